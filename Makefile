@@ -1,0 +1,46 @@
+# Every target installs what it needs first, so `make chat` and `make test` work on a fresh clone.
+# PYTHON may name any Python 3.11+ interpreter; by default the newest python3.x found on PATH.
+PYTHON ?= $(shell for p in python3.13 python3.12 python3.11 python3; do \
+	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null && { echo $$p; break; }; done)
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+
+.PHONY: install chat test test-long lint models bench clean
+
+$(STAMP): pyproject.toml
+	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is required (set PYTHON=...)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+## Talk to the skill by typing, on the embedded local stack (moto DynamoDB + local account API)
+chat: $(STAMP)
+	$(BIN)/python -m devtools chat $(ARGS)
+
+## The whole test suite plus lint and type checks (what CI runs)
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+	$(MAKE) --no-print-directory lint
+
+## Long reliability and load variants
+test-long: $(STAMP)
+	$(BIN)/python -m pytest -q -m slow --run-slow
+
+lint: $(STAMP)
+	$(BIN)/ruff check skill devtools tests
+	$(BIN)/mypy skill devtools
+	$(BIN)/cfn-lint template.yaml
+
+## Regenerate the en-GB/en-CA/en-AU/en-IN models from en-US.json
+models: $(STAMP)
+	$(BIN)/python -m devtools models
+
+bench: $(STAMP)
+	$(BIN)/python -m devtools.bench
+
+clean:
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis .aws-sam
