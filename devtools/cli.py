@@ -1,0 +1,291 @@
+"""Talk to the skill without an Amazon account: ``chat``, ``say`` and ``invoke``.
+
+Typed utterances are matched against the interaction model (devtools.nlu), turned
+into real request envelopes (devtools.envelopes), passed to the Lambda handler,
+and the spoken answer and card are printed. State goes to DynamoDB over HTTP:
+moto's server on 127.0.0.1 by default, DynamoDB Local when
+``AWS_ENDPOINT_URL_DYNAMODB`` is set, or AWS with real credentials.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import html
+import json
+import os
+import re
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time
+from pathlib import Path
+from typing import Any, TextIO
+from zoneinfo import ZoneInfo
+
+from devtools.envelopes import AlexaSession
+from devtools.nlu import Nlu
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+SKILL_DIR = REPO_ROOT / "skill"
+DEV_SECRET = "local-development-secret-never-used-in-production"
+LOCAL_TABLE = "zosi-skill-local"
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+
+LambdaHandler = Callable[[dict[str, Any], Any], dict[str, Any]]
+
+
+def skill_path() -> None:
+    """Make skill/ importable the way Lambda sees it (its own root)."""
+    if str(SKILL_DIR) not in sys.path:
+        sys.path.insert(0, str(SKILL_DIR))
+
+
+def local_environment(base: dict[str, str] | None = None) -> dict[str, str]:
+    """The skill's configuration for local use, keeping anything the developer already set."""
+    from devtools.envelopes import LOCAL_SKILL_ID
+
+    env = dict(os.environ if base is None else base)
+    env.setdefault("TABLE_NAME", LOCAL_TABLE)
+    env.setdefault("SKILL_ID", LOCAL_SKILL_ID)
+    env.setdefault("USER_KEY_SECRET", DEV_SECRET)
+    env.setdefault("LOG_LEVEL", "WARNING")
+    return env
+
+
+def build_handler() -> LambdaHandler:
+    """The real Lambda handler, configured from the (local) environment."""
+    skill_path()
+    import app
+    from settings import Settings
+
+    return app.make_handler(app.default_services(Settings.from_env()))
+
+
+# --- rendering what the skill said ---------------------------------------------------------
+
+
+def _say_as_date(match: re.Match[str]) -> str:
+    value = match.group(1)
+    year, month, day = value[:4], int(value[4:6]), int(value[6:8])
+    text = f"{day} {_MONTHS[month - 1]}"
+    return text if year == "????" else f"{text} {year}"
+
+
+def ssml_to_text(ssml: str) -> str:
+    """What a listener hears, as text: dates read out, tags dropped, entities decoded."""
+    text = re.sub(r'<say-as interpret-as="date">([?\d]{8})</say-as>', _say_as_date, ssml)
+    text = re.sub(r"<[^>]+>", "", text)
+    return html.unescape(text).strip()
+
+
+@dataclass
+class Exchange:
+    """One request and what the skill answered."""
+
+    request: dict[str, Any]
+    response: dict[str, Any]
+
+    @property
+    def speech(self) -> str:
+        """The spoken answer as text ("" when silent)."""
+        speech = (self.response.get("response") or {}).get("outputSpeech") or {}
+        return ssml_to_text(speech.get("ssml") or speech.get("text") or "")
+
+    @property
+    def card(self) -> dict[str, Any] | None:
+        """The card sent to the Alexa app, if any."""
+        card: dict[str, Any] | None = (self.response.get("response") or {}).get("card")
+        return card
+
+    @property
+    def ended(self) -> bool:
+        """Whether this response closed the session."""
+        return (self.response.get("response") or {}).get("shouldEndSession") is not False
+
+
+@dataclass
+class Conversation:
+    """A customer talking to the skill through the simulated Alexa service."""
+
+    handler: LambdaHandler
+    session: AlexaSession
+    nlu: Nlu
+    history: list[Exchange] = field(default_factory=list)
+
+    def send(self, envelope: dict[str, Any]) -> Exchange:
+        """Pass one envelope to the handler and let the session absorb the answer."""
+        response = self.handler(envelope, None)
+        if "session" in envelope:
+            self.session.absorb(response)
+        exchange = Exchange(envelope, response)
+        self.history.append(exchange)
+        return exchange
+
+    def say(self, text: str) -> Exchange:
+        """One utterance, as the customer would speak it to the Echo."""
+        invocation = self.nlu.parse_invocation(text)
+        if invocation.kind == "launch":
+            return self.send(self.session.launch())
+        if invocation.kind == "oneshot":
+            self.session.end()
+        pending = self.session.pending if self.session.active else None
+        understood = self.nlu.understand(invocation.utterance, pending)
+        return self.send(self.session.intent(understood.intent, understood.dialog_state))
+
+
+def print_exchange(exchange: Exchange, out: TextIO, *, show_card: bool = True) -> None:
+    """Print what Alexa would say, and the card, for a person reading the terminal."""
+    request = exchange.request["request"]
+    intent = request.get("intent") or {}
+    filled = {
+        name: slot.get("value")
+        for name, slot in (intent.get("slots") or {}).items()
+        if slot.get("value")
+    }
+    label = intent.get("name") or request["type"]
+    out.write(f"  [{label}{' ' + json.dumps(filled) if filled else ''}]\n")
+    out.write(f"Alexa: {exchange.speech or '(silence)'}\n")
+    card = exchange.card
+    if show_card and card:
+        body = card.get("text") or card.get("content") or ""
+        out.write(f"  ┌ card: {card.get('title') or card.get('type')}\n")
+        for line in str(body).splitlines():
+            out.write(f"  │ {line}\n")
+    if exchange.ended:
+        out.write("  (session ended)\n")
+
+
+# --- commands ------------------------------------------------------------------------------
+
+
+def _clock(today: date | None, zone: ZoneInfo) -> Callable[[], datetime]:
+    if today is None:
+        return lambda: datetime.now(UTC)
+    fixed = datetime.combine(today, time(11, 0), zone)
+    return lambda: fixed
+
+
+@contextlib.contextmanager
+def embedded_stack() -> Iterator[None]:
+    """Local configuration plus DynamoDB (moto server unless configured otherwise)."""
+    from devtools.stack import dynamodb_endpoint
+
+    saved = dict(os.environ)
+    os.environ.update(local_environment())
+    try:
+        with dynamodb_endpoint():
+            yield
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+
+
+def _conversation(args: argparse.Namespace) -> Conversation:
+    zone = ZoneInfo(os.environ.get("DEFAULT_TIME_ZONE") or "Europe/Moscow")
+    today = args.today or datetime.now(zone).date()
+    session = AlexaSession(clock=_clock(args.today, zone), locale=args.locale)
+    return Conversation(build_handler(), session, Nlu.for_locale(args.locale, today))
+
+
+def cmd_chat(args: argparse.Namespace, out: TextIO, inp: TextIO) -> int:
+    """Interactive: type what you would say to the Echo; 'quit' to leave."""
+    with embedded_stack():
+        conversation = _conversation(args)
+        out.write(
+            "ZOSI Care on the local stack. Say 'open zosi care' or ask straight away; "
+            "'quit' to leave.\n"
+        )
+        while True:
+            out.write("You: ")
+            out.flush()
+            line = inp.readline()
+            if not line or line.strip().lower() in {"quit", "exit", ":q"}:
+                out.write("\n")
+                return 0
+            if line.strip():
+                print_exchange(conversation.say(line.strip()), out)
+
+
+def cmd_say(args: argparse.Namespace, out: TextIO) -> int:
+    """One or more utterances, in one session, non-interactively."""
+    with embedded_stack():
+        conversation = _conversation(args)
+        for utterance in args.utterances:
+            out.write(f"You: {utterance}\n")
+            exchange = conversation.say(utterance)
+            if args.json:
+                out.write(json.dumps(exchange.response, indent=2, sort_keys=True) + "\n")
+            else:
+                print_exchange(exchange, out)
+    return 0
+
+
+def cmd_invoke(args: argparse.Namespace, out: TextIO) -> int:
+    """Replay a request envelope and print the response JSON."""
+    try:
+        event = json.loads(Path(args.file).read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        out.write(f"cannot read {args.file}: {exc}\n")
+        return 2
+    with embedded_stack():
+        response = build_handler()(event, None)
+    out.write(json.dumps(response, indent=2, sort_keys=True) + "\n")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    """The command line: chat, say, invoke, models."""
+    top = argparse.ArgumentParser(prog="python -m devtools", description=__doc__)
+    commands = top.add_subparsers(dest="command", required=True)
+
+    def talk_options(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("--locale", default="en-US", help="en-US, en-GB, en-CA, en-AU or en-IN")
+        sub.add_argument(
+            "--today",
+            type=date.fromisoformat,
+            help="pretend today is this date (YYYY-MM-DD); the default is the real today",
+        )
+
+    chat = commands.add_parser("chat", help="type utterances and hear the answers")
+    talk_options(chat)
+    say = commands.add_parser("say", help="say one or more utterances in one session")
+    talk_options(say)
+    say.add_argument(
+        "utterances", nargs="+", help='e.g. "open zosi care" "is my nvr under warranty"'
+    )
+    say.add_argument("--json", action="store_true", help="print the full response JSON")
+    invoke = commands.add_parser("invoke", help="replay a request envelope (JSON file)")
+    invoke.add_argument("file")
+    models = commands.add_parser("models", help="regenerate the interaction models")
+    models.add_argument("rest", nargs=argparse.REMAINDER)
+    return top
+
+
+def main(
+    argv: Sequence[str] | None = None, out: TextIO = sys.stdout, inp: TextIO = sys.stdin
+) -> int:
+    """Run a command; returns the exit status."""
+    args = parser().parse_args(argv)
+    if args.command == "chat":
+        return cmd_chat(args, out, inp)
+    if args.command == "say":
+        return cmd_say(args, out)
+    if args.command == "invoke":
+        return cmd_invoke(args, out)
+    from devtools import models as model_tool
+
+    return model_tool.main(list(args.rest))

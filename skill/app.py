@@ -1,0 +1,128 @@
+"""Lambda entry point: wiring only (settings, adapters, skill builder, handler).
+
+Nothing is built at import time beyond what every request needs. The skill, its
+settings and its adapters are built on the first request and reused by every
+later one in the same container; adapters build their own clients lazily, so a
+policy answer never imports boto3 or requests.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from ask_sdk_core.skill_builder import CustomSkillBuilder
+
+from adapters.alexa_api import TimeoutApiClient
+from adapters.store import DynamoDbUserStore
+from handlers.context import Services
+from handlers.conversation import (
+    FallbackHandler,
+    HelpHandler,
+    LaunchHandler,
+    NoHandler,
+    SessionEndedHandler,
+    StopHandler,
+    YesHandler,
+)
+from handlers.delivery import DeliveryTimeHandler, TrackOrderHandler
+from handlers.errors import (
+    CatchAllHandler,
+    TurnInterceptor,
+    UnknownSkillHandler,
+    VerifySkillIdInterceptor,
+)
+from handlers.policy_questions import CrossShipHandler, ReturnRefundHandler, WarrantyStatusHandler
+from handlers.privacy import DeleteMyDataHandler, MyDataHandler, PrivacyPolicyHandler
+from handlers.support import ContactSupportHandler, StartClaimHandler
+from settings import ConfigError, Settings
+from speech import en
+from speech.ssml import to_ssml
+
+logger = logging.getLogger(__name__)
+
+LambdaHandler = Callable[[dict[str, Any], object], dict[str, Any]]
+
+#: Every request handler, most specific first. A test checks these against the models.
+REQUEST_HANDLERS = (
+    LaunchHandler,
+    ReturnRefundHandler,
+    WarrantyStatusHandler,
+    CrossShipHandler,
+    StartClaimHandler,
+    DeliveryTimeHandler,
+    TrackOrderHandler,
+    ContactSupportHandler,
+    PrivacyPolicyHandler,
+    MyDataHandler,
+    DeleteMyDataHandler,
+    YesHandler,
+    NoHandler,
+    HelpHandler,
+    StopHandler,
+    FallbackHandler,
+    SessionEndedHandler,
+)
+
+
+def default_services(settings: Settings) -> Services:
+    """The production adapters for ``settings``."""
+    return Services(
+        settings=settings,
+        store=DynamoDbUserStore(settings.table_name, settings.state_ttl_days),
+    )
+
+
+def make_handler(services: Services) -> LambdaHandler:
+    """Build the skill around ``services`` and return a Lambda handler that never raises.
+
+    An envelope the SDK cannot parse, or any other failure outside the skill's
+    own exception handlers, still gets a spoken apology instead of an error.
+    """
+    builder = CustomSkillBuilder(api_client=TimeoutApiClient())
+    builder.add_global_request_interceptor(VerifySkillIdInterceptor(services.settings.skill_id))
+    builder.add_global_request_interceptor(TurnInterceptor(services))
+    for handler in REQUEST_HANDLERS:
+        builder.add_request_handler(handler())
+    builder.add_exception_handler(UnknownSkillHandler())
+    builder.add_exception_handler(CatchAllHandler())
+    sdk_handler = builder.lambda_handler()
+
+    def handle(event: dict[str, Any], context: object) -> dict[str, Any]:
+        try:
+            response: dict[str, Any] = sdk_handler(event, context)  # type: ignore[arg-type]
+        except Exception as exc:
+            logger.error("request could not be handled: %s", type(exc).__name__)
+            return apology()
+        return response
+
+    return handle
+
+
+def apology(text: str = en.ERROR) -> dict[str, Any]:
+    """A complete response envelope that apologises and ends the session."""
+    return {
+        "version": "1.0",
+        "response": {
+            "outputSpeech": {"type": "SSML", "ssml": f"<speak>{to_ssml((text,), 0)}</speak>"},
+            "shouldEndSession": True,
+        },
+    }
+
+
+_handler: LambdaHandler | None = None
+
+
+def lambda_handler(event: dict[str, Any], context: object) -> dict[str, Any]:
+    """The function AWS Lambda calls for every Alexa request."""
+    global _handler  # noqa: PLW0603 - one skill per container, built on first use
+    if _handler is None:
+        try:
+            settings = Settings.from_env()
+        except ConfigError as exc:
+            logger.error("configuration error: %s", exc)
+            return apology(en.NOT_CONFIGURED)
+        logging.getLogger().setLevel(settings.log_level)
+        _handler = make_handler(default_services(settings))
+    return _handler(event, context)

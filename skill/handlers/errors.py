@@ -1,0 +1,99 @@
+"""Interceptors that guard every request, and the exception handlers behind them.
+
+Order matters: the skill id is checked before anything else runs, so a request
+meant for another skill never reads or writes state; the turn is attached only
+after that; errors are logged by type only, so no slot value, token or user id
+reaches the logs.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from ask_sdk_core.dispatch_components.exception_components import AbstractExceptionHandler
+from ask_sdk_core.dispatch_components.request_components import AbstractRequestInterceptor
+from ask_sdk_core.utils.request_util import get_request_type
+
+from handlers.context import TURN, Services, Turn
+from speech import en
+from speech.ssml import to_ssml
+
+if TYPE_CHECKING:
+    from ask_sdk_core.handler_input import HandlerInput
+    from ask_sdk_model.response import Response
+
+logger = logging.getLogger(__name__)
+
+
+class UnknownSkillError(Exception):
+    """The request names a skill id other than the configured one."""
+
+
+def application_id(handler_input: HandlerInput) -> str | None:
+    """The skill id the request is addressed to, from its context (or session)."""
+    envelope = handler_input.request_envelope
+    system = envelope.context.system if envelope.context is not None else None
+    if system is not None and system.application is not None:
+        return str(system.application.application_id)
+    if envelope.session is not None and envelope.session.application is not None:
+        return str(envelope.session.application.application_id)
+    return None
+
+
+class VerifySkillIdInterceptor(AbstractRequestInterceptor):
+    """Refuse any request not addressed to this skill's id, before any state is touched."""
+
+    def __init__(self, skill_id: str) -> None:
+        """Serve only ``skill_id``."""
+        self._skill_id = skill_id
+
+    def process(self, handler_input: HandlerInput) -> None:
+        """Raise :class:`UnknownSkillError` for a request addressed to another skill."""
+        if application_id(handler_input) != self._skill_id:
+            raise UnknownSkillError
+
+
+class TurnInterceptor(AbstractRequestInterceptor):
+    """Attach a lazily computed :class:`Turn` to the request, and log what kind it is."""
+
+    def __init__(self, services: Services) -> None:
+        """Share ``services`` with every turn."""
+        self._services = services
+
+    def process(self, handler_input: HandlerInput) -> None:
+        """Create the turn; log the request type and intent only (no values, no ids)."""
+        current = Turn(handler_input, self._services)
+        handler_input.attributes_manager.request_attributes[TURN] = current
+        request = handler_input.request_envelope.request
+        intent = getattr(getattr(request, "intent", None), "name", None)
+        logger.info("request %s %s", get_request_type(handler_input), intent or "")
+
+
+class UnknownSkillHandler(AbstractExceptionHandler):
+    """Answer a request for another skill with an empty response, and log the refusal."""
+
+    def can_handle(self, handler_input: HandlerInput, exception: Exception) -> bool:
+        return isinstance(exception, UnknownSkillError)
+
+    def handle(self, handler_input: HandlerInput, exception: Exception) -> Response:
+        logger.warning("refused a request addressed to another skill id")
+        response: Response = handler_input.response_builder.set_should_end_session(True).response
+        return response
+
+
+class CatchAllHandler(AbstractExceptionHandler):
+    """Last resort: apologise in speech, keep the session open, log only the error's type."""
+
+    def can_handle(self, handler_input: HandlerInput, exception: Exception) -> bool:
+        return True
+
+    def handle(self, handler_input: HandlerInput, exception: Exception) -> Response:
+        logger.error("unhandled %s", type(exception).__name__)
+        year = getattr(handler_input.request_envelope.request, "timestamp", None)
+        current_year = year.year if year is not None else 0
+        builder = handler_input.response_builder
+        builder.speak(to_ssml((en.ERROR, " ", en.WHAT_TO_ASK), current_year))
+        builder.ask(to_ssml((en.WHAT_TO_ASK,), current_year))
+        response: Response = builder.response
+        return response

@@ -1,0 +1,92 @@
+"""Refund return, warranty and advance-replacement questions (R1-R6, W1-W9, X1-X4)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from handlers.base import IntentHandler
+from handlers.context import purchase_to_session, turn
+from handlers.purchase import Gathered, gather_purchase, memory_lead
+from handlers.respond import ANYTHING_ELSE, speak
+from handlers.slots import current_intent
+from policy.crossship import evaluate_cross_ship
+from policy.returns import evaluate_return
+from policy.warranty import evaluate_warranty
+from speech import en
+from speech.ssml import phrase
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from ask_sdk_core.handler_input import HandlerInput
+    from ask_sdk_model.response import Response
+
+REMEMBER_PURCHASE = "remember_purchase"
+
+
+def answer_purchase_question(
+    handler_input: HandlerInput,
+    *,
+    need_store: bool,
+    decide: Callable[[Gathered, date], en.Answer],
+) -> Response:
+    """Gather the purchase, decide, answer, and offer to remember a newly described purchase."""
+    gathered = gather_purchase(handler_input, current_intent(handler_input), need_store=need_store)
+    if not isinstance(gathered, Gathered):
+        return gathered
+    current = turn(handler_input)
+    result = decide(gathered, current.today)
+    speech = phrase(memory_lead(gathered), result.speech)
+    # Offering costs no read: whether it is stored already is checked only if they say yes.
+    if gathered.from_memory or current.user_key is None:
+        current.ask_pending(ANYTHING_ELSE)
+        return speak(handler_input, speech, (en.ANYTHING_ELSE,), card=result)
+    current.ask_pending(REMEMBER_PURCHASE, purchase=purchase_to_session(gathered.to_remember()))
+    question = (en.OFFER_REMEMBER_PURCHASE.format(it=en.the_product(gathered.product)),)
+    return speak(handler_input, speech, question, card=result)
+
+
+class ReturnRefundHandler(IntentHandler):
+    """Answers "Can I return the camera I bought on the 5th?" (R1-R6)."""
+
+    intents = ("ReturnRefundIntent",)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        return answer_purchase_question(
+            handler_input,
+            need_store=True,
+            decide=lambda g, today: en.return_answer(
+                evaluate_return(g.facts, today), g.product, g.facts.purchased.precise
+            ),
+        )
+
+
+class WarrantyStatusHandler(IntentHandler):
+    """Answers "Is my NVR still under warranty?" (W1-W9)."""
+
+    intents = ("WarrantyStatusIntent",)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        return answer_purchase_question(
+            handler_input,
+            need_store=False,
+            decide=lambda g, today: en.warranty_answer(
+                evaluate_warranty(g.facts, today), g.product, g.facts.purchased.precise
+            ),
+        )
+
+
+class CrossShipHandler(IntentHandler):
+    """Answers "Can you send me a replacement first?" (X1-X4)."""
+
+    intents = ("CrossShipIntent",)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        return answer_purchase_question(
+            handler_input,
+            need_store=False,
+            decide=lambda g, today: en.cross_ship_answer(
+                evaluate_cross_ship(g.facts, today), g.product, g.facts.purchased.precise
+            ),
+        )

@@ -1,0 +1,184 @@
+"""Collecting the facts of a purchase from slots, the dialog, or what the customer let us remember.
+
+Shared by the refund, warranty and advance-replacement questions. Missing facts
+are asked for one at a time (Dialog.ElicitSlot); a date the skill had to move
+back a year, because Alexa resolves "March 3rd" to the next March, is checked
+with the customer (Dialog.ConfirmSlot) before any decision depends on it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ask_sdk_model.slot_confirmation_status import SlotConfirmationStatus
+
+from adapters.store import RememberedPurchase
+from handlers.context import Turn, turn
+from handlers.respond import confirm_slot, elicit
+from handlers.slots import as_enum, read_slot
+from policy.dates import DateParseError, FutureDateError, parse_amazon_date, resolve_purchase_date
+from policy.model import Channel, DateSpan, PurchaseFacts, Reason
+from policy.terms import STORE_COUNTRY
+from speech import en
+from speech.ssml import Phrase, When, phrase
+
+if TYPE_CHECKING:
+    from ask_sdk_core.handler_input import HandlerInput
+    from ask_sdk_model.intent import Intent
+    from ask_sdk_model.response import Response
+
+GIFT = "gift"
+PRODUCT, DATE, STORE, REASON = "product", "purchaseDate", "store", "reason"
+PURCHASE_COUNTRY, HOME_COUNTRY = "purchaseCountry", "homeCountry"
+
+
+@dataclass(frozen=True)
+class Gathered:
+    """The facts of one purchase, and where they came from."""
+
+    facts: PurchaseFacts
+    product: str | None
+    product_id: str | None
+    from_memory: bool
+
+    def to_remember(self) -> RememberedPurchase:
+        """The purchase as it would be stored, after the customer says yes."""
+        return RememberedPurchase(
+            product=self.product_id,
+            earliest=self.facts.purchased.earliest,
+            latest=self.facts.purchased.latest,
+            channel=self.facts.channel.value if self.facts.channel else None,
+            gift=self.facts.gift,
+            purchase_country=self.facts.purchase_country,
+        )
+
+
+def gather_purchase(
+    handler_input: HandlerInput, intent: Intent, *, need_store: bool
+) -> Gathered | Response:
+    """Collect the purchase facts, or return the response that asks for the next missing one."""
+    current = turn(handler_input)
+    product_slot = read_slot(intent, PRODUCT)
+    product = product_slot.name or product_slot.spoken
+    it = en.the_product(product)
+    memory = _usable_memory(current, product_slot.id, intent)
+
+    date_slot = read_slot(intent, DATE)
+    if date_slot.spoken is not None:
+        purchased_or_response = _spoken_date(handler_input, intent, date_slot.spoken, it)
+        if not isinstance(purchased_or_response, DateSpan):
+            return purchased_or_response
+        purchased = purchased_or_response
+        memory = None
+    elif memory is not None:
+        purchased = DateSpan(memory.earliest, memory.latest)
+    else:
+        lead: Phrase = (en.STATE_UNAVAILABLE.strip(), " ") if current.state_failed else ()
+        return _ask_date(handler_input, intent, it, lead)
+
+    store = read_slot(intent, STORE)
+    channel = as_enum(Channel, store.id)
+    gift = store.id == GIFT
+    if channel is None and not gift:
+        if store.spoken is not None:
+            return elicit(
+                handler_input,
+                intent,
+                STORE,
+                (en.ASK_STORE.format(it=it),),
+                lead=(en.UNKNOWN_STORE.format(store=store.spoken), " "),
+            )
+        if memory is not None:
+            channel = as_enum(Channel, memory.channel)
+            gift = memory.gift
+        elif need_store:
+            return elicit(handler_input, intent, STORE, (en.ASK_STORE.format(it=it),))
+
+    reason = read_slot(intent, REASON).id
+    purchase_country = read_slot(intent, PURCHASE_COUNTRY).id
+    home_country = read_slot(intent, HOME_COUNTRY).id
+    if purchase_country is None and memory is not None:
+        purchase_country = memory.purchase_country
+    facts = PurchaseFacts(
+        purchased=purchased,
+        channel=channel,
+        gift=gift,
+        reason=as_enum(Reason, reason),
+        purchase_country=purchase_country or STORE_COUNTRY,
+        customer_country=home_country,
+    )
+    product_id = product_slot.id or (memory.product if memory else None)
+    if memory is not None and product is None and memory.product:
+        product = memory.product.replace("_", " ")
+    return Gathered(facts, product, product_id, from_memory=memory is not None)
+
+
+def memory_lead(gathered: Gathered) -> Phrase:
+    """The words that introduce an answer about a remembered purchase ("For the camera...")."""
+    if not gathered.from_memory:
+        return ()
+    span = gathered.facts.purchased
+    return phrase(
+        en.USING_REMEMBERED_PURCHASE.format(product=gathered.product or "product"),
+        When(span.earliest),
+        ": ",
+    )
+
+
+def _usable_memory(
+    current: Turn, product_id: str | None, intent: Intent
+) -> RememberedPurchase | None:
+    """The remembered purchase, when no date was given and the product named does not differ."""
+    if read_slot(intent, DATE).spoken is not None:
+        return None
+    remembered = current.state().purchase
+    if remembered is None:
+        return None
+    if product_id is not None and remembered.product not in (None, product_id):
+        return None
+    return remembered
+
+
+def _spoken_date(
+    handler_input: HandlerInput, intent: Intent, value: str, it: str
+) -> DateSpan | Response:
+    today = turn(handler_input).today
+    try:
+        resolved = resolve_purchase_date(parse_amazon_date(value, today), today)
+    except FutureDateError:
+        return _ask_date(handler_input, intent, it, (en.FUTURE_DATE, " "))
+    except DateParseError:
+        return _ask_date(handler_input, intent, it, (en.BAD_DATE, " "))
+    if resolved.shifted_back:
+        status = read_slot(intent, DATE).confirmation
+        if status == "DENIED":
+            return _ask_date(handler_input, intent, it, ())
+        if status != "CONFIRMED":
+            span = resolved.span
+            when: Phrase = (
+                ("on ", When(span.earliest))
+                if span.precise
+                else ("between ", When(span.earliest), " and ", When(span.latest))
+            )
+            return confirm_slot(
+                handler_input,
+                intent,
+                DATE,
+                phrase(en.CONFIRM_PURCHASE_DATE.format(it=it), when, "?"),
+            )
+    return resolved.span
+
+
+def _ask_date(handler_input: HandlerInput, intent: Intent, it: str, lead: Phrase) -> Response:
+    slot = (intent.slots or {}).get(DATE)
+    if slot is not None:
+        slot.confirmation_status = SlotConfirmationStatus.NONE
+    return elicit(
+        handler_input,
+        intent,
+        DATE,
+        (en.ASK_PURCHASE_DATE.format(it=it),),
+        lead=lead,
+        reprompt=(en.REPROMPT_PURCHASE_DATE.format(it=it),),
+    )

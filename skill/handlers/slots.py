@@ -1,0 +1,76 @@
+"""Reading slots the way Alexa fills them, entity resolution included."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import TYPE_CHECKING, TypeVar
+
+from ask_sdk_model.intent_request import IntentRequest
+from ask_sdk_model.slu.entityresolution.status_code import StatusCode
+
+if TYPE_CHECKING:
+    from ask_sdk_core.handler_input import HandlerInput
+    from ask_sdk_model.intent import Intent
+
+E = TypeVar("E", bound=StrEnum)
+
+
+@dataclass(frozen=True)
+class SlotReading:
+    """One slot: what was heard, and what it resolved to (if anything)."""
+
+    spoken: str | None = None
+    id: str | None = None
+    name: str | None = None
+    confirmation: str = "NONE"
+
+    @property
+    def unmatched(self) -> bool:
+        """Words filled the slot but matched none of its values (ER_SUCCESS_NO_MATCH)."""
+        return self.spoken is not None and self.id is None
+
+
+def current_intent(handler_input: HandlerInput) -> Intent:
+    """The intent of an IntentRequest (handlers call this only after ``is_intent_name``).
+
+    Raises:
+        TypeError: the request carries no intent.
+    """
+    request = handler_input.request_envelope.request
+    if not isinstance(request, IntentRequest) or request.intent is None:
+        raise TypeError("not an intent request")
+    return request.intent
+
+
+def read_slot(intent: Intent, name: str) -> SlotReading:
+    """Read slot ``name`` of ``intent``: empty when absent or blank."""
+    slot = (intent.slots or {}).get(name)
+    if slot is None:
+        return SlotReading()
+    confirmation = getattr(slot.confirmation_status, "value", None) or "NONE"
+    spoken = slot.value.strip() if isinstance(slot.value, str) and slot.value.strip() else None
+    if spoken is None:
+        return SlotReading(confirmation=confirmation)
+    authorities = (
+        slot.resolutions.resolutions_per_authority
+        if slot.resolutions is not None and slot.resolutions.resolutions_per_authority
+        else []
+    )
+    for authority in authorities:
+        code = authority.status.code if authority.status is not None else None
+        if code == StatusCode.ER_SUCCESS_MATCH and authority.values:
+            value = authority.values[0].value
+            if value is not None and value.id:
+                return SlotReading(spoken, value.id, value.name or spoken, confirmation)
+    return SlotReading(spoken, confirmation=confirmation)
+
+
+def as_enum(kind: type[E], value: str | None) -> E | None:
+    """``kind(value)``, or None for a missing value or an id the enum does not know."""
+    if value is None:
+        return None
+    try:
+        return kind(value)
+    except ValueError:
+        return None

@@ -1,0 +1,205 @@
+"""Dates as Alexa's AMAZON.DATE slot sends them, turned into spans the rules can use.
+
+AMAZON.DATE values are ISO-8601-like strings that may name a day, a week, a weekend, a
+month, a season, a year or a decade, with ``XXXX`` for a year the user did not say.
+Alexa resolves a date spoken without a year to today or later, which is wrong for a
+purchase: ``resolve_purchase_date`` moves such dates back into the past.
+"""
+
+import re
+from calendar import monthrange
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Final
+
+from policy.model import DateSpan
+
+
+class DateParseError(ValueError):
+    """The slot value is not an AMAZON.DATE form this skill understands."""
+
+
+class FutureDateError(ValueError):
+    """The date is in the future even after moving it back a year: not a purchase date."""
+
+
+_YEAR: Final = r"(?P<year>[0-9]{4}|XXXX)"
+
+_SEASON_MONTHS: Final = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
+"""First and last month of each meteorological season (northern hemisphere).
+
+Russia is in the northern hemisphere and Russians count seasons by whole months, so
+spring is March to May. Winter runs from December of the named year to the end of
+February of the next (month 14 = February of the next year): "winter 2026" is the
+winter that starts in December 2026.
+"""
+
+
+def parse_amazon_date(value: str, today: date) -> DateSpan:
+    """Turn an AMAZON.DATE slot value into the span of days it names.
+
+    Accepted forms (surrounding whitespace is ignored, letters are case-sensitive as
+    Alexa sends them): ``2026-11-05`` a day; ``2026-W47`` an ISO week, Monday to Sunday;
+    ``2026-W47-WE`` that week's Saturday and Sunday; ``2026-11`` a month; ``2026-WI``,
+    ``-SP``, ``-SU``, ``-FA`` a season (see ``_SEASON_MONTHS``); ``2026`` a year;
+    ``202X`` a decade; ``PRESENT_REF`` today. ``XXXX`` in place of a year means the
+    current year; ``resolve_purchase_date`` then moves it back if it lies ahead.
+
+    Args:
+        value: The slot value.
+        today: The customer's current date (for ``PRESENT_REF`` and ``XXXX``).
+
+    Returns:
+        The days the value covers, both ends inclusive.
+
+    Raises:
+        DateParseError: If the value is not one of those forms or names no real date
+            (``2026-02-30``, ``2025-W53``).
+    """
+    text = value.strip()
+    for pattern, build in _FORMS:
+        if match := pattern.fullmatch(text):
+            try:
+                return build(match, today)
+            except (ValueError, OverflowError) as exc:
+                raise DateParseError(f"not a real date: {value!r}") from exc
+    raise DateParseError(f"not an AMAZON.DATE value: {value!r}")
+
+
+def _day(match: re.Match[str], today: date) -> DateSpan:
+    """``2026-11-05``: one day."""
+    return DateSpan.on(date(_year(match, today), int(match["month"]), int(match["day"])))
+
+
+def _week(match: re.Match[str], today: date) -> DateSpan:
+    """``2026-W47``: Monday to Sunday of an ISO week; ``2026-W47-WE``: its weekend."""
+    monday = date.fromisocalendar(_year(match, today), int(match["week"]), 1)
+    first = monday + timedelta(days=5) if match["weekend"] else monday
+    return DateSpan(first, monday + timedelta(days=6))
+
+
+def _month(match: re.Match[str], today: date) -> DateSpan:
+    """``2026-11``: a whole month."""
+    month = int(match["month"])
+    return _months(_year(match, today), month, month)
+
+
+def _season(match: re.Match[str], today: date) -> DateSpan:
+    """``2026-SU``: a meteorological season (see ``_SEASON_MONTHS``)."""
+    first, last = _SEASON_MONTHS[match["season"]]
+    return _months(_year(match, today), first, last)
+
+
+def _whole_year(match: re.Match[str], today: date) -> DateSpan:
+    """``2026``: a whole year (a bare year is always spoken, never ``XXXX``)."""
+    return _months(int(match["year"]), 1, 12)
+
+
+def _decade(match: re.Match[str], today: date) -> DateSpan:
+    """``202X``: 1 January 2020 to 31 December 2029."""
+    first_year = int(match["decade"]) * 10
+    return DateSpan(date(first_year, 1, 1), date(first_year + 9, 12, 31))
+
+
+def _present(match: re.Match[str], today: date) -> DateSpan:
+    """``PRESENT_REF``: "now", today."""
+    return DateSpan.on(today)
+
+
+_FORMS: Final[tuple[tuple[re.Pattern[str], Callable[[re.Match[str], date], DateSpan]], ...]] = (
+    (re.compile(_YEAR + r"-(?P<month>[0-9]{2})-(?P<day>[0-9]{2})"), _day),
+    (re.compile(_YEAR + r"-W(?P<week>[0-9]{2})(?P<weekend>-WE)?"), _week),
+    (re.compile(_YEAR + r"-(?P<month>[0-9]{2})"), _month),
+    (re.compile(_YEAR + r"-(?P<season>WI|SP|SU|FA)"), _season),
+    (re.compile(r"(?P<year>[0-9]{4})"), _whole_year),
+    (re.compile(r"(?P<decade>[0-9]{3})X"), _decade),
+    (re.compile(r"PRESENT_REF"), _present),
+)
+"""Every AMAZON.DATE form: the pattern the whole value must match and how to build its span."""
+
+
+def _year(match: re.Match[str], today: date) -> int:
+    """The matched year; ``XXXX`` (year not spoken) is the current year."""
+    year = match["year"]
+    return today.year if year == "XXXX" else int(year)
+
+
+def _months(year: int, first_month: int, last_month: int) -> DateSpan:
+    """The span from the first day of one month to the last day of another.
+
+    Months past 12 continue into the next year, so a winter can be written (12, 14).
+    """
+    end_year, end_month = year + (last_month - 1) // 12, (last_month - 1) % 12 + 1
+    end_day = monthrange(end_year, end_month)[1]
+    return DateSpan(date(year, first_month, 1), date(end_year, end_month, end_day))
+
+
+def add_months(day: date, months: int) -> date:
+    """Add calendar months, clamping to the end of a shorter month.
+
+    31 January + 1 month is 28 (or 29) February; 29 February 2024 + 12 months is
+    28 February 2025. W1 and X1 count their 12 months with this.
+
+    Raises:
+        ValueError: If the result is outside the years ``date`` supports.
+    """
+    year, month_index = divmod(day.year * 12 + day.month - 1 + months, 12)
+    month = month_index + 1
+    return date(year, month, min(day.day, monthrange(year, month)[1]))
+
+
+@dataclass(frozen=True)
+class ResolvedDate:
+    """A purchase span moved into the past.
+
+    Attributes:
+        span: The span the rules should use; it never ends after today.
+        shifted_back: The span was moved back one year because Alexa had put it ahead.
+        clipped: The span contained today and now ends today.
+    """
+
+    span: DateSpan
+    shifted_back: bool
+    clipped: bool
+
+
+def resolve_purchase_date(span: DateSpan, today: date) -> ResolvedDate:
+    """Make a spoken purchase date lie in the past.
+
+    Alexa resolves a date said without a year to today or later ("March 3rd" said in
+    November 2026 arrives as 2027-03-03). A purchase cannot be in the future, so a span
+    that starts after today moves back one year (both ends; 29 February becomes
+    28 February). A span that contains today ("this month") ends today instead.
+
+    Args:
+        span: The span parsed from the slot.
+        today: The customer's current date.
+
+    Returns:
+        The span to use and what was done to it.
+
+    Raises:
+        FutureDateError: If the span still starts after today once moved back a year.
+    """
+    shifted_back = span.earliest > today
+    if shifted_back:
+        span = DateSpan(add_months(span.earliest, -12), add_months(span.latest, -12))
+        if span.earliest > today:
+            raise FutureDateError(f"purchase date in the future: {span.earliest} > {today}")
+    clipped = span.latest > today
+    if clipped:
+        span = DateSpan(span.earliest, today)
+    return ResolvedDate(span, shifted_back, clipped)
+
+
+def resolve_order_date(span: DateSpan, today: date) -> date:
+    """Pick the order day a delivery question is about.
+
+    "If I order on Friday" names a day ahead: take the earliest day of the span that is
+    not before today. A span wholly in the past is an order already placed ("when should
+    my order from 2 November arrive"): take its earliest day.
+    """
+    if span.latest < today:
+        return span.earliest
+    return max(span.earliest, today)

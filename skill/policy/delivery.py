@@ -1,0 +1,120 @@
+"""Delivery dates: rules D2 to D4 of POLICY.md counted in Russian business days.
+
+D4 counts courier delivery in business days: Russian working days, so weekends and
+Russian public holidays do not count. Holidays come from the ``holidays`` package,
+imported only when a delivery date is first computed (it costs about 80 ms of cold
+start that most requests never need) and cached per year.
+
+What the calendar models (``holidays`` 0.109, country "RU", category PUBLIC, the only
+one it offers for Russia): the public holidays, including the New Year holidays of
+1-8 January; days off moved by law, such as 9 January and 31 December 2026; and
+observed days when a holiday falls on a weekend, such as Monday 11 May 2026. What it
+does not model: the Saturdays or Sundays made working days by the same decrees (for
+example 1 November 2025); there is no WORKDAY category for Russia, so those days count
+as days off here, which errs towards a later, safe estimate by at most a day. Transfers
+are decreed year by year, so years the package does not know yet have none.
+"""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+from policy.regions import Region, find_region
+from policy.terms import DELIVERY_BUSINESS_DAYS, STORE_COUNTRY, WAREHOUSE_CITY
+
+_SATURDAY = 5
+
+
+@dataclass(frozen=True)
+class DeliveryEstimate:
+    """When an order should arrive.
+
+    Attributes:
+        order_date: The day the order is (or was) placed.
+        earliest: Arrival date after ``min_days`` business days.
+        latest: Arrival date after ``max_days`` business days.
+        min_days: Fewest business days (D4 range or the region's estimate).
+        max_days: Most business days.
+        region: The region the estimate is narrowed to; None for the policy range.
+        estimated: True when the range is the regional ESTIMATE, not the published D4
+            range (see ``regions.ESTIMATE_NOTE``).
+        free: Delivery is free anywhere in Russia (D2).
+        ships_from: The warehouse city (D3).
+        rule_ids: The rules the estimate rests on, in POLICY.md order.
+    """
+
+    order_date: date
+    earliest: date
+    latest: date
+    min_days: int
+    max_days: int
+    region: Region | None
+    estimated: bool
+    free: bool
+    ships_from: str
+    rule_ids: tuple[str, ...]
+
+
+@lru_cache(maxsize=16)
+def _russian_days_off(year: int) -> frozenset[date]:
+    """Russian public holidays and transferred days off of one year (see module docstring)."""
+    import holidays  # lazy: about 80 ms of cold start that most requests skip
+
+    return frozenset(holidays.country_holidays(STORE_COUNTRY, years=year))
+
+
+def is_business_day(day: date) -> bool:
+    """D4: whether ``day`` is a Russian working day (not a weekend, not a day off)."""
+    return day.weekday() < _SATURDAY and day not in _russian_days_off(day.year)
+
+
+def add_business_days(start: date, n: int) -> date:
+    """Return the n-th business day after ``start`` (``start`` itself never counts).
+
+    An order placed on Saturday 21 November 2026 reaches its 3rd business day on
+    Wednesday 25 November 2026. ``n`` = 0 returns ``start``.
+
+    Raises:
+        ValueError: If ``n`` is negative.
+    """
+    if n < 0:
+        raise ValueError(f"business days must not be negative: {n}")
+    day = start
+    for _ in range(n):
+        day += timedelta(days=1)
+        while not is_business_day(day):
+            day += timedelta(days=1)
+    return day
+
+
+def estimate_delivery(order_date: date, region_id: str | None = None) -> DeliveryEstimate:
+    """Compute the arrival window for an order (D2, D3, D4).
+
+    D4 decision: the published range of 3 to 30 business days is used unless the region
+    is in the estimate table, whose ranges stay inside it; an unknown region id falls
+    back to the published range. Delivery is free (D2) and ships from Moscow (D3).
+
+    Args:
+        order_date: The day the order is placed (see ``dates.resolve_order_date``).
+        region_id: A ``regions.REGIONS`` id, or None when the customer named no region.
+
+    Returns:
+        The estimate, with ``estimated`` telling whether a regional estimate was used.
+    """
+    region = None if region_id is None else find_region(region_id)
+    min_days, max_days = (
+        DELIVERY_BUSINESS_DAYS if region is None else (region.min_days, region.max_days)
+    )
+    earliest = add_business_days(order_date, min_days)
+    return DeliveryEstimate(
+        order_date=order_date,
+        earliest=earliest,
+        latest=add_business_days(earliest, max_days - min_days),
+        min_days=min_days,
+        max_days=max_days,
+        region=region,
+        estimated=region is not None,
+        free=True,
+        ships_from=WAREHOUSE_CITY,
+        rule_ids=("D2", "D3", "D4"),
+    )

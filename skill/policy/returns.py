@@ -1,0 +1,122 @@
+"""Returns for a refund: rules R1 to R6 of POLICY.md (seed 000, return conditions)."""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from policy.model import (
+    Channel,
+    Payer,
+    PurchaseFacts,
+    Reason,
+    Referral,
+    Step,
+    Verdict,
+    Window,
+    evaluate_window,
+    in_policy_order,
+)
+from policy.terms import RETURN_WINDOW_DAYS
+
+
+@dataclass(frozen=True)
+class ReturnDecision:
+    """Whether a product can go back for a full refund, and how.
+
+    Attributes:
+        verdict: YES, NO, or DEPENDS on the exact day of an imprecise purchase date.
+        window: The R1 window (also set when a third-party purchase makes it moot).
+        direct_purchase: True when bought from ZOSI (R2), False from a third party,
+            None when unknown: the answer then holds "as long as you bought it from ZOSI".
+        referral: Who to turn to besides ZOSI: the seller (R5) or the giver (R6).
+        return_shipping: Who pays the way back (R4); None when the reason is unknown or
+            no ZOSI return is possible.
+        steps: What the customer does next, in order.
+        rule_ids: The rules that decided the outcome, in POLICY.md order.
+    """
+
+    verdict: Verdict
+    window: Window
+    direct_purchase: bool | None
+    referral: Referral | None
+    return_shipping: Payer | None
+    steps: tuple[Step, ...]
+    rule_ids: tuple[str, ...]
+
+
+def return_deadline(purchased: date) -> date:
+    """R1: the last day to ask for a refund, inclusive.
+
+    R1 decision: 30 days after the order date in the customer's own time zone, that day
+    included. Bought on 1 November, the last day is 1 December.
+    """
+    return purchased + timedelta(days=RETURN_WINDOW_DAYS)
+
+
+def evaluate_return(facts: PurchaseFacts, today: date) -> ReturnDecision:
+    """Decide whether a product can be returned for a full refund (R1 to R6).
+
+    - R1: open until ``return_deadline`` of the purchase date; the verdict is the window's.
+    - R2, R5: only direct purchases qualify; a third-party purchase is a NO that sends
+      the customer to the seller's own policy, and ZOSI's R3/R4 terms do not apply.
+    - R6: a gift recipient asks the giver for the receipt, which also settles the real
+      purchase date; the giver's ZOSI purchase gets the usual refund.
+    - R3: whenever a return is possible the product and packaging must be undamaged.
+    - R4: the customer pays return shipping unless the reason is a quality problem.
+
+    Args:
+        facts: What is known about the purchase.
+        today: The customer's current date.
+
+    Returns:
+        The decision with the rules that produced it.
+    """
+    window = evaluate_window(facts.purchased, today, return_deadline)
+    if facts.channel is Channel.THIRD_PARTY:
+        return _third_party_return(window, gift=facts.gift)
+    open_ = window.verdict is not Verdict.NO
+    rules = {"R1", "R2"}
+    steps: list[Step] = []
+    if facts.gift:
+        rules.add("R6")
+        steps.append(Step.ASK_GIVER_FOR_RECEIPT)
+    if open_:
+        rules.add("R3")
+        steps.append(Step.KEEP_PACKAGING)
+    return_shipping = _return_shipping(facts.reason) if open_ else None
+    if return_shipping is not None:
+        rules.add("R4")
+    return ReturnDecision(
+        verdict=window.verdict,
+        window=window,
+        direct_purchase=None if facts.channel is None else True,
+        referral=Referral.GIVER if facts.gift else None,
+        return_shipping=return_shipping,
+        steps=tuple(steps),
+        rule_ids=in_policy_order(rules),
+    )
+
+
+def _third_party_return(window: Window, *, gift: bool) -> ReturnDecision:
+    """R2, R5 (and R6 for a gift): ZOSI does not refund what another shop sold.
+
+    The seller's own policy decides; a gift recipient first needs the giver's receipt
+    to deal with that seller.
+    """
+    steps = (Step.ASK_GIVER_FOR_RECEIPT, Step.CONTACT_SELLER) if gift else (Step.CONTACT_SELLER,)
+    rules = {"R2", "R5", "R6"} if gift else {"R2", "R5"}
+    return ReturnDecision(
+        verdict=Verdict.NO,
+        window=window,
+        direct_purchase=False,
+        referral=Referral.SELLER,
+        return_shipping=None,
+        steps=steps,
+        rule_ids=in_policy_order(rules),
+    )
+
+
+def _return_shipping(reason: Reason | None) -> Payer | None:
+    """R4: who pays the way back; None when the reason is unknown."""
+    if reason is None:
+        return None
+    return Payer.ZOSI if reason.is_quality_problem else Payer.CUSTOMER

@@ -1,0 +1,109 @@
+"""Configuration, read once from the environment into a typed, immutable object.
+
+Every environment variable the skill reads is named here and nowhere else, so the
+SAM template and the code cannot drift (a test compares them).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+TABLE_NAME = "TABLE_NAME"
+SKILL_ID = "SKILL_ID"
+USER_KEY_SECRET = "USER_KEY_SECRET"  # noqa: S105 - the variable's name, not a secret
+ACCOUNT_API_BASE_URL = "ACCOUNT_API_BASE_URL"
+PRIVACY_POLICY_VERSION = "PRIVACY_POLICY_VERSION"
+DEFAULT_TIME_ZONE = "DEFAULT_TIME_ZONE"
+STATE_TTL_DAYS = "STATE_TTL_DAYS"
+LOG_LEVEL = "LOG_LEVEL"
+
+ENV_VARS: frozenset[str] = frozenset(
+    {
+        TABLE_NAME,
+        SKILL_ID,
+        USER_KEY_SECRET,
+        ACCOUNT_API_BASE_URL,
+        PRIVACY_POLICY_VERSION,
+        DEFAULT_TIME_ZONE,
+        STATE_TTL_DAYS,
+        LOG_LEVEL,
+    }
+)
+
+MIN_SECRET_LENGTH = 32
+#: P9: stored data is kept at most three years (seed 003); the TTL may be shorter, never longer.
+MAX_RETENTION_DAYS = 3 * 365
+
+
+class ConfigError(Exception):
+    """The environment is missing a variable or holds a value the skill cannot use."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the skill is configured with.
+
+    Attributes:
+        table_name: DynamoDB table holding one item per user.
+        skill_id: the only Alexa skill id whose requests are served.
+        user_key_secret: HMAC key that turns Alexa user ids into table keys (never stored raw).
+        account_api_base_url: ZOSI account API root; None when account linking is off.
+        privacy_policy_version: version of the smart-skill privacy policy in force (P8).
+        default_time_zone: zone for "today" when the device's zone cannot be read.
+        state_ttl_days: how long a user's item lives after its last write (P9).
+        log_level: standard logging level name.
+    """
+
+    table_name: str
+    skill_id: str
+    user_key_secret: bytes
+    account_api_base_url: str | None
+    privacy_policy_version: str
+    default_time_zone: ZoneInfo
+    state_ttl_days: int
+    log_level: str
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
+        """Read and validate the configuration, naming the variable at fault on error.
+
+        Raises:
+            ConfigError: a required variable is missing or a value is unusable.
+        """
+        source = os.environ if env is None else env
+
+        def required(name: str) -> str:
+            value = source.get(name, "").strip()
+            if not value:
+                raise ConfigError(f"environment variable {name} is required")
+            return value
+
+        secret = required(USER_KEY_SECRET)
+        if len(secret) < MIN_SECRET_LENGTH:
+            raise ConfigError(f"{USER_KEY_SECRET} must be at least {MIN_SECRET_LENGTH} characters")
+        zone_name = source.get(DEFAULT_TIME_ZONE, "").strip() or "Europe/Moscow"
+        try:
+            zone = ZoneInfo(zone_name)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ConfigError(f"{DEFAULT_TIME_ZONE} is not a known time zone") from exc
+        ttl_text = source.get(STATE_TTL_DAYS, "").strip() or "400"
+        try:
+            ttl_days = int(ttl_text)
+        except ValueError as exc:
+            raise ConfigError(f"{STATE_TTL_DAYS} must be a whole number of days") from exc
+        if not 1 <= ttl_days <= MAX_RETENTION_DAYS:
+            raise ConfigError(f"{STATE_TTL_DAYS} must be between 1 and {MAX_RETENTION_DAYS} (P9)")
+        base_url = source.get(ACCOUNT_API_BASE_URL, "").strip().rstrip("/") or None
+        return cls(
+            table_name=required(TABLE_NAME),
+            skill_id=required(SKILL_ID),
+            user_key_secret=secret.encode("utf-8"),
+            account_api_base_url=base_url,
+            privacy_policy_version=source.get(PRIVACY_POLICY_VERSION, "").strip() or "2019-06-01",
+            default_time_zone=zone,
+            state_ttl_days=ttl_days,
+            log_level=source.get(LOG_LEVEL, "").strip().upper() or "INFO",
+        )

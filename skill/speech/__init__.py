@@ -1,0 +1,1 @@
+"""What the skill says: phrases built from text and dates, rendered to SSML and card text."""

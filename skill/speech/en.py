@@ -1,0 +1,530 @@
+"""What the skill says in English (every en-* locale), decision first, in its own words.
+
+Functions here turn policy decisions (frozen dataclasses from :mod:`policy`) into
+:class:`Answer` objects: what to say, and a card with the facts a customer will
+want to keep. No rule logic lives here: every condition read below is a field the
+policy core already decided.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from policy.contact import SUPPORT_EMAIL, SUPPORT_PHONE
+from policy.crossship import CrossShipDecision
+from policy.delivery import DeliveryEstimate
+from policy.model import Payer, Referral, Step, Verdict, Window
+from policy.returns import ReturnDecision
+from policy.terms import (
+    CROSS_SHIP_HOLD_DAYS,
+    CROSS_SHIP_RETURN_DAYS,
+    DELIVERY_BUSINESS_DAYS,
+    RETURN_WINDOW_DAYS,
+    WARRANTY_MONTHS,
+)
+from policy.warranty import WarrantyDecision
+from speech.ssml import Phrase, Telephone, When, phrase
+
+SKILL_NAME = "ZOSI Care"
+SPOKEN_EMAIL = "service at zositech dot com"
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A spoken answer and the card that goes with it."""
+
+    speech: Phrase
+    card_title: str
+    card_body: Phrase
+
+
+# --- building blocks -------------------------------------------------------------------------
+
+STEP_TEXT: dict[Step, str] = {
+    Step.CONTACT_SUPPORT: f"Email ZOSI support at {SUPPORT_EMAIL} and describe the problem.",
+    Step.WAIT_FOR_AUTHORISATION: (
+        "Once support approves the request, the ZOSI RMA team sends you a return label or "
+        "address and an RMA code."
+    ),
+    Step.ASK_SHIPPING_REFUND_FIRST: (
+        "If you'd rather not pay the postage, tell support before you send anything: "
+        "ZOSI refunds the shipping cost first."
+    ),
+    Step.TRACK_AND_SEND_RECEIPT: (
+        "Send the parcel with tracking, and email ZOSI a screenshot of the shipping receipt."
+    ),
+    Step.KEEP_PACKAGING: "Keep the product and its packaging undamaged.",
+    Step.CONTACT_SELLER: (
+        "Contact the shop you bought it from about its own return and refund policy."
+    ),
+    Step.ASK_GIVER_FOR_RECEIPT: (
+        "Ask the person who gave it to you for a copy of the receipt, or to make the claim for you."
+    ),
+    Step.PROVIDE_CREDIT_CARD: (
+        f"Have a credit card ready: ZOSI places a {CROSS_SHIP_HOLD_DAYS}-day hold for the "
+        "replacement's price."
+    ),
+    Step.SEND_BACK_WITHIN_30_DAYS: (
+        f"Send the faulty product back within {CROSS_SHIP_RETURN_DAYS} days of the authorisation."
+    ),
+}
+
+
+def the_product(product: str | None) -> str:
+    """``"your camera"``, or ``"it"`` when the product is not known."""
+    return f"your {product}" if product else "it"
+
+
+def days_left(window: Window) -> str:
+    """How far away the last day is, in words."""
+    if window.days_left is None:
+        return ""
+    if window.days_left == 0:
+        return ", and that's today"
+    if window.days_left == 1:
+        return ", that's tomorrow"
+    return f", that's {window.days_left} days from now"
+
+
+def until(last_day: date, exact: bool) -> Phrase:
+    """Say "until 1 December", or "until at least 1 December" for an imprecise purchase date.
+
+    For a purchase known only as a month or a season, the policy's last day is the
+    one for its earliest possible day, so it is a floor, and said as one.
+    """
+    return ("until " if exact else "until at least ", When(last_day))
+
+
+def title_product(product: str | None) -> str:
+    """The product as a card title names it."""
+    return f"your {product}" if product else "your ZOSI product"
+
+
+def steps_text(steps: Iterable[Step]) -> str:
+    """Numbered steps for a card."""
+    return "\n".join(f"{n}. {STEP_TEXT[step]}" for n, step in enumerate(steps, start=1))
+
+
+def steps_speech(steps: Iterable[Step]) -> str:
+    """Steps as one spoken passage."""
+    ordinals = ("First", "Then", "Next", "After that", "Also", "And")
+    return " ".join(
+        f"{ordinals[min(n, len(ordinals) - 1)]}: {STEP_TEXT[step]}" for n, step in enumerate(steps)
+    )
+
+
+def support_card_line() -> str:
+    """The contact line every card ends with (C1)."""
+    return f"\nZOSI support: {SUPPORT_EMAIL}, phone {SUPPORT_PHONE} (China)."
+
+
+def _facts(*lines: Phrase | None) -> Phrase:
+    out: list[Phrase] = []
+    for line in lines:
+        if line:
+            out.append(phrase(line, "\n"))
+    return phrase(*out)
+
+
+def _range_speech(first: int, last: int) -> str:
+    return f"{first} to {last}"
+
+
+# --- returns (R1-R6) --------------------------------------------------------------------------
+
+
+def return_answer(decision: ReturnDecision, product: str | None, exact: bool = True) -> Answer:
+    """Speak a refund-return decision (R1-R6)."""
+    it = the_product(product)
+    window = decision.window
+    if decision.referral is Referral.SELLER:
+        speech = phrase(
+            f"Since you bought {it} from another shop, the refund goes through that shop, so "
+            "please check its own return policy. ZOSI's own 30-day refund covers purchases from "
+            "the ZOSI website and ZOSI's official stores. If it's faulty, ask me about the "
+            "warranty."
+        )
+        card = _facts(("Refund: through the shop you bought it from (ZOSI policy R5).",))
+    elif decision.verdict is Verdict.YES and window.last_day is not None:
+        speech = phrase(
+            f"Yes, you can return {it} for a full refund ",
+            until(window.last_day, exact),
+            f"{days_left(window)}.",
+            _direct_condition(decision.direct_purchase),
+            " ",
+            _return_shipping(decision.return_shipping),
+            " Keep the product and its packaging undamaged.",
+            _giver_note(decision.referral),
+        )
+        card = _facts(
+            ("Refund possible until: ", When(window.last_day)),
+            (f"Return shipping: {_return_shipping(decision.return_shipping)}",),
+        )
+    elif decision.verdict is Verdict.NO and window.last_day is not None:
+        speech = phrase(
+            f"Sorry, the {RETURN_WINDOW_DAYS}-day refund period for {it} ended on ",
+            When(window.last_day),
+            ". If it's faulty, it may still be under the one-year warranty.",
+        )
+        card = _facts(("The 30-day refund period ended on ", When(window.last_day)))
+    else:
+        cutoff = window.cutoff
+        speech = phrase(
+            "That depends on the exact day you bought it. If it was on or after ",
+            When(cutoff) if cutoff else "",
+            f", you can still return {it} for a full refund; if it was earlier, the "
+            f"{RETURN_WINDOW_DAYS} days are over.",
+            _direct_condition(decision.direct_purchase),
+        )
+        card = _facts(
+            ("Refund possible if bought on or after: ", When(cutoff) if cutoff else "unknown"),
+        )
+    body = phrase(card, steps_text(decision.steps), support_card_line())
+    return Answer(speech, f"Returning {title_product(product)}", body)
+
+
+def _direct_condition(direct: bool | None) -> str:
+    if direct is None:
+        return (
+            " That's as long as you bought it on the ZOSI website or in ZOSI's official "
+            "AliExpress store."
+        )
+    return ""
+
+
+def _return_shipping(payer: Payer | None) -> str:
+    if payer is Payer.ZOSI:
+        return "As it's a quality problem, ZOSI pays the return shipping."
+    if payer is Payer.CUSTOMER:
+        return "As it isn't a quality problem, you pay the return shipping and any fees."
+    return "If it's faulty, ZOSI pays the return shipping; otherwise you pay it."
+
+
+def _giver_note(referral: Referral | None) -> str:
+    if referral is Referral.GIVER:
+        return (
+            " As it was a gift, ask the person who gave it to you for a copy of the receipt, or "
+            "to make the return for you."
+        )
+    return ""
+
+
+# --- warranty (W1-W9) -------------------------------------------------------------------------
+
+
+def warranty_answer(decision: WarrantyDecision, product: str | None, exact: bool = True) -> Answer:
+    """Speak a warranty decision (W1-W9)."""
+    it = the_product(product)
+    window = decision.window
+    years = "one-year" if WARRANTY_MONTHS == 12 else f"{WARRANTY_MONTHS}-month"
+    if decision.verdict is Verdict.YES and window.last_day is not None:
+        speech = phrase(
+            f"Yes, {it} is under warranty ",
+            until(window.last_day, exact),
+            f"{days_left(window)}. If it's faulty, ZOSI will repair or replace it. ",
+            _warranty_shipping(decision.return_shipping),
+            " To start, email ZOSI support and describe the fault; I've sent the steps to your "
+            "Alexa app.",
+            _giver_note(decision.referral),
+        )
+        card = _facts(
+            ("Under warranty until: ", When(window.last_day)),
+        )
+    elif decision.verdict is Verdict.NO and window.last_day is not None:
+        speech = phrase(
+            f"Sorry, the {years} warranty on {it} ended on ",
+            When(window.last_day),
+            f". ZOSI support can still help you troubleshoot it at {SPOKEN_EMAIL}.",
+        )
+        card = _facts(("The warranty ended on ", When(window.last_day)))
+    else:
+        cutoff = window.cutoff
+        speech = phrase(
+            "That depends on the exact day you bought it. If it was on or after ",
+            When(cutoff) if cutoff else "",
+            f", {it} is still under the {years} warranty; if it was earlier, the warranty has "
+            "ended.",
+        )
+        card = _facts(("Under warranty if bought on or after: ", When(cutoff) if cutoff else ""))
+    body = phrase(
+        card,
+        f"Return shipping if it's faulty: {_warranty_shipping(decision.return_shipping)}\n",
+        "If ZOSI finds no fault, you pay for shipping it back to you.\n",
+        "ZOSI never pays customs duties, taxes or carrier fees.\n",
+        steps_text(decision.steps),
+        support_card_line(),
+    )
+    return Answer(speech, f"Warranty for {title_product(product)}", body)
+
+
+def _warranty_shipping(payer: Payer) -> str:
+    if payer is Payer.CUSTOMER:
+        return (
+            "Since you're outside the country you bought it in, you pay the international shipping."
+        )
+    return "ZOSI covers the return shipping."
+
+
+# --- advance replacement (X1-X4) --------------------------------------------------------------
+
+
+def cross_ship_answer(
+    decision: CrossShipDecision, product: str | None, exact: bool = True
+) -> Answer:
+    """Speak an advance-replacement decision (X1-X4)."""
+    it = the_product(product)
+    window = decision.window
+    low, high = decision.dispatch_business_days
+    terms = (
+        f"ZOSI ships the replacement within {_range_speech(low, high)} business days of "
+        f"approving it, and you send the faulty one back within {decision.return_within_days} "
+        f"days. You'll need a credit card: ZOSI places a {decision.hold_days}-day hold for the "
+        "replacement's price and charges it if the old one doesn't arrive in time, or if the "
+        "fault isn't covered by the warranty."
+    )
+    shipping = (
+        "Ground shipping is free within the country of purchase."
+        if decision.free_shipping
+        else "As you're outside the country of purchase, extra shipping fees apply."
+    )
+    if decision.verdict is Verdict.YES and window.last_day is not None:
+        speech = phrase(
+            f"Yes, you can get an advance replacement for {it} ",
+            until(window.last_day, exact),
+            f"{days_left(window)}. {terms} {shipping}",
+        )
+        card = _facts(("Advance replacement possible until: ", When(window.last_day)))
+    elif decision.verdict is Verdict.NO and window.last_day is not None:
+        speech = phrase(
+            "Sorry, advance replacement is only for purchases from the last 12 months, and for "
+            f"{it} that ended on ",
+            When(window.last_day),
+            f". ZOSI support can still advise you at {SPOKEN_EMAIL}.",
+        )
+        card = _facts(("Advance replacement ended on ", When(window.last_day)))
+    else:
+        cutoff = window.cutoff
+        speech = phrase(
+            "That depends on the exact day you bought it. If it was on or after ",
+            When(cutoff) if cutoff else "",
+            f", you can get an advance replacement. {terms}",
+        )
+        card = _facts(("Possible if bought on or after: ", When(cutoff) if cutoff else ""))
+    body = phrase(
+        card, terms, "\n", shipping, "\n", steps_text(decision.steps), support_card_line()
+    )
+    return Answer(speech, f"Advance replacement for {title_product(product)}", body)
+
+
+# --- delivery (D1-D5) -------------------------------------------------------------------------
+
+
+def delivery_answer(estimate: DeliveryEstimate, today: date, place: str | None) -> Answer:
+    """Speak a delivery window with concrete dates (D2-D4)."""
+    low, high = DELIVERY_BUSINESS_DAYS
+    ordered = (
+        ("Ordered today",)
+        if estimate.order_date == today
+        else ("Ordered on ", When(estimate.order_date))
+    )
+    where = f" in {estimate.region.name}" if estimate.region else ""
+    window = phrase(
+        *ordered,
+        f", it should arrive{where} between ",
+        When(estimate.earliest),
+        " and ",
+        When(estimate.latest),
+        ".",
+    )
+    if estimate.region is not None:
+        basis = (
+            f" That's our estimate of {_range_speech(estimate.min_days, estimate.max_days)} "
+            f"business days from the Moscow warehouse; the official range is {low} to {high}."
+        )
+    elif place:
+        basis = (
+            f" I don't have an estimate for {place}, so that's the full range of {low} to {high} "
+            "business days."
+        )
+    else:
+        basis = (
+            f" That's {low} to {high} business days, depending on how far the region is from "
+            "the Moscow warehouse."
+        )
+    speech = phrase(window, basis, " Delivery is free anywhere in Russia.")
+    body = phrase(
+        window,
+        "\n",
+        "Business days exclude weekends and Russian public holidays. Delivery is free anywhere "
+        "in Russia and ships from the ZOSI warehouse in Moscow. Track the parcel with its "
+        "tracking code, also in the AliExpress app.",
+        "\n(Regional figures are ZOSI estimates.)" if estimate.estimated else "",
+    )
+    return Answer(speech, "Delivery estimate", body)
+
+
+def tracking_help() -> Answer:
+    """How to follow a parcel without a linked account (D5)."""
+    speech = phrase(
+        "You can follow your parcel with the tracking code from your order, including in the "
+        "AliExpress app. If you link your ZOSI account in the Alexa app, I can tell you where it "
+        "is myself."
+    )
+    body = phrase(
+        "Track your parcel with the tracking code from your order, also in the AliExpress app. "
+        "Link your ZOSI account in the Alexa app to hear your parcel's status.",
+        support_card_line(),
+    )
+    return Answer(speech, "Tracking your order", body)
+
+
+# --- claims, contact, privacy -----------------------------------------------------------------
+
+CLAIM_INTRO = {
+    "refund_return": "To return a product for a refund, here's what to do.",
+    "warranty_repair": "To make a warranty claim, here's what to do.",
+    "cross_ship": "To ask for an advance replacement, here's what to do.",
+}
+
+
+def claim_steps_answer(claim_type: str, steps: tuple[Step, ...]) -> Answer:
+    """Read the steps of a return, warranty or cross-shipping claim (W3, W4, X1-X4)."""
+    titles = {
+        "refund_return": "Returning a product",
+        "warranty_repair": "Making a warranty claim",
+        "cross_ship": "Advance replacement",
+    }
+    speech = phrase(
+        CLAIM_INTRO[claim_type],
+        " ",
+        steps_speech(steps),
+        " I've sent these steps to your Alexa app.",
+    )
+    return Answer(speech, titles[claim_type], phrase(steps_text(steps), support_card_line()))
+
+
+def contact_answer() -> Answer:
+    """How to reach ZOSI support (C1)."""
+    speech = phrase(
+        f"You can email ZOSI support at {SPOKEN_EMAIL}, or call ",
+        Telephone(SUPPORT_PHONE),
+        ", a number in China. I've sent both to your Alexa app.",
+    )
+    body = phrase(f"Email: {SUPPORT_EMAIL}\nPhone: {SUPPORT_PHONE} (China)")
+    return Answer(speech, "Contacting ZOSI support", body)
+
+
+def privacy_answer(ttl_days: int) -> Answer:
+    """What the skill does with personal data (P1-P9, design decisions in POLICY.md)."""
+    speech = phrase(
+        "I keep as little as I can. I only remember something, like your delivery region or a "
+        f"purchase date, after you say yes, and I forget it after {ttl_days} days without use, "
+        "or at once when you say 'delete my data' or disable the skill. If you link your ZOSI "
+        "account, I read your orders fresh each time and never store them or your login. I "
+        "don't share your data with anyone. To hear what I've stored, say 'what do you know "
+        "about me'."
+    )
+    body = phrase(
+        "Remembered only after you agree: delivery region, a purchase you describe.\n"
+        f"Deleted after {ttl_days} days without use, when you say 'delete my data', or when you "
+        "disable the skill.\n"
+        "Linked ZOSI account: orders are read for each question and never stored; your login "
+        "token is never stored.\nNo sharing with third parties without your permission."
+    )
+    return Answer(speech, "Your data and ZOSI Care", body)
+
+
+# --- the conversation around the answers ------------------------------------------------------
+
+WELCOME = (
+    f"Welcome to {SKILL_NAME}. I can tell you whether you can still return a ZOSI product, "
+    "whether it's under warranty, and how long delivery takes."
+)
+WHAT_TO_ASK = "What would you like to know?"
+EXAMPLES = (
+    "You can ask things like: can I return the camera I bought on the fifth? Is my NVR still "
+    "under warranty? How long does delivery to Kazan take? Or: how do I contact support?"
+)
+HELP = (
+    "I answer questions about ZOSI returns and refunds, warranty, advance replacement, "
+    f"delivery, tracking, contacting support, and how I handle your data. {EXAMPLES}"
+)
+FALLBACK = (
+    "Sorry, I can't help with that. I can answer questions about returns, warranty, advance "
+    "replacement, delivery and contacting ZOSI support."
+)
+ANYTHING_ELSE = "Is there anything else I can help with?"
+GOODBYE = "Goodbye, and thanks for choosing ZOSI."
+OKAY = "Okay."
+ERROR = "Sorry, something went wrong on my side, and I couldn't finish that."
+NOT_CONFIGURED = "Sorry, ZOSI Care isn't available right now. Please try again later."
+
+ASK_PURCHASE_DATE = "When did you buy {it}?"
+REPROMPT_PURCHASE_DATE = (
+    "Please tell me the day you bought {it}, for example: on the fifth of November."
+)
+BAD_DATE = "Sorry, I didn't catch a date I can use."
+FUTURE_DATE = "That date hasn't come yet, so it can't be the day you bought it."
+CONFIRM_PURCHASE_DATE = "Just to check: you bought {it} "
+ASK_STORE = (
+    "Where did you buy {it}: on the ZOSI website, in ZOSI's official AliExpress store, or from "
+    "another shop?"
+)
+UNKNOWN_STORE = "I don't know the shop {store}."
+ASK_CLAIM_TYPE = "Do you want a refund, a warranty repair, or an advance replacement?"
+ASK_REGION = "Which city or region should I estimate delivery to?"
+BAD_ORDER_DATE = "I couldn't use that order date, so here's the estimate for ordering today. "
+
+OFFER_REMEMBER_PURCHASE = (
+    "Shall I remember this purchase, so next time you can just ask about {it} without the dates?"
+)
+OFFER_REMEMBER_REGION = "Shall I remember {region} as your delivery region?"
+REMEMBERED = "Done, I'll remember that."
+NOT_REMEMBERED = "Sorry, I couldn't save that just now, so I won't remember it this time."
+NOT_SAVING = "Okay, I won't remember it."
+USING_REMEMBERED_PURCHASE = "For the {product} you told me you bought on "
+USING_REMEMBERED_REGION = "For {region}, your saved region: "
+STATE_UNAVAILABLE = " I couldn't check what you asked me to remember just now."
+
+CONFIRM_DELETE = "Do you want me to delete everything I've stored about you?"
+DELETED = "Done. I've deleted everything I had stored about you."
+DELETE_FAILED = (
+    "Sorry, I couldn't delete your data just now. Nothing has changed yet; please try again "
+    "in a moment."
+)
+NOTHING_DELETED = "Okay, I've kept everything as it was."
+NOTHING_STORED = "I haven't stored anything about you."
+
+
+def stored_data_answer(
+    region: str | None,
+    purchase: tuple[str | None, date, date] | None,
+    linked: bool,
+) -> Answer:
+    """Say exactly what is stored about the user (P4), nothing more."""
+    items: list[Phrase] = []
+    if region:
+        items.append(phrase(f"your delivery region, {region}"))
+    if purchase is not None:
+        product, earliest, latest = purchase
+        noun = product or "product"
+        if earliest == latest:
+            items.append(phrase(f"a {noun} you bought on ", When(earliest)))
+        else:
+            items.append(
+                phrase(f"a {noun} you bought between ", When(earliest), " and ", When(latest))
+            )
+    if linked:
+        items.append(phrase("that you linked your ZOSI account, and when"))
+    if not items:
+        speech = phrase(NOTHING_STORED)
+    else:
+        joined: list[Phrase] = []
+        for n, item in enumerate(items):
+            if n:
+                joined.append(phrase(", and " if n == len(items) - 1 else ", "))
+            joined.append(item)
+        speech = phrase("I've stored ", *joined, ". That's all. Say 'delete my data' to erase it.")
+    return Answer(speech, "What ZOSI Care has stored", speech)

@@ -1,0 +1,133 @@
+"""The one place where speech becomes SSML.
+
+Everything the skill says is a :data:`Phrase`: a tuple of plain-text pieces and
+:class:`When` dates. Plain text is always escaped here, never by a caller, so a
+slot value such as ``"AT&T <shop>"`` can never break the markup. Dates are spoken
+with ``say-as interpret-as="date"`` (the year left out when it is the current
+one, as people say it), and written out in full on cards. Output is bounded to
+Alexa's 8,000-character limit for a speech or reprompt.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from xml.sax.saxutils import escape
+
+#: Alexa rejects an outputSpeech longer than this (SSML tags included).
+MAX_SPEECH_CHARS = 8000
+_ELLIPSIS = "…"
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+#: Locales whose customers write the month first on paper ("November 21, 2026").
+_MONTH_FIRST_LOCALES = frozenset({"en-US", "en-CA"})
+#: Characters that are not allowed in XML 1.0 at all; they are dropped, not escaped.
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_SPACES = re.compile(r"\s+")
+_LINE_SPACES = re.compile(r"[^\S\n]+")
+
+
+@dataclass(frozen=True)
+class When:
+    """A calendar date inside a phrase."""
+
+    day: date
+
+
+@dataclass(frozen=True)
+class Telephone:
+    """A phone number, read digit group by digit group."""
+
+    number: str
+
+
+Piece = str | When | Telephone
+Phrase = tuple[Piece, ...]
+
+
+def phrase(*pieces: Piece | Phrase | None) -> Phrase:
+    """Join pieces and phrases into one phrase, dropping ``None`` and empty parts."""
+    out: list[Piece] = []
+    for piece in pieces:
+        if piece is None or piece == "":
+            continue
+        if isinstance(piece, tuple):
+            out.extend(piece)
+        else:
+            out.append(piece)
+    return tuple(out)
+
+
+def clean_text(text: str, *, keep_lines: bool = False) -> str:
+    """Drop characters XML cannot carry; fold white space (newlines too, unless kept)."""
+    spaces = _LINE_SPACES if keep_lines else _SPACES
+    return spaces.sub(" ", _XML_ILLEGAL.sub("", text))
+
+
+def _spoken_date(day: date, current_year: int) -> str:
+    year = "????" if day.year == current_year else f"{day.year:04d}"
+    return f'<say-as interpret-as="date">{year}{day.month:02d}{day.day:02d}</say-as>'
+
+
+def written_date(day: date, locale: str) -> str:
+    """A date as a customer in ``locale`` writes it: "November 21, 2026" or "21 November 2026"."""
+    month = _MONTHS[day.month - 1]
+    if locale in _MONTH_FIRST_LOCALES:
+        return f"{month} {day.day}, {day.year}"
+    return f"{day.day} {month} {day.year}"
+
+
+def to_ssml(pieces: Iterable[Piece], current_year: int) -> str:
+    """Render a phrase as the inner SSML of a ``<speak>`` element, at most 8,000 characters.
+
+    When a phrase would be too long (only possible with absurd slot values), whole
+    pieces are dropped from the end and an ellipsis ends the text, so the markup
+    stays well-formed and the answer's beginning (the decision) survives.
+    """
+    budget = MAX_SPEECH_CHARS - len("<speak></speak>") - len(_ELLIPSIS)
+    rendered: list[str] = []
+    used = 0
+    for piece in pieces:
+        if isinstance(piece, When):
+            part = _spoken_date(piece.day, current_year)
+        elif isinstance(piece, Telephone):
+            part = f'<say-as interpret-as="telephone">{escape(clean_text(piece.number))}</say-as>'
+        else:
+            part = escape(clean_text(piece), {'"': "&quot;", "'": "&apos;"})
+        if used + len(part) > budget:
+            if isinstance(piece, str):
+                room = budget - used
+                cut = escape(clean_text(piece)[: max(room // 6, 0)])  # worst-case escaping is 6x
+                rendered.append(cut)
+            rendered.append(_ELLIPSIS)
+            break
+        rendered.append(part)
+        used += len(part)
+    return "".join(rendered).strip()
+
+
+def to_text(pieces: Iterable[Piece], locale: str) -> str:
+    """Render a phrase as plain text for a card, dates written out for the locale."""
+    return "".join(_written(piece, locale) for piece in pieces).strip()
+
+
+def _written(piece: Piece, locale: str) -> str:
+    if isinstance(piece, When):
+        return written_date(piece.day, locale)
+    if isinstance(piece, Telephone):
+        return piece.number
+    return clean_text(piece, keep_lines=True)
