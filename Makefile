@@ -35,7 +35,7 @@ lint: $(STAMP)
 	$(BIN)/mypy skill devtools
 	$(BIN)/cfn-lint template.yaml
 
-## Regenerate the en-GB/en-CA/en-AU/en-IN models from en-US.json
+## Regenerate every locale's interaction model from interaction_models/source/model.yaml
 models: $(STAMP)
 	$(BIN)/python -m devtools models
 

@@ -272,6 +272,8 @@ def parser() -> argparse.ArgumentParser:
     invoke.add_argument("file")
     models = commands.add_parser("models", help="regenerate the interaction models")
     models.add_argument("rest", nargs=argparse.REMAINDER)
+    fixtures = commands.add_parser("fixtures", help="regenerate the envelopes in tests/events")
+    fixtures.add_argument("rest", nargs=argparse.REMAINDER)
     return top
 
 
@@ -279,13 +281,21 @@ def main(
     argv: Sequence[str] | None = None, out: TextIO = sys.stdout, inp: TextIO = sys.stdin
 ) -> int:
     """Run a command; returns the exit status."""
-    args = parser().parse_args(argv)
+    args, extra = parser().parse_known_args(argv)
+    if extra and args.command not in {"models", "fixtures"}:
+        parser().error(f"unrecognized arguments: {' '.join(extra)}")
+    if args.command in {"models", "fixtures"}:
+        args.rest = [*args.rest, *extra]
     if args.command == "chat":
         return cmd_chat(args, out, inp)
     if args.command == "say":
         return cmd_say(args, out)
     if args.command == "invoke":
         return cmd_invoke(args, out)
+    if args.command == "fixtures":
+        from devtools import fixtures
+
+        return fixtures.main(list(args.rest))
     from devtools import models as model_tool
 
     return model_tool.main(list(args.rest))

@@ -141,12 +141,15 @@ class Turn:
         """Store ``changes`` if they change anything; True only when the write happened.
 
         A change that matches what is stored already is not written (no write on a
-        turn that changes nothing), and counts as saved.
+        turn that changes nothing), and counts as saved. After a failed read the
+        write is not attempted: it reports False and the customer is told.
         """
         current = self.state()
+        if self.state_failed:
+            return False  # the store just failed: do not spend the turn's time on a write
         needed = {name: value for name, value in changes.items() if getattr(current, name) != value}
         if not needed:
-            return not self.state_failed
+            return True
         if self.user_key is None:
             return False
         try:

@@ -1,0 +1,361 @@
+"""A local stand-in for Alexa's language understanding, driven by the interaction model.
+
+Developers talk to the skill by typing (`chat`/`say`) without an Amazon account: this module
+turns what they type into the `request.intent` JSON Alexa would send, by matching the typed
+words against the model's sample utterances, slot types and dialog slot samples. It follows
+Alexa's observable behaviour rather than its internals:
+
+- every declared slot of the intent is present; a filled custom slot carries an entity
+  resolution, `ER_SUCCESS_NO_MATCH` when the words sit in a slot position but name no value
+  (Alexa fills `store` from "I bought it from ozon market" even though that shop is unknown);
+- AMAZON.DATE slots hold the resolved date value (see `devtools.datephrases`), and a date
+  position only matches words that resolve to a date;
+- while the skill elicits a slot, the slot's dialog samples are tried first, but a better
+  match of any intent ("stop", "help", another question) wins as a fresh intent;
+- while the skill asks for confirmation, yes and no confirm or deny.
+"""
+
+import copy
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Final, Literal
+
+from devtools.datephrases import resolve_date_phrase
+from devtools.models import load_model
+
+ER_AUTHORITY: Final = "amzn1.er-authority.echo-sdk.amzn1.ask.skill.local."
+FALLBACK: Final = "AMAZON.FallbackIntent"
+YES: Final = "AMAZON.YesIntent"
+NO: Final = "AMAZON.NoIntent"
+
+# Alexa's built-in intents come with Amazon's own samples, which the model does not list.
+BUILT_IN_SAMPLES: Final[Mapping[str, tuple[str, ...]]] = {
+    YES: (
+        "yes", "yeah", "yep", "yup", "sure", "ok", "okay", "please do", "yes please",
+        "correct", "that's right", "right", "go ahead", "of course", "absolutely", "do it",
+        "sounds good",
+    ),
+    NO: (
+        "no", "nope", "nah", "no thanks", "no thank you", "not really", "that's wrong",
+        "wrong", "no it isn't", "no it's not",
+    ),
+    "AMAZON.HelpIntent": (
+        "help", "help me", "I need help", "what can I say", "what can you do",
+        "what can I ask", "how does this work",
+    ),
+    "AMAZON.StopIntent": (
+        "stop", "quit", "exit", "goodbye", "bye", "good bye", "that's all", "I'm done",
+        "enough", "shut up",
+    ),
+    "AMAZON.CancelIntent": ("cancel", "cancel that", "never mind", "nevermind", "forget it"),
+    "AMAZON.NavigateHomeIntent": ("go home", "home", "main menu"),
+}  # fmt: skip
+
+_SLOT = re.compile(r"\{(\w+)\}")
+_SPELLED_LETTERS = re.compile(r"\b(?:[a-z]\.\s*){2,}")
+_INNER_DOT = re.compile(r"(?<=[a-z0-9])\.(?=[a-z0-9])")
+_TOKEN = re.compile(r"\d{4}-\d{2}(?:-\d{2})?|[a-z0-9]+(?:'[a-z0-9]+)*")
+_FILLERS_BEFORE: Final = ("please", "um", "uh", "so", "hey", "alexa")
+_FILLERS_AFTER: Final = (("please",), ("thanks",), ("thank", "you"))
+_ARTICLES: Final = frozenset({"the", "a", "an", "my", "our", "this", "that"})
+_MAX_UNMATCHED_WORDS: Final = 5
+_CONNECTORS: Final[Mapping[str, tuple[str, ...]]] = {
+    "ask": ("to", "whether", "if", "about", "for"),
+    "tell": ("to", "that"),
+    "": (),
+}
+_LAUNCH_VERBS: Final = ("open", "start", "launch", "begin", "load", "run")
+
+
+def words(text: str) -> list[str]:
+    """Split text into the lower-case words Alexa would hear.
+
+    Spelled-out letters ("R. M. A.", "N.V.R.") become one word ("rma"), a dot inside a word is
+    said ("zositech.com" → "zositech dot com"), curly apostrophes are straightened and every
+    other punctuation mark separates words. ISO dates stay whole so they can be resolved.
+    """
+    text = text.lower().replace("\u2019", "'").replace("\u2018", "'")
+    text = _SPELLED_LETTERS.sub(lambda m: re.sub(r"[.\s]", "", m.group()) + " ", text)
+    text = _INNER_DOT.sub(" dot ", text)
+    return _TOKEN.findall(text)
+
+
+def _key(word: str) -> str:
+    """The form words are compared in, so "can't" and "cant" are the same word."""
+    return word.replace("'", "")
+
+
+def _phrase_key(phrase: Sequence[str]) -> str:
+    return " ".join(_key(word) for word in phrase)
+
+
+@dataclass(frozen=True)
+class Understanding:
+    """What Alexa would send for one utterance.
+
+    Attributes:
+        intent: Alexa's intent JSON: {"name", "confirmationStatus", "slots": {name: slot}}.
+        dialog_state: None for a fresh intent; "IN_PROGRESS" when continuing a dialog.
+    """
+
+    intent: dict[str, Any]
+    dialog_state: str | None
+
+
+@dataclass(frozen=True)
+class Invocation:
+    """How a typed line addresses the skill.
+
+    Attributes:
+        kind: "launch" ("open zosi care"), "oneshot" ("ask zosi care <x>") or "utterance"
+            (plain words said inside an open session).
+        utterance: The words after the invocation ("" for a launch).
+    """
+
+    kind: Literal["launch", "oneshot", "utterance"]
+    utterance: str
+
+
+@dataclass(frozen=True)
+class _Sample:
+    intent: str
+    parts: tuple[tuple[bool, str], ...]  # (is_slot, slot name or literal word key)
+
+    @property
+    def literal_count(self) -> int:
+        return sum(not is_slot for is_slot, _ in self.parts)
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    intent: str
+    slots: dict[str, dict[str, Any]]
+    unresolved: int
+    literal: int
+
+    @property
+    def rank(self) -> tuple[int, int]:
+        """Lower is better: every slot resolved first, then the most literal words matched."""
+        return (self.unresolved, -self.literal)
+
+
+class Nlu:
+    """Understands typed utterances the way Alexa would with one locale's interaction model."""
+
+    def __init__(self, model: Mapping[str, Any], today: date) -> None:
+        """Index the model's samples, slot types and dialog slot samples.
+
+        Args:
+            model: An interaction model JSON (as `devtools.models.load_model` returns).
+            today: The user's current date, for resolving spoken dates.
+        """
+        language = model["interactionModel"]["languageModel"]
+        self._today = today
+        self._invocation = language["invocationName"]
+        self._slot_types: dict[str, dict[str, str]] = {}
+        self._values: dict[str, dict[str, tuple[str, str]]] = {}
+        self._slot_samples: dict[tuple[str, str], list[_Sample]] = {}
+        samples: list[_Sample] = []
+        for intent in language["intents"]:
+            name = intent["name"]
+            declared = {slot["name"]: slot["type"] for slot in intent.get("slots", [])}
+            self._slot_types[name] = declared
+            texts = [*intent.get("samples", []), *BUILT_IN_SAMPLES.get(name, ())]
+            samples.extend(_compile(name, text) for text in texts)
+            for slot in intent.get("slots", []):
+                elicit = {*slot.get("samples", []), "{" + slot["name"] + "}"}
+                self._slot_samples[(name, slot["name"])] = [
+                    _compile(name, text) for text in sorted(elicit)
+                ]
+        self._samples = samples
+        for slot_type in language.get("types", []):
+            index: dict[str, tuple[str, str]] = {}
+            for value in slot_type["values"]:
+                entry = (value["name"]["value"], value["id"])
+                for spoken in [value["name"]["value"], *value["name"].get("synonyms", [])]:
+                    index.setdefault(_phrase_key(words(spoken)), entry)
+            self._values[slot_type["name"]] = index
+
+    @classmethod
+    def for_locale(cls, locale: str, today: date) -> "Nlu":
+        """Build the simulator from a locale's committed interaction model.
+
+        Args:
+            locale: One of `devtools.models.LOCALES`.
+            today: The user's current date.
+
+        Returns:
+            The simulator for that locale.
+        """
+        return cls(load_model(locale), today)
+
+    def parse_invocation(self, text: str) -> Invocation:
+        """Tell a launch ("open zosi care"), a one-shot ("ask zosi care if ...") and plain words.
+
+        Args:
+            text: The whole typed line.
+
+        Returns:
+            The kind of request and the words meant for the skill.
+        """
+        said = words(text)
+        if said[:1] == ["alexa"]:
+            said = said[1:]
+        name = words(self._invocation)
+        verb = said[0] if said and said[0] in (*_LAUNCH_VERBS, *_CONNECTORS) else ""
+        start = 1 if verb else 0
+        if said[start : start + len(name)] != name:
+            return Invocation("utterance", text.strip())
+        rest = said[start + len(name) :]
+        if verb in _LAUNCH_VERBS:
+            if rest[:1] != ["and"] or len(rest) == 1:
+                return Invocation("launch", "")
+            return Invocation("oneshot", " ".join(rest[1:]))
+        if rest[:1] and rest[0] in _CONNECTORS[verb] and len(rest) > 1:
+            rest = rest[1:]
+        return Invocation("oneshot", " ".join(rest)) if rest else Invocation("launch", "")
+
+    def understand(self, utterance: str, pending: Mapping[str, Any] | None = None) -> Understanding:
+        """Turn an utterance into the intent Alexa would send, continuing a dialog if one is open.
+
+        Args:
+            utterance: What the user said (without the invocation).
+            pending: The dialog directive of the skill's previous response (ElicitSlot,
+                ConfirmSlot or ConfirmIntent, with its updatedIntent), or None.
+
+        Returns:
+            The intent JSON and the dialog state.
+        """
+        said = words(utterance)
+        fresh = self._best(self._samples, said)
+        directive: Mapping[str, Any] = pending or {}
+        updated = directive.get("updatedIntent")
+        kind = directive.get("type")
+        if updated and kind == "Dialog.ElicitSlot":
+            slot = directive["slotToElicit"]
+            samples = self._slot_samples.get((updated["name"], slot), [])
+            filled = self._best(samples, said)
+            if filled is not None and (fresh is None or filled.rank <= fresh.rank):
+                intent = self._complete(copy.deepcopy(updated))
+                intent["slots"][slot] = filled.slots[slot]
+                return Understanding(intent, "IN_PROGRESS")
+        if updated and kind in {"Dialog.ConfirmSlot", "Dialog.ConfirmIntent"}:
+            answer = fresh.intent if fresh is not None else None
+            if answer in {YES, NO}:
+                status = "CONFIRMED" if answer == YES else "DENIED"
+                intent = self._complete(copy.deepcopy(updated))
+                if kind == "Dialog.ConfirmSlot":
+                    intent["slots"][directive["slotToConfirm"]]["confirmationStatus"] = status
+                else:
+                    intent["confirmationStatus"] = status
+                return Understanding(intent, "IN_PROGRESS")
+        if fresh is None:
+            return Understanding(self._complete({"name": FALLBACK}), None)
+        intent = self._complete({"name": fresh.intent, "slots": fresh.slots})
+        return Understanding(intent, None)
+
+    def _complete(self, intent: dict[str, Any]) -> dict[str, Any]:
+        """Give the intent every declared slot, unfilled ones as Alexa sends them."""
+        slots = intent.setdefault("slots", {})
+        for name in self._slot_types.get(intent["name"], {}):
+            slots.setdefault(name, {"name": name, "confirmationStatus": "NONE"})
+        intent.setdefault("confirmationStatus", "NONE")
+        return intent
+
+    def _best(self, samples: Sequence[_Sample], said: list[str]) -> _Candidate | None:
+        """The best-ranked reading; the earliest sample wins a tie."""
+        best: _Candidate | None = None
+        for variant in _without_fillers(said):
+            keys = [_key(word) for word in variant]
+            present = set(keys)
+            for sample in samples:
+                if any(not is_slot and part not in present for is_slot, part in sample.parts):
+                    continue
+                for candidate in self._readings(sample, variant, keys):
+                    if best is None or candidate.rank < best.rank:
+                        best = candidate
+        return best
+
+    def _readings(self, sample: _Sample, said: list[str], keys: list[str]) -> Iterator[_Candidate]:
+        for spans in _align(sample.parts, keys, 0, 0):
+            slots: dict[str, dict[str, Any]] = {}
+            unresolved = 0
+            for slot_name, (start, end) in spans.items():
+                slot = self._fill(sample.intent, slot_name, said[start:end])
+                if slot is None:
+                    break
+                unresolved += _is_unresolved(slot)
+                slots[slot_name] = slot
+            else:
+                yield _Candidate(sample.intent, slots, unresolved, sample.literal_count)
+
+    def _fill(self, intent: str, slot: str, spoken: list[str]) -> dict[str, Any] | None:
+        """The slot JSON for these words, or None when Alexa would not put them in this slot."""
+        slot_type = self._slot_types[intent][slot]
+        text = " ".join(spoken)
+        filled: dict[str, Any] = {"name": slot, "confirmationStatus": "NONE", "source": "USER"}
+        if slot_type == "AMAZON.DATE":
+            value = resolve_date_phrase(text, self._today)
+            return None if value is None else {**filled, "value": value}
+        if slot_type.startswith("AMAZON."):
+            return {**filled, "value": text}
+        index = self._values.get(slot_type, {})
+        match = index.get(_phrase_key(spoken))
+        if match is None and len(spoken) > 1 and spoken[0] in _ARTICLES:
+            match = index.get(_phrase_key(spoken[1:]))
+        if match is None and len(spoken) > _MAX_UNMATCHED_WORDS:
+            return None
+        authority: dict[str, Any] = {
+            "authority": ER_AUTHORITY + slot_type,
+            "status": {"code": "ER_SUCCESS_MATCH" if match else "ER_SUCCESS_NO_MATCH"},
+        }
+        if match:
+            authority["values"] = [{"value": {"name": match[0], "id": match[1]}}]
+        return {**filled, "value": text, "resolutions": {"resolutionsPerAuthority": [authority]}}
+
+
+def _compile(intent: str, text: str) -> _Sample:
+    """Split a sample into literal word keys and slot names (odd pieces of the split)."""
+    parts: list[tuple[bool, str]] = []
+    for index, chunk in enumerate(_SLOT.split(text)):
+        if index % 2:
+            parts.append((True, chunk))
+        else:
+            parts.extend((False, _key(word)) for word in words(chunk))
+    return _Sample(intent, tuple(parts))
+
+
+def _align(
+    parts: Sequence[tuple[bool, str]], keys: list[str], part: int, position: int
+) -> Iterator[dict[str, tuple[int, int]]]:
+    """Every way the sample's parts cover the words exactly; slots take one word or more."""
+    if part == len(parts):
+        if position == len(keys):
+            yield {}
+        return
+    is_slot, value = parts[part]
+    if not is_slot:
+        if position < len(keys) and keys[position] == value:
+            yield from _align(parts, keys, part + 1, position + 1)
+        return
+    for end in range(position + 1, len(keys) + 1):
+        for rest in _align(parts, keys, part + 1, end):
+            yield {value: (position, end), **rest}
+
+
+def _without_fillers(said: list[str]) -> list[list[str]]:
+    """The words as said, and without a leading "please"/"um" or trailing "please"/"thanks"."""
+    trimmed = list(said)
+    while trimmed[:1] and trimmed[0] in _FILLERS_BEFORE:
+        trimmed = trimmed[1:]
+    for filler in _FILLERS_AFTER:
+        if len(trimmed) > len(filler) and tuple(trimmed[-len(filler) :]) == filler:
+            trimmed = trimmed[: -len(filler)]
+    return [said] if trimmed == said or not trimmed else [said, trimmed]
+
+
+def _is_unresolved(slot: Mapping[str, Any]) -> bool:
+    authorities = slot.get("resolutions", {}).get("resolutionsPerAuthority", [])
+    return any(a["status"]["code"] == "ER_SUCCESS_NO_MATCH" for a in authorities)

@@ -1,0 +1,1 @@
+"""Adapters: the skill's ports implemented over AWS and HTTP services."""

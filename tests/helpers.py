@@ -1,0 +1,51 @@
+"""Helpers shared by the test layers: fixture envelopes and reading responses."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import Any
+
+EVENTS = Path(__file__).resolve().parent / "events"
+MAX_SPEECH = 8000
+
+
+def load_event(name: str) -> dict[str, Any]:
+    """A fixture envelope from tests/events (``"launch"`` or ``"launch.json"``)."""
+    file = name if name.endswith(".json") else f"{name}.json"
+    event: dict[str, Any] = json.loads((EVENTS / file).read_text(encoding="utf-8"))
+    return event
+
+
+def speech_of(response: dict[str, Any]) -> str:
+    """The response's SSML ("" when silent)."""
+    speech = (response.get("response") or {}).get("outputSpeech") or {}
+    return str(speech.get("ssml") or "")
+
+
+def reprompt_of(response: dict[str, Any]) -> str:
+    """The reprompt's SSML ("" when there is none)."""
+    reprompt = (response.get("response") or {}).get("reprompt") or {}
+    return str((reprompt.get("outputSpeech") or {}).get("ssml") or "")
+
+
+def assert_valid_response(response: dict[str, Any]) -> None:
+    """Invariants every response keeps: JSON-serialisable, well-formed SSML under 8,000
+    characters, and an open session always ends with a question and carries a reprompt."""
+    json.dumps(response)
+    body = response["response"]
+    for ssml in (speech_of(response), reprompt_of(response)):
+        if ssml:
+            assert len(ssml) <= MAX_SPEECH, len(ssml)
+            root = ET.fromstring(ssml)
+            assert root.tag == "speak"
+    if body.get("shouldEndSession") is False:
+        assert reprompt_of(response), "an open session needs a reprompt"
+        spoken = "".join(ET.fromstring(speech_of(response)).itertext()).strip()
+        assert spoken.endswith("?"), spoken
+
+
+def directive_types(response: dict[str, Any]) -> list[str]:
+    """The types of the response's directives, in order."""
+    return [d["type"] for d in (response.get("response") or {}).get("directives") or []]

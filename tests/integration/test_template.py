@@ -1,0 +1,282 @@
+"""template.yaml: valid, least-privilege, and in step with the code that runs under it."""
+
+import copy
+import os
+
+import boto3
+import pytest
+from cfnlint.api import lint
+from samtranslator.translator.transform import transform
+
+import settings
+from adapters.store import DEFAULT_TTL_DAYS, KEY_ATTRIBUTE, MAX_TTL_DAYS, TTL_ATTRIBUTE
+from devtools.stack import (
+    LOCAL_TABLE_NAME,
+    REPO_ROOT,
+    create_table,
+    dynamodb_endpoint,
+    load_template,
+    table_definition,
+)
+
+BASIC_EXECUTION_ROLE = "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"
+SKILL_ID = "amzn1.ask.skill.00000000-0000-0000-0000-000000000000"
+TABLE_ARN = {"Fn::GetAtt": ["UserStateTable", "Arn"]}
+
+
+class KnownManagedPolicies:
+    """Stands in for the IAM lookup `sam deploy` makes for managed policy names."""
+
+    def load(self):
+        return {"AWSLambdaBasicExecutionRole": BASIC_EXECUTION_ROLE}
+
+
+@pytest.fixture(scope="module")
+def translated(template):
+    packaged = copy.deepcopy(template)
+    # `sam package` replaces the local code path by an S3 location before the transform.
+    packaged["Resources"]["SkillFunction"]["Properties"]["CodeUri"] = "s3://artifacts/skill.zip"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("AWS_DEFAULT_REGION", "eu-west-1")
+        return transform(
+            packaged, {"SkillId": SKILL_ID, "UserKeySecret": "k" * 32}, KnownManagedPolicies()
+        )
+
+
+def resources_of_type(cfn, type_name):
+    return [r for r in cfn["Resources"].values() if r["Type"] == type_name]
+
+
+def only_resource(cfn, type_name):
+    [resource] = resources_of_type(cfn, type_name)
+    return resource
+
+
+@pytest.fixture(scope="module")
+def function(template):
+    return template["Resources"]["SkillFunction"]
+
+
+@pytest.fixture(scope="module")
+def table(template):
+    return only_resource(template, "AWS::DynamoDB::Table")
+
+
+def test_cfn_lint_finds_no_errors_or_warnings():
+    matches = lint((REPO_ROOT / "template.yaml").read_text(encoding="utf-8"))
+
+    assert [str(match) for match in matches] == []
+
+
+def test_the_sam_transform_produces_the_function_its_role_and_the_alexa_permission(
+    translated,
+):
+    types = sorted(resource["Type"] for resource in translated["Resources"].values())
+
+    assert types == [
+        "AWS::DynamoDB::Table",
+        "AWS::IAM::Role",
+        "AWS::Lambda::Function",
+        "AWS::Lambda::Permission",
+        "AWS::Logs::LogGroup",
+    ]
+
+
+def test_p3_the_role_may_only_get_update_and_delete_items_of_the_state_table(translated):
+    role = only_resource(translated, "AWS::IAM::Role")["Properties"]
+    statements = [
+        statement
+        for policy in role["Policies"]
+        for statement in policy["PolicyDocument"]["Statement"]
+    ]
+
+    assert [statement["Effect"] for statement in statements] == ["Allow"]
+    assert sorted(statements[0]["Action"]) == [
+        "dynamodb:DeleteItem",
+        "dynamodb:GetItem",
+        "dynamodb:UpdateItem",
+    ]
+    assert statements[0]["Resource"] == TABLE_ARN
+    assert role["ManagedPolicyArns"] == [BASIC_EXECUTION_ROLE]
+
+
+def test_no_permission_uses_a_wildcard_action(translated):
+    role = only_resource(translated, "AWS::IAM::Role")["Properties"]
+    actions = [
+        action
+        for policy in role["Policies"]
+        for statement in policy["PolicyDocument"]["Statement"]
+        for action in statement["Action"]
+    ]
+
+    assert actions
+    assert not [action for action in actions if "*" in action]
+
+
+def test_only_the_configured_alexa_skill_may_invoke_the_function(translated):
+    permission = only_resource(translated, "AWS::Lambda::Permission")["Properties"]
+
+    assert permission["Principal"] == "alexa-appkit.amazon.com"
+    assert permission["EventSourceToken"] == {"Ref": "SkillId"}
+    assert permission["FunctionName"] == {"Ref": "SkillFunction"}
+
+
+def test_the_function_runs_the_skill_code_root_on_arm64_within_alexas_time_limit(function):
+    properties = function["Properties"]
+    version = properties["Runtime"].removeprefix("python")
+
+    assert properties["CodeUri"] == "skill/"
+    assert properties["Handler"] == "app.lambda_handler"
+    assert properties["Runtime"].startswith("python")
+    assert tuple(map(int, version.split("."))) >= (3, 11)
+    assert properties["Architectures"] == ["arm64"]
+    assert properties["Timeout"] == 7
+    assert properties["MemorySize"] == 256
+
+
+def test_the_function_sets_exactly_the_environment_variables_the_code_reads(function):
+    variables = function["Properties"]["Environment"]["Variables"]
+
+    assert set(variables) == settings.ENV_VARS
+
+
+def test_the_function_finds_the_state_table_by_its_generated_name(function):
+    assert function["Properties"]["Environment"]["Variables"]["TABLE_NAME"] == {
+        "Ref": "UserStateTable"
+    }
+
+
+def test_the_log_group_is_the_functions_own_and_keeps_logs_for_the_configured_days(template):
+    log_group = only_resource(template, "AWS::Logs::LogGroup")["Properties"]
+
+    assert log_group["LogGroupName"] == {"Fn::Sub": "/aws/lambda/${SkillFunction}"}
+    assert log_group["RetentionInDays"] == {"Ref": "LogRetentionDays"}
+
+
+def test_the_table_is_keyed_by_the_user_key_attribute_alone(table):
+    properties = table["Properties"]
+
+    assert properties["KeySchema"] == [{"AttributeName": KEY_ATTRIBUTE, "KeyType": "HASH"}]
+    assert properties["AttributeDefinitions"] == [
+        {"AttributeName": KEY_ATTRIBUTE, "AttributeType": "S"}
+    ]
+    assert properties["BillingMode"] == "PAY_PER_REQUEST"
+
+
+def test_p3_the_table_is_encrypted_at_rest(table):
+    assert table["Properties"]["SSESpecification"] == {"SSEEnabled": True}
+
+
+def test_the_table_has_point_in_time_recovery(table):
+    pitr = table["Properties"]["PointInTimeRecoverySpecification"]
+
+    assert pitr["PointInTimeRecoveryEnabled"] is True
+
+
+def test_p9_the_table_expires_items_by_the_stores_ttl_attribute(table):
+    assert table["Properties"]["TimeToLiveSpecification"] == {
+        "AttributeName": TTL_ATTRIBUTE,
+        "Enabled": True,
+    }
+
+
+def test_the_table_survives_stack_deletion_and_replacement(table):
+    assert (table["DeletionPolicy"], table["UpdateReplacePolicy"]) == ("Retain", "Retain")
+
+
+def test_p9_the_state_ttl_parameter_cannot_exceed_three_years(template):
+    parameter = template["Parameters"]["StateTtlDays"]
+
+    assert parameter["MinValue"] == 1
+    assert parameter["MaxValue"] == MAX_TTL_DAYS
+    assert parameter["Default"] == DEFAULT_TTL_DAYS
+
+
+def test_the_user_key_secret_is_hidden_and_long_enough(template):
+    parameter = template["Parameters"]["UserKeySecret"]
+
+    assert parameter["NoEcho"] is True
+    assert parameter["MinLength"] == settings.MIN_SECRET_LENGTH
+
+
+@pytest.mark.parametrize(
+    ("name", "default"),
+    [
+        ("AccountApiBaseUrl", ""),
+        ("PrivacyPolicyVersion", "2019-06-01"),
+        ("DefaultTimeZone", "Europe/Moscow"),
+        ("LogRetentionDays", 90),
+    ],
+)
+def test_optional_parameters_have_their_documented_defaults(template, name, default):
+    assert template["Parameters"][name]["Default"] == default
+
+
+def test_the_outputs_give_the_skill_endpoint_and_the_table_name(template):
+    outputs = template["Outputs"]
+
+    assert outputs["SkillFunctionArn"]["Value"] == {"Fn::GetAtt": ["SkillFunction", "Arn"]}
+    assert outputs["UserStateTableName"]["Value"] == {"Ref": "UserStateTable"}
+
+
+def test_the_test_table_is_created_from_the_templates_key_schema_and_ttl(dynamodb_table, template):
+    client, table_name = dynamodb_table
+
+    description = client.describe_table(TableName=table_name)["Table"]
+    ttl = client.describe_time_to_live(TableName=table_name)["TimeToLiveDescription"]
+
+    assert description["KeySchema"] == table_definition(template)["KeySchema"]
+    assert ttl == {"TimeToLiveStatus": "ENABLED", "AttributeName": TTL_ATTRIBUTE}
+
+
+def test_creating_the_table_again_is_harmless(dynamodb_table, template):
+    client, table_name = dynamodb_table
+
+    create_table(client, table_name, template)
+
+    assert client.describe_table(TableName=table_name)["Table"]["TableStatus"] == "ACTIVE"
+
+
+def test_the_template_loader_reads_short_form_intrinsics_as_their_long_form(tmp_path):
+    path = tmp_path / "template.yaml"
+    path.write_text(
+        "A: !Ref Table\nB: !GetAtt Table.Arn\nC: !Sub '${AWS::StackName}-x'\nD: !If [c, 1, 2]\n",
+        encoding="utf-8",
+    )
+
+    assert load_template(path) == {
+        "A": {"Ref": "Table"},
+        "B": {"Fn::GetAtt": ["Table", "Arn"]},
+        "C": {"Fn::Sub": "${AWS::StackName}-x"},
+        "D": {"Fn::If": ["c", 1, 2]},
+    }
+
+
+def test_the_embedded_stack_uses_the_endpoint_the_developer_configured(moto_server, monkeypatch):
+    monkeypatch.setenv("AWS_ENDPOINT_URL_DYNAMODB", moto_server)
+    monkeypatch.setenv("TABLE_NAME", "developer-table")
+
+    with dynamodb_endpoint() as url:
+        client = boto3.client("dynamodb")
+        tables = client.list_tables()["TableNames"]
+        client.delete_table(TableName="developer-table")
+
+    assert url == moto_server
+    assert "developer-table" in tables
+
+
+def test_without_an_endpoint_or_credentials_the_embedded_stack_starts_moto(monkeypatch):
+    monkeypatch.delenv("AWS_ACCESS_KEY_ID")
+    monkeypatch.delenv("AWS_SECRET_ACCESS_KEY")
+
+    with dynamodb_endpoint() as url:
+        exported = os.environ["AWS_ENDPOINT_URL_DYNAMODB"]
+        client = boto3.client("dynamodb")
+        tables = client.list_tables()["TableNames"]
+        client.delete_table(TableName=LOCAL_TABLE_NAME)
+
+    assert url == exported
+    assert url.startswith("http://127.0.0.1:")
+    assert LOCAL_TABLE_NAME in tables
+    assert "AWS_ENDPOINT_URL_DYNAMODB" not in os.environ
+    assert "AWS_ACCESS_KEY_ID" not in os.environ

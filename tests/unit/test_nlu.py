@@ -1,0 +1,407 @@
+"""The local NLU simulator sends what Alexa would: intent, slots, resolutions and dialog state.
+
+Said on Saturday 21 November 2026, so spoken dates resolve against that day.
+"""
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from devtools.models import LOCALES
+from devtools.nlu import ER_AUTHORITY, Invocation, Nlu
+
+SATURDAY = date(2026, 11, 21)
+NO_MATCH = "NO_MATCH"
+
+
+@pytest.fixture(scope="module")
+def nlu() -> Nlu:
+    return Nlu.for_locale("en-US", SATURDAY)
+
+
+def filled(intent: dict[str, Any]) -> dict[str, Any]:
+    """Filled slots as {name: value id, the date value, or (NO_MATCH, spoken words)}."""
+    out: dict[str, Any] = {}
+    for name, slot in intent["slots"].items():
+        if "value" not in slot:
+            continue
+        authorities = slot.get("resolutions", {}).get("resolutionsPerAuthority", [])
+        if not authorities:
+            out[name] = slot["value"]
+        elif authorities[0]["status"]["code"] == "ER_SUCCESS_MATCH":
+            out[name] = authorities[0]["values"][0]["value"]["id"]
+        else:
+            out[name] = (NO_MATCH, slot["value"])
+    return out
+
+
+@pytest.mark.parametrize(
+    ("utterance", "intent", "slots"),
+    [
+        # ReturnRefundIntent (R1-R6), one-shot with several slots
+        (
+            "can I return the camera I bought on March 3rd 2026 from Amazon",
+            "ReturnRefundIntent",
+            {"product": "camera", "purchaseDate": "2026-03-03", "store": "third_party"},
+        ),
+        (
+            "Can I return the NVR I bought yesterday?",
+            "ReturnRefundIntent",
+            {"product": "nvr", "purchaseDate": "2026-11-20"},
+        ),
+        ("can I send back my doorbell", "ReturnRefundIntent", {"product": "doorbell"}),
+        ("I'd like a refund", "ReturnRefundIntent", {}),
+        ("Id like a refund", "ReturnRefundIntent", {}),
+        ("what's your return policy", "ReturnRefundIntent", {}),
+        ("can I swap my kit for another one", "ReturnRefundIntent", {"product": "kit"}),
+        (
+            "I want to return my camera because I changed my mind",
+            "ReturnRefundIntent",
+            {"product": "camera", "reason": "changed_mind"},
+        ),
+        (
+            "my hard drive arrived damaged can I return it",
+            "ReturnRefundIntent",
+            {"product": "hard_drive", "reason": "damaged_in_transit"},
+        ),
+        (
+            "I bought a camera from the official AliExpress store last week can I return it",
+            "ReturnRefundIntent",
+            {"product": "camera", "store": "zosi_official_store", "purchaseDate": "2026-W46"},
+        ),
+        (
+            "can I return the camera I bought from zositech.com",
+            "ReturnRefundIntent",
+            {"product": "camera", "store": "zosi_website"},
+        ),
+        (
+            "can I return my toaster",
+            "ReturnRefundIntent",
+            {"product": (NO_MATCH, "toaster")},
+        ),
+        (
+            "can I return a P.O.E. camera I got from ozon",
+            "ReturnRefundIntent",
+            {"product": "camera", "store": "third_party"},
+        ),
+        # WarrantyStatusIntent (W1)
+        (
+            "is my NVR I bought last March still under warranty",
+            "WarrantyStatusIntent",
+            {"product": "nvr", "purchaseDate": "2026-03"},
+        ),
+        ("is it still under warranty", "WarrantyStatusIntent", {}),
+        ("how long is the warranty on a doorbell", "WarrantyStatusIntent", {"product": "doorbell"}),
+        (
+            "I bought it in China and I live in Russia is it still under warranty",
+            "WarrantyStatusIntent",
+            {"purchaseCountry": "CN", "homeCountry": "RU"},
+        ),
+        (
+            "is a camera from eBay covered by warranty",
+            "WarrantyStatusIntent",
+            {"product": "camera", "store": "third_party"},
+        ),
+        (
+            "I bought my security camera in the U.S. does the warranty cover it in Kazakhstan",
+            "WarrantyStatusIntent",
+            {"product": "camera", "purchaseCountry": "US", "homeCountry": "KZ"},
+        ),
+        (
+            "is the warranty valid in Atlantis",
+            "WarrantyStatusIntent",
+            {"homeCountry": (NO_MATCH, "atlantis")},
+        ),
+        # CrossShipIntent (X1-X4)
+        ("can you send me a replacement first", "CrossShipIntent", {}),
+        ("how does cross-shipping work", "CrossShipIntent", {}),
+        ("I need an advance replacement for my DVR", "CrossShipIntent", {"product": "dvr"}),
+        (
+            "I bought my camera in Germany can you cross ship to Russia",
+            "CrossShipIntent",
+            {"product": "camera", "purchaseCountry": "DE", "homeCountry": "RU"},
+        ),
+        (
+            "can I get an advance replacement for a kit I bought 3 months ago",
+            "CrossShipIntent",
+            {"product": "kit", "purchaseDate": "2026-08"},
+        ),
+        # StartClaimIntent (W3-W4)
+        ("how do I start a return", "StartClaimIntent", {}),
+        ("start a return for my camera", "StartClaimIntent", {"product": "camera"}),
+        ("my camera is broken, I need a replacement", "StartClaimIntent", {"product": "camera"}),
+        (
+            "my doorbell stopped working",
+            "StartClaimIntent",
+            {"product": "doorbell", "reason": "defect"},
+        ),
+        ("How do I get an RMA?", "StartClaimIntent", {}),
+        ("I need an R.M.A. for my monitor", "StartClaimIntent", {"product": "monitor"}),
+        (
+            "I want to start a warranty claim",
+            "StartClaimIntent",
+            {"claimType": "warranty_repair"},
+        ),
+        (
+            "file a refund request for my power adapter",
+            "StartClaimIntent",
+            {"claimType": "refund_return", "product": "accessory"},
+        ),
+        # DeliveryTimeIntent (D1-D4)
+        ("how long does delivery to Kazan take", "DeliveryTimeIntent", {"region": "kazan"}),
+        (
+            "if I order today when will it arrive in Kazan",
+            "DeliveryTimeIntent",
+            {"orderDate": "2026-11-21", "region": "kazan"},
+        ),
+        ("how long does delivery take", "DeliveryTimeIntent", {}),
+        ("do you ship to St. Petersburg", "DeliveryTimeIntent", {"region": "saint_petersburg"}),
+        ("is delivery to Narnia free", "DeliveryTimeIntent", {"region": (NO_MATCH, "narnia")}),
+        (
+            "if I order on Monday when will it arrive",
+            "DeliveryTimeIntent",
+            {"orderDate": "2026-11-23"},
+        ),
+        # TrackOrderIntent (D5)
+        ("where's my order", "TrackOrderIntent", {}),
+        ("where is my doorbell", "TrackOrderIntent", {"product": "doorbell"}),
+        ("how do I track my parcel", "TrackOrderIntent", {}),
+        ("my NVR hasn't arrived yet", "TrackOrderIntent", {"product": "nvr"}),
+        ("what's the status of my order", "TrackOrderIntent", {}),
+        # ContactSupportIntent (C1)
+        ("how do I contact ZOSI", "ContactSupportIntent", {}),
+        ("what's the support email", "ContactSupportIntent", {}),
+        ("whats your phone number", "ContactSupportIntent", {}),
+        # PrivacyPolicyIntent (P1-P9)
+        ("what do you do with my data", "PrivacyPolicyIntent", {}),
+        ("do you sell my data?", "PrivacyPolicyIntent", {}),
+        ("privacy policy", "PrivacyPolicyIntent", {}),
+        # MyDataIntent (P4)
+        ("what do you know about me", "MyDataIntent", {}),
+        ("what have you stored", "MyDataIntent", {}),
+        # DeleteMyDataIntent (P5-P6)
+        ("delete my data", "DeleteMyDataIntent", {}),
+        ("forget everything", "DeleteMyDataIntent", {}),
+        ("please forget me", "DeleteMyDataIntent", {}),
+        # ClaimStatusIntent (W4)
+        ("what's the status of my return", "ClaimStatusIntent", {}),
+        ("where is my refund", "ClaimStatusIntent", {}),
+        ("track my return", "ClaimStatusIntent", {}),
+        # built-ins
+        ("yes", "AMAZON.YesIntent", {}),
+        ("yeah", "AMAZON.YesIntent", {}),
+        ("please do", "AMAZON.YesIntent", {}),
+        ("nope", "AMAZON.NoIntent", {}),
+        ("no thanks", "AMAZON.NoIntent", {}),
+        ("help", "AMAZON.HelpIntent", {}),
+        ("what can I say", "AMAZON.HelpIntent", {}),
+        ("goodbye", "AMAZON.StopIntent", {}),
+        ("exit", "AMAZON.StopIntent", {}),
+        ("never mind", "AMAZON.CancelIntent", {}),
+        ("forget it", "AMAZON.CancelIntent", {}),
+        ("go home", "AMAZON.NavigateHomeIntent", {}),
+        # anything else
+        ("what's the weather in Paris", "AMAZON.FallbackIntent", {}),
+        ("blue elephants dance", "AMAZON.FallbackIntent", {}),
+        ("", "AMAZON.FallbackIntent", {}),
+    ],
+)
+def test_utterance_is_understood_as_alexa_would(nlu, utterance, intent, slots):
+    understanding = nlu.understand(utterance)
+    assert understanding.intent["name"] == intent
+    assert filled(understanding.intent) == slots
+    assert understanding.dialog_state is None
+
+
+def test_every_declared_slot_is_sent_and_unfilled_ones_carry_only_name_and_status(nlu):
+    intent = nlu.understand("can I return my camera").intent
+    assert set(intent["slots"]) == {"product", "purchaseDate", "store", "reason"}
+    assert intent["slots"]["store"] == {"name": "store", "confirmationStatus": "NONE"}
+    assert intent["confirmationStatus"] == "NONE"
+
+
+def test_a_resolved_custom_slot_has_alexas_exact_shape(nlu):
+    slot = nlu.understand("can I return my security camera").intent["slots"]["product"]
+    assert slot == {
+        "name": "product",
+        "value": "security camera",
+        "confirmationStatus": "NONE",
+        "source": "USER",
+        "resolutions": {
+            "resolutionsPerAuthority": [
+                {
+                    "authority": ER_AUTHORITY + "ProductType",
+                    "status": {"code": "ER_SUCCESS_MATCH"},
+                    "values": [{"value": {"name": "camera", "id": "camera"}}],
+                }
+            ]
+        },
+    }
+    assert ER_AUTHORITY == "amzn1.er-authority.echo-sdk.amzn1.ask.skill.local."
+
+
+def test_an_unknown_value_in_a_slot_position_has_no_match_status_and_no_values(nlu):
+    slot = nlu.understand("can I return my toaster").intent["slots"]["product"]
+    (authority,) = slot["resolutions"]["resolutionsPerAuthority"]
+    assert authority["status"] == {"code": "ER_SUCCESS_NO_MATCH"}
+    assert "values" not in authority
+
+
+def test_a_date_slot_holds_the_resolved_date_and_no_resolutions(nlu):
+    slot = nlu.understand("can I return the camera I bought yesterday").intent["slots"]
+    assert slot["purchaseDate"] == {
+        "name": "purchaseDate",
+        "value": "2026-11-20",
+        "confirmationStatus": "NONE",
+        "source": "USER",
+    }
+
+
+RETURN_IN_PROGRESS = {
+    "name": "ReturnRefundIntent",
+    "confirmationStatus": "NONE",
+    "slots": {
+        "product": {"name": "product", "value": "camera", "confirmationStatus": "NONE"},
+        "purchaseDate": {"name": "purchaseDate", "confirmationStatus": "NONE"},
+    },
+}
+
+
+def elicit(slot: str) -> dict[str, Any]:
+    return {"type": "Dialog.ElicitSlot", "slotToElicit": slot, "updatedIntent": RETURN_IN_PROGRESS}
+
+
+@pytest.mark.parametrize(
+    ("utterance", "slot", "expected"),
+    [
+        ("I bought it from ozon market", "store", (NO_MATCH, "ozon market")),
+        ("Amazon", "store", "third_party"),
+        ("it was a gift", "store", "gift"),
+        ("my son gave it to me", "store", "gift"),
+        ("from your website", "store", "zosi_website"),
+        ("yesterday", "purchaseDate", "2026-11-20"),
+        ("I bought it last week", "purchaseDate", "2026-W46"),
+        ("around the 5th of March 2026", "purchaseDate", "2026-03-05"),
+        ("it stopped working", "reason", "defect"),
+        ("because I don't need it", "reason", "changed_mind"),
+    ],
+)
+def test_an_answer_to_an_elicited_slot_fills_it_and_keeps_the_others(
+    nlu, utterance, slot, expected
+):
+    understanding = nlu.understand(utterance, elicit(slot))
+    assert understanding.dialog_state == "IN_PROGRESS"
+    assert understanding.intent["name"] == "ReturnRefundIntent"
+    assert filled(understanding.intent) == {"product": "camera", slot: expected}
+    assert set(understanding.intent["slots"]) == {"product", "purchaseDate", "store", "reason"}
+
+
+def test_eliciting_does_not_change_the_pending_intent_it_was_given(nlu):
+    nlu.understand("amazon", elicit("store"))
+    assert "store" not in RETURN_IN_PROGRESS["slots"]
+
+
+@pytest.mark.parametrize(
+    ("utterance", "intent"),
+    [
+        ("stop", "AMAZON.StopIntent"),
+        ("help", "AMAZON.HelpIntent"),
+        ("how long does delivery to Kazan take", "DeliveryTimeIntent"),
+        ("delete my data", "DeleteMyDataIntent"),
+    ],
+)
+def test_a_better_match_of_another_intent_interrupts_the_dialog_as_a_fresh_intent(
+    nlu, utterance, intent
+):
+    understanding = nlu.understand(utterance, elicit("store"))
+    assert understanding.intent["name"] == intent
+    assert understanding.dialog_state is None
+
+
+def test_a_date_elicitation_does_not_accept_words_that_are_not_a_date(nlu):
+    understanding = nlu.understand("purple", elicit("purchaseDate"))
+    assert understanding.intent["name"] == "AMAZON.FallbackIntent"
+    assert understanding.dialog_state is None
+
+
+@pytest.mark.parametrize(("answer", "status"), [("yes", "CONFIRMED"), ("no", "DENIED")])
+def test_yes_or_no_to_a_slot_confirmation_confirms_or_denies_that_slot(nlu, answer, status):
+    pending = {
+        "type": "Dialog.ConfirmSlot",
+        "slotToConfirm": "product",
+        "updatedIntent": RETURN_IN_PROGRESS,
+    }
+    understanding = nlu.understand(answer, pending)
+    assert understanding.dialog_state == "IN_PROGRESS"
+    assert understanding.intent["slots"]["product"]["confirmationStatus"] == status
+    assert understanding.intent["slots"]["product"]["value"] == "camera"
+    assert understanding.intent["confirmationStatus"] == "NONE"
+
+
+@pytest.mark.parametrize(("answer", "status"), [("sure", "CONFIRMED"), ("nope", "DENIED")])
+def test_yes_or_no_to_an_intent_confirmation_confirms_or_denies_the_intent(nlu, answer, status):
+    pending = {"type": "Dialog.ConfirmIntent", "updatedIntent": RETURN_IN_PROGRESS}
+    understanding = nlu.understand(answer, pending)
+    assert understanding.dialog_state == "IN_PROGRESS"
+    assert understanding.intent["name"] == "ReturnRefundIntent"
+    assert understanding.intent["confirmationStatus"] == status
+
+
+def test_anything_but_yes_or_no_to_a_confirmation_is_understood_afresh(nlu):
+    pending = {"type": "Dialog.ConfirmIntent", "updatedIntent": RETURN_IN_PROGRESS}
+    understanding = nlu.understand("where is my order", pending)
+    assert understanding.intent["name"] == "TrackOrderIntent"
+    assert understanding.dialog_state is None
+
+
+def test_a_directive_without_an_updated_intent_falls_back_to_normal_matching(nlu):
+    understanding = nlu.understand("yes", {"type": "Dialog.ConfirmIntent"})
+    assert understanding.intent["name"] == "AMAZON.YesIntent"
+    assert understanding.dialog_state is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("open zosi care", Invocation("launch", "")),
+        ("Alexa, launch ZOSI Care", Invocation("launch", "")),
+        ("start zosi care", Invocation("launch", "")),
+        ("ask zosi care", Invocation("launch", "")),
+        (
+            "Alexa, ask ZOSI Care whether I can return my camera",
+            Invocation("oneshot", "i can return my camera"),
+        ),
+        ("ask zosi care about delivery times", Invocation("oneshot", "delivery times")),
+        ("ask zosi care where's my order", Invocation("oneshot", "where's my order")),
+        ("tell zosi care to delete my data", Invocation("oneshot", "delete my data")),
+        ("zosi care where is my order", Invocation("oneshot", "where is my order")),
+        ("open zosi care and track my order", Invocation("oneshot", "track my order")),
+        ("where is my order", Invocation("utterance", "where is my order")),
+        ("start a return", Invocation("utterance", "start a return")),
+    ],
+)
+def test_invocation_phrases_are_told_apart(nlu, text, expected):
+    assert nlu.parse_invocation(text) == expected
+
+
+def test_a_one_shot_question_is_understood_after_the_invocation(nlu):
+    invocation = nlu.parse_invocation("ask zosi care if my camera is still under warranty")
+    understanding = nlu.understand(invocation.utterance)
+    assert understanding.intent["name"] == "WarrantyStatusIntent"
+    assert filled(understanding.intent) == {"product": "camera"}
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_every_locale_understands_the_shared_questions(locale):
+    nlu = Nlu.for_locale(locale, SATURDAY)
+    assert nlu.understand("how long does delivery to Moscow take").intent["name"] == (
+        "DeliveryTimeIntent"
+    )
+
+
+def test_british_post_wording_is_understood_in_en_gb_but_not_en_us():
+    british = Nlu.for_locale("en-GB", SATURDAY).understand("has my parcel been posted")
+    american = Nlu.for_locale("en-US", SATURDAY).understand("has my parcel been posted")
+    assert british.intent["name"] == "TrackOrderIntent"
+    assert american.intent["name"] == "AMAZON.FallbackIntent"
