@@ -23,6 +23,8 @@ from pathlib import Path
 from typing import Any, TextIO
 from zoneinfo import ZoneInfo
 
+from devtools.account_server import LocalAccountService
+from devtools.demo_customers import DEMO_CUSTOMERS
 from devtools.envelopes import AlexaSession
 from devtools.nlu import Nlu
 
@@ -30,6 +32,7 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 SKILL_DIR = REPO_ROOT / "skill"
 DEV_SECRET = "local-development-secret-never-used-in-production"
 LOCAL_TABLE = "zosi-skill-local"
+LOCAL_ALEXA_API_TOKEN = "local-alexa-api-token"
 _MONTHS = [
     "January",
     "February",
@@ -180,35 +183,65 @@ def _clock(today: date | None, zone: ZoneInfo) -> Callable[[], datetime]:
 
 
 @contextlib.contextmanager
-def embedded_stack() -> Iterator[None]:
-    """Local configuration plus DynamoDB (moto server unless configured otherwise)."""
+def embedded_stack(today: date | None = None) -> Iterator[LocalAccountService]:
+    """Run DynamoDB and the local ZOSI account service for the skill.
+
+    DynamoDB is moto's server unless configured otherwise; the account service also
+    answers the Alexa Settings and directive APIs.
+    """
     from devtools.stack import dynamodb_endpoint
 
     saved = dict(os.environ)
     os.environ.update(local_environment())
     try:
-        with dynamodb_endpoint():
-            yield
+        with dynamodb_endpoint(), LocalAccountService(today) as accounts:
+            os.environ.setdefault("ACCOUNT_API_BASE_URL", accounts.url)
+            yield accounts
     finally:
         os.environ.clear()
         os.environ.update(saved)
 
 
-def _conversation(args: argparse.Namespace) -> Conversation:
+def _conversation(args: argparse.Namespace, accounts: LocalAccountService) -> Conversation:
     zone = ZoneInfo(os.environ.get("DEFAULT_TIME_ZONE") or "Europe/Moscow")
     today = args.today or datetime.now(zone).date()
-    session = AlexaSession(clock=_clock(args.today, zone), locale=args.locale)
+    session = AlexaSession(
+        clock=_clock(args.today, zone),
+        locale=args.locale,
+        api_endpoint=accounts.alexa_api_url,
+        api_access_token=LOCAL_ALEXA_API_TOKEN,
+        access_token=demo_token(args.linked),
+    )
     return Conversation(build_handler(), session, Nlu.for_locale(args.locale, today))
+
+
+def demo_token(name: str | None) -> str | None:
+    """The access token of demo customer ``name`` (None: not linked)."""
+    if name is None:
+        return None
+    customer = next((c for c in DEMO_CUSTOMERS if c.name == name), None)
+    if customer is None:
+        names = ", ".join(c.name for c in DEMO_CUSTOMERS)
+        raise SystemExit(f"unknown demo customer {name!r}; choose one of: {names}")
+    return customer.token
+
+
+def demo_list() -> str:
+    """The demo customers, one line each, for --help and the chat banner."""
+    return "\n".join(f"  {c.name:16} {c.summary}" for c in DEMO_CUSTOMERS)
 
 
 def cmd_chat(args: argparse.Namespace, out: TextIO, inp: TextIO) -> int:
     """Interactive: type what you would say to the Echo; 'quit' to leave."""
-    with embedded_stack():
-        conversation = _conversation(args)
+    with embedded_stack(args.today) as accounts:
+        conversation = _conversation(args, accounts)
+        who = f"linked as demo customer '{args.linked}'" if args.linked else "not linked"
         out.write(
-            "ZOSI Care on the local stack. Say 'open zosi care' or ask straight away; "
+            f"ZOSI Care on the local stack ({who}). Say 'open zosi care' or ask straight away; "
             "'quit' to leave.\n"
         )
+        if not args.linked:
+            out.write(f"Talk as a linked customer with --linked NAME:\n{demo_list()}\n")
         while True:
             out.write("You: ")
             out.flush()
@@ -222,8 +255,8 @@ def cmd_chat(args: argparse.Namespace, out: TextIO, inp: TextIO) -> int:
 
 def cmd_say(args: argparse.Namespace, out: TextIO) -> int:
     """One or more utterances, in one session, non-interactively."""
-    with embedded_stack():
-        conversation = _conversation(args)
+    with embedded_stack(args.today) as accounts:
+        conversation = _conversation(args, accounts)
         for utterance in args.utterances:
             out.write(f"You: {utterance}\n")
             exchange = conversation.say(utterance)
@@ -258,6 +291,12 @@ def parser() -> argparse.ArgumentParser:
             "--today",
             type=date.fromisoformat,
             help="pretend today is this date (YYYY-MM-DD); the default is the real today",
+        )
+        sub.add_argument(
+            "--linked",
+            metavar="NAME",
+            help="talk as this demo customer with a linked ZOSI account: "
+            + ", ".join(c.name for c in DEMO_CUSTOMERS),
         )
 
     chat = commands.add_parser("chat", help="type utterances and hear the answers")

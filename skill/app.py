@@ -14,6 +14,7 @@ from typing import Any
 
 from ask_sdk_core.skill_builder import CustomSkillBuilder
 
+from adapters.account import HttpAccountClient
 from adapters.alexa_api import TimeoutApiClient
 from adapters.store import DynamoDbUserStore
 from handlers.context import Services
@@ -28,14 +29,18 @@ from handlers.conversation import (
 )
 from handlers.delivery import DeliveryTimeHandler, TrackOrderHandler
 from handlers.errors import (
+    AccountUnavailableHandler,
     CatchAllHandler,
+    LinkRequiredHandler,
+    MinorWithoutConsentHandler,
     TurnInterceptor,
     UnknownSkillHandler,
     VerifySkillIdInterceptor,
 )
+from handlers.events import AccountLinkedHandler, PermissionEventHandler, SkillDisabledHandler
 from handlers.policy_questions import CrossShipHandler, ReturnRefundHandler, WarrantyStatusHandler
 from handlers.privacy import DeleteMyDataHandler, MyDataHandler, PrivacyPolicyHandler
-from handlers.support import ContactSupportHandler, StartClaimHandler
+from handlers.support import ClaimStatusHandler, ContactSupportHandler, StartClaimHandler
 from settings import ConfigError, Settings
 from speech import en
 from speech.ssml import to_ssml
@@ -51,6 +56,7 @@ REQUEST_HANDLERS = (
     WarrantyStatusHandler,
     CrossShipHandler,
     StartClaimHandler,
+    ClaimStatusHandler,
     DeliveryTimeHandler,
     TrackOrderHandler,
     ContactSupportHandler,
@@ -63,14 +69,19 @@ REQUEST_HANDLERS = (
     StopHandler,
     FallbackHandler,
     SessionEndedHandler,
+    AccountLinkedHandler,
+    SkillDisabledHandler,
+    PermissionEventHandler,
 )
 
 
 def default_services(settings: Settings) -> Services:
     """The production adapters for ``settings``."""
+    base_url = settings.account_api_base_url
     return Services(
         settings=settings,
         store=DynamoDbUserStore(settings.table_name, settings.state_ttl_days),
+        accounts=HttpAccountClient(base_url) if base_url else None,
     )
 
 
@@ -85,8 +96,14 @@ def make_handler(services: Services) -> LambdaHandler:
     builder.add_global_request_interceptor(TurnInterceptor(services))
     for handler in REQUEST_HANDLERS:
         builder.add_request_handler(handler())
-    builder.add_exception_handler(UnknownSkillHandler())
-    builder.add_exception_handler(CatchAllHandler())
+    for exception_handler in (
+        UnknownSkillHandler(),
+        LinkRequiredHandler(),
+        MinorWithoutConsentHandler(),
+        AccountUnavailableHandler(),
+        CatchAllHandler(),
+    ):
+        builder.add_exception_handler(exception_handler)
     sdk_handler = builder.lambda_handler()
 
     def handle(event: dict[str, Any], context: object) -> dict[str, Any]:

@@ -11,6 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from adapters.alexa_api import require_secure_url
+
 TABLE_NAME = "TABLE_NAME"
 SKILL_ID = "SKILL_ID"
 USER_KEY_SECRET = "USER_KEY_SECRET"  # noqa: S105 - the variable's name, not a secret
@@ -97,6 +99,13 @@ class Settings:
         if not 1 <= ttl_days <= MAX_RETENTION_DAYS:
             raise ConfigError(f"{STATE_TTL_DAYS} must be between 1 and {MAX_RETENTION_DAYS} (P9)")
         base_url = source.get(ACCOUNT_API_BASE_URL, "").strip().rstrip("/") or None
+        if base_url is not None:
+            try:
+                require_secure_url(base_url)
+            except ValueError as exc:
+                raise ConfigError(
+                    f"{ACCOUNT_API_BASE_URL} must be an https:// URL (http only on loopback; P3)"
+                ) from exc
         return cls(
             table_name=required(TABLE_NAME),
             skill_id=required(SKILL_ID),

@@ -16,6 +16,7 @@ import json
 import logging
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
+from xml.sax.saxutils import escape
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ask_sdk_core.exceptions import ApiClientException
@@ -129,27 +130,46 @@ def device_time_zone(handler_input: HandlerInput) -> ZoneInfo | None:
         return None
 
 
+#: (connect, read) seconds for a progressive response: it must never delay the answer much.
+PROGRESSIVE_TIMEOUT = (0.3, 0.5)
+
+
 def send_progressive(handler_input: HandlerInput, text: str) -> bool:
-    """Say ``text`` at once, before the final answer, through the directive service.
+    """Say ``text`` at once, before a slow answer, through the Alexa directive API.
 
-    Returns whether Alexa accepted it; failures are logged and ignored, since
-    the final answer still follows.
+    It uses a client of its own with tighter timeouts than other Alexa calls:
+    the progressive response exists to fill a silence, so it gives up long
+    before it could add one. Returns whether Alexa accepted it; failures are
+    logged by type and ignored, since the real answer still follows.
     """
-    from xml.sax.saxutils import escape
-
-    from ask_sdk_model.services.directive.header import Header
-    from ask_sdk_model.services.directive.send_directive_request import (
-        SendDirectiveRequest,
+    from ask_sdk_core.serialize import DefaultSerializer
+    from ask_sdk_model.services.api_configuration import ApiConfiguration
+    from ask_sdk_model.services.directive.directive_service_client import (
+        DirectiveServiceClient,
     )
+    from ask_sdk_model.services.directive.header import Header
+    from ask_sdk_model.services.directive.send_directive_request import SendDirectiveRequest
     from ask_sdk_model.services.directive.speak_directive import SpeakDirective
 
-    request_id = getattr(handler_input.request_envelope.request, "request_id", None)
+    envelope = handler_input.request_envelope
+    system = envelope.context.system if envelope.context is not None else None
+    request_id = getattr(envelope.request, "request_id", None)
+    if system is None or not system.api_access_token or not system.api_endpoint or not request_id:
+        return False
+    client = DirectiveServiceClient(
+        api_configuration=ApiConfiguration(
+            serializer=DefaultSerializer(),
+            api_client=TimeoutApiClient(PROGRESSIVE_TIMEOUT),
+            authorization_value=system.api_access_token,
+            api_endpoint=system.api_endpoint,
+        )
+    )
     directive = SendDirectiveRequest(
         header=Header(request_id=request_id),
         directive=SpeakDirective(speech=f"<speak>{escape(text)}</speak>"),
     )
     try:
-        handler_input.service_client_factory.get_directive_service().enqueue(directive)
+        client.enqueue(directive)
     except Exception as exc:
         logger.warning("progressive response failed: %s", type(exc).__name__)
         return False

@@ -16,6 +16,8 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from adapters.account import AccountGateway, LinkRequired
+
 from adapters.alexa_api import device_time_zone
 from adapters.store import (
     RememberedPurchase,
@@ -41,10 +43,15 @@ _PENDING = "pending"
 
 @dataclass(frozen=True)
 class Services:
-    """The adapters a request may use, built once per Lambda container."""
+    """The adapters a request may use, built once per Lambda container.
+
+    ``accounts`` is None when no account API is configured: linked customers then
+    get the same general answers as everyone else.
+    """
 
     settings: Settings
     store: UserStore
+    accounts: AccountGateway | None = None
 
 
 class Turn:
@@ -113,7 +120,24 @@ class Turn:
     def access_token(self) -> str | None:
         """The account-linking token, if the customer linked their ZOSI account."""
         user = _user(self._input)
-        return None if user is None else user.access_token
+        token = None if user is None else user.access_token
+        return token or None
+
+    @property
+    def linked(self) -> bool:
+        """Whether answers may come from the customer's own ZOSI account (P2)."""
+        return self.access_token is not None and self.services.accounts is not None
+
+    @property
+    def accounts(self) -> AccountGateway:
+        """The account API (only for a linked customer: check :attr:`linked` first).
+
+        Raises:
+            LinkRequired: no account API or no token, so the customer must link.
+        """
+        if self.services.accounts is None:
+            raise LinkRequired("account linking is not configured")
+        return self.services.accounts
 
     # --- remembered state ---------------------------------------------------------------------
 

@@ -11,6 +11,7 @@ from ask_sdk_core.utils.predicate import is_request_type
 from handlers.base import IntentHandler
 from handlers.context import purchase_from_session, turn
 from handlers.delivery import REMEMBER_REGION
+from handlers.linked import OFFER_WARRANTY, accept_warranty_offer, policy_notice
 from handlers.policy_questions import REMEMBER_PURCHASE
 from handlers.privacy import DELETE_DATA, delete_everything
 from handlers.respond import ANYTHING_ELSE, follow_up, speak
@@ -33,7 +34,7 @@ class LaunchHandler(AbstractRequestHandler):
         turn(handler_input).clear_pending()
         return speak(
             handler_input,
-            (en.WELCOME,),
+            (*policy_notice(handler_input), en.WELCOME),
             (en.WHAT_TO_ASK,),
             reprompt=(en.EXAMPLES, " ", en.WHAT_TO_ASK),
         )
@@ -110,6 +111,10 @@ class YesHandler(IntentHandler):
             return follow_up(handler_input, (en.REMEMBERED if saved else en.NOT_REMEMBERED,))
         if kind == DELETE_DATA:
             return delete_everything(handler_input)
+        if kind == OFFER_WARRANTY and current.linked:
+            return accept_warranty_offer(
+                handler_input, str(pending.get("order_id")), str(pending.get("reason"))
+            )
         return speak(handler_input, (en.OKAY,), (en.WHAT_TO_ASK,))
 
 
@@ -126,6 +131,8 @@ class NoHandler(IntentHandler):
             return follow_up(handler_input, (en.NOT_SAVING,))
         if kind == DELETE_DATA:
             return follow_up(handler_input, (en.NOTHING_DELETED,))
+        if kind == OFFER_WARRANTY:
+            return follow_up(handler_input, (en.CLAIM_NOT_OPENED,))
         if kind == ANYTHING_ELSE:
             return speak(handler_input, (en.GOODBYE,))
         return speak(handler_input, (en.OKAY,), (en.WHAT_TO_ASK,))

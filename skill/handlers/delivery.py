@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from handlers.base import IntentHandler
 from handlers.context import turn
+from handlers.linked import link_card, track_orders
 from handlers.respond import answer, elicit, speak
 from handlers.slots import current_intent, read_slot
 from policy.dates import DateParseError, parse_amazon_date, resolve_order_date
@@ -67,9 +68,11 @@ class DeliveryTimeHandler(IntentHandler):
 
 
 class TrackOrderHandler(IntentHandler):
-    """Answers "Where is my order?" without a linked account: how to track it (D5)."""
+    """Answers "Where is my order?": the parcels of a linked account, else how to track one (D5)."""
 
     intents = ("TrackOrderIntent",)
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        return answer(handler_input, en.tracking_help())
+        if turn(handler_input).linked:
+            return track_orders(handler_input)
+        return link_card(handler_input, en.tracking_help().speech)

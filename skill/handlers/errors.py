@@ -15,7 +15,10 @@ from ask_sdk_core.dispatch_components.exception_components import AbstractExcept
 from ask_sdk_core.dispatch_components.request_components import AbstractRequestInterceptor
 from ask_sdk_core.utils.request_util import get_request_type
 
-from handlers.context import TURN, Services, Turn
+from adapters.account import AccountUnavailable, LinkRequired
+from handlers.context import TURN, Services, Turn, turn
+from handlers.linked import MinorWithoutConsentError, link_card
+from handlers.respond import follow_up
 from speech import en
 from speech.ssml import to_ssml
 
@@ -80,6 +83,39 @@ class UnknownSkillHandler(AbstractExceptionHandler):
         logger.warning("refused a request addressed to another skill id")
         response: Response = handler_input.response_builder.set_should_end_session(True).response
         return response
+
+
+class LinkRequiredHandler(AbstractExceptionHandler):
+    """The account API rejected the token: stored data goes (P5, P6) and the customer relinks."""
+
+    def can_handle(self, handler_input: HandlerInput, exception: Exception) -> bool:
+        return isinstance(exception, LinkRequired)
+
+    def handle(self, handler_input: HandlerInput, exception: Exception) -> Response:
+        logger.info("account link rejected")
+        turn(handler_input).erase()
+        return link_card(handler_input, (en.LINK_EXPIRED,))
+
+
+class AccountUnavailableHandler(AbstractExceptionHandler):
+    """The account API failed or was too slow: say so, and keep general answers open."""
+
+    def can_handle(self, handler_input: HandlerInput, exception: Exception) -> bool:
+        return isinstance(exception, AccountUnavailable)
+
+    def handle(self, handler_input: HandlerInput, exception: Exception) -> Response:
+        logger.warning("account API unavailable: %s", type(exception).__name__)
+        return follow_up(handler_input, (en.ACCOUNT_UNAVAILABLE,))
+
+
+class MinorWithoutConsentHandler(AbstractExceptionHandler):
+    """P7: no personal answers for a minor's account without a guardian's consent."""
+
+    def can_handle(self, handler_input: HandlerInput, exception: Exception) -> bool:
+        return isinstance(exception, MinorWithoutConsentError)
+
+    def handle(self, handler_input: HandlerInput, exception: Exception) -> Response:
+        return follow_up(handler_input, (en.MINOR_NO_CONSENT,))
 
 
 class CatchAllHandler(AbstractExceptionHandler):

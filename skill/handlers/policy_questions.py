@@ -7,9 +7,10 @@ from typing import TYPE_CHECKING
 
 from handlers.base import IntentHandler
 from handlers.context import purchase_to_session, turn
+from handlers.linked import answer_from_orders
 from handlers.purchase import Gathered, gather_purchase, memory_lead
 from handlers.respond import ANYTHING_ELSE, speak
-from handlers.slots import current_intent
+from handlers.slots import current_intent, read_slot
 from policy.crossship import evaluate_cross_ship
 from policy.returns import evaluate_return
 from policy.warranty import evaluate_warranty
@@ -28,11 +29,20 @@ REMEMBER_PURCHASE = "remember_purchase"
 def answer_purchase_question(
     handler_input: HandlerInput,
     *,
+    topic: str,
     need_store: bool,
     decide: Callable[[Gathered, date], en.Answer],
 ) -> Response:
-    """Gather the purchase, decide, answer, and offer to remember a newly described purchase."""
-    gathered = gather_purchase(handler_input, current_intent(handler_input), need_store=need_store)
+    """Answer from the linked account's orders, or from the purchase the customer describes.
+
+    A linked customer who gives no purchase date hears about their own orders; one
+    who describes a purchase (perhaps bought elsewhere) gets the answer for it.
+    The skill offers to remember a newly described purchase.
+    """
+    intent = current_intent(handler_input)
+    if turn(handler_input).linked and read_slot(intent, "purchaseDate").spoken is None:
+        return answer_from_orders(handler_input, topic, intent)
+    gathered = gather_purchase(handler_input, intent, need_store=need_store)
     if not isinstance(gathered, Gathered):
         return gathered
     current = turn(handler_input)
@@ -55,6 +65,7 @@ class ReturnRefundHandler(IntentHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         return answer_purchase_question(
             handler_input,
+            topic="refund",
             need_store=True,
             decide=lambda g, today: en.return_answer(
                 evaluate_return(g.facts, today), g.product, g.facts.purchased.precise
@@ -70,6 +81,7 @@ class WarrantyStatusHandler(IntentHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         return answer_purchase_question(
             handler_input,
+            topic="warranty",
             need_store=False,
             decide=lambda g, today: en.warranty_answer(
                 evaluate_warranty(g.facts, today), g.product, g.facts.purchased.precise
@@ -85,6 +97,7 @@ class CrossShipHandler(IntentHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         return answer_purchase_question(
             handler_input,
+            topic="cross_ship",
             need_store=False,
             decide=lambda g, today: en.cross_ship_answer(
                 evaluate_cross_ship(g.facts, today), g.product, g.facts.purchased.precise

@@ -25,7 +25,7 @@ from policy.terms import (
     WARRANTY_MONTHS,
 )
 from policy.warranty import WarrantyDecision
-from speech.ssml import Phrase, Telephone, When, phrase
+from speech.ssml import Phrase, Spell, Telephone, When, phrase
 
 SKILL_NAME = "ZOSI Care"
 SPOKEN_EMAIL = "service at zositech dot com"
@@ -528,3 +528,210 @@ def stored_data_answer(
             joined.append(item)
         speech = phrase("I've stored ", *joined, ". That's all. Say 'delete my data' to erase it.")
     return Answer(speech, "What ZOSI Care has stored", speech)
+
+
+# --- answers from a linked ZOSI account (P2) -------------------------------------------------
+
+LINK_NEEDED = (
+    "To answer that from your own orders, link your ZOSI account in the Alexa app. I've sent a "
+    "card to your Alexa app to help."
+)
+LINK_EXPIRED = (
+    "Your ZOSI account link has expired or was removed, so I can't see your orders. Please link "
+    "it again in the Alexa app; I've sent a card to help."
+)
+ACCOUNT_UNAVAILABLE = (
+    "Sorry, I couldn't reach your ZOSI account just now. Please try again in a minute. General "
+    "questions about returns, warranty and delivery still work."
+)
+MINOR_NO_CONSENT = (
+    "This ZOSI account belongs to someone under 18 without a parent's or guardian's consent, so "
+    "I can't use its orders, and I've deleted anything I had stored. I can still answer general "
+    "questions."
+)
+LOOKING_UP = "One moment while I look up your orders."
+NO_ORDERS = "I don't see any orders in your ZOSI account that this applies to."
+NO_MATCHING_ORDER = "I don't see a {product} in your ZOSI orders."
+POLICY_NOTICE = (
+    "Before we start: ZOSI has updated the privacy policy for this skill. To hear how I handle "
+    "your data, ask me: what do you do with my data?"
+)
+ASK_WHICH_ORDER = "Which one do you mean: "
+ASK_REASON = (
+    "What's the reason: is it faulty, did it arrive damaged, or did you change your mind?"
+)
+CLAIM_NOT_OPENED = "Okay, I haven't opened anything."
+CLAIM_NOT_ALLOWED = "ZOSI support couldn't accept that request for this order."
+KIND_NAMES = {
+    "refund_return": "a refund return",
+    "warranty_repair": "a warranty repair",
+    "cross_ship": "an advance replacement",
+}
+REASON_NAMES = {
+    "defect": "it's faulty",
+    "changed_mind": "you changed your mind",
+    "damaged_in_transit": "it arrived damaged",
+    "other": "another reason",
+}
+STATUS_NAMES = {
+    "received": "received and waiting for ZOSI support",
+    "authorized": "approved",
+    "rejected": "turned down",
+    "closed": "closed",
+}
+PARCEL_STATUS = {"processing": "is being prepared", "shipped": "is on its way"}
+MAX_LISTED = 3
+
+
+def order_label(product: str, ordered_on: date, *, first: bool = False) -> Phrase:
+    """Name an order: "the ZOSI C190 camera ordered on 16 November" ("The ..." to start a line)."""
+    return phrase(f"{'The' if first else 'the'} {product} ordered on ", When(ordered_on))
+
+
+def _listing(lines: list[Phrase]) -> Phrase:
+    shown = lines[:MAX_LISTED]
+    more = len(lines) - len(shown)
+    out: list[Phrase] = []
+    for n, line in enumerate(shown):
+        out.append(phrase(" " if n else "", line))
+    if more:
+        out.append(phrase(f" And {more} more: I've listed them in your Alexa app."))
+    return phrase(*out)
+
+
+def orders_answer(kind: str, entries: list[tuple[str, date, Window]], title: str) -> Answer:
+    """Which orders are inside a window, and until when (R1, W1 or X1 per ``kind``).
+
+    ``kind`` is "refund", "warranty" or "cross_ship"; each entry is (product, ordered on, window).
+    """
+    wording = {
+        "refund": ("can be returned for a refund", "is past the 30-day refund period"),
+        "warranty": ("is under warranty", "is out of warranty"),
+        "cross_ship": (
+            "can get an advance replacement",
+            "is past the 12 months for advance replacement",
+        ),
+    }[kind]
+    lines: list[Phrase] = []
+    card: list[Phrase] = []
+    for product, ordered_on, window in entries:
+        label = order_label(product, ordered_on, first=True)
+        if window.verdict is Verdict.YES and window.last_day is not None:
+            line = phrase(label, f" {wording[0]} until ", When(window.last_day), ".")
+        else:
+            line = phrase(label, f" {wording[1]}.")
+        lines.append(line)
+        card.append(phrase(line, "\n"))
+    if not lines:
+        return Answer(phrase(NO_ORDERS), title, phrase(NO_ORDERS))
+    return Answer(_listing(lines), title, phrase(*card, support_card_line()))
+
+
+def parcels_answer(parcels: list[tuple[str, date, str, str | None, str | None]]) -> Answer:
+    """Where each parcel is: (product, ordered on, status, carrier, tracking number) (D5)."""
+    if not parcels:
+        speech = phrase("All your ZOSI orders have been delivered; nothing is on its way.")
+        return Answer(speech, "Your parcels", speech)
+    lines: list[Phrase] = []
+    for product, ordered_on, status, carrier, number in parcels:
+        line = phrase(
+            f"Your {product} ordered on ",
+            When(ordered_on),
+            f" {PARCEL_STATUS.get(status, 'is on its way')}",
+        )
+        if carrier and number:
+            line = phrase(line, f" with {carrier}, tracking number ", Spell(number))
+        lines.append(phrase(line, "."))
+    card = phrase(
+        *(phrase(line, "\n") for line in lines),
+        "Track parcels with their codes, also in the AliExpress app.",
+    )
+    return Answer(_listing(lines), "Your parcels", card)
+
+
+def requests_answer(requests: list[tuple[str, str, str, date, str | None]]) -> Answer:
+    """The customer's support requests: (request id, kind, status, created on, RMA code)."""
+    if not requests:
+        speech = phrase("You don't have any return, repair or replacement requests with ZOSI.")
+        return Answer(speech, "Your ZOSI requests", speech)
+    lines: list[Phrase] = []
+    for request_id, kind, status, created_on, rma in requests:
+        line = phrase(
+            f"Your request for {KIND_NAMES.get(kind, 'support')}, number ",
+            Spell(request_id),
+            ", opened on ",
+            When(created_on),
+            f", is {STATUS_NAMES.get(status, status)}",
+        )
+        if rma:
+            line = phrase(line, ", with R M A code ", Spell(rma))
+        lines.append(phrase(line, "."))
+    card = phrase(*(phrase(line, "\n") for line in lines))
+    return Answer(_listing(lines), "Your ZOSI requests", card)
+
+
+def which_order(labels: list[Phrase]) -> Phrase:
+    """Ask "Which one do you mean: the camera ordered on 16 November, or the NVR ...?"."""
+    parts: list[Phrase] = []
+    for n, label in enumerate(labels[:MAX_LISTED]):
+        if n:
+            parts.append(phrase(", or " if n == len(labels[:MAX_LISTED]) - 1 else ", "))
+        parts.append(label)
+    return phrase(ASK_WHICH_ORDER, *parts, "?")
+
+
+def confirm_claim(kind: str, label: Phrase, reason: str) -> Phrase:
+    """The question before opening a request with ZOSI support."""
+    return phrase(
+        f"Shall I open {KIND_NAMES[kind]} with ZOSI support for ",
+        label,
+        f", because {REASON_NAMES.get(reason, 'of another reason')}?",
+    )
+
+
+def claim_opened(
+    request_id: str, kind: str, label: Phrase, steps: tuple[Step, ...], created: bool
+) -> Answer:
+    """Read back the request id and the next steps (W3-W4, X1-X4)."""
+    opened = (
+        phrase("Done. I've opened ", KIND_NAMES[kind], " for ", label, ". Your request number is ")
+        if created
+        else phrase("You already have a request for ", label, ". Its number is ")
+    )
+    next_steps = [step for step in steps if step is not Step.CONTACT_SUPPORT]
+    speech = phrase(
+        opened,
+        Spell(request_id),
+        ". What happens next: ",
+        " ".join(STEP_TEXT[step] for step in next_steps),
+        " I've sent the details to your Alexa app.",
+    )
+    body = phrase(
+        f"Request {request_id}: {KIND_NAMES[kind]} for ",
+        label,
+        "\n",
+        steps_text(next_steps),
+        support_card_line(),
+    )
+    return Answer(speech, "Your ZOSI request", body)
+
+
+def refund_closed_offer_warranty(label: Phrase, warranty_until: date) -> Phrase:
+    """R1 rules the refund out; W1 still covers it: offer the repair route instead."""
+    return phrase(
+        "A refund return isn't possible for ",
+        label,
+        ": the 30 days are over. It's under warranty until ",
+        When(warranty_until),
+        " though. Shall I open a warranty repair instead?",
+    )
+
+
+def claim_closed(kind: str, label: Phrase) -> Phrase:
+    """Neither the requested claim nor a repair is open for this order."""
+    return phrase(
+        f"I can't open {KIND_NAMES[kind]} for ",
+        label,
+        ": it's outside the time ZOSI allows. ZOSI support can still advise you at "
+        f"{SPOKEN_EMAIL}.",
+    )

@@ -55,7 +55,14 @@ class Telephone:
     number: str
 
 
-Piece = str | When | Telephone
+@dataclass(frozen=True)
+class Spell:
+    """A code read out character by character (a tracking number, a request id)."""
+
+    text: str
+
+
+Piece = str | When | Telephone | Spell
 Phrase = tuple[Piece, ...]
 
 
@@ -106,6 +113,8 @@ def to_ssml(pieces: Iterable[Piece], current_year: int) -> str:
             part = _spoken_date(piece.day, current_year)
         elif isinstance(piece, Telephone):
             part = f'<say-as interpret-as="telephone">{escape(clean_text(piece.number))}</say-as>'
+        elif isinstance(piece, Spell):
+            part = f'<say-as interpret-as="characters">{escape(clean_text(piece.text))}</say-as>'
         else:
             part = escape(clean_text(piece), {'"': "&quot;", "'": "&apos;"})
         if used + len(part) > budget:
@@ -130,4 +139,6 @@ def _written(piece: Piece, locale: str) -> str:
         return written_date(piece.day, locale)
     if isinstance(piece, Telephone):
         return piece.number
+    if isinstance(piece, Spell):
+        return piece.text
     return clean_text(piece, keep_lines=True)

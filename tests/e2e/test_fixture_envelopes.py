@@ -108,9 +108,9 @@ def test_claim_steps_read_the_rma_procedure(handler) -> None:
     assert "1. Email ZOSI support" in response["response"]["card"]["text"]
 
 
-def test_claim_without_a_type_asks_which_kind(handler) -> None:
+def test_claim_without_a_type_or_reason_asks_the_reason_first(handler) -> None:
     response = invoke(handler, load_event("start_claim_no_type"))
-    assert response["response"]["directives"][0]["slotToElicit"] == "claimType"
+    assert response["response"]["directives"][0]["slotToElicit"] == "reason"
 
 
 def test_delivery_time_gives_dates_and_asks_for_a_region(handler) -> None:

@@ -38,6 +38,7 @@ CUSTOM_INTENTS = {
         "claimType": "ClaimType",
         "product": "ProductType",
         "reason": "ReturnReason",
+        "purchaseDate": "AMAZON.DATE",
     },
     "DeliveryTimeIntent": {"region": "RussianRegion", "orderDate": "AMAZON.DATE"},
     "TrackOrderIntent": {"product": "ProductType"},
@@ -60,7 +61,7 @@ ELICITABLE = {
     "ReturnRefundIntent": {"purchaseDate", "store", "reason"},
     "WarrantyStatusIntent": {"purchaseDate", "store"},
     "CrossShipIntent": {"purchaseDate", "homeCountry"},
-    "StartClaimIntent": {"claimType", "product", "reason"},
+    "StartClaimIntent": {"claimType", "product", "reason", "purchaseDate"},
     "DeliveryTimeIntent": {"region"},
 }
 SLOT = re.compile(r"\{(\w+)\}")

@@ -1,0 +1,715 @@
+"""The ZOSI account API: the linked customer's profile, orders and support requests.
+
+`AccountGateway` is the port handlers call; `HttpAccountClient` implements it over
+HTTPS against the contract in ``shared/contracts/account-api.openapi.yaml``. The
+access token comes from the request (``context.System.user.accessToken``) and is
+passed to every call: it is never stored (P1, P2) and never logged.
+
+Errors form a small hierarchy. `LinkRequired` (401) means the user must link the
+account again; everything else the API or the network can do wrong is an
+`AccountUnavailable`, with subclasses for the statuses a handler may answer
+differently (403, 404, 409, 422). Answers that are not valid JSON, or that do
+not match the contract, are `AccountUnavailable` too: the skill never guesses.
+
+Time budget: Alexa waits 8 s for an answer and the Lambda timeout is 7 s
+(template.yaml), which a turn shares with a Settings API call (at most 1.5 s,
+``adapters.alexa_api``) and the state store. One account call, retries and
+backoff included, gives up after ``budget`` seconds (3 s by default): an attempt
+is started only while at least ``connect_timeout + read_timeout`` (0.5 + 2 s)
+remains, and no pause before a retry, whatever ``Retry-After`` asks for, may eat
+into the time the next attempt needs. So the first attempt always runs (2.5 s
+fit in 3 s); a retry after a quick 5xx still fits; a retry after a timeout does
+not, and the call fails at once instead. The read timeout bounds each wait for
+bytes from the server; the API's answers are small JSON bodies.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+import re
+import time
+from collections.abc import Callable, Collection, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Final, Protocol, Self, TypeVar
+from urllib.parse import quote
+
+from adapters.alexa_api import require_secure_url
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    import requests
+    from urllib3.util.retry import Retry
+
+_LOG = logging.getLogger(__name__)
+
+USER_AGENT: Final = "zosi-alexa-skill/0.1 (+account-linking)"
+ORDER_STATUSES: Final = frozenset({"processing", "shipped", "delivered", "cancelled", "returned"})
+CHANNELS: Final = frozenset({"zosi_website", "zosi_official_store", "third_party"})
+SUPPORT_KINDS: Final = frozenset({"refund_return", "warranty_repair", "cross_ship"})
+SUPPORT_REASONS: Final = frozenset({"defect", "changed_mind", "damaged_in_transit", "other"})
+SUPPORT_STATUSES: Final = frozenset({"received", "authorized", "rejected", "closed"})
+IDEMPOTENCY_KEY_LENGTH: Final = range(8, 129)
+ORDERS_LIMIT: Final = range(1, 51)
+MAX_NOTE_LENGTH: Final = 500
+#: RFC 6750 ``b64token``: anything else cannot be sent (and could leak into an error message).
+_BEARER_TOKEN: Final = re.compile(r"[A-Za-z0-9\-._~+/]+=*")
+
+#: Statuses worth another attempt: rate limiting and the faults a gateway reports.
+RETRY_STATUSES: Final = frozenset({429, 500, 502, 503, 504})
+#: At most this many retries after the first attempt, budget permitting.
+MAX_RETRIES: Final = 2
+#: Pause before the second retry: 0.1 s x 2, plus up to 0.05 s jitter (the first is immediate).
+BACKOFF_FACTOR: Final = 0.1
+BACKOFF_JITTER: Final = 0.05
+
+#: When the current call must be over (``time.monotonic()``); read by the retry policy.
+_DEADLINE: ContextVar[float] = ContextVar("account_api_deadline", default=math.inf)
+
+
+class AccountError(Exception):
+    """The account API could not give the answer asked for."""
+
+
+class LinkRequired(AccountError):  # noqa: N818 - the published port API names it
+    """The token is missing, unknown, expired or revoked (401): the user must link again."""
+
+
+class AccountUnavailable(AccountError):  # noqa: N818 - the published port API names it
+    """The account API failed, timed out, was rate limited or answered something unusable."""
+
+
+class InsufficientScope(AccountUnavailable):
+    """The token lacks the scope this call needs (403)."""
+
+
+class NotFound(AccountUnavailable):
+    """No such resource for this account (404)."""
+
+
+class IdempotencyConflict(AccountUnavailable):
+    """The idempotency key was used before with a different request body (409)."""
+
+
+class NotAllowed(AccountUnavailable):
+    """The API refused the request for this order (422), e.g. a refund return after 30 days (R1)."""
+
+
+_STATUS_ERRORS: Final[Mapping[int, type[AccountError]]] = {
+    401: LinkRequired,
+    403: InsufficientScope,
+    404: NotFound,
+    409: IdempotencyConflict,
+    422: NotAllowed,
+}
+
+
+# --- the data the API returns ----------------------------------------------------------------
+
+
+class _Fields:
+    """Typed, validated access to one JSON object of an API answer.
+
+    Error messages name the field, never its value: a value may be personal data.
+    """
+
+    def __init__(self, data: object, what: str) -> None:
+        if not isinstance(data, dict):
+            raise ValueError(f"{what} is not a JSON object")
+        self._data: dict[str, object] = data
+        self._what = what
+
+    def _bad(self, key: str, expected: str) -> ValueError:
+        return ValueError(f"{self._what}.{key} is not {expected}")
+
+    def _present(self, key: str) -> object:
+        if key not in self._data:
+            raise ValueError(f"{self._what}.{key} is missing")
+        return self._data[key]
+
+    def text(self, key: str) -> str:
+        value = self._present(key)
+        if not isinstance(value, str):
+            raise self._bad(key, "a string")
+        return value
+
+    def optional_text(self, key: str) -> str | None:
+        """A string that may be absent, null or empty (all read as None)."""
+        return None if self._data.get(key) is None else self.text(key) or None
+
+    def choice(self, key: str, allowed: Collection[str]) -> str:
+        value = self.text(key)
+        if value not in allowed:
+            raise self._bad(key, "one of the contract's values")
+        return value
+
+    def flag(self, key: str, default: bool | None = None) -> bool:
+        if key not in self._data and default is not None:
+            return default
+        value = self._present(key)
+        if not isinstance(value, bool):
+            raise self._bad(key, "a boolean")
+        return value
+
+    def count(self, key: str) -> int:
+        value = self._present(key)
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise self._bad(key, "a whole number of at least 1")
+        return value
+
+    def moment(self, key: str) -> datetime:
+        value = self.text(key)
+        try:
+            parsed = datetime.fromisoformat(value)
+        except ValueError as exc:
+            raise self._bad(key, "an ISO-8601 date-time") from exc
+        if parsed.tzinfo is None:
+            raise self._bad(key, "a date-time with a UTC offset")
+        return parsed.astimezone(UTC)
+
+    def optional_moment(self, key: str) -> datetime | None:
+        return None if self._data.get(key) is None else self.moment(key)
+
+    def optional_object(self, key: str) -> _Fields | None:
+        value = self._data.get(key)
+        return None if value is None else _Fields(value, f"{self._what}.{key}")
+
+    def array(self, key: str) -> list[object]:
+        value = self._present(key)
+        if not isinstance(value, list):
+            raise self._bad(key, "an array")
+        return value
+
+
+@dataclass(frozen=True)
+class Profile:
+    """The linked account's profile (``GET /me``).
+
+    ``minor`` and ``guardian_consent`` decide whether the skill may give personal
+    answers (P7); ``privacy_policy_version`` whether a change notice is due (P8).
+    """
+
+    account_id: str
+    given_name: str | None
+    country: str
+    minor: bool
+    guardian_consent: bool
+    privacy_policy_version: str | None
+
+    @classmethod
+    def from_json(cls, data: object) -> Profile:
+        """Validate and convert the API's JSON.
+
+        Raises:
+            ValueError: A required field is missing or a field has the wrong type.
+        """
+        fields = _Fields(data, "profile")
+        return cls(
+            account_id=fields.text("account_id"),
+            given_name=fields.optional_text("given_name"),
+            country=fields.text("country"),
+            minor=fields.flag("minor"),
+            guardian_consent=fields.flag("guardian_consent", default=False),
+            privacy_policy_version=fields.optional_text("privacy_policy_version"),
+        )
+
+
+@dataclass(frozen=True)
+class Tracking:
+    """Where a shipped parcel can be followed (D5)."""
+
+    carrier: str
+    number: str
+    url: str | None
+
+    @classmethod
+    def from_fields(cls, fields: _Fields) -> Tracking:
+        """Convert an order's ``tracking`` object."""
+        return cls(
+            carrier=fields.text("carrier"),
+            number=fields.text("number"),
+            url=fields.optional_text("url"),
+        )
+
+
+@dataclass(frozen=True)
+class OrderItem:
+    """One line of an order."""
+
+    sku: str
+    name: str
+    quantity: int
+    serial_number: str | None
+
+    @classmethod
+    def from_json(cls, data: object) -> OrderItem:
+        """Validate and convert one element of an order's ``items``.
+
+        Raises:
+            ValueError: A required field is missing or a field has the wrong type.
+        """
+        fields = _Fields(data, "order.items[]")
+        return cls(
+            sku=fields.text("sku"),
+            name=fields.text("name"),
+            quantity=fields.count("quantity"),
+            serial_number=fields.optional_text("serial_number"),
+        )
+
+
+@dataclass(frozen=True)
+class Order:
+    """An order of the linked account.
+
+    ``placed_at`` is the purchase time that return and warranty windows count
+    from (R1, W1); ``channel`` decides R2/R5, ``gift`` R6, and the two countries
+    W5-W7 and X1. Times are aware UTC datetimes.
+    """
+
+    order_id: str
+    placed_at: datetime
+    delivered_at: datetime | None
+    status: str
+    channel: str
+    store_name: str | None
+    ship_from_country: str | None
+    ship_to_country: str
+    gift: bool
+    tracking: Tracking | None
+    items: tuple[OrderItem, ...]
+
+    @classmethod
+    def from_json(cls, data: object) -> Order:
+        """Validate and convert the API's JSON for one order.
+
+        Raises:
+            ValueError: A required field is missing, a field has the wrong type or
+                a value is outside the contract's enumeration.
+        """
+        fields = _Fields(data, "order")
+        tracking = fields.optional_object("tracking")
+        items = tuple(OrderItem.from_json(item) for item in fields.array("items"))
+        if not items:
+            raise ValueError("order.items is empty")
+        return cls(
+            order_id=fields.text("order_id"),
+            placed_at=fields.moment("placed_at"),
+            delivered_at=fields.optional_moment("delivered_at"),
+            status=fields.choice("status", ORDER_STATUSES),
+            channel=fields.choice("channel", CHANNELS),
+            store_name=fields.optional_text("store_name"),
+            ship_from_country=fields.optional_text("ship_from_country"),
+            ship_to_country=fields.text("ship_to_country"),
+            gift=fields.flag("gift", default=False),
+            tracking=None if tracking is None else Tracking.from_fields(tracking),
+            items=items,
+        )
+
+
+@dataclass(frozen=True)
+class SupportRequest:
+    """A return, warranty repair or cross-shipping request opened with ZOSI support."""
+
+    request_id: str
+    order_id: str
+    kind: str
+    reason: str
+    status: str
+    created_at: datetime
+    rma_code: str | None
+    note: str | None
+
+    @classmethod
+    def from_json(cls, data: object) -> SupportRequest:
+        """Validate and convert the API's JSON for one support request.
+
+        Raises:
+            ValueError: A required field is missing, a field has the wrong type or
+                a value is outside the contract's enumeration.
+        """
+        fields = _Fields(data, "support_request")
+        return cls(
+            request_id=fields.text("request_id"),
+            order_id=fields.text("order_id"),
+            kind=fields.choice("kind", SUPPORT_KINDS),
+            reason=fields.choice("reason", SUPPORT_REASONS),
+            status=fields.choice("status", SUPPORT_STATUSES),
+            created_at=fields.moment("created_at"),
+            rma_code=fields.optional_text("rma_code"),
+            note=fields.optional_text("note"),
+        )
+
+
+_T = TypeVar("_T")
+
+
+def _listed(data: object, key: str, convert: Callable[[object], _T]) -> list[_T]:
+    """The elements of the array ``key`` of a list answer, each converted."""
+    return [convert(element) for element in _Fields(data, "answer").array(key)]
+
+
+# --- the port -------------------------------------------------------------------------------
+
+
+class AccountGateway(Protocol):
+    """What the skill asks of the ZOSI account platform, with the user's access token."""
+
+    def profile(self, token: str) -> Profile:
+        """The linked account's profile."""
+        ...
+
+    def orders(self, token: str, limit: int = 20) -> list[Order]:
+        """The account's orders, newest first, at most ``limit`` (1-50)."""
+        ...
+
+    def order(self, token: str, order_id: str) -> Order:
+        """One order of the account."""
+        ...
+
+    def support_requests(self, token: str) -> list[SupportRequest]:
+        """The account's support requests, newest first."""
+        ...
+
+    def open_support_request(
+        self,
+        token: str,
+        *,
+        order_id: str,
+        kind: str,
+        reason: str,
+        idempotency_key: str,
+        note: str | None = None,
+    ) -> tuple[SupportRequest, bool]:
+        """Open a request: ``(request, created)``; created is False for a replay (200)."""
+        ...
+
+    def revoke_link(self, token: str) -> None:
+        """Revoke the Alexa link and its tokens (P6)."""
+        ...
+
+
+# --- the HTTP adapter -----------------------------------------------------------------------
+
+
+def _remaining() -> float:
+    return _DEADLINE.get() - time.monotonic()
+
+
+@contextmanager
+def _deadline(budget: float) -> Iterator[None]:
+    """Give the retry policy this call's deadline, for the ``with`` block."""
+    reset = _DEADLINE.set(time.monotonic() + budget)
+    try:
+        yield
+    finally:
+        _DEADLINE.reset(reset)
+
+
+def _retry_policy(attempt_seconds: float) -> Retry:
+    """urllib3's `Retry`, bounded by the current call's deadline.
+
+    Retried: GET and DELETE (idempotent) and POST, which this client only ever
+    sends with an ``Idempotency-Key`` (the API then returns the first result
+    instead of creating a second request, so a retry cannot open two cases).
+    Retried on connection errors, read errors and `RETRY_STATUSES`; an SSL or
+    other error is final. Before each retry the policy checks that the pause
+    (``Retry-After`` when the server sent one, else the backoff) plus one more
+    attempt (``attempt_seconds``) still fits the deadline; if not, it gives up
+    at once, so a ``Retry-After: 3600`` fails fast instead of sleeping.
+    """
+    from urllib3.exceptions import InvalidHeader, MaxRetryError, ResponseError
+    from urllib3.util.retry import Retry
+
+    if TYPE_CHECKING:
+        from types import TracebackType
+
+        from urllib3.connectionpool import ConnectionPool
+        from urllib3.response import BaseHTTPResponse
+
+    class DeadlineRetry(Retry):
+        def pause(self, response: BaseHTTPResponse | None) -> float:
+            """Seconds to wait before the next attempt, as urllib3 would."""
+            if response is not None and self.respect_retry_after_header:
+                try:
+                    retry_after = self.get_retry_after(response)
+                except InvalidHeader:
+                    retry_after = None
+                if retry_after:
+                    return retry_after
+            return self.get_backoff_time()
+
+        def increment(
+            self,
+            method: str | None = None,
+            url: str | None = None,
+            response: BaseHTTPResponse | None = None,
+            error: Exception | None = None,
+            _pool: ConnectionPool | None = None,
+            _stacktrace: TracebackType | None = None,
+        ) -> Self:
+            retry = super().increment(method, url, response, error, _pool, _stacktrace)
+            if _remaining() - retry.pause(response) < attempt_seconds:
+                reason = error or ResponseError("retry would overrun the call's time budget")
+                raise MaxRetryError(_pool, url or "", reason)  # type: ignore[arg-type]
+            return retry
+
+        def sleep(self, response: BaseHTTPResponse | None = None) -> None:
+            wait = min(self.pause(response), _remaining() - attempt_seconds)
+            if wait > 0:
+                time.sleep(wait)
+
+    return DeadlineRetry(
+        total=MAX_RETRIES,
+        other=0,
+        allowed_methods=frozenset({"GET", "DELETE", "POST"}),
+        status_forcelist=RETRY_STATUSES,
+        backoff_factor=BACKOFF_FACTOR,
+        backoff_jitter=BACKOFF_JITTER,
+        raise_on_status=False,
+        respect_retry_after_header=True,
+    )
+
+
+class HttpAccountClient(AccountGateway):
+    """`AccountGateway` over HTTPS (HTTP only on loopback, for the local service).
+
+    The ``requests`` session is built on the first call, not at import (cold
+    start), and reused so connections stay alive between calls.
+    """
+
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        connect_timeout: float = 0.5,
+        read_timeout: float = 2.0,
+        budget: float = 3.0,
+        session: requests.Session | None = None,
+    ) -> None:
+        """Configure the client; nothing is imported or sent yet.
+
+        Args:
+            base_url: The API root, e.g. ``https://account.zosi.example/v1``.
+            connect_timeout: Seconds an attempt may wait to connect.
+            read_timeout: Seconds an attempt may wait for the server's bytes.
+            budget: Seconds one call may take, retries and pauses included; at
+                least one attempt (connect plus read timeout) must fit.
+            session: A session to use as given (its adapters decide retries)
+                instead of the one this client builds.
+
+        Raises:
+            ValueError: The URL is not HTTPS outside loopback (P3), or the
+                timeouts do not fit the budget.
+        """
+        require_secure_url(base_url)
+        if min(connect_timeout, read_timeout) <= 0 or connect_timeout + read_timeout > budget:
+            raise ValueError("one attempt (connect + read timeout) must fit in the budget")
+        self._base_url = base_url.rstrip("/")
+        self._timeout = (connect_timeout, read_timeout)
+        self._budget = budget
+        self._session = session
+
+    def _http(self) -> requests.Session:
+        if self._session is None:
+            self._session = self._build_session()
+        return self._session
+
+    def _build_session(self) -> requests.Session:
+        import requests
+        from requests.adapters import HTTPAdapter
+
+        session = requests.Session()
+        # No .netrc credentials (they would replace the bearer token) and no proxies
+        # from the environment: the API is called directly.
+        session.trust_env = False
+        adapter = HTTPAdapter(max_retries=_retry_policy(sum(self._timeout)))
+        session.mount("https://", adapter)
+        session.mount("http://", adapter)
+        return session
+
+    def _call(
+        self,
+        operation: str,
+        method: str,
+        path: str,
+        token: str,
+        expected: Collection[int],
+        *,
+        params: Mapping[str, str] | None = None,
+        headers: Mapping[str, str] | None = None,
+        body: Mapping[str, str] | None = None,
+    ) -> tuple[int, bytes]:
+        """Send one request within the budget; the status and body of an expected answer.
+
+        Raises:
+            LinkRequired: 401, or no token at all.
+            AccountUnavailable: Any other failure, as the subclass for its status.
+        """
+        import requests
+
+        if _BEARER_TOKEN.fullmatch(token) is None:
+            _LOG.warning("account API %s skipped: no usable access token", operation)
+            raise LinkRequired("no usable access token")
+        try:
+            with _deadline(self._budget):
+                response = self._http().request(
+                    method,
+                    self._base_url + path,
+                    params=params,
+                    json=body,
+                    headers={
+                        "Authorization": f"Bearer {token}",
+                        "Accept": "application/json",
+                        "User-Agent": USER_AGENT,
+                        **(headers or {}),
+                    },
+                    timeout=self._timeout,
+                    allow_redirects=False,
+                )
+        except requests.RequestException as exc:
+            _LOG.warning("account API %s failed: %s", operation, type(exc).__name__)
+            raise AccountUnavailable(f"account API {operation} failed") from exc
+        status = response.status_code
+        if status not in expected:
+            error = _STATUS_ERRORS.get(status, AccountUnavailable)
+            _LOG.warning("account API %s answered %d: %s", operation, status, error.__name__)
+            raise error(f"account API {operation} answered {status}")
+        _LOG.debug("account API %s answered %d", operation, status)
+        return status, response.content
+
+    def _parsed(self, operation: str, content: bytes, convert: Callable[[object], _T]) -> _T:
+        """Decode a JSON answer and convert it; unusable answers are AccountUnavailable."""
+        try:
+            return convert(json.loads(content))
+        except ValueError as exc:
+            _LOG.warning("account API %s answer unusable: %s", operation, type(exc).__name__)
+            raise AccountUnavailable(f"account API {operation} answer unusable") from exc
+
+    def _get(
+        self,
+        operation: str,
+        path: str,
+        token: str,
+        convert: Callable[[object], _T],
+        params: Mapping[str, str] | None = None,
+    ) -> _T:
+        _, content = self._call(operation, "GET", path, token, (200,), params=params)
+        return self._parsed(operation, content, convert)
+
+    def profile(self, token: str) -> Profile:
+        """The linked account's profile (``GET /me``).
+
+        Raises:
+            LinkRequired: The user must link the account again.
+            AccountUnavailable: The API failed or answered outside the contract.
+        """
+        return self._get("profile", "/me", token, Profile.from_json)
+
+    def orders(self, token: str, limit: int = 20) -> list[Order]:
+        """The account's orders, newest first (``GET /me/orders``).
+
+        Raises:
+            ValueError: ``limit`` is outside 1-50.
+            LinkRequired: The user must link the account again.
+            AccountUnavailable: The API failed or answered outside the contract.
+        """
+        if limit not in ORDERS_LIMIT:
+            raise ValueError("limit must be between 1 and 50")
+        return self._get(
+            "orders",
+            "/me/orders",
+            token,
+            lambda data: _listed(data, "orders", Order.from_json),
+            params={"limit": str(limit)},
+        )
+
+    def order(self, token: str, order_id: str) -> Order:
+        """One order (``GET /me/orders/{order_id}``).
+
+        Raises:
+            LinkRequired: The user must link the account again.
+            NotFound: The account has no such order.
+            AccountUnavailable: The API failed or answered outside the contract.
+        """
+        path = "/me/orders/" + quote(order_id, safe="")
+        return self._get("order", path, token, Order.from_json)
+
+    def support_requests(self, token: str) -> list[SupportRequest]:
+        """The account's support requests, newest first (``GET /me/support-requests``).
+
+        Raises:
+            LinkRequired: The user must link the account again.
+            AccountUnavailable: The API failed or answered outside the contract.
+        """
+        return self._get(
+            "support_requests",
+            "/me/support-requests",
+            token,
+            lambda data: _listed(data, "requests", SupportRequest.from_json),
+        )
+
+    def open_support_request(
+        self,
+        token: str,
+        *,
+        order_id: str,
+        kind: str,
+        reason: str,
+        idempotency_key: str,
+        note: str | None = None,
+    ) -> tuple[SupportRequest, bool]:
+        """Open a return, repair or cross-shipping request (``POST /me/support-requests``).
+
+        The same ``idempotency_key`` with the same fields never opens a second
+        request: the API answers 200 with the first one. That is also what makes
+        the automatic retry of this POST safe. When a retry follows a failure
+        after the API had already opened the request, the answer is that replay,
+        so ``created`` is False then too.
+
+        Returns:
+            The request and whether this call created it (201) rather than the
+            API replaying an earlier one with the same key (200).
+
+        Raises:
+            ValueError: ``kind``, ``reason``, ``note`` or the key break the contract.
+            LinkRequired: The user must link the account again.
+            InsufficientScope: The token may not open support requests.
+            NotFound: The account has no such order.
+            IdempotencyConflict: The key was used before with different fields.
+            NotAllowed: The API refuses this request for this order (e.g. R1).
+            AccountUnavailable: The API failed or answered outside the contract.
+        """
+        if kind not in SUPPORT_KINDS or reason not in SUPPORT_REASONS:
+            raise ValueError("kind and reason must be values of the contract")
+        if len(idempotency_key) not in IDEMPOTENCY_KEY_LENGTH:
+            raise ValueError("the idempotency key must have 8 to 128 characters")
+        if note is not None and len(note) > MAX_NOTE_LENGTH:
+            raise ValueError("the note must have at most 500 characters")
+        body = {"order_id": order_id, "kind": kind, "reason": reason}
+        if note is not None:
+            body["note"] = note
+        status, content = self._call(
+            "open_support_request",
+            "POST",
+            "/me/support-requests",
+            token,
+            (200, 201),
+            headers={"Idempotency-Key": idempotency_key},
+            body=body,
+        )
+        request = self._parsed("open_support_request", content, SupportRequest.from_json)
+        return request, status == 201
+
+    def revoke_link(self, token: str) -> None:
+        """Revoke the Alexa link and its tokens (``DELETE /me/alexa-link``, P6).
+
+        Raises:
+            LinkRequired: The token is already unknown or revoked.
+            AccountUnavailable: The API failed.
+        """
+        self._call("revoke_link", "DELETE", "/me/alexa-link", token, (200, 204))
