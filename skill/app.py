@@ -81,7 +81,9 @@ def default_services(settings: Settings) -> Services:
     return Services(
         settings=settings,
         store=DynamoDbUserStore(settings.table_name, settings.state_ttl_days),
-        accounts=HttpAccountClient(base_url) if base_url else None,
+        # A personal turn makes two account calls (profile, orders): 2 x 2 s, plus at most
+        # 1.5 s for the time zone and 0.8 s for the progressive response, stays under 7 s.
+        accounts=HttpAccountClient(base_url, read_timeout=1.5, budget=2.0) if base_url else None,
     )
 
 

@@ -162,22 +162,20 @@ class Turn:
         return state
 
     def save(self, changes: dict[str, object]) -> bool:
-        """Store ``changes`` if they change anything; True only when the write happened.
+        """Store ``changes`` (which the customer asked for); True only when the write happened.
 
-        A change that matches what is stored already is not written (no write on a
-        turn that changes nothing), and counts as saved. After a failed read the
-        write is not attempted: it reports False and the customer is told.
+        Only turns that change something call this, so a turn that changes nothing
+        never writes. The write does not depend on the session's cached copy of the
+        state: that copy may be older than another device's write, and comparing
+        against it could acknowledge a save that never reached the table. Nor does
+        it read first, so one turn spends at most one store call's time on it.
+        After a failed read in the same turn it is not attempted: it reports False
+        and the customer is told.
         """
-        current = self.state()
-        if self.state_failed:
-            return False  # the store just failed: do not spend the turn's time on a write
-        needed = {name: value for name, value in changes.items() if getattr(current, name) != value}
-        if not needed:
-            return True
-        if self.user_key is None:
+        if self.state_failed or self.user_key is None:
             return False
         try:
-            state = self.services.store.update(self.user_key, needed, self.now)
+            state = self.services.store.update(self.user_key, changes, self.now)
         except StoreError as exc:
             logger.warning("state write failed: %s", type(exc).__name__)
             return False

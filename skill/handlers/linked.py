@@ -23,11 +23,11 @@ from handlers.orders import IN_TRANSIT_STATUSES, OrderView, candidates, views
 from handlers.respond import ANYTHING_ELSE, answer, elicit, follow_up, speak
 from handlers.slots import as_enum, read_slot
 from policy.claims import ClaimKind, claim_steps
-from policy.crossship import evaluate_cross_ship
+from policy.crossship import CrossShipDecision, evaluate_cross_ship
 from policy.dates import DateParseError, FutureDateError, parse_amazon_date, resolve_purchase_date
 from policy.model import DateSpan, Reason, Verdict
-from policy.returns import evaluate_return
-from policy.warranty import evaluate_warranty
+from policy.returns import ReturnDecision, evaluate_return
+from policy.warranty import WarrantyDecision, evaluate_warranty
 from speech import en
 from speech.ssml import Phrase, phrase
 
@@ -85,13 +85,15 @@ def _window_answer(handler_input: HandlerInput, topic: str, product: str | None)
     entries = []
     for view in pool:
         facts = view.facts(profile)
+        decision: ReturnDecision | WarrantyDecision | CrossShipDecision
         if topic == "refund":
-            window = evaluate_return(facts, current.today).window
+            decision = evaluate_return(facts, current.today)
         elif topic == "warranty":
-            window = evaluate_warranty(facts, current.today).window
+            decision = evaluate_warranty(facts, current.today)
         else:
-            window = evaluate_cross_ship(facts, current.today).window
-        entries.append((view.product, view.ordered_on, window))
+            decision = evaluate_cross_ship(facts, current.today)
+        referral = getattr(decision, "referral", None)
+        entries.append((view.product, view.ordered_on, decision.verdict, decision.window, referral))
     titles = {
         "refund": "Refunds on your orders",
         "warranty": "Warranty on your orders",

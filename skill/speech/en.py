@@ -557,9 +557,7 @@ POLICY_NOTICE = (
     "your data, ask me: what do you do with my data?"
 )
 ASK_WHICH_ORDER = "Which one do you mean: "
-ASK_REASON = (
-    "What's the reason: is it faulty, did it arrive damaged, or did you change your mind?"
-)
+ASK_REASON = "What's the reason: is it faulty, did it arrive damaged, or did you change your mind?"
 CLAIM_NOT_OPENED = "Okay, I haven't opened anything."
 CLAIM_NOT_ALLOWED = "ZOSI support couldn't accept that request for this order."
 KIND_NAMES = {
@@ -599,10 +597,13 @@ def _listing(lines: list[Phrase]) -> Phrase:
     return phrase(*out)
 
 
-def orders_answer(kind: str, entries: list[tuple[str, date, Window]], title: str) -> Answer:
-    """Which orders are inside a window, and until when (R1, W1 or X1 per ``kind``).
+def orders_answer(
+    kind: str, entries: list[tuple[str, date, Verdict, Window, Referral | None]], title: str
+) -> Answer:
+    """Which orders are inside a window, and until when (R1-R5, W1 or X1 per ``kind``).
 
-    ``kind`` is "refund", "warranty" or "cross_ship"; each entry is (product, ordered on, window).
+    ``kind`` is "refund", "warranty" or "cross_ship"; each entry is (product, ordered on,
+    the decision's verdict, its window, its referral).
     """
     wording = {
         "refund": ("can be returned for a refund", "is past the 30-day refund period"),
@@ -614,9 +615,11 @@ def orders_answer(kind: str, entries: list[tuple[str, date, Window]], title: str
     }[kind]
     lines: list[Phrase] = []
     card: list[Phrase] = []
-    for product, ordered_on, window in entries:
+    for product, ordered_on, verdict, window, referral in entries:
         label = order_label(product, ordered_on, first=True)
-        if window.verdict is Verdict.YES and window.last_day is not None:
+        if referral is Referral.SELLER:
+            line = phrase(label, " came from another shop, so its refund goes through that shop.")
+        elif verdict is Verdict.YES and window.last_day is not None:
             line = phrase(label, f" {wording[0]} until ", When(window.last_day), ".")
         else:
             line = phrase(label, f" {wording[1]}.")

@@ -62,7 +62,9 @@ def test_a_camera_bought_30_days_ago_can_still_be_refunded_today(alexa) -> None:
 
 def test_a_remembered_purchase_answers_the_warranty_question_without_dates(alexa, store) -> None:
     said(alexa, "can I return the camera I bought on 2026-11-05 from the zosi website")
-    assert said(alexa, "yes")[0] == "Done, I'll remember that. Is there anything else I can help with?"
+    assert (
+        said(alexa, "yes")[0] == "Done, I'll remember that. Is there anything else I can help with?"
+    )
     alexa.session.end()
     (reply,) = said(alexa, "is my camera still under warranty")
     assert reply.startswith("For the camera you told me you bought on 5 November: Yes,")
@@ -106,7 +108,9 @@ def test_an_unknown_region_gets_the_policy_range(alexa) -> None:
 
 def test_what_do_you_know_and_delete_my_data(alexa, store) -> None:
     said(alexa, "how long does delivery to kazan take", "yes")
-    replies = said(alexa, "what do you know about me", "delete my data", "yes", "what do you know about me")
+    replies = said(
+        alexa, "what do you know about me", "delete my data", "yes", "what do you know about me"
+    )
     assert replies[0].startswith("I've stored your delivery region, Kazan.")
     assert replies[1] == "Do you want me to delete everything I've stored about you?"
     assert replies[2].startswith("Done. I've deleted everything")

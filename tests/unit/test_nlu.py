@@ -128,8 +128,12 @@ def filled(intent: dict[str, Any]) -> dict[str, Any]:
             {"product": "kit", "purchaseDate": "2026-08"},
         ),
         # StartClaimIntent (W3-W4)
-        ("how do I start a return", "StartClaimIntent", {}),
-        ("start a return for my camera", "StartClaimIntent", {"product": "camera"}),
+        ("how do I start a return", "StartClaimIntent", {"claimType": "refund_return"}),
+        (
+            "start a return for my camera",
+            "StartClaimIntent",
+            {"claimType": "refund_return", "product": "camera"},
+        ),
         ("my camera is broken, I need a replacement", "StartClaimIntent", {"product": "camera"}),
         (
             "my doorbell stopped working",
