@@ -14,20 +14,9 @@ from typing import Any
 
 from ask_sdk_core.skill_builder import CustomSkillBuilder
 
-from adapters.account import HttpAccountClient
 from adapters.alexa_api import TimeoutApiClient
 from adapters.store import DynamoDbUserStore
 from handlers.context import Services
-from handlers.conversation import (
-    FallbackHandler,
-    HelpHandler,
-    LaunchHandler,
-    NoHandler,
-    SessionEndedHandler,
-    StopHandler,
-    YesHandler,
-)
-from handlers.delivery import DeliveryTimeHandler, TrackOrderHandler
 from handlers.errors import (
     AccountUnavailableHandler,
     CatchAllHandler,
@@ -37,10 +26,7 @@ from handlers.errors import (
     UnknownSkillHandler,
     VerifySkillIdInterceptor,
 )
-from handlers.events import AccountLinkedHandler, PermissionEventHandler, SkillDisabledHandler
-from handlers.policy_questions import CrossShipHandler, ReturnRefundHandler, WarrantyStatusHandler
-from handlers.privacy import DeleteMyDataHandler, MyDataHandler, PrivacyPolicyHandler
-from handlers.support import ClaimStatusHandler, ContactSupportHandler, StartClaimHandler
+from handlers.routes import ROUTES, RouteHandler
 from settings import ConfigError, Settings
 from speech import en
 from speech.ssml import to_ssml
@@ -49,34 +35,11 @@ logger = logging.getLogger(__name__)
 
 LambdaHandler = Callable[[dict[str, Any], object], dict[str, Any]]
 
-#: Every request handler, most specific first. A test checks these against the models.
-REQUEST_HANDLERS = (
-    LaunchHandler,
-    ReturnRefundHandler,
-    WarrantyStatusHandler,
-    CrossShipHandler,
-    StartClaimHandler,
-    ClaimStatusHandler,
-    DeliveryTimeHandler,
-    TrackOrderHandler,
-    ContactSupportHandler,
-    PrivacyPolicyHandler,
-    MyDataHandler,
-    DeleteMyDataHandler,
-    YesHandler,
-    NoHandler,
-    HelpHandler,
-    StopHandler,
-    FallbackHandler,
-    SessionEndedHandler,
-    AccountLinkedHandler,
-    SkillDisabledHandler,
-    PermissionEventHandler,
-)
-
 
 def default_services(settings: Settings) -> Services:
     """The production adapters for ``settings``."""
+    from adapters.account import HttpAccountClient  # only a configured account API needs it
+
     base_url = settings.account_api_base_url
     return Services(
         settings=settings,
@@ -96,8 +59,8 @@ def make_handler(services: Services) -> LambdaHandler:
     builder = CustomSkillBuilder(api_client=TimeoutApiClient())
     builder.add_global_request_interceptor(VerifySkillIdInterceptor(services.settings.skill_id))
     builder.add_global_request_interceptor(TurnInterceptor(services))
-    for handler in REQUEST_HANDLERS:
-        builder.add_request_handler(handler())
+    for route in ROUTES:
+        builder.add_request_handler(RouteHandler(route))
     for exception_handler in (
         UnknownSkillHandler(),
         LinkRequiredHandler(),

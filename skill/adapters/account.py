@@ -38,6 +38,15 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Final, Protocol, Self, TypeVar
 from urllib.parse import quote
 
+from adapters.account_errors import (
+    AccountError,
+    AccountUnavailable,
+    IdempotencyConflict,
+    InsufficientScope,
+    LinkRequired,
+    NotAllowed,
+    NotFound,
+)
 from adapters.alexa_api import require_secure_url
 
 if TYPE_CHECKING:
@@ -45,6 +54,23 @@ if TYPE_CHECKING:
 
     import requests
     from urllib3.util.retry import Retry
+
+__all__ = [
+    "AccountError",
+    "AccountGateway",
+    "AccountUnavailable",
+    "HttpAccountClient",
+    "IdempotencyConflict",
+    "InsufficientScope",
+    "LinkRequired",
+    "NotAllowed",
+    "NotFound",
+    "Order",
+    "OrderItem",
+    "Profile",
+    "SupportRequest",
+    "Tracking",
+]
 
 _LOG = logging.getLogger(__name__)
 
@@ -70,34 +96,6 @@ BACKOFF_JITTER: Final = 0.05
 
 #: When the current call must be over (``time.monotonic()``); read by the retry policy.
 _DEADLINE: ContextVar[float] = ContextVar("account_api_deadline", default=math.inf)
-
-
-class AccountError(Exception):
-    """The account API could not give the answer asked for."""
-
-
-class LinkRequired(AccountError):  # noqa: N818 - the published port API names it
-    """The token is missing, unknown, expired or revoked (401): the user must link again."""
-
-
-class AccountUnavailable(AccountError):  # noqa: N818 - the published port API names it
-    """The account API failed, timed out, was rate limited or answered something unusable."""
-
-
-class InsufficientScope(AccountUnavailable):
-    """The token lacks the scope this call needs (403)."""
-
-
-class NotFound(AccountUnavailable):
-    """No such resource for this account (404)."""
-
-
-class IdempotencyConflict(AccountUnavailable):
-    """The idempotency key was used before with a different request body (409)."""
-
-
-class NotAllowed(AccountUnavailable):
-    """The API refused the request for this order (422), e.g. a refund return after 30 days (R1)."""
 
 
 _STATUS_ERRORS: Final[Mapping[int, type[AccountError]]] = {

@@ -11,12 +11,10 @@ call an Alexa API, and importing it costs a cold start ~100 ms.
 
 from __future__ import annotations
 
-import ipaddress
 import json
 import logging
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
-from xml.sax.saxutils import escape
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ask_sdk_core.exceptions import ApiClientException
@@ -39,6 +37,8 @@ def is_loopback_url(url: str) -> bool:
     host = urlsplit(url).hostname or ""
     if host == "localhost":
         return True
+    import ipaddress
+
     try:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
@@ -134,8 +134,8 @@ def device_time_zone(handler_input: HandlerInput) -> ZoneInfo | None:
 PROGRESSIVE_TIMEOUT = (0.3, 0.5)
 
 
-def send_progressive(handler_input: HandlerInput, text: str) -> bool:
-    """Say ``text`` at once, before a slow answer, through the Alexa directive API.
+def send_progressive(handler_input: HandlerInput, ssml: str) -> bool:
+    """Say ``ssml`` (inner SSML) at once, before a slow answer, through the Alexa directive API.
 
     It uses a client of its own with tighter timeouts than other Alexa calls:
     the progressive response exists to fill a silence, so it gives up long
@@ -166,7 +166,7 @@ def send_progressive(handler_input: HandlerInput, text: str) -> bool:
     )
     directive = SendDirectiveRequest(
         header=Header(request_id=request_id),
-        directive=SpeakDirective(speech=f"<speak>{escape(text)}</speak>"),
+        directive=SpeakDirective(speech=f"<speak>{ssml}</speak>"),
     )
     try:
         client.enqueue(directive)

@@ -14,8 +14,6 @@ code that checks changes, encodes items and decides expiry, so they behave alike
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import logging
 import threading
 from collections.abc import Callable, Iterator, Mapping
@@ -62,6 +60,9 @@ def user_key(user_id: str, secret: bytes) -> str:
     """
     if not secret:
         raise ValueError("the user-key secret must not be empty")
+    import hashlib  # deferred: only requests that touch state need a user key
+    import hmac
+
     digest = hmac.new(secret, user_id.encode("utf-8"), hashlib.sha256).hexdigest()
     return USER_KEY_PREFIX + digest
 
@@ -423,7 +424,7 @@ def _translated(operation: str) -> Iterator[None]:
         raise StoreUnavailable(f"DynamoDB {operation}: {type(exc).__name__}") from exc
 
 
-def _build_client() -> DynamoDBClient:
+def build_client() -> DynamoDBClient:
     """Build the DynamoDB client from the standard AWS environment.
 
     Endpoint (``AWS_ENDPOINT_URL_DYNAMODB``), region and credentials come from the
@@ -487,7 +488,7 @@ class DynamoDbUserStore:
 
     def _dynamodb(self) -> DynamoDBClient:
         if self._client is None:
-            self._client = _build_client()
+            self._client = build_client()
         return self._client
 
     def load(self, key: str) -> UserState:

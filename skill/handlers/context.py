@@ -16,11 +16,11 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from adapters.account import AccountGateway, LinkRequired
-
+from adapters.account_errors import LinkRequired
 from adapters.alexa_api import device_time_zone
 from adapters.store import (
     RememberedPurchase,
+    StateUnreadable,
     StoreError,
     UserState,
     UserStore,
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from ask_sdk_core.handler_input import HandlerInput
     from ask_sdk_model.user import User
 
+    from adapters.account import AccountGateway
     from settings import Settings
 
 logger = logging.getLogger(__name__)
@@ -63,6 +64,7 @@ class Turn:
         self.services = services
         self.settings = services.settings
         self.state_failed = False
+        self._store_down = False
         self._scratch: dict[str, Any] = {}
 
     # --- request facts ------------------------------------------------------------------------
@@ -157,6 +159,8 @@ class Turn:
         except StoreError as exc:
             logger.warning("state read failed: %s", type(exc).__name__)
             self.state_failed = True
+            # An unreadable item can still be replaced; a store that failed cannot be written.
+            self._store_down = not isinstance(exc, StateUnreadable)
             return UserState()
         self.session[_STATE] = state_to_session(state)
         return state
@@ -172,10 +176,17 @@ class Turn:
         After a failed read in the same turn it is not attempted: it reports False
         and the customer is told.
         """
-        if self.state_failed or self.user_key is None:
+        if self._store_down or self.user_key is None:
             return False
+        store = self.services.store
         try:
-            state = self.services.store.update(self.user_key, changes, self.now)
+            try:
+                state = store.update(self.user_key, changes, self.now)
+            except StateUnreadable:
+                # The write landed on an item that was already unreadable, so what it
+                # holds besides these changes is garbage: replace it with just them.
+                store.delete(self.user_key)
+                state = store.update(self.user_key, changes, self.now)
         except StoreError as exc:
             logger.warning("state write failed: %s", type(exc).__name__)
             return False

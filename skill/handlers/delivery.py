@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from handlers.base import IntentHandler
 from handlers.context import turn
-from handlers.linked import link_card, track_orders
-from handlers.respond import answer, elicit, speak
+from handlers.respond import REMEMBER_REGION, answer, elicit, speak
 from handlers.slots import current_intent, read_slot
 from policy.dates import DateParseError, parse_amazon_date, resolve_order_date
 from policy.delivery import estimate_delivery
@@ -18,61 +16,54 @@ if TYPE_CHECKING:
     from ask_sdk_core.handler_input import HandlerInput
     from ask_sdk_model.response import Response
 
-REMEMBER_REGION = "remember_region"
 REGION, ORDER_DATE = "region", "orderDate"
 
 
-class DeliveryTimeHandler(IntentHandler):
+def delivery_time(handler_input: HandlerInput) -> Response:
     """Answers "How long does delivery to Kazan take?" with dated business-day windows (D2-D4)."""
-
-    intents = ("DeliveryTimeIntent",)
-
-    def handle(self, handler_input: HandlerInput) -> Response:
-        intent = current_intent(handler_input)
-        current = turn(handler_input)
-        today = current.today
-        lead: Phrase = ()
-        order_date = today
-        spoken_date = read_slot(intent, ORDER_DATE).spoken
-        if spoken_date is not None:
-            try:
-                order_date = resolve_order_date(parse_amazon_date(spoken_date, today), today)
-            except DateParseError:
-                lead = (en.BAD_ORDER_DATE,)
-        region = read_slot(intent, REGION)
-        region_id = region.id
-        remembered = False
-        if region.spoken is None:
-            region_id = current.state().region
-            remembered = region_id is not None
-        estimate = estimate_delivery(order_date, region_id)
-        unknown_place = region.spoken if region.unmatched else None
-        result = en.delivery_answer(estimate, today, unknown_place)
-        if remembered:
-            lead = phrase(lead, "For your saved region: ")
-        if estimate.region is None and unknown_place is None:
-            state_note: Phrase = (en.STATE_UNAVAILABLE,) if current.state_failed else ()
-            return elicit(
-                handler_input,
-                intent,
-                REGION,
-                (en.ASK_REGION,),
-                lead=phrase(lead, result.speech, state_note),
-                card=result,
-            )
-        if estimate.region is not None and not remembered and current.user_key is not None:
-            current.ask_pending(REMEMBER_REGION, region=estimate.region.id)
-            question = (en.OFFER_REMEMBER_REGION.format(region=estimate.region.name),)
-            return speak(handler_input, phrase(lead, result.speech), question, card=result)
-        return answer(handler_input, result, lead)
+    intent = current_intent(handler_input)
+    current = turn(handler_input)
+    today = current.today
+    lead: Phrase = ()
+    order_date = today
+    spoken_date = read_slot(intent, ORDER_DATE).spoken
+    if spoken_date is not None:
+        try:
+            order_date = resolve_order_date(parse_amazon_date(spoken_date, today), today)
+        except DateParseError:
+            lead = (en.BAD_ORDER_DATE,)
+    region = read_slot(intent, REGION)
+    region_id = region.id
+    remembered = False
+    if region.spoken is None:
+        region_id = current.state().region
+        remembered = region_id is not None
+    estimate = estimate_delivery(order_date, region_id)
+    unknown_place = region.spoken if region.unmatched else None
+    result = en.delivery_answer(estimate, today, unknown_place)
+    if remembered:
+        lead = phrase(lead, "For your saved region: ")
+    if estimate.region is None and unknown_place is None:
+        state_note: Phrase = (en.STATE_UNAVAILABLE,) if current.state_failed else ()
+        return elicit(
+            handler_input,
+            intent,
+            REGION,
+            (en.ASK_REGION,),
+            lead=phrase(lead, result.speech, state_note),
+            card=result,
+        )
+    if estimate.region is not None and not remembered and current.user_key is not None:
+        current.ask_pending(REMEMBER_REGION, region=estimate.region.id)
+        question = (en.OFFER_REMEMBER_REGION.format(region=estimate.region.name),)
+        return speak(handler_input, phrase(lead, result.speech), question, card=result)
+    return answer(handler_input, result, lead)
 
 
-class TrackOrderHandler(IntentHandler):
+def track_order(handler_input: HandlerInput) -> Response:
     """Answers "Where is my order?": the parcels of a linked account, else how to track one (D5)."""
+    from handlers.linked import link_card, track_orders
 
-    intents = ("TrackOrderIntent",)
-
-    def handle(self, handler_input: HandlerInput) -> Response:
-        if turn(handler_input).linked:
-            return track_orders(handler_input)
-        return link_card(handler_input, en.tracking_help().speech)
+    if turn(handler_input).linked:
+        return track_orders(handler_input)
+    return link_card(handler_input, en.tracking_help().speech)

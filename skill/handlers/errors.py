@@ -15,9 +15,8 @@ from ask_sdk_core.dispatch_components.exception_components import AbstractExcept
 from ask_sdk_core.dispatch_components.request_components import AbstractRequestInterceptor
 from ask_sdk_core.utils.request_util import get_request_type
 
-from adapters.account import AccountUnavailable, LinkRequired
+from adapters.account_errors import AccountUnavailable, LinkRequired
 from handlers.context import TURN, Services, Turn, turn
-from handlers.linked import MinorWithoutConsentError, link_card
 from handlers.respond import follow_up
 from speech import en
 from speech.ssml import to_ssml
@@ -31,6 +30,10 @@ logger = logging.getLogger(__name__)
 
 class UnknownSkillError(Exception):
     """The request names a skill id other than the configured one."""
+
+
+class MinorWithoutConsentError(Exception):
+    """The linked account is a minor's, without a parent's or guardian's consent (P7)."""
 
 
 def application_id(handler_input: HandlerInput) -> str | None:
@@ -92,6 +95,8 @@ class LinkRequiredHandler(AbstractExceptionHandler):
         return isinstance(exception, LinkRequired)
 
     def handle(self, handler_input: HandlerInput, exception: Exception) -> Response:
+        from handlers.linked import link_card
+
         logger.info("account link rejected")
         turn(handler_input).erase()
         return link_card(handler_input, (en.LINK_EXPIRED,))

@@ -11,9 +11,6 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from ask_sdk_core.dispatch_components.request_components import AbstractRequestHandler
-from ask_sdk_core.utils.predicate import is_request_type
-
 from adapters.account import AccountError
 from handlers.context import turn
 
@@ -37,54 +34,39 @@ def _silent(handler_input: HandlerInput) -> Response:
     return response
 
 
-class AccountLinkedHandler(AbstractRequestHandler):
+def account_linked(handler_input: HandlerInput) -> Response:
     """Record the link: when, and the privacy policy version accepted with it (P2, P8)."""
-
-    def can_handle(self, handler_input: HandlerInput) -> bool:
-        return bool(is_request_type(LINKED)(handler_input))
-
-    def handle(self, handler_input: HandlerInput) -> Response:
-        current = turn(handler_input)
-        version = current.settings.privacy_policy_version
-        saved = current.save(
-            {
-                "linked_at": current.now,
-                "accepted_policy_version": version,
-                "policy_notice_version": version,
-            }
-        )
-        logger.info("account linked (recorded: %s)", saved)
-        return _silent(handler_input)
+    current = turn(handler_input)
+    version = current.settings.privacy_policy_version
+    saved = current.save(
+        {
+            "linked_at": current.now,
+            "accepted_policy_version": version,
+            "policy_notice_version": version,
+        }
+    )
+    logger.info("account linked (recorded: %s)", saved)
+    return _silent(handler_input)
 
 
-class SkillDisabledHandler(AbstractRequestHandler):
+def skill_disabled(handler_input: HandlerInput) -> Response:
     """Delete everything stored and revoke the account link (P5, P6)."""
-
-    def can_handle(self, handler_input: HandlerInput) -> bool:
-        return bool(is_request_type(DISABLED)(handler_input))
-
-    def handle(self, handler_input: HandlerInput) -> Response:
-        current = turn(handler_input)
-        erased = current.erase()
-        revoked = False
-        if current.linked:
-            try:
-                current.accounts.revoke_link(current.access_token or "")
-                revoked = True
-            except AccountError as exc:
-                logger.warning("link revocation failed: %s", type(exc).__name__)
-        logger.info("skill disabled (data deleted: %s, link revoked: %s)", erased, revoked)
-        return _silent(handler_input)
+    current = turn(handler_input)
+    erased = current.erase()
+    revoked = False
+    if current.linked:
+        try:
+            current.accounts.revoke_link(current.access_token or "")
+            revoked = True
+        except AccountError as exc:
+            logger.warning("link revocation failed: %s", type(exc).__name__)
+    logger.info("skill disabled (data deleted: %s, link revoked: %s)", erased, revoked)
+    return _silent(handler_input)
 
 
-class PermissionEventHandler(AbstractRequestHandler):
+def permission_event(handler_input: HandlerInput) -> Response:
     """Permission and enablement events: acknowledged; nothing stored depends on them."""
-
-    def can_handle(self, handler_input: HandlerInput) -> bool:
-        return any(is_request_type(name)(handler_input) for name in PERMISSION_EVENTS)
-
-    def handle(self, handler_input: HandlerInput) -> Response:
-        logger.info(
-            "skill event %s", getattr(handler_input.request_envelope.request, "object_type", "")
-        )
-        return _silent(handler_input)
+    logger.info(
+        "skill event %s", getattr(handler_input.request_envelope.request, "object_type", "")
+    )
+    return _silent(handler_input)

@@ -19,8 +19,9 @@ from ask_sdk_model.ui.link_account_card import LinkAccountCard
 from adapters.account import AccountError, NotAllowed, Profile
 from adapters.alexa_api import send_progressive
 from handlers.context import Turn, turn
+from handlers.errors import MinorWithoutConsentError
 from handlers.orders import IN_TRANSIT_STATUSES, OrderView, candidates, views
-from handlers.respond import ANYTHING_ELSE, answer, elicit, follow_up, speak
+from handlers.respond import ANYTHING_ELSE, OFFER_WARRANTY, answer, elicit, follow_up, speak
 from handlers.slots import as_enum, read_slot
 from policy.claims import ClaimKind, claim_steps
 from policy.crossship import CrossShipDecision, evaluate_cross_ship
@@ -29,18 +30,12 @@ from policy.model import DateSpan, Reason, Verdict
 from policy.returns import ReturnDecision, evaluate_return
 from policy.warranty import WarrantyDecision, evaluate_warranty
 from speech import en
-from speech.ssml import Phrase, phrase
+from speech.ssml import Phrase, phrase, to_ssml
 
 if TYPE_CHECKING:
     from ask_sdk_core.handler_input import HandlerInput
     from ask_sdk_model.intent import Intent
     from ask_sdk_model.response import Response
-
-OFFER_WARRANTY = "offer_warranty"
-
-
-class MinorWithoutConsentError(Exception):
-    """The linked account is a minor's, without a parent's or guardian's consent (P7)."""
 
 
 def link_card(handler_input: HandlerInput, speech: Phrase) -> Response:
@@ -61,7 +56,7 @@ def profile_allowed(handler_input: HandlerInput) -> Profile:
         LinkRequired, AccountUnavailable: from the account API.
     """
     current = turn(handler_input)
-    send_progressive(handler_input, en.LOOKING_UP)
+    send_progressive(handler_input, to_ssml((en.LOOKING_UP,), current.now.year))
     profile = current.accounts.profile(current.access_token or "")
     if profile.minor and not profile.guardian_consent:
         current.erase()

@@ -5,11 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from handlers.base import IntentHandler
 from handlers.context import purchase_to_session, turn
-from handlers.linked import answer_from_orders
 from handlers.purchase import Gathered, gather_purchase, memory_lead
-from handlers.respond import ANYTHING_ELSE, speak
+from handlers.respond import ANYTHING_ELSE, REMEMBER_PURCHASE, speak
 from handlers.slots import current_intent, read_slot
 from policy.crossship import evaluate_cross_ship
 from policy.returns import evaluate_return
@@ -22,8 +20,6 @@ if TYPE_CHECKING:
 
     from ask_sdk_core.handler_input import HandlerInput
     from ask_sdk_model.response import Response
-
-REMEMBER_PURCHASE = "remember_purchase"
 
 
 def answer_purchase_question(
@@ -41,6 +37,8 @@ def answer_purchase_question(
     """
     intent = current_intent(handler_input)
     if turn(handler_input).linked and read_slot(intent, "purchaseDate").spoken is None:
+        from handlers.linked import answer_from_orders
+
         return answer_from_orders(handler_input, topic, intent)
     gathered = gather_purchase(handler_input, intent, need_store=need_store)
     if not isinstance(gathered, Gathered):
@@ -57,49 +55,37 @@ def answer_purchase_question(
     return speak(handler_input, speech, question, card=result)
 
 
-class ReturnRefundHandler(IntentHandler):
+def return_refund(handler_input: HandlerInput) -> Response:
     """Answers "Can I return the camera I bought on the 5th?" (R1-R6)."""
-
-    intents = ("ReturnRefundIntent",)
-
-    def handle(self, handler_input: HandlerInput) -> Response:
-        return answer_purchase_question(
-            handler_input,
-            topic="refund",
-            need_store=True,
-            decide=lambda g, today: en.return_answer(
-                evaluate_return(g.facts, today), g.product, g.facts.purchased.precise
-            ),
-        )
+    return answer_purchase_question(
+        handler_input,
+        topic="refund",
+        need_store=True,
+        decide=lambda g, today: en.return_answer(
+            evaluate_return(g.facts, today), g.product, g.facts.purchased.precise
+        ),
+    )
 
 
-class WarrantyStatusHandler(IntentHandler):
+def warranty_status(handler_input: HandlerInput) -> Response:
     """Answers "Is my NVR still under warranty?" (W1-W9)."""
-
-    intents = ("WarrantyStatusIntent",)
-
-    def handle(self, handler_input: HandlerInput) -> Response:
-        return answer_purchase_question(
-            handler_input,
-            topic="warranty",
-            need_store=False,
-            decide=lambda g, today: en.warranty_answer(
-                evaluate_warranty(g.facts, today), g.product, g.facts.purchased.precise
-            ),
-        )
+    return answer_purchase_question(
+        handler_input,
+        topic="warranty",
+        need_store=False,
+        decide=lambda g, today: en.warranty_answer(
+            evaluate_warranty(g.facts, today), g.product, g.facts.purchased.precise
+        ),
+    )
 
 
-class CrossShipHandler(IntentHandler):
+def cross_ship(handler_input: HandlerInput) -> Response:
     """Answers "Can you send me a replacement first?" (X1-X4)."""
-
-    intents = ("CrossShipIntent",)
-
-    def handle(self, handler_input: HandlerInput) -> Response:
-        return answer_purchase_question(
-            handler_input,
-            topic="cross_ship",
-            need_store=False,
-            decide=lambda g, today: en.cross_ship_answer(
-                evaluate_cross_ship(g.facts, today), g.product, g.facts.purchased.precise
-            ),
-        )
+    return answer_purchase_question(
+        handler_input,
+        topic="cross_ship",
+        need_store=False,
+        decide=lambda g, today: en.cross_ship_answer(
+            evaluate_cross_ship(g.facts, today), g.product, g.facts.purchased.precise
+        ),
+    )

@@ -4,63 +4,49 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from handlers.base import IntentHandler
 from handlers.context import turn
-from handlers.respond import answer, follow_up, speak
-from policy.regions import find_region
+from handlers.respond import DELETE_DATA, answer, follow_up, speak
 from speech import en
 
 if TYPE_CHECKING:
     from ask_sdk_core.handler_input import HandlerInput
     from ask_sdk_model.response import Response
 
-DELETE_DATA = "delete_data"
 
-
-class PrivacyPolicyHandler(IntentHandler):
+def privacy_policy(handler_input: HandlerInput) -> Response:
     """Answers "What do you do with my data?" (P1-P9 as the skill applies them)."""
-
-    intents = ("PrivacyPolicyIntent",)
-
-    def handle(self, handler_input: HandlerInput) -> Response:
-        days = turn(handler_input).settings.state_ttl_days
-        return answer(handler_input, en.privacy_answer(days))
+    days = turn(handler_input).settings.state_ttl_days
+    return answer(handler_input, en.privacy_answer(days))
 
 
-class MyDataHandler(IntentHandler):
+def my_data(handler_input: HandlerInput) -> Response:
     """Answers "What do you know about me?": exactly what is stored (P4)."""
+    current = turn(handler_input)
+    state = current.state()
+    if current.state_failed:
+        return follow_up(handler_input, (en.STATE_UNAVAILABLE.strip(),))
+    from policy.regions import find_region
 
-    intents = ("MyDataIntent",)
-
-    def handle(self, handler_input: HandlerInput) -> Response:
-        current = turn(handler_input)
-        state = current.state()
-        if current.state_failed:
-            return follow_up(handler_input, (en.STATE_UNAVAILABLE.strip(),))
-        region = find_region(state.region) if state.region else None
-        purchase = state.purchase
-        result = en.stored_data_answer(
-            region.name if region else state.region,
-            None
-            if purchase is None
-            else (
-                purchase.product.replace("_", " ") if purchase.product else None,
-                purchase.earliest,
-                purchase.latest,
-            ),
-            linked=state.linked_at is not None,
-        )
-        return answer(handler_input, result)
+    region = find_region(state.region) if state.region else None
+    purchase = state.purchase
+    result = en.stored_data_answer(
+        region.name if region else state.region,
+        None
+        if purchase is None
+        else (
+            purchase.product.replace("_", " ") if purchase.product else None,
+            purchase.earliest,
+            purchase.latest,
+        ),
+        linked=state.linked_at is not None,
+    )
+    return answer(handler_input, result)
 
 
-class DeleteMyDataHandler(IntentHandler):
+def delete_my_data(handler_input: HandlerInput) -> Response:
     """Answers "Delete my data": asks first, then deletes everything stored (P5)."""
-
-    intents = ("DeleteMyDataIntent",)
-
-    def handle(self, handler_input: HandlerInput) -> Response:
-        turn(handler_input).ask_pending(DELETE_DATA)
-        return speak(handler_input, (), (en.CONFIRM_DELETE,))
+    turn(handler_input).ask_pending(DELETE_DATA)
+    return speak(handler_input, (), (en.CONFIRM_DELETE,))
 
 
 def delete_everything(handler_input: HandlerInput) -> Response:

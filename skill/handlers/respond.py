@@ -15,14 +15,19 @@ from ask_sdk_model.ui.standard_card import StandardCard
 
 from handlers.context import turn
 from speech import en
-from speech.ssml import Phrase, phrase, to_ssml, to_text
+from speech.ssml import MAX_SPEECH_CHARS, Phrase, phrase, to_ssml, to_text
 
 if TYPE_CHECKING:
     from ask_sdk_core.handler_input import HandlerInput
     from ask_sdk_model.intent import Intent
     from ask_sdk_model.response import Response
 
+#: The yes/no questions a response can leave pending (session attribute "pending").
 ANYTHING_ELSE = "anything_else"
+REMEMBER_PURCHASE = "remember_purchase"
+REMEMBER_REGION = "remember_region"
+DELETE_DATA = "delete_data"
+OFFER_WARRANTY = "offer_warranty"
 
 
 def speak(
@@ -37,8 +42,11 @@ def speak(
     current = turn(handler_input)
     year = current.now.year
     builder = handler_input.response_builder
-    spoken = phrase(speech, " " if speech and question else "", question)
-    builder.speak(to_ssml(spoken, year))
+    # The question is rendered first and always kept whole: if an absurdly long slot
+    # value makes the speech too long, the speech is cut, never the question.
+    asked = to_ssml(question, year) if question else ""
+    said = to_ssml(speech, year, limit=MAX_SPEECH_CHARS - len(asked) - 1)
+    builder.speak(f"{said} {asked}".strip())
     if question:
         builder.ask(to_ssml(reprompt or question, year))
     else:

@@ -15,6 +15,10 @@ if TYPE_CHECKING:
 
 E = TypeVar("E", bound=StrEnum)
 
+#: Longer slot values are cut: no one says a 100-character shop name, and the skill
+#: repeats unmatched values back ("I don't know the shop ...").
+MAX_SPOKEN = 100
+
 
 @dataclass(frozen=True)
 class SlotReading:
@@ -49,7 +53,8 @@ def read_slot(intent: Intent, name: str) -> SlotReading:
     if slot is None:
         return SlotReading()
     confirmation = getattr(slot.confirmation_status, "value", None) or "NONE"
-    spoken = slot.value.strip() if isinstance(slot.value, str) and slot.value.strip() else None
+    text = slot.value.strip()[:MAX_SPOKEN] if isinstance(slot.value, str) else ""
+    spoken = text or None
     if spoken is None:
         return SlotReading(confirmation=confirmation)
     authorities = (

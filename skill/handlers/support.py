@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from handlers.base import IntentHandler
 from handlers.context import turn
-from handlers.linked import claim_status, link_card, open_claim
 from handlers.respond import answer, elicit
 from handlers.slots import as_enum, current_intent, read_slot
 from policy.claims import ClaimKind, claim_kind_for, claim_steps
@@ -20,42 +18,34 @@ if TYPE_CHECKING:
 CLAIM_TYPE = "claimType"
 
 
-class ContactSupportHandler(IntentHandler):
+def contact_support(handler_input: HandlerInput) -> Response:
     """Answers "How do I contact ZOSI?" (C1)."""
-
-    intents = ("ContactSupportIntent",)
-
-    def handle(self, handler_input: HandlerInput) -> Response:
-        return answer(handler_input, en.contact_answer())
+    return answer(handler_input, en.contact_answer())
 
 
-class StartClaimHandler(IntentHandler):
+def start_claim(handler_input: HandlerInput) -> Response:
     """Answers "How do I start a return?" with the RMA steps of a refund, repair or replacement."""
+    intent = current_intent(handler_input)
+    reason = read_slot(intent, "reason")
+    kind = claim_kind(read_slot(intent, CLAIM_TYPE).id, reason.id)
+    if kind is None and reason.spoken is None:
+        return elicit(handler_input, intent, "reason", (en.ASK_REASON,))
+    if kind is None:
+        return elicit(handler_input, intent, CLAIM_TYPE, (en.ASK_CLAIM_TYPE,))
+    if turn(handler_input).linked:
+        from handlers.linked import open_claim
 
-    intents = ("StartClaimIntent",)
-
-    def handle(self, handler_input: HandlerInput) -> Response:
-        intent = current_intent(handler_input)
-        reason = read_slot(intent, "reason")
-        kind = claim_kind(read_slot(intent, CLAIM_TYPE).id, reason.id)
-        if kind is None and reason.spoken is None:
-            return elicit(handler_input, intent, "reason", (en.ASK_REASON,))
-        if kind is None:
-            return elicit(handler_input, intent, CLAIM_TYPE, (en.ASK_CLAIM_TYPE,))
-        if turn(handler_input).linked:
-            return open_claim(handler_input, intent, kind)
-        return answer(handler_input, en.claim_steps_answer(kind.value, claim_steps(kind)))
+        return open_claim(handler_input, intent, kind)
+    return answer(handler_input, en.claim_steps_answer(kind.value, claim_steps(kind)))
 
 
-class ClaimStatusHandler(IntentHandler):
+def claim_status_request(handler_input: HandlerInput) -> Response:
     """Answers "What's the status of my return?" from the linked account's requests."""
+    from handlers.linked import claim_status, link_card
 
-    intents = ("ClaimStatusIntent",)
-
-    def handle(self, handler_input: HandlerInput) -> Response:
-        if turn(handler_input).linked:
-            return claim_status(handler_input)
-        return link_card(handler_input, (en.LINK_NEEDED,))
+    if turn(handler_input).linked:
+        return claim_status(handler_input)
+    return link_card(handler_input, (en.LINK_NEEDED,))
 
 
 def claim_kind(claim_type: str | None, reason: str | None) -> ClaimKind | None:

@@ -11,12 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from policy.contact import SUPPORT_EMAIL, SUPPORT_PHONE
-from policy.crossship import CrossShipDecision
-from policy.delivery import DeliveryEstimate
-from policy.model import Payer, Referral, Step, Verdict, Window
-from policy.returns import ReturnDecision
+from policy.model import Payer, Referral, Step, Verdict
 from policy.terms import (
     CROSS_SHIP_HOLD_DAYS,
     CROSS_SHIP_RETURN_DAYS,
@@ -24,8 +22,14 @@ from policy.terms import (
     RETURN_WINDOW_DAYS,
     WARRANTY_MONTHS,
 )
-from policy.warranty import WarrantyDecision
 from speech.ssml import Phrase, Spell, Telephone, When, phrase
+
+if TYPE_CHECKING:
+    from policy.crossship import CrossShipDecision
+    from policy.delivery import DeliveryEstimate
+    from policy.model import Window
+    from policy.returns import ReturnDecision
+    from policy.warranty import WarrantyDecision
 
 SKILL_NAME = "ZOSI Care"
 SPOKEN_EMAIL = "service at zositech dot com"

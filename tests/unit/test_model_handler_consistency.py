@@ -4,18 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-import app
 from devtools.models import LOCALES, load_model
-from handlers.base import IntentHandler
+from handlers.routes import ROUTES
 
 
 def handled_intents() -> set[str]:
-    return {
-        name
-        for handler in app.REQUEST_HANDLERS
-        if issubclass(handler, IntentHandler)
-        for name in handler.intents
-    }
+    return {name for route in ROUTES for name in route.intents}
 
 
 def declared_intents(locale: str) -> set[str]:
@@ -33,14 +27,14 @@ def test_every_handled_intent_is_declared_in_the_model(locale: str) -> None:
     assert handled_intents() - declared_intents(locale) == set()
 
 
-def test_no_intent_is_claimed_by_two_handlers() -> None:
-    names = [
-        name
-        for handler in app.REQUEST_HANDLERS
-        if issubclass(handler, IntentHandler)
-        for name in handler.intents
-    ]
+def test_no_request_is_claimed_by_two_routes() -> None:
+    names = [name for route in ROUTES for name in (*route.intents, *route.requests)]
     assert len(names) == len(set(names))
+
+
+@pytest.mark.parametrize("route", ROUTES, ids=lambda route: route.target)
+def test_every_route_leads_to_a_handler_function(route) -> None:
+    assert callable(route.load())
 
 
 @pytest.mark.parametrize("locale", LOCALES)

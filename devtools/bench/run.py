@@ -1,0 +1,568 @@
+"""The benchmark run: set up the local stack, measure everything, print and save the report.
+
+One moto server on 127.0.0.1 serves every part. Its tables: the skill's (created
+from template.yaml, holding a remembered purchase for the local developer user)
+and baseline B's (the SDK adapter's default key ``id``, holding attributes for the
+same user), so both stateful cold starts read an item that exists.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import importlib
+import importlib.util
+import logging
+import os
+import platform
+import subprocess
+import sys
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final, Protocol
+
+import boto3
+
+from devtools.bench import calls, coldstart, package, warm
+from devtools.bench.report import Budget, Row, render_table, write_json
+from devtools.bench.stats import Summary
+from devtools.cli import REPO_ROOT, SKILL_DIR, local_environment, skill_path
+from devtools.envelopes import LOCAL_USER_ID, AlexaSession
+from devtools.fixtures import EVENTS_DIR, FIXTURE_TIME, NVR, intent, slot
+from devtools.nlu import Nlu
+from devtools.stack import DUMMY_CREDENTIALS, LOCAL_REGION, MotoServer, create_table
+
+if TYPE_CHECKING:
+    from mypy_boto3_dynamodb import DynamoDBClient
+
+    from settings import Settings
+
+RESULTS_DIR: Final = REPO_ROOT / "bench-results"
+SKILL_TABLE: Final = "bench-skill"
+BASELINE_TABLE: Final = "bench-baseline"
+TODAY: Final = date(2026, 11, 21)
+#: The account service's demo customer every conversation is linked as, when it exists.
+LINKED_CUSTOMER: Final = "demo-recent"
+#: Intents whose answer is a policy decision: their warm p99 without I/O has a budget.
+POLICY_INTENTS: Final = frozenset(
+    {
+        "ReturnRefundIntent",
+        "WarrantyStatusIntent",
+        "CrossShipIntent",
+        "DeliveryTimeIntent",
+        "ContactSupportIntent",
+        "PrivacyPolicyIntent",
+    }
+)
+MIB: Final = 1024 * 1024
+
+
+@dataclasses.dataclass(frozen=True)
+class Plan:
+    """How many repetitions each part makes."""
+
+    cold_runs: int
+    warm_repeats: int
+
+
+FULL: Final = Plan(cold_runs=15, warm_repeats=300)
+QUICK: Final = Plan(cold_runs=3, warm_repeats=10)
+
+
+def _client(endpoint: str) -> DynamoDBClient:
+    return boto3.client(
+        "dynamodb",
+        endpoint_url=endpoint,
+        region_name=LOCAL_REGION,
+        aws_access_key_id=DUMMY_CREDENTIALS["AWS_ACCESS_KEY_ID"],
+        aws_secret_access_key=DUMMY_CREDENTIALS["AWS_SECRET_ACCESS_KEY"],
+    )
+
+
+def _settings(account_api_url: str | None = None) -> Settings:
+    from settings import ACCOUNT_API_BASE_URL, Settings
+
+    base = {"TABLE_NAME": SKILL_TABLE}
+    if account_api_url:
+        base[ACCOUNT_API_BASE_URL] = account_api_url
+    return Settings.from_env(local_environment(base))
+
+
+def _fixture_clock() -> datetime:
+    return FIXTURE_TIME
+
+
+def warranty_from_memory() -> dict[str, Any]:
+    """A new session asking "is my NVR still under warranty?" with no date: memory must answer."""
+    return AlexaSession(clock=_fixture_clock).intent(
+        intent(
+            "WarrantyStatusIntent",
+            NVR,
+            slot("purchaseDate"),
+            slot("store"),
+            slot("purchaseCountry"),
+            slot("homeCountry"),
+        )
+    )
+
+
+def prepare_tables(client: DynamoDBClient, settings: Settings) -> None:
+    """Create both tables and store the item each stateful cold start reads."""
+    from adapters.store import DynamoDbUserStore, RememberedPurchase, user_key
+
+    create_table(client, SKILL_TABLE)
+    bought = date(2025, 12, 1)
+    DynamoDbUserStore(SKILL_TABLE, settings.state_ttl_days, client).update(
+        user_key(LOCAL_USER_ID, settings.user_key_secret),
+        {"purchase": RememberedPurchase("nvr", bought, bought, "zosi_website")},
+        datetime.now(UTC),
+    )
+    client.create_table(
+        TableName=BASELINE_TABLE,
+        KeySchema=[{"AttributeName": "id", "KeyType": "HASH"}],
+        AttributeDefinitions=[{"AttributeName": "id", "AttributeType": "S"}],
+        BillingMode="PAY_PER_REQUEST",
+    )
+    client.put_item(
+        TableName=BASELINE_TABLE,
+        Item={"id": {"S": LOCAL_USER_ID}, "attributes": {"M": {"visits": {"N": "1"}}}},
+    )
+
+
+def load_events() -> dict[str, dict[str, Any]]:
+    """Every fixture envelope in tests/events, by file name (without .json)."""
+    import json
+
+    return {
+        path.stem: json.loads(path.read_text(encoding="utf-8"))
+        for path in sorted(EVENTS_DIR.glob("*.json"))
+    }
+
+
+def request_name(event: Mapping[str, Any]) -> str:
+    """The intent name of an IntentRequest, else the request type ("" when unreadable)."""
+    request = event.get("request")
+    if not isinstance(request, Mapping):
+        return ""
+    named = request.get("intent")
+    name = named.get("name") if isinstance(named, Mapping) else None
+    return str(name or request.get("type") or "")
+
+
+def cold_variants(endpoint: str, events: Mapping[str, dict[str, Any]]) -> list[coldstart.Variant]:
+    """Our skill and the two baselines, each with the requests it answers cold."""
+    launch = events["launch"]
+    return [
+        coldstart.Variant(
+            name="skill",
+            code_root=SKILL_DIR,
+            module="app",
+            events=(launch, events["return_refund_oneshot"], warranty_from_memory()),
+            labels=("launch", "policy", "stateful"),
+            env=coldstart.child_environment(
+                endpoint, local_environment({"TABLE_NAME": SKILL_TABLE})
+            ),
+        ),
+        coldstart.Variant(
+            name="baseline A",
+            code_root=coldstart.BASELINES,
+            module="minimal_skill",
+            events=(launch,),
+            labels=("launch",),
+            env=coldstart.child_environment(endpoint, {}),
+        ),
+        coldstart.Variant(
+            name="baseline B",
+            code_root=coldstart.BASELINES,
+            module="dynamodb_skill",
+            events=(launch,),
+            labels=("stateful",),
+            env=coldstart.child_environment(endpoint, {"TABLE_NAME": BASELINE_TABLE}),
+        ),
+    ]
+
+
+@dataclasses.dataclass(frozen=True)
+class ColdFigures:
+    """One variant's cold starts, summarised (milliseconds; RSS in KiB)."""
+
+    import_ms: Summary
+    answers_ms: dict[str, Summary]
+    maxrss_kib: Summary
+
+
+def summarise_cold(
+    variant: coldstart.Variant, results: Sequence[coldstart.ProbeResult]
+) -> ColdFigures:
+    """Summaries of ``variant``'s runs, per answer label."""
+    return ColdFigures(
+        import_ms=Summary.of([result.import_s * 1000 for result in results]),
+        answers_ms={
+            label: Summary.of([result.answers_s[index] * 1000 for result in results])
+            for index, label in enumerate(variant.labels)
+        },
+        maxrss_kib=Summary.of([float(result.maxrss_kib) for result in results]),
+    )
+
+
+def check_stateful_answer(results: Sequence[coldstart.ProbeResult]) -> None:
+    """Make sure the skill's stateful cold answer really came from the stored purchase.
+
+    Raises:
+        RuntimeError: If it asked for the date instead (the figure would time no read).
+    """
+    from speech import en
+
+    lead = en.USING_REMEMBERED_PURCHASE.split("{", 1)[0]
+    if not all(lead in result.ssml[-1] for result in results):
+        raise RuntimeError(f"the stateful cold answer did not use the stored purchase: {lead!r}")
+
+
+class AccountService(Protocol):
+    """What the benchmark uses of devtools.account_server.LocalAccountService."""
+
+    url: str
+    calls: Mapping[tuple[str, str], int]
+
+
+@contextmanager
+def account_service() -> Iterator[AccountService | None]:
+    """The local account service (devtools.account_server) for the block, or None without it."""
+    if importlib.util.find_spec("devtools.account_server") is None:
+        yield None
+        return
+    module = importlib.import_module("devtools.account_server")
+    with module.LocalAccountService(today=TODAY) as service:
+        yield service
+
+
+def requests_answered(service: AccountService | None) -> int:
+    """How many requests the account service has answered (0 without the service)."""
+    return 0 if service is None else sum(service.calls.values())
+
+
+def stored_item(client: DynamoDBClient, settings: Settings, alexa_user_id: str) -> object:
+    """What is stored for a user, less the version and TTL every write moves (None: nothing)."""
+    from adapters.store import KEY_ATTRIBUTE, TTL_ATTRIBUTE, VERSION_ATTRIBUTE, user_key
+
+    key = user_key(alexa_user_id, settings.user_key_secret)
+    item = client.get_item(
+        TableName=SKILL_TABLE, Key={KEY_ATTRIBUTE: {"S": key}}, ConsistentRead=True
+    ).get("Item")
+    if item is None:
+        return None
+    return {
+        name: value
+        for name, value in item.items()
+        if name not in {TTL_ATTRIBUTE, VERSION_ATTRIBUTE}
+    }
+
+
+def measure_warm(
+    endpoint: str, events: Mapping[str, dict[str, Any]], repeats: int
+) -> tuple[dict[str, Summary], dict[str, Summary]]:
+    """Warm latency of every fixture with DynamoDB on moto, and of the policy fixtures in memory."""
+    policy = [name for name, event in events.items() if request_name(event) in POLICY_INTENTS]
+    env = coldstart.child_environment(endpoint, local_environment({"TABLE_NAME": SKILL_TABLE}))
+    return warm.measure(events, policy, repeats, env)
+
+
+def measure_calls(endpoint: str) -> tuple[list[calls.ConversationCalls], bool]:
+    """Calls per turn of every scripted conversation; also whether the account service ran."""
+    import app
+    from adapters.store import DynamoDbUserStore
+
+    with account_service() as service:
+        settings = _settings(None if service is None else service.url)
+        client = _client(endpoint)
+        log = calls.OperationLog(client)
+        store = DynamoDbUserStore(SKILL_TABLE, settings.state_ttl_days, client)
+        handler = app.make_handler(dataclasses.replace(app.default_services(settings), store=store))
+        observer = _client(endpoint)
+        results = calls.replay_all(
+            calls.SCRIPTS,
+            handler,
+            nlu=Nlu.for_locale("en-US", TODAY),
+            clock=_fixture_clock,
+            log=log,
+            stored_for=lambda user: stored_item(observer, settings, user),
+            account_calls=lambda: requests_answered(service),
+            access_token=None if service is None else LINKED_CUSTOMER,
+        )
+    return results, service is not None
+
+
+def measure_package() -> package.PackageSize | str:
+    """The deployment package's size, or why it could not be built."""
+    try:
+        dependencies = package.install_dependencies(
+            SKILL_DIR / "requirements.txt", RESULTS_DIR / "package"
+        )
+    except subprocess.CalledProcessError as exc:
+        return f"pip install failed: {exc.stderr.strip().splitlines()[-1:]}"
+    return package.measure(SKILL_DIR, dependencies)
+
+
+def budget_rows(
+    startup: Summary,
+    *,
+    cold: Mapping[str, ColdFigures],
+    warm_all: Mapping[str, Summary],
+    warm_policy: Mapping[str, Summary],
+    conversations: Sequence[calls.ConversationCalls],
+    linked: bool,
+    size: package.PackageSize | str,
+) -> list[Row]:
+    """The report's rows: each figure beside its baseline and budget."""
+    skill, minimal, standard = cold["skill"], cold["baseline A"], cold["baseline B"]
+    a_launch = minimal.answers_ms["launch"]
+    b_stateful = standard.answers_ms["stateful"]
+    worst_policy = max(warm_policy.items(), key=lambda item: item[1].p99)
+    worst_any = max(warm_all.items(), key=lambda item: item[1].p99)
+    return [
+        Row("Interpreter start-up, python -c pass (p50)", startup.p50, "ms"),
+        Row("Cold: import app (p50)", skill.import_ms.p50, "ms", "import A", minimal.import_ms.p50),
+        Row(
+            "Cold: launch answer (p50)",
+            skill.answers_ms["launch"].p50,
+            "ms",
+            "A launch",
+            a_launch.p50,
+        ),
+        Row(
+            "Cold: first policy answer (p50)",
+            skill.answers_ms["policy"].p50,
+            "ms",
+            "A launch",
+            a_launch.p50,
+            Budget("<=", 1.3, relative=True),
+            "cumulative from before `import app`, after answering the launch first",
+        ),
+        Row(
+            "Cold: first policy answer (p90)",
+            skill.answers_ms["policy"].p90,
+            "ms",
+            "A launch",
+            a_launch.p90,
+        ),
+        Row(
+            "Cold: first stateful answer (p50)",
+            skill.answers_ms["stateful"].p50,
+            "ms",
+            "B launch",
+            b_stateful.p50,
+            Budget("<=", 1.0, relative=True),
+            "cumulative, after the launch and policy answers; one GetItem on moto",
+        ),
+        Row(
+            "Cold: first stateful answer (p90)",
+            skill.answers_ms["stateful"].p90,
+            "ms",
+            "B launch",
+            b_stateful.p90,
+        ),
+        Row(
+            "Warm policy answer p99, no I/O (worst intent)",
+            worst_policy[1].p99,
+            "ms",
+            budget=Budget("<", 5),
+            note=f"worst: {worst_policy[0]}; InMemoryUserStore",
+        ),
+        Row(
+            "Warm answer p99 with DynamoDB (worst fixture)",
+            worst_any[1].p99,
+            "ms",
+            note=f"worst: {worst_any[0]}; moto server over HTTP on 127.0.0.1",
+        ),
+        Row(
+            "DynamoDB reads in one session (most)",
+            max(conversation.most_reads_in_a_session for conversation in conversations),
+            "reads",
+            budget=Budget("<=", 1),
+        ),
+        Row(
+            "Writes on turns that change nothing",
+            sum(conversation.needless_writes for conversation in conversations),
+            "writes",
+            budget=Budget("<=", 0),
+        ),
+        Row(
+            "Account-API calls (all conversations)",
+            sum(
+                turn.account_calls for conversation in conversations for turn in conversation.turns
+            ),
+            "calls",
+            note="" if linked else "devtools.account_server not present: no account service ran",
+        ),
+        Row(
+            "Peak RSS, cold skill (worst)",
+            skill.maxrss_kib.worst / 1024,
+            "MiB",
+            "A",
+            minimal.maxrss_kib.worst / 1024,
+            Budget("<", 100),
+        ),
+        Row("Peak RSS, baseline B (worst)", standard.maxrss_kib.worst / 1024, "MiB"),
+        Row(
+            "Deployment package, zipped",
+            size.zipped_bytes / MIB if isinstance(size, package.PackageSize) else None,
+            "MiB",
+            budget=Budget("<", 10),
+            note=(
+                size
+                if isinstance(size, str)
+                else "skill/ + requirements.txt; boto3, botocore, s3transfer, jmespath left out"
+            ),
+        ),
+    ]
+
+
+def detail_tables(
+    events: Mapping[str, dict[str, Any]],
+    *,
+    warm_all: Mapping[str, Summary],
+    warm_policy: Mapping[str, Summary],
+    conversations: Sequence[calls.ConversationCalls],
+    imports: Sequence[coldstart.ImportTime],
+    extra: Sequence[tuple[str, int]],
+) -> str:
+    """The per-fixture, per-turn and per-import detail printed above the budget table."""
+    lines = ["Warm latency per fixture (ms): DynamoDB p50/p99 | in-memory policy p50/p99"]
+    for name, summary in warm_all.items():
+        policy = warm_policy.get(name)
+        memory = "" if policy is None else f" | {policy.p50:6.2f} {policy.p99:6.2f}"
+        lines.append(
+            f"  {name:34} {request_name(events[name]):28} "
+            f"{summary.p50:6.2f} {summary.p99:6.2f}{memory}"
+        )
+    lines.append("")
+    lines.append("Calls per turn: DynamoDB r(eads) w(rites), a(ccount calls); ! = needless write")
+    for conversation in conversations:
+        lines.append(f"  {conversation.name}")
+        for turn in conversation.turns:
+            flag = " !" if turn.needless_write else ""
+            lines.append(
+                f"    r{turn.reads} w{turn.writes} a{turn.account_calls}{flag}  "
+                f"{turn.utterance!r} -> {turn.request}"
+            )
+    lines.append("")
+    lines.append(
+        "Cold-start imports of the skill (ms cumulative; after app: lazy, while answering):"
+    )
+    lines.extend(
+        f"  {entry.cumulative_us / 1000:7.1f}  {entry.module}"
+        for entry in coldstart.imported_after(imports, "app")[:8]
+    )
+    lines.append("  of which `import app` itself imports:")
+    lines.extend(
+        f"  {entry.cumulative_us / 1000:7.1f}    {entry.module}"
+        for entry in coldstart.children_of(imports, "app")[:12]
+    )
+    lines.append(
+        "Imported by `import app` but not by baseline A's import (ms self time, by package):"
+    )
+    lines.extend(f"  {micros / 1000:7.1f}  {package_name}" for package_name, micros in extra[:15])
+    return "\n".join(lines)
+
+
+def _jsonable(value: object) -> object:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {
+            field.name: _jsonable(getattr(value, field.name)) for field in dataclasses.fields(value)
+        }
+    if isinstance(value, Mapping):
+        return {str(key): _jsonable(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(item) for item in value]
+    return value
+
+
+def parser() -> argparse.ArgumentParser:
+    """The command line."""
+    options = argparse.ArgumentParser(prog="python -m devtools.bench", description=__doc__)
+    options.add_argument(
+        "--quick", action="store_true", help="few repetitions: to try the harness, not to quote"
+    )
+    options.add_argument(
+        "--output",
+        default=str(RESULTS_DIR / "latest.json"),
+        help="where to write the JSON report (default: bench-results/latest.json)",
+    )
+    return options
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the whole benchmark; always 0 once it has reported (failed budgets are printed)."""
+    args = parser().parse_args(argv)
+    plan = QUICK if args.quick else FULL
+    skill_path()
+    events = load_events()
+    # The skill's warnings (refused fixtures, simulated errors) would bury the report; a
+    # handler keeps the records being made, as in Lambda, without printing them.
+    logging.getLogger().addHandler(logging.NullHandler())
+    with MotoServer() as server:
+        settings = _settings()
+        prepare_tables(_client(server.url), settings)
+        variants = cold_variants(server.url, events)
+        results = coldstart.measure(variants, plan.cold_runs)
+        check_stateful_answer(results["skill"])
+        cold = {
+            variant.name: summarise_cold(variant, results[variant.name]) for variant in variants
+        }
+        imports = coldstart.import_times(variants[0])
+        extra = coldstart.extra_cost(
+            coldstart.subtree(imports, "app"),
+            coldstart.subtree(coldstart.import_times(variants[1]), variants[1].module),
+        )
+        startup = Summary.of([s * 1000 for s in coldstart.interpreter_startup(plan.cold_runs)])
+        warm_all, warm_policy = measure_warm(server.url, events, plan.warm_repeats)
+        conversations, linked = measure_calls(server.url)
+    size = measure_package()
+    rows = budget_rows(
+        startup,
+        cold=cold,
+        warm_all=warm_all,
+        warm_policy=warm_policy,
+        conversations=conversations,
+        linked=linked,
+        size=size,
+    )
+    print(
+        detail_tables(
+            events,
+            warm_all=warm_all,
+            warm_policy=warm_policy,
+            conversations=conversations,
+            imports=imports,
+            extra=extra,
+        )
+    )
+    print()
+    print(render_table(rows))
+    details = {
+        "machine": {
+            "python": sys.version,
+            "platform": platform.platform(),
+            "cpus": os.cpu_count(),
+        },
+        "plan": _jsonable(plan),
+        "interpreter_startup_ms": _jsonable(startup),
+        "cold_start": _jsonable(cold),
+        "import_times_ms": {
+            entry.module: entry.cumulative_us / 1000
+            for entry in coldstart.children_of(imports, "app")
+            + coldstart.imported_after(imports, "app")
+        },
+        "extra_imports_over_baseline_a_ms": {name: micros / 1000 for name, micros in extra},
+        "warm_ms": _jsonable(warm_all),
+        "warm_policy_in_memory_ms": _jsonable(warm_policy),
+        "conversations": _jsonable(conversations),
+        "account_service": linked,
+        "package": _jsonable(size),
+    }
+    output = Path(args.output)
+    write_json(output, rows, details)
+    print(f"JSON: {output}")
+    return 0

@@ -1,0 +1,102 @@
+"""Which request goes to which handler function, with each handler module imported on first use.
+
+A cold Lambda answers its first request sooner when it imports only what that
+request needs: a refund question never loads the account client, the delivery
+calendar or the skill-event code. So the skill registers one small
+:class:`RouteHandler` per route: its ``can_handle`` compares the request type or
+intent name, and ``handle`` imports the handler function the first time it runs.
+ROUTES is also what the tests compare with every interaction model.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import import_module
+from typing import TYPE_CHECKING
+
+from ask_sdk_core.dispatch_components.request_components import AbstractRequestHandler
+from ask_sdk_core.utils.request_util import get_intent_name, get_request_type
+
+if TYPE_CHECKING:
+    from ask_sdk_core.handler_input import HandlerInput
+    from ask_sdk_model.response import Response
+
+HandlerFunction = Callable[["HandlerInput"], "Response"]
+INTENT_REQUEST = "IntentRequest"
+
+
+@dataclass(frozen=True)
+class Route:
+    """The requests one handler function answers.
+
+    Attributes:
+        target: ``"module:function"`` of the handler.
+        intents: intent names it answers (for IntentRequests).
+        requests: other request types it answers (LaunchRequest, skill events...).
+    """
+
+    target: str
+    intents: tuple[str, ...] = ()
+    requests: tuple[str, ...] = ()
+
+    def load(self) -> HandlerFunction:
+        """Import and return the handler function."""
+        module, name = self.target.split(":")
+        function: HandlerFunction = getattr(import_module(module), name)
+        return function
+
+
+ROUTES: tuple[Route, ...] = (
+    Route("handlers.conversation:launch", requests=("LaunchRequest",)),
+    Route("handlers.policy_questions:return_refund", intents=("ReturnRefundIntent",)),
+    Route("handlers.policy_questions:warranty_status", intents=("WarrantyStatusIntent",)),
+    Route("handlers.policy_questions:cross_ship", intents=("CrossShipIntent",)),
+    Route("handlers.support:start_claim", intents=("StartClaimIntent",)),
+    Route("handlers.support:claim_status_request", intents=("ClaimStatusIntent",)),
+    Route("handlers.delivery:delivery_time", intents=("DeliveryTimeIntent",)),
+    Route("handlers.delivery:track_order", intents=("TrackOrderIntent",)),
+    Route("handlers.support:contact_support", intents=("ContactSupportIntent",)),
+    Route("handlers.privacy:privacy_policy", intents=("PrivacyPolicyIntent",)),
+    Route("handlers.privacy:my_data", intents=("MyDataIntent",)),
+    Route("handlers.privacy:delete_my_data", intents=("DeleteMyDataIntent",)),
+    Route("handlers.conversation:yes", intents=("AMAZON.YesIntent",)),
+    Route("handlers.conversation:no", intents=("AMAZON.NoIntent",)),
+    Route("handlers.conversation:help_request", intents=("AMAZON.HelpIntent",)),
+    Route(
+        "handlers.conversation:stop",
+        intents=("AMAZON.StopIntent", "AMAZON.CancelIntent", "AMAZON.NavigateHomeIntent"),
+    ),
+    Route("handlers.conversation:fallback", intents=("AMAZON.FallbackIntent",)),
+    Route("handlers.conversation:session_ended", requests=("SessionEndedRequest",)),
+    Route("handlers.events:account_linked", requests=("AlexaSkillEvent.SkillAccountLinked",)),
+    Route("handlers.events:skill_disabled", requests=("AlexaSkillEvent.SkillDisabled",)),
+    Route(
+        "handlers.events:permission_event",
+        requests=(
+            "AlexaSkillEvent.SkillPermissionChanged",
+            "AlexaSkillEvent.SkillPermissionAccepted",
+            "AlexaSkillEvent.SkillEnabled",
+        ),
+    ),
+)
+
+
+class RouteHandler(AbstractRequestHandler):
+    """An ask-sdk request handler for one route, loading its function on first use."""
+
+    def __init__(self, route: Route) -> None:
+        """Serve ``route``; nothing is imported yet."""
+        self.route = route
+        self._function: HandlerFunction | None = None
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        request_type = get_request_type(handler_input)
+        if request_type == INTENT_REQUEST:
+            return get_intent_name(handler_input) in self.route.intents
+        return request_type in self.route.requests
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        if self._function is None:
+            self._function = self.route.load()
+        return self._function(handler_input)
