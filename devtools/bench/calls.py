@@ -119,6 +119,10 @@ class OperationLog:
         self.operations.append(model.name)
 
 
+#: Pending questions whose "yes" asks the skill to store or delete something.
+CHANGE_QUESTIONS = frozenset({"remember_purchase", "remember_region", "delete_data"})
+
+
 @dataclass(frozen=True)
 class TurnCalls:
     """The calls one turn made.
@@ -131,6 +135,8 @@ class TurnCalls:
         writes: DynamoDB writes (updates and deletes included).
         account_calls: Requests to the account service.
         changed: Whether the stored item differs after the turn.
+        requested: Whether the customer asked for a change this turn: a yes to "shall I
+            remember ...?" or "shall I delete ...?".
         speech: What the skill said.
     """
 
@@ -141,12 +147,21 @@ class TurnCalls:
     writes: int
     account_calls: int
     changed: bool
+    requested: bool
     speech: str
 
     @property
     def needless_write(self) -> bool:
-        """A write on a turn that changed nothing stored."""
-        return self.writes > 0 and not self.changed
+        """A write on a turn that neither changed anything stored nor was asked to.
+
+        A save or delete the customer confirms is always written, even when it turns
+        out to match what is stored: the skill does not compare with its session copy
+        of the state, which may be older than another device's write (see
+        tests/reliability/test_concurrency.py), nor read again first (one store call
+        per turn keeps the worst case inside Alexa's 8 s). What this budget forbids is
+        the skill writing on its own, on a turn that changes nothing.
+        """
+        return self.writes > 0 and not self.changed and not self.requested
 
 
 @dataclass(frozen=True)
@@ -194,6 +209,7 @@ def replay(
     turns = []
     for utterance in script.utterances:
         before_ops, before_item, before_account = len(log.operations), stored(), account_calls()
+        pending = dict(conversation.session.attributes.get("pending") or {})
         exchange = conversation.say(utterance)
         operations = log.operations[before_ops:]
         request = exchange.request["request"]
@@ -206,6 +222,8 @@ def replay(
                 writes=sum(operation in WRITES for operation in operations),
                 account_calls=account_calls() - before_account,
                 changed=stored() != before_item,
+                requested=str((request.get("intent") or {}).get("name")) == "AMAZON.YesIntent"
+                and pending.get("kind") in CHANGE_QUESTIONS,
                 speech=exchange.speech,
             )
         )

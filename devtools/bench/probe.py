@@ -36,6 +36,10 @@ def peak_rss_kib() -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
+#: The standard modules awslambdaric's bootstrap imports before loading the handler.
+LAMBDA_RUNTIME_MODULES = ("importlib", "json", "logging", "os", "sys", "time", "traceback")
+
+
 def main() -> None:
     """Run the probe on the command-line arguments and print the report on stdout."""
     code_root, module_name, events_path = sys.argv[1:4]
@@ -44,6 +48,11 @@ def main() -> None:
     # The probe's own folder must not shadow anything the skill imports: Lambda's path
     # starts with the code root.
     sys.path[0] = code_root
+    # What the Lambda Python runtime has imported before it imports the handler module
+    # (awslambdaric/bootstrap.py imports these, and sets up logging, first): they are
+    # part of every function's start-up, not of the handler's init.
+    for preloaded in LAMBDA_RUNTIME_MODULES:
+        __import__(preloaded)
     start = time.perf_counter()
     # The import statement's own path (not importlib.import_module), so that
     # ``-X importtime`` reports the module and nests what it imports under it.

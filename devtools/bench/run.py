@@ -67,7 +67,7 @@ class Plan:
     warm_repeats: int
 
 
-FULL: Final = Plan(cold_runs=15, warm_repeats=300)
+FULL: Final = Plan(cold_runs=25, warm_repeats=300)
 QUICK: Final = Plan(cold_runs=3, warm_repeats=10)
 
 

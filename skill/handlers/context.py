@@ -110,6 +110,12 @@ class Turn:
         """Today in the customer's own time zone."""
         return self.now.astimezone(self.zone).date()
 
+    @property
+    def has_user(self) -> bool:
+        """Whether the request names an Alexa user (skill events and tests may not)."""
+        user = _user(self._input)
+        return user is not None and bool(user.user_id)
+
     @cached_property
     def user_key(self) -> str | None:
         """The keyed hash that stands for this user in storage and logs; None without a user."""

@@ -53,7 +53,7 @@ def delivery_time(handler_input: HandlerInput) -> Response:
             lead=phrase(lead, result.speech, state_note),
             card=result,
         )
-    if estimate.region is not None and not remembered and current.user_key is not None:
+    if estimate.region is not None and not remembered and current.has_user:
         current.ask_pending(REMEMBER_REGION, region=estimate.region.id)
         question = (en.OFFER_REMEMBER_REGION.format(region=estimate.region.name),)
         return speak(handler_input, phrase(lead, result.speech), question, card=result)

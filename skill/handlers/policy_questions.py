@@ -9,9 +9,6 @@ from handlers.context import purchase_to_session, turn
 from handlers.purchase import Gathered, gather_purchase, memory_lead
 from handlers.respond import ANYTHING_ELSE, REMEMBER_PURCHASE, speak
 from handlers.slots import current_intent, read_slot
-from policy.crossship import evaluate_cross_ship
-from policy.returns import evaluate_return
-from policy.warranty import evaluate_warranty
 from speech import en
 from speech.ssml import phrase
 
@@ -47,7 +44,7 @@ def answer_purchase_question(
     result = decide(gathered, current.today)
     speech = phrase(memory_lead(gathered), result.speech)
     # Offering costs no read: whether it is stored already is checked only if they say yes.
-    if gathered.from_memory or current.user_key is None:
+    if gathered.from_memory or not current.has_user:
         current.ask_pending(ANYTHING_ELSE)
         return speak(handler_input, speech, (en.ANYTHING_ELSE,), card=result)
     current.ask_pending(REMEMBER_PURCHASE, purchase=purchase_to_session(gathered.to_remember()))
@@ -57,6 +54,8 @@ def answer_purchase_question(
 
 def return_refund(handler_input: HandlerInput) -> Response:
     """Answers "Can I return the camera I bought on the 5th?" (R1-R6)."""
+    from policy.returns import evaluate_return  # each question loads only its own rules
+
     return answer_purchase_question(
         handler_input,
         topic="refund",
@@ -69,6 +68,8 @@ def return_refund(handler_input: HandlerInput) -> Response:
 
 def warranty_status(handler_input: HandlerInput) -> Response:
     """Answers "Is my NVR still under warranty?" (W1-W9)."""
+    from policy.warranty import evaluate_warranty
+
     return answer_purchase_question(
         handler_input,
         topic="warranty",
@@ -81,6 +82,8 @@ def warranty_status(handler_input: HandlerInput) -> Response:
 
 def cross_ship(handler_input: HandlerInput) -> Response:
     """Answers "Can you send me a replacement first?" (X1-X4)."""
+    from policy.crossship import evaluate_cross_ship
+
     return answer_purchase_question(
         handler_input,
         topic="cross_ship",

@@ -8,8 +8,7 @@ with the customer (Dialog.ConfirmSlot) before any decision depends on it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ask_sdk_model.slot_confirmation_status import SlotConfirmationStatus
 
@@ -33,8 +32,7 @@ PRODUCT, DATE, STORE, REASON = "product", "purchaseDate", "store", "reason"
 PURCHASE_COUNTRY, HOME_COUNTRY = "purchaseCountry", "homeCountry"
 
 
-@dataclass(frozen=True)
-class Gathered:
+class Gathered(NamedTuple):
     """The facts of one purchase, and where they came from."""
 
     facts: PurchaseFacts

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ask_sdk_model.dialog.confirm_slot_directive import ConfirmSlotDirective
-from ask_sdk_model.dialog.elicit_slot_directive import ElicitSlotDirective
 from ask_sdk_model.ui.standard_card import StandardCard
 
 from handlers.context import turn
@@ -90,6 +88,8 @@ def elicit(
     if slot in slots:
         slots[slot].value = None
         slots[slot].resolutions = None
+    from ask_sdk_model.dialog.elicit_slot_directive import ElicitSlotDirective  # dialogs only
+
     turn(handler_input).clear_pending()
     handler_input.response_builder.add_directive(
         ElicitSlotDirective(slot_to_elicit=slot, updated_intent=intent)
@@ -101,6 +101,8 @@ def confirm_slot(
     handler_input: HandlerInput, intent: Intent, slot: str, question: Phrase
 ) -> Response:
     """Check a fact the skill had to guess with ``Dialog.ConfirmSlot`` before deciding on it."""
+    from ask_sdk_model.dialog.confirm_slot_directive import ConfirmSlotDirective
+
     turn(handler_input).clear_pending()
     handler_input.response_builder.add_directive(
         ConfirmSlotDirective(slot_to_confirm=slot, updated_intent=intent)

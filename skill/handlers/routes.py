@@ -11,9 +11,8 @@ ROUTES is also what the tests compare with every interaction model.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from importlib import import_module
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ask_sdk_core.dispatch_components.request_components import AbstractRequestHandler
 from ask_sdk_core.utils.request_util import get_intent_name, get_request_type
@@ -26,8 +25,7 @@ HandlerFunction = Callable[["HandlerInput"], "Response"]
 INTENT_REQUEST = "IntentRequest"
 
 
-@dataclass(frozen=True)
-class Route:
+class Route(NamedTuple):
     """The requests one handler function answers.
 
     Attributes:

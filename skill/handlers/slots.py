@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from ask_sdk_model.intent_request import IntentRequest
 from ask_sdk_model.slu.entityresolution.status_code import StatusCode
@@ -20,8 +19,7 @@ E = TypeVar("E", bound=StrEnum)
 MAX_SPOKEN = 100
 
 
-@dataclass(frozen=True)
-class SlotReading:
+class SlotReading(NamedTuple):
     """One slot: what was heard, and what it resolved to (if anything)."""
 
     spoken: str | None = None

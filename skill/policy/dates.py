@@ -7,11 +7,9 @@ purchase: ``resolve_purchase_date`` moves such dates back into the past.
 """
 
 import re
-from calendar import monthrange
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Final
+from typing import Final, NamedTuple
 
 from policy.model import DateSpan
 
@@ -131,8 +129,19 @@ def _months(year: int, first_month: int, last_month: int) -> DateSpan:
     Months past 12 continue into the next year, so a winter can be written (12, 14).
     """
     end_year, end_month = year + (last_month - 1) // 12, (last_month - 1) % 12 + 1
-    end_day = monthrange(end_year, end_month)[1]
+    end_day = days_in_month(end_year, end_month)
     return DateSpan(date(year, first_month, 1), date(end_year, end_month, end_day))
+
+
+def days_in_month(year: int, month: int) -> int:
+    """How many days ``month`` of ``year`` has.
+
+    This is calendar.monthrange without importing calendar, which pulls in locale:
+    a cold start pays for every import.
+    """
+    if month == 12:
+        return 31
+    return (date(year, month + 1, 1) - date(year, month, 1)).days
 
 
 def add_months(day: date, months: int) -> date:
@@ -146,11 +155,10 @@ def add_months(day: date, months: int) -> date:
     """
     year, month_index = divmod(day.year * 12 + day.month - 1 + months, 12)
     month = month_index + 1
-    return date(year, month, min(day.day, monthrange(year, month)[1]))
+    return date(year, month, min(day.day, days_in_month(year, month)))
 
 
-@dataclass(frozen=True)
-class ResolvedDate:
+class ResolvedDate(NamedTuple):
     """A purchase span moved into the past.
 
     Attributes:

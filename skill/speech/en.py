@@ -9,9 +9,8 @@ policy core already decided.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from policy.contact import SUPPORT_EMAIL, SUPPORT_PHONE
 from policy.model import Payer, Referral, Step, Verdict
@@ -35,8 +34,7 @@ SKILL_NAME = "ZOSI Care"
 SPOKEN_EMAIL = "service at zositech dot com"
 
 
-@dataclass(frozen=True)
-class Answer:
+class Answer(NamedTuple):
     """A spoken answer and the card that goes with it."""
 
     speech: Phrase

@@ -309,7 +309,7 @@ def test_a_write_that_leaves_the_stored_item_as_it_was_is_flagged(recorded_table
 
 def test_reads_are_added_up_per_alexa_session() -> None:
     def turn(session: str, reads: int) -> calls.TurnCalls:
-        return calls.TurnCalls("u", "R", session, reads, 0, 0, False, "")
+        return calls.TurnCalls("u", "R", session, reads, 0, 0, False, False, "")
 
     conversation = calls.ConversationCalls(
         "c", (turn("s1", 1), turn("s1", 1), turn("s2", 1), turn("", 0))
@@ -341,3 +341,11 @@ def test_every_scripted_conversation_is_one_new_customer_linked_only_if_scripted
     )
     assert len({user_id for user_id, _ in users}) == 3
     assert [token for _, token in users] == ["demo-recent", None, None]
+
+
+def test_a_confirmed_save_is_not_a_needless_write_but_an_unasked_one_is() -> None:
+    def turn(requested: bool) -> calls.TurnCalls:
+        return calls.TurnCalls("yes", "AMAZON.YesIntent", "s", 0, 1, 0, False, requested, "")
+
+    assert not turn(requested=True).needless_write
+    assert turn(requested=False).needless_write
