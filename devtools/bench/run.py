@@ -279,7 +279,7 @@ def measure_calls(endpoint: str) -> tuple[list[calls.ConversationCalls], bool]:
         client = _client(endpoint)
         log = calls.OperationLog(client)
         store = DynamoDbUserStore(SKILL_TABLE, settings.state_ttl_days, client)
-        handler = app.make_handler(dataclasses.replace(app.default_services(settings), store=store))
+        handler = app.make_handler(app.default_services(settings)._replace(store=store))
         observer = _client(endpoint)
         results = calls.replay_all(
             calls.SCRIPTS,

@@ -15,7 +15,6 @@ Child usage: ``python -m devtools.bench.warm SPEC_JSON`` where the spec holds
 from __future__ import annotations
 
 import copy
-import dataclasses
 import json
 import subprocess
 import sys
@@ -115,7 +114,7 @@ def main(spec_path: str) -> None:
     logging.getLogger().addHandler(logging.NullHandler())
     settings = Settings.from_env()
     services = app.default_services(settings)
-    in_memory = dataclasses.replace(services, store=InMemoryUserStore(settings.state_ttl_days))
+    in_memory = services._replace(store=InMemoryUserStore(settings.state_ttl_days))
     events = spec["events"]
     policy = {name: events[name] for name in spec["policy"]}
     report = {

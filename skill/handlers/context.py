@@ -10,10 +10,9 @@ once per session, and written only when something changed.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from adapters.account_errors import LinkRequired
@@ -42,8 +41,7 @@ _ZONE = "zone"
 _PENDING = "pending"
 
 
-@dataclass(frozen=True)
-class Services:
+class Services(NamedTuple):
     """The adapters a request may use, built once per Lambda container.
 
     ``accounts`` is None when no account API is configured: linked customers then

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
-from typing import Self
+from typing import NamedTuple, Self
 
 from policy.terms import STORE_COUNTRY
 
@@ -154,8 +154,7 @@ class DateSpan:
         return self.earliest == self.latest
 
 
-@dataclass(frozen=True)
-class Window:
+class Window(NamedTuple):
     """Whether a period that starts at purchase is still open on a given day.
 
     Attributes:
@@ -217,8 +216,7 @@ def _first_day_still_open(
     return date.fromordinal(open_)
 
 
-@dataclass(frozen=True)
-class PurchaseFacts:
+class PurchaseFacts(NamedTuple):
     """What the customer told us (or the account API knows) about one purchase.
 
     Attributes:
