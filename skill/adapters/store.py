@@ -18,9 +18,8 @@ import logging
 import threading
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from typing import TYPE_CHECKING, Any, Final, Protocol, cast
+from typing import TYPE_CHECKING, Any, Final, NamedTuple, Protocol, Self, cast
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb import DynamoDBClient
@@ -67,20 +66,7 @@ def user_key(user_id: str, secret: bytes) -> str:
     return USER_KEY_PREFIX + digest
 
 
-@dataclass(frozen=True)
-class RememberedPurchase:
-    """A purchase the customer described and agreed to have remembered.
-
-    Return and warranty windows count from the purchase date (R1, W1); an imprecise
-    date ("in March") is kept as the span ``earliest``..``latest`` so the rules can
-    answer for both ends. The channel decides R2/R5, ``gift`` R6, and the purchase
-    country W5/W6/X1.
-
-    Raises:
-        ValueError: If the dates are not plain dates, ``earliest`` is after
-            ``latest``, or the channel is not one of `CHANNELS`.
-    """
-
+class _Purchase(NamedTuple):
     product: str | None
     earliest: date
     latest: date
@@ -88,17 +74,43 @@ class RememberedPurchase:
     gift: bool = False
     purchase_country: str | None = None
 
-    def __post_init__(self) -> None:
-        if isinstance(self.earliest, datetime) or isinstance(self.latest, datetime):
+
+class RememberedPurchase(_Purchase):
+    """A purchase the customer described and agreed to have remembered.
+
+    Return and warranty windows count from the purchase date (R1, W1); an imprecise
+    date ("in March") is kept as the span ``earliest``..``latest`` so the rules can
+    answer for both ends. The channel decides R2/R5, ``gift`` R6, and the purchase
+    country W5/W6/X1. (A validated NamedTuple: it is defined on every cold start,
+    where a frozen dataclass costs ten times as much.)
+
+    Raises:
+        ValueError: If the dates are not plain dates, ``earliest`` is after
+            ``latest``, or the channel is not one of `CHANNELS`.
+    """
+
+    __slots__ = ()
+
+    def __new__(  # noqa: PLR0917 - the fields, positionally, as a NamedTuple takes them
+        cls,
+        product: str | None,
+        earliest: date,
+        latest: date,
+        channel: str | None,
+        gift: bool = False,
+        purchase_country: str | None = None,
+    ) -> Self:
+        """Check the purchase before it can be stored."""
+        if isinstance(earliest, datetime) or isinstance(latest, datetime):
             raise ValueError("purchase dates must be dates, not datetimes")
-        if self.earliest > self.latest:
+        if earliest > latest:
             raise ValueError("the earliest purchase date is after the latest")
-        if self.channel is not None and self.channel not in CHANNELS:
-            raise ValueError(f"unknown purchase channel {self.channel!r}")
+        if channel is not None and channel not in CHANNELS:
+            raise ValueError(f"unknown purchase channel {channel!r}")
+        return super().__new__(cls, product, earliest, latest, channel, gift, purchase_country)
 
 
-@dataclass(frozen=True)
-class UserState:
+class UserState(NamedTuple):
     """Everything stored for one user (P1: nothing else is ever kept).
 
     Attributes:
