@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from adapters.alexa_api import require_secure_url
@@ -44,8 +44,7 @@ class ConfigError(Exception):
     """The environment is missing a variable or holds a value the skill cannot use."""
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(NamedTuple):
     """Everything the skill is configured with.
 
     Attributes:

@@ -7,7 +7,6 @@ save that did not happen (the item is compared byte for byte), "what do you know
 about me" says it could not check, and nothing raises.
 """
 
-import dataclasses
 import socket
 import threading
 import time
@@ -95,7 +94,7 @@ def inject(fault):
 
 
 def drop_table(world):
-    world.skill_settings = dataclasses.replace(world.skill_settings, table_name="no-such-table")
+    world.skill_settings = world.skill_settings._replace(table_name="no-such-table")
 
 
 def spoil_item(world):
