@@ -10,6 +10,7 @@ moto's server on 127.0.0.1 by default, DynamoDB Local when
 from __future__ import annotations
 
 import argparse
+import calendar
 import contextlib
 import html
 import json
@@ -33,20 +34,6 @@ SKILL_DIR = REPO_ROOT / "skill"
 DEV_SECRET = "local-development-secret-never-used-in-production"
 LOCAL_TABLE = "zosi-skill-local"
 LOCAL_ALEXA_API_TOKEN = "local-alexa-api-token"
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 
 LambdaHandler = Callable[[dict[str, Any], Any], dict[str, Any]]
 
@@ -84,7 +71,7 @@ def build_handler() -> LambdaHandler:
 def _say_as_date(match: re.Match[str]) -> str:
     value = match.group(1)
     year, month, day = value[:4], int(value[4:6]), int(value[6:8])
-    text = f"{day} {_MONTHS[month - 1]}"
+    text = f"{day} {calendar.month_name[month]}"
     return text if year == "????" else f"{text} {year}"
 
 

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Final, Self
 import yaml
 
 if TYPE_CHECKING:
+    from _typeshed.wsgi import StartResponse, WSGIEnvironment
     from moto.server import ThreadedMotoServer
     from mypy_boto3_dynamodb import DynamoDBClient
 
@@ -113,6 +114,43 @@ def create_table(
         )
 
 
+def _atomic_server() -> ThreadedMotoServer:
+    """Moto's threaded server, applying one request to its backend at a time.
+
+    DynamoDB applies each item operation atomically, so two devices updating
+    different attributes of one item concurrently both land. moto's in-memory
+    backend reads, changes and writes items without a lock, so under concurrent
+    requests it can lose one of the two updates, which real DynamoDB never does.
+    Connections stay concurrent; only the backend calls are serialised.
+    """
+    import threading
+
+    from moto.moto_server.threaded_moto_server import ThreadedMotoServer
+    from moto.moto_server.werkzeug_app import (
+        DomainDispatcherApplication,
+        MotoRequestHandler,
+        create_backend_app,
+    )
+    from werkzeug.serving import make_server
+
+    class AtomicMotoServer(ThreadedMotoServer):
+        def _server_entry(self) -> None:
+            backend = DomainDispatcherApplication(create_backend_app)
+            lock = threading.Lock()
+
+            def app(environ: WSGIEnvironment, start_response: StartResponse) -> list[bytes]:
+                with lock:
+                    return list(backend(environ, start_response))
+
+            self._server = make_server(
+                self._ip_address, self._port, app, True, request_handler=MotoRequestHandler
+            )
+            self._server_ready_event.set()
+            self._server.serve_forever()
+
+    return AtomicMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+
+
 class MotoServer:
     """moto's AWS emulator on 127.0.0.1 and a free port, for the ``with`` block.
 
@@ -128,11 +166,9 @@ class MotoServer:
         self._server: ThreadedMotoServer | None = None
 
     def __enter__(self) -> Self:
-        from moto.server import ThreadedMotoServer
-
         # One line per request on stderr would drown a chat session or a test report.
         logging.getLogger("werkzeug").setLevel(logging.WARNING)
-        self._server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+        self._server = _atomic_server()
         self._server.start()
         host, port = self._server.get_host_and_port()
         self.url = f"http://{host}:{port}"
