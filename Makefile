@@ -40,7 +40,7 @@ models: $(STAMP)
 	$(BIN)/python -m devtools models
 
 bench: $(STAMP)
-	$(BIN)/python -m devtools.bench
+	$(BIN)/python -m devtools.bench $(ARGS)
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis .aws-sam
