@@ -172,19 +172,25 @@ def return_answer(decision: ReturnDecision, product: str | None, exact: bool = T
         )
         card = _facts(("The 30-day refund period ended on ", When(window.last_day)))
     else:
-        cutoff = window.cutoff
-        speech = phrase(
-            "That depends on the exact day you bought it. If it was on or after ",
-            When(cutoff) if cutoff else "",
-            f", you can still return {it} for a full refund; if it was earlier, the "
-            f"{RETURN_WINDOW_DAYS} days are over.",
-            _direct_condition(decision.direct_purchase),
-        )
-        card = _facts(
-            ("Refund possible if bought on or after: ", When(cutoff) if cutoff else "unknown"),
+        speech, card = _depends(
+            window,
+            f"you can still return {it} for a full refund; if it was earlier, the "
+            f"{RETURN_WINDOW_DAYS} days are over.{_direct_condition(decision.direct_purchase)}",
+            "Refund possible if bought on or after: ",
         )
     body = phrase(card, steps_text(decision.steps), support_card_line())
     return Answer(speech, f"Returning {title_product(product)}", body)
+
+
+def _depends(window: Window, outcome: str, card_label: str) -> tuple[Phrase, Phrase]:
+    """Speech and card for an imprecise purchase date that straddles the deadline (DEPENDS)."""
+    cutoff: Phrase = (When(window.cutoff),) if window.cutoff else ()
+    speech = phrase(
+        "That depends on the exact day you bought it. If it was on or after ",
+        cutoff,
+        f", {outcome}",
+    )
+    return speech, _facts(phrase(card_label, cutoff))
 
 
 def _direct_condition(direct: bool | None) -> str:
@@ -242,14 +248,11 @@ def warranty_answer(decision: WarrantyDecision, product: str | None, exact: bool
         )
         card = _facts(("The warranty ended on ", When(window.last_day)))
     else:
-        cutoff = window.cutoff
-        speech = phrase(
-            "That depends on the exact day you bought it. If it was on or after ",
-            When(cutoff) if cutoff else "",
-            f", {it} is still under the {years} warranty; if it was earlier, the warranty has "
-            "ended.",
+        speech, card = _depends(
+            window,
+            f"{it} is still under the {years} warranty; if it was earlier, the warranty has ended.",
+            "Under warranty if bought on or after: ",
         )
-        card = _facts(("Under warranty if bought on or after: ", When(cutoff) if cutoff else ""))
     body = phrase(
         card,
         f"Return shipping if it's faulty: {_warranty_shipping(decision.return_shipping)}\n",
@@ -307,13 +310,11 @@ def cross_ship_answer(
         )
         card = _facts(("Advance replacement ended on ", When(window.last_day)))
     else:
-        cutoff = window.cutoff
-        speech = phrase(
-            "That depends on the exact day you bought it. If it was on or after ",
-            When(cutoff) if cutoff else "",
-            f", you can get an advance replacement. {terms}",
+        speech, card = _depends(
+            window,
+            f"you can get an advance replacement. {terms}",
+            "Possible if bought on or after: ",
         )
-        card = _facts(("Possible if bought on or after: ", When(cutoff) if cutoff else ""))
     body = phrase(
         card, terms, "\n", shipping, "\n", steps_text(decision.steps), support_card_line()
     )
