@@ -7,10 +7,9 @@ from typing import TYPE_CHECKING
 
 from handlers.context import purchase_to_session, turn
 from handlers.purchase import Gathered, gather_purchase, memory_lead
-from handlers.respond import ANYTHING_ELSE, REMEMBER_PURCHASE, speak
+from handlers.respond import REMEMBER_PURCHASE, answer, speak
 from handlers.slots import current_intent, read_slot
 from speech import en
-from speech.ssml import phrase
 
 if TYPE_CHECKING:
     from datetime import date
@@ -33,23 +32,21 @@ def answer_purchase_question(
     The skill offers to remember a newly described purchase.
     """
     intent = current_intent(handler_input)
-    if turn(handler_input).linked and read_slot(intent, "purchaseDate").spoken is None:
+    current = turn(handler_input)
+    if current.linked and read_slot(intent, "purchaseDate").spoken is None:
         from handlers.linked import answer_from_orders
 
         return answer_from_orders(handler_input, topic, intent)
     gathered = gather_purchase(handler_input, intent, need_store=need_store)
     if not isinstance(gathered, Gathered):
         return gathered
-    current = turn(handler_input)
     result = decide(gathered, current.today)
-    speech = phrase(memory_lead(gathered), result.speech)
     # Offering costs no read: whether it is stored already is checked only if they say yes.
     if gathered.from_memory or not current.has_user:
-        current.ask_pending(ANYTHING_ELSE)
-        return speak(handler_input, speech, (en.ANYTHING_ELSE,), card=result)
+        return answer(handler_input, result, memory_lead(gathered))
     current.ask_pending(REMEMBER_PURCHASE, purchase=purchase_to_session(gathered.to_remember()))
     question = (en.OFFER_REMEMBER_PURCHASE.format(it=en.the_product(gathered.product)),)
-    return speak(handler_input, speech, question, card=result)
+    return speak(handler_input, result.speech, question, card=result)
 
 
 def return_refund(handler_input: HandlerInput) -> Response:
