@@ -23,7 +23,7 @@ import socket
 import sys
 import threading
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -38,6 +38,8 @@ from devtools.demo_customers import DEMO_CUSTOMERS, DemoCustomer, DemoOrder
 SLOW_SECONDS: Final = 2.5
 #: An idle keep-alive connection is closed after this many seconds.
 IDLE_SECONDS: Final = 5.0
+#: How long stopping waits for replies already being written (a woken slow answer's 503).
+DRAIN_SECONDS: Final = 0.5
 #: R1: a refund return may be asked for up to 30 days after the purchase date.
 REFUND_DAYS: Final = 30
 SUPPORT_KINDS: Final = frozenset({"refund_return", "warranty_repair", "cross_ship"})
@@ -187,6 +189,7 @@ class LocalAccountService:
         if self._server is not None:
             self._server.shutdown()
             self._server.server_close()
+            self._server.finish_answers(timeout=DRAIN_SECONDS)
             self._server.cut_connections()
             self._server = None
         if self._thread is not None:
@@ -410,7 +413,30 @@ class _Server(ThreadingHTTPServer):
     def server_activate(self) -> None:
         self._open: set[socket.socket] = set()
         self._open_lock = threading.Lock()
+        self._answering = 0
+        self._answered = threading.Condition(self._open_lock)
         super().server_activate()
+
+    @contextlib.contextmanager
+    def answering(self) -> Iterator[None]:
+        """Mark one request as being answered until its reply is fully written."""
+        with self._open_lock:
+            self._answering += 1
+        try:
+            yield
+        finally:
+            with self._open_lock:
+                self._answering -= 1
+                self._answered.notify_all()
+
+    def finish_answers(self, timeout: float) -> None:
+        """Wait up to ``timeout`` seconds for the answers being written to go out whole.
+
+        Stopping wakes a slow answer, which then replies 503; cutting its connection
+        before that reply is written would leave the client a half answer, or none.
+        """
+        with self._open_lock:
+            self._answered.wait_for(lambda: self._answering == 0, timeout)
 
     def process_request(self, request: _Socket, client_address: object) -> None:
         if isinstance(request, socket.socket):
@@ -456,7 +482,8 @@ class _RequestHandler(BaseHTTPRequestHandler):
             return
         body = self.rfile.read(int(length_text))
         headers = {name.lower(): value for name, value in self.headers.items()}
-        self._write(self.server.service.handle(self.command, self.path, headers, body))
+        with self.server.answering():
+            self._write(self.server.service.handle(self.command, self.path, headers, body))
 
     def _write(self, reply: Reply) -> None:
         self.send_response(reply.status)
