@@ -33,9 +33,8 @@ import time
 from collections.abc import Callable, Collection, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Final, Protocol, Self, TypeVar
+from typing import TYPE_CHECKING, Final, NamedTuple, Protocol, Self, TypeVar
 from urllib.parse import quote
 
 from adapters.account_errors import (
@@ -184,8 +183,7 @@ class _Fields:
         return value
 
 
-@dataclass(frozen=True)
-class Profile:
+class Profile(NamedTuple):
     """The linked account's profile (``GET /me``).
 
     ``minor`` and ``guardian_consent`` decide whether the skill may give personal
@@ -217,8 +215,7 @@ class Profile:
         )
 
 
-@dataclass(frozen=True)
-class Tracking:
+class Tracking(NamedTuple):
     """Where a shipped parcel can be followed (D5)."""
 
     carrier: str
@@ -235,8 +232,7 @@ class Tracking:
         )
 
 
-@dataclass(frozen=True)
-class OrderItem:
+class OrderItem(NamedTuple):
     """One line of an order."""
 
     sku: str
@@ -260,8 +256,7 @@ class OrderItem:
         )
 
 
-@dataclass(frozen=True)
-class Order:
+class Order(NamedTuple):
     """An order of the linked account.
 
     ``placed_at`` is the purchase time that return and warranty windows count
@@ -309,8 +304,7 @@ class Order:
         )
 
 
-@dataclass(frozen=True)
-class SupportRequest:
+class SupportRequest(NamedTuple):
     """A return, warranty repair or cross-shipping request opened with ZOSI support."""
 
     request_id: str

@@ -9,9 +9,8 @@ a border (from China or the US, say) counts as shipped internationally (W7).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from handlers.slots import as_enum
 from policy.model import Channel, DateSpan, PurchaseFacts, Reason
@@ -49,8 +48,7 @@ def product_kind(name: str) -> str | None:
     return None
 
 
-@dataclass(frozen=True)
-class OrderView:
+class OrderView(NamedTuple):
     """One order as the conversation speaks of it."""
 
     order: Order

@@ -1,7 +1,7 @@
 """Advance replacement ("cross-shipping"): rules X1 to X4 of POLICY.md (seed 000)."""
 
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from policy.dates import add_months
 from policy.model import PurchaseFacts, Step, Verdict, Window, evaluate_window, in_policy_order
@@ -13,8 +13,7 @@ from policy.terms import (
 )
 
 
-@dataclass(frozen=True)
-class CrossShipDecision:
+class CrossShipDecision(NamedTuple):
     """Whether ZOSI can send a replacement before the faulty product comes back.
 
     Attributes:

@@ -15,9 +15,9 @@ as days off here, which errs towards a later, safe estimate by at most a day. Tr
 are decreed year by year, so years the package does not know yet have none.
 """
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
+from typing import NamedTuple
 
 from policy.regions import Region, find_region
 from policy.terms import DELIVERY_BUSINESS_DAYS, STORE_COUNTRY, WAREHOUSE_CITY
@@ -25,8 +25,7 @@ from policy.terms import DELIVERY_BUSINESS_DAYS, STORE_COUNTRY, WAREHOUSE_CITY
 _SATURDAY = 5
 
 
-@dataclass(frozen=True)
-class DeliveryEstimate:
+class DeliveryEstimate(NamedTuple):
     """When an order should arrive.
 
     Attributes:

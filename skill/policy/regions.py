@@ -16,9 +16,8 @@ name and synonym belongs to exactly one entry.
 """
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Final
+from typing import Final, NamedTuple
 
 ESTIMATE_NOTE: Final = (
     "Regional delivery ranges are ZOSI-internal estimates by distance from the Moscow "
@@ -26,8 +25,7 @@ ESTIMATE_NOTE: Final = (
 )
 
 
-@dataclass(frozen=True)
-class Region:
+class Region(NamedTuple):
     """One place a customer may name, with its estimated courier delivery range.
 
     Attributes:

@@ -1,7 +1,7 @@
 """Returns for a refund: rules R1 to R6 of POLICY.md (seed 000, return conditions)."""
 
-from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from policy.model import (
     Channel,
@@ -18,8 +18,7 @@ from policy.model import (
 from policy.terms import RETURN_WINDOW_DAYS
 
 
-@dataclass(frozen=True)
-class ReturnDecision:
+class ReturnDecision(NamedTuple):
     """Whether a product can go back for a full refund, and how.
 
     Attributes:

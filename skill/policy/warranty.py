@@ -1,7 +1,7 @@
 """Warranty repair or replacement: rules W1 to W9 of POLICY.md (seed 000)."""
 
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from policy.dates import add_months
 from policy.model import (
@@ -17,8 +17,7 @@ from policy.model import (
 from policy.terms import WARRANTY_MONTHS
 
 
-@dataclass(frozen=True)
-class WarrantyDecision:
+class WarrantyDecision(NamedTuple):
     """Whether a faulty product is still under warranty, and how the claim goes.
 
     Attributes:

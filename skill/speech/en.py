@@ -1,6 +1,6 @@
 """What the skill says in English (every en-* locale), decision first, in its own words.
 
-Functions here turn policy decisions (frozen dataclasses from :mod:`policy`) into
+Functions here turn policy decisions (NamedTuples from :mod:`policy`) into
 :class:`Answer` objects: what to say, and a card with the facts a customer will
 want to keep. No rule logic lives here: every condition read below is a field the
 policy core already decided.
