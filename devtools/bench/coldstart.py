@@ -3,9 +3,10 @@
 Children run the benchmark's own interpreter with its default flags and a
 Lambda-like minimal environment: no ``PYTHONDONTWRITEBYTECODE`` (so the .pyc caches
 are warm, as in a deployment package built once), no ``PYTHONPATH``, dummy AWS
-credentials and the DynamoDB endpoint the parent started. Variants run
-interleaved, after one untimed warm-up each, so a drift in the machine's speed
-touches them all alike.
+credentials and the DynamoDB endpoint the parent started. Variants run in
+rounds, one cold start each, in an order that rotates from round to round, after
+one untimed warm-up each, so a drift in the machine's speed touches them all
+alike and ratios can be taken round by round.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, TypeVar
 
 from devtools.stack import DUMMY_CREDENTIALS, ENDPOINT_VARIABLE, LOCAL_REGION
 
@@ -29,6 +30,8 @@ PROBE: Final = Path(__file__).resolve().with_name("probe.py")
 BASELINES: Final = Path(__file__).resolve().with_name("baselines")
 _PASSED_THROUGH: Final = ("PATH", "LANG", "LC_ALL", "TZ")
 _CHILD_TIMEOUT_S: Final = 120
+
+T = TypeVar("T")
 
 
 def child_environment(endpoint: str, variables: Mapping[str, str]) -> dict[str, str]:
@@ -142,8 +145,22 @@ def probe(variant: Variant) -> ProbeResult:
     )
 
 
+def rotated(variants: Sequence[T], round_number: int) -> list[T]:
+    """The order of one round: the variants rotated by the round number.
+
+    Each variant then runs first, second and last equally often, so neither
+    going first nor following a heavy process (baseline B imports boto3) favours one.
+    """
+    shift = round_number % len(variants) if variants else 0
+    return [*variants[shift:], *variants[:shift]]
+
+
 def measure(variants: Sequence[Variant], runs: int) -> dict[str, list[ProbeResult]]:
-    """Cold-start every variant ``runs`` times, interleaved, after one untimed warm-up each.
+    """Cold-start every variant ``runs`` times in rounds, after one untimed warm-up each.
+
+    Every round runs each variant once, back to back, in ``rotated`` order, so the
+    ``i``-th result of every variant comes from the same round (see
+    ``stats.paired_ratio``).
 
     Raises:
         ProbeError: If a child fails.
@@ -151,8 +168,8 @@ def measure(variants: Sequence[Variant], runs: int) -> dict[str, list[ProbeResul
     for variant in variants:
         probe(variant)
     results: dict[str, list[ProbeResult]] = {variant.name: [] for variant in variants}
-    for _ in range(runs):
-        for variant in variants:
+    for round_number in range(runs):
+        for variant in rotated(variants, round_number):
             results[variant.name].append(probe(variant))
     return results
 

@@ -52,6 +52,9 @@ class Row:
         baseline_value: The baseline's measurement in the same unit.
         budget: The limit the figure must meet, if any.
         note: A short explanation printed under the table.
+        paired_ratio: The ratio measured pair by pair (see ``stats.paired_ratio``),
+            when the figure and its baseline were sampled in rounds; it is then the
+            ratio shown and judged, in place of ``value / baseline_value``.
     """
 
     figure: str
@@ -61,10 +64,13 @@ class Row:
     baseline_value: float | None = None
     budget: Budget | None = None
     note: str = ""
+    paired_ratio: float | None = None
 
     @property
     def ratio(self) -> float | None:
-        """``value / baseline_value``, when both are known and the baseline is not zero."""
+        """The paired ratio if there is one, else ``value / baseline_value`` (None if unknown)."""
+        if self.paired_ratio is not None:
+            return self.paired_ratio
         if self.value is None or not self.baseline_value:
             return None
         return self.value / self.baseline_value

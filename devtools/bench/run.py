@@ -27,7 +27,7 @@ import boto3
 
 from devtools.bench import calls, coldstart, package, warm
 from devtools.bench.report import Budget, Row, render_table, write_json
-from devtools.bench.stats import Summary
+from devtools.bench.stats import Summary, paired_ratio
 from devtools.cli import REPO_ROOT, SKILL_DIR, local_environment, skill_path
 from devtools.envelopes import LOCAL_USER_ID, AlexaSession
 from devtools.fixtures import EVENTS_DIR, FIXTURE_TIME, NVR, intent, slot
@@ -67,7 +67,7 @@ class Plan:
     warm_repeats: int
 
 
-FULL: Final = Plan(cold_runs=25, warm_repeats=300)
+FULL: Final = Plan(cold_runs=40, warm_repeats=300)
 QUICK: Final = Plan(cold_runs=3, warm_repeats=10)
 
 
@@ -186,24 +186,30 @@ def cold_variants(endpoint: str, events: Mapping[str, dict[str, Any]]) -> list[c
 
 @dataclasses.dataclass(frozen=True)
 class ColdFigures:
-    """One variant's cold starts, summarised (milliseconds; RSS in KiB)."""
+    """One variant's cold starts, summarised (milliseconds; RSS in KiB).
+
+    ``rounds_ms`` keeps each answer's samples in round order, for paired ratios.
+    """
 
     import_ms: Summary
     answers_ms: dict[str, Summary]
     maxrss_kib: Summary
+    rounds_ms: dict[str, tuple[float, ...]]
 
 
 def summarise_cold(
     variant: coldstart.Variant, results: Sequence[coldstart.ProbeResult]
 ) -> ColdFigures:
     """Summaries of ``variant``'s runs, per answer label."""
+    rounds = {
+        label: tuple(result.answers_s[index] * 1000 for result in results)
+        for index, label in enumerate(variant.labels)
+    }
     return ColdFigures(
         import_ms=Summary.of([result.import_s * 1000 for result in results]),
-        answers_ms={
-            label: Summary.of([result.answers_s[index] * 1000 for result in results])
-            for index, label in enumerate(variant.labels)
-        },
+        answers_ms={label: Summary.of(samples) for label, samples in rounds.items()},
         maxrss_kib=Summary.of([float(result.maxrss_kib) for result in results]),
+        rounds_ms=rounds,
     )
 
 
@@ -338,7 +344,9 @@ def budget_rows(
             "A launch",
             a_launch.p50,
             Budget("<=", 1.3, relative=True),
-            "cumulative from before `import app`, after answering the launch first",
+            "cumulative from before `import app`, after answering the launch first;"
+            " ratio: median of the per-round ratios (see stats.paired_ratio)",
+            paired_ratio(skill.rounds_ms["policy"], minimal.rounds_ms["launch"]),
         ),
         Row(
             "Cold: first policy answer (p90)",
@@ -354,7 +362,9 @@ def budget_rows(
             "B launch",
             b_stateful.p50,
             Budget("<=", 1.0, relative=True),
-            "cumulative, after the launch and policy answers; one GetItem on moto",
+            "cumulative, after the launch and policy answers; one GetItem on moto;"
+            " ratio paired by round",
+            paired_ratio(skill.rounds_ms["stateful"], standard.rounds_ms["stateful"]),
         ),
         Row(
             "Cold: first stateful answer (p90)",

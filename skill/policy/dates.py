@@ -57,7 +57,9 @@ def parse_amazon_date(value: str, today: date) -> DateSpan:
     """
     text = value.strip()
     for pattern, build in _FORMS:
-        if match := pattern.fullmatch(text):
+        # re compiles a pattern on its first use and caches it: a cold start compiles
+        # only the forms it tries, most often just the first (a full date).
+        if match := re.fullmatch(pattern, text):
             try:
                 return build(match, today)
             except (ValueError, OverflowError) as exc:
@@ -105,14 +107,14 @@ def _present(match: re.Match[str], today: date) -> DateSpan:
     return DateSpan.on(today)
 
 
-_FORMS: Final[tuple[tuple[re.Pattern[str], Callable[[re.Match[str], date], DateSpan]], ...]] = (
-    (re.compile(_YEAR + r"-(?P<month>[0-9]{2})-(?P<day>[0-9]{2})"), _day),
-    (re.compile(_YEAR + r"-W(?P<week>[0-9]{2})(?P<weekend>-WE)?"), _week),
-    (re.compile(_YEAR + r"-(?P<month>[0-9]{2})"), _month),
-    (re.compile(_YEAR + r"-(?P<season>WI|SP|SU|FA)"), _season),
-    (re.compile(r"(?P<year>[0-9]{4})"), _whole_year),
-    (re.compile(r"(?P<decade>[0-9]{3})X"), _decade),
-    (re.compile(r"PRESENT_REF"), _present),
+_FORMS: Final[tuple[tuple[str, Callable[[re.Match[str], date], DateSpan]], ...]] = (
+    (_YEAR + r"-(?P<month>[0-9]{2})-(?P<day>[0-9]{2})", _day),
+    (_YEAR + r"-W(?P<week>[0-9]{2})(?P<weekend>-WE)?", _week),
+    (_YEAR + r"-(?P<month>[0-9]{2})", _month),
+    (_YEAR + r"-(?P<season>WI|SP|SU|FA)", _season),
+    (r"(?P<year>[0-9]{4})", _whole_year),
+    (r"(?P<decade>[0-9]{3})X", _decade),
+    (r"PRESENT_REF", _present),
 )
 """Every AMAZON.DATE form: the pattern the whole value must match and how to build its span."""
 

@@ -15,7 +15,7 @@ import pytest
 from devtools.bench import calls, coldstart, package, warm
 from devtools.bench.report import FAIL, NOT_MEASURED, PASS, Budget, Row, render_table
 from devtools.bench.run import request_name
-from devtools.bench.stats import Summary, percentile
+from devtools.bench.stats import Summary, paired_ratio, percentile
 from devtools.nlu import Nlu
 from tests.helpers import load_event
 
@@ -64,6 +64,43 @@ def test_a_relative_budget_compares_the_ratio_to_the_baseline() -> None:
     beyond = Row("cold", 131.0, "ms", "A", 100.0, Budget("<=", 1.3, relative=True))
     assert within.ratio == pytest.approx(1.3)
     assert (within.verdict, beyond.verdict) == (PASS, FAIL)
+
+
+def test_a_paired_ratio_is_the_median_of_the_ratios_round_by_round() -> None:
+    # Round 2 ran in a slow spell that touched both members of the pair.
+    values = [120.0, 240.0, 125.0]
+    baselines = [100.0, 200.0, 100.0]
+
+    assert paired_ratio(values, baselines) == pytest.approx(1.2)
+    assert paired_ratio([130.0, 150.0], [100.0, 100.0]) == pytest.approx(1.4)
+
+
+def test_a_paired_ratio_needs_matching_positive_pairs() -> None:
+    with pytest.raises(ValueError, match="same number"):
+        paired_ratio([1.0, 2.0], [1.0])
+    with pytest.raises(ValueError, match="same number"):
+        paired_ratio([], [])
+    with pytest.raises(ValueError, match="positive"):
+        paired_ratio([1.0], [0.0])
+
+
+def test_a_paired_ratio_is_the_ratio_judged_against_a_relative_budget() -> None:
+    budget = Budget("<=", 1.3, relative=True)
+    # The medians alone would say 1.5x; the rounds say 1.25x.
+    row = Row("cold", 150.0, "ms", "A", 100.0, budget, paired_ratio=1.25)
+
+    assert row.ratio == 1.25
+    assert row.verdict == PASS
+    assert Row("cold", 100.0, "ms", "A", 100.0, budget, paired_ratio=1.31).verdict == FAIL
+    assert "1.25x" in render_table([row])
+
+
+def test_rounds_rotate_so_every_variant_runs_in_every_position() -> None:
+    names = ["skill", "A", "B"]
+    orders = [coldstart.rotated(names, number) for number in range(3)]
+
+    assert orders == [["skill", "A", "B"], ["A", "B", "skill"], ["B", "skill", "A"]]
+    assert coldstart.rotated(names, 3) == names
 
 
 def test_an_absolute_budget_compares_the_value_and_a_strict_limit_is_strict() -> None:
