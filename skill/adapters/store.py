@@ -118,7 +118,8 @@ class UserState(NamedTuple):
         purchase: The purchase the user described, if they agreed to keep it.
         linked_at: When the ZOSI account was linked (UTC), from SkillAccountLinked (P2).
         accepted_policy_version: The privacy policy version the user accepted (P8).
-        policy_notice_version: The version whose change notice was already spoken (P8).
+        policy_notice_version: The version whose change notice was already spoken, or
+            was found not due because the customer had accepted it (P8).
         version: Incremented by every write.
     """
 

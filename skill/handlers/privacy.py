@@ -39,6 +39,8 @@ def my_data(handler_input: HandlerInput) -> Response:
             purchase.latest,
         ),
         linked=state.linked_at is not None,
+        accepted_policy=state.accepted_policy_version,
+        policy_notice=state.policy_notice_version,
     )
     return answer(handler_input, result)
 

@@ -501,12 +501,30 @@ NOTHING_DELETED = "Okay, I've kept everything as it was."
 NOTHING_STORED = "I haven't stored anything about you."
 
 
+def _policy_version(version: str) -> Phrase:
+    """A privacy policy version: versions are the policy's date, read as a date."""
+    try:
+        return phrase("the privacy policy of ", When(date.fromisoformat(version)))
+    except ValueError:
+        return phrase(f"privacy policy version {version}")
+
+
 def stored_data_answer(
     region: str | None,
     purchase: tuple[str | None, date, date] | None,
     linked: bool,
+    accepted_policy: str | None = None,
+    policy_notice: str | None = None,
 ) -> Answer:
-    """Say exactly what is stored about the user (P4), nothing more."""
+    """Say exactly what is stored about the user (P4), nothing more.
+
+    Args:
+        region: The remembered delivery region's name.
+        purchase: The remembered purchase: product, earliest and latest day.
+        linked: Whether the time of an account link is stored.
+        accepted_policy: The privacy policy version accepted when linking (P8).
+        policy_notice: The version the customer accepted or was told about (P8).
+    """
     items: list[Phrase] = []
     if region:
         items.append(phrase(f"your delivery region, {region}"))
@@ -521,6 +539,10 @@ def stored_data_answer(
             )
     if linked:
         items.append(phrase("that you linked your ZOSI account, and when"))
+    if accepted_policy is not None:
+        items.append(phrase("that you accepted ", _policy_version(accepted_policy)))
+    if policy_notice is not None and policy_notice != accepted_policy:
+        items.append(phrase("that you know about ", _policy_version(policy_notice)))
     if not items:
         speech = phrase(NOTHING_STORED)
     else:

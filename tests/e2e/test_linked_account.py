@@ -261,6 +261,21 @@ def test_the_privacy_policy_change_is_announced_once(talk: Talk) -> None:
     assert not second.startswith("Before we start")
 
 
+def test_a_customer_who_accepted_the_policy_in_force_costs_one_profile_lookup(
+    talk: Talk, service: LocalAccountService
+) -> None:
+    """P8 without a link record: the profile says 2019-06-01 was accepted; ask it once only."""
+    conversation = talk("demo-recent", user_id="amzn1.ask.account.ACCEPTED")
+    for _ in range(3):
+        (greeting,) = said(conversation, "open zosi care")
+        conversation.session.end()
+        assert not greeting.startswith("Before we start")
+
+    assert service.calls["GET", "/v1/me"] == 1
+    (stored,) = said(conversation, "what do you know about me")
+    assert "that you know about the privacy policy of" in stored
+
+
 def test_skill_account_linked_records_the_link_and_policy_version(talk: Talk, store) -> None:
     conversation = talk("demo-recent", user_id="amzn1.ask.account.LINKS")
     response = conversation.send(
@@ -269,6 +284,7 @@ def test_skill_account_linked_records_the_link_and_policy_version(talk: Talk, st
     assert "outputSpeech" not in response["response"]
     (reply,) = said(conversation, "what do you know about me")
     assert "that you linked your ZOSI account" in reply
+    assert "that you accepted the privacy policy of" in reply
 
 
 def test_skill_disabled_deletes_everything_and_revokes_the_link(
