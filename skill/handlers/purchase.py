@@ -1,13 +1,17 @@
 """Collecting the facts of a purchase from slots, the dialog, or what the customer let us remember.
 
 Shared by the refund, warranty and advance-replacement questions. Missing facts
-are asked for one at a time (Dialog.ElicitSlot); a date the skill had to move
-back a year, because Alexa resolves "March 3rd" to the next March, is checked
-with the customer (Dialog.ConfirmSlot) before any decision depends on it.
+are asked for one at a time (Dialog.ElicitSlot). Alexa resolves a date said
+without a year to today or later ("March 3rd" said in November arrives as next
+March; "the 5th" said on 21 November as 5 December), so a date in the future is
+read back into the past and checked with the customer (Dialog.ConfirmSlot)
+before any decision depends on it: the 5th just gone first when the customer
+may have named only the day, then the same day a year back.
 """
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
 
 from ask_sdk_model.slot_confirmation_status import SlotConfirmationStatus
@@ -141,31 +145,94 @@ def _usable_memory(
 def _spoken_date(
     handler_input: HandlerInput, intent: Intent, value: str, it: str
 ) -> DateSpan | Response:
+    """The purchase span the date slot names, or the response that checks or asks for it.
+
+    A date Alexa put in the future has more than one past reading: the same day a
+    year back, and, for a day that may have been named without a month ("the 5th"),
+    that day of last month. The readings are offered one at a time with
+    Dialog.ConfirmSlot, likeliest first; the session keeps which ones are left.
+    """
     today = turn(handler_input).today
+    status = read_slot(intent, DATE).confirmation
+    checked = _checked_reading(handler_input, intent, value, it, status)
+    if checked is not None:
+        return checked
     try:
         resolved = resolve_purchase_date(parse_amazon_date(value, today), today)
     except FutureDateError:
         return _ask_date(handler_input, intent, it, (en.FUTURE_DATE, " "))
     except DateParseError:
         return _ask_date(handler_input, intent, it, (en.BAD_DATE, " "))
-    if resolved.shifted_back:
-        status = read_slot(intent, DATE).confirmation
-        if status == "DENIED":
-            return _ask_date(handler_input, intent, it, ())
-        if status != "CONFIRMED":
-            span = resolved.span
-            when: Phrase = (
-                ("on ", When(span.earliest))
-                if span.precise
-                else ("between ", When(span.earliest), " and ", When(span.latest))
-            )
-            return confirm_slot(
-                handler_input,
-                intent,
-                DATE,
-                phrase(en.CONFIRM_PURCHASE_DATE.format(it=it), when, "?"),
-            )
+    if resolved.shifted_back and status != "CONFIRMED":
+        readings = [span for span in (resolved.day_of_month, resolved.span) if span is not None]
+        return _offer_readings(handler_input, intent, it, value, readings, again=False)
     return resolved.span
+
+
+#: Session key: the readings of a date slot value still to offer, the one asked about first.
+_READINGS = "dateReadings"
+
+
+def _checked_reading(
+    handler_input: HandlerInput, intent: Intent, value: str, it: str, status: str
+) -> DateSpan | Response | None:
+    """Act on the customer's yes or no to a reading of ``value``; None when there is none.
+
+    Yes: the reading asked about (it stays in the session, as later turns of the
+    dialog bring the same confirmed slot). No: the next reading, or the question
+    for the date once none is left.
+    """
+    if status not in {"CONFIRMED", "DENIED"}:
+        return None
+    current = turn(handler_input)
+    offered = _offered_readings(current, value)
+    if status == "CONFIRMED":
+        return offered[0] if offered else None
+    if len(offered) > 1:
+        return _offer_readings(handler_input, intent, it, value, offered[1:], again=True)
+    current.session.pop(_READINGS, None)
+    return _ask_date(handler_input, intent, it, ())
+
+
+def _offered_readings(current: Turn, value: str) -> list[DateSpan]:
+    """The readings of ``value`` offered in this session, the one last asked about first."""
+    saved = current.session.get(_READINGS)
+    if not isinstance(saved, dict) or saved.get("value") != value:
+        return []
+    try:
+        return [
+            DateSpan(date.fromisoformat(earliest), date.fromisoformat(latest))
+            for earliest, latest in saved["readings"]
+        ]
+    except (KeyError, TypeError, ValueError):
+        return []
+
+
+def _offer_readings(
+    handler_input: HandlerInput,
+    intent: Intent,
+    it: str,
+    value: str,
+    readings: list[DateSpan],
+    *,
+    again: bool,
+) -> Response:
+    """Ask whether the first of ``readings`` is the purchase date; keep the rest for a no."""
+    turn(handler_input).session[_READINGS] = {
+        "value": value,
+        "readings": [[span.earliest.isoformat(), span.latest.isoformat()] for span in readings],
+    }
+    slot = (intent.slots or {}).get(DATE)
+    if slot is not None:
+        slot.confirmation_status = SlotConfirmationStatus.NONE
+    span = readings[0]
+    when: Phrase = (
+        ("on ", When(span.earliest))
+        if span.precise
+        else ("between ", When(span.earliest), " and ", When(span.latest))
+    )
+    question = en.CONFIRM_OTHER_READING if again else en.CONFIRM_PURCHASE_DATE
+    return confirm_slot(handler_input, intent, DATE, phrase(question.format(it=it), when, "?"))
 
 
 def _ask_date(handler_input: HandlerInput, intent: Intent, it: str, lead: Phrase) -> Response:

@@ -167,11 +167,15 @@ class ResolvedDate(NamedTuple):
         span: The span the rules should use; it never ends after today.
         shifted_back: The span was moved back one year because Alexa had put it ahead.
         clipped: The span contained today and now ends today.
+        day_of_month: When the customer may have named only a day of the month ("the
+            5th"), that day's latest occurrence before today: the likelier reading
+            (see ``day_of_month_reading``). None otherwise.
     """
 
     span: DateSpan
     shifted_back: bool
     clipped: bool
+    day_of_month: DateSpan | None = None
 
 
 def resolve_purchase_date(span: DateSpan, today: date) -> ResolvedDate:
@@ -193,6 +197,7 @@ def resolve_purchase_date(span: DateSpan, today: date) -> ResolvedDate:
         FutureDateError: If the span still starts after today once moved back a year.
     """
     shifted_back = span.earliest > today
+    day_of_month = day_of_month_reading(span, today) if shifted_back else None
     if shifted_back:
         span = DateSpan(add_months(span.earliest, -12), add_months(span.latest, -12))
         if span.earliest > today:
@@ -200,7 +205,30 @@ def resolve_purchase_date(span: DateSpan, today: date) -> ResolvedDate:
     clipped = span.latest > today
     if clipped:
         span = DateSpan(span.earliest, today)
-    return ResolvedDate(span, shifted_back, clipped)
+    return ResolvedDate(span, shifted_back, clipped, day_of_month)
+
+
+def day_of_month_reading(span: DateSpan, today: date) -> DateSpan | None:
+    """The purchase day meant by a bare day of the month, if ``span`` could be one.
+
+    "I bought it on the 5th" names no month, and Alexa resolves it to the next 5th
+    from today: said on 21 November it arrives as 5 December, exactly as "December
+    5th" does. The customer almost certainly meant the 5th just gone, 5 November. So
+    when a single future day is the first day with its number after today, this is
+    its previous occurrence (months without that day, such as a 30 February, are
+    skipped). None for a span of several days, a day today or earlier, or a day
+    further ahead than the next occurrence of its number.
+    """
+    if not span.precise or span.earliest <= today:
+        return None
+    day = span.earliest
+    for months_back in (1, 2):
+        year, month_index = divmod(day.year * 12 + day.month - 1 - months_back, 12)
+        month = month_index + 1
+        if day.day <= days_in_month(year, month):
+            earlier = date(year, month, day.day)
+            return DateSpan.on(earlier) if earlier < today else None
+    return None
 
 
 def resolve_order_date(span: DateSpan, today: date) -> date:

@@ -41,11 +41,52 @@ def test_missing_facts_are_asked_one_at_a_time(alexa) -> None:
     assert "Yes, you can return your camera for a full refund until" in replies[3]
 
 
-def test_a_denied_date_is_asked_for_again(alexa) -> None:
-    replies = said(alexa, "can I return the camera I bought on the 5th", "no", "2026-11-05")
-    assert replies[0] == "Just to check: you bought your camera on 5 December 2025?"
-    assert replies[1] == "When did you buy your camera?"
+def test_the_5th_is_read_as_the_5th_just_gone_and_that_reading_holds_for_the_whole_dialog(
+    alexa,
+) -> None:
+    """Alexa sends "the 5th" said on 21 November as 5 December: the customer meant 5 November."""
+    replies = said(
+        alexa,
+        "can I still return the camera I bought on the 5th",
+        "yes",
+        "the zosi website",
+    )
+    assert replies[0] == "Just to check: you bought your camera on 5 November?"
+    assert replies[1].startswith("Where did you buy your camera")
+    assert replies[2].startswith(
+        "Yes, you can return your camera for a full refund until 5 December"
+    )
+
+
+def test_when_the_5th_just_gone_is_denied_the_same_day_a_year_back_is_offered(alexa) -> None:
+    """ "December 5th" said on 21 November also arrives as 5 December: last December's."""
+    replies = said(
+        alexa,
+        "can I return the camera I bought on december 5th",
+        "no",
+        "yes",
+        "the zosi website",
+    )
+    assert replies[0] == "Just to check: you bought your camera on 5 November?"
+    assert replies[1] == "Then did you buy your camera on 5 December 2025?"
     assert replies[2].startswith("Where did you buy your camera")
+    assert replies[3].startswith("Sorry, the 30-day refund period for your camera ended")
+
+
+def test_a_date_denied_in_every_reading_is_asked_for_again(alexa) -> None:
+    replies = said(alexa, "can I return the camera I bought on the 5th", "no", "no", "2026-11-05")
+    assert replies[0] == "Just to check: you bought your camera on 5 November?"
+    assert replies[1] == "Then did you buy your camera on 5 December 2025?"
+    assert replies[2] == "When did you buy your camera?"
+    assert replies[3].startswith("Where did you buy your camera")
+
+
+def test_a_month_named_far_ahead_has_one_reading_and_a_no_asks_again(alexa) -> None:
+    replies = said(alexa, "can I return the camera I bought on march 3rd", "no")
+    assert replies == [
+        "Just to check: you bought your camera on 3 March?",
+        "When did you buy your camera?",
+    ]
 
 
 def test_a_camera_bought_31_days_ago_cannot_be_refunded(alexa) -> None:

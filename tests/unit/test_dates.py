@@ -10,6 +10,7 @@ from policy.dates import (
     DateParseError,
     FutureDateError,
     add_months,
+    day_of_month_reading,
     parse_amazon_date,
     resolve_order_date,
     resolve_purchase_date,
@@ -178,6 +179,67 @@ def test_a_future_span_that_reaches_today_once_moved_back_is_also_clipped():
     assert resolved.span == DateSpan(date(2026, 1, 1), TODAY)
     assert resolved.shifted_back
     assert resolved.clipped
+
+
+@pytest.mark.parametrize(
+    ("sent", "today", "meant"),
+    [
+        # "the 5th" on 21 November: Alexa sends 5 December; meant 5 November.
+        (date(2026, 12, 5), TODAY, date(2026, 11, 5)),
+        # "the 25th" on 21 November: Alexa sends 25 November; meant 25 October.
+        (date(2026, 11, 25), TODAY, date(2026, 10, 25)),
+        # "the 30th" on 20 March: no 30 February, so the last 30th was 30 January.
+        (date(2026, 3, 30), date(2026, 3, 20), date(2026, 1, 30)),
+        # "the 31st" on 5 April: Alexa sends 31 May; the last 31st was 31 March.
+        (date(2026, 5, 31), date(2026, 4, 5), date(2026, 3, 31)),
+        # "the 10th" on 20 December: Alexa sends 10 January; meant 10 December.
+        (date(2027, 1, 10), date(2026, 12, 20), date(2026, 12, 10)),
+    ],
+)
+def test_a_day_that_may_have_been_named_without_a_month_reads_as_the_one_just_gone(
+    sent, today, meant
+):
+    assert day_of_month_reading(DateSpan.on(sent), today) == DateSpan.on(meant)
+    resolved = resolve_purchase_date(DateSpan.on(sent), today)
+    assert resolved.day_of_month == DateSpan.on(meant)
+    assert resolved.span == DateSpan.on(add_months(sent, -12))  # the other reading
+
+
+@pytest.mark.parametrize(
+    ("sent", "why"),
+    [
+        (date(2026, 12, 21), "'the 21st' said today is today, never next month"),
+        (date(2026, 12, 22), "'the 22nd' would be tomorrow, not a month ahead"),
+        (date(2027, 3, 3), "more than a month ahead: a month was named"),
+        (date(2026, 11, 5), "already in the past: nothing to reread"),
+        (TODAY, "today"),
+    ],
+)
+def test_a_day_no_bare_day_of_the_month_could_produce_has_no_such_reading(sent, why):
+    assert day_of_month_reading(DateSpan.on(sent), TODAY) is None, why
+
+
+def test_a_span_of_several_days_has_no_day_of_the_month_reading():
+    december = parse_amazon_date("2026-12", TODAY)
+    assert day_of_month_reading(december, TODAY) is None
+    assert resolve_purchase_date(december, TODAY).day_of_month is None
+
+
+@given(
+    sent=st.dates(date(2001, 1, 1), date(2039, 12, 31)),
+    today=st.dates(date(2001, 1, 1), date(2039, 12, 31)),
+)
+def test_a_day_of_the_month_reading_is_the_same_day_number_in_the_month_before_today(sent, today):
+    reading = day_of_month_reading(DateSpan.on(sent), today)
+    if reading is None:
+        return
+    assert reading.precise
+    assert reading.earliest.day == sent.day
+    assert reading.earliest < today < sent
+    assert (sent - reading.earliest).days <= 62
+    # Alexa would have sent this day number's next occurrence from today: ``sent`` itself.
+    between = range(today.toordinal(), sent.toordinal())
+    assert all(date.fromordinal(day).day != sent.day for day in between)
 
 
 @given(
