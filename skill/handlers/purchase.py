@@ -32,6 +32,9 @@ if TYPE_CHECKING:
     from ask_sdk_model.response import Response
 
 GIFT = "gift"
+#: "AliExpress" alone: ZOSI's official store there is a direct purchase (D1, R2), any
+#: other seller there a third-party one (R5), so the skill asks which.
+ALIEXPRESS = "aliexpress"
 PRODUCT, DATE, STORE, REASON = "product", "purchaseDate", "store", "reason"
 PURCHASE_COUNTRY, HOME_COUNTRY = "purchaseCountry", "homeCountry"
 
@@ -80,6 +83,8 @@ def gather_purchase(
         return _ask_date(handler_input, intent, it, lead)
 
     store = read_slot(intent, STORE)
+    if store.id == ALIEXPRESS:
+        return elicit(handler_input, intent, STORE, (en.ASK_ALIEXPRESS_SELLER.format(it=it),))
     channel = as_enum(Channel, store.id)
     gift = store.id == GIFT
     if channel is None and not gift:

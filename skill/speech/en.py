@@ -477,6 +477,9 @@ ASK_STORE = (
     "another shop?"
 )
 UNKNOWN_STORE = "I don't know the shop {store}."
+ASK_ALIEXPRESS_SELLER = (
+    "On AliExpress, did you buy {it} from ZOSI's official store, or from another seller there?"
+)
 ASK_CLAIM_TYPE = "Do you want a refund, a warranty repair, or an advance replacement?"
 ASK_REGION = "Which city or region should I estimate delivery to?"
 BAD_ORDER_DATE = "I couldn't use that order date, so here's the estimate for ordering today. "

@@ -89,6 +89,31 @@ def test_a_month_named_far_ahead_has_one_reading_and_a_no_asks_again(alexa) -> N
     ]
 
 
+def test_aliexpress_alone_is_asked_about_official_store_or_other_seller(alexa) -> None:
+    """D1, R2, R5: ZOSI's official AliExpress store is ZOSI; other sellers there are not."""
+    question, official = said(
+        alexa,
+        "can I return the camera I bought on 2026-11-10 from aliexpress",
+        "from the official store",
+    )
+    assert question == (
+        "On AliExpress, did you buy your camera from ZOSI's official store, "
+        "or from another seller there?"
+    )
+    assert official.startswith(
+        "Yes, you can return your camera for a full refund until 10 December"
+    )
+
+
+def test_another_seller_on_aliexpress_is_a_third_party_purchase(alexa) -> None:
+    _, other = said(
+        alexa,
+        "can I return the camera I bought on 2026-11-10 from aliexpress",
+        "another seller on aliexpress",
+    )
+    assert other.startswith("Since you bought your camera from another shop")
+
+
 def test_a_camera_bought_31_days_ago_cannot_be_refunded(alexa) -> None:
     """R1: 21 Oct to 21 Nov is 31 days: the window closed on 20 Nov."""
     (reply,) = said(alexa, "can I return the camera I bought on 2026-10-21 from the zosi website")

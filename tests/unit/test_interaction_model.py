@@ -207,8 +207,13 @@ def test_no_spoken_form_names_two_values_of_one_type(locale):
 
 @locales
 def test_purchase_channels_are_the_policy_channels_r2_r5_r6(locale):
+    """The policy channels, plus AliExpress alone, which the skill asks about (R2 or R5)."""
     ids = [value["id"] for value in slot_types(locale)["PurchaseChannel"]]
-    assert ids == ["zosi_website", "zosi_official_store", "third_party", "gift"]
+    assert ids == ["zosi_website", "zosi_official_store", "aliexpress", "third_party", "gift"]
+    aliexpress = next(
+        value for value in slot_types(locale)["PurchaseChannel"] if value["id"] == "aliexpress"
+    )
+    assert aliexpress["name"]["value"] == "AliExpress"
 
 
 @locales
