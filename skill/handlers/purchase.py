@@ -227,9 +227,7 @@ def _offer_readings(
         "value": value,
         "readings": [[span.earliest.isoformat(), span.latest.isoformat()] for span in readings],
     }
-    slot = (intent.slots or {}).get(DATE)
-    if slot is not None:
-        slot.confirmation_status = SlotConfirmationStatus.NONE
+    _clear_date_confirmation(intent)
     span = readings[0]
     when: Phrase = (
         ("on ", When(span.earliest))
@@ -240,10 +238,15 @@ def _offer_readings(
     return confirm_slot(handler_input, intent, DATE, phrase(question.format(it=it), when, "?"))
 
 
-def _ask_date(handler_input: HandlerInput, intent: Intent, it: str, lead: Phrase) -> Response:
+def _clear_date_confirmation(intent: Intent) -> None:
+    """Forget a yes or no to the date slot: the next question is about a new date."""
     slot = (intent.slots or {}).get(DATE)
     if slot is not None:
         slot.confirmation_status = SlotConfirmationStatus.NONE
+
+
+def _ask_date(handler_input: HandlerInput, intent: Intent, it: str, lead: Phrase) -> Response:
+    _clear_date_confirmation(intent)
     return elicit(
         handler_input,
         intent,

@@ -223,10 +223,8 @@ def day_of_month_reading(span: DateSpan, today: date) -> DateSpan | None:
         return None
     day = span.earliest
     for months_back in (1, 2):
-        year, month_index = divmod(day.year * 12 + day.month - 1 - months_back, 12)
-        month = month_index + 1
-        if day.day <= days_in_month(year, month):
-            earlier = date(year, month, day.day)
+        earlier = add_months(day, -months_back)
+        if earlier.day == day.day:  # add_months clamps a day the month lacks: skip it
             return DateSpan.on(earlier) if earlier < today else None
     return None
 
