@@ -265,9 +265,9 @@ def policy_notice(handler_input: HandlerInput) -> Phrase:
     """P8: once, at the next launch after the privacy policy changed, say so.
 
     The version the customer accepted is recorded when they link; an older link
-    falls back to the version their ZOSI profile reports. Either way the version
-    in force is then marked as dealt with, so the profile is asked once per policy
-    version, not at every launch.
+    falls back to the version their ZOSI profile reports; the version in force is
+    then marked as dealt with, so the profile is asked once per policy version, not
+    at every launch.
     """
     current = turn(handler_input)
     if not current.linked:
@@ -282,7 +282,9 @@ def policy_notice(handler_input: HandlerInput) -> Phrase:
             accepted = current.accounts.profile(current.access_token or "").privacy_policy_version
         except AccountError:
             return ()  # the notice waits for a launch when the account can be read
+    elif accepted >= version:
+        return ()  # the stored link record answers it: no lookup to spare, nothing to write
     current.save({"policy_notice_version": version})
     if accepted is not None and accepted >= version:
-        return ()  # they accepted this version already: nothing to announce
+        return ()  # the profile shows it accepted: recorded so the profile is not asked again
     return phrase(en.POLICY_NOTICE, " ")
