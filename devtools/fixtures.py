@@ -190,12 +190,12 @@ def definitions() -> dict[str, dict[str, Any]]:
         "privacy_policy": fresh().intent(intent("PrivacyPolicyIntent")),
         "my_data": fresh().intent(intent("MyDataIntent")),
         "delete_my_data": fresh().intent(intent("DeleteMyDataIntent")),
-        "delete_my_data_yes": ongoing(attributes={"pending": {"kind": "delete_data"}}).intent(
-            intent("AMAZON.YesIntent")
-        ),
+        "delete_my_data_yes": ongoing(
+            attributes={"case": {"q": ["offer", "delete_data", 1, []]}}
+        ).intent(intent("AMAZON.YesIntent")),
         "claim_status": fresh().intent(intent("ClaimStatusIntent")),
         "yes": ongoing().intent(intent("AMAZON.YesIntent")),
-        "no": ongoing(attributes={"pending": {"kind": "anything_else"}}).intent(
+        "no": ongoing(attributes={"case": {"q": ["more", "", 1, []]}}).intent(
             intent("AMAZON.NoIntent")
         ),
         "help": fresh().intent(intent("AMAZON.HelpIntent")),

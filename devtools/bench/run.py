@@ -110,7 +110,8 @@ def warranty_from_memory() -> dict[str, Any]:
 
 def prepare_tables(client: DynamoDBClient, settings: Settings) -> None:
     """Create both tables and store the item each stateful cold start reads."""
-    from adapters.store import DynamoDbUserStore, RememberedPurchase, user_key
+    from adapters.store import DynamoDbUserStore, user_key
+    from domain.memory import RememberedPurchase
 
     create_table(client, SKILL_TABLE)
     bought = date(2025, 12, 1)

@@ -17,14 +17,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from adapters.account_errors import LinkRequired
 from adapters.alexa_api import device_time_zone
-from adapters.store import (
-    RememberedPurchase,
-    StateUnreadable,
-    StoreError,
-    UserState,
-    UserStore,
-    user_key,
-)
+from adapters.store import StateUnreadable, StoreError, UserStore, user_key
+from conversation.case import CASE_ATTRIBUTE, Case, decode, encode
+from domain.memory import RememberedPurchase, UserState
 
 if TYPE_CHECKING:
     from ask_sdk_core.handler_input import HandlerInput
@@ -36,9 +31,10 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 TURN = "turn"
+#: Session attribute: the customer withdrew consent in this session (P6).
+WITHDRAWN = "withdrawn"
 _STATE = "state"
 _ZONE = "zone"
-_PENDING = "pending"
 
 
 class Services(NamedTuple):
@@ -64,6 +60,11 @@ class Turn:
         self.state_failed = False
         self._store_down = False
         self._scratch: dict[str, Any] = {}
+
+    @property
+    def handler_input(self) -> HandlerInput:
+        """The request this turn wraps."""
+        return self._input
 
     # --- request facts ------------------------------------------------------------------------
 
@@ -131,8 +132,20 @@ class Turn:
 
     @property
     def linked(self) -> bool:
-        """Whether answers may come from the customer's own ZOSI account (P2)."""
-        return self.access_token is not None and self.services.accounts is not None
+        """Whether answers may come from the customer's own ZOSI account (P2).
+
+        Not after the customer withdrew consent in this session (P6): Alexa keeps
+        sending the token until the link is gone on its side too.
+        """
+        return (
+            self.access_token is not None
+            and self.services.accounts is not None
+            and not self.session.get(WITHDRAWN)
+        )
+
+    def withdraw(self) -> None:
+        """Stop using the linked account for the rest of this session (P6)."""
+        self.session[WITHDRAWN] = True
 
     @property
     def accounts(self) -> AccountGateway:
@@ -209,21 +222,27 @@ class Turn:
         self.session[_STATE] = state_to_session(UserState())
         return True
 
-    # --- the question the skill is waiting on ---------------------------------------------------
+    # --- the case: what this conversation knows and waits for ---------------------------------
 
     @property
-    def pending(self) -> dict[str, Any]:
-        """The yes/no question asked last turn (``{"kind": ..., ...}``), or an empty dict."""
-        value = self.session.get(_PENDING)
-        return value if isinstance(value, dict) else {}
+    def new_session(self) -> bool:
+        """Whether this request opens a session (its attributes then count for nothing)."""
+        session = self._input.request_envelope.session
+        return session is None or bool(session.new)
 
-    def ask_pending(self, kind: str, **data: object) -> None:
-        """Record the yes/no question this response asks."""
-        self.session[_PENDING] = {"kind": kind, **data}
+    @cached_property
+    def case(self) -> Case:
+        """The conversation's case, decoded (and verified) from the session attributes."""
+        return decode(self.session.get(CASE_ATTRIBUTE), new_session=self.new_session)
 
-    def clear_pending(self) -> None:
-        """Forget any question asked last turn."""
-        self.session.pop(_PENDING, None)
+    def keep(self, case: Case) -> None:
+        """Keep ``case`` for the next turn of the session."""
+        self.__dict__["case"] = case
+        encoded = encode(case)
+        if encoded:
+            self.session[CASE_ATTRIBUTE] = encoded
+        else:
+            self.session.pop(CASE_ATTRIBUTE, None)
 
 
 def _user(handler_input: HandlerInput) -> User | None:

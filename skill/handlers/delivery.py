@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from conversation.case import Offer
 from handlers.context import turn
-from handlers.respond import REMEMBER_REGION, answer, elicit, speak
+from handlers.dialog import offer
+from handlers.respond import elicit, finish
 from handlers.slots import current_intent, read_slot
 from policy.dates import DateParseError, parse_amazon_date, resolve_order_date
 from policy.delivery import estimate_delivery
@@ -42,7 +44,7 @@ def delivery_time(handler_input: HandlerInput) -> Response:
     unknown_place = region.spoken if region.unmatched else None
     result = en.delivery_answer(estimate, today, unknown_place)
     if remembered:
-        lead = phrase(lead, "For your saved region: ")
+        lead = phrase(lead, en.FOR_SAVED_REGION)
     if estimate.region is None and unknown_place is None:
         state_note: Phrase = (en.STATE_UNAVAILABLE,) if current.state_failed else ()
         return elicit(
@@ -53,11 +55,22 @@ def delivery_time(handler_input: HandlerInput) -> Response:
             lead=phrase(lead, result.speech, state_note),
             card=result,
         )
-    if estimate.region is not None and not remembered and current.has_user:
-        current.ask_pending(REMEMBER_REGION, region=estimate.region.id)
+    if (
+        estimate.region is not None
+        and not remembered
+        and current.has_user
+        and current.case.waiting is None
+    ):
         question = (en.OFFER_REMEMBER_REGION.format(region=estimate.region.name),)
-        return speak(handler_input, phrase(lead, result.speech), question, card=result)
-    return answer(handler_input, result, lead)
+        return offer(
+            handler_input,
+            Offer.REMEMBER_REGION,
+            phrase(lead, result.speech),
+            question,
+            estimate.region.id,
+            card=result,
+        )
+    return finish(handler_input, result, lead=lead)
 
 
 def track_order(handler_input: HandlerInput) -> Response:

@@ -17,7 +17,7 @@ from ask_sdk_core.utils.request_util import get_request_type
 
 from adapters.account_errors import AccountUnavailable, LinkRequired
 from handlers.context import TURN, Services, Turn, turn
-from handlers.respond import follow_up
+from handlers.respond import finish
 from speech import en
 from speech.ssml import to_ssml
 
@@ -110,7 +110,7 @@ class AccountUnavailableHandler(AbstractExceptionHandler):
 
     def handle(self, handler_input: HandlerInput, exception: Exception) -> Response:
         logger.warning("account API unavailable: %s", type(exception).__name__)
-        return follow_up(handler_input, (en.ACCOUNT_UNAVAILABLE,))
+        return finish(handler_input, (en.ACCOUNT_UNAVAILABLE,))
 
 
 class MinorWithoutConsentHandler(AbstractExceptionHandler):
@@ -120,7 +120,7 @@ class MinorWithoutConsentHandler(AbstractExceptionHandler):
         return isinstance(exception, MinorWithoutConsentError)
 
     def handle(self, handler_input: HandlerInput, exception: Exception) -> Response:
-        return follow_up(handler_input, (en.MINOR_NO_CONSENT,))
+        return finish(handler_input, (en.MINOR_NO_CONSENT,))
 
 
 class CatchAllHandler(AbstractExceptionHandler):

@@ -1,4 +1,4 @@
-"""Turning a linked customer's orders into policy facts, and finding the order they mean.
+"""Turning a linked customer's orders into the facts the conversation decides on.
 
 The purchase date of an order is its order date in the customer's own time zone
 (R1 decision in POLICY.md). The country of purchase is where the order was
@@ -9,19 +9,17 @@ a border (from China or the US, say) counts as shipped internationally (W7).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
+from conversation.service import OrderFacts
 from handlers.slots import as_enum
-from policy.model import Channel, DateSpan, PurchaseFacts, Reason
+from policy.model import Channel, DateSpan, PurchaseFacts
 
 if TYPE_CHECKING:
     from zoneinfo import ZoneInfo
 
     from adapters.account import Order, Profile
 
-#: Orders that can still be the subject of a return, repair or replacement.
-ACTIVE_STATUSES = frozenset({"processing", "shipped", "delivered"})
 #: Orders still on their way to the customer.
 IN_TRANSIT_STATUSES = frozenset({"processing", "shipped"})
 
@@ -48,52 +46,27 @@ def product_kind(name: str) -> str | None:
     return None
 
 
-class OrderView(NamedTuple):
-    """One order as the conversation speaks of it."""
-
-    order: Order
-    product: str
-    kind: str | None
-    ordered_on: date
-
-    def facts(self, profile: Profile, reason: Reason | None = None) -> PurchaseFacts:
-        """The policy facts of this order for this customer."""
-        order = self.order
-        return PurchaseFacts(
-            purchased=DateSpan.on(self.ordered_on),
-            channel=as_enum(Channel, order.channel),
-            gift=order.gift,
-            reason=reason,
-            purchase_country=order.ship_to_country,
-            customer_country=profile.country,
-            shipped_internationally=bool(
-                order.ship_from_country and order.ship_from_country != order.ship_to_country
-            ),
-        )
+def order_facts(order: Order, profile: Profile, zone: ZoneInfo) -> OrderFacts:
+    """One order as the conversation speaks of it, with its policy facts for this customer."""
+    name = order.items[0].name if order.items else "order"
+    kind = next((k for item in order.items if (k := product_kind(item.name))), None)
+    ordered_on = order.placed_at.astimezone(zone).date()
+    facts = PurchaseFacts(
+        purchased=DateSpan.on(ordered_on),
+        channel=as_enum(Channel, order.channel),
+        gift=order.gift,
+        purchase_country=order.ship_to_country,
+        customer_country=profile.country,
+        shipped_internationally=bool(
+            order.ship_from_country and order.ship_from_country != order.ship_to_country
+        ),
+    )
+    return OrderFacts(order.order_id, name, kind, ordered_on, order.status, facts, order.store_name)
 
 
-def views(orders: Sequence[Order], zone: ZoneInfo) -> list[OrderView]:
-    """Every order, newest first, named by its first item."""
-    out = []
-    for order in orders:
-        name = order.items[0].name if order.items else "order"
-        kind = next((k for item in order.items if (k := product_kind(item.name))), None)
-        out.append(OrderView(order, name, kind, order.placed_at.astimezone(zone).date()))
-    return sorted(out, key=lambda view: view.order.placed_at, reverse=True)
-
-
-def candidates(
-    all_orders: Sequence[OrderView],
-    *,
-    kind: str | None = None,
-    ordered_on: DateSpan | None = None,
-    statuses: frozenset[str] = ACTIVE_STATUSES,
-) -> list[OrderView]:
-    """The orders a customer may mean: by status, product kind and order date when given."""
-    return [
-        view
-        for view in all_orders
-        if view.order.status in statuses
-        and (kind is None or view.kind == kind)
-        and (ordered_on is None or ordered_on.earliest <= view.ordered_on <= ordered_on.latest)
-    ]
+def all_order_facts(
+    orders: Sequence[Order], profile: Profile, zone: ZoneInfo
+) -> tuple[OrderFacts, ...]:
+    """Every order, newest first."""
+    newest = sorted(orders, key=lambda order: order.placed_at, reverse=True)
+    return tuple(order_facts(order, profile, zone) for order in newest)

@@ -1,22 +1,28 @@
-"""What the skill does with personal data, what it holds, and deleting it (P1-P9)."""
+"""Personal data: what the skill does with it, holds, deletes; withdrawing consent (P1-P9)."""
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
+from adapters.account import AccountError
+from conversation.case import Case, Offer
 from handlers.context import turn
-from handlers.respond import DELETE_DATA, answer, follow_up, speak
+from handlers.dialog import offer
+from handlers.respond import finish
 from speech import en
 
 if TYPE_CHECKING:
     from ask_sdk_core.handler_input import HandlerInput
     from ask_sdk_model.response import Response
 
+logger = logging.getLogger(__name__)
+
 
 def privacy_policy(handler_input: HandlerInput) -> Response:
     """Answers "What do you do with my data?" (P1-P9 as the skill applies them)."""
     days = turn(handler_input).settings.state_ttl_days
-    return answer(handler_input, en.privacy_answer(days))
+    return finish(handler_input, en.privacy_answer(days))
 
 
 def my_data(handler_input: HandlerInput) -> Response:
@@ -24,7 +30,7 @@ def my_data(handler_input: HandlerInput) -> Response:
     current = turn(handler_input)
     state = current.state()
     if current.state_failed:
-        return follow_up(handler_input, (en.STATE_UNAVAILABLE.strip(),))
+        return finish(handler_input, (en.STATE_UNAVAILABLE.strip(),))
     from policy.regions import find_region
 
     region = find_region(state.region) if state.region else None
@@ -42,16 +48,42 @@ def my_data(handler_input: HandlerInput) -> Response:
         accepted_policy=state.accepted_policy_version,
         policy_notice=state.policy_notice_version,
     )
-    return answer(handler_input, result)
+    return finish(handler_input, result)
 
 
 def delete_my_data(handler_input: HandlerInput) -> Response:
-    """Answers "Delete my data": asks first, then deletes everything stored (P5)."""
-    turn(handler_input).ask_pending(DELETE_DATA)
-    return speak(handler_input, (), (en.CONFIRM_DELETE,))
+    """Answers "Delete my data": asks first; the yes deletes everything stored (P5)."""
+    return offer(handler_input, Offer.DELETE_DATA, (), (en.CONFIRM_DELETE,))
 
 
-def delete_everything(handler_input: HandlerInput) -> Response:
-    """Delete all stored data for the user and say whether it worked."""
-    deleted = turn(handler_input).erase()
-    return follow_up(handler_input, (en.DELETED if deleted else en.DELETE_FAILED,))
+def withdraw_consent_request(handler_input: HandlerInput) -> Response:
+    """Answers "I withdraw my consent": say what it stops, then ask before doing it (P6)."""
+    linked = turn(handler_input).linked
+    return offer(
+        handler_input,
+        Offer.WITHDRAW_CONSENT,
+        (en.WITHDRAW_EXPLAINED_LINKED if linked else en.WITHDRAW_EXPLAINED,),
+        (en.CONFIRM_WITHDRAW,),
+    )
+
+
+def withdraw_consent(handler_input: HandlerInput) -> Response:
+    """P6: revoke the account link, erase what is stored, and say how to unlink in the app.
+
+    The link is revoked first, so nothing more is read from the account whatever
+    happens next; the conversation forgets every fact it gathered.
+    """
+    current = turn(handler_input)
+    revoked = True
+    linked = current.linked
+    current.withdraw()
+    if linked:
+        try:
+            current.accounts.revoke_link(current.access_token or "")
+        except AccountError as exc:
+            logger.warning("link revocation failed: %s", type(exc).__name__)
+            revoked = False
+    erased = current.erase()
+    current.keep(Case())
+    text = en.withdrawn(revoked=revoked, erased=erased, linked=linked)
+    return finish(handler_input, (text,))

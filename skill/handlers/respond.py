@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 
 from ask_sdk_model.ui.standard_card import StandardCard
 
+from conversation.case import Asks, Question
+from conversation.service import AskFact, Known, resume_after_detour
 from handlers.context import turn
 from speech import en
 from speech.ssml import MAX_SPEECH_CHARS, Phrase, phrase, to_ssml, to_text
@@ -19,13 +21,6 @@ if TYPE_CHECKING:
     from ask_sdk_core.handler_input import HandlerInput
     from ask_sdk_model.intent import Intent
     from ask_sdk_model.response import Response
-
-#: The yes/no questions a response can leave pending (session attribute "pending").
-ANYTHING_ELSE = "anything_else"
-REMEMBER_PURCHASE = "remember_purchase"
-REMEMBER_REGION = "remember_region"
-DELETE_DATA = "delete_data"
-OFFER_WARRANTY = "offer_warranty"
 
 
 def speak(
@@ -57,16 +52,80 @@ def speak(
     return response
 
 
-def answer(handler_input: HandlerInput, result: en.Answer, lead: Phrase = ()) -> Response:
-    """Give a policy answer with its card, then ask whether there is anything else."""
-    turn(handler_input).ask_pending(ANYTHING_ELSE)
-    return speak(handler_input, phrase(lead, result.speech), (en.ANYTHING_ELSE,), card=result)
+def finish(
+    handler_input: HandlerInput,
+    result: en.Answer | Phrase,
+    *,
+    lead: Phrase = (),
+    resume: AskFact | None = None,
+) -> Response:
+    """Give an answer, then go back to the question a purchase dialog still waits on, if any.
+
+    With nothing to go back to, ask whether there is anything else (a yes/no that
+    lasts one turn). Any other yes/no question asked before is closed either way.
+    """
+    current = turn(handler_input)
+    card = result if isinstance(result, en.Answer) else None
+    speech = phrase(lead, result.speech if isinstance(result, en.Answer) else result)
+    if resume is None:
+        resume = resume_after_detour(current.case, Known(current.today)).resume
+    if resume is not None:
+        return ask_for(handler_input, resume, lead=phrase(speech, " "), card=card, back=True)
+    current.keep(current.case._replace(question=Question(Asks.MORE)))
+    return speak(handler_input, speech, (en.ANYTHING_ELSE,), card=card)
 
 
-def follow_up(handler_input: HandlerInput, speech: Phrase) -> Response:
-    """Say something short, then ask whether there is anything else."""
-    turn(handler_input).ask_pending(ANYTHING_ELSE)
-    return speak(handler_input, speech, (en.ANYTHING_ELSE,))
+def ask_for(
+    handler_input: HandlerInput,
+    step: AskFact,
+    *,
+    lead: Phrase = (),
+    question: Phrase | None = None,
+    card: en.Answer | None = None,
+    back: bool = False,
+) -> Response:
+    """Ask for one fact with ``Dialog.ElicitSlot``, so Alexa listens for it.
+
+    The intent goes out with no slot values: the case keeps every fact already
+    given, so each answer brings only what was just said.
+    """
+    from ask_sdk_model.dialog.elicit_slot_directive import ElicitSlotDirective  # dialogs only
+    from ask_sdk_model.intent import Intent as AlexaIntent
+    from ask_sdk_model.intent_confirmation_status import IntentConfirmationStatus
+
+    from handlers.dialog import INTENTS, SLOTS
+
+    asked: Phrase
+    if question:
+        asked = phrase(question)
+    elif step.choices:
+        asked = _choices(step)
+    elif step.general is not None:
+        asked = (en.CHECK_YOURS,)
+    elif step.lead == "aliexpress":
+        asked = (en.ASK_ALIEXPRESS_SELLER.format(it=en.the_product(step.product)),)
+    else:
+        asked = (en.ask_fact(step.fact.value, step.product, step.attempt),)
+    if back:
+        asked = phrase(en.BACK_TO.format(it=en.the_product(step.product)), asked)
+    intent = AlexaIntent(
+        name=INTENTS[step.goal],
+        slots={},
+        confirmation_status=IntentConfirmationStatus.NONE,
+    )
+    handler_input.response_builder.add_directive(
+        ElicitSlotDirective(slot_to_elicit=SLOTS[step.fact], updated_intent=intent)
+    )
+    reprompt = (
+        asked if question or step.choices else (en.reprompt_fact(step.fact.value, step.product),)
+    )
+    return speak(handler_input, lead, asked, reprompt=reprompt, card=card)
+
+
+def _choices(step: AskFact) -> Phrase:
+    return en.which_order(
+        [en.order_label(order.product, order.ordered_on) for order in step.choices]
+    )
 
 
 def elicit(
@@ -76,35 +135,16 @@ def elicit(
     question: Phrase,
     *,
     lead: Phrase = (),
-    reprompt: Phrase | None = None,
     card: en.Answer | None = None,
 ) -> Response:
-    """Ask for one missing fact with ``Dialog.ElicitSlot``, keeping the facts already given.
+    """Ask for a slot of a question outside the purchase dialog (a delivery region)."""
+    from ask_sdk_model.dialog.elicit_slot_directive import ElicitSlotDirective
 
-    The slot being asked for is emptied first, so a value that could not be used
-    is not sent back to the skill with the next answer.
-    """
     slots = intent.slots or {}
     if slot in slots:
         slots[slot].value = None
         slots[slot].resolutions = None
-    from ask_sdk_model.dialog.elicit_slot_directive import ElicitSlotDirective  # dialogs only
-
-    turn(handler_input).clear_pending()
     handler_input.response_builder.add_directive(
         ElicitSlotDirective(slot_to_elicit=slot, updated_intent=intent)
     )
-    return speak(handler_input, lead, question, reprompt=reprompt, card=card)
-
-
-def confirm_slot(
-    handler_input: HandlerInput, intent: Intent, slot: str, question: Phrase
-) -> Response:
-    """Check a fact the skill had to guess with ``Dialog.ConfirmSlot`` before deciding on it."""
-    from ask_sdk_model.dialog.confirm_slot_directive import ConfirmSlotDirective
-
-    turn(handler_input).clear_pending()
-    handler_input.response_builder.add_directive(
-        ConfirmSlotDirective(slot_to_confirm=slot, updated_intent=intent)
-    )
-    return speak(handler_input, (), question)
+    return speak(handler_input, lead, question, card=card)

@@ -15,34 +15,28 @@ class ClaimKind(StrEnum):
     CROSS_SHIP = "cross_ship"
 
 
-_STEPS: dict[ClaimKind, tuple[Step, ...]] = {
-    # R1-R3 with W3-W4's RMA procedure: support authorises every return before it is sent.
-    ClaimKind.REFUND_RETURN: (
-        Step.CONTACT_SUPPORT,
-        Step.WAIT_FOR_AUTHORISATION,
-        Step.KEEP_PACKAGING,
-        Step.TRACK_AND_SEND_RECEIPT,
-    ),
-    # W3: report the fault first; W4: RMA code, shipping refund on request, tracked parcel.
-    ClaimKind.WARRANTY_REPAIR: (
-        Step.CONTACT_SUPPORT,
-        Step.WAIT_FOR_AUTHORISATION,
-        Step.ASK_SHIPPING_REFUND_FIRST,
-        Step.TRACK_AND_SEND_RECEIPT,
-    ),
-    # W3 first, then X3's card hold and X2's 30 days to send the faulty unit back.
-    ClaimKind.CROSS_SHIP: (
-        Step.CONTACT_SUPPORT,
-        Step.PROVIDE_CREDIT_CARD,
-        Step.SEND_BACK_WITHIN_30_DAYS,
-        Step.TRACK_AND_SEND_RECEIPT,
-    ),
-}
+#: R1-R3 with W3-W4's RMA procedure: support authorises every return before it is sent.
+_REFUND_STEPS: tuple[Step, ...] = (
+    Step.CONTACT_SUPPORT,
+    Step.WAIT_FOR_AUTHORISATION,
+    Step.KEEP_PACKAGING,
+    Step.TRACK_AND_SEND_RECEIPT,
+)
 
 
-def claim_steps(kind: ClaimKind) -> tuple[Step, ...]:
-    """The steps a customer takes for a claim of ``kind`` (W3-W4 for all; R3 or X2-X3 by kind)."""
-    return _STEPS[kind]
+def claim_steps(kind: ClaimKind, decided: tuple[Step, ...]) -> tuple[Step, ...]:
+    """The steps a customer takes for a claim of ``kind``, given the decision's own steps.
+
+    A refund return follows W3-W4's RMA procedure with R3's undamaged packaging. A
+    warranty repair takes the warranty decision's steps (W3, W4), which ask ZOSI to
+    refund the postage first only where ZOSI pays it (W5, W7; not W6). An advance
+    replacement takes its decision's steps (W3, X2, X3) and is sent with tracking (W4).
+    """
+    if kind is ClaimKind.REFUND_RETURN:
+        return _REFUND_STEPS
+    if kind is ClaimKind.CROSS_SHIP and Step.TRACK_AND_SEND_RECEIPT not in decided:
+        return (*decided, Step.TRACK_AND_SEND_RECEIPT)
+    return decided
 
 
 def claim_kind_for(reason: Reason | None) -> ClaimKind | None:

@@ -767,3 +767,308 @@ def claim_closed(kind: str, label: Phrase) -> Phrase:
         ": it's outside the time ZOSI allows. ZOSI support can still advise you at "
         f"{SPOKEN_EMAIL}.",
     )
+
+
+# --- the steps of a purchase conversation (conversation.service) -----------------------------
+
+GENERAL_RULE = {
+    "refund": (
+        f"You can return a ZOSI product for a full refund within {RETURN_WINDOW_DAYS} days of "
+        "buying it, with or without a reason, when you bought it from ZOSI: the ZOSI website or "
+        "ZOSI's official AliExpress store."
+    ),
+    "warranty": (
+        "Every ZOSI product has a {years} warranty from the day you bought it: if it fails in "
+        "that time, ZOSI repairs or replaces it."
+    ),
+    "cross_ship": (
+        "If your product fails within {months} months of buying it, ZOSI can send the "
+        "replacement first, before your faulty one comes back. You'd need a credit card for a "
+        "{hold}-day hold, and you send the faulty one back within {back} days."
+    ),
+}
+CHECK_YOURS = "If you'd like me to check yours, when did you buy it?"
+ASK_PURCHASE_DATE_AGAIN = (
+    "A rough date is fine, like last March, and if you're not sure, just say so. When did you "
+    "buy {it}?"
+)
+ASK_STORE_AGAIN = (
+    "If you're not sure, just say so. Otherwise, was it the ZOSI website, ZOSI's official "
+    "AliExpress store, another shop, or a gift?"
+)
+ASK_REASON_AGAIN = (
+    "Is it faulty, did it arrive damaged, did you change your mind, or is it something else?"
+)
+ASK_PURCHASE_COUNTRY = "Which country did you buy {it} in?"
+ASK_PURCHASE_COUNTRY_AGAIN = (
+    "Sorry, which country was {it} bought in? For example Russia, or say you don't know."
+)
+ASK_CLAIM_TYPE_AGAIN = (
+    "Sorry, I need to know which kind: a refund, a warranty repair, or an advance replacement?"
+)
+UNCLEAR = "Sorry, I didn't understand {words}."
+BACK_TO = "Back to {it}: "
+NOT_SURE_OF_SHOP = (
+    " You weren't sure where it came from: the refund applies when it came from ZOSI directly; "
+    "from another shop, that shop's own policy applies."
+)
+GAVE_UP = (
+    "Without that I can't check {it} myself. ZOSI support can look it up with your receipt or "
+    f"order number at {SPOKEN_EMAIL}."
+)
+CANT_STORE = (
+    "I can't store anything for this account, so I won't remember it. I can still answer "
+    "general questions."
+)
+HELP_IN_DIALOG = (
+    "I'm checking your purchase against ZOSI's return, warranty and replacement terms, and I "
+    "need one more detail."
+)
+NOT_UNDERSTOOD = "Sorry, I didn't catch that."
+WHAT_ELSE = "What else would you like to know?"
+DECLINED = {
+    "remember_purchase": NOT_SAVING,
+    "remember_region": NOT_SAVING,
+    "delete_data": NOTHING_DELETED,
+    "withdraw_consent": "Okay, nothing has changed: your account stays linked.",
+    "open_request": CLAIM_NOT_OPENED,
+    "check_own_case": OKAY,
+}
+GOAL_DECIDERS = ("refund", "warranty", "cross_ship")
+
+
+def general_rule(goal: str) -> str:
+    """The rule a purchase question rests on, for a question that names no purchase."""
+    years = "one-year" if WARRANTY_MONTHS == 12 else f"{WARRANTY_MONTHS}-month"
+    return GENERAL_RULE[goal].format(
+        years=years,
+        months=WARRANTY_MONTHS,
+        hold=CROSS_SHIP_HOLD_DAYS,
+        back=CROSS_SHIP_RETURN_DAYS,
+    )
+
+
+def general_answer(
+    goal: str, decision: ReturnDecision | WarrantyDecision | CrossShipDecision
+) -> Phrase:
+    """The rule first, for a question that named no purchase; a claim's steps with its rule."""
+    if goal != "claim":
+        return (general_rule(goal),)
+    from policy.claims import ClaimKind, claim_steps
+    from policy.crossship import CrossShipDecision
+    from policy.returns import ReturnDecision
+
+    if isinstance(decision, ReturnDecision):
+        kind, rule = ClaimKind.REFUND_RETURN, "refund"
+    elif isinstance(decision, CrossShipDecision):
+        kind, rule = ClaimKind.CROSS_SHIP, "cross_ship"
+    else:
+        kind, rule = ClaimKind.WARRANTY_REPAIR, "warranty"
+    steps = claim_steps(kind, decision.steps)
+    return phrase(general_rule(rule), " ", CLAIM_INTRO[kind.value], " ", steps_speech(steps))
+
+
+def general_card(
+    goal: str, decision: ReturnDecision | WarrantyDecision | CrossShipDecision
+) -> Answer | None:
+    """The card of a general answer: a claim's steps, worth keeping."""
+    if goal != "claim":
+        return None
+    from policy.claims import ClaimKind, claim_steps
+    from policy.crossship import CrossShipDecision
+    from policy.returns import ReturnDecision
+
+    kind = (
+        ClaimKind.REFUND_RETURN
+        if isinstance(decision, ReturnDecision)
+        else ClaimKind.CROSS_SHIP
+        if isinstance(decision, CrossShipDecision)
+        else ClaimKind.WARRANTY_REPAIR
+    )
+    return claim_steps_answer(kind.value, claim_steps(kind, decision.steps))
+
+
+def ask_fact(fact: str, product: str | None, attempt: int) -> str:
+    """The question for one missing purchase fact (the second time, with the choices)."""
+    it = the_product(product)
+    first = {
+        "purchased": ASK_PURCHASE_DATE,
+        "channel": ASK_STORE,
+        "reason": ASK_REASON,
+        "purchase_country": ASK_PURCHASE_COUNTRY,
+        "claim_kind": ASK_CLAIM_TYPE,
+    }
+    again = {
+        "purchased": ASK_PURCHASE_DATE_AGAIN,
+        "channel": ASK_STORE_AGAIN,
+        "reason": ASK_REASON_AGAIN,
+        "purchase_country": ASK_PURCHASE_COUNTRY_AGAIN,
+        "claim_kind": ASK_CLAIM_TYPE_AGAIN,
+    }
+    table = again if attempt > 1 else first
+    return table.get(fact, ASK_PURCHASE_DATE).format(it=it)
+
+
+def reprompt_fact(fact: str, product: str | None) -> str:
+    """The reprompt for a missing fact: the question with its choices."""
+    if fact == "purchased":
+        return REPROMPT_PURCHASE_DATE.format(it=the_product(product))
+    return ask_fact(fact, product, 2)
+
+
+def costs_of(decision: ReturnDecision | WarrantyDecision | CrossShipDecision) -> str:
+    """Who pays what under a decision, said before the customer is asked to go ahead."""
+    from policy.crossship import CrossShipDecision
+    from policy.returns import ReturnDecision
+
+    if isinstance(decision, ReturnDecision):
+        return (
+            f"{_return_shipping(decision.return_shipping)} Keep the product and its packaging "
+            "undamaged."
+        )
+    if isinstance(decision, CrossShipDecision):
+        shipping = (
+            "Ground shipping is free within the country of purchase."
+            if decision.free_shipping
+            else "As you're outside the country of purchase, extra shipping fees apply."
+        )
+        return (
+            f"You'll need a credit card: ZOSI places a {decision.hold_days}-day hold for the "
+            "replacement's price, and charges it if the faulty one isn't back within "
+            f"{decision.return_within_days} days or the fault isn't covered. {shipping}"
+        )
+    return (
+        f"{_warranty_shipping(decision.return_shipping)} If ZOSI finds no fault, you pay to "
+        "have it shipped back to you, and ZOSI never pays customs duties or taxes."
+    )
+
+
+def propose_request(
+    kind: str,
+    label: Phrase,
+    reason: str,
+    decision: ReturnDecision | WarrantyDecision | CrossShipDecision,
+) -> tuple[Phrase, Phrase]:
+    """The costs of a request, then the question whether to open it."""
+    return phrase(costs_of(decision)), confirm_claim(kind, label, reason)
+
+
+def offer_request(kind: str) -> str:
+    """After a linked customer's decision: shall I open the request it allows?"""
+    return f"Shall I open {KIND_NAMES[kind]} request with ZOSI support for it?"
+
+
+def refused(
+    kind: str,
+    decision: ReturnDecision | WarrantyDecision | CrossShipDecision,
+    product: str | None,
+    label: Phrase | None,
+    store_name: str | None,
+) -> Phrase:
+    """Why a request can't be opened, in the customer's terms (R1, R5, W1, X1)."""
+    from policy.returns import ReturnDecision
+
+    what = label if label is not None else (the_product(product),)
+    if isinstance(decision, ReturnDecision) and decision.referral is Referral.SELLER:
+        shop = store_name or "the shop you bought it from"
+        return phrase(
+            "ZOSI can't refund ",
+            what,
+            f": it was bought from {shop}, so a refund goes through that shop. Ask {shop} about "
+            "its own return and refund policy.",
+        )
+    last_day = decision.window.last_day
+    ended: Phrase = ("",) if last_day is None else (": that ended on ", When(last_day))
+    period = {
+        "refund_return": f"the {RETURN_WINDOW_DAYS}-day refund period",
+        "warranty_repair": "the warranty",
+        "cross_ship": "the time for advance replacement",
+    }[kind]
+    return phrase(
+        f"I can't open {KIND_NAMES[kind]} for ", what, f", as {period} is over", ended, "."
+    )
+
+
+def instead_offer(kind: str, last_day: date | None) -> Phrase:
+    """The request the policy still allows, offered in place of the one it ruled out."""
+    until_: Phrase = () if last_day is None else (" until ", When(last_day))
+    return phrase(
+        "It's still under warranty",
+        until_,
+        f" though. Shall I open {KIND_NAMES[kind]} instead?",
+    )
+
+
+ORDERS_TITLES = {
+    "refund": "Refunds on your orders",
+    "warranty": "Warranty on your orders",
+    "cross_ship": "Advance replacement on your orders",
+}
+
+
+def instead_steps(kind: str) -> str:
+    """Introduces the steps of the request that is still open."""
+    return {
+        "warranty_repair": "It's still under warranty, though, so ZOSI can repair or replace it.",
+        "refund_return": "You can still return it for a refund.",
+        "cross_ship": "An advance replacement is still possible.",
+    }[kind]
+
+
+# --- withdrawing consent (P6) -------------------------------------------------------------------
+
+WITHDRAW_EXPLAINED = (
+    "Withdrawing your consent means I delete everything I've stored about you and stop using "
+    "it from now on."
+)
+WITHDRAW_EXPLAINED_LINKED = (
+    "Withdrawing your consent means I unlink your ZOSI account, so I stop reading your orders, "
+    "and I delete everything I've stored about you."
+)
+CONFIRM_WITHDRAW = "Do you want me to do that now?"
+UNLINK_IN_APP = (
+    "To remove the link from Alexa as well, open the Alexa app, go to this skill's settings, "
+    "and choose Disable Skill or Unlink Account."
+)
+
+
+def withdrawn(*, revoked: bool, erased: bool, linked: bool) -> str:
+    """Say what withdrawing consent did, honestly, and how to finish it in the Alexa app."""
+    done = []
+    if linked:
+        done.append(
+            "I've unlinked your ZOSI account"
+            if revoked
+            else "I couldn't reach ZOSI to unlink your account, but I won't read your orders again"
+        )
+    done.append(
+        "deleted everything I had stored about you"
+        if erased
+        else "couldn't delete what I had stored just now, so please say 'delete my data' later"
+    )
+    if len(done) == 2:
+        sentence = (
+            f"Done. {done[0]}, and I've {done[1]}." if erased else f"{done[0]}, but I {done[1]}."
+        )
+    else:
+        sentence = f"Done. I've {done[0]}." if erased else f"Sorry, I {done[0]}."
+    return f"{sentence} {UNLINK_IN_APP}"
+
+
+FOR_SAVED_REGION = "For your saved region: "
+
+
+def decision_answer(
+    decision: ReturnDecision | WarrantyDecision | CrossShipDecision,
+    product: str | None,
+    exact: bool = True,
+) -> Answer:
+    """Speak whichever decision a purchase question led to."""
+    from policy.crossship import CrossShipDecision
+    from policy.returns import ReturnDecision
+
+    if isinstance(decision, ReturnDecision):
+        return return_answer(decision, product, exact)
+    if isinstance(decision, CrossShipDecision):
+        return cross_ship_answer(decision, product, exact)
+    return warranty_answer(decision, product, exact)

@@ -9,11 +9,12 @@ from typing import Any
 import pytest
 
 import app
-from adapters.store import InMemoryUserStore, UserState
+from adapters.store import InMemoryUserStore
 from devtools.cli import Conversation, local_environment
 from devtools.envelopes import AlexaSession
 from devtools.fixtures import FIXTURE_TIME
 from devtools.nlu import Nlu
+from domain.memory import UserState
 from handlers.context import Services
 from settings import Settings
 

@@ -57,8 +57,11 @@ def test_a_purchase_from_another_shop_is_referred_to_that_shop(handler) -> None:
 
 
 def test_a_date_alexa_put_in_next_year_is_confirmed_before_deciding(handler) -> None:
+    """The check listens for the date too, so "no, the 25th" corrects it in one go."""
     response = invoke(handler, load_event("return_refund_future_year"))
-    assert directive_types(response) == ["Dialog.ConfirmSlot"]
+    assert directive_types(response) == ["Dialog.ElicitSlot"]
+    assert response["response"]["directives"][0]["slotToElicit"] == "purchaseDate"
+    assert "Just to check" in speech_of(response)
     assert '<say-as interpret-as="date">????0303</say-as>' in speech_of(response)
 
 
@@ -100,9 +103,10 @@ def test_cross_shipping_explains_the_card_hold(handler) -> None:
 
 
 def test_claim_steps_read_the_rma_procedure(handler) -> None:
-    """W3-W4: contact support first, then the RMA code."""
+    """W3-W4: contact support first, then the RMA code; then the date, to check the window."""
     response = invoke(handler, load_event("start_claim_warranty"))
     speech = speech_of(response)
+    assert speech.endswith("If you&apos;d like me to check yours, when did you buy it?</speak>")
     assert "service@zositech.com" in speech
     assert "RMA code" in speech
     assert "1. Email ZOSI support" in response["response"]["card"]["text"]

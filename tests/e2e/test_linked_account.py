@@ -165,15 +165,29 @@ def test_a_retried_request_after_a_lost_answer_opens_one_case(
 def test_a_refund_the_30_days_rule_out_is_never_requested(
     talk: Talk, service: LocalAccountService
 ) -> None:
-    """R1 first: the NVR from May gets the warranty route offered, not a refund request."""
+    """R1 first: the NVR from May gets the warranty route offered for a fault, not a refund."""
     before = service.calls[SUPPORT_POST]
     conversation = talk("demo-recent", user_id="amzn1.ask.account.OLDNVR")
-    replies = said(conversation, "start a return for my nvr", "I changed my mind")
-    assert "A refund return isn't possible" in replies[-1]
+    replies = said(conversation, "start a return for my nvr", "it stopped working")
+    assert "I can't open a refund return for the ZOSI 8-channel" in replies[-1]
+    assert "the 30-day refund period is over" in replies[-1]
     assert "Shall I open a warranty repair instead?" in replies[-1]
     assert service.calls[SUPPORT_POST] == before
     (opened,) = said(conversation, "yes")
     assert opened.startswith("Done. I've opened a warranty repair")
+
+
+def test_a_change_of_mind_after_the_30_days_is_not_turned_into_a_warranty_repair(
+    talk: Talk, service: LocalAccountService
+) -> None:
+    """R1, W2: the warranty covers faults; a change of mind once the refund is over has no route."""
+    before = service.calls[SUPPORT_POST]
+    conversation = talk("demo-recent", user_id="amzn1.ask.account.OLDNVR2")
+    replies = said(conversation, "start a return for my nvr", "I changed my mind", "yes")
+    assert "the 30-day refund period is over" in replies[1]
+    assert "warranty repair" not in replies[1]
+    assert replies[1].endswith("Is there anything else I can help with?")
+    assert service.calls[SUPPORT_POST] == before
 
 
 def test_several_matching_orders_lead_to_a_short_question(talk: Talk) -> None:
@@ -182,7 +196,11 @@ def test_several_matching_orders_lead_to_a_short_question(talk: Talk) -> None:
     assert which.endswith("or the ZOSI 8-channel 4K PoE NVR ordered on 5 May?")
     conversation = talk("demo-recent")
     replies = said(conversation, "start a warranty claim", "the nvr", "it stopped working")
-    assert replies[-1].startswith("Shall I open a warranty repair with ZOSI support for the ZOSI 8")
+    assert replies[-1].startswith("ZOSI covers the return shipping.")  # the costs come first
+    assert replies[-1].endswith(
+        "Shall I open a warranty repair with ZOSI support for the ZOSI 8-channel 4K PoE NVR "
+        "ordered on 5 May, because it's faulty?"
+    )
 
 
 def test_saying_no_opens_nothing(talk: Talk, service: LocalAccountService) -> None:

@@ -19,10 +19,10 @@ from adapters.store import (
     StateUnreadable,
     StoreError,
     StoreUnavailable,
-    UserState,
     WriteConflict,
 )
 from devtools.stack import LOCAL_REGION, REPO_ROOT
+from domain.memory import UserState
 from tests.unit.test_store_memory import (
     ALICE,
     CAMERA,

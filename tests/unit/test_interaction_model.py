@@ -39,7 +39,19 @@ CUSTOM_INTENTS = {
         "product": "ProductType",
         "reason": "ReturnReason",
         "purchaseDate": "AMAZON.DATE",
+        "store": "PurchaseChannel",
+        "purchaseCountry": "CountryName",
     },
+    "PurchaseDetailsIntent": {
+        "product": "ProductType",
+        "purchaseDate": "AMAZON.DATE",
+        "store": "PurchaseChannel",
+        "reason": "ReturnReason",
+        "purchaseCountry": "CountryName",
+        "homeCountry": "CountryName",
+    },
+    "DontKnowIntent": {},
+    "WithdrawConsentIntent": {},
     "DeliveryTimeIntent": {"region": "RussianRegion", "orderDate": "AMAZON.DATE"},
     "TrackOrderIntent": {"product": "ProductType"},
     "ContactSupportIntent": {},
@@ -58,10 +70,17 @@ BUILT_IN_INTENTS = {
     "AMAZON.NavigateHomeIntent",
 }
 ELICITABLE = {
-    "ReturnRefundIntent": {"purchaseDate", "store", "reason"},
-    "WarrantyStatusIntent": {"purchaseDate", "store"},
-    "CrossShipIntent": {"purchaseDate", "homeCountry"},
-    "StartClaimIntent": {"claimType", "product", "reason", "purchaseDate"},
+    "ReturnRefundIntent": {"purchaseDate", "store", "reason", "product"},
+    "WarrantyStatusIntent": {"purchaseDate", "store", "purchaseCountry", "product"},
+    "CrossShipIntent": {"purchaseDate", "homeCountry", "purchaseCountry", "product"},
+    "StartClaimIntent": {
+        "claimType",
+        "product",
+        "reason",
+        "purchaseDate",
+        "store",
+        "purchaseCountry",
+    },
     "DeliveryTimeIntent": {"region"},
 }
 SLOT = re.compile(r"\{(\w+)\}")

@@ -9,14 +9,8 @@ from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 
-from adapters.store import (
-    FIELDS,
-    MAX_TTL_DAYS,
-    InMemoryUserStore,
-    RememberedPurchase,
-    UserState,
-    user_key,
-)
+from adapters.store import FIELDS, MAX_TTL_DAYS, InMemoryUserStore, user_key
+from domain.memory import RememberedPurchase, UserState
 
 T0 = datetime(2026, 11, 21, 12, 0, tzinfo=UTC)
 TTL_DAYS = 400

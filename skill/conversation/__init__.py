@@ -1,0 +1,1 @@
+"""The service layer: the case state and what the conversation does next."""

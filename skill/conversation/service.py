@@ -1,0 +1,877 @@
+"""The service layer: from the case, what the customer just said and what is known, the next step.
+
+:func:`next_step` is a pure function. It never reads a clock, a store or an API:
+the handlers translate the request into :class:`Heard`, gather what it needs into
+:class:`Known` (today's date, the remembered purchase, the linked account's orders),
+and turn the :class:`Step` it returns into a response. Every answer it gives and
+every action it offers comes from a policy decision (R1-R6, W1-W9, X1-X4): it only
+decides which decision to ask for, which fact is still missing, and what to do
+with a yes.
+
+How the conversation behaves, in one place:
+
+- A fact the customer gave is kept for the whole session, whatever they ask next;
+  a new product starts a new case.
+- One question is open at a time. A question for a missing fact survives a detour
+  (help, another topic, something not understood) and is asked again after it; a
+  yes/no question lasts exactly one turn, so a later yes never acts on it.
+- A missed answer is asked once more with the choices spelled out; after that (or
+  at once after "I don't know") the skill moves on with an honest conditional
+  answer or the support contact, never the same question a third time.
+- A general question ("how long is the warranty") gets the rule first, then an
+  offer to check the customer's own purchase.
+- Costs and conditions are spoken before a yes is asked for; an action is taken
+  only after a yes to that very offer.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+from typing import NamedTuple, TypeVar
+
+from conversation.case import (
+    Asks,
+    Case,
+    Fact,
+    FactName,
+    Goal,
+    Offer,
+    Question,
+    Source,
+)
+from domain.memory import RememberedPurchase
+from policy.claims import ClaimKind, claim_kind_for
+from policy.crossship import CrossShipDecision, evaluate_cross_ship
+from policy.dates import DateParseError, FutureDateError, parse_amazon_date, resolve_purchase_date
+from policy.model import Channel, DateSpan, PurchaseFacts, Reason, Verdict
+from policy.returns import ReturnDecision, evaluate_return
+from policy.terms import STORE_COUNTRY
+from policy.warranty import WarrantyDecision, evaluate_warranty
+
+T = TypeVar("T", bound=StrEnum)
+Decision = ReturnDecision | WarrantyDecision | CrossShipDecision
+
+#: The misses after which the skill stops asking for a fact and moves on.
+MAX_ATTEMPTS = 2
+#: Purchase-channel values that are not a :class:`Channel`.
+GIFT, ALIEXPRESS = "gift", "aliexpress"
+#: Orders that can still be the subject of a return, repair or replacement.
+ACTIVE_STATUSES = frozenset({"processing", "shipped", "delivered"})
+
+
+class Signal(StrEnum):
+    """What a turn says when it is not a question about a purchase."""
+
+    YES = "yes"
+    NO = "no"
+    HELP = "help"
+    NOT_UNDERSTOOD = "not_understood"
+    DONT_KNOW = "dont_know"
+    DETOUR = "detour"
+    """Another topic was answered elsewhere (delivery, contact, privacy...)."""
+
+
+class Heard(NamedTuple):
+    """What the customer's turn said, in the case's terms (the handler's translation).
+
+    Attributes:
+        goal: The purchase question asked, if any.
+        signal: Yes, no, help and the like, when no purchase question was asked.
+        product: ProductType id; ``product_name`` is how to say it.
+        date: The raw AMAZON.DATE value said for the purchase.
+        channel: PurchaseChannel id (a Channel value, "gift" or "aliexpress").
+        reason: ReturnReason id.
+        purchase_country: CountryName id of the country of purchase.
+        home_country: CountryName id of where the customer is now.
+        claim_kind: ClaimType id.
+        unmatched: Words that filled a slot but matched none of its values, by fact.
+    """
+
+    goal: Goal | None = None
+    signal: Signal | None = None
+    product: str | None = None
+    product_name: str | None = None
+    date: str | None = None
+    channel: str | None = None
+    reason: str | None = None
+    purchase_country: str | None = None
+    home_country: str | None = None
+    claim_kind: str | None = None
+    unmatched: tuple[tuple[FactName, str], ...] = ()
+
+
+class OrderFacts(NamedTuple):
+    """One order of the linked account, as the conversation speaks of it."""
+
+    order_id: str
+    product: str
+    kind: str | None
+    ordered_on: date
+    status: str
+    facts: PurchaseFacts
+    store_name: str | None = None
+
+
+class Known(NamedTuple):
+    """What the handler knows this turn besides what was said.
+
+    Attributes:
+        today: The customer's date (their time zone).
+        memory: The purchase the customer asked the skill to remember.
+        orders: The linked account's orders, None when the customer is not linked.
+        can_store: False where nothing may be stored: no Alexa user, or a minor's
+            linked account without a guardian's consent (P7).
+    """
+
+    today: date
+    memory: RememberedPurchase | None = None
+    orders: tuple[OrderFacts, ...] | None = None
+    can_store: bool = True
+
+
+# --- steps -----------------------------------------------------------------------------------
+
+
+class AskFact(NamedTuple):
+    """Ask for one missing fact.
+
+    ``attempt`` 2 spells out the choices; ``unclear`` is what was said and not
+    understood; ``lead`` says why the question comes (a date that can't be used).
+    """
+
+    goal: Goal
+    fact: FactName
+    product: str | None
+    attempt: int = 1
+    unclear: str | None = None
+    lead: str | None = None
+    general: Decision | None = None
+    choices: tuple[OrderFacts, ...] = ()
+
+
+class ConfirmDate(NamedTuple):
+    """Check a purchase date read from something ambiguous before deciding on it."""
+
+    product: str | None
+    span: DateSpan
+    again: bool
+
+
+class Decided(NamedTuple):
+    """A policy decision about one purchase, and what the skill offers next."""
+
+    goal: Goal
+    decision: Decision
+    product: str | None
+    exact: bool
+    basis: Source
+    purchased: DateSpan
+    order: OrderFacts | None = None
+    offer: Offer | None = None
+    conditional: FactName | None = None
+
+
+class OrdersOverview(NamedTuple):
+    """A linked customer's orders, each with its decision for ``goal``."""
+
+    goal: Goal
+    entries: tuple[tuple[OrderFacts, Decision], ...]
+
+
+class NoOrder(NamedTuple):
+    """The linked account has no order the question can be about."""
+
+    product: str | None
+
+
+class ClaimSteps(NamedTuple):
+    """How to start a claim the policy allows, for a customer who is not linked."""
+
+    kind: ClaimKind
+    decision: Decision
+    product: str | None
+    exact: bool
+
+
+class ProposeRequest(NamedTuple):
+    """Offer to open a request for a linked customer's order, costs first."""
+
+    kind: ClaimKind
+    order: OrderFacts
+    reason: Reason
+    decision: Decision
+
+
+class Refused(NamedTuple):
+    """The request asked for is one the policy does not allow; maybe another that it does.
+
+    ``instead`` is a request kind the skill offers to open in its place (a warranty
+    repair once the refund period is over, for a fault).
+    """
+
+    kind: ClaimKind
+    decision: Decision
+    product: str | None
+    order: OrderFacts | None
+    instead: ClaimKind | None = None
+    instead_decision: Decision | None = None
+
+
+class GaveUp(NamedTuple):
+    """No usable answer for a fact that a decision cannot do without: the support contact."""
+
+    goal: Goal
+    fact: FactName
+    product: str | None
+    general: Decision | None
+
+
+class Perform(NamedTuple):
+    """The customer said yes to an offer: do it (the handler does the I/O)."""
+
+    offer: Offer
+    data: tuple[str, ...] = ()
+    purchase: RememberedPurchase | None = None
+    order: OrderFacts | None = None
+
+
+class Declined(NamedTuple):
+    """The customer said no to an offer."""
+
+    offer: Offer
+
+
+class Said(StrEnum):
+    """Short conversational turns."""
+
+    OKAY = "okay"
+    GOODBYE = "goodbye"
+    HELP = "help"
+    NOT_UNDERSTOOD = "not_understood"
+    WHAT_ELSE = "what_else"
+    CANT_STORE = "cant_store"
+
+
+class Reply(NamedTuple):
+    """A short conversational answer."""
+
+    said: Said
+
+
+Step = (
+    AskFact
+    | ConfirmDate
+    | Decided
+    | OrdersOverview
+    | NoOrder
+    | ClaimSteps
+    | ProposeRequest
+    | Refused
+    | GaveUp
+    | Perform
+    | Declined
+    | Reply
+)
+
+
+class Outcome(NamedTuple):
+    """The next step, the case after it, and the open question to come back to after a detour."""
+
+    case: Case
+    step: Step
+    resume: AskFact | None = None
+
+
+# --- the service -----------------------------------------------------------------------------
+
+
+def next_step(case: Case, heard: Heard, known: Known) -> Outcome:
+    """Decide what the skill does next (see the module docstring for the behaviour).
+
+    Args:
+        case: The conversation so far.
+        heard: What the customer just said.
+        known: Today's date, the remembered purchase, the linked account's orders.
+
+    Returns:
+        The step, and the case to keep for the next turn.
+    """
+    asked = case.question
+    case = case._replace(question=case.waiting)  # yes/no questions last one turn
+    if heard.goal is None and heard.signal in {Signal.YES, Signal.NO}:
+        return _yes_or_no(case, asked, heard.signal is Signal.YES, known)
+    if heard.goal is None and heard.signal is not None and not _has_facts(heard):
+        return _signal(case, heard.signal, known)
+    return _advance(_merge(case, heard, known), known, heard)
+
+
+def resume_after_detour(case: Case, known: Known) -> Outcome:
+    """After another topic was answered, the question the purchase dialog still waits on."""
+    return _signal(case._replace(question=case.waiting), Signal.DETOUR, known)
+
+
+def _has_facts(heard: Heard) -> bool:
+    return any(
+        (
+            heard.product,
+            heard.date,
+            heard.channel,
+            heard.reason,
+            heard.purchase_country,
+            heard.home_country,
+            heard.claim_kind,
+            heard.unmatched,
+        )
+    )
+
+
+def _signal(case: Case, signal: Signal, known: Known) -> Outcome:
+    """Help, a detour, something not understood, or "I don't know"."""
+    waiting = case.waiting
+    if waiting is None or case.goal is None:
+        said = {
+            Signal.HELP: Said.HELP,
+            Signal.NOT_UNDERSTOOD: Said.NOT_UNDERSTOOD,
+            Signal.DONT_KNOW: Said.NOT_UNDERSTOOD,
+        }.get(signal, Said.WHAT_ELSE)
+        return Outcome(case, Reply(said))
+    fact = FactName(waiting.about)
+    if signal is Signal.DONT_KNOW:
+        return _move_on(case, fact, known)
+    if signal is Signal.NOT_UNDERSTOOD:
+        return _missed(case, fact, None, known)
+    again = _ask(case, fact, attempt=waiting.attempts)
+    reply = Reply(Said.HELP if signal is Signal.HELP else Said.WHAT_ELSE)
+    return Outcome(again.case, reply, resume=_as_ask(again.step))
+
+
+def _as_ask(step: Step) -> AskFact | None:
+    return step if isinstance(step, AskFact) else None
+
+
+def _yes_or_no(case: Case, asked: Question | None, yes: bool, known: Known) -> Outcome:
+    """A yes or no counts only as the answer to the question asked on the turn before."""
+    if asked is None:
+        return Outcome(case, Reply(Said.OKAY))
+    if asked.kind is Asks.CONFIRM:
+        return _confirmed(case, asked, yes, known)
+    if asked.kind is Asks.OFFER:
+        offer = Offer(asked.about)
+        if not yes:
+            return Outcome(case, Declined(offer), resume=_resumed(case))
+        return _accept(case, offer, asked.data, known)
+    if asked.kind is Asks.MORE:
+        return Outcome(case, Reply(Said.WHAT_ELSE if yes else Said.GOODBYE))
+    if asked.data == (GENERAL,):  # "If you'd like me to check yours, when did you buy it?"
+        if yes:
+            return _ask(case, FactName(asked.about))
+        return Outcome(Case(), Declined(Offer.CHECK_OWN_CASE))
+    # A yes or no to "When did you buy it?" answers nothing: ask again, spelling it out.
+    return _missed(case, FactName(asked.about), None, known)
+
+
+def _resumed(case: Case) -> AskFact | None:
+    waiting = case.waiting
+    if waiting is None or case.goal is None:
+        return None
+    return AskFact(
+        case.goal, FactName(waiting.about), case.value(FactName.PRODUCT_NAME), waiting.attempts
+    )
+
+
+def _accept(  # noqa: PLR0911 - one way per offer
+    case: Case, offer: Offer, data: tuple[str, ...], known: Known
+) -> Outcome:
+    """A yes to ``offer``: perform it, or first ask what it still needs."""
+    if offer is Offer.REMEMBER_PURCHASE:
+        purchase = _to_remember(case)
+        if not known.can_store:
+            return Outcome(case, Reply(Said.CANT_STORE))
+        if purchase is None:
+            return Outcome(case, Reply(Said.OKAY))
+        return Outcome(case, Perform(offer, purchase=purchase))
+    if offer is Offer.REMEMBER_REGION and not known.can_store:
+        return Outcome(case, Reply(Said.CANT_STORE))
+    if offer is Offer.CHECK_OWN_CASE and case.goal is not None:
+        return _ask(case, FactName.PURCHASED)
+    if offer is Offer.OPEN_REQUEST:
+        order_id, kind = (*data, "", "")[:2]
+        claim = case.with_facts(
+            {
+                FactName.ORDER: Fact(order_id, Source.ORDER),
+                FactName.CLAIM_KIND: Fact(kind, Source.CONFIRMED),
+            }
+        )._replace(goal=Goal.CLAIM)
+        order = next((o for o in known.orders or () if o.order_id == order_id), None)
+        if order is None:
+            return Outcome(claim, NoOrder(None))
+        if len(data) >= 3:  # the reason was known when the costs were said: open it
+            return Outcome(claim, Perform(offer, data, order=order))
+        return _advance(claim, known, Heard())
+    return Outcome(case, Perform(offer, data))
+
+
+def _confirmed(case: Case, asked: Question, yes: bool, known: Known) -> Outcome:
+    """Yes or no to "Just to check: you bought it on 5 November?"."""
+    guess = case.fact(FactName.PURCHASED)
+    if guess is None:
+        return Outcome(case, Reply(Said.OKAY))
+    if yes:
+        case = case.with_facts({FactName.PURCHASED: Fact(guess.value, Source.CONFIRMED)})
+        return _advance(case, known, Heard())
+    if asked.data:
+        following, rest = asked.data[0], asked.data[1:]
+        case = case.with_facts({FactName.PURCHASED: Fact(following, Source.GUESSED)})
+        return _confirm(case, rest, again=True)
+    return _ask(case.with_facts({FactName.PURCHASED: None}), FactName.PURCHASED)
+
+
+# --- gathering facts -------------------------------------------------------------------------
+
+
+def _merge(case: Case, heard: Heard, known: Known) -> Case:
+    """The case with what was just said: a new product starts afresh, a correction replaces."""
+    if heard.product is not None and case.value(FactName.PRODUCT) not in {None, heard.product}:
+        case = Case()
+    if heard.goal is not None and heard.goal is not case.goal:
+        case = case._replace(goal=heard.goal)
+        if heard.goal is not Goal.CLAIM:
+            case = case.with_facts({FactName.CLAIM_KIND: None})
+    said = Source.SAID
+    changes: dict[FactName, Fact | None] = {}
+    pairs = (
+        (FactName.PRODUCT, heard.product),
+        (FactName.PRODUCT_NAME, heard.product_name or heard.product),
+        (FactName.CHANNEL, heard.channel),
+        (FactName.REASON, heard.reason),
+        (FactName.PURCHASE_COUNTRY, heard.purchase_country),
+        (FactName.HOME_COUNTRY, heard.home_country),
+        (FactName.CLAIM_KIND, heard.claim_kind),
+    )
+    for name, value in pairs:
+        if value is not None:
+            changes[name] = Fact(value[:100], said)
+    if heard.date is not None:
+        changes[FactName.PURCHASED] = None
+        changes[FactName.ORDER] = None
+        waiting = case.waiting
+        case = case._replace(question=None if waiting is None else waiting._replace(data=()))
+    case = case.with_facts(changes)
+    if heard.date is not None:
+        case = _read_date(case, heard.date, known.today)
+    return case
+
+
+#: Why a date could not be used, kept in the case's question data for the next ask.
+BAD_DATE, FUTURE_DATE = "bad_date", "future_date"
+#: Marks the date question that follows a general answer: a no there declines the check.
+GENERAL = "general"
+
+
+def _read_date(case: Case, value: str, today: date) -> Case:
+    """Record the purchase date said, as a guess when Alexa put it in the future."""
+    try:
+        resolved = resolve_purchase_date(parse_amazon_date(value, today), today)
+    except FutureDateError:
+        return case._replace(question=Question(Asks.FACT, FactName.PURCHASED, 1, (FUTURE_DATE,)))
+    except DateParseError:
+        return case._replace(question=Question(Asks.FACT, FactName.PURCHASED, 1, (BAD_DATE,)))
+    if not resolved.shifted_back:
+        return case.with_facts({FactName.PURCHASED: Fact(_span_text(resolved.span), Source.SAID)})
+    readings = [span for span in (resolved.day_of_month, resolved.span) if span is not None]
+    first, *others = (_span_text(span) for span in readings)
+    return case.with_facts({FactName.PURCHASED: Fact(first, Source.GUESSED)})._replace(
+        question=Question(Asks.CONFIRM, FactName.PURCHASED, 1, tuple(others))
+    )
+
+
+def _span_text(span: DateSpan) -> str:
+    return f"{span.earliest.isoformat()}/{span.latest.isoformat()}"
+
+
+def span_of(value: str) -> DateSpan:
+    """The span a PURCHASED fact holds.
+
+    Raises:
+        ValueError: The value is not ``"YYYY-MM-DD/YYYY-MM-DD"``.
+    """
+    earliest, _, latest = value.partition("/")
+    return DateSpan(date.fromisoformat(earliest), date.fromisoformat(latest))
+
+
+def _span(case: Case) -> DateSpan | None:
+    value = case.value(FactName.PURCHASED)
+    if value is None:
+        return None
+    try:
+        return span_of(value)
+    except ValueError:
+        return None
+
+
+# --- deciding --------------------------------------------------------------------------------
+
+
+def _advance(case: Case, known: Known, heard: Heard) -> Outcome:  # noqa: PLR0911, PLR0912
+    """Ask for the next missing fact, or decide."""
+    goal = case.goal
+    if goal is None:
+        return Outcome(case, Reply(Said.WHAT_ELSE))
+    pending = case.question
+    if pending is not None and pending.kind is Asks.CONFIRM:
+        return _confirm(case, pending.data, again=False)
+    if (
+        pending is not None
+        and pending.kind is Asks.FACT
+        and pending.data[:1]
+        in {
+            (BAD_DATE,),
+            (FUTURE_DATE,),
+        }
+    ):
+        return _ask(case, FactName.PURCHASED, lead=pending.data[0])
+    waiting = case.waiting
+    if waiting is not None and heard.unmatched:
+        unclear = dict(heard.unmatched).get(FactName(waiting.about))
+        if unclear is not None:
+            return _missed(case, FactName(waiting.about), unclear, known)
+    for fact, words in heard.unmatched:
+        if fact is FactName.CHANNEL and case.fact(fact) is None:
+            return _ask(case, fact, unclear=words)
+
+    if known.orders is not None and _span(case) is None and case.fact(FactName.PURCHASED) is None:
+        return _from_orders(case, known)
+
+    kind = _claim_kind(case)
+    if goal is Goal.CLAIM and kind is None:
+        if case.value(FactName.REASON) is None and not _skipped(case, FactName.REASON):
+            return _ask(case, FactName.REASON)
+        return _ask(case, FactName.CLAIM_KIND)
+
+    if case.fact(FactName.PURCHASED) is None:
+        case = _from_memory(case, known.memory)
+    span = _span(case)
+    if span is None:
+        if not _describes_purchase(case) or goal is Goal.CLAIM:
+            subject = kind if goal is Goal.CLAIM and kind is not None else goal
+            return _ask(case, FactName.PURCHASED, general=_general(subject, known.today))
+        return _ask(case, FactName.PURCHASED)
+
+    channel = case.value(FactName.CHANNEL)
+    needs_shop = goal is Goal.REFUND or kind is ClaimKind.REFUND_RETURN
+    if channel == ALIEXPRESS:
+        return _ask_again(case, FactName.CHANNEL, known, lead=ALIEXPRESS)
+    if needs_shop and channel is None and not _skipped(case, FactName.CHANNEL):
+        return _ask(case, FactName.CHANNEL)
+    if (
+        case.value(FactName.HOME_COUNTRY) is not None
+        and case.value(FactName.PURCHASE_COUNTRY) is None
+        and goal is not Goal.REFUND
+        and not _skipped(case, FactName.PURCHASE_COUNTRY)
+    ):
+        return _ask(case, FactName.PURCHASE_COUNTRY)
+    return _decide(case._replace(question=None), known, span)
+
+
+def _skipped(case: Case, fact: FactName) -> bool:
+    """Whether the customer could not tell this fact, so the answer goes on without it."""
+    found = case.fact(fact)
+    return found is not None and found.value == ""
+
+
+def _describes_purchase(case: Case) -> bool:
+    """Whether the customer said anything about their own purchase (else: a general question)."""
+    return any(
+        name in case.facts
+        for name in (
+            FactName.PRODUCT,
+            FactName.CHANNEL,
+            FactName.REASON,
+            FactName.PURCHASE_COUNTRY,
+            FactName.HOME_COUNTRY,
+            FactName.PURCHASED,
+        )
+    )
+
+
+def _from_memory(case: Case, memory: RememberedPurchase | None) -> Case:
+    """Fill the purchase from the one the customer asked the skill to remember, if it's the same."""
+    if memory is None:
+        return case
+    product = case.value(FactName.PRODUCT)
+    if product is not None and memory.product not in {None, product}:
+        return case
+    remembered = Source.REMEMBERED
+    changes: dict[FactName, Fact | None] = {
+        FactName.PURCHASED: Fact(_span_text(DateSpan(memory.earliest, memory.latest)), remembered)
+    }
+    if memory.product and product is None:
+        changes[FactName.PRODUCT] = Fact(memory.product, remembered)
+        changes[FactName.PRODUCT_NAME] = Fact(memory.product.replace("_", " "), remembered)
+    if case.fact(FactName.CHANNEL) is None and (memory.channel or memory.gift):
+        changes[FactName.CHANNEL] = Fact(GIFT if memory.gift else str(memory.channel), remembered)
+    if case.fact(FactName.PURCHASE_COUNTRY) is None and memory.purchase_country:
+        changes[FactName.PURCHASE_COUNTRY] = Fact(memory.purchase_country, remembered)
+    return case.with_facts(changes)
+
+
+def _claim_kind(case: Case) -> ClaimKind | None:
+    """The request the customer named, else the one their reason points to (W2, R1, R4)."""
+    named = _member(ClaimKind, case.value(FactName.CLAIM_KIND))
+    if named is not None:
+        return named
+    return claim_kind_for(_member(Reason, case.value(FactName.REASON)))
+
+
+def request_decision(order: OrderFacts, kind: ClaimKind, reason: Reason, today: date) -> Decision:
+    """The decision that governs opening a request of ``kind`` for ``order`` (its steps, costs)."""
+    return _evaluate(kind, order.facts._replace(reason=reason), today)
+
+
+def _member(kind: type[T], value: str | None) -> T | None:
+    if not value:
+        return None
+    try:
+        return kind(value)
+    except ValueError:
+        return None
+
+
+def _facts(case: Case, span: DateSpan) -> PurchaseFacts:
+    """The policy facts of the purchase the case describes."""
+    channel = case.value(FactName.CHANNEL)
+    return PurchaseFacts(
+        purchased=span,
+        channel=_member(Channel, channel),
+        gift=channel == GIFT,
+        reason=_member(Reason, case.value(FactName.REASON)),
+        purchase_country=case.value(FactName.PURCHASE_COUNTRY) or STORE_COUNTRY,
+        customer_country=case.value(FactName.HOME_COUNTRY) or None,
+    )
+
+
+def _evaluate(goal_or_kind: Goal | ClaimKind, facts: PurchaseFacts, today: date) -> Decision:
+    """Ask the policy core for the decision that answers a goal or governs a request kind."""
+    if goal_or_kind in {Goal.REFUND, ClaimKind.REFUND_RETURN}:
+        return evaluate_return(facts, today)
+    if goal_or_kind in {Goal.CROSS_SHIP, ClaimKind.CROSS_SHIP}:
+        return evaluate_cross_ship(facts, today)
+    return evaluate_warranty(facts, today)
+
+
+def _general(goal: Goal | ClaimKind, today: date) -> Decision:
+    """The rule itself, for a question that names no purchase: as for one bought today."""
+    return _evaluate(goal, PurchaseFacts(DateSpan.on(today)), today)
+
+
+def _decide(case: Case, known: Known, span: DateSpan) -> Outcome:
+    """The decision for the purchase the case describes (not an order of the account)."""
+    goal = case.goal or Goal.WARRANTY
+    facts = _facts(case, span)
+    product = case.value(FactName.PRODUCT_NAME)
+    source = case.fact(FactName.PURCHASED)
+    basis = source.source if source is not None else Source.SAID
+    conditional = FactName.CHANNEL if _skipped(case, FactName.CHANNEL) else None
+    if goal is Goal.CLAIM:
+        kind = _claim_kind(case) or ClaimKind.WARRANTY_REPAIR
+        decision = _evaluate(kind, facts, known.today)
+        if decision.verdict is Verdict.NO:
+            return Outcome(case, _refusal(kind, decision, facts, known.today, product, None))
+        return Outcome(case, ClaimSteps(kind, decision, product, span.precise))
+    decision = _evaluate(goal, facts, known.today)
+    offer = None
+    if basis in {Source.SAID, Source.CONFIRMED} and known.can_store:
+        offer = Offer.REMEMBER_PURCHASE
+    step = Decided(
+        goal, decision, product, span.precise, basis, span, offer=offer, conditional=conditional
+    )
+    question = Question(Asks.OFFER, offer) if offer is not None else None
+    return Outcome(case._replace(question=question), step)
+
+
+def _refusal(  # noqa: PLR0917 - the facts of one refusal
+    kind: ClaimKind,
+    decision: Decision,
+    facts: PurchaseFacts,
+    today: date,
+    product: str | None,
+    order: OrderFacts | None,
+) -> Refused:
+    """A request the policy rules out, and the warranty route where it is open for a fault.
+
+    A refund that is over (R1) or not ZOSI's to give (R5) leaves the warranty (W1,
+    W2) for a product that is faulty or arrived damaged; a change of mind has no
+    other route, so nothing else is offered.
+    """
+    if kind is ClaimKind.REFUND_RETURN and (
+        facts.reason is None or facts.reason.is_quality_problem
+    ):
+        warranty = evaluate_warranty(facts, today)
+        if warranty.verdict is Verdict.YES:
+            return Refused(kind, decision, product, order, ClaimKind.WARRANTY_REPAIR, warranty)
+    return Refused(kind, decision, product, order)
+
+
+# --- a linked customer's orders -----------------------------------------------------------
+
+
+def _from_orders(case: Case, known: Known) -> Outcome:  # noqa: PLR0911
+    """Answer from the linked account's orders: one order decided, several listed, or asked."""
+    goal = case.goal or Goal.WARRANTY
+    orders = known.orders or ()
+    product = case.value(FactName.PRODUCT)
+    chosen = case.value(FactName.ORDER)
+    pool = [
+        order
+        for order in orders
+        if order.status in ACTIVE_STATUSES
+        and (product is None or order.kind == product)
+        and (chosen is None or order.order_id == chosen)
+    ]
+    if not pool:
+        return Outcome(case, NoOrder(case.value(FactName.PRODUCT_NAME)))
+    acting = goal is Goal.CLAIM
+    if not acting and (product is None or len(pool) > 1) and chosen is None:
+        entries = tuple((order, _evaluate(goal, order.facts, known.today)) for order in pool)
+        return Outcome(case, OrdersOverview(goal, entries))
+    if len(pool) > 1:
+        if len({order.kind for order in pool}) > 1 and product is None:
+            return _ask(case, FactName.PRODUCT, choices=tuple(pool))
+        return _ask(case, FactName.ORDER, choices=tuple(pool))
+    order = pool[0]
+    case = case.with_facts({FactName.ORDER: Fact(order.order_id, Source.ORDER)})
+    reason = _member(Reason, case.value(FactName.REASON))
+    facts = order.facts._replace(reason=reason)
+    if not acting:
+        decision = _evaluate(goal, facts, known.today)
+        offered = {
+            Goal.REFUND: ClaimKind.REFUND_RETURN,
+            Goal.WARRANTY: ClaimKind.WARRANTY_REPAIR,
+            Goal.CROSS_SHIP: ClaimKind.CROSS_SHIP,
+        }[goal]
+        offer = Offer.OPEN_REQUEST if decision.verdict is Verdict.YES else None
+        data = (order.order_id, offered.value, *((reason.value,) if reason else ()))
+        question = Question(Asks.OFFER, offer, 1, data) if offer is not None else None
+        step = Decided(
+            goal,
+            decision,
+            order.product,
+            True,
+            Source.ORDER,
+            order.facts.purchased,
+            order=order,
+            offer=offer,
+        )
+        return Outcome(case._replace(question=question), step)
+    kind = _claim_kind(case)
+    if reason is None:
+        if _skipped(case, FactName.REASON) and kind is not None:
+            reason = Reason.OTHER
+        else:
+            return _ask(case, FactName.REASON)
+    facts = facts._replace(reason=reason)
+    if kind is None:
+        kind = (
+            ClaimKind.REFUND_RETURN
+            if _evaluate(ClaimKind.REFUND_RETURN, facts, known.today).verdict is Verdict.YES
+            else ClaimKind.WARRANTY_REPAIR
+        )
+    decision = _evaluate(kind, facts, known.today)
+    if decision.verdict is not Verdict.YES:
+        refused = _refusal(kind, decision, facts, known.today, order.product, order)
+        question = None
+        if refused.instead is not None:
+            data = (order.order_id, refused.instead.value, reason.value)
+            question = Question(Asks.OFFER, Offer.OPEN_REQUEST, 1, data)
+        return Outcome(case._replace(question=question), refused)
+    data = (order.order_id, kind.value, reason.value)
+    question = Question(Asks.OFFER, Offer.OPEN_REQUEST, 1, data)
+    return Outcome(case._replace(question=question), ProposeRequest(kind, order, reason, decision))
+
+
+# --- asking ----------------------------------------------------------------------------------
+
+
+def _ask(
+    case: Case,
+    fact: FactName,
+    *,
+    attempt: int = 1,
+    unclear: str | None = None,
+    lead: str | None = None,
+    general: Decision | None = None,
+    choices: tuple[OrderFacts, ...] = (),
+) -> Outcome:
+    """Ask for ``fact``, keeping how often it was asked."""
+    goal = case.goal or Goal.WARRANTY
+    waiting = case.waiting
+    if waiting is not None and waiting.about == fact and attempt == 1 and unclear is not None:
+        attempt = waiting.attempts + 1
+    question = Question(Asks.FACT, fact, attempt, (GENERAL,) if general is not None else ())
+    step = AskFact(
+        goal, fact, case.value(FactName.PRODUCT_NAME), attempt, unclear, lead, general, choices
+    )
+    return Outcome(case._replace(question=question), step)
+
+
+def _confirm(case: Case, others: tuple[str, ...], *, again: bool) -> Outcome:
+    guess = case.fact(FactName.PURCHASED)
+    if guess is None:
+        return _ask(case, FactName.PURCHASED)
+    span = span_of(guess.value)
+    question = Question(Asks.CONFIRM, FactName.PURCHASED, 1, others)
+    step = ConfirmDate(case.value(FactName.PRODUCT_NAME), span, again)
+    return Outcome(case._replace(question=question), step)
+
+
+def _ask_again(case: Case, fact: FactName, known: Known, *, lead: str) -> Outcome:
+    """Ask a question whose answer needs narrowing ("AliExpress": which store there?).
+
+    The same answer a second time moves on, like any answer that cannot be used.
+    """
+    waiting = case.waiting
+    attempts = waiting.attempts if waiting is not None and waiting.about == fact else 0
+    case = case.with_facts({fact: None})
+    if attempts >= MAX_ATTEMPTS:
+        return _move_on(case, fact, known)
+    return _ask(case, fact, attempt=attempts + 1, lead=lead)
+
+
+def _missed(case: Case, fact: FactName, unclear: str | None, known: Known) -> Outcome:
+    """An answer that could not be used: once more with the choices, then move on."""
+    waiting = case.waiting
+    attempts = waiting.attempts if waiting is not None and waiting.about == fact else 0
+    if attempts >= MAX_ATTEMPTS:
+        return _move_on(case, fact, known)
+    return _ask(case, fact, attempt=attempts + 1, unclear=unclear)
+
+
+def _move_on(case: Case, fact: FactName, known: Known) -> Outcome:
+    """Go on without a fact the customer can't give: a conditional answer, or support."""
+    goal = case.goal or Goal.WARRANTY
+    if fact in {FactName.CHANNEL, FactName.REASON, FactName.PURCHASE_COUNTRY}:
+        case = case.with_facts({fact: Fact("", Source.SAID)})._replace(question=None)
+        if fact is FactName.PURCHASE_COUNTRY:
+            case = case.with_facts({FactName.HOME_COUNTRY: None})
+        return _advance(case, known, Heard())
+    subject = _claim_kind(case) if goal is Goal.CLAIM else goal
+    general = _general(subject, known.today) if subject is not None else None
+    step = GaveUp(goal, fact, case.value(FactName.PRODUCT_NAME), general)
+    return Outcome(Case(), step)
+
+
+def _to_remember(case: Case) -> RememberedPurchase | None:
+    """The purchase as it would be stored after a yes (only what the customer said)."""
+    span = _span(case)
+    if span is None:
+        return None
+    channel = case.value(FactName.CHANNEL)
+    return RememberedPurchase(
+        product=case.value(FactName.PRODUCT),
+        earliest=span.earliest,
+        latest=span.latest,
+        channel=channel if _member(Channel, channel) is not None else None,
+        gift=channel == GIFT,
+        purchase_country=case.value(FactName.PURCHASE_COUNTRY) or None,
+    )

@@ -1,0 +1,1 @@
+"""Domain types the conversation, the policy and the adapters share."""

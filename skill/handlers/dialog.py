@@ -1,0 +1,361 @@
+"""The purchase conversation: translate the request into the service's terms and its step back.
+
+Every refund, warranty, advance-replacement and claim question, and every yes, no,
+help, "I don't know" or unrecognised answer, goes the same way: slots become a
+:class:`~conversation.service.Heard`, the handler gathers what the service needs
+(the remembered purchase, a linked customer's orders), :func:`next_step` decides,
+and the step becomes speech, a card and, when a fact is asked for, a
+``Dialog.ElicitSlot`` so Alexa listens for it. Actions the customer agreed to
+(remember, open a request, delete, withdraw consent) are carried out here, since
+they are I/O; whether they may happen was decided by the service.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+from typing import TYPE_CHECKING
+
+from ask_sdk_core.utils.request_util import get_intent_name
+
+from conversation.case import Asks, Case, FactName, Goal, Offer, Question
+from conversation.service import (
+    AskFact,
+    ClaimSteps,
+    ConfirmDate,
+    Decided,
+    Declined,
+    GaveUp,
+    Heard,
+    Known,
+    NoOrder,
+    OrderFacts,
+    OrdersOverview,
+    Outcome,
+    Perform,
+    ProposeRequest,
+    Refused,
+    Reply,
+    Said,
+    Signal,
+    next_step,
+)
+from handlers.context import Turn, turn
+from handlers.respond import ask_for, finish, speak
+from handlers.slots import current_intent, read_slot
+from policy.claims import claim_steps
+from policy.model import Verdict
+from speech import en
+from speech.ssml import Phrase, When, phrase
+
+if TYPE_CHECKING:
+    from ask_sdk_core.handler_input import HandlerInput
+    from ask_sdk_model.response import Response
+
+GOALS = {
+    "ReturnRefundIntent": Goal.REFUND,
+    "WarrantyStatusIntent": Goal.WARRANTY,
+    "CrossShipIntent": Goal.CROSS_SHIP,
+    "StartClaimIntent": Goal.CLAIM,
+}
+SIGNALS = {
+    "AMAZON.YesIntent": Signal.YES,
+    "AMAZON.NoIntent": Signal.NO,
+    "AMAZON.HelpIntent": Signal.HELP,
+    "AMAZON.FallbackIntent": Signal.NOT_UNDERSTOOD,
+    "DontKnowIntent": Signal.DONT_KNOW,
+}
+#: The slot of each fact, by which intents can elicit it.
+SLOTS = {
+    FactName.PURCHASED: "purchaseDate",
+    FactName.CHANNEL: "store",
+    FactName.REASON: "reason",
+    FactName.PURCHASE_COUNTRY: "purchaseCountry",
+    FactName.HOME_COUNTRY: "homeCountry",
+    FactName.CLAIM_KIND: "claimType",
+    FactName.PRODUCT: "product",
+    FactName.ORDER: "purchaseDate",
+}
+INTENTS = {goal: name for name, goal in GOALS.items()}
+
+
+def converse(handler_input: HandlerInput) -> Response:
+    """Every turn of the purchase conversation (the intents in GOALS and SIGNALS)."""
+    current = turn(handler_input)
+    heard = hear(handler_input)
+    known = gather(current, current.case, heard)
+    outcome = next_step(current.case, heard, known)
+    return show(handler_input, outcome)
+
+
+def hear(handler_input: HandlerInput) -> Heard:
+    """What the request says, in the case's terms: slots become facts, intents goals or signals."""
+    name = str(get_intent_name(handler_input))
+    intent = current_intent(handler_input)
+    product = read_slot(intent, "product")
+    unmatched: list[tuple[FactName, str]] = []
+    values: dict[str, str | None] = {}
+    for slot, fact in (
+        ("store", FactName.CHANNEL),
+        ("reason", FactName.REASON),
+        ("purchaseCountry", FactName.PURCHASE_COUNTRY),
+        ("homeCountry", FactName.HOME_COUNTRY),
+        ("claimType", FactName.CLAIM_KIND),
+    ):
+        reading = read_slot(intent, slot)
+        values[slot] = reading.id
+        if reading.unmatched and reading.spoken is not None:
+            unmatched.append((fact, reading.spoken))
+    return Heard(
+        goal=GOALS.get(name),
+        signal=SIGNALS.get(name),
+        product=product.id,
+        product_name=product.name if product.id else None,
+        date=read_slot(intent, "purchaseDate").spoken,
+        channel=values["store"],
+        reason=values["reason"],
+        purchase_country=values["purchaseCountry"],
+        home_country=values["homeCountry"],
+        claim_kind=values["claimType"],
+        unmatched=tuple(unmatched),
+    )
+
+
+def gather(current: Turn, case: Case, heard: Heard) -> Known:
+    """What the service needs besides what was said, read only when it can matter.
+
+    The remembered purchase is read (once a session) only for a purchase question
+    that names no date; a linked customer's orders are fetched for every purchase
+    question that names no date, since the skill then answers from them.
+    """
+    goal = heard.goal or case.goal
+    offered = case.question.about if case.question is not None else None
+    purchase_turn = goal is not None and heard.date is None
+    if heard.signal in {Signal.YES, Signal.NO} and offered != Offer.OPEN_REQUEST:
+        purchase_turn = (
+            purchase_turn and case.question is not None and case.question.kind is Asks.FACT
+        )
+    said_date = case.fact(FactName.PURCHASED)
+    orders = None
+    can_store = current.has_user
+    if current.linked and (purchase_turn or offered == Offer.REMEMBER_PURCHASE):
+        from handlers.linked import customer_orders
+
+        orders = customer_orders(current.handler_input) if said_date is None else ()
+        can_store = True  # customer_orders raised already for a minor without consent (P7)
+    memory = None
+    if purchase_turn and said_date is None and orders is None:
+        memory = current.state().purchase
+    return Known(current.today, memory, orders if said_date is None else None, can_store)
+
+
+# --- from a step to a response --------------------------------------------------------------
+
+
+def show(handler_input: HandlerInput, outcome: Outcome) -> Response:  # noqa: PLR0911
+    """Turn the service's step into the response, and keep the case for the next turn."""
+    current = turn(handler_input)
+    step = outcome.step
+    current.keep(outcome.case)
+    if isinstance(step, AskFact):
+        card = None if step.general is None else en.general_card(step.goal.value, step.general)
+        return ask_for(handler_input, step, lead=_ask_lead(step), card=card)
+    if isinstance(step, ConfirmDate):
+        it = en.the_product(step.product)
+        check = en.CONFIRM_OTHER_READING if step.again else en.CONFIRM_PURCHASE_DATE
+        return ask_for(
+            handler_input,
+            AskFact(outcome.case.goal or Goal.WARRANTY, FactName.PURCHASED, step.product),
+            question=phrase(check.format(it=it), _when(step), "?"),
+        )
+    if isinstance(step, Decided):
+        return _decided(handler_input, step, outcome.case)
+    if isinstance(step, OrdersOverview):
+        entries = [
+            (o.product, o.ordered_on, d.verdict, d.window, getattr(d, "referral", None))
+            for o, d in step.entries
+        ]
+        return finish(
+            handler_input,
+            en.orders_answer(step.goal.value, entries, en.ORDERS_TITLES[step.goal.value]),
+        )
+    if isinstance(step, NoOrder):
+        text = en.NO_MATCHING_ORDER.format(product=step.product) if step.product else en.NO_ORDERS
+        return finish(handler_input, (text,))
+    if isinstance(step, ClaimSteps):
+        steps = claim_steps(step.kind, step.decision.steps)
+        lead = phrase(en.CLAIM_INTRO[step.kind.value], " ", en.costs_of(step.decision))
+        result = en.claim_steps_answer(step.kind.value, steps)
+        return finish(handler_input, result, lead=phrase(lead, " "))
+    if isinstance(step, ProposeRequest):
+        label = en.order_label(step.order.product, step.order.ordered_on)
+        costs, question = en.propose_request(
+            step.kind.value, label, step.reason.value, step.decision
+        )
+        return speak(handler_input, costs, question)
+    if isinstance(step, Refused):
+        return _refused(handler_input, step)
+    if isinstance(step, GaveUp):
+        general = (
+            (en.general_rule(step.goal.value), " ") if step.goal.value in en.GOAL_DECIDERS else ()
+        )
+        return finish(
+            handler_input, phrase(general, en.GAVE_UP.format(it=en.the_product(step.product)))
+        )
+    if isinstance(step, Perform):
+        return perform(handler_input, step)
+    if isinstance(step, Declined):
+        return finish(handler_input, (en.DECLINED[step.offer.value],), resume=outcome.resume)
+    return _reply(handler_input, step, outcome)
+
+
+def _when(step: ConfirmDate) -> Phrase:
+    span = step.span
+    if span.precise:
+        return ("on ", When(span.earliest))
+    return ("between ", When(span.earliest), " and ", When(span.latest))
+
+
+def _ask_lead(step: AskFact) -> Phrase:
+    """What comes before a question: the rule itself for a general question, or why it is asked."""
+    if step.general is not None:
+        return phrase(en.general_answer(step.goal.value, step.general), " ")
+    if step.lead == "future_date":
+        return (en.FUTURE_DATE, " ")
+    if step.lead == "bad_date":
+        return (en.BAD_DATE, " ")
+    if step.unclear is not None and step.fact is FactName.CHANNEL and step.attempt == 1:
+        return (en.UNKNOWN_STORE.format(store=step.unclear), " ")
+    if step.attempt > 1 and step.unclear is not None:
+        return (en.UNCLEAR.format(words=f"'{step.unclear}'"), " ")
+    return ()
+
+
+def _decided(handler_input: HandlerInput, step: Decided, case: Case) -> Response:
+    """A decision about one purchase, with the remember or open-request offer after it."""
+    result = en.decision_answer(step.decision, step.product, step.exact)
+    lead: Phrase = ()
+    if step.basis.value == "remembered":
+        lead = phrase(
+            en.USING_REMEMBERED_PURCHASE.format(product=step.product or "product"),
+            When(step.purchased.earliest),
+            ": ",
+        )
+    elif step.order is not None:
+        lead = phrase("For ", en.order_label(step.order.product, step.order.ordered_on), ": ")
+    speech = phrase(lead, result.speech)
+    if step.offer is Offer.REMEMBER_PURCHASE:
+        question = (en.OFFER_REMEMBER_PURCHASE.format(it=en.the_product(step.product)),)
+        return speak(handler_input, speech, question, card=result)
+    if step.offer is Offer.OPEN_REQUEST and case.question is not None:
+        return speak(handler_input, speech, (en.offer_request(case.question.data[1]),), card=result)
+    return finish(handler_input, result, lead=lead)
+
+
+def _refused(handler_input: HandlerInput, step: Refused) -> Response:
+    label = (
+        en.order_label(step.order.product, step.order.ordered_on)
+        if step.order is not None
+        else None
+    )
+    store = step.order.store_name if step.order is not None else None
+    why = en.refused(step.kind.value, step.decision, step.product, label, store)
+    if step.instead is not None and step.instead_decision is not None:
+        offer = en.instead_offer(step.instead.value, step.instead_decision.window.last_day)
+        if step.order is None:  # not linked: the steps of the route that is still open
+            steps = en.claim_steps_answer(
+                step.instead.value, claim_steps(step.instead, step.instead_decision.steps)
+            )
+            return finish(
+                handler_input,
+                steps,
+                lead=phrase(why, " ", en.instead_steps(step.instead.value), " "),
+            )
+        costs = en.costs_of(step.instead_decision)
+        return speak(handler_input, phrase(why, " ", costs), offer)
+    if step.decision.verdict is Verdict.NO and step.kind.value != "refund_return":
+        why = phrase(why, f" ZOSI support can still advise you at {en.SPOKEN_EMAIL}.")
+    return finish(handler_input, why)
+
+
+def _reply(handler_input: HandlerInput, step: Reply, outcome: Outcome) -> Response:
+    text = {
+        Said.OKAY: en.OKAY,
+        Said.HELP: en.HELP_IN_DIALOG if outcome.resume else en.HELP,
+        Said.NOT_UNDERSTOOD: en.FALLBACK,
+        Said.WHAT_ELSE: "",
+        Said.CANT_STORE: en.CANT_STORE,
+        Said.GOODBYE: en.GOODBYE,
+    }[step.said]
+    if step.said is Said.GOODBYE:
+        turn(handler_input).keep(Case())
+        return speak(handler_input, (text,))
+    if outcome.resume is not None:
+        return ask_for(handler_input, outcome.resume, lead=(text, " ") if text else (), back=True)
+    if step.said is Said.WHAT_ELSE:
+        return speak(handler_input, (), (en.WHAT_ELSE,))
+    return speak(handler_input, (text,), (en.WHAT_TO_ASK,))
+
+
+# --- doing what the customer said yes to ------------------------------------------------------
+
+
+def perform(handler_input: HandlerInput, step: Perform) -> Response:
+    """Carry out an offer the customer accepted, and say honestly whether it worked.
+
+    Opening a request, deleting and withdrawing consent finish the case: what was
+    gathered for it is not carried into the next question.
+    """
+    current = turn(handler_input)
+    if step.offer in {Offer.OPEN_REQUEST, Offer.DELETE_DATA, Offer.WITHDRAW_CONSENT}:
+        current.keep(Case())
+    if step.offer is Offer.REMEMBER_PURCHASE and step.purchase is not None:
+        saved = current.save({"purchase": step.purchase})
+        return finish(handler_input, (en.REMEMBERED if saved else en.NOT_REMEMBERED,))
+    if step.offer is Offer.REMEMBER_REGION and step.data:
+        if current.linked:
+            from handlers.linked import profile_allowed
+
+            profile_allowed(handler_input)  # P7: raises for a minor without consent
+        saved = current.save({"region": step.data[0]})
+        return finish(handler_input, (en.REMEMBERED if saved else en.NOT_REMEMBERED,))
+    if step.offer is Offer.DELETE_DATA:
+        deleted = current.erase()
+        return finish(handler_input, (en.DELETED if deleted else en.DELETE_FAILED,))
+    if step.offer is Offer.WITHDRAW_CONSENT:
+        from handlers.privacy import withdraw_consent
+
+        return withdraw_consent(handler_input)
+    if step.offer is Offer.OPEN_REQUEST and step.order is not None and len(step.data) >= 3:
+        from handlers.linked import submit_request
+
+        return submit_request(handler_input, step.order, step.data[1], step.data[2])
+    return finish(handler_input, (en.OKAY,))
+
+
+def idempotency_key(current: Turn, order_id: str, kind: str, reason: str) -> str:
+    """The same customer, order, kind and reason always give the same key.
+
+    So Alexa retrying a request, or the customer asking twice, opens one case; a
+    keyed hash keeps the user id out of what ZOSI receives.
+    """
+    material = "|".join((current.user_key or "", order_id, kind, reason))
+    digest = hmac.new(current.settings.user_key_secret, material.encode(), hashlib.sha256)
+    return f"alexa-{digest.hexdigest()}"
+
+
+def offer(
+    handler_input: HandlerInput,
+    kind: Offer,
+    speech: Phrase,
+    question: Phrase,
+    *data: str,
+    card: en.Answer | None = None,
+) -> Response:
+    """Say ``speech`` and ask ``question``, a yes/no offer that lasts one turn."""
+    current = turn(handler_input)
+    current.keep(current.case._replace(question=Question(Asks.OFFER, kind, 1, tuple(data))))
+    return speak(handler_input, speech, question, card=card)
+
+
+__all__ = ["OrderFacts", "converse", "offer"]
