@@ -1,9 +1,9 @@
 """Delivery dates in Russian business days, D2 to D4.
 
-Expected dates are counted by hand on the 2026-2027 Russian production calendar.
+Expected dates are counted by hand on the 2025-2027 Russian production calendar.
 """
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -35,6 +35,40 @@ def test_d4_weekends_holidays_and_moved_days_off_are_not_business_days(day, reas
 @pytest.mark.parametrize("day", [date(2026, 11, 23), date(2026, 12, 30), date(2027, 1, 11)])
 def test_d4_ordinary_weekdays_are_business_days(day):
     assert is_business_day(day)
+
+
+@pytest.mark.parametrize(
+    ("day", "decree"),
+    [
+        (date(2025, 11, 1), "Saturday worked for the day off on Monday 3 November 2025"),
+        (date(2027, 2, 20), "Saturday worked for the day off on Monday 22 February 2027"),
+    ],
+)
+def test_d4_a_transferred_working_saturday_counts_as_a_business_day(day, decree):
+    assert day.weekday() == 5
+    assert is_business_day(day), decree
+
+
+def test_d4_the_only_working_weekend_days_of_2025_to_2027_are_the_two_decreed_saturdays():
+    # 2026 has none: its transfers move days off from 3 and 4 January, themselves holidays.
+    days = (date(2025, 1, 1) + timedelta(days=n) for n in range(365 * 3))
+    working_weekend_days = [day for day in days if day.weekday() >= 5 and is_business_day(day)]
+
+    assert working_weekend_days == [date(2025, 11, 1), date(2027, 2, 20)]
+
+
+def test_d4_an_order_spanning_the_working_saturday_of_1_november_2025_arrives_a_day_sooner():
+    # Thu 30 October; Fri 31 (1), Sat 1 November worked (2); Sun 2, Mon 3 (day off moved
+    # from the Saturday) and Tue 4 Unity Day do not count; Wed 5 (3). Counting the Saturday
+    # as a day off would have given Thursday 6 November.
+    assert estimate_delivery(date(2025, 10, 30)).earliest == date(2025, 11, 5)
+
+
+def test_d4_an_order_spanning_the_working_saturday_of_20_february_2027_arrives_a_day_sooner():
+    # Thu 18 February; Fri 19 (1), Sat 20 worked (2); Sun 21, Mon 22 (day off moved from the
+    # Saturday) and Tue 23 Defender of the Fatherland Day do not count; Wed 24 (3). Counting
+    # the Saturday as a day off would have given Thursday 25 February.
+    assert estimate_delivery(date(2027, 2, 18)).earliest == date(2027, 2, 24)
 
 
 def test_d4_ordered_on_saturday_21_november_the_3rd_business_day_is_wednesday_25th():
