@@ -1,4 +1,8 @@
-"""Delivery dates: rules D2 to D4 of POLICY.md counted in Russian business days.
+"""Delivery: which countries the terms cover (D2, D4) and dates in Russian business days.
+
+D2 and D4 are the Russian store's terms: free delivery anywhere in Russia, in 3 to 30
+Russian business days. They say nothing about delivery to another country, so a
+question about one gets no dates, only what the terms do cover (``delivery_coverage``).
 
 D4 counts courier delivery in business days: Russian working days, so weekends and
 Russian public holidays do not count. The calendar is the ``holidays`` package's for
@@ -55,6 +59,53 @@ class DeliveryEstimate(NamedTuple):
     free: bool
     ships_from: str
     rule_ids: tuple[str, ...]
+
+
+class DeliveryCoverage(NamedTuple):
+    """Whether the published delivery terms cover the country a customer asks about.
+
+    Attributes:
+        country: The ISO 3166-1 alpha-2 code asked about; None when no country was named.
+        covered: True when the published terms apply there, only in ``terms_country``.
+        terms_country: The one country the terms cover (D2: anywhere in Russia).
+        min_days: Fewest business days the terms promise in ``terms_country`` (D4).
+        max_days: Most business days the terms promise there.
+        rule_ids: The rules the decision rests on, in POLICY.md order.
+    """
+
+    country: str | None
+    covered: bool
+    terms_country: str
+    min_days: int
+    max_days: int
+    rule_ids: tuple[str, ...]
+
+
+def delivery_coverage(country_code: str | None) -> DeliveryCoverage:
+    """Decide whether the published delivery terms cover a country (D2, D4).
+
+    D2 and D4 cover Russia only: free delivery anywhere in Russia, 3 to 30 Russian
+    business days. For any other country the terms promise nothing, so there are no
+    dates to compute; ZOSI support is the one to ask. No country named means the
+    customer asks about the store's own country.
+
+    Args:
+        country_code: The CountryName slot's resolved id (ISO 3166-1 alpha-2, for
+            example "KZ"), or None when the customer named no country.
+
+    Returns:
+        The decision, with the published business-day range for the covered country.
+    """
+    country = None if country_code is None else country_code.upper()
+    min_days, max_days = DELIVERY_BUSINESS_DAYS
+    return DeliveryCoverage(
+        country=country,
+        covered=country in (None, STORE_COUNTRY),
+        terms_country=STORE_COUNTRY,
+        min_days=min_days,
+        max_days=max_days,
+        rule_ids=("D2", "D4"),
+    )
 
 
 @lru_cache(maxsize=16)

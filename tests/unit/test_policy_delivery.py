@@ -1,4 +1,4 @@
-"""Delivery dates in Russian business days, D2 to D4.
+"""Delivery dates in Russian business days and the countries the terms cover, D2 to D4.
 
 Expected dates are counted by hand on the 2025-2027 Russian production calendar.
 """
@@ -7,7 +7,12 @@ from datetime import date, timedelta
 
 import pytest
 
-from policy.delivery import add_business_days, estimate_delivery, is_business_day
+from policy.delivery import (
+    add_business_days,
+    delivery_coverage,
+    estimate_delivery,
+    is_business_day,
+)
 from policy.regions import REGIONS
 
 
@@ -145,3 +150,30 @@ def test_d4_an_unknown_region_falls_back_to_the_published_range():
     assert estimate.region is None
     assert not estimate.estimated
     assert (estimate.min_days, estimate.max_days) == (3, 30)
+
+
+@pytest.mark.parametrize("country", ["RU", "ru", None])
+def test_d2_d4_the_published_terms_cover_russia_and_a_question_naming_no_country(country):
+    coverage = delivery_coverage(country)
+
+    assert coverage.covered
+    assert coverage.terms_country == "RU"
+    assert (coverage.min_days, coverage.max_days) == (3, 30)
+    assert coverage.rule_ids == ("D2", "D4")
+
+
+@pytest.mark.parametrize("country", ["KZ", "BY", "US", "CN"])
+def test_d2_d4_the_published_terms_do_not_cover_delivery_outside_russia(country):
+    coverage = delivery_coverage(country)
+
+    assert not coverage.covered
+    assert coverage.country == country
+    assert coverage.terms_country == "RU"
+    assert coverage.rule_ids == ("D2", "D4")
+
+
+def test_d4_an_uncovered_country_gets_the_russian_range_to_quote_but_no_dates():
+    coverage = delivery_coverage("KZ")
+
+    assert (coverage.min_days, coverage.max_days) == (3, 30)
+    assert not any(isinstance(value, date) for value in coverage)
