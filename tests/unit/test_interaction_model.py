@@ -40,7 +40,11 @@ CUSTOM_INTENTS = {
         "reason": "ReturnReason",
         "purchaseDate": "AMAZON.DATE",
     },
-    "DeliveryTimeIntent": {"region": "RussianRegion", "orderDate": "AMAZON.DATE"},
+    "DeliveryTimeIntent": {
+        "region": "RussianRegion",
+        "orderDate": "AMAZON.DATE",
+        "country": "CountryName",
+    },
     "TrackOrderIntent": {"product": "ProductType"},
     "ContactSupportIntent": {},
     "PrivacyPolicyIntent": {},
