@@ -1,28 +1,35 @@
-"""Delivery dates: rules D2 to D4 of POLICY.md counted in Russian business days.
+"""Delivery: which countries the terms cover (D2, D4) and dates in Russian business days.
+
+D2 and D4 are the Russian store's terms: free delivery anywhere in Russia, in 3 to 30
+Russian business days. They say nothing about delivery to another country, so a
+question about one gets no dates, only what the terms do cover (``delivery_coverage``).
 
 D4 counts courier delivery in business days: Russian working days, so weekends and
-Russian public holidays do not count. Holidays come from the ``holidays`` package,
-imported only when a delivery date is first computed (it costs about 80 ms of cold
-start that most requests never need) and cached per year.
+Russian public holidays do not count. The calendar is the ``holidays`` package's for
+Russia, imported only when a delivery date is first computed (it costs about 80 ms of
+cold start that most requests never need) and built once per year.
 
-What the calendar models (``holidays`` 0.109, country "RU", category PUBLIC, the only
-one it offers for Russia): the public holidays, including the New Year holidays of
-1-8 January; days off moved by law, such as 9 January and 31 December 2026; and
-observed days when a holiday falls on a weekend, such as Monday 11 May 2026. What it
-does not model: the Saturdays or Sundays made working days by the same decrees (for
-example 1 November 2025); there is no WORKDAY category for Russia, so those days count
-as days off here, which errs towards a later, safe estimate by at most a day. Transfers
-are decreed year by year, so years the package does not know yet have none.
+The package (``holidays`` 0.107 or later, country "RU", category PUBLIC) models the
+public holidays, including the New Year holidays of 1-8 January; the days off moved
+by decree, such as 9 January and 31 December 2026; the observed days when a holiday
+falls on a weekend, such as Monday 11 May 2026; and the weekend days the same decrees
+make working days, such as Saturday 1 November 2025 and Saturday 20 February 2027
+(2026 has none). Its ``is_working_day`` decides each day, so a working Saturday counts
+as a business day. Transfers are decreed year by year: a year the package does not
+know yet has no transfers, only weekends and the fixed holidays.
 """
+
+from __future__ import annotations
 
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from policy.regions import Region, find_region
 from policy.terms import DELIVERY_BUSINESS_DAYS, STORE_COUNTRY, WAREHOUSE_CITY
 
-_SATURDAY = 5
+if TYPE_CHECKING:
+    from holidays import HolidayBase
 
 
 class DeliveryEstimate(NamedTuple):
@@ -54,17 +61,68 @@ class DeliveryEstimate(NamedTuple):
     rule_ids: tuple[str, ...]
 
 
+class DeliveryCoverage(NamedTuple):
+    """Whether the published delivery terms cover the country a customer asks about.
+
+    Attributes:
+        country: The ISO 3166-1 alpha-2 code asked about; None when no country was named.
+        covered: True when the published terms apply there, only in ``terms_country``.
+        terms_country: The one country the terms cover (D2: anywhere in Russia).
+        min_days: Fewest business days the terms promise in ``terms_country`` (D4).
+        max_days: Most business days the terms promise there.
+        rule_ids: The rules the decision rests on, in POLICY.md order.
+    """
+
+    country: str | None
+    covered: bool
+    terms_country: str
+    min_days: int
+    max_days: int
+    rule_ids: tuple[str, ...]
+
+
+def delivery_coverage(country_code: str | None) -> DeliveryCoverage:
+    """Decide whether the published delivery terms cover a country (D2, D4).
+
+    D2 and D4 cover Russia only: free delivery anywhere in Russia, 3 to 30 Russian
+    business days. For any other country the terms promise nothing, so there are no
+    dates to compute; ZOSI support is the one to ask. No country named means the
+    customer asks about the store's own country.
+
+    Args:
+        country_code: The CountryName slot's resolved id (ISO 3166-1 alpha-2, for
+            example "KZ"), or None when the customer named no country.
+
+    Returns:
+        The decision, with the published business-day range for the covered country.
+    """
+    country = None if country_code is None else country_code.upper()
+    min_days, max_days = DELIVERY_BUSINESS_DAYS
+    return DeliveryCoverage(
+        country=country,
+        covered=country in (None, STORE_COUNTRY),
+        terms_country=STORE_COUNTRY,
+        min_days=min_days,
+        max_days=max_days,
+        rule_ids=("D2", "D4"),
+    )
+
+
 @lru_cache(maxsize=16)
-def _russian_days_off(year: int) -> frozenset[date]:
-    """Russian public holidays and transferred days off of one year (see module docstring)."""
+def _russian_calendar(year: int) -> HolidayBase:
+    """The Russian working-day calendar of one year (see module docstring)."""
     import holidays  # lazy: about 80 ms of cold start that most requests skip
 
-    return frozenset(holidays.country_holidays(STORE_COUNTRY, years=year))
+    return holidays.country_holidays(STORE_COUNTRY, years=year)
 
 
 def is_business_day(day: date) -> bool:
-    """D4: whether ``day`` is a Russian working day (not a weekend, not a day off)."""
-    return day.weekday() < _SATURDAY and day not in _russian_days_off(day.year)
+    """D4: whether ``day`` is a Russian working day.
+
+    Weekends and days off do not count; a Saturday or Sunday made a working day by
+    decree (Saturday 1 November 2025) does.
+    """
+    return _russian_calendar(day.year).is_working_day(day)
 
 
 def add_business_days(start: date, n: int) -> date:

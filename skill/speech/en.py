@@ -25,7 +25,7 @@ from speech.ssml import Phrase, Spell, Telephone, When, phrase
 
 if TYPE_CHECKING:
     from policy.crossship import CrossShipDecision
-    from policy.delivery import DeliveryEstimate
+    from policy.delivery import DeliveryCoverage, DeliveryEstimate
     from policy.model import Window
     from policy.returns import ReturnDecision
     from policy.warranty import WarrantyDecision
@@ -366,6 +366,38 @@ def delivery_answer(estimate: DeliveryEstimate, today: date, place: str | None) 
         "\n(Regional figures are ZOSI estimates.)" if estimate.estimated else "",
     )
     return Answer(speech, "Delivery estimate", body)
+
+
+def _country(name: str) -> str:
+    """A country's name as a sentence says it: "the United States", "Kazakhstan"."""
+    plural_or_union = name.startswith("United ") or name.endswith(("Republic", "Netherlands"))
+    return f"the {name}" if plural_or_union and not name.startswith("the ") else name
+
+
+def delivery_abroad_answer(coverage: DeliveryCoverage, country_name: str) -> Answer:
+    """Say that the published delivery terms don't cover a country outside Russia (D2, D4).
+
+    Args:
+        coverage: The decision for that country (``coverage.covered`` is False).
+        country_name: The country as the CountryName slot resolved it ("Kazakhstan").
+    """
+    country = _country(country_name)
+    days = _range_speech(coverage.min_days, coverage.max_days)
+    covers = (
+        f"ZOSI's published delivery terms cover Russia only: delivery is free anywhere in Russia "
+        f"and takes {days} business days."
+    )
+    speech = phrase(
+        covers,
+        f" They don't cover delivery to {country}, so please ask ZOSI support at "
+        f"{SPOKEN_EMAIL} whether they can send your order there.",
+    )
+    body = phrase(
+        covers,
+        f"\nDelivery to {country} isn't covered by those terms: ask ZOSI support.",
+        support_card_line(),
+    )
+    return Answer(speech, f"Delivery to {country}", body)
 
 
 def tracking_help() -> Answer:

@@ -52,7 +52,11 @@ CUSTOM_INTENTS = {
     },
     "DontKnowIntent": {},
     "WithdrawConsentIntent": {},
-    "DeliveryTimeIntent": {"region": "RussianRegion", "orderDate": "AMAZON.DATE"},
+    "DeliveryTimeIntent": {
+        "region": "RussianRegion",
+        "orderDate": "AMAZON.DATE",
+        "country": "CountryName",
+    },
     "TrackOrderIntent": {"product": "ProductType"},
     "ContactSupportIntent": {},
     "PrivacyPolicyIntent": {},

@@ -162,6 +162,12 @@ def filled(intent: dict[str, Any]) -> dict[str, Any]:
         ("how long does delivery take", "DeliveryTimeIntent", {}),
         ("do you ship to St. Petersburg", "DeliveryTimeIntent", {"region": "saint_petersburg"}),
         ("is delivery to Narnia free", "DeliveryTimeIntent", {"region": (NO_MATCH, "narnia")}),
+        ("do you ship to Kazakhstan", "DeliveryTimeIntent", {"country": "KZ"}),
+        ("can you deliver to the U. S.", "DeliveryTimeIntent", {"country": "US"}),
+        ("how long does delivery to Belarus take", "DeliveryTimeIntent", {"country": "BY"}),
+        ("is delivery free to Russia", "DeliveryTimeIntent", {"country": "RU"}),
+        ("can I order from Germany", "DeliveryTimeIntent", {"country": "DE"}),
+        ("do you deliver to Moscow", "DeliveryTimeIntent", {"region": "moscow"}),
         (
             "if I order on Monday when will it arrive",
             "DeliveryTimeIntent",

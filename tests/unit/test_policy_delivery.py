@@ -1,13 +1,18 @@
-"""Delivery dates in Russian business days, D2 to D4.
+"""Delivery dates in Russian business days and the countries the terms cover, D2 to D4.
 
-Expected dates are counted by hand on the 2026-2027 Russian production calendar.
+Expected dates are counted by hand on the 2025-2027 Russian production calendar.
 """
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
-from policy.delivery import add_business_days, estimate_delivery, is_business_day
+from policy.delivery import (
+    add_business_days,
+    delivery_coverage,
+    estimate_delivery,
+    is_business_day,
+)
 from policy.regions import REGIONS
 
 
@@ -35,6 +40,40 @@ def test_d4_weekends_holidays_and_moved_days_off_are_not_business_days(day, reas
 @pytest.mark.parametrize("day", [date(2026, 11, 23), date(2026, 12, 30), date(2027, 1, 11)])
 def test_d4_ordinary_weekdays_are_business_days(day):
     assert is_business_day(day)
+
+
+@pytest.mark.parametrize(
+    ("day", "decree"),
+    [
+        (date(2025, 11, 1), "Saturday worked for the day off on Monday 3 November 2025"),
+        (date(2027, 2, 20), "Saturday worked for the day off on Monday 22 February 2027"),
+    ],
+)
+def test_d4_a_transferred_working_saturday_counts_as_a_business_day(day, decree):
+    assert day.weekday() == 5
+    assert is_business_day(day), decree
+
+
+def test_d4_the_only_working_weekend_days_of_2025_to_2027_are_the_two_decreed_saturdays():
+    # 2026 has none: its transfers move days off from 3 and 4 January, themselves holidays.
+    days = (date(2025, 1, 1) + timedelta(days=n) for n in range(365 * 3))
+    working_weekend_days = [day for day in days if day.weekday() >= 5 and is_business_day(day)]
+
+    assert working_weekend_days == [date(2025, 11, 1), date(2027, 2, 20)]
+
+
+def test_d4_an_order_spanning_the_working_saturday_of_1_november_2025_arrives_a_day_sooner():
+    # Thu 30 October; Fri 31 (1), Sat 1 November worked (2); Sun 2, Mon 3 (day off moved
+    # from the Saturday) and Tue 4 Unity Day do not count; Wed 5 (3). Counting the Saturday
+    # as a day off would have given Thursday 6 November.
+    assert estimate_delivery(date(2025, 10, 30)).earliest == date(2025, 11, 5)
+
+
+def test_d4_an_order_spanning_the_working_saturday_of_20_february_2027_arrives_a_day_sooner():
+    # Thu 18 February; Fri 19 (1), Sat 20 worked (2); Sun 21, Mon 22 (day off moved from the
+    # Saturday) and Tue 23 Defender of the Fatherland Day do not count; Wed 24 (3). Counting
+    # the Saturday as a day off would have given Thursday 25 February.
+    assert estimate_delivery(date(2027, 2, 18)).earliest == date(2027, 2, 24)
 
 
 def test_d4_ordered_on_saturday_21_november_the_3rd_business_day_is_wednesday_25th():
@@ -111,3 +150,30 @@ def test_d4_an_unknown_region_falls_back_to_the_published_range():
     assert estimate.region is None
     assert not estimate.estimated
     assert (estimate.min_days, estimate.max_days) == (3, 30)
+
+
+@pytest.mark.parametrize("country", ["RU", "ru", None])
+def test_d2_d4_the_published_terms_cover_russia_and_a_question_naming_no_country(country):
+    coverage = delivery_coverage(country)
+
+    assert coverage.covered
+    assert coverage.terms_country == "RU"
+    assert (coverage.min_days, coverage.max_days) == (3, 30)
+    assert coverage.rule_ids == ("D2", "D4")
+
+
+@pytest.mark.parametrize("country", ["KZ", "BY", "US", "CN"])
+def test_d2_d4_the_published_terms_do_not_cover_delivery_outside_russia(country):
+    coverage = delivery_coverage(country)
+
+    assert not coverage.covered
+    assert coverage.country == country
+    assert coverage.terms_country == "RU"
+    assert coverage.rule_ids == ("D2", "D4")
+
+
+def test_d4_an_uncovered_country_gets_the_russian_range_to_quote_but_no_dates():
+    coverage = delivery_coverage("KZ")
+
+    assert (coverage.min_days, coverage.max_days) == (3, 30)
+    assert not any(isinstance(value, date) for value in coverage)

@@ -1,0 +1,63 @@
+"""D2, D4: a delivery question about a country outside Russia is answered without dates."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from policy.delivery import delivery_coverage
+from speech import en
+from speech.ssml import to_text
+
+
+def spoken(answer: en.Answer) -> str:
+    return to_text(answer.speech, "en-US")
+
+
+def card(answer: en.Answer) -> str:
+    return to_text(answer.card_body, "en-US")
+
+
+def test_asked_about_kazakhstan_the_skill_says_what_the_terms_cover_and_to_ask_support():
+    answer = en.delivery_abroad_answer(delivery_coverage("KZ"), "Kazakhstan")
+
+    text = spoken(answer)
+    assert "free anywhere in Russia" in text
+    assert "3 to 30 business days" in text
+    assert "don't cover delivery to Kazakhstan" in text
+    assert en.SPOKEN_EMAIL in text
+    assert answer.card_title == "Delivery to Kazakhstan"
+    assert "service@zositech.com" in card(answer)
+
+
+def test_the_business_day_range_is_read_from_the_decision():
+    coverage = delivery_coverage("KZ")._replace(min_days=4, max_days=20)
+
+    assert "4 to 20 business days" in spoken(en.delivery_abroad_answer(coverage, "Kazakhstan"))
+
+
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [
+        ("United States", "to the United States"),
+        ("Czech Republic", "to the Czech Republic"),
+        ("Netherlands", "to the Netherlands"),
+        ("Belarus", "to Belarus"),
+    ],
+)
+def test_a_country_that_takes_the_article_is_said_with_it(name, said):
+    assert said in spoken(en.delivery_abroad_answer(delivery_coverage("XX"), name))
+
+
+@pytest.mark.parametrize(("code", "name"), [("KZ", "Kazakhstan"), ("US", "United States")])
+def test_no_rule_id_and_no_date_reaches_the_customer(code, name):
+    answer = en.delivery_abroad_answer(delivery_coverage(code), name)
+
+    for text in (spoken(answer), card(answer), answer.card_title):
+        assert not re.search(r"\b[DRWXCP]\d\b", text)
+        assert not re.search(
+            r"\b(?:January|February|March|April|May|June|July|August|"
+            r"September|October|November|December)\b",
+            text,
+        )
