@@ -767,3 +767,6 @@ def claim_closed(kind: str, label: Phrase) -> Phrase:
         ": it's outside the time ZOSI allows. ZOSI support can still advise you at "
         f"{SPOKEN_EMAIL}.",
     )
+
+
+from speech.en_facts import fact_answer as fact_answer  # noqa: E402, PLC0414 (re-export; en_facts imports en)
