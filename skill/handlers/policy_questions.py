@@ -1,4 +1,7 @@
-"""Refund return, warranty and advance-replacement questions (R1-R6, W1-W9, X1-X4)."""
+"""Refund return, warranty and advance-replacement questions (R1-R6, W1-W9, X1-X4).
+
+General questions about one rule of any kind ("who pays customs?") are answered here too.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +10,8 @@ from typing import TYPE_CHECKING
 
 from handlers.context import purchase_to_session, turn
 from handlers.purchase import Gathered, gather_purchase, memory_lead
-from handlers.respond import REMEMBER_PURCHASE, answer, speak
-from handlers.slots import current_intent, read_slot
+from handlers.respond import REMEMBER_PURCHASE, answer, follow_up, speak
+from handlers.slots import as_enum, current_intent, read_slot
 from speech import en
 
 if TYPE_CHECKING:
@@ -89,3 +92,16 @@ def cross_ship(handler_input: HandlerInput) -> Response:
             evaluate_cross_ship(g.facts, today), g.product, g.facts.purchased.precise
         ),
     )
+
+
+def policy_fact(handler_input: HandlerInput) -> Response:
+    """Answers "How long is the warranty?": one policy fact, said first (any rule, D1-P9)."""
+    from policy.facts import Topic, explain
+    from speech.en_facts import UNKNOWN_TOPIC
+
+    topic = as_enum(Topic, read_slot(current_intent(handler_input), "topic").id)
+    if topic is None:
+        return follow_up(handler_input, (UNKNOWN_TOPIC,))
+    # P9: the skill's own storage period is a setting; only the retention answer says it.
+    days = turn(handler_input).settings.state_ttl_days
+    return answer(handler_input, en.fact_answer(explain(topic, retention_days=days)))

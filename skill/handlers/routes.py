@@ -50,6 +50,7 @@ ROUTES: tuple[Route, ...] = (
     Route("handlers.policy_questions:return_refund", intents=("ReturnRefundIntent",)),
     Route("handlers.policy_questions:warranty_status", intents=("WarrantyStatusIntent",)),
     Route("handlers.policy_questions:cross_ship", intents=("CrossShipIntent",)),
+    Route("handlers.policy_questions:policy_fact", intents=("PolicyFactIntent",)),
     Route("handlers.support:start_claim", intents=("StartClaimIntent",)),
     Route("handlers.support:claim_status_request", intents=("ClaimStatusIntent",)),
     Route("handlers.delivery:delivery_time", intents=("DeliveryTimeIntent",)),
