@@ -194,6 +194,12 @@ def definitions() -> dict[str, dict[str, Any]]:
             intent("AMAZON.YesIntent")
         ),
         "claim_status": fresh().intent(intent("ClaimStatusIntent")),
+        "policy_fact": fresh().intent(
+            intent(
+                "PolicyFactIntent",
+                resolved("topic", "customs", "PolicyTopic", "customs"),
+            )
+        ),
         "yes": ongoing().intent(intent("AMAZON.YesIntent")),
         "no": ongoing(attributes={"pending": {"kind": "anything_else"}}).intent(
             intent("AMAZON.NoIntent")
