@@ -194,6 +194,12 @@ def definitions() -> dict[str, dict[str, Any]]:
             attributes={"case": {"q": ["offer", "delete_data", 1, []]}}
         ).intent(intent("AMAZON.YesIntent")),
         "claim_status": fresh().intent(intent("ClaimStatusIntent")),
+        "policy_fact": fresh().intent(
+            intent(
+                "PolicyFactIntent",
+                resolved("topic", "customs", "PolicyTopic", "customs"),
+            )
+        ),
         "yes": ongoing().intent(intent("AMAZON.YesIntent")),
         "no": ongoing(attributes={"case": {"q": ["more", "", 1, []]}}).intent(
             intent("AMAZON.NoIntent")

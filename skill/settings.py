@@ -12,6 +12,7 @@ from typing import NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from adapters.alexa_api import require_secure_url
+from policy.terms import RETENTION_MAX_DAYS
 
 TABLE_NAME = "TABLE_NAME"
 SKILL_ID = "SKILL_ID"
@@ -37,7 +38,7 @@ ENV_VARS: frozenset[str] = frozenset(
 
 MIN_SECRET_LENGTH = 32
 #: P9: stored data is kept at most three years (seed 003); the TTL may be shorter, never longer.
-MAX_RETENTION_DAYS = 3 * 365
+MAX_RETENTION_DAYS = RETENTION_MAX_DAYS
 
 
 class ConfigError(Exception):

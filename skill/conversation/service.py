@@ -350,7 +350,9 @@ def _as_ask(step: Step) -> AskFact | None:
     return step if isinstance(step, AskFact) else None
 
 
-def _yes_or_no(case: Case, asked: Question | None, yes: bool, known: Known) -> Outcome:
+def _yes_or_no(  # noqa: PLR0911 - one answer per kind of question
+    case: Case, asked: Question | None, yes: bool, known: Known
+) -> Outcome:
     """A yes or no counts only as the answer to the question asked on the turn before."""
     if asked is None:
         return Outcome(case, Reply(Said.OKAY))

@@ -10,7 +10,7 @@ from handlers.dialog import offer
 from handlers.respond import elicit, finish
 from handlers.slots import current_intent, read_slot
 from policy.dates import DateParseError, parse_amazon_date, resolve_order_date
-from policy.delivery import estimate_delivery
+from policy.delivery import delivery_coverage, estimate_delivery
 from speech import en
 from speech.ssml import Phrase, phrase
 
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from ask_sdk_core.handler_input import HandlerInput
     from ask_sdk_model.response import Response
 
-REGION, ORDER_DATE = "region", "orderDate"
+REGION, ORDER_DATE, COUNTRY = "region", "orderDate", "country"
 
 
 def delivery_time(handler_input: HandlerInput) -> Response:
@@ -34,6 +34,11 @@ def delivery_time(handler_input: HandlerInput) -> Response:
             order_date = resolve_order_date(parse_amazon_date(spoken_date, today), today)
         except DateParseError:
             lead = (en.BAD_ORDER_DATE,)
+    country = read_slot(intent, COUNTRY)
+    if country.id is not None:
+        coverage = delivery_coverage(country.id)
+        if not coverage.covered:  # D2, D4 cover Russia only: no Russian window for Kazakhstan
+            return finish(handler_input, en.delivery_abroad_answer(coverage, country.name or ""))
     region = read_slot(intent, REGION)
     region_id = region.id
     remembered = False

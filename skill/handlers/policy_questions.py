@@ -1,1 +1,33 @@
-"""General questions about single policy facts; purchase questions go through the dialog."""
+"""General questions about one policy fact ("who pays customs?"), answered first (D1-P9).
+
+Questions about the customer's own purchase go through the dialog (handlers.dialog).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from handlers.context import turn
+from handlers.respond import finish
+from handlers.slots import as_enum, current_intent, read_slot
+from speech import en
+
+if TYPE_CHECKING:
+    from ask_sdk_core.handler_input import HandlerInput
+    from ask_sdk_model.response import Response
+
+
+def policy_fact(handler_input: HandlerInput) -> Response:
+    """Answers "How long is the warranty?": one policy fact, said first (any rule, D1-P9).
+
+    Asked in the middle of a purchase dialog, the dialog's open question follows.
+    """
+    from policy.facts import Topic, explain
+    from speech.en_facts import UNKNOWN_TOPIC
+
+    topic = as_enum(Topic, read_slot(current_intent(handler_input), "topic").id)
+    if topic is None:
+        return finish(handler_input, (UNKNOWN_TOPIC,))
+    # P9: the skill's own storage period is a setting; only the retention answer says it.
+    days = turn(handler_input).settings.state_ttl_days
+    return finish(handler_input, en.fact_answer(explain(topic, retention_days=days)))

@@ -62,6 +62,7 @@ ROUTES: tuple[Route, ...] = (
             "AMAZON.FallbackIntent",
         ),
     ),
+    Route("handlers.policy_questions:policy_fact", intents=("PolicyFactIntent",)),
     Route("handlers.support:claim_status_request", intents=("ClaimStatusIntent",)),
     Route("handlers.delivery:delivery_time", intents=("DeliveryTimeIntent",)),
     Route("handlers.delivery:track_order", intents=("TrackOrderIntent",)),

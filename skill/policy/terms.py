@@ -34,3 +34,12 @@ STORE_COUNTRY: Final = "RU"
 
 WAREHOUSE_CITY: Final = "Moscow"
 """D3: every order ships from the ZOSI warehouse in this city."""
+
+ADULT_AGE: Final = 18
+"""P7: below this age a parent's or guardian's prior consent is needed."""
+
+RETENTION_MAX_YEARS: Final = 3
+"""P9: personal data is generally kept at most this many years (seed 003)."""
+
+RETENTION_MAX_DAYS: Final = RETENTION_MAX_YEARS * 365
+"""P9 in days: no stored item may live longer (the skill's TTL setting is checked against it)."""

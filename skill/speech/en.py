@@ -1104,3 +1104,6 @@ def decision_answer(
     if isinstance(decision, CrossShipDecision):
         return cross_ship_answer(decision, product, exact)
     return warranty_answer(decision, product, exact)
+
+
+from speech.en_facts import fact_answer as fact_answer  # noqa: E402, PLC0414 (re-export; en_facts imports en)

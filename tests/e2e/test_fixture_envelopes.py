@@ -142,6 +142,7 @@ def test_delivery_to_kazan_uses_the_regional_estimate(handler) -> None:
         ("delete_my_data_yes", "I&apos;ve deleted everything"),
         ("help", "You can ask things like"),
         ("fallback", "Sorry, I can&apos;t help with that"),
+        ("policy_fact", "ZOSI doesn&apos;t pay customs"),
     ],
 )
 def test_simple_intents_answer_in_their_own_words(handler, name: str, expected: str) -> None:

@@ -63,6 +63,7 @@ CUSTOM_INTENTS = {
     "MyDataIntent": {},
     "DeleteMyDataIntent": {},
     "ClaimStatusIntent": {},
+    "PolicyFactIntent": {"topic": "PolicyTopic"},
 }
 BUILT_IN_INTENTS = {
     "AMAZON.YesIntent",

@@ -115,7 +115,6 @@ def filled(intent: dict[str, Any]) -> dict[str, Any]:
         ),
         # CrossShipIntent (X1-X4)
         ("can you send me a replacement first", "CrossShipIntent", {}),
-        ("how does cross-shipping work", "CrossShipIntent", {}),
         ("I need an advance replacement for my DVR", "CrossShipIntent", {"product": "dvr"}),
         (
             "I bought my camera in Germany can you cross ship to Russia",
@@ -198,6 +197,21 @@ def filled(intent: dict[str, Any]) -> dict[str, Any]:
         ("what's the status of my return", "ClaimStatusIntent", {}),
         ("where is my refund", "ClaimStatusIntent", {}),
         ("track my return", "ClaimStatusIntent", {}),
+        # PolicyFactIntent (any rule, asked as a general question)
+        ("how does cross-shipping work", "PolicyFactIntent", {"topic": "cross_shipping"}),
+        ("how long is the warranty", "PolicyFactIntent", {"topic": "warranty_length"}),
+        ("who pays customs duties", "PolicyFactIntent", {"topic": "customs"}),
+        ("do I need a reason to return it", "PolicyFactIntent", {"topic": "return_reason"}),
+        ("how many days do I have to return it", "PolicyFactIntent", {"topic": "return_window"}),
+        ("who pays for return shipping", "PolicyFactIntent", {"topic": "return_shipping"}),
+        ("is delivery free", "PolicyFactIntent", {"topic": "delivery_cost"}),
+        ("where do you ship from", "PolicyFactIntent", {"topic": "ships_from"}),
+        ("what if it's not faulty", "PolicyFactIntent", {"topic": "not_defective"}),
+        ("I got it as a gift", "PolicyFactIntent", {"topic": "gift"}),
+        ("what if I bought it on Amazon", "PolicyFactIntent", {"topic": "third_party"}),
+        ("how long do you keep my data", "PolicyFactIntent", {"topic": "data_retention"}),
+        ("can a child use this", "PolicyFactIntent", {"topic": "minors"}),
+        ("what about the weather", "PolicyFactIntent", {"topic": (NO_MATCH, "the weather")}),
         # built-ins
         ("yes", "AMAZON.YesIntent", {}),
         ("yeah", "AMAZON.YesIntent", {}),
@@ -289,6 +303,7 @@ def elicit(slot: str) -> dict[str, Any]:
         ("Amazon", "store", "third_party"),
         ("it was a gift", "store", "gift"),
         ("my son gave it to me", "store", "gift"),
+        ("I got it as a gift", "store", "gift"),
         ("from your website", "store", "zosi_website"),
         ("yesterday", "purchaseDate", "2026-11-20"),
         ("I bought it last week", "purchaseDate", "2026-W46"),

@@ -1,0 +1,232 @@
+"""Single policy facts, for general questions: "how long is the warranty?" (every rule).
+
+A customer often asks about one rule before (or instead of) their own case: how long
+the warranty lasts, who pays customs, whether a reason is needed to return something.
+``explain`` answers such a question with the topic, the rules it rests on and the
+numbers and flags the speech needs, all read from :mod:`policy.terms` and
+:mod:`policy.contact`, so a change to the store terms reaches these answers too.
+Nothing here is meant to be spoken: the speech layer words each topic.
+
+Every rule ID of POLICY.md is explained by at least one topic (a test checks it).
+"""
+
+from enum import StrEnum
+from typing import NamedTuple
+
+from policy.model import Payer, in_policy_order
+from policy.terms import (
+    ADULT_AGE,
+    CROSS_SHIP_DISPATCH_BUSINESS_DAYS,
+    CROSS_SHIP_HOLD_DAYS,
+    CROSS_SHIP_MAX_MONTHS,
+    CROSS_SHIP_RETURN_DAYS,
+    DELIVERY_BUSINESS_DAYS,
+    RETENTION_MAX_DAYS,
+    RETENTION_MAX_YEARS,
+    RETURN_WINDOW_DAYS,
+    WAREHOUSE_CITY,
+    WARRANTY_MONTHS,
+)
+
+
+class Topic(StrEnum):
+    """One answerable policy fact; values equal the ``PolicyTopic`` slot value ids."""
+
+    WHERE_TO_BUY = "where_to_buy"
+    """D1: retail orders go through ZOSI's official AliExpress store."""
+    DELIVERY_COST = "delivery_cost"
+    """D2: delivery is free anywhere in Russia."""
+    SHIPS_FROM = "ships_from"
+    """D3: orders leave the Moscow warehouse."""
+    DELIVERY_TIME = "delivery_time"
+    """D4: 3 to 30 Russian business days."""
+    TRACKING = "tracking"
+    """D5: a tracking code, also in the AliExpress app."""
+    RETURN_WINDOW = "return_window"
+    """R1: 30 days from the purchase date for a full refund."""
+    RETURN_REASON = "return_reason"
+    """R1, R4: no reason needed; without a quality problem the customer pays the way back."""
+    RETURN_ELIGIBILITY = "return_eligibility"
+    """R2, R5: direct purchases only; the official AliExpress store counts."""
+    RETURN_CONDITION = "return_condition"
+    """R3: product and packaging undamaged."""
+    RETURN_SHIPPING = "return_shipping"
+    """R4: the customer pays return shipping when it is not a quality problem."""
+    THIRD_PARTY = "third_party"
+    """R2, R5: bought elsewhere, the seller's own policy applies."""
+    GIFT = "gift"
+    """R6: ask the giver for the receipt, or to make the return."""
+    WARRANTY_LENGTH = "warranty_length"
+    """W1: 12 months from the original purchase date, never 24."""
+    WARRANTY_COVERAGE = "warranty_coverage"
+    """W1, W2: a failure within the warranty is repaired or replaced."""
+    WARRANTY_CLAIM = "warranty_claim"
+    """W3: report the fault to support first."""
+    RMA_PROCESS = "rma_process"
+    """W4: label or address and RMA code; tracked parcel; shipping refunded first on request."""
+    WARRANTY_SHIPPING = "warranty_shipping"
+    """W5: a domestic warranty return travels at ZOSI's cost."""
+    WARRANTY_ABROAD = "warranty_abroad"
+    """W6: from outside the country of purchase, the customer pays international shipping."""
+    INTERNATIONAL_ORDERS = "international_orders"
+    """W7: an order ZOSI shipped across a border comes back at ZOSI's cost."""
+    NOT_DEFECTIVE = "not_defective"
+    """W8: no fault found, the customer pays shipping back."""
+    CUSTOMS = "customs"
+    """W9: ZOSI never pays customs, duties, taxes or carrier fees."""
+    CROSS_SHIPPING = "cross_shipping"
+    """X1-X4: what an advance replacement is and how it goes."""
+    CROSS_SHIP_COST = "cross_ship_cost"
+    """X1: free ground cross-shipping only within the country of purchase."""
+    CROSS_SHIP_RETURN = "cross_ship_return"
+    """X2, X3: the faulty product goes back within 30 days, or the hold is charged."""
+    CROSS_SHIP_HOLD = "cross_ship_hold"
+    """X3: a 30-day credit-card hold for the replacement's price."""
+    CROSS_SHIP_DISPATCH = "cross_ship_dispatch"
+    """X4: the replacement ships within 2-3 business days."""
+    CONTACT = "contact"
+    """C1: email and phone of ZOSI support."""
+    DATA_USE = "data_use"
+    """P1: minimum necessary data, for a clear purpose, with consent."""
+    DATA_SHARING = "data_sharing"
+    """P1: no sharing with third parties without permission, unless the law requires it."""
+    ACCOUNT_LINKING = "account_linking"
+    """P2: the linked ZOSI account is used only after the user authorised it."""
+    DATA_SECURITY = "data_security"
+    """P3: encrypted transport and storage, isolation, authorised access only."""
+    DATA_ACCESS = "data_access"
+    """P4: the user can learn what is held about them."""
+    DATA_DELETION = "data_deletion"
+    """P5: data is deleted on withdrawal, cancellation or the end of the service."""
+    WITHDRAW_CONSENT = "withdraw_consent"
+    """P6: withdrawing consent stops the service and processing that depended on it."""
+    MINORS = "minors"
+    """P7: under 18, a parent's or guardian's consent first."""
+    POLICY_CHANGES = "policy_changes"
+    """P8: major changes are announced (for a voice skill: once, at the next launch)."""
+    DATA_RETENTION = "data_retention"
+    """P9: kept only as long as needed, at most 3 years."""
+
+
+class Explanation(NamedTuple):
+    """One policy fact and the values its wording needs; unused fields are None.
+
+    Attributes:
+        topic: The fact asked about.
+        rule_ids: The rules it rests on, in POLICY.md order.
+        days: A period in days: the refund window (R1), the cross-shipping return period
+            (X2) or hold (X3), or the skill's own storage period (P9, when given).
+        months: A period in months: the warranty (W1) or the cross-shipping limit (X1).
+        years: The longest retention (P9).
+        business_days: A range of business days, low and high: delivery (D4) or the
+            replacement's dispatch (X4).
+        age: The age below which a guardian's consent is needed (P7).
+        payer: Who pays the shipping (or fees) the fact is about (R4, W5-W9).
+        free: Whether the shipping the fact is about is free: anywhere in Russia (D2), or
+            within the country of purchase only (X1).
+        place: The warehouse city (D3).
+    """
+
+    topic: Topic
+    rule_ids: tuple[str, ...]
+    days: int | None = None
+    months: int | None = None
+    years: int | None = None
+    business_days: tuple[int, int] | None = None
+    age: int | None = None
+    payer: Payer | None = None
+    free: bool | None = None
+    place: str | None = None
+
+
+def _rules(*rule_ids: str) -> tuple[str, ...]:
+    return in_policy_order(rule_ids)
+
+
+_EXPLANATIONS: dict[Topic, Explanation] = {
+    fact.topic: fact
+    for fact in (
+        Explanation(Topic.WHERE_TO_BUY, _rules("D1")),
+        Explanation(Topic.DELIVERY_COST, _rules("D2"), free=True),
+        Explanation(Topic.SHIPS_FROM, _rules("D3"), place=WAREHOUSE_CITY),
+        Explanation(Topic.DELIVERY_TIME, _rules("D4"), business_days=DELIVERY_BUSINESS_DAYS),
+        Explanation(Topic.TRACKING, _rules("D5")),
+        Explanation(Topic.RETURN_WINDOW, _rules("R1", "R2"), days=RETURN_WINDOW_DAYS),
+        Explanation(
+            Topic.RETURN_REASON, _rules("R1", "R4"), days=RETURN_WINDOW_DAYS, payer=Payer.CUSTOMER
+        ),
+        Explanation(Topic.RETURN_ELIGIBILITY, _rules("R2", "R5")),
+        Explanation(Topic.RETURN_CONDITION, _rules("R3")),
+        Explanation(Topic.RETURN_SHIPPING, _rules("R4"), payer=Payer.CUSTOMER),
+        Explanation(Topic.THIRD_PARTY, _rules("R2", "R5")),
+        Explanation(Topic.GIFT, _rules("R6")),
+        Explanation(Topic.WARRANTY_LENGTH, _rules("W1"), months=WARRANTY_MONTHS),
+        Explanation(Topic.WARRANTY_COVERAGE, _rules("W1", "W2"), months=WARRANTY_MONTHS),
+        Explanation(Topic.WARRANTY_CLAIM, _rules("W3", "C1")),
+        Explanation(Topic.RMA_PROCESS, _rules("W4")),
+        Explanation(Topic.WARRANTY_SHIPPING, _rules("W5"), payer=Payer.ZOSI),
+        Explanation(Topic.WARRANTY_ABROAD, _rules("W6"), payer=Payer.CUSTOMER),
+        Explanation(Topic.INTERNATIONAL_ORDERS, _rules("W7"), payer=Payer.ZOSI),
+        Explanation(Topic.NOT_DEFECTIVE, _rules("W8"), payer=Payer.CUSTOMER),
+        Explanation(Topic.CUSTOMS, _rules("W9"), payer=Payer.CUSTOMER),
+        Explanation(
+            Topic.CROSS_SHIPPING,
+            _rules("X1", "X2", "X4"),
+            days=CROSS_SHIP_RETURN_DAYS,
+            months=CROSS_SHIP_MAX_MONTHS,
+            business_days=CROSS_SHIP_DISPATCH_BUSINESS_DAYS,
+        ),
+        Explanation(Topic.CROSS_SHIP_COST, _rules("X1"), free=True),
+        Explanation(Topic.CROSS_SHIP_RETURN, _rules("X2", "X3"), days=CROSS_SHIP_RETURN_DAYS),
+        Explanation(Topic.CROSS_SHIP_HOLD, _rules("X3"), days=CROSS_SHIP_HOLD_DAYS),
+        Explanation(
+            Topic.CROSS_SHIP_DISPATCH, _rules("X4"), business_days=CROSS_SHIP_DISPATCH_BUSINESS_DAYS
+        ),
+        Explanation(Topic.CONTACT, _rules("C1")),
+        Explanation(Topic.DATA_USE, _rules("P1")),
+        Explanation(Topic.DATA_SHARING, _rules("P1")),
+        Explanation(Topic.ACCOUNT_LINKING, _rules("P2")),
+        Explanation(Topic.DATA_SECURITY, _rules("P3")),
+        Explanation(Topic.DATA_ACCESS, _rules("P4")),
+        Explanation(Topic.DATA_DELETION, _rules("P5", "P6")),
+        Explanation(Topic.WITHDRAW_CONSENT, _rules("P6")),
+        Explanation(Topic.MINORS, _rules("P7"), age=ADULT_AGE),
+        Explanation(Topic.POLICY_CHANGES, _rules("P8")),
+        Explanation(Topic.DATA_RETENTION, _rules("P9"), years=RETENTION_MAX_YEARS),
+    )
+}
+"""Every topic's rules and values, built once (a test checks no topic is missing)."""
+
+
+def explain(topic: Topic, *, retention_days: int | None = None) -> Explanation:
+    """Explain one policy fact with the numbers and flags its wording needs.
+
+    The values are those the rule code itself uses (``terms``), so a general answer
+    never contradicts a decision about the customer's own purchase: the warranty is
+    12 months, never 24 (W1 decision); ZOSI never pays customs (W9); a product found
+    not defective comes back at the customer's cost (W8); a warranty return from abroad
+    travels at the customer's cost (W6).
+
+    P9 decision: the policy allows keeping data for at most 3 years, but the skill's own
+    storage period is a deployment setting (``Settings.state_ttl_days``), which the
+    policy core does not read. The caller passes it as ``retention_days`` so the answer
+    can say how long *this skill* keeps what it was asked to remember; without it, the
+    answer stays with the policy limit alone.
+
+    Args:
+        topic: The fact asked about.
+        retention_days: The skill's storage period in days, used for DATA_RETENTION only.
+
+    Returns:
+        The explanation; see :class:`Explanation` for each field.
+
+    Raises:
+        ValueError: If ``retention_days`` is not a positive number of days within the P9
+            limit.
+    """
+    if retention_days is not None and not 1 <= retention_days <= RETENTION_MAX_DAYS:
+        raise ValueError(f"retention must be 1 to {RETENTION_MAX_DAYS} days (P9)")
+    explanation = _EXPLANATIONS[topic]
+    if topic is Topic.DATA_RETENTION:
+        return explanation._replace(days=retention_days)
+    return explanation

@@ -1,0 +1,402 @@
+"""English answers to general policy questions: the fact first, then at most one condition.
+
+One function per :class:`policy.facts.Topic` words an :class:`~policy.facts.Explanation`;
+every number comes from the explanation's fields, never from the text. :mod:`speech.en`
+re-exports :func:`fact_answer`, so callers use ``en.fact_answer``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
+
+from policy.contact import SUPPORT_PHONE
+from policy.facts import Explanation, Topic
+from policy.model import Payer
+from speech.ssml import Phrase, Telephone, phrase
+
+T = TypeVar("T")
+
+UNKNOWN_TOPIC = (
+    "Sorry, I don't know that part of ZOSI's policy. You can ask me about returns, the "
+    "warranty, advance replacement, delivery, customs, or how I handle your data."
+)
+
+Wording = tuple[str, Phrase]
+"""A card title and the spoken answer."""
+
+
+def fact_answer(explanation: Explanation) -> Answer:
+    """Say one policy fact (any rule of POLICY.md), with a card that repeats it.
+
+    Raises:
+        ValueError: If the explanation lacks a value its topic's wording needs.
+    """
+    title, speech = _WORDINGS[explanation.topic](explanation)
+    return Answer(speech, title, phrase(speech, support_card_line()))
+
+
+def _needed(value: T | None, topic: Topic) -> T:
+    """A field the topic's wording cannot do without."""
+    if value is None:
+        raise ValueError(f"the explanation of {topic} lacks a value its wording needs")
+    return value
+
+
+def _range(explanation: Explanation) -> str:
+    low, high = _needed(explanation.business_days, explanation.topic)
+    return f"{low} to {high}"
+
+
+def _days(explanation: Explanation) -> int:
+    return _needed(explanation.days, explanation.topic)
+
+
+def _months(explanation: Explanation) -> int:
+    return _needed(explanation.months, explanation.topic)
+
+
+_WHO_PAYS = {Payer.CUSTOMER: "you pay", Payer.ZOSI: "ZOSI pays"}
+
+
+def _who_pays(explanation: Explanation) -> str:
+    """``"you pay"`` or ``"ZOSI pays"``, as the explanation's payer says."""
+    return _WHO_PAYS[_needed(explanation.payer, explanation.topic)]
+
+
+# --- delivery (D1-D5) -------------------------------------------------------------------------
+
+
+def _where_to_buy(_: Explanation) -> Wording:
+    return "Where to buy", phrase(
+        "ZOSI sells its products through its official store on AliExpress. Buying there counts "
+        "as buying directly from ZOSI."
+    )
+
+
+def _delivery_cost(_: Explanation) -> Wording:
+    return "Delivery cost", phrase("Delivery is free, wherever you are in Russia.")
+
+
+def _ships_from(explanation: Explanation) -> Wording:
+    place = _needed(explanation.place, explanation.topic)
+    return "Where orders ship from", phrase(
+        f"Every order leaves from ZOSI's warehouse in {place}, and delivery in Russia is free."
+    )
+
+
+def _delivery_time(explanation: Explanation) -> Wording:
+    return "Delivery time", phrase(
+        f"Delivery takes {_range(explanation)} business days, depending on how far your region "
+        "is from the warehouse. Weekends and Russian public holidays don't count."
+    )
+
+
+def _tracking(_: Explanation) -> Wording:
+    return "Tracking a parcel", phrase(
+        "Each parcel gets a tracking code once you've bought it, and you can follow it in the "
+        "AliExpress app too."
+    )
+
+
+# --- returns (R1-R6) --------------------------------------------------------------------------
+
+
+def _return_window(explanation: Explanation) -> Wording:
+    return "Return window", phrase(
+        f"You have {_days(explanation)} days from the day you bought it to return it for a full "
+        "refund. That's for anything bought from ZOSI's website or its official stores."
+    )
+
+
+def _return_reason(explanation: Explanation) -> Wording:
+    return "Returning without a reason", phrase(
+        f"No reason is needed: within {_days(explanation)} days of buying it, you can send it "
+        "back for a full refund whatever the reason. If it isn't faulty, though, "
+        f"{_who_pays(explanation)} the return shipping."
+    )
+
+
+def _return_eligibility(_: Explanation) -> Wording:
+    return "Which purchases can be refunded", phrase(
+        "ZOSI refunds products bought straight from ZOSI: on its website or in its own online "
+        "stores, and the official ZOSI store on AliExpress counts. Anything bought from another "
+        "seller goes back under that seller's own rules."
+    )
+
+
+def _return_condition(_: Explanation) -> Wording:
+    return "Condition of a return", phrase(
+        "The product and its packaging need to come back undamaged, so keep the box in good shape."
+    )
+
+
+def _return_shipping(explanation: Explanation) -> Wording:
+    return "Return shipping", phrase(
+        "If you're sending it back for a reason that isn't a quality problem, like a change of "
+        f"mind, {_who_pays(explanation)} the shipping and any fees. If it's faulty or arrived "
+        "damaged, ZOSI pays."
+    )
+
+
+def _third_party(_: Explanation) -> Wording:
+    return "Bought from another shop", phrase(
+        "If another shop or reseller sold it to you, that shop handles the return and refund, "
+        "under its own policy. ZOSI's official AliExpress store isn't another shop: it counts "
+        "as ZOSI."
+    )
+
+
+def _gift(_: Explanation) -> Wording:
+    return "Products received as a gift", phrase(
+        "For a gift, ask the person who gave it to you for a copy of the receipt, or ask them to "
+        "make the return for you. If it came from ZOSI, a quality problem still gets the usual "
+        "full refund or a replacement."
+    )
+
+
+# --- warranty (W1-W9) -------------------------------------------------------------------------
+
+
+def _warranty_length(explanation: Explanation) -> Wording:
+    return "Warranty length", phrase(
+        f"The ZOSI warranty lasts {_months(explanation)} months from the original purchase "
+        "date, and it covers every ZOSI product."
+    )
+
+
+def _warranty_coverage(explanation: Explanation) -> Wording:
+    return "What the warranty covers", phrase(
+        f"If a ZOSI product fails within {_months(explanation)} months of purchase, ZOSI "
+        "repairs or replaces it. Start by telling ZOSI support about the fault."
+    )
+
+
+def _warranty_claim(_: Explanation) -> Wording:
+    return "Starting a warranty claim", phrase(
+        f"The first step is to email ZOSI support at {SPOKEN_EMAIL} and describe the fault, "
+        "before you ask for a replacement."
+    )
+
+
+def _rma_process(_: Explanation) -> Wording:
+    return "After a claim is approved", phrase(
+        "Once support approves your claim, ZOSI's returns team sends you a return label or "
+        "address and an RMA code. Ship it with tracking and email ZOSI a photo of the shipping "
+        "receipt. If you'd rather not pay the postage, say so before you send it, and ZOSI "
+        "refunds it first."
+    )
+
+
+def _warranty_shipping(explanation: Explanation) -> Wording:
+    return "Shipping a faulty product", phrase(
+        "When a faulty product under warranty is sent back within the country you bought it "
+        f"in, {_who_pays(explanation)} the return shipping, and you get a replacement or a "
+        "full refund."
+    )
+
+
+def _warranty_abroad(explanation: Explanation) -> Wording:
+    return "Warranty returns from abroad", phrase(
+        "If you send it from outside the country you bought it in, "
+        f"{_who_pays(explanation)} the international "
+        "shipping. A product found faulty under warranty is still refunded or replaced."
+    )
+
+
+def _international_orders(explanation: Explanation) -> Wording:
+    return "Orders shipped from abroad", phrase(
+        "If ZOSI shipped your order to you from another country, such as China or the US, and "
+        f"it's found faulty under warranty, you get a full refund, and {_who_pays(explanation)} "
+        "the return shipping."
+    )
+
+
+def _not_defective(explanation: Explanation) -> Wording:
+    return "When no fault is found", phrase(
+        "If ZOSI tests the product and finds no fault, or the problem isn't covered by the "
+        f"warranty, {_who_pays(explanation)} the shipping to get it back from ZOSI's warehouse."
+    )
+
+
+def _customs(_: Explanation) -> Wording:
+    return "Customs and duties", phrase(
+        "ZOSI doesn't pay customs clearance, duties, taxes or carrier fees: those are always "
+        "yours to pay."
+    )
+
+
+# --- advance replacement (X1-X4) --------------------------------------------------------------
+
+
+def _cross_shipping(explanation: Explanation) -> Wording:
+    return "Advance replacement", phrase(
+        "With an advance replacement, ZOSI ships the new product within "
+        f"{_range(explanation)} business days, before you return the faulty one, which you "
+        f"then send back within {_days(explanation)} days. It's for products bought in the last "
+        f"{_months(explanation)} months."
+    )
+
+
+def _cross_ship_cost(_: Explanation) -> Wording:
+    return "Advance replacement shipping", phrase(
+        "Ground shipping for an advance replacement is free within the country you bought "
+        "the product in. Anywhere else, extra shipping and other fees apply."
+    )
+
+
+def _cross_ship_return(explanation: Explanation) -> Wording:
+    return "Sending the faulty product back", phrase(
+        f"You send the faulty product back within {_days(explanation)} days of ZOSI approving "
+        "the advance replacement. If it doesn't arrive in time, ZOSI charges the hold on your "
+        "card."
+    )
+
+
+def _cross_ship_hold(explanation: Explanation) -> Wording:
+    return "The credit card hold", phrase(
+        f"ZOSI puts a {_days(explanation)}-day hold on your credit card for the price of the "
+        "replacement. It's only charged if your faulty product doesn't arrive in time, or the "
+        "fault isn't covered by the warranty."
+    )
+
+
+def _cross_ship_dispatch(explanation: Explanation) -> Wording:
+    return "When the replacement ships", phrase(
+        f"ZOSI ships the replacement within {_range(explanation)} business days of approving "
+        "the advance replacement."
+    )
+
+
+# --- contact (C1) -----------------------------------------------------------------------------
+
+
+def _contact(_: Explanation) -> Wording:
+    return "Contacting ZOSI support", phrase(
+        f"You can reach ZOSI support by email at {SPOKEN_EMAIL}, or by phone on ",
+        Telephone(SUPPORT_PHONE),
+        ", which is a number in China.",
+    )
+
+
+# --- privacy (P1-P9) --------------------------------------------------------------------------
+
+
+def _data_use(_: Explanation) -> Wording:
+    return "How your data is used", phrase(
+        "I use only the data I need to answer you, for the purpose you gave it, and only with "
+        "your agreement. Nothing is remembered unless you say yes."
+    )
+
+
+def _data_sharing(_: Explanation) -> Wording:
+    return "Sharing your data", phrase(
+        "Your data isn't shared with anyone else without your permission, unless the law "
+        "requires it."
+    )
+
+
+def _account_linking(_: Explanation) -> Wording:
+    return "Linking your ZOSI account", phrase(
+        "I can use your ZOSI account only after you link it and allow that in the Alexa app. "
+        "Then I read your orders fresh for each question, and never store your login."
+    )
+
+
+def _data_security(_: Explanation) -> Wording:
+    return "Keeping your data safe", phrase(
+        "Your data travels encrypted, is stored encrypted and kept apart from other data, and "
+        "can only be reached for what you've allowed."
+    )
+
+
+def _data_access(_: Explanation) -> Wording:
+    return "Seeing your data", phrase(
+        "You can find out what I hold about you at any time: just say, 'what do you know about me'."
+    )
+
+
+def _data_deletion(_: Explanation) -> Wording:
+    return "Deleting your data", phrase(
+        "Say 'delete my data', and I erase everything I've stored about you. Disabling the "
+        "skill or unlinking your account does the same."
+    )
+
+
+def _withdraw_consent(_: Explanation) -> Wording:
+    return "Withdrawing consent", phrase(
+        "You can withdraw your consent at any time, by unlinking your ZOSI account or disabling "
+        "the skill. Whatever depended on it stops, and your data isn't used any further."
+    )
+
+
+def _minors(explanation: Explanation) -> Wording:
+    age = _needed(explanation.age, explanation.topic)
+    return "Children and the skill", phrase(
+        f"Anyone under {age} needs a parent's or guardian's consent first. Anything collected "
+        "from a child without it is deleted as soon as possible."
+    )
+
+
+def _policy_changes(_: Explanation) -> Wording:
+    return "Changes to the privacy policy", phrase(
+        "When ZOSI makes a major change to this skill's privacy policy, I tell you once, the "
+        "next time you open the skill."
+    )
+
+
+def _data_retention(explanation: Explanation) -> Wording:
+    years = _needed(explanation.years, explanation.topic)
+    limit = f"ZOSI keeps personal data only as long as it's needed, and at most {years} years."
+    if explanation.days is None:
+        return "How long data is kept", phrase(f"{limit} After that it's deleted or anonymised.")
+    return "How long data is kept", phrase(
+        f"I keep what you've asked me to remember for {explanation.days} days after you last "
+        f"use it, then it's deleted. {limit}"
+    )
+
+
+_WORDINGS: dict[Topic, Callable[[Explanation], Wording]] = {
+    Topic.WHERE_TO_BUY: _where_to_buy,
+    Topic.DELIVERY_COST: _delivery_cost,
+    Topic.SHIPS_FROM: _ships_from,
+    Topic.DELIVERY_TIME: _delivery_time,
+    Topic.TRACKING: _tracking,
+    Topic.RETURN_WINDOW: _return_window,
+    Topic.RETURN_REASON: _return_reason,
+    Topic.RETURN_ELIGIBILITY: _return_eligibility,
+    Topic.RETURN_CONDITION: _return_condition,
+    Topic.RETURN_SHIPPING: _return_shipping,
+    Topic.THIRD_PARTY: _third_party,
+    Topic.GIFT: _gift,
+    Topic.WARRANTY_LENGTH: _warranty_length,
+    Topic.WARRANTY_COVERAGE: _warranty_coverage,
+    Topic.WARRANTY_CLAIM: _warranty_claim,
+    Topic.RMA_PROCESS: _rma_process,
+    Topic.WARRANTY_SHIPPING: _warranty_shipping,
+    Topic.WARRANTY_ABROAD: _warranty_abroad,
+    Topic.INTERNATIONAL_ORDERS: _international_orders,
+    Topic.NOT_DEFECTIVE: _not_defective,
+    Topic.CUSTOMS: _customs,
+    Topic.CROSS_SHIPPING: _cross_shipping,
+    Topic.CROSS_SHIP_COST: _cross_ship_cost,
+    Topic.CROSS_SHIP_RETURN: _cross_ship_return,
+    Topic.CROSS_SHIP_HOLD: _cross_ship_hold,
+    Topic.CROSS_SHIP_DISPATCH: _cross_ship_dispatch,
+    Topic.CONTACT: _contact,
+    Topic.DATA_USE: _data_use,
+    Topic.DATA_SHARING: _data_sharing,
+    Topic.ACCOUNT_LINKING: _account_linking,
+    Topic.DATA_SECURITY: _data_security,
+    Topic.DATA_ACCESS: _data_access,
+    Topic.DATA_DELETION: _data_deletion,
+    Topic.WITHDRAW_CONSENT: _withdraw_consent,
+    Topic.MINORS: _minors,
+    Topic.POLICY_CHANGES: _policy_changes,
+    Topic.DATA_RETENTION: _data_retention,
+}
+
+
+# speech.en re-exports fact_answer with an import at its end, so this import comes last: with
+# every function above already defined, either module can be imported first.
+from speech.en import SPOKEN_EMAIL, Answer, support_card_line  # noqa: E402

@@ -1,0 +1,104 @@
+"""General policy questions: every topic explains itself from the rules' own numbers."""
+
+import re
+
+import pytest
+
+from policy import terms
+from policy.facts import Explanation, Topic, explain
+from policy.model import RULE_ORDER, Payer
+
+
+@pytest.mark.parametrize("topic", list(Topic), ids=str)
+def test_every_topic_explains_itself_with_the_rules_it_rests_on(topic):
+    explanation = explain(topic)
+    assert isinstance(explanation, Explanation)
+    assert explanation.topic is topic
+    assert explanation.rule_ids
+    assert list(explanation.rule_ids) == [r for r in RULE_ORDER if r in explanation.rule_ids]
+
+
+def test_every_rule_of_policy_md_is_answerable_as_a_direct_question():
+    covered = {rule for topic in Topic for rule in explain(topic).rule_ids}
+    assert covered == set(RULE_ORDER)
+
+
+def test_topic_values_are_snake_case_slot_ids():
+    for topic in Topic:
+        assert re.fullmatch(r"[a-z]+(?:_[a-z]+)*", topic.value), topic
+
+
+def test_w1_the_warranty_is_12_months_from_terms_never_24():
+    for topic in (Topic.WARRANTY_LENGTH, Topic.WARRANTY_COVERAGE):
+        assert explain(topic).months == terms.WARRANTY_MONTHS == 12
+
+
+def test_r1_the_return_window_and_the_reason_question_count_the_same_30_days():
+    assert explain(Topic.RETURN_WINDOW).days == terms.RETURN_WINDOW_DAYS
+    assert explain(Topic.RETURN_REASON).days == terms.RETURN_WINDOW_DAYS
+
+
+def test_r1_r4_no_reason_is_needed_but_without_a_quality_problem_the_customer_pays_shipping():
+    explanation = explain(Topic.RETURN_REASON)
+    assert explanation.rule_ids == ("R1", "R4")
+    assert explanation.payer is Payer.CUSTOMER
+
+
+def test_d2_d3_d4_delivery_is_free_from_moscow_in_the_published_business_day_range():
+    assert explain(Topic.DELIVERY_COST).free is True
+    assert explain(Topic.SHIPS_FROM).place == terms.WAREHOUSE_CITY
+    assert explain(Topic.DELIVERY_TIME).business_days == terms.DELIVERY_BUSINESS_DAYS
+
+
+def test_x1_to_x4_cross_shipping_numbers_are_the_terms_constants():
+    overview = explain(Topic.CROSS_SHIPPING)
+    assert overview.months == terms.CROSS_SHIP_MAX_MONTHS
+    assert overview.days == terms.CROSS_SHIP_RETURN_DAYS
+    assert overview.business_days == terms.CROSS_SHIP_DISPATCH_BUSINESS_DAYS
+    assert explain(Topic.CROSS_SHIP_COST).free is True
+    assert explain(Topic.CROSS_SHIP_RETURN).days == terms.CROSS_SHIP_RETURN_DAYS
+    assert explain(Topic.CROSS_SHIP_HOLD).days == terms.CROSS_SHIP_HOLD_DAYS
+    assert explain(Topic.CROSS_SHIP_DISPATCH).business_days == (
+        terms.CROSS_SHIP_DISPATCH_BUSINESS_DAYS
+    )
+
+
+@pytest.mark.parametrize(
+    ("topic", "payer"),
+    [
+        (Topic.RETURN_SHIPPING, Payer.CUSTOMER),  # R4: not a quality problem
+        (Topic.WARRANTY_SHIPPING, Payer.ZOSI),  # W5: domestic, defective
+        (Topic.WARRANTY_ABROAD, Payer.CUSTOMER),  # W6: international shipping
+        (Topic.INTERNATIONAL_ORDERS, Payer.ZOSI),  # W7: ZOSI shipped it across a border
+        (Topic.NOT_DEFECTIVE, Payer.CUSTOMER),  # W8: no fault found
+        (Topic.CUSTOMS, Payer.CUSTOMER),  # W9: ZOSI never pays customs
+    ],
+)
+def test_who_pays_follows_the_shipping_rules(topic, payer):
+    assert explain(topic).payer is payer
+
+
+def test_p7_minors_are_under_the_age_in_terms():
+    assert explain(Topic.MINORS).age == terms.ADULT_AGE == 18
+
+
+def test_p9_retention_gives_the_three_year_limit_and_the_skills_own_period_when_passed():
+    assert explain(Topic.DATA_RETENTION).days is None
+    assert explain(Topic.DATA_RETENTION).years == terms.RETENTION_MAX_YEARS == 3
+    assert explain(Topic.DATA_RETENTION, retention_days=400).days == 400
+
+
+def test_p9_the_skills_period_is_ignored_by_every_other_topic():
+    assert explain(Topic.WARRANTY_LENGTH, retention_days=400).days is None
+
+
+@pytest.mark.parametrize("days", [0, -1, terms.RETENTION_MAX_DAYS + 1])
+def test_p9_a_storage_period_beyond_the_limit_is_refused(days):
+    with pytest.raises(ValueError, match="P9"):
+        explain(Topic.DATA_RETENTION, retention_days=days)
+
+
+def test_the_settings_retention_limit_is_the_policy_one():
+    from settings import MAX_RETENTION_DAYS
+
+    assert MAX_RETENTION_DAYS == terms.RETENTION_MAX_DAYS == 3 * 365

@@ -1,0 +1,149 @@
+"""English answers to general policy questions: the fact first, in the skill's own words."""
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from policy import terms
+from policy.contact import SUPPORT_EMAIL
+from policy.facts import Topic, explain
+from speech import en
+from speech.ssml import to_ssml, to_text
+
+SKILL = Path(__file__).resolve().parents[2] / "skill"
+RULE_ID = re.compile(r"\b[DRWXCP]\d\b")
+
+
+def spoken(topic: Topic, **kwargs: int) -> str:
+    return to_text(en.fact_answer(explain(topic, **kwargs)).speech, "en-US")
+
+
+def card(topic: Topic) -> str:
+    return to_text(en.fact_answer(explain(topic)).card_body, "en-US")
+
+
+@pytest.mark.parametrize("topic", list(Topic), ids=str)
+def test_every_topic_has_a_short_spoken_answer_a_title_and_a_card(topic):
+    answer = en.fact_answer(explain(topic))
+    assert answer.card_title
+    assert 0 < len(to_text(answer.speech, "en-US")) < 400
+    assert to_ssml(answer.speech, 2026)
+    assert SUPPORT_EMAIL in card(topic)
+
+
+@pytest.mark.parametrize("topic", list(Topic), ids=str)
+def test_no_answer_names_a_rule_id_or_promises_24_months(topic):
+    answer = en.fact_answer(explain(topic, retention_days=400))
+    for text in (
+        to_text(answer.speech, "en-US"),
+        answer.card_title,
+        to_text(answer.card_body, "en-US"),
+    ):
+        assert not RULE_ID.search(text), text
+        assert "24 months" not in text
+        assert "POLICY" not in text
+
+
+def test_w1_warranty_length_says_the_months_from_terms_first():
+    assert spoken(Topic.WARRANTY_LENGTH).startswith(
+        f"The ZOSI warranty lasts {terms.WARRANTY_MONTHS} months"
+    )
+
+
+def test_r1_the_return_window_says_the_days_from_terms_first():
+    assert spoken(Topic.RETURN_WINDOW).startswith(f"You have {terms.RETURN_WINDOW_DAYS} days")
+
+
+def test_r1_r4_no_reason_is_needed_and_the_customer_pays_shipping_when_not_faulty():
+    speech = spoken(Topic.RETURN_REASON)
+    assert speech.startswith("No reason is needed")
+    assert "you pay the return shipping" in speech
+
+
+def test_w9_customs_says_zosi_does_not_pay_them():
+    assert spoken(Topic.CUSTOMS).startswith("ZOSI doesn't pay customs")
+
+
+def test_w8_not_defective_means_the_customer_pays_shipping_back():
+    assert "you pay the shipping to get it back" in spoken(Topic.NOT_DEFECTIVE)
+
+
+def test_w6_from_abroad_the_customer_pays_international_shipping():
+    assert "you pay the international shipping" in spoken(Topic.WARRANTY_ABROAD)
+
+
+def test_w5_w7_zosi_pays_a_defective_products_return_shipping():
+    assert "ZOSI pays the return shipping" in spoken(Topic.WARRANTY_SHIPPING)
+    assert "ZOSI pays the return shipping" in spoken(Topic.INTERNATIONAL_ORDERS)
+
+
+def test_r2_the_official_aliexpress_store_counts_as_buying_from_zosi():
+    assert "official ZOSI store on AliExpress counts" in spoken(Topic.RETURN_ELIGIBILITY)
+    assert "counts as ZOSI" in spoken(Topic.THIRD_PARTY)
+
+
+def test_r5_a_third_party_purchase_goes_to_that_shop():
+    assert spoken(Topic.THIRD_PARTY).startswith(
+        "If another shop or reseller sold it to you, that shop handles the return"
+    )
+
+
+def test_r6_a_gift_asks_the_giver_for_the_receipt():
+    assert "ask the person who gave it to you for a copy of the receipt" in spoken(Topic.GIFT)
+
+
+def test_d2_d4_delivery_is_free_and_takes_the_published_range():
+    low, high = terms.DELIVERY_BUSINESS_DAYS
+    assert spoken(Topic.DELIVERY_COST).startswith("Delivery is free")
+    assert spoken(Topic.DELIVERY_TIME).startswith(f"Delivery takes {low} to {high} business days")
+    assert terms.WAREHOUSE_CITY in spoken(Topic.SHIPS_FROM)
+
+
+def test_x1_to_x4_cross_shipping_numbers_come_from_terms():
+    low, high = terms.CROSS_SHIP_DISPATCH_BUSINESS_DAYS
+    overview = spoken(Topic.CROSS_SHIPPING)
+    assert f"{low} to {high} business days" in overview
+    assert f"{terms.CROSS_SHIP_RETURN_DAYS} days" in overview
+    assert f"{terms.CROSS_SHIP_MAX_MONTHS} months" in overview
+    assert f"{terms.CROSS_SHIP_HOLD_DAYS}-day hold" in spoken(Topic.CROSS_SHIP_HOLD)
+
+
+def test_w3_c1_the_claim_and_contact_answers_speak_the_email_address():
+    assert en.SPOKEN_EMAIL in spoken(Topic.WARRANTY_CLAIM)
+    assert en.SPOKEN_EMAIL in spoken(Topic.CONTACT)
+    ssml = to_ssml(en.fact_answer(explain(Topic.CONTACT)).speech, 2026)
+    assert '<say-as interpret-as="telephone">400-660-8825</say-as>' in ssml
+
+
+def test_p7_minors_answer_says_the_age_from_terms():
+    assert spoken(Topic.MINORS).startswith(f"Anyone under {terms.ADULT_AGE} needs")
+
+
+def test_p9_retention_says_the_skills_own_period_when_known_and_the_limit_always():
+    assert f"at most {terms.RETENTION_MAX_YEARS} years" in spoken(Topic.DATA_RETENTION)
+    with_period = spoken(Topic.DATA_RETENTION, retention_days=400)
+    assert with_period.startswith("I keep what you've asked me to remember for 400 days")
+
+
+def test_numbers_in_the_english_are_never_written_into_the_wording():
+    source = (SKILL / "speech" / "en_facts.py").read_text(encoding="utf-8")
+    assert not re.search(r"\b(?:30|12|24|18|3) (?:days|months|years|business)", source)
+
+
+def test_an_explanation_missing_a_needed_value_is_refused():
+    broken = explain(Topic.WARRANTY_LENGTH)._replace(months=None)
+    with pytest.raises(ValueError, match="warranty_length"):
+        en.fact_answer(broken)
+
+
+def test_the_facts_module_can_be_imported_before_speech_en():
+    script = (
+        "import speech.en_facts as f; from speech import en; print(en.fact_answer is f.fact_answer)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=SKILL, capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "True"
