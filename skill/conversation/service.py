@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from datetime import date
 from enum import StrEnum
-from typing import NamedTuple, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, TypeAlias, TypeVar
 
 from conversation.case import (
     Asks,
@@ -42,15 +42,17 @@ from conversation.case import (
 )
 from domain.memory import RememberedPurchase
 from policy.claims import ClaimKind, claim_kind_for
-from policy.crossship import CrossShipDecision, evaluate_cross_ship
 from policy.dates import DateParseError, FutureDateError, parse_amazon_date, resolve_purchase_date
 from policy.model import Channel, DateSpan, PurchaseFacts, Reason, Verdict
-from policy.returns import ReturnDecision, evaluate_return
 from policy.terms import STORE_COUNTRY
-from policy.warranty import WarrantyDecision, evaluate_warranty
+
+if TYPE_CHECKING:
+    from policy.crossship import CrossShipDecision
+    from policy.returns import ReturnDecision
+    from policy.warranty import WarrantyDecision
 
 T = TypeVar("T", bound=StrEnum)
-Decision = ReturnDecision | WarrantyDecision | CrossShipDecision
+Decision: TypeAlias = "ReturnDecision | WarrantyDecision | CrossShipDecision"
 
 #: The misses after which the skill stops asking for a fact and moves on.
 MAX_ATTEMPTS = 2
@@ -169,7 +171,6 @@ class Decided(NamedTuple):
     purchased: DateSpan
     order: OrderFacts | None = None
     offer: Offer | None = None
-    conditional: FactName | None = None
 
 
 class OrdersOverview(NamedTuple):
@@ -304,6 +305,47 @@ def next_step(case: Case, heard: Heard, known: Known) -> Outcome:
     if heard.goal is None and heard.signal is not None and not _has_facts(heard):
         return _signal(case, heard.signal, known)
     return _advance(_merge(case, heard, known), known, heard)
+
+
+#: The purchase question a general fact leads to: after the fact, the skill offers to check
+#: the customer's own purchase (values are :class:`policy.facts.Topic` values).
+TOPIC_GOALS: dict[str, Goal] = {
+    **dict.fromkeys(
+        (
+            "return_window",
+            "return_reason",
+            "return_eligibility",
+            "return_condition",
+            "return_shipping",
+            "third_party",
+            "gift",
+        ),
+        Goal.REFUND,
+    ),
+    **dict.fromkeys(
+        (
+            "warranty_length",
+            "warranty_coverage",
+            "warranty_shipping",
+            "warranty_abroad",
+            "international_orders",
+        ),
+        Goal.WARRANTY,
+    ),
+    **dict.fromkeys(("cross_shipping", "cross_ship_cost"), Goal.CROSS_SHIP),
+}
+
+
+def after_fact(case: Case, topic: str) -> Case | None:
+    """After a general fact, the case that offers to check the customer's own purchase.
+
+    None when the fact leads to no purchase question, or a purchase dialog is already
+    waiting on an answer (it resumes instead).
+    """
+    goal = TOPIC_GOALS.get(topic)
+    if goal is None or case.waiting is not None:
+        return None
+    return Case(goal, {}, Question(Asks.OFFER, Offer.CHECK_OWN_CASE))
 
 
 def resume_after_detour(case: Case, known: Known) -> Outcome:
@@ -553,12 +595,21 @@ def _advance(case: Case, known: Known, heard: Heard) -> Outcome:  # noqa: PLR091
 
     if case.fact(FactName.PURCHASED) is None:
         case = _from_memory(case, known.memory)
+    # A first question that names no purchase of theirs gets the rule before any question.
+    general = None
+    if case.waiting is None and (goal is Goal.CLAIM or not _describes_purchase(case)):
+        subject = kind if goal is Goal.CLAIM and kind is not None else goal
+        general = _general(subject, _facts(case, DateSpan.on(known.today)), known.today)
+    if (
+        case.value(FactName.HOME_COUNTRY) is not None
+        and case.value(FactName.PURCHASE_COUNTRY) is None
+        and goal is not Goal.REFUND
+        and not _skipped(case, FactName.PURCHASE_COUNTRY)
+    ):
+        return _ask(case, FactName.PURCHASE_COUNTRY, general=general)
     span = _span(case)
     if span is None:
-        if not _describes_purchase(case) or goal is Goal.CLAIM:
-            subject = kind if goal is Goal.CLAIM and kind is not None else goal
-            return _ask(case, FactName.PURCHASED, general=_general(subject, known.today))
-        return _ask(case, FactName.PURCHASED)
+        return _ask(case, FactName.PURCHASED, general=general)
 
     channel = case.value(FactName.CHANNEL)
     needs_shop = goal is Goal.REFUND or kind is ClaimKind.REFUND_RETURN
@@ -566,13 +617,6 @@ def _advance(case: Case, known: Known, heard: Heard) -> Outcome:  # noqa: PLR091
         return _ask_again(case, FactName.CHANNEL, known, lead=ALIEXPRESS)
     if needs_shop and channel is None and not _skipped(case, FactName.CHANNEL):
         return _ask(case, FactName.CHANNEL)
-    if (
-        case.value(FactName.HOME_COUNTRY) is not None
-        and case.value(FactName.PURCHASE_COUNTRY) is None
-        and goal is not Goal.REFUND
-        and not _skipped(case, FactName.PURCHASE_COUNTRY)
-    ):
-        return _ask(case, FactName.PURCHASE_COUNTRY)
     return _decide(case._replace(question=None), known, span)
 
 
@@ -583,18 +627,12 @@ def _skipped(case: Case, fact: FactName) -> bool:
 
 
 def _describes_purchase(case: Case) -> bool:
-    """Whether the customer said anything about their own purchase (else: a general question)."""
-    return any(
-        name in case.facts
-        for name in (
-            FactName.PRODUCT,
-            FactName.CHANNEL,
-            FactName.REASON,
-            FactName.PURCHASE_COUNTRY,
-            FactName.HOME_COUNTRY,
-            FactName.PURCHASED,
-        )
-    )
+    """Whether the customer named a product or a date of theirs (else: a general question).
+
+    "I got it as a gift, can I return it" and "is the warranty valid in Germany" are
+    still general: they get the rule for that case first, then the question.
+    """
+    return any(name in case.facts for name in (FactName.PRODUCT, FactName.PURCHASED))
 
 
 def _from_memory(case: Case, memory: RememberedPurchase | None) -> Case:
@@ -654,17 +692,27 @@ def _facts(case: Case, span: DateSpan) -> PurchaseFacts:
 
 
 def _evaluate(goal_or_kind: Goal | ClaimKind, facts: PurchaseFacts, today: date) -> Decision:
-    """Ask the policy core for the decision that answers a goal or governs a request kind."""
+    """Ask the policy core for the decision that answers a goal or governs a request kind.
+
+    Each rule module is imported when first needed: a cold start that answers a
+    warranty question never loads the refund or cross-shipping rules.
+    """
     if goal_or_kind in {Goal.REFUND, ClaimKind.REFUND_RETURN}:
+        from policy.returns import evaluate_return
+
         return evaluate_return(facts, today)
     if goal_or_kind in {Goal.CROSS_SHIP, ClaimKind.CROSS_SHIP}:
+        from policy.crossship import evaluate_cross_ship
+
         return evaluate_cross_ship(facts, today)
+    from policy.warranty import evaluate_warranty
+
     return evaluate_warranty(facts, today)
 
 
-def _general(goal: Goal | ClaimKind, today: date) -> Decision:
+def _general(goal: Goal | ClaimKind, facts: PurchaseFacts, today: date) -> Decision:
     """The rule itself, for a question that names no purchase: as for one bought today."""
-    return _evaluate(goal, PurchaseFacts(DateSpan.on(today)), today)
+    return _evaluate(goal, facts._replace(purchased=DateSpan.on(today)), today)
 
 
 def _decide(case: Case, known: Known, span: DateSpan) -> Outcome:
@@ -674,7 +722,6 @@ def _decide(case: Case, known: Known, span: DateSpan) -> Outcome:
     product = case.value(FactName.PRODUCT_NAME)
     source = case.fact(FactName.PURCHASED)
     basis = source.source if source is not None else Source.SAID
-    conditional = FactName.CHANNEL if _skipped(case, FactName.CHANNEL) else None
     if goal is Goal.CLAIM:
         kind = _claim_kind(case) or ClaimKind.WARRANTY_REPAIR
         decision = _evaluate(kind, facts, known.today)
@@ -685,9 +732,7 @@ def _decide(case: Case, known: Known, span: DateSpan) -> Outcome:
     offer = None
     if basis in {Source.SAID, Source.CONFIRMED} and known.can_store:
         offer = Offer.REMEMBER_PURCHASE
-    step = Decided(
-        goal, decision, product, span.precise, basis, span, offer=offer, conditional=conditional
-    )
+    step = Decided(goal, decision, product, span.precise, basis, span, offer=offer)
     question = Question(Asks.OFFER, offer) if offer is not None else None
     return Outcome(case._replace(question=question), step)
 
@@ -709,7 +754,7 @@ def _refusal(  # noqa: PLR0917 - the facts of one refusal
     if kind is ClaimKind.REFUND_RETURN and (
         facts.reason is None or facts.reason.is_quality_problem
     ):
-        warranty = evaluate_warranty(facts, today)
+        warranty = _evaluate(ClaimKind.WARRANTY_REPAIR, facts, today)
         if warranty.verdict is Verdict.YES:
             return Refused(kind, decision, product, order, ClaimKind.WARRANTY_REPAIR, warranty)
     return Refused(kind, decision, product, order)
@@ -858,7 +903,8 @@ def _move_on(case: Case, fact: FactName, known: Known) -> Outcome:
             case = case.with_facts({FactName.HOME_COUNTRY: None})
         return _advance(case, known, Heard())
     subject = _claim_kind(case) if goal is Goal.CLAIM else goal
-    general = _general(subject, known.today) if subject is not None else None
+    facts = _facts(case, DateSpan.on(known.today))
+    general = _general(subject, facts, known.today) if subject is not None else None
     step = GaveUp(goal, fact, case.value(FactName.PRODUCT_NAME), general)
     return Outcome(Case(), step)
 

@@ -242,7 +242,7 @@ def _decided(handler_input: HandlerInput, step: Decided, case: Case) -> Response
             ": ",
         )
     elif step.order is not None:
-        lead = phrase("For ", en.order_label(step.order.product, step.order.ordered_on), ": ")
+        lead = en.for_order(step.order.product, step.order.ordered_on)
     speech = phrase(lead, result.speech)
     if step.offer is Offer.REMEMBER_PURCHASE:
         question = (en.OFFER_REMEMBER_PURCHASE.format(it=en.the_product(step.product)),)

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from conversation.service import after_fact
 from handlers.context import turn
-from handlers.respond import finish
+from handlers.respond import finish, speak
 from handlers.slots import as_enum, current_intent, read_slot
 from speech import en
 
@@ -29,5 +30,10 @@ def policy_fact(handler_input: HandlerInput) -> Response:
     if topic is None:
         return finish(handler_input, (UNKNOWN_TOPIC,))
     # P9: the skill's own storage period is a setting; only the retention answer says it.
-    days = turn(handler_input).settings.state_ttl_days
-    return finish(handler_input, en.fact_answer(explain(topic, retention_days=days)))
+    current = turn(handler_input)
+    result = en.fact_answer(explain(topic, retention_days=current.settings.state_ttl_days))
+    check = after_fact(current.case, topic.value)
+    if check is None:
+        return finish(handler_input, result)
+    current.keep(check)
+    return speak(handler_input, result.speech, (en.OFFER_CHECK_YOURS,), card=result)

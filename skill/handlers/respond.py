@@ -100,14 +100,14 @@ def ask_for(
         asked = phrase(question)
     elif step.choices:
         asked = _choices(step)
-    elif step.general is not None:
+    elif step.general is not None and step.fact.value == "purchased":
         asked = (en.CHECK_YOURS,)
     elif step.lead == "aliexpress":
         asked = (en.ASK_ALIEXPRESS_SELLER.format(it=en.the_product(step.product)),)
     else:
         asked = (en.ask_fact(step.fact.value, step.product, step.attempt),)
     if back:
-        asked = phrase(en.BACK_TO.format(it=en.the_product(step.product)), asked)
+        asked = en.back_to(step.product, asked)
     intent = AlexaIntent(
         name=INTENTS[step.goal],
         slots={},

@@ -16,6 +16,7 @@ from policy.contact import SUPPORT_EMAIL, SUPPORT_PHONE
 from policy.model import Payer, Referral, Step, Verdict
 from policy.terms import (
     CROSS_SHIP_HOLD_DAYS,
+    CROSS_SHIP_MAX_MONTHS,
     CROSS_SHIP_RETURN_DAYS,
     DELIVERY_BUSINESS_DAYS,
     RETURN_WINDOW_DAYS,
@@ -72,6 +73,11 @@ STEP_TEXT: dict[Step, str] = {
         f"Send the faulty product back within {CROSS_SHIP_RETURN_DAYS} days of the authorisation."
     ),
 }
+
+
+def _warranty_length() -> str:
+    """The warranty's length as an adjective: "one-year", or "18-month"."""
+    return "one-year" if WARRANTY_MONTHS == 12 else f"{WARRANTY_MONTHS}-month"
 
 
 def the_product(product: str | None) -> str:
@@ -144,11 +150,12 @@ def return_answer(decision: ReturnDecision, product: str | None, exact: bool = T
     if decision.referral is Referral.SELLER:
         speech = phrase(
             f"Since you bought {it} from another shop, the refund goes through that shop, so "
-            "please check its own return policy. ZOSI's own 30-day refund covers purchases from "
+            "please check its own return policy. ZOSI's own {RETURN_WINDOW_DAYS}-day refund covers "
+            "purchases from "
             "the ZOSI website and ZOSI's official stores. If it's faulty, ask me about the "
             "warranty."
         )
-        card = _facts(("Refund: through the shop you bought it from (ZOSI policy R5).",))
+        card = _facts(("Refund: through the shop you bought it from, under its own policy.",))
     elif decision.verdict is Verdict.YES and window.last_day is not None:
         speech = phrase(
             f"Yes, you can return {it} for a full refund ",
@@ -168,9 +175,11 @@ def return_answer(decision: ReturnDecision, product: str | None, exact: bool = T
         speech = phrase(
             f"Sorry, the {RETURN_WINDOW_DAYS}-day refund period for {it} ended on ",
             When(window.last_day),
-            ". If it's faulty, it may still be under the one-year warranty.",
+            f". If it's faulty, it may still be under the {_warranty_length()} warranty.",
         )
-        card = _facts(("The 30-day refund period ended on ", When(window.last_day)))
+        card = _facts(
+            (f"The {RETURN_WINDOW_DAYS}-day refund period ended on ", When(window.last_day))
+        )
     else:
         speech, card = _depends(
             window,
@@ -226,7 +235,7 @@ def warranty_answer(decision: WarrantyDecision, product: str | None, exact: bool
     """Speak a warranty decision (W1-W9)."""
     it = the_product(product)
     window = decision.window
-    years = "one-year" if WARRANTY_MONTHS == 12 else f"{WARRANTY_MONTHS}-month"
+    years = _warranty_length()
     if decision.verdict is Verdict.YES and window.last_day is not None:
         speech = phrase(
             f"Yes, {it} is under warranty ",
@@ -253,14 +262,17 @@ def warranty_answer(decision: WarrantyDecision, product: str | None, exact: bool
             f"{it} is still under the {years} warranty; if it was earlier, the warranty has ended.",
             "Under warranty if bought on or after: ",
         )
-    body = phrase(
-        card,
-        f"Return shipping if it's faulty: {_warranty_shipping(decision.return_shipping)}\n",
-        "If ZOSI finds no fault, you pay for shipping it back to you.\n",
-        "ZOSI never pays customs duties, taxes or carrier fees.\n",
-        steps_text(decision.steps),
-        support_card_line(),
+    # Who pays what only while a claim is possible: an ended warranty covers no shipping.
+    terms: Phrase = (
+        phrase(
+            f"Return shipping if it's faulty: {_warranty_shipping(decision.return_shipping)}\n",
+            "If ZOSI finds no fault, you pay for shipping it back to you.\n",
+            "ZOSI never pays customs duties, taxes or carrier fees.\n",
+        )
+        if decision.verdict is not Verdict.NO
+        else ()
     )
+    body = phrase(card, terms, steps_text(decision.steps), support_card_line())
     return Answer(speech, f"Warranty for {title_product(product)}", body)
 
 
@@ -303,7 +315,8 @@ def cross_ship_answer(
         card = _facts(("Advance replacement possible until: ", When(window.last_day)))
     elif decision.verdict is Verdict.NO and window.last_day is not None:
         speech = phrase(
-            "Sorry, advance replacement is only for purchases from the last 12 months, and for "
+            "Sorry, advance replacement is only for purchases from the last "
+            f"{CROSS_SHIP_MAX_MONTHS} months, and for "
             f"{it} that ended on ",
             When(window.last_day),
             f". ZOSI support can still advise you at {SPOKEN_EMAIL}.",
@@ -524,7 +537,6 @@ REMEMBERED = "Done, I'll remember that."
 NOT_REMEMBERED = "Sorry, I couldn't save that just now, so I won't remember it this time."
 NOT_SAVING = "Okay, I won't remember it."
 USING_REMEMBERED_PURCHASE = "For the {product} you told me you bought on "
-USING_REMEMBERED_REGION = "For {region}, your saved region: "
 STATE_UNAVAILABLE = " I couldn't check what you asked me to remember just now."
 
 CONFIRM_DELETE = "Do you want me to delete everything I've stored about you?"
@@ -667,11 +679,14 @@ def orders_answer(
     the decision's verdict, its window, its referral).
     """
     wording = {
-        "refund": ("can be returned for a refund", "is past the 30-day refund period"),
+        "refund": (
+            "can be returned for a refund",
+            f"is past the {RETURN_WINDOW_DAYS}-day refund period",
+        ),
         "warranty": ("is under warranty", "is out of warranty"),
         "cross_ship": (
             "can get an advance replacement",
-            "is past the 12 months for advance replacement",
+            f"is past the {CROSS_SHIP_MAX_MONTHS} months for advance replacement",
         ),
     }[kind]
     lines: list[Phrase] = []
@@ -780,27 +795,6 @@ def claim_opened(
     return Answer(speech, "Your ZOSI request", body)
 
 
-def refund_closed_offer_warranty(label: Phrase, warranty_until: date) -> Phrase:
-    """R1 rules the refund out; W1 still covers it: offer the repair route instead."""
-    return phrase(
-        "A refund return isn't possible for ",
-        label,
-        ": the 30 days are over. It's under warranty until ",
-        When(warranty_until),
-        " though. Shall I open a warranty repair instead?",
-    )
-
-
-def claim_closed(kind: str, label: Phrase) -> Phrase:
-    """Neither the requested claim nor a repair is open for this order."""
-    return phrase(
-        f"I can't open {KIND_NAMES[kind]} for ",
-        label,
-        ": it's outside the time ZOSI allows. ZOSI support can still advise you at "
-        f"{SPOKEN_EMAIL}.",
-    )
-
-
 # --- the steps of a purchase conversation (conversation.service) -----------------------------
 
 GENERAL_RULE = {
@@ -819,6 +813,7 @@ GENERAL_RULE = {
         "{hold}-day hold, and you send the faulty one back within {back} days."
     ),
 }
+OFFER_CHECK_YOURS = "Would you like me to check yours?"
 CHECK_YOURS = "If you'd like me to check yours, when did you buy it?"
 ASK_PURCHASE_DATE_AGAIN = (
     "A rough date is fine, like last March, and if you're not sure, just say so. When did you "
@@ -840,10 +835,18 @@ ASK_CLAIM_TYPE_AGAIN = (
 )
 UNCLEAR = "Sorry, I didn't understand {words}."
 BACK_TO = "Back to {it}: "
-NOT_SURE_OF_SHOP = (
-    " You weren't sure where it came from: the refund applies when it came from ZOSI directly; "
-    "from another shop, that shop's own policy applies."
-)
+BACK_TO_PURCHASE = "Back to your purchase: "
+
+
+def back_to(product: str | None, question: Phrase) -> Phrase:
+    """Resume the purchase dialog after a detour: "Back to your camera: when did you buy it?"."""
+    lead = BACK_TO.format(it=the_product(product)) if product else BACK_TO_PURCHASE
+    first = question[0] if question else ""
+    if isinstance(first, str) and first[:1].isupper() and not first.startswith(("I ", "ZOSI")):
+        question = (first[:1].lower() + first[1:], *question[1:])
+    return phrase(lead, question)
+
+
 GAVE_UP = (
     "Without that I can't check {it} myself. ZOSI support can look it up with your receipt or "
     f"order number at {SPOKEN_EMAIL}."
@@ -871,10 +874,10 @@ GOAL_DECIDERS = ("refund", "warranty", "cross_ship")
 
 def general_rule(goal: str) -> str:
     """The rule a purchase question rests on, for a question that names no purchase."""
-    years = "one-year" if WARRANTY_MONTHS == 12 else f"{WARRANTY_MONTHS}-month"
+    years = _warranty_length()
     return GENERAL_RULE[goal].format(
         years=years,
-        months=WARRANTY_MONTHS,
+        months=CROSS_SHIP_MAX_MONTHS,
         hold=CROSS_SHIP_HOLD_DAYS,
         back=CROSS_SHIP_RETURN_DAYS,
     )
@@ -885,7 +888,7 @@ def general_answer(
 ) -> Phrase:
     """The rule first, for a question that named no purchase; a claim's steps with its rule."""
     if goal != "claim":
-        return (general_rule(goal),)
+        return phrase(general_rule(goal), _general_note(decision))
     from policy.claims import ClaimKind, claim_steps
     from policy.crossship import CrossShipDecision
     from policy.returns import ReturnDecision
@@ -898,6 +901,31 @@ def general_answer(
         kind, rule = ClaimKind.WARRANTY_REPAIR, "warranty"
     steps = claim_steps(kind, decision.steps)
     return phrase(general_rule(rule), " ", CLAIM_INTRO[kind.value], " ", steps_speech(steps))
+
+
+def _general_note(decision: ReturnDecision | WarrantyDecision | CrossShipDecision) -> Phrase:
+    """What the general rule means for what the customer said (a gift, a shop, abroad)."""
+    from policy.crossship import CrossShipDecision
+    from policy.returns import ReturnDecision
+
+    if isinstance(decision, ReturnDecision):
+        if decision.referral is Referral.SELLER:
+            return (
+                " Bought from another shop, though, the refund goes through that shop's own "
+                "return policy.",
+            )
+        return (_giver_note(decision.referral),)
+    if isinstance(decision, CrossShipDecision):
+        return (
+            ()
+            if decision.free_shipping
+            else (" From outside the country of purchase, extra shipping fees apply.",)
+        )
+    note = (
+        " Inside the country you bought it in, ZOSI covers the return shipping of a faulty "
+        "product; from another country, you pay the international shipping."
+    )
+    return phrase(note, _giver_note(decision.referral))
 
 
 def general_card(
@@ -1029,6 +1057,11 @@ def instead_offer(kind: str, last_day: date | None) -> Phrase:
         until_,
         f" though. Shall I open {KIND_NAMES[kind]} instead?",
     )
+
+
+def for_order(product: str, ordered_on: date) -> Phrase:
+    """Introduces an answer about one order of the linked account."""
+    return phrase("For ", order_label(product, ordered_on), ": ")
 
 
 ORDERS_TITLES = {

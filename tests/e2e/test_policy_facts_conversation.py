@@ -10,6 +10,7 @@ import re
 import pytest
 
 from policy import terms
+from speech import en
 from tests.helpers import assert_valid_response
 
 RULE_ID = re.compile(r"\b[DRWXCP]\d\b")
@@ -47,7 +48,21 @@ def ask(alexa, utterance: str) -> str:
 def test_a_general_question_is_answered_with_the_fact_first(alexa, question, fact) -> None:
     speech = ask(alexa, question)
     assert speech.startswith(fact), speech
-    assert speech.endswith("Is there anything else I can help with?")
+    # A fact about returns, the warranty or cross-shipping is followed by an offer to check
+    # the customer's own purchase; any other by the usual question.
+    assert speech.endswith(("Is there anything else I can help with?", en.OFFER_CHECK_YOURS))
+
+
+def test_after_a_general_fact_a_yes_checks_the_customers_own_purchase(alexa) -> None:
+    fact = ask(alexa, "how long is the warranty")
+    assert fact.endswith(en.OFFER_CHECK_YOURS)
+    assert ask(alexa, "yes") == "When did you buy it?"
+    assert ask(alexa, "last march").startswith("Yes, it is under warranty until at least 1 March")
+
+
+def test_after_a_general_fact_a_no_asks_what_else(alexa) -> None:
+    ask(alexa, "how long is the warranty")
+    assert ask(alexa, "no") == "Okay. Is there anything else I can help with?"
 
 
 def test_the_warranty_is_never_said_to_last_24_months(alexa) -> None:
