@@ -1074,7 +1074,9 @@ ORDERS_TITLES = {
 def instead_steps(kind: str) -> str:
     """Introduces the steps of the request that is still open."""
     return {
-        "warranty_repair": "It's still under warranty, though, so ZOSI can repair or replace it.",
+        "warranty_repair": (
+            "If it's faulty, though, it's still under warranty, so ZOSI can repair or replace it."
+        ),
         "refund_return": "You can still return it for a refund.",
         "cross_ship": "An advance replacement is still possible.",
     }[kind]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -10,6 +10,7 @@ import pytest
 
 import app
 from adapters.store import InMemoryUserStore
+from devtools.account_server import LocalAccountService
 from devtools.cli import Conversation, local_environment
 from devtools.envelopes import AlexaSession
 from devtools.fixtures import FIXTURE_TIME
@@ -69,3 +70,10 @@ def alexa(handler: app.LambdaHandler, nlu: Nlu) -> Conversation:
 
 def invoke(handler: app.LambdaHandler, event: dict[str, Any]) -> dict[str, Any]:
     return handler(event, None)
+
+
+@pytest.fixture
+def service() -> Iterator[LocalAccountService]:
+    """The local ZOSI account service with the demo customers, on 127.0.0.1."""
+    with LocalAccountService(TODAY) as running:
+        yield running

@@ -5,7 +5,7 @@ ZOSI account service on 127.0.0.1 (P1-P9, and R, W, X rules applied to real orde
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 import pytest
@@ -17,19 +17,13 @@ from devtools.cli import Conversation
 from devtools.envelopes import LOCAL_USER_ID, AlexaSession
 from devtools.nlu import Nlu
 from handlers.context import Services
-from tests.e2e.conftest import TODAY, CountingStore
+from tests.e2e.conftest import CountingStore
 from tests.helpers import assert_valid_response
 
 SUPPORT_POST = ("POST", "/v1/me/support-requests")
 NOW = datetime(2026, 11, 21, 9, 0, tzinfo=UTC)
 
 Talk = Callable[..., Conversation]
-
-
-@pytest.fixture
-def service() -> Iterator[LocalAccountService]:
-    with LocalAccountService(TODAY) as running:
-        yield running
 
 
 @pytest.fixture

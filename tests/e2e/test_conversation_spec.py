@@ -1,0 +1,434 @@
+"""The conversation, specified by the turns customers take: one test per behaviour of issue 8.
+
+Every request here is an envelope built directly, as the Alexa service would send it
+(intent, slots with their entity resolution, the session the skill returned), not
+through the local NLU, so these tests pin the skill's behaviour whatever the model's
+samples. Today is Saturday 21 November 2026 (Europe/Moscow) unless a test says otherwise.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+
+import app
+from adapters.account import HttpAccountClient
+from devtools.account_server import LocalAccountService
+from devtools.cli import ssml_to_text
+from devtools.envelopes import LOCAL_USER_ID, AlexaSession
+from handlers.context import Services
+from tests.e2e.conftest import CountingStore
+from tests.helpers import assert_valid_response, speech_of
+
+NOW = datetime(2026, 11, 21, 9, 0, tzinfo=UTC)
+AUTHORITY = "amzn1.er-authority.echo-sdk.amzn1.ask.skill.test."
+SUPPORT_POST = ("POST", "/v1/me/support-requests")
+
+#: A slot value: the words said, and the id they resolved to (None: no match).
+Value = str | tuple[str, str | None]
+
+
+def slot(name: str, value: Value) -> dict[str, Any]:
+    """A slot as Alexa fills it; a custom value carries its entity resolution."""
+    if isinstance(value, str):
+        return {"name": name, "value": value, "confirmationStatus": "NONE"}
+    spoken, resolved = value
+    authority: dict[str, Any] = {
+        "authority": AUTHORITY + name,
+        "status": {"code": "ER_SUCCESS_MATCH" if resolved else "ER_SUCCESS_NO_MATCH"},
+    }
+    if resolved:
+        authority["values"] = [{"value": {"name": spoken, "id": resolved}}]
+    return {
+        "name": name,
+        "value": spoken,
+        "confirmationStatus": "NONE",
+        "resolutions": {"resolutionsPerAuthority": [authority]},
+    }
+
+
+class Customer:
+    """One customer on one device, talking to the real handler in one Alexa session."""
+
+    def __init__(self, handler: app.LambdaHandler, session: AlexaSession) -> None:
+        self.handler = handler
+        self.session = session
+        self.last: dict[str, Any] = {}
+
+    def send(self, envelope: dict[str, Any]) -> str:
+        response = self.handler(envelope, None)
+        assert_valid_response(response)
+        self.session.absorb(response)
+        self.last = response
+        return ssml_to_text(speech_of(response))
+
+    def says(self, intent: str, **slots: Value) -> str:
+        """An IntentRequest for ``intent`` with these slots (what Alexa understood)."""
+        filled = {name: slot(name, value) for name, value in slots.items()}
+        return self.send(self.session.intent({"name": intent, "slots": filled}))
+
+    def yes(self) -> str:
+        return self.says("AMAZON.YesIntent")
+
+    def no(self) -> str:
+        return self.says("AMAZON.NoIntent")
+
+    def mumbles(self) -> str:
+        """Something the model could not map to any intent."""
+        return self.says("AMAZON.FallbackIntent")
+
+    @property
+    def card(self) -> str:
+        card = self.last["response"].get("card") or {}
+        return str(card.get("text") or card.get("content") or "")
+
+    @property
+    def elicited(self) -> str | None:
+        for directive in self.last["response"].get("directives") or []:
+            if directive["type"] == "Dialog.ElicitSlot":
+                return str(directive["slotToElicit"])
+        return None
+
+
+Start = Callable[..., Customer]
+
+
+@pytest.fixture
+def customer(settings, store: CountingStore, service: LocalAccountService) -> Start:
+    """A customer, linked with ``token`` (a demo customer's) or not, on a day of choice."""
+    handler = app.make_handler(Services(settings, store, HttpAccountClient(service.url)))
+
+    def start(
+        token: str | None = None, *, now: datetime = NOW, user: str = LOCAL_USER_ID
+    ) -> Customer:
+        session = AlexaSession(clock=lambda: now, access_token=token, user_id=user)
+        return Customer(handler, session)
+
+    return start
+
+
+CAMERA = ("camera", "camera")
+ZOSI_WEBSITE = ("the ZOSI website", "zosi_website")
+
+
+# --- no promise the policy would refuse -------------------------------------------------------
+
+
+def test_a_warranty_repair_for_a_camera_bought_two_years_ago_is_refused_without_claim_steps(
+    customer: Start,
+) -> None:
+    """W1, W8: out of warranty, so no RMA steps and no refunded postage."""
+    reply = customer().says(
+        "StartClaimIntent",
+        claimType=("warranty repair", "warranty_repair"),
+        product=CAMERA,
+        purchaseDate="2024-11-01",
+    )
+    assert "I can't open a warranty repair for your camera, as the warranty is over" in reply
+    assert "refunds the shipping" not in reply
+    assert "RMA" not in reply
+
+
+def test_a_return_started_for_a_camera_bought_in_september_gets_no_refund_steps(
+    customer: Start,
+) -> None:
+    """R1: 1 September is past the 30 days, so no refund steps; a fault may still be covered."""
+    reply = customer().says(
+        "StartClaimIntent",
+        claimType=("return", "refund_return"),
+        product=CAMERA,
+        purchaseDate="2026-09-01",
+        store=ZOSI_WEBSITE,
+    )
+    assert "the 30-day refund period is over" in reply
+    assert "Keep the product and its packaging undamaged" not in reply
+    assert "If it's faulty, though, it's still under warranty" in reply
+
+
+@pytest.mark.parametrize("reason", [("I changed my mind", "changed_mind"), ("other", "other")])
+def test_a_linked_third_party_purchase_is_sent_to_its_shop_not_into_a_warranty_repair(
+    customer: Start, service: LocalAccountService, reason: tuple[str, str]
+) -> None:
+    """R5, W2: the shop refunds; ZOSI opens nothing, and the 30 days are not the reason."""
+    talk = customer("demo-thirdparty")
+    asked = talk.says("StartClaimIntent", claimType=("return", "refund_return"))
+    assert (
+        asked
+        == "What's the reason: is it faulty, did it arrive damaged, or did you change your mind?"
+    )
+    reply = talk.says("StartClaimIntent", reason=reason)
+    assert "bought from Home Security Market, so a refund goes through that shop" in reply
+    assert "30 days" not in reply and "30-day" not in reply
+    assert "warranty repair" not in reply
+    assert talk.yes() == "What else would you like to know?"
+    assert service.calls[SUPPORT_POST] == 0
+
+
+def test_a_warranty_repair_from_abroad_says_the_customer_pays_the_postage(
+    customer: Start, service: LocalAccountService
+) -> None:
+    """W6: bought in Russia, living in Kazakhstan: international shipping is the customer's."""
+    talk = customer("demo-international")
+    offer = talk.says(
+        "StartClaimIntent",
+        claimType=("warranty repair", "warranty_repair"),
+        product=CAMERA,
+        reason=("it's faulty", "defect"),
+    )
+    assert offer.startswith("Since you're outside the country you bought it in, you pay the")
+    assert "ZOSI covers the return shipping" not in offer
+    assert offer.endswith("because it's faulty?")
+    opened = talk.yes()
+    assert opened.startswith("Done. I've opened a warranty repair")
+    assert "refunds the shipping cost first" not in opened
+    assert service.calls[SUPPORT_POST] == 1
+
+
+def test_the_card_of_an_ended_warranty_does_not_say_zosi_covers_the_shipping(
+    customer: Start,
+) -> None:
+    talk = customer()
+    reply = talk.says("WarrantyStatusIntent", product=CAMERA, purchaseDate="2024-01-10")
+    assert reply.startswith("Sorry, the one-year warranty on your camera ended on")
+    assert "The warranty ended on" in talk.card
+    assert "ZOSI covers the return shipping" not in talk.card
+
+
+def test_the_warranty_abroad_asks_where_it_was_bought_before_saying_who_pays(
+    customer: Start,
+) -> None:
+    """W5/W6 turn on the country of purchase: the skill asks instead of assuming."""
+    talk = customer()
+    reply = talk.says("WarrantyStatusIntent", homeCountry=("Germany", "DE"))
+    assert reply.endswith("Which country did you buy it in?")
+    assert talk.elicited == "purchaseCountry"
+    reply = talk.says("WarrantyStatusIntent", purchaseCountry=("Germany", "DE"))
+    assert reply == "When did you buy it?"
+    decided = talk.says("WarrantyStatusIntent", purchaseDate="2026-06-01")
+    assert "ZOSI covers the return shipping" in decided
+
+
+def test_delivery_to_kazakhstan_gets_what_the_terms_cover_not_a_russian_window(
+    customer: Start,
+) -> None:
+    """D2, D4 cover Russia: no dates are promised for Kazakhstan."""
+    reply = customer().says("DeliveryTimeIntent", country=("Kazakhstan", "KZ"))
+    assert "cover Russia only" in reply
+    assert "Kazakhstan" in reply
+    assert "arrive" not in reply
+
+
+def test_a_minor_without_consent_never_has_a_delivery_region_stored(
+    customer: Start, store: CountingStore
+) -> None:
+    """P7: the yes to "remember Kazan?" stores nothing for a minor's account."""
+    talk = customer("demo-minor", user="amzn1.ask.account.MINOR")
+    offer = talk.says("DeliveryTimeIntent", region=("Kazan", "kazan"))
+    assert offer.endswith("Shall I remember Kazan as your delivery region?")
+    reply = talk.yes()
+    assert "under 18" in reply
+    assert "update" not in store.calls
+    assert talk.says("DeliveryTimeIntent", region=("Kazan", "kazan")).startswith("Ordered today")
+
+
+def test_withdrawing_consent_revokes_the_link_erases_and_stops_reading_orders(
+    customer: Start, service: LocalAccountService, store: CountingStore
+) -> None:
+    """P6: DELETE /me/alexa-link, everything stored erased, no more account reads."""
+    talk = customer("demo-recent")
+    asked = talk.says("WithdrawConsentIntent")
+    assert "unlink your ZOSI account" in asked
+    assert asked.endswith("Do you want me to do that now?")
+    done = talk.yes()
+    assert done.startswith("Done. I've unlinked your ZOSI account, and I've deleted everything")
+    assert "Alexa app" in done
+    assert service.calls[("DELETE", "/v1/me/alexa-link")] == 1
+    assert "delete" in store.calls
+    reads = service.calls[("GET", "/v1/me/orders")]
+    tracking = talk.says("TrackOrderIntent")
+    assert service.calls[("GET", "/v1/me/orders")] == reads
+    assert "tracking code" in tracking
+
+
+def test_the_upper_delivery_date_counts_a_transferred_working_saturday(customer: Start) -> None:
+    """D4: Saturday 1 November 2025 was a working day in Russia."""
+    talk = customer(now=datetime(2025, 10, 30, 9, 0, tzinfo=UTC))
+    reply = talk.says("DeliveryTimeIntent", region=("Moscow", "moscow"))
+    assert reply.startswith("Ordered today, it should arrive in Moscow between 5 November and")
+
+
+# --- a yes counts only for the question just asked --------------------------------------------
+
+
+def test_a_yes_after_something_unrecognised_never_deletes_data(
+    customer: Start, store: CountingStore
+) -> None:
+    talk = customer()
+    talk.says("DeliveryTimeIntent", region=("Kazan", "kazan"))
+    talk.yes()
+    assert (
+        talk.says("DeleteMyDataIntent")
+        == "Do you want me to delete everything I've stored about you?"
+    )
+    talk.mumbles()
+    assert "Done" not in talk.yes()
+    assert "delete" not in store.calls
+
+
+def test_a_yes_after_something_unrecognised_never_opens_a_case(
+    customer: Start, service: LocalAccountService
+) -> None:
+    talk = customer("demo-recent")
+    offer = talk.says("ReturnRefundIntent", product=CAMERA)
+    assert offer.endswith("Shall I open a refund return request with ZOSI support for it?")
+    talk.mumbles()
+    assert "opened" not in talk.yes()
+    assert service.calls[SUPPORT_POST] == 0
+
+
+# --- a general question gets the fact first ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("topic", "fact"),
+    [
+        (("how long is the warranty", "warranty_length"), "The ZOSI warranty lasts 12 months"),
+        (("return it", "return_window"), "You have 30 days from the day you bought it"),
+        (("a reason", "return_reason"), "No reason is needed"),
+        (("cross shipping", "cross_shipping"), "With an advance replacement, ZOSI ships the new"),
+    ],
+)
+def test_a_general_question_gets_the_fact_first_then_an_offer_to_check(
+    customer: Start, topic: tuple[str, str], fact: str
+) -> None:
+    reply = customer().says("PolicyFactIntent", topic=topic)
+    assert reply.startswith(fact)
+    assert reply.endswith("Would you like me to check yours?")
+    assert "When did you buy" not in reply
+
+
+def test_a_gift_gets_the_gift_rule_before_any_question(customer: Start) -> None:
+    """R6 first: "I got it as a gift, can I return it?"."""
+    reply = customer().says("ReturnRefundIntent", store=("a gift", "gift"))
+    assert reply.startswith("You can return a ZOSI product for a full refund within 30 days")
+    assert "ask the person who gave it to you for a copy of the receipt" in reply
+    assert reply.endswith("If you'd like me to check yours, when did you buy it?")
+
+
+def test_a_warranty_question_naming_nothing_gets_the_rule_first(customer: Start) -> None:
+    reply = customer().says("WarrantyStatusIntent")
+    assert reply.startswith("Every ZOSI product has a one-year warranty")
+
+
+# --- the thread is kept -----------------------------------------------------------------------
+
+
+def _asked_for_the_shop(customer: Start) -> Customer:
+    talk = customer()
+    asked = talk.says("ReturnRefundIntent", product=CAMERA, purchaseDate="2026-11-10")
+    assert asked.startswith("Where did you buy your camera")
+    return talk
+
+
+def test_something_unrecognised_mid_dialog_keeps_every_fact(customer: Start) -> None:
+    talk = _asked_for_the_shop(customer)
+    again = talk.mumbles()
+    assert again.endswith("another shop, or a gift?")
+    decided = talk.says("ReturnRefundIntent", store=ZOSI_WEBSITE)
+    assert decided.startswith("Yes, you can return your camera for a full refund until 10 December")
+
+
+def test_help_mid_dialog_explains_then_goes_back_to_the_question(customer: Start) -> None:
+    talk = _asked_for_the_shop(customer)
+    reply = talk.says("AMAZON.HelpIntent")
+    assert "Back to your camera: where did you buy your camera" in reply
+    assert talk.elicited == "store"
+    decided = talk.says("ReturnRefundIntent", store=ZOSI_WEBSITE)
+    assert decided.startswith("Yes, you can return your camera for a full refund until 10 December")
+
+
+def test_i_dont_know_the_shop_gets_an_honest_conditional_answer(customer: Start) -> None:
+    talk = _asked_for_the_shop(customer)
+    reply = talk.says("DontKnowIntent")
+    assert reply.startswith("Yes, you can return your camera for a full refund until 10 December")
+    assert "as long as you bought it on the ZOSI website or in ZOSI's official AliExpress" in reply
+
+
+def test_i_dont_know_the_date_gets_the_rule_and_the_support_contact(customer: Start) -> None:
+    talk = customer()
+    assert talk.says("ReturnRefundIntent", product=CAMERA) == "When did you buy your camera?"
+    reply = talk.says("DontKnowIntent")
+    assert reply.startswith("You can return a ZOSI product for a full refund within 30 days")
+    assert "service at zositech dot com" in reply
+    assert talk.elicited is None
+
+
+def test_a_corrected_date_replaces_the_first_one(customer: Start) -> None:
+    talk = _asked_for_the_shop(customer)
+    talk.says("PurchaseDetailsIntent", purchaseDate="2026-10-25")
+    decided = talk.says("ReturnRefundIntent", store=ZOSI_WEBSITE)
+    assert decided.startswith("Yes, you can return your camera for a full refund until 24 November")
+
+
+def test_a_second_question_is_answered_then_the_first_resumes(customer: Start) -> None:
+    talk = _asked_for_the_shop(customer)
+    reply = talk.says("DeliveryTimeIntent", region=("Kazan", "kazan"))
+    assert reply.startswith("Ordered today, it should arrive in Kazan between")
+    assert "remember Kazan" not in reply
+    assert reply.endswith(
+        "Back to your camera: where did you buy your camera: on the ZOSI "
+        "website, in ZOSI's official AliExpress store, or from another shop?"
+    )
+    decided = talk.says("ReturnRefundIntent", store=ZOSI_WEBSITE)
+    assert decided.startswith("Yes, you can return your camera for a full refund until 10 December")
+
+
+def test_an_answer_that_cannot_be_resolved_is_asked_once_more_then_the_skill_moves_on(
+    customer: Start,
+) -> None:
+    talk = _asked_for_the_shop(customer)
+    again = talk.says("ReturnRefundIntent", store=("on the zosi site", None))
+    assert again.startswith("Sorry, I didn't understand 'on the zosi site'.")
+    assert again.endswith("another shop, or a gift?")
+    moved_on = talk.says("ReturnRefundIntent", store=("straight from them", None))
+    assert moved_on.startswith(
+        "Yes, you can return your camera for a full refund until 10 December"
+    )
+    assert "as long as you bought it on the ZOSI website" in moved_on
+
+
+def test_an_unresolvable_reason_is_asked_once_more_then_the_skill_moves_on(
+    customer: Start,
+) -> None:
+    talk = customer("demo-recent")
+    asked = talk.says("StartClaimIntent", claimType=("return", "refund_return"), product=CAMERA)
+    assert asked.startswith("What's the reason")
+    again = talk.says("StartClaimIntent", reason=("I just changed my mind", None))
+    assert again.startswith("Sorry, I didn't understand 'I just changed my mind'.")
+    moved_on = talk.says("StartClaimIntent", reason=("whatever", None))
+    assert "What's the reason" not in moved_on and "Sorry, I didn't" not in moved_on
+
+
+# --- a linked customer is offered the action ---------------------------------------------------
+
+
+def test_a_linked_return_is_offered_then_opened_after_its_costs_are_said(
+    customer: Start, service: LocalAccountService
+) -> None:
+    """R1-R4: the decision, the offer, the reason, the costs, then one request."""
+    talk = customer("demo-recent")
+    decided = talk.says("ReturnRefundIntent", product=CAMERA)
+    assert decided.startswith("For the ZOSI C190 4MP PoE camera ordered on 16 November: Yes, you")
+    assert decided.endswith("Shall I open a refund return request with ZOSI support for it?")
+    reason = talk.yes()
+    assert reason.startswith("What's the reason")
+    costs = talk.says("StartClaimIntent", reason=("I changed my mind", "changed_mind"))
+    assert costs.startswith("As it isn't a quality problem, you pay the return shipping")
+    assert costs.endswith("because you changed your mind?")
+    assert service.calls[SUPPORT_POST] == 0
+    opened = talk.yes()
+    assert opened.startswith("Done. I've opened a refund return for the ZOSI C190 4MP PoE camera")
+    assert service.calls[SUPPORT_POST] == 1
