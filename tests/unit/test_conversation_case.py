@@ -1,0 +1,94 @@
+"""The case codec: what comes back from the session is only what the skill could have written."""
+
+from __future__ import annotations
+
+import json
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from conversation.case import (
+    MAX_CASE_CHARS,
+    Asks,
+    Case,
+    Fact,
+    FactName,
+    Goal,
+    Offer,
+    Question,
+    Source,
+    decode,
+    encode,
+)
+
+CASE = Case(
+    Goal.REFUND,
+    {
+        FactName.PRODUCT: Fact("camera", Source.SAID),
+        FactName.PURCHASED: Fact("2026-11-05/2026-11-05", Source.GUESSED),
+    },
+    Question(Asks.CONFIRM, FactName.PURCHASED, 1, ("2025-12-05/2025-12-05",)),
+)
+
+
+def test_a_case_survives_the_round_trip_through_the_session() -> None:
+    raw = json.loads(json.dumps(encode(CASE)))
+    assert decode(raw, new_session=False) == CASE
+
+
+def test_an_empty_case_encodes_to_nothing() -> None:
+    assert encode(Case()) == {}
+
+
+def test_attributes_that_arrive_with_a_new_session_are_ignored() -> None:
+    """Alexa starts every session empty: a pending yes there was never asked by the skill."""
+    assert decode(encode(CASE), new_session=True) == Case()
+
+
+def test_unknown_facts_sources_and_goals_are_dropped() -> None:
+    raw = {
+        "g": "lottery",
+        "f": {
+            "product": ["camera", "said"],
+            "favourite_colour": ["blue", "said"],
+            "reason": ["defect", "overheard"],
+        },
+    }
+    assert decode(raw, new_session=False) == Case(
+        None, {FactName.PRODUCT: Fact("camera", Source.SAID)}
+    )
+
+
+def test_a_forged_question_shape_is_dropped() -> None:
+    for question in (["offer", "delete_data", True, []], ["offer", "x" * 500, 1, []], "yes"):
+        assert decode({"q": question}, new_session=False).question is None
+
+
+def test_an_oversized_case_is_dropped_whole() -> None:
+    raw = {"f": {"product": ["c" * 100, "said"]}, "padding": "x" * MAX_CASE_CHARS}
+    assert decode(raw, new_session=False) == Case()
+
+
+def test_over_long_values_are_dropped() -> None:
+    assert decode({"f": {"product": ["c" * 101, "said"]}}, new_session=False) == Case()
+
+
+def test_a_yes_no_question_lasts_one_turn_a_fact_question_does_not() -> None:
+    assert Question(Asks.OFFER, Offer.DELETE_DATA).lasts_one_turn
+    assert not Question(Asks.FACT, FactName.PURCHASED).lasts_one_turn
+    assert Case(question=Question(Asks.OFFER, Offer.DELETE_DATA)).waiting is None
+
+
+@given(
+    st.recursive(
+        st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+        lambda inner: (
+            st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+        ),
+        max_leaves=20,
+    )
+)
+def test_decoding_anything_never_raises(raw: object) -> None:
+    case = decode(raw, new_session=False)
+    assert isinstance(case, Case)
+    assert decode(encode(case), new_session=False) == case
