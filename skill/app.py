@@ -29,7 +29,7 @@ from handlers.errors import (
 )
 from handlers.routes import ROUTES, RouteHandler
 from settings import ConfigError, Settings
-from speech import en
+from speech import say
 from speech.ssml import to_ssml
 
 logger = logging.getLogger(__name__)
@@ -85,7 +85,7 @@ def make_handler(services: Services) -> LambdaHandler:
     return handle
 
 
-def apology(text: str = en.ERROR) -> dict[str, Any]:
+def apology(text: str = say.ERROR) -> dict[str, Any]:
     """A complete response envelope that apologises and ends the session."""
     return {
         "version": "1.0",
@@ -107,7 +107,7 @@ def lambda_handler(event: dict[str, Any], context: object) -> dict[str, Any]:
             settings = Settings.from_env()
         except ConfigError as exc:
             logger.error("configuration error: %s", exc)
-            return apology(en.NOT_CONFIGURED)
+            return apology(say.NOT_CONFIGURED)
         logging.getLogger().setLevel(settings.log_level)
         _handler = make_handler(default_services(settings))
     return _handler(event, context)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from conversation.case import Case
 from handlers.context import turn
 from handlers.respond import speak
-from speech import en
+from speech import say
 from speech.ssml import Phrase
 
 if TYPE_CHECKING:
@@ -29,16 +29,16 @@ def launch(handler_input: HandlerInput) -> Response:
         notice = policy_notice(handler_input)
     return speak(
         handler_input,
-        (*notice, en.WELCOME),
-        (en.WHAT_TO_ASK,),
-        reprompt=(en.EXAMPLES, " ", en.WHAT_TO_ASK),
+        (*notice, say.WELCOME),
+        (say.WHAT_TO_ASK,),
+        reprompt=(say.EXAMPLES, " ", say.WHAT_TO_ASK),
     )
 
 
 def stop(handler_input: HandlerInput) -> Response:
     """Stop, cancel or go home: end the session politely."""
     turn(handler_input).keep(Case())
-    return speak(handler_input, (en.GOODBYE,))
+    return speak(handler_input, (say.GOODBYE,))
 
 
 def session_ended(handler_input: HandlerInput) -> Response:

@@ -11,7 +11,7 @@ from handlers.respond import elicit, finish
 from handlers.slots import current_intent, read_slot
 from policy.dates import DateParseError, parse_amazon_date, resolve_order_date
 from policy.delivery import delivery_coverage, estimate_delivery
-from speech import en
+from speech import say
 from speech.ssml import Phrase, phrase
 
 if TYPE_CHECKING:
@@ -33,12 +33,12 @@ def delivery_time(handler_input: HandlerInput) -> Response:
         try:
             order_date = resolve_order_date(parse_amazon_date(spoken_date, today), today)
         except DateParseError:
-            lead = (en.BAD_ORDER_DATE,)
+            lead = (say.BAD_ORDER_DATE,)
     country = read_slot(intent, COUNTRY)
     if country.id is not None:
         coverage = delivery_coverage(country.id)
         if not coverage.covered:  # D2, D4 cover Russia only: no Russian window for Kazakhstan
-            return finish(handler_input, en.delivery_abroad_answer(coverage, country.name or ""))
+            return finish(handler_input, say.delivery_abroad_answer(coverage, country.name or ""))
     region = read_slot(intent, REGION)
     region_id = region.id
     remembered = False
@@ -47,16 +47,16 @@ def delivery_time(handler_input: HandlerInput) -> Response:
         remembered = region_id is not None
     estimate = estimate_delivery(order_date, region_id)
     unknown_place = region.spoken if region.unmatched else None
-    result = en.delivery_answer(estimate, today, unknown_place)
+    result = say.delivery_answer(estimate, today, unknown_place)
     if remembered:
-        lead = phrase(lead, en.FOR_SAVED_REGION)
+        lead = phrase(lead, say.FOR_SAVED_REGION)
     if estimate.region is None and unknown_place is None:
-        state_note: Phrase = (en.STATE_UNAVAILABLE,) if current.state_failed else ()
+        state_note: Phrase = (say.STATE_UNAVAILABLE,) if current.state_failed else ()
         return elicit(
             handler_input,
             intent,
             REGION,
-            (en.ASK_REGION,),
+            (say.ASK_REGION,),
             lead=phrase(lead, result.speech, state_note),
             card=result,
         )
@@ -66,7 +66,7 @@ def delivery_time(handler_input: HandlerInput) -> Response:
         and current.has_user
         and current.case.waiting is None
     ):
-        question = (en.OFFER_REMEMBER_REGION.format(region=estimate.region.name),)
+        question = (say.OFFER_REMEMBER_REGION.format(region=estimate.region.name),)
         return offer(
             handler_input,
             Offer.REMEMBER_REGION,
@@ -84,4 +84,4 @@ def track_order(handler_input: HandlerInput) -> Response:
 
     if turn(handler_input).linked:
         return track_orders(handler_input)
-    return link_card(handler_input, en.tracking_help().speech)
+    return link_card(handler_input, say.tracking_help().speech)

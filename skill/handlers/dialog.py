@@ -45,8 +45,9 @@ from handlers.respond import ask_for, finish, speak
 from handlers.slots import current_intent, read_slot
 from policy.claims import claim_steps
 from policy.model import Verdict
-from speech import en
+from speech import say
 from speech.ssml import Phrase, When, phrase
+from speech.voice import Answer
 
 if TYPE_CHECKING:
     from ask_sdk_core.handler_input import HandlerInput
@@ -158,11 +159,11 @@ def show(handler_input: HandlerInput, outcome: Outcome) -> Response:  # noqa: PL
     step = outcome.step
     current.keep(outcome.case)
     if isinstance(step, AskFact):
-        card = None if step.general is None else en.general_card(step.goal.value, step.general)
+        card = None if step.general is None else say.general_card(step.goal.value, step.general)
         return ask_for(handler_input, step, lead=_ask_lead(step), card=card)
     if isinstance(step, ConfirmDate):
-        it = en.the_product(step.product)
-        check = en.CONFIRM_OTHER_READING if step.again else en.CONFIRM_PURCHASE_DATE
+        it = say.the_product(step.product)
+        check = say.CONFIRM_OTHER_READING if step.again else say.CONFIRM_PURCHASE_DATE
         return ask_for(
             handler_input,
             AskFact(outcome.case.goal or Goal.WARRANTY, FactName.PURCHASED, step.product),
@@ -177,19 +178,19 @@ def show(handler_input: HandlerInput, outcome: Outcome) -> Response:  # noqa: PL
         ]
         return finish(
             handler_input,
-            en.orders_answer(step.goal.value, entries, en.ORDERS_TITLES[step.goal.value]),
+            say.orders_answer(step.goal.value, entries, say.ORDERS_TITLES[step.goal.value]),
         )
     if isinstance(step, NoOrder):
-        text = en.NO_MATCHING_ORDER.format(product=step.product) if step.product else en.NO_ORDERS
+        text = say.NO_MATCHING_ORDER.format(product=step.product) if step.product else say.NO_ORDERS
         return finish(handler_input, (text,))
     if isinstance(step, ClaimSteps):
         steps = claim_steps(step.kind, step.decision.steps)
-        lead = phrase(en.CLAIM_INTRO[step.kind.value], " ", en.costs_of(step.decision))
-        result = en.claim_steps_answer(step.kind.value, steps)
+        lead = phrase(say.CLAIM_INTRO[step.kind.value], " ", say.costs_of(step.decision))
+        result = say.claim_steps_answer(step.kind.value, steps)
         return finish(handler_input, result, lead=phrase(lead, " "))
     if isinstance(step, ProposeRequest):
-        label = en.order_label(step.order.product, step.order.ordered_on)
-        costs, question = en.propose_request(
+        label = say.order_label(step.order.product, step.order.ordered_on)
+        costs, question = say.propose_request(
             step.kind.value, label, step.reason.value, step.decision
         )
         return speak(handler_input, costs, question)
@@ -197,15 +198,15 @@ def show(handler_input: HandlerInput, outcome: Outcome) -> Response:  # noqa: PL
         return _refused(handler_input, step)
     if isinstance(step, GaveUp):
         general = (
-            (en.general_rule(step.goal.value), " ") if step.goal.value in en.GOAL_DECIDERS else ()
+            (say.general_rule(step.goal.value), " ") if step.goal.value in say.GOAL_DECIDERS else ()
         )
         return finish(
-            handler_input, phrase(general, en.GAVE_UP.format(it=en.the_product(step.product)))
+            handler_input, phrase(general, say.GAVE_UP.format(it=say.the_product(step.product)))
         )
     if isinstance(step, Perform):
         return perform(handler_input, step)
     if isinstance(step, Declined):
-        return finish(handler_input, (en.DECLINED[step.offer.value],), resume=outcome.resume)
+        return finish(handler_input, (say.DECLINED[step.offer.value],), resume=outcome.resume)
     return _reply(handler_input, step, outcome)
 
 
@@ -219,73 +220,75 @@ def _when(step: ConfirmDate) -> Phrase:
 def _ask_lead(step: AskFact) -> Phrase:
     """What comes before a question: the rule itself for a general question, or why it is asked."""
     if step.general is not None:
-        return phrase(en.general_answer(step.goal.value, step.general), " ")
+        return phrase(say.general_answer(step.goal.value, step.general), " ")
     if step.lead == "future_date":
-        return (en.FUTURE_DATE, " ")
+        return (say.FUTURE_DATE, " ")
     if step.lead == "bad_date":
-        return (en.BAD_DATE, " ")
+        return (say.BAD_DATE, " ")
     if step.unclear is not None and step.fact is FactName.CHANNEL and step.attempt == 1:
-        return (en.UNKNOWN_STORE.format(store=step.unclear), " ")
+        return (say.UNKNOWN_STORE.format(store=step.unclear), " ")
     if step.attempt > 1 and step.unclear is not None:
-        return (en.UNCLEAR.format(words=f"'{step.unclear}'"), " ")
+        return (say.UNCLEAR.format(words=f"'{step.unclear}'"), " ")
     return ()
 
 
 def _decided(handler_input: HandlerInput, step: Decided, case: Case) -> Response:
     """A decision about one purchase, with the remember or open-request offer after it."""
-    result = en.decision_answer(step.decision, step.product, step.exact)
+    result = say.decision_answer(step.decision, step.product, step.exact)
     lead: Phrase = ()
     if step.basis.value == "remembered":
         lead = phrase(
-            en.USING_REMEMBERED_PURCHASE.format(product=step.product or "product"),
+            say.USING_REMEMBERED_PURCHASE.format(product=step.product or "product"),
             When(step.purchased.earliest),
             ": ",
         )
     elif step.order is not None:
-        lead = en.for_order(step.order.product, step.order.ordered_on)
+        lead = say.for_order(step.order.product, step.order.ordered_on)
     speech = phrase(lead, result.speech)
     if step.offer is Offer.REMEMBER_PURCHASE:
-        question = (en.OFFER_REMEMBER_PURCHASE.format(it=en.the_product(step.product)),)
+        question = (say.OFFER_REMEMBER_PURCHASE.format(it=say.the_product(step.product)),)
         return speak(handler_input, speech, question, card=result)
     if step.offer is Offer.OPEN_REQUEST and case.question is not None:
-        return speak(handler_input, speech, (en.offer_request(case.question.data[1]),), card=result)
+        return speak(
+            handler_input, speech, (say.offer_request(case.question.data[1]),), card=result
+        )
     return finish(handler_input, result, lead=lead)
 
 
 def _refused(handler_input: HandlerInput, step: Refused) -> Response:
     label = (
-        en.order_label(step.order.product, step.order.ordered_on)
+        say.order_label(step.order.product, step.order.ordered_on)
         if step.order is not None
         else None
     )
     store = step.order.store_name if step.order is not None else None
-    why = en.refused(step.kind.value, step.decision, step.product, label, store)
+    why = say.refused(step.kind.value, step.decision, step.product, label, store)
     if step.instead is not None and step.instead_decision is not None:
-        offer = en.instead_offer(step.instead.value, step.instead_decision.window.last_day)
+        offer = say.instead_offer(step.instead.value, step.instead_decision.window.last_day)
         if step.order is None:  # not linked: the steps of the route that is still open
-            steps = en.claim_steps_answer(
+            steps = say.claim_steps_answer(
                 step.instead.value, claim_steps(step.instead, step.instead_decision.steps)
             )
             return finish(
                 handler_input,
                 steps,
-                lead=phrase(why, " ", en.instead_steps(step.instead.value), " "),
+                lead=phrase(why, " ", say.instead_steps(step.instead.value), " "),
             )
-        costs = en.costs_of(step.instead_decision)
+        costs = say.costs_of(step.instead_decision)
         return speak(handler_input, phrase(why, " ", costs), offer)
     if step.decision.verdict is Verdict.NO and step.kind.value != "refund_return":
-        why = phrase(why, f" ZOSI support can still advise you at {en.SPOKEN_EMAIL}.")
+        why = phrase(why, f" ZOSI support can still advise you at {say.SPOKEN_EMAIL}.")
     return finish(handler_input, why)
 
 
 def _reply(handler_input: HandlerInput, step: Reply, outcome: Outcome) -> Response:
     text = {
-        Said.OKAY: en.OKAY,
-        Said.HELP: en.HELP_IN_DIALOG if outcome.resume else en.HELP,
-        Said.NOT_UNDERSTOOD: en.FALLBACK,
+        Said.OKAY: say.OKAY,
+        Said.HELP: say.HELP_IN_DIALOG if outcome.resume else say.HELP,
+        Said.NOT_UNDERSTOOD: say.FALLBACK,
         Said.WHAT_ELSE: "",
-        Said.CANT_STORE: en.CANT_STORE,
-        Said.GOODBYE: en.GOODBYE,
+        Said.CANT_STORE: say.CANT_STORE,
+        Said.GOODBYE: say.GOODBYE,
     }[step.said]
     if step.said is Said.GOODBYE:
         turn(handler_input).keep(Case())
@@ -293,8 +296,8 @@ def _reply(handler_input: HandlerInput, step: Reply, outcome: Outcome) -> Respon
     if outcome.resume is not None:
         return ask_for(handler_input, outcome.resume, lead=(text, " ") if text else (), back=True)
     if step.said is Said.WHAT_ELSE:
-        return speak(handler_input, (), (en.WHAT_ELSE,))
-    return speak(handler_input, (text,), (en.WHAT_TO_ASK,))
+        return speak(handler_input, (), (say.WHAT_ELSE,))
+    return speak(handler_input, (text,), (say.WHAT_TO_ASK,))
 
 
 # --- doing what the customer said yes to ------------------------------------------------------
@@ -311,17 +314,17 @@ def perform(handler_input: HandlerInput, step: Perform) -> Response:
         current.keep(Case())
     if step.offer is Offer.REMEMBER_PURCHASE and step.purchase is not None:
         saved = current.save({"purchase": step.purchase})
-        return finish(handler_input, (en.REMEMBERED if saved else en.NOT_REMEMBERED,))
+        return finish(handler_input, (say.REMEMBERED if saved else say.NOT_REMEMBERED,))
     if step.offer is Offer.REMEMBER_REGION and step.data:
         if current.linked:
             from handlers.linked import profile_allowed
 
             profile_allowed(handler_input)  # P7: raises for a minor without consent
         saved = current.save({"region": step.data[0]})
-        return finish(handler_input, (en.REMEMBERED if saved else en.NOT_REMEMBERED,))
+        return finish(handler_input, (say.REMEMBERED if saved else say.NOT_REMEMBERED,))
     if step.offer is Offer.DELETE_DATA:
         deleted = current.erase()
-        return finish(handler_input, (en.DELETED if deleted else en.DELETE_FAILED,))
+        return finish(handler_input, (say.DELETED if deleted else say.DELETE_FAILED,))
     if step.offer is Offer.WITHDRAW_CONSENT:
         from handlers.privacy import withdraw_consent
 
@@ -330,7 +333,7 @@ def perform(handler_input: HandlerInput, step: Perform) -> Response:
         from handlers.linked import submit_request
 
         return submit_request(handler_input, step.order, step.data[1], step.data[2])
-    return finish(handler_input, (en.OKAY,))
+    return finish(handler_input, (say.OKAY,))
 
 
 def idempotency_key(current: Turn, order_id: str, kind: str, reason: str) -> str:
@@ -350,7 +353,7 @@ def offer(
     speech: Phrase,
     question: Phrase,
     *data: str,
-    card: en.Answer | None = None,
+    card: Answer | None = None,
 ) -> Response:
     """Say ``speech`` and ask ``question``, a yes/no offer that lasts one turn."""
     current = turn(handler_input)

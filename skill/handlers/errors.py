@@ -18,7 +18,7 @@ from ask_sdk_core.utils.request_util import get_request_type
 from adapters.account_errors import AccountUnavailable, LinkRequired
 from handlers.context import TURN, Services, Turn, turn
 from handlers.respond import finish
-from speech import en
+from speech import say, use_locale
 from speech.ssml import to_ssml
 
 if TYPE_CHECKING:
@@ -71,6 +71,7 @@ class TurnInterceptor(AbstractRequestInterceptor):
         """Create the turn; log the request type and intent only (no values, no ids)."""
         current = Turn(handler_input, self._services)
         handler_input.attributes_manager.request_attributes[TURN] = current
+        use_locale(current.locale)
         request = handler_input.request_envelope.request
         intent = getattr(getattr(request, "intent", None), "name", None)
         logger.info("request %s %s", get_request_type(handler_input), intent or "")
@@ -99,7 +100,7 @@ class LinkRequiredHandler(AbstractExceptionHandler):
 
         logger.info("account link rejected")
         turn(handler_input).erase()
-        return link_card(handler_input, (en.LINK_EXPIRED,))
+        return link_card(handler_input, (say.LINK_EXPIRED,))
 
 
 class AccountUnavailableHandler(AbstractExceptionHandler):
@@ -110,7 +111,7 @@ class AccountUnavailableHandler(AbstractExceptionHandler):
 
     def handle(self, handler_input: HandlerInput, exception: Exception) -> Response:
         logger.warning("account API unavailable: %s", type(exception).__name__)
-        return finish(handler_input, (en.ACCOUNT_UNAVAILABLE,))
+        return finish(handler_input, (say.ACCOUNT_UNAVAILABLE,))
 
 
 class MinorWithoutConsentHandler(AbstractExceptionHandler):
@@ -120,7 +121,7 @@ class MinorWithoutConsentHandler(AbstractExceptionHandler):
         return isinstance(exception, MinorWithoutConsentError)
 
     def handle(self, handler_input: HandlerInput, exception: Exception) -> Response:
-        return finish(handler_input, (en.MINOR_NO_CONSENT,))
+        return finish(handler_input, (say.MINOR_NO_CONSENT,))
 
 
 class CatchAllHandler(AbstractExceptionHandler):
@@ -134,7 +135,7 @@ class CatchAllHandler(AbstractExceptionHandler):
         year = getattr(handler_input.request_envelope.request, "timestamp", None)
         current_year = year.year if year is not None else 0
         builder = handler_input.response_builder
-        builder.speak(to_ssml((en.ERROR, " ", en.WHAT_TO_ASK), current_year))
-        builder.ask(to_ssml((en.WHAT_TO_ASK,), current_year))
+        builder.speak(to_ssml((say.ERROR, " ", say.WHAT_TO_ASK), current_year))
+        builder.ask(to_ssml((say.WHAT_TO_ASK,), current_year))
         response: Response = builder.response
         return response

@@ -22,7 +22,7 @@ from handlers.orders import IN_TRANSIT_STATUSES, all_order_facts
 from handlers.respond import finish
 from policy.claims import ClaimKind, claim_steps
 from policy.model import Reason
-from speech import en
+from speech import say
 from speech.ssml import Phrase, phrase, to_ssml
 
 if TYPE_CHECKING:
@@ -49,7 +49,7 @@ def profile_allowed(handler_input: HandlerInput) -> Profile:
         LinkRequired, AccountUnavailable: from the account API.
     """
     current = turn(handler_input)
-    send_progressive(handler_input, to_ssml((en.LOOKING_UP,), current.now.year))
+    send_progressive(handler_input, to_ssml((say.LOOKING_UP,), current.now.year))
     profile = current.accounts.profile(current.access_token or "")
     if profile.minor and not profile.guardian_consent:
         current.erase()
@@ -85,7 +85,7 @@ def track_orders(handler_input: HandlerInput) -> Response:
         for order in orders
         if order.status in IN_TRANSIT_STATUSES
     ]
-    return finish(handler_input, en.parcels_answer(parcels))
+    return finish(handler_input, say.parcels_answer(parcels))
 
 
 def claim_status(handler_input: HandlerInput) -> Response:
@@ -97,7 +97,7 @@ def claim_status(handler_input: HandlerInput) -> Response:
         (r.request_id, r.kind, r.status, r.created_at.astimezone(current.zone).date(), r.rma_code)
         for r in requests
     ]
-    return finish(handler_input, en.requests_answer(rows))
+    return finish(handler_input, say.requests_answer(rows))
 
 
 def submit_request(
@@ -112,7 +112,7 @@ def submit_request(
 
     current = turn(handler_input)
     order_id = order.order_id
-    label = en.order_label(order.product, order.ordered_on)
+    label = say.order_label(order.product, order.ordered_on)
     try:
         request, created = current.accounts.open_support_request(
             current.access_token or "",
@@ -122,10 +122,10 @@ def submit_request(
             idempotency_key=idempotency_key(current, order_id, kind, reason),
         )
     except NotAllowed:
-        return finish(handler_input, (en.CLAIM_NOT_ALLOWED,))
+        return finish(handler_input, (say.CLAIM_NOT_ALLOWED,))
     decision = request_decision(order, ClaimKind(kind), Reason(reason), current.today)
     steps = claim_steps(ClaimKind(kind), decision.steps)
-    return finish(handler_input, en.claim_opened(request.request_id, kind, label, steps, created))
+    return finish(handler_input, say.claim_opened(request.request_id, kind, label, steps, created))
 
 
 def policy_notice(handler_input: HandlerInput) -> Phrase:
@@ -154,4 +154,4 @@ def policy_notice(handler_input: HandlerInput) -> Phrase:
     current.save({"policy_notice_version": version})
     if accepted is not None and accepted >= version:
         return ()  # the profile shows it accepted: recorded so the profile is not asked again
-    return phrase(en.POLICY_NOTICE, " ")
+    return phrase(say.POLICY_NOTICE, " ")

@@ -11,7 +11,7 @@ from conversation.service import after_fact
 from handlers.context import turn
 from handlers.respond import finish, speak
 from handlers.slots import as_enum, current_intent, read_slot
-from speech import en
+from speech import say
 
 if TYPE_CHECKING:
     from ask_sdk_core.handler_input import HandlerInput
@@ -24,16 +24,15 @@ def policy_fact(handler_input: HandlerInput) -> Response:
     Asked in the middle of a purchase dialog, the dialog's open question follows.
     """
     from policy.facts import Topic, explain
-    from speech.en_facts import UNKNOWN_TOPIC
 
     topic = as_enum(Topic, read_slot(current_intent(handler_input), "topic").id)
     if topic is None:
-        return finish(handler_input, (UNKNOWN_TOPIC,))
+        return finish(handler_input, (say.UNKNOWN_TOPIC,))
     # P9: the skill's own storage period is a setting; only the retention answer says it.
     current = turn(handler_input)
-    result = en.fact_answer(explain(topic, retention_days=current.settings.state_ttl_days))
+    result = say.fact_answer(explain(topic, retention_days=current.settings.state_ttl_days))
     check = after_fact(current.case, topic.value)
     if check is None:
         return finish(handler_input, result)
     current.keep(check)
-    return speak(handler_input, result.speech, (en.OFFER_CHECK_YOURS,), card=result)
+    return speak(handler_input, result.speech, (say.OFFER_CHECK_YOURS,), card=result)

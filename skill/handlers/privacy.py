@@ -10,7 +10,7 @@ from conversation.case import Case, Offer
 from handlers.context import turn
 from handlers.dialog import offer
 from handlers.respond import finish
-from speech import en
+from speech import say
 
 if TYPE_CHECKING:
     from ask_sdk_core.handler_input import HandlerInput
@@ -22,7 +22,7 @@ logger = logging.getLogger(__name__)
 def privacy_policy(handler_input: HandlerInput) -> Response:
     """Answers "What do you do with my data?" (P1-P9 as the skill applies them)."""
     days = turn(handler_input).settings.state_ttl_days
-    return finish(handler_input, en.privacy_answer(days))
+    return finish(handler_input, say.privacy_answer(days))
 
 
 def my_data(handler_input: HandlerInput) -> Response:
@@ -30,12 +30,12 @@ def my_data(handler_input: HandlerInput) -> Response:
     current = turn(handler_input)
     state = current.state()
     if current.state_failed:
-        return finish(handler_input, (en.STATE_UNAVAILABLE.strip(),))
+        return finish(handler_input, (say.STATE_UNAVAILABLE.strip(),))
     from policy.regions import find_region
 
     region = find_region(state.region) if state.region else None
     purchase = state.purchase
-    result = en.stored_data_answer(
+    result = say.stored_data_answer(
         region.name if region else state.region,
         None
         if purchase is None
@@ -53,7 +53,7 @@ def my_data(handler_input: HandlerInput) -> Response:
 
 def delete_my_data(handler_input: HandlerInput) -> Response:
     """Answers "Delete my data": asks first; the yes deletes everything stored (P5)."""
-    return offer(handler_input, Offer.DELETE_DATA, (), (en.CONFIRM_DELETE,))
+    return offer(handler_input, Offer.DELETE_DATA, (), (say.CONFIRM_DELETE,))
 
 
 def withdraw_consent_request(handler_input: HandlerInput) -> Response:
@@ -62,8 +62,8 @@ def withdraw_consent_request(handler_input: HandlerInput) -> Response:
     return offer(
         handler_input,
         Offer.WITHDRAW_CONSENT,
-        (en.WITHDRAW_EXPLAINED_LINKED if linked else en.WITHDRAW_EXPLAINED,),
-        (en.CONFIRM_WITHDRAW,),
+        (say.WITHDRAW_EXPLAINED_LINKED if linked else say.WITHDRAW_EXPLAINED,),
+        (say.CONFIRM_WITHDRAW,),
     )
 
 
@@ -85,5 +85,5 @@ def withdraw_consent(handler_input: HandlerInput) -> Response:
             revoked = False
     erased = current.erase()
     current.keep(Case())
-    text = en.withdrawn(revoked=revoked, erased=erased, linked=linked)
+    text = say.withdrawn(revoked=revoked, erased=erased, linked=linked)
     return finish(handler_input, (text,))

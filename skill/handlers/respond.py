@@ -14,8 +14,9 @@ from ask_sdk_model.ui.standard_card import StandardCard
 from conversation.case import Asks, Question
 from conversation.service import AskFact, Known, resume_after_detour
 from handlers.context import turn
-from speech import en
+from speech import say
 from speech.ssml import MAX_SPEECH_CHARS, Phrase, phrase, to_ssml, to_text
+from speech.voice import Answer
 
 if TYPE_CHECKING:
     from ask_sdk_core.handler_input import HandlerInput
@@ -29,7 +30,7 @@ def speak(
     question: Phrase | None = None,
     *,
     reprompt: Phrase | None = None,
-    card: en.Answer | None = None,
+    card: Answer | None = None,
 ) -> Response:
     """Say ``speech`` then ``question``; without a question the session ends."""
     current = turn(handler_input)
@@ -54,7 +55,7 @@ def speak(
 
 def finish(
     handler_input: HandlerInput,
-    result: en.Answer | Phrase,
+    result: Answer | Phrase,
     *,
     lead: Phrase = (),
     resume: AskFact | None = None,
@@ -65,14 +66,14 @@ def finish(
     lasts one turn). Any other yes/no question asked before is closed either way.
     """
     current = turn(handler_input)
-    card = result if isinstance(result, en.Answer) else None
-    speech = phrase(lead, result.speech if isinstance(result, en.Answer) else result)
+    card = result if isinstance(result, Answer) else None
+    speech = phrase(lead, result.speech if isinstance(result, Answer) else result)
     if resume is None:
         resume = resume_after_detour(current.case, Known(current.today)).resume
     if resume is not None:
         return ask_for(handler_input, resume, lead=phrase(speech, " "), card=card, back=True)
     current.keep(current.case._replace(question=Question(Asks.MORE)))
-    return speak(handler_input, speech, (en.ANYTHING_ELSE,), card=card)
+    return speak(handler_input, speech, (say.ANYTHING_ELSE,), card=card)
 
 
 def ask_for(
@@ -81,7 +82,7 @@ def ask_for(
     *,
     lead: Phrase = (),
     question: Phrase | None = None,
-    card: en.Answer | None = None,
+    card: Answer | None = None,
     back: bool = False,
 ) -> Response:
     """Ask for one fact with ``Dialog.ElicitSlot``, so Alexa listens for it.
@@ -101,13 +102,13 @@ def ask_for(
     elif step.choices:
         asked = _choices(step)
     elif step.general is not None and step.fact.value == "purchased":
-        asked = (en.CHECK_YOURS,)
+        asked = (say.CHECK_YOURS,)
     elif step.lead == "aliexpress":
-        asked = (en.ASK_ALIEXPRESS_SELLER.format(it=en.the_product(step.product)),)
+        asked = (say.ASK_ALIEXPRESS_SELLER.format(it=say.the_product(step.product)),)
     else:
-        asked = (en.ask_fact(step.fact.value, step.product, step.attempt),)
+        asked = (say.ask_fact(step.fact.value, step.product, step.attempt),)
     if back:
-        asked = en.back_to(step.product, asked)
+        asked = say.back_to(step.product, asked)
     intent = AlexaIntent(
         name=INTENTS[step.goal],
         slots={},
@@ -117,14 +118,14 @@ def ask_for(
         ElicitSlotDirective(slot_to_elicit=SLOTS[step.fact], updated_intent=intent)
     )
     reprompt = (
-        asked if question or step.choices else (en.reprompt_fact(step.fact.value, step.product),)
+        asked if question or step.choices else (say.reprompt_fact(step.fact.value, step.product),)
     )
     return speak(handler_input, lead, asked, reprompt=reprompt, card=card)
 
 
 def _choices(step: AskFact) -> Phrase:
-    return en.which_order(
-        [en.order_label(order.product, order.ordered_on) for order in step.choices]
+    return say.which_order(
+        [say.order_label(order.product, order.ordered_on) for order in step.choices]
     )
 
 
@@ -135,7 +136,7 @@ def elicit(
     question: Phrase,
     *,
     lead: Phrase = (),
-    card: en.Answer | None = None,
+    card: Answer | None = None,
 ) -> Response:
     """Ask for a slot of a question outside the purchase dialog (a delivery region)."""
     from ask_sdk_model.dialog.elicit_slot_directive import ElicitSlotDirective

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from handlers.context import turn
 from handlers.respond import finish
-from speech import en
+from speech import say
 
 if TYPE_CHECKING:
     from ask_sdk_core.handler_input import HandlerInput
@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 def contact_support(handler_input: HandlerInput) -> Response:
     """Answers "How do I contact ZOSI?" (C1)."""
-    return finish(handler_input, en.contact_answer())
+    return finish(handler_input, say.contact_answer())
 
 
 def claim_status_request(handler_input: HandlerInput) -> Response:
@@ -24,4 +24,4 @@ def claim_status_request(handler_input: HandlerInput) -> Response:
 
     if turn(handler_input).linked:
         return claim_status(handler_input)
-    return link_card(handler_input, (en.LINK_NEEDED,))
+    return link_card(handler_input, (say.LINK_NEEDED,))

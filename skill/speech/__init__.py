@@ -1,1 +1,49 @@
-"""What the skill says: phrases built from text and dates, rendered to SSML and card text."""
+"""What the skill says: one :class:`~speech.voice.Voice` per language, SSML built in one place.
+
+``say`` is the voice of the request being handled: the turn interceptor sets the
+request's locale with :func:`use_locale`, and every ``say.X`` reads from that
+locale's module. English (``speech.en``) serves every en-* locale and, until
+another language is added, any other locale too.
+"""
+
+from __future__ import annotations
+
+from contextvars import ContextVar
+from importlib import import_module
+from typing import TYPE_CHECKING, cast
+
+if TYPE_CHECKING:
+    from speech import en
+    from speech.voice import Voice
+
+    _ENGLISH: Voice = en  # mypy checks that English implements every member of Voice
+
+#: Language subtag -> module implementing Voice for it.
+VOICES = {"en": "speech.en"}
+DEFAULT_LANGUAGE = "en"
+
+_LOCALE: ContextVar[str] = ContextVar("speech_locale", default="en-US")
+
+
+def for_locale(locale: str) -> Voice:
+    """The voice of ``locale`` ("en-GB" -> English), English where none is written yet."""
+    language = locale.split("-", 1)[0].lower()
+    module = VOICES.get(language, VOICES[DEFAULT_LANGUAGE])
+    return cast("Voice", import_module(module))
+
+
+def use_locale(locale: str) -> None:
+    """Speak ``locale`` for the rest of this request (set once per request)."""
+    _LOCALE.set(locale)
+
+
+class _CurrentVoice:
+    """Reads every name from the voice of the request being handled."""
+
+    __slots__ = ()
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(for_locale(_LOCALE.get()), name)
+
+
+say = cast("Voice", _CurrentVoice())

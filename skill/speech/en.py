@@ -8,9 +8,9 @@ policy core already decided.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from policy.contact import SUPPORT_EMAIL, SUPPORT_PHONE
 from policy.model import Payer, Referral, Step, Verdict
@@ -23,24 +23,18 @@ from policy.terms import (
     WARRANTY_MONTHS,
 )
 from speech.ssml import Phrase, Spell, Telephone, When, phrase
+from speech.voice import Answer
 
 if TYPE_CHECKING:
     from policy.crossship import CrossShipDecision
     from policy.delivery import DeliveryCoverage, DeliveryEstimate
+    from policy.facts import Explanation
     from policy.model import Window
     from policy.returns import ReturnDecision
     from policy.warranty import WarrantyDecision
 
 SKILL_NAME = "ZOSI Care"
 SPOKEN_EMAIL = "service at zositech dot com"
-
-
-class Answer(NamedTuple):
-    """A spoken answer and the card that goes with it."""
-
-    speech: Phrase
-    card_title: str
-    card_body: Phrase
 
 
 # --- building blocks -------------------------------------------------------------------------
@@ -430,7 +424,7 @@ def tracking_help() -> Answer:
 
 # --- claims, contact, privacy -----------------------------------------------------------------
 
-CLAIM_INTRO = {
+CLAIM_INTRO: Mapping[str, str] = {
     "refund_return": "To return a product for a refund, here's what to do.",
     "warranty_repair": "To make a warranty claim, here's what to do.",
     "cross_ship": "To ask for an advance replacement, here's what to do.",
@@ -861,7 +855,7 @@ HELP_IN_DIALOG = (
 )
 NOT_UNDERSTOOD = "Sorry, I didn't catch that."
 WHAT_ELSE = "What else would you like to know?"
-DECLINED = {
+DECLINED: Mapping[str, str] = {
     "remember_purchase": NOT_SAVING,
     "remember_region": NOT_SAVING,
     "delete_data": NOTHING_DELETED,
@@ -869,7 +863,7 @@ DECLINED = {
     "open_request": CLAIM_NOT_OPENED,
     "check_own_case": OKAY,
 }
-GOAL_DECIDERS = ("refund", "warranty", "cross_ship")
+GOAL_DECIDERS: tuple[str, ...] = ("refund", "warranty", "cross_ship")
 
 
 def general_rule(goal: str) -> str:
@@ -1064,7 +1058,7 @@ def for_order(product: str, ordered_on: date) -> Phrase:
     return phrase("For ", order_label(product, ordered_on), ": ")
 
 
-ORDERS_TITLES = {
+ORDERS_TITLES: Mapping[str, str] = {
     "refund": "Refunds on your orders",
     "warranty": "Warranty on your orders",
     "cross_ship": "Advance replacement on your orders",
@@ -1141,4 +1135,14 @@ def decision_answer(
     return warranty_answer(decision, product, exact)
 
 
-from speech.en_facts import fact_answer as fact_answer  # noqa: E402, PLC0414 (re-export; en_facts imports en)
+UNKNOWN_TOPIC = (
+    "Sorry, I don't know that part of ZOSI's policy. You can ask me about returns, the "
+    "warranty, advance replacement, delivery, customs, or how I handle your data."
+)
+
+
+def fact_answer(explanation: Explanation) -> Answer:
+    """One general policy fact, said first (the wording lives in ``speech.en_facts``)."""
+    from speech.en_facts import fact_answer as render  # loaded only for a general question
+
+    return render(explanation)

@@ -2,7 +2,7 @@
 
 One function per :class:`policy.facts.Topic` words an :class:`~policy.facts.Explanation`;
 every number comes from the explanation's fields, never from the text. :mod:`speech.en`
-re-exports :func:`fact_answer`, so callers use ``en.fact_answer``.
+loads this module the first time a general fact is asked (``en.fact_answer``).
 """
 
 from __future__ import annotations
@@ -13,14 +13,11 @@ from typing import TypeVar
 from policy.contact import SUPPORT_PHONE
 from policy.facts import Explanation, Topic
 from policy.model import Payer
+from speech.en import SPOKEN_EMAIL, support_card_line
 from speech.ssml import Phrase, Telephone, phrase
+from speech.voice import Answer
 
 T = TypeVar("T")
-
-UNKNOWN_TOPIC = (
-    "Sorry, I don't know that part of ZOSI's policy. You can ask me about returns, the "
-    "warranty, advance replacement, delivery, customs, or how I handle your data."
-)
 
 Wording = tuple[str, Phrase]
 """A card title and the spoken answer."""
@@ -395,8 +392,3 @@ _WORDINGS: dict[Topic, Callable[[Explanation], Wording]] = {
     Topic.POLICY_CHANGES: _policy_changes,
     Topic.DATA_RETENTION: _data_retention,
 }
-
-
-# speech.en re-exports fact_answer with an import at its end, so this import comes last: with
-# every function above already defined, either module can be imported first.
-from speech.en import SPOKEN_EMAIL, Answer, support_card_line  # noqa: E402

@@ -139,11 +139,15 @@ def test_an_explanation_missing_a_needed_value_is_refused():
         en.fact_answer(broken)
 
 
-def test_the_facts_module_can_be_imported_before_speech_en():
+def test_the_facts_wording_loads_only_when_a_general_fact_is_asked():
+    """Cold start: every request imports speech.en; only general questions need the facts."""
     script = (
-        "import speech.en_facts as f; from speech import en; print(en.fact_answer is f.fact_answer)"
+        "import sys; from speech import en; "
+        "print('speech.en_facts' in sys.modules, 'policy.facts' in sys.modules); "
+        "from policy.facts import Topic, explain; "
+        "en.fact_answer(explain(Topic.CUSTOMS)); print('speech.en_facts' in sys.modules)"
     )
     result = subprocess.run(
         [sys.executable, "-c", script], cwd=SKILL, capture_output=True, text=True, check=True
     )
-    assert result.stdout.strip() == "True"
+    assert result.stdout.split() == ["False", "False", "True"]

@@ -1,0 +1,248 @@
+"""The one interface to what the skill says: a locale's speech implements :class:`Voice`.
+
+Handlers and the response builder speak only through a Voice, so a second language is
+a new module beside ``speech/en.py`` (German would be ``speech/de.py``) that
+implements the same names, and ``speech.for_locale`` picks it; nothing else changes.
+mypy checks that ``speech.en`` implements every member. A Voice renders decision
+fields: it never decides anything and never holds a policy number of its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from typing import TYPE_CHECKING, NamedTuple, Protocol
+
+from speech.ssml import Phrase
+
+if TYPE_CHECKING:
+    from policy.crossship import CrossShipDecision
+    from policy.delivery import DeliveryCoverage, DeliveryEstimate
+    from policy.facts import Explanation
+    from policy.model import Referral, Step, Verdict, Window
+    from policy.returns import ReturnDecision
+    from policy.warranty import WarrantyDecision
+
+
+class Answer(NamedTuple):
+    """A spoken answer and the card that goes with it."""
+
+    speech: Phrase
+    card_title: str
+    card_body: Phrase
+
+
+class Voice(Protocol):
+    """Everything the skill says, in one language: sentences, and renderings of decisions."""
+
+    ACCOUNT_UNAVAILABLE: str
+    ANYTHING_ELSE: str
+    ASK_ALIEXPRESS_SELLER: str
+    ASK_REGION: str
+    BAD_DATE: str
+    BAD_ORDER_DATE: str
+    CANT_STORE: str
+    CHECK_YOURS: str
+    CLAIM_INTRO: Mapping[str, str]
+    CLAIM_NOT_ALLOWED: str
+    CONFIRM_DELETE: str
+    CONFIRM_OTHER_READING: str
+    CONFIRM_PURCHASE_DATE: str
+    CONFIRM_WITHDRAW: str
+    DECLINED: Mapping[str, str]
+    DELETED: str
+    DELETE_FAILED: str
+    ERROR: str
+    EXAMPLES: str
+    FALLBACK: str
+    FOR_SAVED_REGION: str
+    FUTURE_DATE: str
+    GAVE_UP: str
+    GOAL_DECIDERS: tuple[str, ...]
+    GOODBYE: str
+    HELP: str
+    HELP_IN_DIALOG: str
+    LINK_EXPIRED: str
+    LINK_NEEDED: str
+    LOOKING_UP: str
+    MINOR_NO_CONSENT: str
+    NOT_CONFIGURED: str
+    NOT_REMEMBERED: str
+    NO_MATCHING_ORDER: str
+    NO_ORDERS: str
+    OFFER_CHECK_YOURS: str
+    OFFER_REMEMBER_PURCHASE: str
+    OFFER_REMEMBER_REGION: str
+    OKAY: str
+    ORDERS_TITLES: Mapping[str, str]
+    POLICY_NOTICE: str
+    REMEMBERED: str
+    SPOKEN_EMAIL: str
+    STATE_UNAVAILABLE: str
+    UNCLEAR: str
+    UNKNOWN_STORE: str
+    UNKNOWN_TOPIC: str
+    USING_REMEMBERED_PURCHASE: str
+    WELCOME: str
+    WHAT_ELSE: str
+    WHAT_TO_ASK: str
+    WITHDRAW_EXPLAINED: str
+    WITHDRAW_EXPLAINED_LINKED: str
+
+    def ask_fact(self, fact: str, product: str | None, attempt: int) -> str:
+        """The question for one missing purchase fact (the second time, with the choices)."""
+        ...
+
+    def back_to(self, product: str | None, question: Phrase) -> Phrase:
+        """Resume the purchase dialog after a detour ("Back to your camera: ...")."""
+        ...
+
+    def claim_opened(
+        self, request_id: str, kind: str, label: Phrase, steps: tuple[Step, ...], created: bool
+    ) -> Answer:
+        """Read back the request id and the next steps (W3-W4, X1-X4)."""
+        ...
+
+    def claim_steps_answer(self, claim_type: str, steps: tuple[Step, ...]) -> Answer:
+        """Read the steps of a return, warranty or cross-shipping claim (W3, W4, X1-X4)."""
+        ...
+
+    def contact_answer(self) -> Answer:
+        """How to reach ZOSI support (C1)."""
+        ...
+
+    def costs_of(self, decision: ReturnDecision | WarrantyDecision | CrossShipDecision) -> str:
+        """Who pays what under a decision, said before the customer is asked to go ahead."""
+        ...
+
+    def decision_answer(
+        self,
+        decision: ReturnDecision | WarrantyDecision | CrossShipDecision,
+        product: str | None,
+        exact: bool = True,
+    ) -> Answer:
+        """Speak whichever decision a purchase question led to."""
+        ...
+
+    def delivery_abroad_answer(self, coverage: DeliveryCoverage, country_name: str) -> Answer:
+        """Say that the published delivery terms don't cover a country outside Russia (D2, D4)."""
+        ...
+
+    def delivery_answer(self, estimate: DeliveryEstimate, today: date, place: str | None) -> Answer:
+        """Speak a delivery window with concrete dates (D2-D4)."""
+        ...
+
+    def fact_answer(self, explanation: Explanation) -> Answer:
+        """One general policy fact, said first."""
+        ...
+
+    def for_order(self, product: str, ordered_on: date) -> Phrase:
+        """Introduces an answer about one order of the linked account."""
+        ...
+
+    def general_answer(
+        self, goal: str, decision: ReturnDecision | WarrantyDecision | CrossShipDecision
+    ) -> Phrase:
+        """The rule first, for a question that named no purchase; a claim's steps with its rule."""
+        ...
+
+    def general_card(
+        self, goal: str, decision: ReturnDecision | WarrantyDecision | CrossShipDecision
+    ) -> Answer | None:
+        """The card of a general answer: a claim's steps, worth keeping."""
+        ...
+
+    def general_rule(self, goal: str) -> str:
+        """The rule a purchase question rests on, for a question that names no purchase."""
+        ...
+
+    def instead_offer(self, kind: str, last_day: date | None) -> Phrase:
+        """The request the policy still allows, offered in place of the one it ruled out."""
+        ...
+
+    def instead_steps(self, kind: str) -> str:
+        """Introduces the steps of the request that is still open."""
+        ...
+
+    def offer_request(self, kind: str) -> str:
+        """After a linked customer's decision: shall I open the request it allows?"""
+        ...
+
+    def order_label(self, product: str, ordered_on: date, *, first: bool = False) -> Phrase:
+        """Name an order: "the ZOSI C190 camera ordered on 16 November"."""
+        ...
+
+    def orders_answer(
+        self,
+        kind: str,
+        entries: list[tuple[str, date, Verdict, Window, Referral | None]],
+        title: str,
+    ) -> Answer:
+        """Which orders are inside a window, and until when (R1-R5, W1 or X1 per ``kind``)."""
+        ...
+
+    def parcels_answer(
+        self, parcels: list[tuple[str, date, str, str | None, str | None]]
+    ) -> Answer:
+        """Where each parcel is: (product, ordered on, status, carrier, tracking number) (D5)."""
+        ...
+
+    def privacy_answer(self, ttl_days: int) -> Answer:
+        """What the skill does with personal data (P1-P9, design decisions in POLICY.md)."""
+        ...
+
+    def propose_request(
+        self,
+        kind: str,
+        label: Phrase,
+        reason: str,
+        decision: ReturnDecision | WarrantyDecision | CrossShipDecision,
+    ) -> tuple[Phrase, Phrase]:
+        """The costs of a request, then the question whether to open it."""
+        ...
+
+    def refused(
+        self,
+        kind: str,
+        decision: ReturnDecision | WarrantyDecision | CrossShipDecision,
+        product: str | None,
+        label: Phrase | None,
+        store_name: str | None,
+    ) -> Phrase:
+        """Why a request can't be opened, in the customer's terms (R1, R5, W1, X1)."""
+        ...
+
+    def reprompt_fact(self, fact: str, product: str | None) -> str:
+        """The reprompt for a missing fact: the question with its choices."""
+        ...
+
+    def requests_answer(self, requests: list[tuple[str, str, str, date, str | None]]) -> Answer:
+        """The customer's support requests: (request id, kind, status, created on, RMA code)."""
+        ...
+
+    def stored_data_answer(
+        self,
+        region: str | None,
+        purchase: tuple[str | None, date, date] | None,
+        linked: bool,
+        accepted_policy: str | None = None,
+        policy_notice: str | None = None,
+    ) -> Answer:
+        """Say exactly what is stored about the user (P4), nothing more."""
+        ...
+
+    def the_product(self, product: str | None) -> str:
+        """``"your camera"``, or ``"it"`` when the product is not known."""
+        ...
+
+    def tracking_help(self) -> Answer:
+        """How to follow a parcel without a linked account (D5)."""
+        ...
+
+    def which_order(self, labels: list[Phrase]) -> Phrase:
+        """Ask "Which one do you mean: the camera ordered on 16 November, or the NVR ...?"."""
+        ...
+
+    def withdrawn(self, *, revoked: bool, erased: bool, linked: bool) -> str:
+        """Say what withdrawing consent did, honestly, and how to finish it in the Alexa app."""
+        ...
