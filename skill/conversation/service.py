@@ -384,8 +384,10 @@ def _signal(case: Case, signal: Signal, known: Known) -> Outcome:
     if signal is Signal.NOT_UNDERSTOOD:
         return _missed(case, fact, None, known)
     again = _ask(case, fact, attempt=waiting.attempts)
+    resume = _as_ask(again.step)
     reply = Reply(Said.HELP if signal is Signal.HELP else Said.WHAT_ELSE)
-    return Outcome(again.case, reply, resume=_as_ask(again.step))
+    # Coming back, the question is put as it was first asked; the misses still count.
+    return Outcome(again.case, reply, resume=resume._replace(attempt=1) if resume else None)
 
 
 def _as_ask(step: Step) -> AskFact | None:
@@ -419,9 +421,7 @@ def _resumed(case: Case) -> AskFact | None:
     waiting = case.waiting
     if waiting is None or case.goal is None:
         return None
-    return AskFact(
-        case.goal, FactName(waiting.about), case.value(FactName.PRODUCT_NAME), waiting.attempts
-    )
+    return AskFact(case.goal, FactName(waiting.about), case.value(FactName.PRODUCT_NAME))
 
 
 def _accept(  # noqa: PLR0911 - one way per offer

@@ -229,12 +229,16 @@ def _ask_lead(step: AskFact) -> Phrase:
         return (say.UNKNOWN_STORE.format(store=step.unclear), " ")
     if step.attempt > 1 and step.unclear is not None:
         return (say.UNCLEAR.format(words=f"'{step.unclear}'"), " ")
+    if step.attempt > 1:
+        return (say.NOT_UNDERSTOOD, " ")
     return ()
 
 
 def _decided(handler_input: HandlerInput, step: Decided, case: Case) -> Response:
     """A decision about one purchase, with the remember or open-request offer after it."""
-    result = say.decision_answer(step.decision, step.product, step.exact)
+    # An order is named once, in the lead; the answer then says "it".
+    product = None if step.order is not None else step.product
+    result = say.decision_answer(step.decision, product, step.exact)
     lead: Phrase = ()
     if step.basis.value == "remembered":
         lead = phrase(

@@ -105,8 +105,9 @@ def ask_for(
         asked = (say.CHECK_YOURS,)
     elif step.lead == "aliexpress":
         asked = (say.ASK_ALIEXPRESS_SELLER.format(it=say.the_product(step.product)),)
-    else:
-        asked = (say.ask_fact(step.fact.value, step.product, step.attempt),)
+    else:  # coming back, the lead names the product and the question says "it"
+        product = None if back else step.product
+        asked = (say.ask_fact(step.fact.value, product, step.attempt),)
     if back:
         asked = say.back_to(step.product, asked)
     intent = AlexaIntent(

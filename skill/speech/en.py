@@ -512,7 +512,7 @@ FUTURE_DATE = "That date hasn't come yet, so it can't be the day you bought it."
 CONFIRM_PURCHASE_DATE = "Just to check: you bought {it} "
 CONFIRM_OTHER_READING = "Then did you buy {it} "
 ASK_STORE = (
-    "Where did you buy {it}: on the ZOSI website, in ZOSI's official AliExpress store, or from "
+    "Where did you buy {it}? On the ZOSI website, in ZOSI's official AliExpress store, or from "
     "another shop?"
 )
 UNKNOWN_STORE = "I don't know the shop {store}."

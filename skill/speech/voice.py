@@ -68,6 +68,7 @@ class Voice(Protocol):
     MINOR_NO_CONSENT: str
     NOT_CONFIGURED: str
     NOT_REMEMBERED: str
+    NOT_UNDERSTOOD: str
     NO_MATCHING_ORDER: str
     NO_ORDERS: str
     OFFER_CHECK_YOURS: str

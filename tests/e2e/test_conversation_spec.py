@@ -345,7 +345,7 @@ def test_something_unrecognised_mid_dialog_keeps_every_fact(customer: Start) -> 
 def test_help_mid_dialog_explains_then_goes_back_to_the_question(customer: Start) -> None:
     talk = _asked_for_the_shop(customer)
     reply = talk.says("AMAZON.HelpIntent")
-    assert "Back to your camera: where did you buy your camera" in reply
+    assert "Back to your camera: where did you buy it? On the ZOSI website" in reply
     assert talk.elicited == "store"
     decided = talk.says("ReturnRefundIntent", store=ZOSI_WEBSITE)
     assert decided.startswith("Yes, you can return your camera for a full refund until 10 December")
@@ -380,8 +380,8 @@ def test_a_second_question_is_answered_then_the_first_resumes(customer: Start) -
     assert reply.startswith("Ordered today, it should arrive in Kazan between")
     assert "remember Kazan" not in reply
     assert reply.endswith(
-        "Back to your camera: where did you buy your camera: on the ZOSI "
-        "website, in ZOSI's official AliExpress store, or from another shop?"
+        "Back to your camera: where did you buy it? On the ZOSI website, in ZOSI's official "
+        "AliExpress store, or from another shop?"
     )
     decided = talk.says("ReturnRefundIntent", store=ZOSI_WEBSITE)
     assert decided.startswith("Yes, you can return your camera for a full refund until 10 December")
