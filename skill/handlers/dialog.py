@@ -221,17 +221,16 @@ def _ask_lead(step: AskFact) -> Phrase:
     """What comes before a question: the rule itself for a general question, or why it is asked."""
     if step.general is not None:
         return phrase(say.general_answer(step.goal.value, step.general), " ")
-    if step.lead == "future_date":
-        return (say.FUTURE_DATE, " ")
-    if step.lead == "bad_date":
-        return (say.BAD_DATE, " ")
-    if step.unclear is not None and step.fact is FactName.CHANNEL and step.attempt == 1:
-        return (say.UNKNOWN_STORE.format(store=step.unclear), " ")
-    if step.attempt > 1 and step.unclear is not None:
-        return (say.UNCLEAR.format(words=f"'{step.unclear}'"), " ")
-    if step.attempt > 1:
-        return (say.NOT_UNDERSTOOD, " ")
-    return ()
+    if step.lead in {"future_date", "bad_date"}:
+        text = say.FUTURE_DATE if step.lead == "future_date" else say.BAD_DATE
+    elif step.unclear is not None and step.fact is FactName.CHANNEL and step.attempt == 1:
+        text = say.UNKNOWN_STORE.format(store=step.unclear)
+    elif step.attempt > 1:
+        unclear = step.unclear
+        text = say.NOT_UNDERSTOOD if unclear is None else say.UNCLEAR.format(words=f"'{unclear}'")
+    else:
+        return ()
+    return (text, " ")
 
 
 def _decided(handler_input: HandlerInput, step: Decided, case: Case) -> Response:
