@@ -909,6 +909,14 @@ def _move_on(case: Case, fact: FactName, known: Known) -> Outcome:
     return Outcome(Case(), step)
 
 
+def remembered(case: Case) -> Case:
+    """The case once its purchase is stored: later answers say so and offer nothing to store."""
+    kept = Source.REMEMBERED
+    return case.with_facts(
+        {name: Fact(fact.value, kept) for name, fact in case.facts.items() if fact.settled}
+    )
+
+
 def _to_remember(case: Case) -> RememberedPurchase | None:
     """The purchase as it would be stored after a yes (only what the customer said)."""
     span = _span(case)

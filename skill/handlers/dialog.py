@@ -39,6 +39,7 @@ from conversation.service import (
     Said,
     Signal,
     next_step,
+    remembered,
 )
 from handlers.context import Turn, turn
 from handlers.respond import ask_for, finish, speak
@@ -317,6 +318,8 @@ def perform(handler_input: HandlerInput, step: Perform) -> Response:
         current.keep(Case())
     if step.offer is Offer.REMEMBER_PURCHASE and step.purchase is not None:
         saved = current.save({"purchase": step.purchase})
+        if saved:
+            current.keep(remembered(current.case))
         return finish(handler_input, (say.REMEMBERED if saved else say.NOT_REMEMBERED,))
     if step.offer is Offer.REMEMBER_REGION and step.data:
         if current.linked:

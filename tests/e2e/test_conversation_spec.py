@@ -434,3 +434,15 @@ def test_a_linked_return_is_offered_then_opened_after_its_costs_are_said(
     opened = talk.yes()
     assert opened.startswith("Done. I've opened a refund return for the ZOSI C190 4MP PoE camera")
     assert service.calls[SUPPORT_POST] == 1
+
+
+def test_a_purchase_just_remembered_is_not_offered_again(
+    customer: Start, store: CountingStore
+) -> None:
+    talk = customer()
+    talk.says("ReturnRefundIntent", product=CAMERA, purchaseDate="2026-11-10", store=ZOSI_WEBSITE)
+    assert talk.yes() == "Done, I'll remember that. Is there anything else I can help with?"
+    warranty = talk.says("WarrantyStatusIntent", product=CAMERA)
+    assert warranty.startswith("For the camera you told me you bought on 10 November: Yes")
+    assert warranty.endswith("Is there anything else I can help with?")
+    assert store.calls.count("update") == 1
