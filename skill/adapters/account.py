@@ -34,7 +34,7 @@ from collections.abc import Callable, Collection, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Final, NamedTuple, Protocol, Self, TypeVar
+from typing import TYPE_CHECKING, Final, Protocol, Self, TypeVar
 from urllib.parse import quote
 
 from adapters.account_errors import (
@@ -47,6 +47,7 @@ from adapters.account_errors import (
     NotFound,
 )
 from adapters.alexa_api import require_secure_url
+from domain.account import Order, OrderItem, Profile, SupportRequest, Tracking
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -64,11 +65,9 @@ __all__ = [
     "LinkRequired",
     "NotAllowed",
     "NotFound",
-    "Order",
-    "OrderItem",
-    "Profile",
-    "SupportRequest",
-    "Tracking",
+    "parse_order",
+    "parse_profile",
+    "parse_support_request",
 ]
 
 _LOG = logging.getLogger(__name__)
@@ -183,158 +182,88 @@ class _Fields:
         return value
 
 
-class Profile(NamedTuple):
-    """The linked account's profile (``GET /me``).
+def parse_profile(data: object) -> Profile:
+    """The profile of ``GET /me``, validated.
 
-    ``minor`` and ``guardian_consent`` decide whether the skill may give personal
-    answers (P7); ``privacy_policy_version`` whether a change notice is due (P8).
+    Raises:
+        ValueError: A required field is missing or a field has the wrong type.
     """
-
-    account_id: str
-    given_name: str | None
-    country: str
-    minor: bool
-    guardian_consent: bool
-    privacy_policy_version: str | None
-
-    @classmethod
-    def from_json(cls, data: object) -> Profile:
-        """Validate and convert the API's JSON.
-
-        Raises:
-            ValueError: A required field is missing or a field has the wrong type.
-        """
-        fields = _Fields(data, "profile")
-        return cls(
-            account_id=fields.text("account_id"),
-            given_name=fields.optional_text("given_name"),
-            country=fields.text("country"),
-            minor=fields.flag("minor"),
-            guardian_consent=fields.flag("guardian_consent", default=False),
-            privacy_policy_version=fields.optional_text("privacy_policy_version"),
-        )
+    fields = _Fields(data, "profile")
+    return Profile(
+        account_id=fields.text("account_id"),
+        given_name=fields.optional_text("given_name"),
+        country=fields.text("country"),
+        minor=fields.flag("minor"),
+        guardian_consent=fields.flag("guardian_consent", default=False),
+        privacy_policy_version=fields.optional_text("privacy_policy_version"),
+    )
 
 
-class Tracking(NamedTuple):
-    """Where a shipped parcel can be followed (D5)."""
-
-    carrier: str
-    number: str
-    url: str | None
-
-    @classmethod
-    def from_fields(cls, fields: _Fields) -> Tracking:
-        """Convert an order's ``tracking`` object."""
-        return cls(
-            carrier=fields.text("carrier"),
-            number=fields.text("number"),
-            url=fields.optional_text("url"),
-        )
+def _parse_tracking(fields: _Fields) -> Tracking:
+    """An order's ``tracking`` object."""
+    return Tracking(
+        carrier=fields.text("carrier"),
+        number=fields.text("number"),
+        url=fields.optional_text("url"),
+    )
 
 
-class OrderItem(NamedTuple):
-    """One line of an order."""
-
-    sku: str
-    name: str
-    quantity: int
-    serial_number: str | None
-
-    @classmethod
-    def from_json(cls, data: object) -> OrderItem:
-        """Validate and convert one element of an order's ``items``.
-
-        Raises:
-            ValueError: A required field is missing or a field has the wrong type.
-        """
-        fields = _Fields(data, "order.items[]")
-        return cls(
-            sku=fields.text("sku"),
-            name=fields.text("name"),
-            quantity=fields.count("quantity"),
-            serial_number=fields.optional_text("serial_number"),
-        )
+def _parse_item(data: object) -> OrderItem:
+    """One element of an order's ``items``, validated."""
+    fields = _Fields(data, "order.items[]")
+    return OrderItem(
+        sku=fields.text("sku"),
+        name=fields.text("name"),
+        quantity=fields.count("quantity"),
+        serial_number=fields.optional_text("serial_number"),
+    )
 
 
-class Order(NamedTuple):
-    """An order of the linked account.
+def parse_order(data: object) -> Order:
+    """One order of the API's JSON, validated.
 
-    ``placed_at`` is the purchase time that return and warranty windows count
-    from (R1, W1); ``channel`` decides R2/R5, ``gift`` R6, and the two countries
-    W5-W7 and X1. Times are aware UTC datetimes.
+    Raises:
+        ValueError: A required field is missing, a field has the wrong type or
+            a value is outside the contract's enumeration.
     """
-
-    order_id: str
-    placed_at: datetime
-    delivered_at: datetime | None
-    status: str
-    channel: str
-    store_name: str | None
-    ship_from_country: str | None
-    ship_to_country: str
-    gift: bool
-    tracking: Tracking | None
-    items: tuple[OrderItem, ...]
-
-    @classmethod
-    def from_json(cls, data: object) -> Order:
-        """Validate and convert the API's JSON for one order.
-
-        Raises:
-            ValueError: A required field is missing, a field has the wrong type or
-                a value is outside the contract's enumeration.
-        """
-        fields = _Fields(data, "order")
-        tracking = fields.optional_object("tracking")
-        items = tuple(OrderItem.from_json(item) for item in fields.array("items"))
-        if not items:
-            raise ValueError("order.items is empty")
-        return cls(
-            order_id=fields.text("order_id"),
-            placed_at=fields.moment("placed_at"),
-            delivered_at=fields.optional_moment("delivered_at"),
-            status=fields.choice("status", ORDER_STATUSES),
-            channel=fields.choice("channel", CHANNELS),
-            store_name=fields.optional_text("store_name"),
-            ship_from_country=fields.optional_text("ship_from_country"),
-            ship_to_country=fields.text("ship_to_country"),
-            gift=fields.flag("gift", default=False),
-            tracking=None if tracking is None else Tracking.from_fields(tracking),
-            items=items,
-        )
+    fields = _Fields(data, "order")
+    tracking = fields.optional_object("tracking")
+    items = tuple(_parse_item(item) for item in fields.array("items"))
+    if not items:
+        raise ValueError("order.items is empty")
+    return Order(
+        order_id=fields.text("order_id"),
+        placed_at=fields.moment("placed_at"),
+        delivered_at=fields.optional_moment("delivered_at"),
+        status=fields.choice("status", ORDER_STATUSES),
+        channel=fields.choice("channel", CHANNELS),
+        store_name=fields.optional_text("store_name"),
+        ship_from_country=fields.optional_text("ship_from_country"),
+        ship_to_country=fields.text("ship_to_country"),
+        gift=fields.flag("gift", default=False),
+        tracking=None if tracking is None else _parse_tracking(tracking),
+        items=items,
+    )
 
 
-class SupportRequest(NamedTuple):
-    """A return, warranty repair or cross-shipping request opened with ZOSI support."""
+def parse_support_request(data: object) -> SupportRequest:
+    """One support request of the API's JSON, validated.
 
-    request_id: str
-    order_id: str
-    kind: str
-    reason: str
-    status: str
-    created_at: datetime
-    rma_code: str | None
-    note: str | None
-
-    @classmethod
-    def from_json(cls, data: object) -> SupportRequest:
-        """Validate and convert the API's JSON for one support request.
-
-        Raises:
-            ValueError: A required field is missing, a field has the wrong type or
-                a value is outside the contract's enumeration.
-        """
-        fields = _Fields(data, "support_request")
-        return cls(
-            request_id=fields.text("request_id"),
-            order_id=fields.text("order_id"),
-            kind=fields.choice("kind", SUPPORT_KINDS),
-            reason=fields.choice("reason", SUPPORT_REASONS),
-            status=fields.choice("status", SUPPORT_STATUSES),
-            created_at=fields.moment("created_at"),
-            rma_code=fields.optional_text("rma_code"),
-            note=fields.optional_text("note"),
-        )
+    Raises:
+        ValueError: A required field is missing, a field has the wrong type or
+            a value is outside the contract's enumeration.
+    """
+    fields = _Fields(data, "support_request")
+    return SupportRequest(
+        request_id=fields.text("request_id"),
+        order_id=fields.text("order_id"),
+        kind=fields.choice("kind", SUPPORT_KINDS),
+        reason=fields.choice("reason", SUPPORT_REASONS),
+        status=fields.choice("status", SUPPORT_STATUSES),
+        created_at=fields.moment("created_at"),
+        rma_code=fields.optional_text("rma_code"),
+        note=fields.optional_text("note"),
+    )
 
 
 _T = TypeVar("_T")
@@ -600,7 +529,7 @@ class HttpAccountClient(AccountGateway):
             LinkRequired: The user must link the account again.
             AccountUnavailable: The API failed or answered outside the contract.
         """
-        return self._get("profile", "/me", token, Profile.from_json)
+        return self._get("profile", "/me", token, parse_profile)
 
     def orders(self, token: str, limit: int = 20) -> list[Order]:
         """The account's orders, newest first (``GET /me/orders``).
@@ -616,7 +545,7 @@ class HttpAccountClient(AccountGateway):
             "orders",
             "/me/orders",
             token,
-            lambda data: _listed(data, "orders", Order.from_json),
+            lambda data: _listed(data, "orders", parse_order),
             params={"limit": str(limit)},
         )
 
@@ -629,7 +558,7 @@ class HttpAccountClient(AccountGateway):
             AccountUnavailable: The API failed or answered outside the contract.
         """
         path = "/me/orders/" + quote(order_id, safe="")
-        return self._get("order", path, token, Order.from_json)
+        return self._get("order", path, token, parse_order)
 
     def support_requests(self, token: str) -> list[SupportRequest]:
         """The account's support requests, newest first (``GET /me/support-requests``).
@@ -642,7 +571,7 @@ class HttpAccountClient(AccountGateway):
             "support_requests",
             "/me/support-requests",
             token,
-            lambda data: _listed(data, "requests", SupportRequest.from_json),
+            lambda data: _listed(data, "requests", parse_support_request),
         )
 
     def open_support_request(
@@ -694,7 +623,7 @@ class HttpAccountClient(AccountGateway):
             headers={"Idempotency-Key": idempotency_key},
             body=body,
         )
-        request = self._parsed("open_support_request", content, SupportRequest.from_json)
+        request = self._parsed("open_support_request", content, parse_support_request)
         return request, status == 201
 
     def revoke_link(self, token: str) -> None:

@@ -10,7 +10,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from adapters.account import AccountGateway, Order, Profile, SupportRequest
+    from adapters.account import AccountGateway
+    from domain.account import Order, Profile, SupportRequest
 
 
 class DeferredAccountClient:

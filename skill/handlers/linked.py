@@ -13,9 +13,10 @@ from typing import TYPE_CHECKING
 
 from ask_sdk_model.ui.link_account_card import LinkAccountCard
 
-from adapters.account import AccountError, NotAllowed, Profile
+from adapters.account import AccountError, NotAllowed
 from adapters.alexa_api import send_progressive
 from conversation.service import request_decision
+from domain.account import Profile
 from handlers.context import turn
 from handlers.errors import MinorWithoutConsentError
 from handlers.orders import IN_TRANSIT_STATUSES, all_order_facts

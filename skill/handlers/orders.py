@@ -18,7 +18,7 @@ from policy.model import Channel, DateSpan, PurchaseFacts
 if TYPE_CHECKING:
     from zoneinfo import ZoneInfo
 
-    from adapters.account import Order, Profile
+    from domain.account import Order, Profile
 
 #: Orders still on their way to the customer.
 IN_TRANSIT_STATUSES = frozenset({"processing", "shipped"})
