@@ -120,7 +120,9 @@ class OperationLog:
 
 
 #: Pending questions whose "yes" asks the skill to store or delete something.
-CHANGE_QUESTIONS = frozenset({"remember_purchase", "remember_region", "delete_data"})
+CHANGE_QUESTIONS = frozenset(
+    {"remember_purchase", "remember_region", "delete_data", "withdraw_consent"}
+)
 
 
 @dataclass(frozen=True)
@@ -190,6 +192,15 @@ class ConversationCalls:
         return sum(turn.needless_write for turn in self.turns)
 
 
+def _offered(attributes: dict[str, object]) -> str | None:
+    """The offer the skill's last response left open (the case's yes/no question), if any."""
+    case = attributes.get("case")
+    question = case.get("q") if isinstance(case, dict) else None
+    if isinstance(question, list) and len(question) >= 2 and question[0] == "offer":
+        return str(question[1])
+    return None
+
+
 def replay(
     script: Script,
     conversation: Conversation,
@@ -209,7 +220,7 @@ def replay(
     turns = []
     for utterance in script.utterances:
         before_ops, before_item, before_account = len(log.operations), stored(), account_calls()
-        pending = dict(conversation.session.attributes.get("pending") or {})
+        offered = _offered(conversation.session.attributes)
         exchange = conversation.say(utterance)
         operations = log.operations[before_ops:]
         request = exchange.request["request"]
@@ -223,7 +234,7 @@ def replay(
                 account_calls=account_calls() - before_account,
                 changed=stored() != before_item,
                 requested=str((request.get("intent") or {}).get("name")) == "AMAZON.YesIntent"
-                and pending.get("kind") in CHANGE_QUESTIONS,
+                and offered in CHANGE_QUESTIONS,
                 speech=exchange.speech,
             )
         )

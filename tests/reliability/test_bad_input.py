@@ -249,7 +249,7 @@ def unknown_request_types(draw):
 @st.composite
 def odd_session_attributes(draw):
     event = copy.deepcopy(draw(intent_requests()))
-    keys = st.sampled_from(["state", "pending", "zone", "turn", "region"]) | st.text(max_size=8)
+    keys = st.sampled_from(["state", "case", "zone", "turn", "withdrawn"]) | st.text(max_size=8)
     event["session"]["attributes"] = draw(st.dictionaries(keys, json_values, max_size=4))
     return event
 
