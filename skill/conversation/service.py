@@ -41,7 +41,7 @@ from conversation.case import (
     Source,
 )
 from domain.memory import RememberedPurchase
-from policy.claims import ClaimKind, claim_kind_for
+from policy.claims import ClaimKind, claim_kind_for, fits_reason
 from policy.dates import DateParseError, FutureDateError, parse_amazon_date, resolve_purchase_date
 from policy.model import Channel, DateSpan, PurchaseFacts, Reason, Verdict
 from policy.terms import STORE_COUNTRY
@@ -217,6 +217,7 @@ class Refused(NamedTuple):
     order: OrderFacts | None
     instead: ClaimKind | None = None
     instead_decision: Decision | None = None
+    not_a_fault: bool = False
 
 
 class GaveUp(NamedTuple):
@@ -477,7 +478,7 @@ def _confirmed(case: Case, asked: Question, yes: bool, known: Known) -> Outcome:
 def _merge(case: Case, heard: Heard, known: Known) -> Case:
     """The case with what was just said: a new product starts afresh, a correction replaces."""
     if heard.product is not None and case.value(FactName.PRODUCT) not in {None, heard.product}:
-        case = Case()
+        case = Case(case.goal)  # another product: its facts are not this one's
     if heard.goal is not None and heard.goal is not case.goal:
         case = case._replace(goal=heard.goal)
         if heard.goal is not Goal.CLAIM:
@@ -511,6 +512,8 @@ def _merge(case: Case, heard: Heard, known: Known) -> Case:
 BAD_DATE, FUTURE_DATE = "bad_date", "future_date"
 #: Marks the date question that follows a general answer: a no there declines the check.
 GENERAL = "general"
+#: Why the kind of request is asked: a fault inside the refund period leaves the choice.
+REFUND_OPEN = "refund_open"
 
 
 def _read_date(case: Case, value: str, today: date) -> Case:
@@ -725,7 +728,7 @@ def _decide(case: Case, known: Known, span: DateSpan) -> Outcome:
     if goal is Goal.CLAIM:
         kind = _claim_kind(case) or ClaimKind.WARRANTY_REPAIR
         decision = _evaluate(kind, facts, known.today)
-        if decision.verdict is Verdict.NO:
+        if decision.verdict is Verdict.NO or not fits_reason(kind, facts.reason):
             return Outcome(case, _refusal(kind, decision, facts, known.today, product, None))
         return Outcome(case, ClaimSteps(kind, decision, product, span.precise))
     decision = _evaluate(goal, facts, known.today)
@@ -748,9 +751,14 @@ def _refusal(  # noqa: PLR0917 - the facts of one refusal
     """A request the policy rules out, and the warranty route where it is open for a fault.
 
     A refund that is over (R1) or not ZOSI's to give (R5) leaves the warranty (W1,
-    W2) for a product that is faulty or arrived damaged; a change of mind has no
-    other route, so nothing else is offered.
+    W2) for a product that is faulty or arrived damaged; a change of mind is never a
+    warranty or replacement matter (W2, X2), and only the refund, while it lasts, can
+    help it.
     """
+    if not fits_reason(kind, facts.reason):  # a change of mind: only a refund can help
+        refund = _evaluate(ClaimKind.REFUND_RETURN, facts, today)
+        instead = ClaimKind.REFUND_RETURN if refund.verdict is Verdict.YES else None
+        return Refused(kind, decision, product, order, instead, refund, not_a_fault=True)
     if kind is ClaimKind.REFUND_RETURN and (
         facts.reason is None or facts.reason.is_quality_problem
     ):
@@ -763,69 +771,93 @@ def _refusal(  # noqa: PLR0917 - the facts of one refusal
 # --- a linked customer's orders -----------------------------------------------------------
 
 
-def _from_orders(case: Case, known: Known) -> Outcome:  # noqa: PLR0911
+#: Products a customer may name for an order of another kind: a kit holds cameras and a
+#: recorder, so "my camera" can mean the camera kit when no camera alone was ordered.
+RELATED_KINDS: dict[str, frozenset[str]] = {
+    "camera": frozenset({"kit"}),
+    "nvr": frozenset({"kit"}),
+    "dvr": frozenset({"kit"}),
+    "hard_drive": frozenset({"kit", "nvr", "dvr"}),
+}
+
+
+def _matching_orders(case: Case, orders: tuple[OrderFacts, ...]) -> list[OrderFacts]:
+    """The open orders the customer may mean: the one chosen, else by the product named."""
+    chosen = case.value(FactName.ORDER)
+    product = case.value(FactName.PRODUCT)
+    active = [order for order in orders if order.status in ACTIVE_STATUSES]
+    if chosen is not None:
+        return [order for order in active if order.order_id == chosen]
+    if product is None:
+        return active
+    exact = [order for order in active if order.kind == product]
+    related = RELATED_KINDS.get(product, frozenset())
+    return exact or [order for order in active if order.kind in related]
+
+
+def _from_orders(case: Case, known: Known) -> Outcome:
     """Answer from the linked account's orders: one order decided, several listed, or asked."""
     goal = case.goal or Goal.WARRANTY
-    orders = known.orders or ()
-    product = case.value(FactName.PRODUCT)
-    chosen = case.value(FactName.ORDER)
-    pool = [
-        order
-        for order in orders
-        if order.status in ACTIVE_STATUSES
-        and (product is None or order.kind == product)
-        and (chosen is None or order.order_id == chosen)
-    ]
+    pool = _matching_orders(case, known.orders or ())
     if not pool:
         return Outcome(case, NoOrder(case.value(FactName.PRODUCT_NAME)))
     acting = goal is Goal.CLAIM
-    if not acting and (product is None or len(pool) > 1) and chosen is None:
+    one_meant = case.value(FactName.ORDER) is not None or (
+        case.value(FactName.PRODUCT) is not None and len(pool) == 1
+    )
+    if not acting and not one_meant:
         entries = tuple((order, _evaluate(goal, order.facts, known.today)) for order in pool)
         return Outcome(case, OrdersOverview(goal, entries))
     if len(pool) > 1:
-        if len({order.kind for order in pool}) > 1 and product is None:
+        if len({order.kind for order in pool}) > 1 and case.value(FactName.PRODUCT) is None:
             return _ask(case, FactName.PRODUCT, choices=tuple(pool))
         return _ask(case, FactName.ORDER, choices=tuple(pool))
     order = pool[0]
     case = case.with_facts({FactName.ORDER: Fact(order.order_id, Source.ORDER)})
+    if acting:
+        return _act_on_order(case, known, order)
+    return _order_decision(case, known, order, goal)
+
+
+def _order_decision(case: Case, known: Known, order: OrderFacts, goal: Goal) -> Outcome:
+    """The decision for one order, with an offer to open the request it allows."""
     reason = _member(Reason, case.value(FactName.REASON))
-    facts = order.facts._replace(reason=reason)
-    if not acting:
-        decision = _evaluate(goal, facts, known.today)
-        offered = {
-            Goal.REFUND: ClaimKind.REFUND_RETURN,
-            Goal.WARRANTY: ClaimKind.WARRANTY_REPAIR,
-            Goal.CROSS_SHIP: ClaimKind.CROSS_SHIP,
-        }[goal]
-        offer = Offer.OPEN_REQUEST if decision.verdict is Verdict.YES else None
-        data = (order.order_id, offered.value, *((reason.value,) if reason else ()))
-        question = Question(Asks.OFFER, offer, 1, data) if offer is not None else None
-        step = Decided(
-            goal,
-            decision,
-            order.product,
-            True,
-            Source.ORDER,
-            order.facts.purchased,
-            order=order,
-            offer=offer,
-        )
-        return Outcome(case._replace(question=question), step)
+    decision = _evaluate(goal, order.facts._replace(reason=reason), known.today)
+    offered = {
+        Goal.REFUND: ClaimKind.REFUND_RETURN,
+        Goal.WARRANTY: ClaimKind.WARRANTY_REPAIR,
+        Goal.CROSS_SHIP: ClaimKind.CROSS_SHIP,
+    }[goal]
+    offer = Offer.OPEN_REQUEST if decision.verdict is Verdict.YES else None
+    data = (order.order_id, offered.value, *((reason.value,) if reason else ()))
+    question = Question(Asks.OFFER, offer, 1, data) if offer is not None else None
+    step = Decided(
+        goal, decision, order.product, True, Source.ORDER, order.facts.purchased, order, offer
+    )
+    return Outcome(case._replace(question=question), step)
+
+
+def _act_on_order(case: Case, known: Known, order: OrderFacts) -> Outcome:
+    """Which request to open for one order, its costs and a yes, or why none can be."""
     kind = _claim_kind(case)
+    reason = _member(Reason, case.value(FactName.REASON))
     if reason is None:
-        if _skipped(case, FactName.REASON) and kind is not None:
-            reason = Reason.OTHER
-        else:
+        if not (_skipped(case, FactName.REASON) and kind is not None):
             return _ask(case, FactName.REASON)
-    facts = facts._replace(reason=reason)
+        reason = Reason.OTHER
+    facts = order.facts._replace(reason=reason)
+    refund_open = _evaluate(ClaimKind.REFUND_RETURN, facts, known.today).verdict is Verdict.YES
+    named = _member(ClaimKind, case.value(FactName.CLAIM_KIND)) is not None
+    if not named and refund_open and reason.is_quality_problem:
+        # A fault inside the 30 days: a full refund (R1, R4) or a repair (W2) is the
+        # customer's choice, so the skill asks rather than picking the repair.
+        if not _skipped(case, FactName.CLAIM_KIND):
+            return _ask(case, FactName.CLAIM_KIND, lead=REFUND_OPEN)
+        kind = ClaimKind.WARRANTY_REPAIR
     if kind is None:
-        kind = (
-            ClaimKind.REFUND_RETURN
-            if _evaluate(ClaimKind.REFUND_RETURN, facts, known.today).verdict is Verdict.YES
-            else ClaimKind.WARRANTY_REPAIR
-        )
+        kind = ClaimKind.REFUND_RETURN if refund_open else ClaimKind.WARRANTY_REPAIR
     decision = _evaluate(kind, facts, known.today)
-    if decision.verdict is not Verdict.YES:
+    if decision.verdict is not Verdict.YES or not fits_reason(kind, reason):
         refused = _refusal(kind, decision, facts, known.today, order.product, order)
         question = None
         if refused.instead is not None:

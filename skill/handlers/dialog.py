@@ -20,6 +20,7 @@ from ask_sdk_core.utils.request_util import get_intent_name
 
 from conversation.case import Asks, Case, FactName, Goal, Offer, Question
 from conversation.service import (
+    REFUND_OPEN,
     AskFact,
     ClaimSteps,
     ConfirmDate,
@@ -186,9 +187,9 @@ def show(handler_input: HandlerInput, outcome: Outcome) -> Response:  # noqa: PL
         return finish(handler_input, (text,))
     if isinstance(step, ClaimSteps):
         steps = claim_steps(step.kind, step.decision.steps)
-        lead = phrase(say.CLAIM_INTRO[step.kind.value], " ", say.costs_of(step.decision))
-        result = say.claim_steps_answer(step.kind.value, steps)
-        return finish(handler_input, result, lead=phrase(lead, " "))
+        window = say.claim_window(step.kind.value, step.decision, step.product, step.exact)
+        lead = phrase(window, " ", say.costs_of(step.decision), " ")
+        return finish(handler_input, say.claim_steps_answer(step.kind.value, steps), lead=lead)
     if isinstance(step, ProposeRequest):
         label = say.order_label(step.order.product, step.order.ordered_on)
         costs, question = say.propose_request(
@@ -222,7 +223,11 @@ def _ask_lead(step: AskFact) -> Phrase:
     """What comes before a question: the rule itself for a general question, or why it is asked."""
     if step.general is not None:
         return phrase(say.general_answer(step.goal.value, step.general), " ")
-    if step.lead in {"future_date", "bad_date"}:
+    if step.lead == "aliexpress":  # understood: the question says which store there
+        return ()
+    if step.lead == REFUND_OPEN:
+        text = say.REFUND_OR_REPAIR
+    elif step.lead in {"future_date", "bad_date"}:
         text = say.FUTURE_DATE if step.lead == "future_date" else say.BAD_DATE
     elif step.unclear is not None and step.fact is FactName.CHANNEL and step.attempt == 1:
         text = say.UNKNOWN_STORE.format(store=step.unclear)
@@ -266,7 +271,9 @@ def _refused(handler_input: HandlerInput, step: Refused) -> Response:
         else None
     )
     store = step.order.store_name if step.order is not None else None
-    why = say.refused(step.kind.value, step.decision, step.product, label, store)
+    why = say.refused(
+        step.kind.value, step.decision, step.product, label, store, not_a_fault=step.not_a_fault
+    )
     if step.instead is not None and step.instead_decision is not None:
         offer = say.instead_offer(step.instead.value, step.instead_decision.window.last_day)
         if step.order is None:  # not linked: the steps of the route that is still open

@@ -51,3 +51,14 @@ def claim_kind_for(reason: Reason | None) -> ClaimKind | None:
     if reason is Reason.CHANGED_MIND:
         return ClaimKind.REFUND_RETURN
     return None
+
+
+def fits_reason(kind: ClaimKind, reason: Reason | None) -> bool:
+    """Whether a request of ``kind`` can be made for ``reason`` at all.
+
+    A warranty repair is for a product that fails (W2) and an advance replacement
+    assumes a defective part (X2): neither is for a change of mind, which only a
+    refund return within the 30 days covers (R1, R4). Any other reason, or none yet,
+    may still be a fault, and ZOSI RMA decides (W8 if it finds none).
+    """
+    return kind is ClaimKind.REFUND_RETURN or reason is not Reason.CHANGED_MIND

@@ -144,10 +144,9 @@ def return_answer(decision: ReturnDecision, product: str | None, exact: bool = T
     if decision.referral is Referral.SELLER:
         speech = phrase(
             f"Since you bought {it} from another shop, the refund goes through that shop, so "
-            "please check its own return policy. ZOSI's own {RETURN_WINDOW_DAYS}-day refund covers "
-            "purchases from "
-            "the ZOSI website and ZOSI's official stores. If it's faulty, ask me about the "
-            "warranty."
+            f"please check its own return policy. ZOSI's own {RETURN_WINDOW_DAYS}-day refund "
+            "covers purchases from the ZOSI website and ZOSI's official stores. If it's faulty, "
+            "ask me about the warranty."
         )
         card = _facts(("Refund: through the shop you bought it from, under its own policy.",))
     elif decision.verdict is Verdict.YES and window.last_day is not None:
@@ -624,7 +623,7 @@ POLICY_NOTICE = (
     "your data, ask me: what do you do with my data?"
 )
 ASK_WHICH_ORDER = "Which one do you mean: "
-ASK_REASON = "What's the reason: is it faulty, did it arrive damaged, or did you change your mind?"
+ASK_REASON = "What's the reason? Is it faulty, did it arrive damaged, or did you change your mind?"
 CLAIM_NOT_OPENED = "Okay, I haven't opened anything."
 CLAIM_NOT_ALLOWED = "ZOSI support couldn't accept that request for this order."
 KIND_NAMES = {
@@ -633,9 +632,9 @@ KIND_NAMES = {
     "cross_ship": "an advance replacement",
 }
 REASON_NAMES = {
-    "defect": "it's faulty",
-    "changed_mind": "you changed your mind",
-    "damaged_in_transit": "it arrived damaged",
+    "defect": "because it's faulty",
+    "changed_mind": "because you changed your mind",
+    "damaged_in_transit": "because it arrived damaged",
     "other": "another reason",
 }
 STATUS_NAMES = {
@@ -758,7 +757,7 @@ def confirm_claim(kind: str, label: Phrase, reason: str) -> Phrase:
     return phrase(
         f"Shall I open {KIND_NAMES[kind]} with ZOSI support for ",
         label,
-        f", because {REASON_NAMES.get(reason, 'of another reason')}?",
+        f", {REASON_NAMES.get(reason, 'for another reason')}?",
     )
 
 
@@ -822,10 +821,10 @@ ASK_REASON_AGAIN = (
 )
 ASK_PURCHASE_COUNTRY = "Which country did you buy {it} in?"
 ASK_PURCHASE_COUNTRY_AGAIN = (
-    "Sorry, which country was {it} bought in? For example Russia, or say you don't know."
+    "Which country was {it} bought in? For example Russia, or say you don't know."
 )
 ASK_CLAIM_TYPE_AGAIN = (
-    "Sorry, I need to know which kind: a refund, a warranty repair, or an advance replacement?"
+    "I need to know which kind. A refund, a warranty repair, or an advance replacement?"
 )
 UNCLEAR = "Sorry, I didn't understand {words}."
 BACK_TO = "Back to {it}: "
@@ -883,7 +882,7 @@ def general_answer(
     """The rule first, for a question that named no purchase; a claim's steps with its rule."""
     if goal != "claim":
         return phrase(general_rule(goal), _general_note(decision))
-    from policy.claims import ClaimKind, claim_steps
+    from policy.claims import ClaimKind
     from policy.crossship import CrossShipDecision
     from policy.returns import ReturnDecision
 
@@ -893,8 +892,7 @@ def general_answer(
         kind, rule = ClaimKind.CROSS_SHIP, "cross_ship"
     else:
         kind, rule = ClaimKind.WARRANTY_REPAIR, "warranty"
-    steps = claim_steps(kind, decision.steps)
-    return phrase(general_rule(rule), " ", CLAIM_INTRO[kind.value], " ", steps_speech(steps))
+    return phrase(general_rule(rule), " ", CLAIM_STEPS_ON_CARD.format(kind=KIND_NAMES[kind.value]))
 
 
 def _general_note(decision: ReturnDecision | WarrantyDecision | CrossShipDecision) -> Phrase:
@@ -1018,11 +1016,20 @@ def refused(
     product: str | None,
     label: Phrase | None,
     store_name: str | None,
+    *,
+    not_a_fault: bool = False,
 ) -> Phrase:
-    """Why a request can't be opened, in the customer's terms (R1, R5, W1, X1)."""
+    """Why a request can't be opened, in the customer's terms (R1, R5, W1, W2, X1, X2)."""
     from policy.returns import ReturnDecision
 
     what = label if label is not None else (the_product(product),)
+    if not_a_fault:
+        return phrase(
+            f"{KIND_NAMES[kind][0].upper()}{KIND_NAMES[kind][1:]} is for a product that's faulty, "
+            "so I can't open one for ",
+            what,
+            " because you changed your mind.",
+        )
     if isinstance(decision, ReturnDecision) and decision.referral is Referral.SELLER:
         shop = store_name or "the shop you bought it from"
         return phrase(
@@ -1046,11 +1053,12 @@ def refused(
 def instead_offer(kind: str, last_day: date | None) -> Phrase:
     """The request the policy still allows, offered in place of the one it ruled out."""
     until_: Phrase = () if last_day is None else (" until ", When(last_day))
-    return phrase(
-        "It's still under warranty",
-        until_,
-        f" though. Shall I open {KIND_NAMES[kind]} instead?",
+    still = (
+        "You can still return it for a full refund"
+        if kind == "refund_return"
+        else "It's still under warranty"
     )
+    return phrase(still, until_, f" though. Shall I open {KIND_NAMES[kind]} instead?")
 
 
 def for_order(product: str, ordered_on: date) -> Phrase:
@@ -1063,6 +1071,36 @@ ORDERS_TITLES: Mapping[str, str] = {
     "warranty": "Warranty on your orders",
     "cross_ship": "Advance replacement on your orders",
 }
+
+
+CLAIM_STEPS_ON_CARD = "I've sent the steps of {kind} to your Alexa app."
+REFUND_OR_REPAIR = (
+    f"As it's within the {RETURN_WINDOW_DAYS} days, you can have a full refund, or ZOSI can "
+    "repair or replace it under the warranty."
+)
+
+
+def claim_window(
+    kind: str,
+    decision: ReturnDecision | WarrantyDecision | CrossShipDecision,
+    product: str | None,
+    exact: bool = True,
+) -> Phrase:
+    """Whether a request can be made, and until when, before its steps are read."""
+    it = the_product(product)
+    last_day = decision.window.last_day
+    if decision.verdict is not Verdict.YES or last_day is None:
+        cutoff = decision.window.cutoff
+        on_or_after: Phrase = (
+            () if cutoff is None else (" If it was on or after ", When(cutoff), ", it can.")
+        )
+        return phrase("That depends on the exact day you bought it.", on_or_after)
+    what = {
+        "refund_return": f"You can return {it} for a full refund ",
+        "warranty_repair": f"{it[:1].upper()}{it[1:]} is under warranty ",
+        "cross_ship": f"You can get an advance replacement for {it} ",
+    }[kind]
+    return phrase(what, until(last_day, exact), ".")
 
 
 def instead_steps(kind: str) -> str:

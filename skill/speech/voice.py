@@ -78,6 +78,7 @@ class Voice(Protocol):
     ORDERS_TITLES: Mapping[str, str]
     POLICY_NOTICE: str
     REMEMBERED: str
+    REFUND_OR_REPAIR: str
     SPOKEN_EMAIL: str
     STATE_UNAVAILABLE: str
     UNCLEAR: str
@@ -161,6 +162,16 @@ class Voice(Protocol):
         """The request the policy still allows, offered in place of the one it ruled out."""
         ...
 
+    def claim_window(
+        self,
+        kind: str,
+        decision: ReturnDecision | WarrantyDecision | CrossShipDecision,
+        product: str | None,
+        exact: bool = True,
+    ) -> Phrase:
+        """Whether a request can be made, and until when."""
+        ...
+
     def instead_steps(self, kind: str) -> str:
         """Introduces the steps of the request that is still open."""
         ...
@@ -209,6 +220,8 @@ class Voice(Protocol):
         product: str | None,
         label: Phrase | None,
         store_name: str | None,
+        *,
+        not_a_fault: bool = False,
     ) -> Phrase:
         """Why a request can't be opened, in the customer's terms (R1, R5, W1, X1)."""
         ...

@@ -157,7 +157,7 @@ def test_a_linked_third_party_purchase_is_sent_to_its_shop_not_into_a_warranty_r
     asked = talk.says("StartClaimIntent", claimType=("return", "refund_return"))
     assert (
         asked
-        == "What's the reason: is it faulty, did it arrive damaged, or did you change your mind?"
+        == "What's the reason? Is it faulty, did it arrive damaged, or did you change your mind?"
     )
     reply = talk.says("StartClaimIntent", reason=reason)
     assert "bought from Home Security Market, so a refund goes through that shop" in reply
@@ -446,3 +446,59 @@ def test_a_purchase_just_remembered_is_not_offered_again(
     assert warranty.startswith("For the camera you told me you bought on 10 November: Yes")
     assert warranty.endswith("Is there anything else I can help with?")
     assert store.calls.count("update") == 1
+
+
+@pytest.mark.parametrize(
+    ("token", "claim", "product"),
+    [
+        ("demo-recent", ("warranty repair", "warranty_repair"), ("nvr", "nvr")),
+        ("demo-old", ("advance replacement", "cross_ship"), ("camera kit", "kit")),
+    ],
+)
+def test_a_change_of_mind_never_opens_a_warranty_repair_or_an_advance_replacement(
+    customer: Start, service: LocalAccountService, token: str, claim: Value, product: Value
+) -> None:
+    """W2, X2: both are for a product that fails; a change of mind is a refund matter (R1, R4)."""
+    talk = customer(token)
+    assert talk.says("StartClaimIntent", claimType=claim, product=product).startswith(
+        "What's the reason?"
+    )
+    reply = talk.says("StartClaimIntent", reason=("I changed my mind", "changed_mind"))
+    assert "is for a product that's faulty, so I can't open one" in reply
+    assert "Shall I" not in reply
+    talk.yes()
+    assert service.calls[SUPPORT_POST] == 0
+
+
+def test_a_fault_within_the_30_days_leaves_the_choice_of_refund_or_repair(
+    customer: Start, service: LocalAccountService
+) -> None:
+    """R1, R4, W2: the camera from 5 days ago may go back for a refund, not only a repair."""
+    talk = customer("demo-recent")
+    asked = talk.says("StartClaimIntent", product=CAMERA, reason=("it's broken", "defect"))
+    assert asked.startswith("As it's within the 30 days, you can have a full refund, or ZOSI")
+    costs = talk.says("StartClaimIntent", claimType=("a refund", "refund_return"))
+    assert costs.startswith("As it's a quality problem, ZOSI pays the return shipping.")
+    assert talk.yes().startswith("Done. I've opened a refund return")
+    assert service.calls[SUPPORT_POST] == 1
+
+
+def test_my_camera_finds_the_camera_kit_when_no_camera_alone_was_ordered(customer: Start) -> None:
+    reply = customer("demo-old").says("WarrantyStatusIntent", product=CAMERA)
+    assert reply.startswith("For the ZOSI 8-channel 1080p camera kit with 1TB NVR ordered on")
+
+
+def test_naming_another_product_keeps_the_question_and_drops_the_first_products_facts(
+    customer: Start,
+) -> None:
+    talk = _asked_for_the_shop(customer)
+    reply = talk.says("PurchaseDetailsIntent", product=("N. V. R.", "nvr"))
+    assert reply == "When did you buy your N. V. R.?"
+
+
+def test_an_unlinked_warranty_claim_says_until_when_before_the_steps(customer: Start) -> None:
+    talk = customer()
+    talk.says("StartClaimIntent", reason=("it's broken", "defect"), product=CAMERA)
+    reply = talk.says("StartClaimIntent", purchaseDate="2026-09")
+    assert reply.startswith("Your camera is under warranty until at least 1 September 2027.")
+    assert reply.count("To make a warranty claim") == 1
