@@ -27,6 +27,8 @@ CASE_ATTRIBUTE: Final = "case"
 MAX_VALUE_CHARS: Final = 100
 #: Largest encoded case accepted back from a session; anything larger is dropped whole.
 MAX_CASE_CHARS: Final = 2048
+#: The value of a fact the customer could not tell ("I don't know where I bought it").
+UNKNOWN: Final = "?"
 #: How many alternative readings of a guessed date a case keeps.
 MAX_READINGS: Final = 3
 
@@ -152,9 +154,16 @@ class Case(NamedTuple):
         return self.facts.get(name)
 
     def value(self, name: FactName) -> str | None:
-        """The value of a settled fact ``name`` (None when missing or still a guess)."""
+        """The value of a settled fact ``name`` (None when missing, a guess, or not known)."""
         fact = self.facts.get(name)
-        return fact.value if fact is not None and fact.settled else None
+        if fact is None or not fact.settled or fact.value == UNKNOWN:
+            return None
+        return fact.value
+
+    def unknown(self, name: FactName) -> bool:
+        """Whether the customer could not tell ``name``, so answers go on without it."""
+        fact = self.facts.get(name)
+        return fact is not None and fact.value == UNKNOWN
 
     def with_facts(self, changes: Mapping[FactName, Fact | None]) -> Case:
         """The case with facts added, replaced, or removed (None)."""

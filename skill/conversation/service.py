@@ -31,6 +31,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, NamedTuple, TypeAlias, TypeVar
 
 from conversation.case import (
+    UNKNOWN,
     Asks,
     Case,
     Fact,
@@ -124,12 +125,15 @@ class Known(NamedTuple):
         orders: The linked account's orders, None when the customer is not linked.
         can_store: False where nothing may be stored: no Alexa user, or a minor's
             linked account without a guardian's consent (P7).
+        linked: The customer linked their ZOSI account: their orders answer for them,
+            so nothing they describe is worth remembering (P1).
     """
 
     today: date
     memory: RememberedPurchase | None = None
     orders: tuple[OrderFacts, ...] | None = None
     can_store: bool = True
+    linked: bool = False
 
 
 # --- steps -----------------------------------------------------------------------------------
@@ -158,6 +162,8 @@ class ConfirmDate(NamedTuple):
     product: str | None
     span: DateSpan
     again: bool
+    repeated: bool = False
+    """The same check again, after an answer that was neither yes nor no."""
 
 
 class Decided(NamedTuple):
@@ -171,6 +177,8 @@ class Decided(NamedTuple):
     purchased: DateSpan
     order: OrderFacts | None = None
     offer: Offer | None = None
+    assumed_country: str | None = None
+    """The country of purchase the decision assumed, the customer not knowing it (W5, W6)."""
 
 
 class OrdersOverview(NamedTuple):
@@ -304,6 +312,8 @@ def next_step(case: Case, heard: Heard, known: Known) -> Outcome:
     if heard.goal is None and heard.signal in {Signal.YES, Signal.NO}:
         return _yes_or_no(case, asked, heard.signal is Signal.YES, known)
     if heard.goal is None and heard.signal is not None and not _has_facts(heard):
+        if asked is not None and asked.kind is not Asks.FACT:
+            return _unanswered(case, asked, heard.signal, known)
         return _signal(case, heard.signal, known)
     return _advance(_merge(case, heard, known), known, heard)
 
@@ -349,6 +359,36 @@ def after_fact(case: Case, topic: str) -> Case | None:
     return Case(goal, {}, Question(Asks.OFFER, Offer.CHECK_OWN_CASE))
 
 
+class Needs(NamedTuple):
+    """What the handler must read before :func:`next_step` can decide this turn."""
+
+    memory: bool
+    """The purchase the customer asked the skill to remember (one store read a session)."""
+    orders: bool
+    """A linked customer's orders (fresh from the account API, never stored: P1)."""
+
+
+def needs(case: Case, heard: Heard) -> Needs:
+    """What this turn needs besides what was said: only what can change its answer.
+
+    A purchase question that names no date is answered from a linked customer's
+    orders, else from a remembered purchase; so is a yes that goes on with one (to a
+    date check, an offer to open a request or to check their own purchase). Any
+    other yes or no, and any question with a date, needs neither.
+    """
+    goal = heard.goal or case.goal
+    asked = case.question
+    if heard.signal in {Signal.YES, Signal.NO} and heard.goal is None:
+        goes_on = asked is not None and (
+            asked.kind in {Asks.FACT, Asks.CONFIRM}
+            or asked.about in {Offer.OPEN_REQUEST, Offer.CHECK_OWN_CASE}
+        )
+        if not goes_on:
+            return Needs(memory=False, orders=False)
+    undated = goal is not None and heard.date is None and case.fact(FactName.PURCHASED) is None
+    return Needs(memory=undated, orders=undated)
+
+
 def resume_after_detour(case: Case, known: Known) -> Outcome:
     """After another topic was answered, the question the purchase dialog still waits on."""
     return _signal(case._replace(question=case.waiting), Signal.DETOUR, known)
@@ -389,6 +429,26 @@ def _signal(case: Case, signal: Signal, known: Known) -> Outcome:
     reply = Reply(Said.HELP if signal is Signal.HELP else Said.WHAT_ELSE)
     # Coming back, the question is put as it was first asked; the misses still count.
     return Outcome(again.case, reply, resume=resume._replace(attempt=1) if resume else None)
+
+
+def _unanswered(case: Case, asked: Question, signal: Signal, known: Known) -> Outcome:
+    """No yes or no to a yes/no question: check a guess once more, never act on an offer.
+
+    "I don't know" to an offer leaves things as they are (a no); to "you bought it on
+    5 November?" it drops the guess and asks for the date, rough or not.
+    """
+    if asked.kind is Asks.CONFIRM and case.fact(FactName.PURCHASED) is not None:
+        if signal is Signal.NOT_UNDERSTOOD and asked.attempts < MAX_ATTEMPTS:
+            again = _confirm(case, asked.data, again=False)
+            if isinstance(again.step, ConfirmDate):
+                question = asked._replace(attempts=asked.attempts + 1)
+                step = again.step._replace(repeated=True)
+                return Outcome(again.case._replace(question=question), step)
+            return again
+        return _ask(case.with_facts({FactName.PURCHASED: None}), FactName.PURCHASED, attempt=2)
+    if asked.kind is Asks.OFFER and signal is Signal.DONT_KNOW:
+        return Outcome(case, Declined(Offer(asked.about)), resume=_resumed(case))
+    return _signal(case, signal, known)
 
 
 def _as_ask(step: Step) -> AskFact | None:
@@ -439,6 +499,8 @@ def _accept(  # noqa: PLR0911 - one way per offer
     if offer is Offer.REMEMBER_REGION and not known.can_store:
         return Outcome(case, Reply(Said.CANT_STORE))
     if offer is Offer.CHECK_OWN_CASE and case.goal is not None:
+        if known.orders is not None:  # linked: the account's orders answer it
+            return _from_orders(case, known)
         return _ask(case, FactName.PURCHASED)
     if offer is Offer.OPEN_REQUEST:
         order_id, kind = (*data, "", "")[:2]
@@ -625,8 +687,7 @@ def _advance(case: Case, known: Known, heard: Heard) -> Outcome:  # noqa: PLR091
 
 def _skipped(case: Case, fact: FactName) -> bool:
     """Whether the customer could not tell this fact, so the answer goes on without it."""
-    found = case.fact(fact)
-    return found is not None and found.value == ""
+    return case.unknown(fact)
 
 
 def _describes_purchase(case: Case) -> bool:
@@ -733,9 +794,12 @@ def _decide(case: Case, known: Known, span: DateSpan) -> Outcome:
         return Outcome(case, ClaimSteps(kind, decision, product, span.precise))
     decision = _evaluate(goal, facts, known.today)
     offer = None
-    if basis in {Source.SAID, Source.CONFIRMED} and known.can_store:
+    if basis in {Source.SAID, Source.CONFIRMED} and known.can_store and not known.linked:
         offer = Offer.REMEMBER_PURCHASE
-    step = Decided(goal, decision, product, span.precise, basis, span, offer=offer)
+    assumed = facts.purchase_country if _skipped(case, FactName.PURCHASE_COUNTRY) else None
+    step = Decided(
+        goal, decision, product, span.precise, basis, span, offer=offer, assumed_country=assumed
+    )
     question = Question(Asks.OFFER, offer) if offer is not None else None
     return Outcome(case._replace(question=question), step)
 
@@ -930,9 +994,7 @@ def _move_on(case: Case, fact: FactName, known: Known) -> Outcome:
     """Go on without a fact the customer can't give: a conditional answer, or support."""
     goal = case.goal or Goal.WARRANTY
     if fact in {FactName.CHANNEL, FactName.REASON, FactName.PURCHASE_COUNTRY}:
-        case = case.with_facts({fact: Fact("", Source.SAID)})._replace(question=None)
-        if fact is FactName.PURCHASE_COUNTRY:
-            case = case.with_facts({FactName.HOME_COUNTRY: None})
+        case = case.with_facts({fact: Fact(UNKNOWN, Source.SAID)})._replace(question=None)
         return _advance(case, known, Heard())
     subject = _claim_kind(case) if goal is Goal.CLAIM else goal
     facts = _facts(case, DateSpan.on(known.today))

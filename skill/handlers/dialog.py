@@ -39,6 +39,7 @@ from conversation.service import (
     Reply,
     Said,
     Signal,
+    needs,
     next_step,
     remembered,
 )
@@ -125,31 +126,15 @@ def hear(handler_input: HandlerInput) -> Heard:
 
 
 def gather(current: Turn, case: Case, heard: Heard) -> Known:
-    """What the service needs besides what was said, read only when it can matter.
-
-    The remembered purchase is read (once a session) only for a purchase question
-    that names no date; a linked customer's orders are fetched for every purchase
-    question that names no date, since the skill then answers from them.
-    """
-    goal = heard.goal or case.goal
-    offered = case.question.about if case.question is not None else None
-    purchase_turn = goal is not None and heard.date is None
-    if heard.signal in {Signal.YES, Signal.NO} and offered != Offer.OPEN_REQUEST:
-        purchase_turn = (
-            purchase_turn and case.question is not None and case.question.kind is Asks.FACT
-        )
-    said_date = case.fact(FactName.PURCHASED)
+    """Read what the service says this turn needs (the remembered purchase, the orders)."""
+    need = needs(case, heard)
     orders = None
-    can_store = current.has_user
-    if current.linked and (purchase_turn or offered == Offer.REMEMBER_PURCHASE):
-        from handlers.linked import customer_orders
+    if need.orders and current.linked:
+        from handlers.linked import customer_orders  # P7: raises for a minor without consent
 
-        orders = customer_orders(current.handler_input) if said_date is None else ()
-        can_store = True  # customer_orders raised already for a minor without consent (P7)
-    memory = None
-    if purchase_turn and said_date is None and orders is None:
-        memory = current.state().purchase
-    return Known(current.today, memory, orders if said_date is None else None, can_store)
+        orders = customer_orders(current.handler_input)
+    memory = current.state().purchase if need.memory and orders is None else None
+    return Known(current.today, memory, orders, current.has_user, current.linked)
 
 
 # --- from a step to a response --------------------------------------------------------------
@@ -169,6 +154,7 @@ def show(handler_input: HandlerInput, outcome: Outcome) -> Response:  # noqa: PL
         return ask_for(
             handler_input,
             AskFact(outcome.case.goal or Goal.WARRANTY, FactName.PURCHASED, step.product),
+            lead=(say.NOT_UNDERSTOOD, " ") if step.repeated else (),
             question=phrase(check.format(it=it), _when(step), "?"),
         )
     if isinstance(step, Decided):
@@ -253,7 +239,8 @@ def _decided(handler_input: HandlerInput, step: Decided, case: Case) -> Response
         )
     elif step.order is not None:
         lead = say.for_order(step.order.product, step.order.ordered_on)
-    speech = phrase(lead, result.speech)
+    assumed = say.ASSUMED_RUSSIA if step.assumed_country is not None else ""
+    speech = phrase(lead, result.speech, assumed)
     if step.offer is Offer.REMEMBER_PURCHASE:
         question = (say.OFFER_REMEMBER_PURCHASE.format(it=say.the_product(step.product)),)
         return speak(handler_input, speech, question, card=result)
@@ -261,7 +248,7 @@ def _decided(handler_input: HandlerInput, step: Decided, case: Case) -> Response
         return speak(
             handler_input, speech, (say.offer_request(case.question.data[1]),), card=result
         )
-    return finish(handler_input, result, lead=lead)
+    return finish(handler_input, result._replace(speech=speech))
 
 
 def _refused(handler_input: HandlerInput, step: Refused) -> Response:

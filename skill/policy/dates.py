@@ -229,6 +229,10 @@ def day_of_month_reading(span: DateSpan, today: date) -> DateSpan | None:
     return None
 
 
+#: An order date further ahead than this many months was a past day said without a year.
+ORDER_AHEAD_MONTHS = 6
+
+
 def resolve_order_date(span: DateSpan, today: date) -> date:
     """Pick the order day a delivery question is about.
 
@@ -236,6 +240,11 @@ def resolve_order_date(span: DateSpan, today: date) -> date:
     not before today. A span wholly in the past is an order already placed ("when should
     my order from 2 November arrive"): take its earliest day.
     """
+    if span.earliest > add_months(today, ORDER_AHEAD_MONTHS):
+        # Alexa puts a date said without a year on its next occurrence: "I ordered on
+        # November 19th", said on 21 November, arrives as next year's. Nobody plans an
+        # order that far ahead, so it is the one just gone.
+        span = DateSpan(add_months(span.earliest, -12), add_months(span.latest, -12))
     if span.latest < today:
         return span.earliest
     return max(span.earliest, today)

@@ -353,16 +353,27 @@ def delivery_answer(estimate: DeliveryEstimate, today: date, place: str | None) 
             f"business days from the Moscow warehouse; the official range is {low} to {high}."
         )
     elif place:
+        # Not a place of the estimate table: perhaps a Russian town, perhaps abroad (D2, D4
+        # cover Russia only). Say what holds for Russia, and promise nothing for elsewhere.
+        named = " ".join(word.capitalize() for word in place.split())
+        first, *rest = window
+        if isinstance(first, str):
+            first = first[:1].lower() + first[1:]
+        window = phrase(
+            f"I don't know {named} as a place in Russia. Anywhere in Russia, ", first, *rest
+        )
         basis = (
-            f" I don't have an estimate for {place}, so that's the full range of {low} to {high} "
-            "business days."
+            f" That's {low} to {high} business days, depending on the region, and delivery is "
+            f"free. If {named} is outside Russia, ZOSI's delivery terms don't cover it, so please "
+            f"ask ZOSI support at {SPOKEN_EMAIL}."
         )
     else:
         basis = (
             f" That's {low} to {high} business days, depending on how far the region is from "
             "the Moscow warehouse."
         )
-    speech = phrase(window, basis, " Delivery is free anywhere in Russia.")
+    free = "" if place and estimate.region is None else " Delivery is free anywhere in Russia."
+    speech = phrase(window, basis, free)
     body = phrase(
         window,
         "\n",
@@ -1059,6 +1070,12 @@ def instead_offer(kind: str, last_day: date | None) -> Phrase:
         else "It's still under warranty"
     )
     return phrase(still, until_, f" though. Shall I open {KIND_NAMES[kind]} instead?")
+
+
+ASSUMED_RUSSIA = (
+    " That's assuming you bought it in Russia, where ZOSI's store terms apply; ZOSI support can "
+    "confirm who pays the shipping from your receipt."
+)
 
 
 def for_order(product: str, ordered_on: date) -> Phrase:

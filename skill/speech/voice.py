@@ -37,6 +37,7 @@ class Voice(Protocol):
 
     ACCOUNT_UNAVAILABLE: str
     ANYTHING_ELSE: str
+    ASSUMED_RUSSIA: str
     ASK_ALIEXPRESS_SELLER: str
     ASK_REGION: str
     BAD_DATE: str

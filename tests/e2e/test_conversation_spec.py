@@ -502,3 +502,66 @@ def test_an_unlinked_warranty_claim_says_until_when_before_the_steps(customer: S
     reply = talk.says("StartClaimIntent", purchaseDate="2026-09")
     assert reply.startswith("Your camera is under warranty until at least 1 September 2027.")
     assert reply.count("To make a warranty claim") == 1
+
+
+def test_something_unrecognised_during_a_date_check_asks_the_check_again(
+    customer: Start,
+) -> None:
+    talk = customer()
+    check = talk.says("WarrantyStatusIntent", product=CAMERA, purchaseDate="2027-03")
+    assert check == "Just to check: you bought your camera between 1 March and 31 March?"
+    assert talk.mumbles() == f"Sorry, I didn't catch that. {check}"
+    assert talk.yes().startswith("Yes, your camera is under warranty until at least 1 March 2027")
+
+
+def test_i_dont_know_to_an_offer_does_nothing(customer: Start, store: CountingStore) -> None:
+    talk = customer()
+    talk.says("DeleteMyDataIntent")
+    assert talk.says("DontKnowIntent").startswith("Okay, I've kept everything as it was.")
+    assert "delete" not in store.calls
+
+
+def test_a_linked_customer_checking_after_a_general_fact_hears_their_orders(
+    customer: Start,
+) -> None:
+    talk = customer("demo-recent")
+    assert talk.says("PolicyFactIntent", topic=("the warranty", "warranty_length")).endswith(
+        "Would you like me to check yours?"
+    )
+    reply = talk.yes()
+    assert "ZOSI C190 4MP PoE camera ordered on 16 November is under warranty until" in reply
+    assert "When did you buy" not in reply
+
+
+def test_a_linked_customer_is_not_offered_to_remember_a_purchase(customer: Start) -> None:
+    """P1: the account's orders answer for them; nothing they describe needs storing."""
+    reply = customer("demo-recent").says(
+        "WarrantyStatusIntent", product=CAMERA, purchaseDate="2026-06-01"
+    )
+    assert "Shall I remember" not in reply
+
+
+def test_a_place_the_skill_does_not_know_gets_no_promise_of_delivery_there(
+    customer: Start,
+) -> None:
+    """D2, D4: an unknown place may be abroad, so only Russia's terms are said."""
+    reply = customer().says("DeliveryTimeIntent", region=("almaty", None))
+    assert reply.startswith("I don't know Almaty as a place in Russia. Anywhere in Russia,")
+    assert "If Almaty is outside Russia, ZOSI's delivery terms don't cover it" in reply
+
+
+def test_an_order_day_said_without_a_year_is_the_one_just_gone(customer: Start) -> None:
+    reply = customer().says("DeliveryTimeIntent", orderDate="2027-11-19", region=("Kazan", "kazan"))
+    assert reply.startswith("Ordered on 19 November, it should arrive in Kazan between 26 November")
+
+
+def test_a_country_of_purchase_nobody_knows_is_assumed_russian_and_said_so(
+    customer: Start,
+) -> None:
+    """W6: living in Kazakhstan, bought who knows where: no promise that ZOSI pays."""
+    talk = customer()
+    talk.says("WarrantyStatusIntent", product=("N. V. R.", "nvr"), homeCountry=("Kazakhstan", "KZ"))
+    talk.says("DontKnowIntent")
+    reply = talk.says("WarrantyStatusIntent", purchaseDate="2026-07-10")
+    assert "ZOSI covers the return shipping" not in reply
+    assert "That's assuming you bought it in Russia" in reply

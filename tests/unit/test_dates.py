@@ -275,3 +275,14 @@ def test_a_resolved_purchase_date_never_ends_after_today(first, length, today):
 )
 def test_the_order_date_is_the_first_day_of_the_span_not_before_today(order, expected):
     assert resolve_order_date(order, TODAY) == expected
+
+
+def test_an_order_day_alexa_put_a_year_ahead_is_the_one_just_gone() -> None:
+    """ "I ordered on November 19th", said on 21 November 2026, arrives as 2027-11-19."""
+    today = date(2026, 11, 21)
+    assert resolve_order_date(DateSpan.on(date(2027, 11, 19)), today) == date(2026, 11, 19)
+
+
+def test_an_order_day_a_few_months_ahead_is_a_planned_order() -> None:
+    today = date(2026, 11, 21)
+    assert resolve_order_date(DateSpan.on(date(2027, 3, 3)), today) == date(2027, 3, 3)
