@@ -1000,10 +1000,7 @@ def costs_of(decision: ReturnDecision | WarrantyDecision | CrossShipDecision) ->
             "replacement's price, and charges it if the faulty one isn't back within "
             f"{decision.return_within_days} days or the fault isn't covered. {shipping}"
         )
-    return (
-        f"{_warranty_shipping(decision.return_shipping)} If ZOSI finds no fault, you pay to "
-        "have it shipped back to you, and ZOSI never pays customs duties or taxes."
-    )
+    return f"{_warranty_shipping(decision.return_shipping)} {NO_FAULT_COSTS}"
 
 
 def propose_request(
@@ -1017,8 +1014,15 @@ def propose_request(
 
 
 def offer_request(kind: str) -> str:
-    """After a linked customer's decision: shall I open the request it allows?"""
-    return f"Shall I open {KIND_NAMES[kind]} request with ZOSI support for it?"
+    """After a linked customer's decision: shall I open the request it allows?
+
+    The decision already said who pays the shipping; a repair adds what the customer
+    pays whatever happens (W8, W9) before the yes is asked for.
+    """
+    question = f"Shall I open {KIND_NAMES[kind]} request with ZOSI support for it?"
+    if kind == "warranty_repair":
+        return f"{NO_FAULT_COSTS} {question}"
+    return question
 
 
 def refused(
@@ -1082,6 +1086,11 @@ def for_order(product: str, ordered_on: date) -> Phrase:
     """Introduces an answer about one order of the linked account."""
     return phrase("For ", order_label(product, ordered_on), ": ")
 
+
+NO_FAULT_COSTS = (
+    "If ZOSI finds no fault, you pay to have it shipped back to you, and ZOSI never pays "
+    "customs duties or taxes."
+)
 
 ORDERS_TITLES: Mapping[str, str] = {
     "refund": "Refunds on your orders",

@@ -565,3 +565,13 @@ def test_a_country_of_purchase_nobody_knows_is_assumed_russian_and_said_so(
     reply = talk.says("WarrantyStatusIntent", purchaseDate="2026-07-10")
     assert "ZOSI covers the return shipping" not in reply
     assert "That's assuming you bought it in Russia" in reply
+
+
+def test_a_linked_warranty_offer_says_what_the_customer_pays_before_the_yes(
+    customer: Start,
+) -> None:
+    """W8, W9 come before "Shall I open a warranty repair?"."""
+    reply = customer("demo-recent").says("WarrantyStatusIntent", product=("N. V. R.", "nvr"))
+    costs = reply.index("If ZOSI finds no fault, you pay to have it shipped back to you")
+    assert "ZOSI never pays customs duties" in reply
+    assert reply.index("Shall I open a warranty repair request") > costs
