@@ -1,6 +1,7 @@
 """English answers to general policy questions: the fact first, then at most one condition.
 
-One function per :class:`policy.facts.Topic` words an :class:`~policy.facts.Explanation`;
+A table holds the wording of facts that need no number; one function per other
+:class:`policy.facts.Topic` words its :class:`~policy.facts.Explanation`;
 every number comes from the explanation's fields, never from the text. :mod:`speech.en`
 loads this module the first time a general fact is asked (``en.fact_answer``).
 """
@@ -29,7 +30,8 @@ def fact_answer(explanation: Explanation) -> Answer:
     Raises:
         ValueError: If the explanation lacks a value its topic's wording needs.
     """
-    title, speech = _WORDINGS[explanation.topic](explanation)
+    topic = explanation.topic
+    title, speech = _FIXED[topic] if topic in _FIXED else _WORDINGS[topic](explanation)
     return Answer(speech, title, phrase(speech, support_card_line()))
 
 
@@ -64,17 +66,6 @@ def _who_pays(explanation: Explanation) -> str:
 # --- delivery (D1-D5) -------------------------------------------------------------------------
 
 
-def _where_to_buy(_: Explanation) -> Wording:
-    return "Where to buy", phrase(
-        "ZOSI sells its products through its official store on AliExpress. Buying there counts "
-        "as buying directly from ZOSI."
-    )
-
-
-def _delivery_cost(_: Explanation) -> Wording:
-    return "Delivery cost", phrase("Delivery is free, wherever you are in Russia.")
-
-
 def _ships_from(explanation: Explanation) -> Wording:
     place = _needed(explanation.place, explanation.topic)
     return "Where orders ship from", phrase(
@@ -86,13 +77,6 @@ def _delivery_time(explanation: Explanation) -> Wording:
     return "Delivery time", phrase(
         f"Delivery takes {_range(explanation)} business days, depending on how far your region "
         "is from the warehouse. Weekends and Russian public holidays don't count."
-    )
-
-
-def _tracking(_: Explanation) -> Wording:
-    return "Tracking a parcel", phrase(
-        "Each parcel gets a tracking code once you've bought it, and you can follow it in the "
-        "AliExpress app too."
     )
 
 
@@ -114,41 +98,11 @@ def _return_reason(explanation: Explanation) -> Wording:
     )
 
 
-def _return_eligibility(_: Explanation) -> Wording:
-    return "Which purchases can be refunded", phrase(
-        "ZOSI refunds products bought straight from ZOSI: on its website or in its own online "
-        "stores, and the official ZOSI store on AliExpress counts. Anything bought from another "
-        "seller goes back under that seller's own rules."
-    )
-
-
-def _return_condition(_: Explanation) -> Wording:
-    return "Condition of a return", phrase(
-        "The product and its packaging need to come back undamaged, so keep the box in good shape."
-    )
-
-
 def _return_shipping(explanation: Explanation) -> Wording:
     return "Return shipping", phrase(
         "If you're sending it back for a reason that isn't a quality problem, like a change of "
         f"mind, {_who_pays(explanation)} the shipping and any fees. If it's faulty or arrived "
         "damaged, ZOSI pays."
-    )
-
-
-def _third_party(_: Explanation) -> Wording:
-    return "Bought from another shop", phrase(
-        "If another shop or reseller sold it to you, that shop handles the return and refund, "
-        "under its own policy. ZOSI's official AliExpress store isn't another shop: it counts "
-        "as ZOSI."
-    )
-
-
-def _gift(_: Explanation) -> Wording:
-    return "Products received as a gift", phrase(
-        "For a gift, ask the person who gave it to you for a copy of the receipt, or ask them to "
-        "make the return for you. If it came from ZOSI, a quality problem still gets the usual "
-        "full refund or a replacement."
     )
 
 
@@ -166,22 +120,6 @@ def _warranty_coverage(explanation: Explanation) -> Wording:
     return "What the warranty covers", phrase(
         f"If a ZOSI product fails within {_months(explanation)} months of purchase, ZOSI "
         "repairs or replaces it. Start by telling ZOSI support about the fault."
-    )
-
-
-def _warranty_claim(_: Explanation) -> Wording:
-    return "Starting a warranty claim", phrase(
-        f"The first step is to email ZOSI support at {SPOKEN_EMAIL} and describe the fault, "
-        "before you ask for a replacement."
-    )
-
-
-def _rma_process(_: Explanation) -> Wording:
-    return "After a claim is approved", phrase(
-        "Once support approves your claim, ZOSI's returns team sends you a return label or "
-        "address and an RMA code. Ship it with tracking and email ZOSI a photo of the shipping "
-        "receipt. If you'd rather not pay the postage, say so before you send it, and ZOSI "
-        "refunds it first."
     )
 
 
@@ -216,13 +154,6 @@ def _not_defective(explanation: Explanation) -> Wording:
     )
 
 
-def _customs(_: Explanation) -> Wording:
-    return "Customs and duties", phrase(
-        "ZOSI doesn't pay customs clearance, duties, taxes or carrier fees: those are always "
-        "yours to pay."
-    )
-
-
 # --- advance replacement (X1-X4) --------------------------------------------------------------
 
 
@@ -232,13 +163,6 @@ def _cross_shipping(explanation: Explanation) -> Wording:
         f"{_range(explanation)} business days, before you return the faulty one, which you "
         f"then send back within {_days(explanation)} days. It's for products bought in the last "
         f"{_months(explanation)} months."
-    )
-
-
-def _cross_ship_cost(_: Explanation) -> Wording:
-    return "Advance replacement shipping", phrase(
-        "Ground shipping for an advance replacement is free within the country you bought "
-        "the product in. Anywhere else, extra shipping and other fees apply."
     )
 
 
@@ -268,63 +192,7 @@ def _cross_ship_dispatch(explanation: Explanation) -> Wording:
 # --- contact (C1) -----------------------------------------------------------------------------
 
 
-def _contact(_: Explanation) -> Wording:
-    return "Contacting ZOSI support", phrase(
-        f"You can reach ZOSI support by email at {SPOKEN_EMAIL}, or by phone on ",
-        Telephone(SUPPORT_PHONE),
-        ", which is a number in China.",
-    )
-
-
 # --- privacy (P1-P9) --------------------------------------------------------------------------
-
-
-def _data_use(_: Explanation) -> Wording:
-    return "How your data is used", phrase(
-        "I use only the data I need to answer you, for the purpose you gave it, and only with "
-        "your agreement. Nothing is remembered unless you say yes."
-    )
-
-
-def _data_sharing(_: Explanation) -> Wording:
-    return "Sharing your data", phrase(
-        "Your data isn't shared with anyone else without your permission, unless the law "
-        "requires it."
-    )
-
-
-def _account_linking(_: Explanation) -> Wording:
-    return "Linking your ZOSI account", phrase(
-        "I can use your ZOSI account only after you link it and allow that in the Alexa app. "
-        "Then I read your orders fresh for each question, and never store your login."
-    )
-
-
-def _data_security(_: Explanation) -> Wording:
-    return "Keeping your data safe", phrase(
-        "Your data travels encrypted, is stored encrypted and kept apart from other data, and "
-        "can only be reached for what you've allowed."
-    )
-
-
-def _data_access(_: Explanation) -> Wording:
-    return "Seeing your data", phrase(
-        "You can find out what I hold about you at any time: just say, 'what do you know about me'."
-    )
-
-
-def _data_deletion(_: Explanation) -> Wording:
-    return "Deleting your data", phrase(
-        "Say 'delete my data', and I erase everything I've stored about you. Disabling the "
-        "skill or unlinking your account does the same."
-    )
-
-
-def _withdraw_consent(_: Explanation) -> Wording:
-    return "Withdrawing consent", phrase(
-        "You can withdraw your consent at any time, by unlinking your ZOSI account or disabling "
-        "the skill. Whatever depended on it stops, and your data isn't used any further."
-    )
 
 
 def _minors(explanation: Explanation) -> Wording:
@@ -332,13 +200,6 @@ def _minors(explanation: Explanation) -> Wording:
     return "Children and the skill", phrase(
         f"Anyone under {age} needs a parent's or guardian's consent first. Anything collected "
         "from a child without it is deleted as soon as possible."
-    )
-
-
-def _policy_changes(_: Explanation) -> Wording:
-    return "Changes to the privacy policy", phrase(
-        "When ZOSI makes a major change to this skill's privacy policy, I tell you once, the "
-        "next time you open the skill."
     )
 
 
@@ -353,42 +214,169 @@ def _data_retention(explanation: Explanation) -> Wording:
     )
 
 
+#: Facts whose wording needs no value from the explanation: a card title and the speech.
+_FIXED: dict[Topic, Wording] = {
+    Topic.WHERE_TO_BUY: (
+        "Where to buy",
+        phrase(
+            "ZOSI sells its products through its official store on AliExpress. Buying there counts "
+            "as buying directly from ZOSI."
+        ),
+    ),
+    Topic.DELIVERY_COST: ("Delivery cost", phrase("Delivery is free, wherever you are in Russia.")),
+    Topic.TRACKING: (
+        "Tracking a parcel",
+        phrase(
+            "Each parcel gets a tracking code once you've bought it, and you can follow it in the "
+            "AliExpress app too."
+        ),
+    ),
+    Topic.RETURN_ELIGIBILITY: (
+        "Which purchases can be refunded",
+        phrase(
+            "ZOSI refunds products bought straight from ZOSI: on its website or in its own online "
+            "stores, and the official ZOSI store on AliExpress counts. Anything bought from "
+            "another seller goes back under that seller's own rules."
+        ),
+    ),
+    Topic.RETURN_CONDITION: (
+        "Condition of a return",
+        phrase(
+            "The product and its packaging need to come back undamaged, so keep the box in good "
+            "shape."
+        ),
+    ),
+    Topic.THIRD_PARTY: (
+        "Bought from another shop",
+        phrase(
+            "If another shop or reseller sold it to you, that shop handles the return and refund, "
+            "under its own policy. ZOSI's official AliExpress store isn't another shop: it counts "
+            "as ZOSI."
+        ),
+    ),
+    Topic.GIFT: (
+        "Products received as a gift",
+        phrase(
+            "For a gift, ask the person who gave it to you for a copy of the receipt, or ask them "
+            "to make the return for you. If it came from ZOSI, a quality problem still gets the "
+            "usual full refund or a replacement."
+        ),
+    ),
+    Topic.WARRANTY_CLAIM: (
+        "Starting a warranty claim",
+        phrase(
+            f"The first step is to email ZOSI support at {SPOKEN_EMAIL} and describe the fault, "
+            "before you ask for a replacement."
+        ),
+    ),
+    Topic.RMA_PROCESS: (
+        "After a claim is approved",
+        phrase(
+            "Once support approves your claim, ZOSI's returns team sends you a return label or "
+            "address and an RMA code. Ship it with tracking and email ZOSI a photo of the shipping "
+            "receipt. If you'd rather not pay the postage, say so before you send it, and ZOSI "
+            "refunds it first."
+        ),
+    ),
+    Topic.CUSTOMS: (
+        "Customs and duties",
+        phrase(
+            "ZOSI doesn't pay customs clearance, duties, taxes or carrier fees: those are always "
+            "yours to pay."
+        ),
+    ),
+    Topic.CROSS_SHIP_COST: (
+        "Advance replacement shipping",
+        phrase(
+            "Ground shipping for an advance replacement is free within the country you bought "
+            "the product in. Anywhere else, extra shipping and other fees apply."
+        ),
+    ),
+    Topic.CONTACT: (
+        "Contacting ZOSI support",
+        phrase(
+            f"You can reach ZOSI support by email at {SPOKEN_EMAIL}, or by phone on ",
+            Telephone(SUPPORT_PHONE),
+            ", which is a number in China.",
+        ),
+    ),
+    Topic.DATA_USE: (
+        "How your data is used",
+        phrase(
+            "I use only the data I need to answer you, for the purpose you gave it, and only with "
+            "your agreement. Nothing is remembered unless you say yes."
+        ),
+    ),
+    Topic.DATA_SHARING: (
+        "Sharing your data",
+        phrase(
+            "Your data isn't shared with anyone else without your permission, unless the law "
+            "requires it."
+        ),
+    ),
+    Topic.ACCOUNT_LINKING: (
+        "Linking your ZOSI account",
+        phrase(
+            "I can use your ZOSI account only after you link it and allow that in the Alexa app. "
+            "Then I read your orders fresh for each question, and never store your login."
+        ),
+    ),
+    Topic.DATA_SECURITY: (
+        "Keeping your data safe",
+        phrase(
+            "Your data travels encrypted, is stored encrypted and kept apart from other data, and "
+            "can only be reached for what you've allowed."
+        ),
+    ),
+    Topic.DATA_ACCESS: (
+        "Seeing your data",
+        phrase(
+            "You can find out what I hold about you at any time: just say, 'what do you know "
+            "about me'."
+        ),
+    ),
+    Topic.DATA_DELETION: (
+        "Deleting your data",
+        phrase(
+            "Say 'delete my data', and I erase everything I've stored about you. Disabling the "
+            "skill or unlinking your account does the same."
+        ),
+    ),
+    Topic.WITHDRAW_CONSENT: (
+        "Withdrawing consent",
+        phrase(
+            "You can withdraw your consent at any time: just say 'I withdraw my consent', and I "
+            "unlink your ZOSI account and delete what I've stored. Unlinking the account or "
+            "disabling the skill in the Alexa app does the same. Your data isn't used any "
+            "further."
+        ),
+    ),
+    Topic.POLICY_CHANGES: (
+        "Changes to the privacy policy",
+        phrase(
+            "When ZOSI makes a major change to this skill's privacy policy, I tell you once, the "
+            "next time you open the skill."
+        ),
+    ),
+}
+
+
 _WORDINGS: dict[Topic, Callable[[Explanation], Wording]] = {
-    Topic.WHERE_TO_BUY: _where_to_buy,
-    Topic.DELIVERY_COST: _delivery_cost,
     Topic.SHIPS_FROM: _ships_from,
     Topic.DELIVERY_TIME: _delivery_time,
-    Topic.TRACKING: _tracking,
     Topic.RETURN_WINDOW: _return_window,
     Topic.RETURN_REASON: _return_reason,
-    Topic.RETURN_ELIGIBILITY: _return_eligibility,
-    Topic.RETURN_CONDITION: _return_condition,
     Topic.RETURN_SHIPPING: _return_shipping,
-    Topic.THIRD_PARTY: _third_party,
-    Topic.GIFT: _gift,
     Topic.WARRANTY_LENGTH: _warranty_length,
     Topic.WARRANTY_COVERAGE: _warranty_coverage,
-    Topic.WARRANTY_CLAIM: _warranty_claim,
-    Topic.RMA_PROCESS: _rma_process,
     Topic.WARRANTY_SHIPPING: _warranty_shipping,
     Topic.WARRANTY_ABROAD: _warranty_abroad,
     Topic.INTERNATIONAL_ORDERS: _international_orders,
     Topic.NOT_DEFECTIVE: _not_defective,
-    Topic.CUSTOMS: _customs,
     Topic.CROSS_SHIPPING: _cross_shipping,
-    Topic.CROSS_SHIP_COST: _cross_ship_cost,
     Topic.CROSS_SHIP_RETURN: _cross_ship_return,
     Topic.CROSS_SHIP_HOLD: _cross_ship_hold,
     Topic.CROSS_SHIP_DISPATCH: _cross_ship_dispatch,
-    Topic.CONTACT: _contact,
-    Topic.DATA_USE: _data_use,
-    Topic.DATA_SHARING: _data_sharing,
-    Topic.ACCOUNT_LINKING: _account_linking,
-    Topic.DATA_SECURITY: _data_security,
-    Topic.DATA_ACCESS: _data_access,
-    Topic.DATA_DELETION: _data_deletion,
-    Topic.WITHDRAW_CONSENT: _withdraw_consent,
     Topic.MINORS: _minors,
-    Topic.POLICY_CHANGES: _policy_changes,
     Topic.DATA_RETENTION: _data_retention,
 }
