@@ -327,3 +327,10 @@ def test_a_linked_question_about_a_product_never_bought_says_so() -> None:
         known=Known(TODAY, orders=(order(),)),
     )
     assert outcome.step == NoOrder("doorbell")
+
+
+def test_every_topic_that_leads_to_a_purchase_question_is_a_policy_topic() -> None:
+    from conversation.service import TOPIC_GOALS
+    from policy.facts import Topic
+
+    assert set(TOPIC_GOALS) <= {topic.value for topic in Topic}
