@@ -6,8 +6,7 @@ from typing import TYPE_CHECKING
 
 from conversation.case import Offer
 from handlers.context import turn
-from handlers.dialog import offer
-from handlers.respond import elicit, finish
+from handlers.respond import elicit, finish, offer
 from handlers.slots import current_intent, read_slot
 from policy.dates import DateParseError, parse_amazon_date, resolve_order_date
 from policy.delivery import delivery_coverage, estimate_delivery

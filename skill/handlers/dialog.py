@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from ask_sdk_core.utils.request_util import get_intent_name
 
-from conversation.case import Asks, Case, FactName, Goal, Offer, Question
+from conversation.case import Case, FactName, Goal, Offer
 from conversation.service import (
     REFUND_OPEN,
     AskFact,
@@ -50,7 +50,6 @@ from policy.claims import claim_steps
 from policy.model import Verdict
 from speech import say
 from speech.ssml import Phrase, When, phrase
-from speech.voice import Answer
 
 if TYPE_CHECKING:
     from ask_sdk_core.handler_input import HandlerInput
@@ -347,18 +346,4 @@ def idempotency_key(current: Turn, order_id: str, kind: str, reason: str) -> str
     return f"alexa-{digest.hexdigest()}"
 
 
-def offer(
-    handler_input: HandlerInput,
-    kind: Offer,
-    speech: Phrase,
-    question: Phrase,
-    *data: str,
-    card: Answer | None = None,
-) -> Response:
-    """Say ``speech`` and ask ``question``, a yes/no offer that lasts one turn."""
-    current = turn(handler_input)
-    current.keep(current.case._replace(question=Question(Asks.OFFER, kind, 1, tuple(data))))
-    return speak(handler_input, speech, question, card=card)
-
-
-__all__ = ["OrderFacts", "converse", "offer"]
+__all__ = ["OrderFacts", "converse"]

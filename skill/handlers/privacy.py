@@ -8,8 +8,7 @@ from typing import TYPE_CHECKING
 from adapters.account import AccountError
 from conversation.case import Case, Offer
 from handlers.context import turn
-from handlers.dialog import offer
-from handlers.respond import finish
+from handlers.respond import finish, offer
 from speech import say
 
 if TYPE_CHECKING:

@@ -11,8 +11,7 @@ from typing import TYPE_CHECKING
 
 from ask_sdk_model.ui.standard_card import StandardCard
 
-from conversation.case import Asks, Question
-from conversation.service import AskFact, Known, resume_after_detour
+from conversation.case import Asks, Offer, Question
 from handlers.context import turn
 from speech import say
 from speech.ssml import MAX_SPEECH_CHARS, Phrase, phrase, to_ssml, to_text
@@ -22,6 +21,8 @@ if TYPE_CHECKING:
     from ask_sdk_core.handler_input import HandlerInput
     from ask_sdk_model.intent import Intent
     from ask_sdk_model.response import Response
+
+    from conversation.service import AskFact
 
 
 def speak(
@@ -68,7 +69,9 @@ def finish(
     current = turn(handler_input)
     card = result if isinstance(result, Answer) else None
     speech = phrase(lead, result.speech if isinstance(result, Answer) else result)
-    if resume is None:
+    if resume is None and current.case.waiting is not None:
+        from conversation.service import Known, resume_after_detour  # only mid-dialog
+
         resume = resume_after_detour(current.case, Known(current.today)).resume
     if resume is not None:
         return ask_for(handler_input, resume, lead=phrase(speech, " "), card=card, back=True)
@@ -150,3 +153,17 @@ def elicit(
         ElicitSlotDirective(slot_to_elicit=slot, updated_intent=intent)
     )
     return speak(handler_input, lead, question, card=card)
+
+
+def offer(
+    handler_input: HandlerInput,
+    kind: Offer,
+    speech: Phrase,
+    question: Phrase,
+    *data: str,
+    card: Answer | None = None,
+) -> Response:
+    """Say ``speech`` and ask ``question``, a yes/no offer that lasts one turn."""
+    current = turn(handler_input)
+    current.keep(current.case._replace(question=Question(Asks.OFFER, kind, 1, tuple(data))))
+    return speak(handler_input, speech, question, card=card)
