@@ -17,7 +17,9 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from enum import StrEnum
-from typing import Any, Final, NamedTuple, TypeVar
+from typing import Any, Final, TypeVar
+
+from conversation.record import Record
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -84,7 +86,7 @@ class FactName(StrEnum):
     """The order id of the linked account's order the case is about."""
 
 
-class Fact(NamedTuple):
+class Fact(Record):
     """One fact and where it came from."""
 
     value: str
@@ -120,7 +122,7 @@ class Offer(StrEnum):
     CHECK_OWN_CASE = "check_own_case"
 
 
-class Question(NamedTuple):
+class Question(Record):
     """The one question the skill is waiting on.
 
     Attributes:
@@ -142,7 +144,7 @@ class Question(NamedTuple):
         return self.kind is not Asks.FACT
 
 
-class Case(NamedTuple):
+class Case(Record):
     """Everything a conversation knows, wants and waits for."""
 
     goal: Goal | None = None

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from datetime import date
 from enum import StrEnum
-from typing import TYPE_CHECKING, NamedTuple, TypeAlias, TypeVar
+from typing import TYPE_CHECKING, TypeAlias, TypeVar
 
 from conversation.case import (
     UNKNOWN,
@@ -41,6 +41,7 @@ from conversation.case import (
     Question,
     Source,
 )
+from conversation.record import Record
 from domain.memory import RememberedPurchase
 from policy.claims import ClaimKind, claim_kind_for, fits_reason
 from policy.dates import DateParseError, FutureDateError, parse_amazon_date, resolve_purchase_date
@@ -75,7 +76,7 @@ class Signal(StrEnum):
     """Another topic was answered elsewhere (delivery, contact, privacy...)."""
 
 
-class Heard(NamedTuple):
+class Heard(Record):
     """What the customer's turn said, in the case's terms (the handler's translation).
 
     Attributes:
@@ -104,7 +105,7 @@ class Heard(NamedTuple):
     unmatched: tuple[tuple[FactName, str], ...] = ()
 
 
-class OrderFacts(NamedTuple):
+class OrderFacts(Record):
     """One order of the linked account, as the conversation speaks of it."""
 
     order_id: str
@@ -116,7 +117,7 @@ class OrderFacts(NamedTuple):
     store_name: str | None = None
 
 
-class Known(NamedTuple):
+class Known(Record):
     """What the handler knows this turn besides what was said.
 
     Attributes:
@@ -139,7 +140,7 @@ class Known(NamedTuple):
 # --- steps -----------------------------------------------------------------------------------
 
 
-class AskFact(NamedTuple):
+class AskFact(Record):
     """Ask for one missing fact.
 
     ``attempt`` 2 spells out the choices; ``unclear`` is what was said and not
@@ -156,7 +157,7 @@ class AskFact(NamedTuple):
     choices: tuple[OrderFacts, ...] = ()
 
 
-class ConfirmDate(NamedTuple):
+class ConfirmDate(Record):
     """Check a purchase date read from something ambiguous before deciding on it."""
 
     product: str | None
@@ -166,7 +167,7 @@ class ConfirmDate(NamedTuple):
     """The same check again, after an answer that was neither yes nor no."""
 
 
-class Decided(NamedTuple):
+class Decided(Record):
     """A policy decision about one purchase, and what the skill offers next."""
 
     goal: Goal
@@ -181,20 +182,20 @@ class Decided(NamedTuple):
     """The country of purchase the decision assumed, the customer not knowing it (W5, W6)."""
 
 
-class OrdersOverview(NamedTuple):
+class OrdersOverview(Record):
     """A linked customer's orders, each with its decision for ``goal``."""
 
     goal: Goal
     entries: tuple[tuple[OrderFacts, Decision], ...]
 
 
-class NoOrder(NamedTuple):
+class NoOrder(Record):
     """The linked account has no order the question can be about."""
 
     product: str | None
 
 
-class ClaimSteps(NamedTuple):
+class ClaimSteps(Record):
     """How to start a claim the policy allows, for a customer who is not linked."""
 
     kind: ClaimKind
@@ -203,7 +204,7 @@ class ClaimSteps(NamedTuple):
     exact: bool
 
 
-class ProposeRequest(NamedTuple):
+class ProposeRequest(Record):
     """Offer to open a request for a linked customer's order, costs first."""
 
     kind: ClaimKind
@@ -212,7 +213,7 @@ class ProposeRequest(NamedTuple):
     decision: Decision
 
 
-class Refused(NamedTuple):
+class Refused(Record):
     """The request asked for is one the policy does not allow; maybe another that it does.
 
     ``instead`` is a request kind the skill offers to open in its place (a warranty
@@ -228,7 +229,7 @@ class Refused(NamedTuple):
     not_a_fault: bool = False
 
 
-class GaveUp(NamedTuple):
+class GaveUp(Record):
     """No usable answer for a fact that a decision cannot do without: the support contact."""
 
     goal: Goal
@@ -237,7 +238,7 @@ class GaveUp(NamedTuple):
     general: Decision | None
 
 
-class Perform(NamedTuple):
+class Perform(Record):
     """The customer said yes to an offer: do it (the handler does the I/O)."""
 
     offer: Offer
@@ -246,7 +247,7 @@ class Perform(NamedTuple):
     order: OrderFacts | None = None
 
 
-class Declined(NamedTuple):
+class Declined(Record):
     """The customer said no to an offer."""
 
     offer: Offer
@@ -263,7 +264,7 @@ class Said(StrEnum):
     CANT_STORE = "cant_store"
 
 
-class Reply(NamedTuple):
+class Reply(Record):
     """A short conversational answer."""
 
     said: Said
@@ -285,7 +286,7 @@ Step = (
 )
 
 
-class Outcome(NamedTuple):
+class Outcome(Record):
     """The next step, the case after it, and the open question to come back to after a detour."""
 
     case: Case
@@ -359,7 +360,7 @@ def after_fact(case: Case, topic: str) -> Case | None:
     return Case(goal, {}, Question(Asks.OFFER, Offer.CHECK_OWN_CASE))
 
 
-class Needs(NamedTuple):
+class Needs(Record):
     """What the handler must read before :func:`next_step` can decide this turn."""
 
     memory: bool

@@ -13,9 +13,8 @@ from ask_sdk_model.ui.standard_card import StandardCard
 
 from conversation.case import Asks, Offer, Question
 from handlers.context import turn
-from speech import say
+from speech import Answer, say
 from speech.ssml import MAX_SPEECH_CHARS, Phrase, phrase, to_ssml, to_text
-from speech.voice import Answer
 
 if TYPE_CHECKING:
     from ask_sdk_core.handler_input import HandlerInput

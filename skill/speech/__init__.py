@@ -10,13 +10,24 @@ from __future__ import annotations
 
 from contextvars import ContextVar
 from importlib import import_module
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, NamedTuple, cast
+
+from speech.ssml import Phrase
 
 if TYPE_CHECKING:
     from speech import en
     from speech.voice import Voice
 
     _ENGLISH: Voice = en  # mypy checks that English implements every member of Voice
+
+
+class Answer(NamedTuple):
+    """A spoken answer and the card that goes with it."""
+
+    speech: Phrase
+    card_title: str
+    card_body: Phrase
+
 
 #: Language subtag -> module implementing Voice for it.
 VOICES = {"en": "speech.en"}

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeGuard, cast
 
 from policy.contact import SUPPORT_EMAIL, SUPPORT_PHONE
 from policy.model import Payer, Referral, Step, Verdict
@@ -22,8 +22,8 @@ from policy.terms import (
     RETURN_WINDOW_DAYS,
     WARRANTY_MONTHS,
 )
+from speech import Answer
 from speech.ssml import Phrase, Spell, Telephone, When, phrase
-from speech.voice import Answer
 
 if TYPE_CHECKING:
     from policy.crossship import CrossShipDecision
@@ -67,6 +67,27 @@ STEP_TEXT: dict[Step, str] = {
         f"Send the faulty product back within {CROSS_SHIP_RETURN_DAYS} days of the authorisation."
     ),
 }
+
+
+def _is_return(
+    decision: ReturnDecision | WarrantyDecision | CrossShipDecision,
+) -> TypeGuard[ReturnDecision]:
+    """Whether a decision is about a refund (told by its fields: no rule module is loaded)."""
+    return hasattr(decision, "direct_purchase")
+
+
+def _is_cross_ship(
+    decision: ReturnDecision | WarrantyDecision | CrossShipDecision,
+) -> TypeGuard[CrossShipDecision]:
+    """Whether a decision is about an advance replacement."""
+    return hasattr(decision, "hold_days")
+
+
+def _warranty(
+    decision: ReturnDecision | WarrantyDecision | CrossShipDecision,
+) -> WarrantyDecision:
+    """A decision that is neither a refund's nor a replacement's: the warranty's."""
+    return cast("WarrantyDecision", decision)
 
 
 def _warranty_length() -> str:
@@ -894,12 +915,10 @@ def general_answer(
     if goal != "claim":
         return phrase(general_rule(goal), _general_note(decision))
     from policy.claims import ClaimKind
-    from policy.crossship import CrossShipDecision
-    from policy.returns import ReturnDecision
 
-    if isinstance(decision, ReturnDecision):
+    if _is_return(decision):
         kind, rule = ClaimKind.REFUND_RETURN, "refund"
-    elif isinstance(decision, CrossShipDecision):
+    elif _is_cross_ship(decision):
         kind, rule = ClaimKind.CROSS_SHIP, "cross_ship"
     else:
         kind, rule = ClaimKind.WARRANTY_REPAIR, "warranty"
@@ -908,17 +927,14 @@ def general_answer(
 
 def _general_note(decision: ReturnDecision | WarrantyDecision | CrossShipDecision) -> Phrase:
     """What the general rule means for what the customer said (a gift, a shop, abroad)."""
-    from policy.crossship import CrossShipDecision
-    from policy.returns import ReturnDecision
-
-    if isinstance(decision, ReturnDecision):
+    if _is_return(decision):
         if decision.referral is Referral.SELLER:
             return (
                 " Bought from another shop, though, the refund goes through that shop's own "
                 "return policy.",
             )
         return (_giver_note(decision.referral),)
-    if isinstance(decision, CrossShipDecision):
+    if _is_cross_ship(decision):
         return (
             ()
             if decision.free_shipping
@@ -928,7 +944,7 @@ def _general_note(decision: ReturnDecision | WarrantyDecision | CrossShipDecisio
         " Inside the country you bought it in, ZOSI covers the return shipping of a faulty "
         "product; from another country, you pay the international shipping."
     )
-    return phrase(note, _giver_note(decision.referral))
+    return phrase(note, _giver_note(_warranty(decision).referral))
 
 
 def general_card(
@@ -938,14 +954,12 @@ def general_card(
     if goal != "claim":
         return None
     from policy.claims import ClaimKind, claim_steps
-    from policy.crossship import CrossShipDecision
-    from policy.returns import ReturnDecision
 
     kind = (
         ClaimKind.REFUND_RETURN
-        if isinstance(decision, ReturnDecision)
+        if _is_return(decision)
         else ClaimKind.CROSS_SHIP
-        if isinstance(decision, CrossShipDecision)
+        if _is_cross_ship(decision)
         else ClaimKind.WARRANTY_REPAIR
     )
     return claim_steps_answer(kind.value, claim_steps(kind, decision.steps))
@@ -981,15 +995,12 @@ def reprompt_fact(fact: str, product: str | None) -> str:
 
 def costs_of(decision: ReturnDecision | WarrantyDecision | CrossShipDecision) -> str:
     """Who pays what under a decision, said before the customer is asked to go ahead."""
-    from policy.crossship import CrossShipDecision
-    from policy.returns import ReturnDecision
-
-    if isinstance(decision, ReturnDecision):
+    if _is_return(decision):
         return (
             f"{_return_shipping(decision.return_shipping)} Keep the product and its packaging "
             "undamaged."
         )
-    if isinstance(decision, CrossShipDecision):
+    if _is_cross_ship(decision):
         shipping = (
             "Ground shipping is free within the country of purchase."
             if decision.free_shipping
@@ -1000,7 +1011,7 @@ def costs_of(decision: ReturnDecision | WarrantyDecision | CrossShipDecision) ->
             "replacement's price, and charges it if the faulty one isn't back within "
             f"{decision.return_within_days} days or the fault isn't covered. {shipping}"
         )
-    return f"{_warranty_shipping(decision.return_shipping)} {NO_FAULT_COSTS}"
+    return f"{_warranty_shipping(_warranty(decision).return_shipping)} {NO_FAULT_COSTS}"
 
 
 def propose_request(
@@ -1035,8 +1046,6 @@ def refused(
     not_a_fault: bool = False,
 ) -> Phrase:
     """Why a request can't be opened, in the customer's terms (R1, R5, W1, W2, X1, X2)."""
-    from policy.returns import ReturnDecision
-
     what = label if label is not None else (the_product(product),)
     if not_a_fault:
         return phrase(
@@ -1045,7 +1054,7 @@ def refused(
             what,
             " because you changed your mind.",
         )
-    if isinstance(decision, ReturnDecision) and decision.referral is Referral.SELLER:
+    if _is_return(decision) and decision.referral is Referral.SELLER:
         shop = store_name or "the shop you bought it from"
         return phrase(
             "ZOSI can't refund ",
@@ -1189,14 +1198,11 @@ def decision_answer(
     exact: bool = True,
 ) -> Answer:
     """Speak whichever decision a purchase question led to."""
-    from policy.crossship import CrossShipDecision
-    from policy.returns import ReturnDecision
-
-    if isinstance(decision, ReturnDecision):
+    if _is_return(decision):
         return return_answer(decision, product, exact)
-    if isinstance(decision, CrossShipDecision):
+    if _is_cross_ship(decision):
         return cross_ship_answer(decision, product, exact)
-    return warranty_answer(decision, product, exact)
+    return warranty_answer(_warranty(decision), product, exact)
 
 
 UNKNOWN_TOPIC = (

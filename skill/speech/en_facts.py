@@ -14,9 +14,9 @@ from typing import TypeVar
 from policy.contact import SUPPORT_PHONE
 from policy.facts import Explanation, Topic
 from policy.model import Payer
+from speech import Answer
 from speech.en import SPOKEN_EMAIL, support_card_line
 from speech.ssml import Phrase, Telephone, phrase
-from speech.voice import Answer
 
 T = TypeVar("T")
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
-from typing import TYPE_CHECKING, NamedTuple, Protocol
+from typing import TYPE_CHECKING, Protocol
 
+from speech import Answer
 from speech.ssml import Phrase
 
 if TYPE_CHECKING:
@@ -22,14 +23,6 @@ if TYPE_CHECKING:
     from policy.model import Referral, Step, Verdict, Window
     from policy.returns import ReturnDecision
     from policy.warranty import WarrantyDecision
-
-
-class Answer(NamedTuple):
-    """A spoken answer and the card that goes with it."""
-
-    speech: Phrase
-    card_title: str
-    card_body: Phrase
 
 
 class Voice(Protocol):
