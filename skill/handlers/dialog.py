@@ -78,6 +78,14 @@ SLOTS = {
     FactName.ORDER: "purchaseDate",
 }
 INTENTS = {goal: name for name, goal in GOALS.items()}
+#: Facts whose slot resolves to one of its type's values (words that match none are "unmatched").
+RESOLVED_FACTS = (
+    FactName.CHANNEL,
+    FactName.REASON,
+    FactName.PURCHASE_COUNTRY,
+    FactName.HOME_COUNTRY,
+    FactName.CLAIM_KIND,
+)
 
 
 def converse(handler_input: HandlerInput) -> Response:
@@ -95,16 +103,10 @@ def hear(handler_input: HandlerInput) -> Heard:
     intent = current_intent(handler_input)
     product = read_slot(intent, "product")
     unmatched: list[tuple[FactName, str]] = []
-    values: dict[str, str | None] = {}
-    for slot, fact in (
-        ("store", FactName.CHANNEL),
-        ("reason", FactName.REASON),
-        ("purchaseCountry", FactName.PURCHASE_COUNTRY),
-        ("homeCountry", FactName.HOME_COUNTRY),
-        ("claimType", FactName.CLAIM_KIND),
-    ):
-        reading = read_slot(intent, slot)
-        values[slot] = reading.id
+    values: dict[FactName, str | None] = {}
+    for fact in RESOLVED_FACTS:
+        reading = read_slot(intent, SLOTS[fact])
+        values[fact] = reading.id
         if reading.unmatched and reading.spoken is not None:
             unmatched.append((fact, reading.spoken))
     return Heard(
@@ -112,12 +114,12 @@ def hear(handler_input: HandlerInput) -> Heard:
         signal=SIGNALS.get(name),
         product=product.id,
         product_name=product.name if product.id else None,
-        date=read_slot(intent, "purchaseDate").spoken,
-        channel=values["store"],
-        reason=values["reason"],
-        purchase_country=values["purchaseCountry"],
-        home_country=values["homeCountry"],
-        claim_kind=values["claimType"],
+        date=read_slot(intent, SLOTS[FactName.PURCHASED]).spoken,
+        channel=values[FactName.CHANNEL],
+        reason=values[FactName.REASON],
+        purchase_country=values[FactName.PURCHASE_COUNTRY],
+        home_country=values[FactName.HOME_COUNTRY],
+        claim_kind=values[FactName.CLAIM_KIND],
         unmatched=tuple(unmatched),
     )
 
