@@ -5,11 +5,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from conversation.case import Offer
+from conversation.delivery import DeliveryHeard, delivery_step, needs_region
 from handlers.context import turn
 from handlers.respond import elicit, finish, offer
 from handlers.slots import current_intent, read_slot
-from policy.dates import DateParseError, parse_amazon_date, resolve_order_date
-from policy.delivery import delivery_coverage, estimate_delivery
 from speech import say
 from speech.ssml import Phrase, phrase
 
@@ -24,32 +23,29 @@ def delivery_time(handler_input: HandlerInput) -> Response:
     """Answers "How long does delivery to Kazan take?" with dated business-day windows (D2-D4)."""
     intent = current_intent(handler_input)
     current = turn(handler_input)
-    today = current.today
-    lead: Phrase = ()
-    order_date = today
-    spoken_date = read_slot(intent, ORDER_DATE).spoken
-    if spoken_date is not None:
-        try:
-            order_date = resolve_order_date(parse_amazon_date(spoken_date, today), today)
-        except DateParseError:
-            lead = (say.BAD_ORDER_DATE,)
-    country = read_slot(intent, COUNTRY)
-    if country.id is not None:
-        coverage = delivery_coverage(country.id)
-        if not coverage.covered:  # D2, D4 cover Russia only: no Russian window for Kazakhstan
-            return finish(handler_input, say.delivery_abroad_answer(coverage, country.name or ""))
-    region = read_slot(intent, REGION)
-    region_id = region.id
-    remembered = False
-    if region.spoken is None:
-        region_id = current.state().region
-        remembered = region_id is not None
-    estimate = estimate_delivery(order_date, region_id)
-    unknown_place = region.spoken if region.unmatched else None
-    result = say.delivery_answer(estimate, today, unknown_place)
-    if remembered:
-        lead = phrase(lead, say.FOR_SAVED_REGION)
-    if estimate.region is None and unknown_place is None:
+    region, country = read_slot(intent, REGION), read_slot(intent, COUNTRY)
+    heard = DeliveryHeard(
+        region=region.id,
+        place=region.spoken if region.unmatched else None,
+        country=country.id,
+        country_name=country.name,
+        order_date=read_slot(intent, ORDER_DATE).spoken,
+    )
+    remembered = current.state().region if needs_region(heard) else None
+    step = delivery_step(current.case, heard, current.today, remembered, current.has_user)
+    if step.coverage is not None:
+        return finish(
+            handler_input, say.delivery_abroad_answer(step.coverage, step.country_name or "")
+        )
+    estimate = step.estimate
+    if estimate is None:  # only a country the terms don't cover has no estimate
+        return finish(handler_input, (say.OKAY,))
+    result = say.delivery_answer(estimate, current.today, step.place)
+    lead = phrase(
+        (say.BAD_ORDER_DATE,) if step.bad_date else (),
+        (say.FOR_SAVED_REGION,) if step.remembered else (),
+    )
+    if step.ask_region:
         state_note: Phrase = (say.STATE_UNAVAILABLE,) if current.state_failed else ()
         return elicit(
             handler_input,
@@ -59,19 +55,14 @@ def delivery_time(handler_input: HandlerInput) -> Response:
             lead=phrase(lead, result.speech, state_note),
             card=result,
         )
-    if (
-        estimate.region is not None
-        and not remembered
-        and current.has_user
-        and current.case.waiting is None
-    ):
+    if step.offer_region is not None and estimate.region is not None:
         question = (say.OFFER_REMEMBER_REGION.format(region=estimate.region.name),)
         return offer(
             handler_input,
             Offer.REMEMBER_REGION,
             phrase(lead, result.speech),
             question,
-            estimate.region.id,
+            step.offer_region,
             card=result,
         )
     return finish(handler_input, result, lead=lead)

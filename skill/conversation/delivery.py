@@ -1,0 +1,118 @@
+"""The service layer for delivery questions: which estimate to give, and what to ask or offer.
+
+Pure, like :mod:`conversation.service`: the handler translates the request into
+:class:`DeliveryHeard`, reads the remembered region when :func:`needs_region`
+says so, and renders the :class:`DeliveryStep`. The rules are the policy core's
+(D2-D4 in ``policy.delivery``, order dates in ``policy.dates``); what is decided
+here is the conversation around them:
+
+- a country outside Russia gets what the published terms cover, no dates (D2, D4);
+- a place the estimate table does not know gets Russia's range, and the skill
+  promises nothing for elsewhere;
+- with no place named, the remembered region answers, else the policy range with
+  the question "which city or region?";
+- a region the customer named (not remembered) is offered to be remembered, unless
+  nothing may be stored or a purchase dialog waits for an answer (it resumes).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from conversation.case import Case
+from conversation.record import Record
+
+if TYPE_CHECKING:
+    from policy.delivery import DeliveryCoverage, DeliveryEstimate
+
+
+class DeliveryHeard(Record):
+    """A delivery question, in the service's terms.
+
+    Attributes:
+        region: RussianRegion id, when the place resolved.
+        place: The words of a place that matched no region.
+        country: CountryName id, when a country was named.
+        country_name: How to say that country.
+        order_date: The raw AMAZON.DATE of the order, if one was said.
+    """
+
+    region: str | None = None
+    place: str | None = None
+    country: str | None = None
+    country_name: str | None = None
+    order_date: str | None = None
+
+
+class DeliveryStep(Record):
+    """What to say about delivery, and what to ask or offer after it.
+
+    Attributes:
+        estimate: The dated window (None for a country the terms don't cover).
+        coverage: The terms' coverage of a country outside Russia (else None).
+        place: The words of a place not in the estimate table, said back.
+        remembered: The estimate is for the customer's remembered region.
+        bad_date: The order date could not be used; the window is for ordering today.
+        ask_region: No place at all: ask which city or region.
+        offer_region: A region id to offer to remember.
+    """
+
+    estimate: DeliveryEstimate | None = None
+    coverage: DeliveryCoverage | None = None
+    country_name: str | None = None
+    place: str | None = None
+    remembered: bool = False
+    bad_date: bool = False
+    ask_region: bool = False
+    offer_region: str | None = None
+
+
+def needs_region(heard: DeliveryHeard) -> bool:
+    """Whether the remembered region can matter: the customer named no place at all."""
+    return heard.region is None and heard.place is None and heard.country is None
+
+
+def delivery_step(
+    case: Case, heard: DeliveryHeard, today: date, remembered: str | None, can_store: bool
+) -> DeliveryStep:
+    """The delivery answer for ``heard`` on ``today`` (see the module docstring).
+
+    Args:
+        case: The conversation so far (a waiting purchase question suppresses offers).
+        heard: What the customer asked.
+        today: The customer's date.
+        remembered: The remembered region id, when :func:`needs_region` asked for it.
+        can_store: Whether anything may be stored for this customer.
+    """
+    from policy.delivery import delivery_coverage, estimate_delivery
+
+    if heard.country is not None:
+        coverage = delivery_coverage(heard.country)
+        if not coverage.covered:
+            return DeliveryStep(coverage=coverage, country_name=heard.country_name)
+    order_date, bad_date = _order_date(heard.order_date, today)
+    region = heard.region if heard.region is not None or heard.place else remembered
+    estimate = estimate_delivery(order_date, region)
+    named = heard.region is not None and estimate.region is not None
+    offer = named and can_store and case.waiting is None
+    return DeliveryStep(
+        estimate=estimate,
+        place=heard.place if estimate.region is None else None,
+        remembered=not named and estimate.region is not None,
+        bad_date=bad_date,
+        ask_region=estimate.region is None and heard.place is None,
+        offer_region=estimate.region.id if offer and estimate.region is not None else None,
+    )
+
+
+def _order_date(value: str | None, today: date) -> tuple[date, bool]:
+    """The order day said (D4 counts from it), or today when none or none usable was said."""
+    if value is None:
+        return today, False
+    from policy.dates import DateParseError, parse_amazon_date, resolve_order_date
+
+    try:
+        return resolve_order_date(parse_amazon_date(value, today), today), False
+    except DateParseError:
+        return today, True

@@ -1,0 +1,66 @@
+"""The delivery service alone: which estimate, what is asked and what is offered (D2-D4)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from conversation.case import Asks, Case, FactName, Goal, Question
+from conversation.delivery import DeliveryHeard, delivery_step, needs_region
+
+TODAY = date(2026, 11, 21)
+WAITING = Case(Goal.REFUND, {}, Question(Asks.FACT, FactName.CHANNEL))
+
+
+def test_a_named_region_gets_its_estimate_and_an_offer_to_remember_it() -> None:
+    step = delivery_step(Case(), DeliveryHeard(region="kazan"), TODAY, None, can_store=True)
+    assert step.estimate is not None
+    assert step.estimate.region is not None
+    assert step.estimate.region.id == "kazan"
+    assert step.offer_region == "kazan"
+    assert not step.remembered
+
+
+def test_nothing_is_offered_where_nothing_may_be_stored_or_a_question_waits() -> None:
+    heard = DeliveryHeard(region="kazan")
+    assert delivery_step(Case(), heard, TODAY, None, can_store=False).offer_region is None
+    assert delivery_step(WAITING, heard, TODAY, None, can_store=True).offer_region is None
+
+
+def test_no_place_uses_the_remembered_region_and_offers_nothing() -> None:
+    assert needs_region(DeliveryHeard())
+    step = delivery_step(Case(), DeliveryHeard(), TODAY, "omsk", can_store=True)
+    assert step.remembered
+    assert step.offer_region is None
+    assert not step.ask_region
+
+
+def test_no_place_and_nothing_remembered_gives_the_policy_range_and_asks() -> None:
+    step = delivery_step(Case(), DeliveryHeard(), TODAY, None, can_store=True)
+    assert step.ask_region
+    assert step.estimate is not None
+    assert (step.estimate.min_days, step.estimate.max_days) == (3, 30)
+
+
+def test_a_country_outside_russia_gets_no_dates() -> None:
+    """D2, D4 cover Russia only."""
+    assert not needs_region(DeliveryHeard(country="KZ"))
+    step = delivery_step(Case(), DeliveryHeard(country="KZ"), TODAY, None, can_store=True)
+    assert step.estimate is None
+    assert step.coverage is not None
+    assert not step.coverage.covered
+
+
+def test_an_unknown_place_is_said_back_and_not_asked_about_again() -> None:
+    step = delivery_step(Case(), DeliveryHeard(place="almaty"), TODAY, "omsk", can_store=True)
+    assert step.place == "almaty"
+    assert not step.ask_region
+    assert not step.remembered
+
+
+def test_an_unusable_order_date_falls_back_to_today_and_says_so() -> None:
+    step = delivery_step(
+        Case(), DeliveryHeard(region="kazan", order_date="banana"), TODAY, None, can_store=True
+    )
+    assert step.bad_date
+    assert step.estimate is not None
+    assert step.estimate.order_date == TODAY
