@@ -23,6 +23,7 @@ from handlers.orders import IN_TRANSIT_STATUSES, all_order_facts
 from handlers.respond import finish
 from policy.claims import ClaimKind, claim_steps
 from policy.model import Reason
+from policy.privacy import may_use_account
 from speech import say
 from speech.ssml import Phrase, phrase, to_ssml
 
@@ -52,7 +53,7 @@ def profile_allowed(handler_input: HandlerInput) -> Profile:
     current = turn(handler_input)
     send_progressive(handler_input, to_ssml((say.LOOKING_UP,), current.now.year))
     profile = current.accounts.profile(current.access_token or "")
-    if profile.minor and not profile.guardian_consent:
+    if not may_use_account(profile.minor, profile.guardian_consent):
         current.erase()
         raise MinorWithoutConsentError
     return profile

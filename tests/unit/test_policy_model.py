@@ -147,3 +147,11 @@ def test_rule_ids_come_out_once_each_in_policy_order():
 def test_an_unknown_rule_id_is_a_programming_error():
     with pytest.raises(ValueError, match="R7"):
         in_policy_order(["R1", "R7"])
+
+
+def test_p7_a_minors_account_is_used_only_with_a_guardians_consent() -> None:
+    from policy.privacy import may_use_account
+
+    assert may_use_account(minor=False, guardian_consent=False)
+    assert may_use_account(minor=True, guardian_consent=True)
+    assert not may_use_account(minor=True, guardian_consent=False)
