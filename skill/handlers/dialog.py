@@ -184,17 +184,22 @@ def show(handler_input: HandlerInput, outcome: Outcome) -> Response:  # noqa: PL
     if isinstance(step, Refused):
         return _refused(handler_input, step)
     if isinstance(step, GaveUp):
-        general = (
-            (say.general_rule(step.goal.value), " ") if step.goal.value in say.GOAL_DECIDERS else ()
-        )
-        return finish(
-            handler_input, phrase(general, say.GAVE_UP.format(it=say.the_product(step.product)))
-        )
+        return _gave_up(handler_input, step)
     if isinstance(step, Perform):
         return perform(handler_input, step)
     if isinstance(step, Declined):
         return finish(handler_input, (say.DECLINED[step.offer.value],), resume=outcome.resume)
     return _reply(handler_input, step, outcome)
+
+
+def _gave_up(handler_input: HandlerInput, step: GaveUp) -> Response:
+    """The rule, and who can check the purchase without the fact the customer couldn't give."""
+    speech = phrase(say.GAVE_UP.format(it=say.the_product(step.product)))
+    if step.general is None:
+        return finish(handler_input, speech)
+    speech = phrase(say.general_answer(step.goal.value, step.general), " ", speech)
+    card = say.general_card(step.goal.value, step.general)
+    return finish(handler_input, speech if card is None else card._replace(speech=speech))
 
 
 def _when(step: ConfirmDate) -> Phrase:

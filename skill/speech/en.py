@@ -894,7 +894,6 @@ DECLINED: Mapping[str, str] = {
     "open_request": CLAIM_NOT_OPENED,
     "check_own_case": OKAY,
 }
-GOAL_DECIDERS: tuple[str, ...] = ("refund", "warranty", "cross_ship")
 
 
 def general_rule(goal: str) -> str:

@@ -52,7 +52,6 @@ class Voice(Protocol):
     FOR_SAVED_REGION: str
     FUTURE_DATE: str
     GAVE_UP: str
-    GOAL_DECIDERS: tuple[str, ...]
     GOODBYE: str
     HELP: str
     HELP_IN_DIALOG: str
