@@ -8,6 +8,7 @@ samples. Today is Saturday 21 November 2026 (Europe/Moscow) unless a test says o
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
@@ -24,6 +25,7 @@ from tests.e2e.conftest import CountingStore
 from tests.helpers import assert_valid_response, speech_of
 
 NOW = datetime(2026, 11, 21, 9, 0, tzinfo=UTC)
+RULE_ID = re.compile(r"\b[DRWXCP][1-9]\b")
 AUTHORITY = "amzn1.er-authority.echo-sdk.amzn1.ask.skill.test."
 SUPPORT_POST = ("POST", "/v1/me/support-requests")
 
@@ -63,7 +65,11 @@ class Customer:
         assert_valid_response(response)
         self.session.absorb(response)
         self.last = response
-        return ssml_to_text(speech_of(response))
+        speech = ssml_to_text(speech_of(response))
+        # Customers never hear or read a rule ID of POLICY.md.
+        assert not RULE_ID.search(speech), speech
+        assert not RULE_ID.search(self.card), self.card
+        return speech
 
     def says(self, intent: str, **slots: Value) -> str:
         """An IntentRequest for ``intent`` with these slots (what Alexa understood)."""
