@@ -101,7 +101,8 @@ def delivery_step(
         place=heard.place if estimate.region is None else None,
         remembered=not named and estimate.region is not None,
         bad_date=bad_date,
-        ask_region=estimate.region is None and heard.place is None,
+        # Mid-dialog, the purchase question comes back instead of a question of its own.
+        ask_region=estimate.region is None and heard.place is None and case.waiting is None,
         offer_region=estimate.region.id if offer and estimate.region is not None else None,
     )
 

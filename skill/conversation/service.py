@@ -180,6 +180,8 @@ class Decided(Record):
     offer: Offer | None = None
     assumed_country: str | None = None
     """The country of purchase the decision assumed, the customer not knowing it (W5, W6)."""
+    home_known: bool = True
+    """Whether the customer said where they are now (else who pays shipping is said both ways)."""
 
 
 class OrdersOverview(Record):
@@ -202,6 +204,7 @@ class ClaimSteps(Record):
     decision: Decision
     product: str | None
     exact: bool
+    home_known: bool = True
 
 
 class ProposeRequest(Record):
@@ -387,7 +390,8 @@ def needs(case: Case, heard: Heard) -> Needs:
         if not goes_on:
             return Needs(memory=False, orders=False)
     undated = goal is not None and heard.date is None and case.fact(FactName.PURCHASED) is None
-    return Needs(memory=undated, orders=undated)
+    choosing = asked is not None and asked.about in {FactName.ORDER, FactName.PRODUCT}
+    return Needs(memory=undated, orders=undated or choosing)
 
 
 def resume_after_detour(case: Case, known: Known) -> Outcome:
@@ -425,7 +429,10 @@ def _signal(case: Case, signal: Signal, known: Known) -> Outcome:
         return _move_on(case, fact, known)
     if signal is Signal.NOT_UNDERSTOOD:
         return _missed(case, fact, None, known)
-    again = _ask(case, fact, attempt=waiting.attempts)
+    if fact in {FactName.ORDER, FactName.PRODUCT} and known.orders is not None:
+        again = _from_orders(case, known)  # "which one do you mean" names the orders again
+    else:
+        again = _ask(case, fact, attempt=waiting.attempts)
     resume = _as_ask(again.step)
     reply = Reply(Said.HELP if signal is Signal.HELP else Said.WHAT_ELSE)
     # Coming back, the question is put as it was first asked; the misses still count.
@@ -540,8 +547,12 @@ def _confirmed(case: Case, asked: Question, yes: bool, known: Known) -> Outcome:
 
 def _merge(case: Case, heard: Heard, known: Known) -> Case:
     """The case with what was just said: a new product starts afresh, a correction replaces."""
-    if heard.product is not None and case.value(FactName.PRODUCT) not in {None, heard.product}:
-        case = Case(case.goal)  # another product: its facts are not this one's
+    if (
+        heard.product is not None
+        and heard.goal is not None
+        and case.value(FactName.PRODUCT) not in {None, heard.product}
+    ):
+        case = Case(case.goal)  # a question about another product: its facts are not this one's
     if heard.goal is not None and heard.goal is not case.goal:
         case = case._replace(goal=heard.goal)
         if heard.goal is not Goal.CLAIM:
@@ -577,6 +588,8 @@ BAD_DATE, FUTURE_DATE = "bad_date", "future_date"
 GENERAL = "general"
 #: Why the kind of request is asked: a fault inside the refund period leaves the choice.
 REFUND_OPEN = "refund_open"
+#: The reason asked for a repair or a replacement, which only a fault can justify.
+FAULT_ONLY = "fault_only"
 
 
 def _read_date(case: Case, value: str, today: date) -> Case:
@@ -650,7 +663,8 @@ def _advance(case: Case, known: Known, heard: Heard) -> Outcome:  # noqa: PLR091
         if fact is FactName.CHANNEL and case.fact(fact) is None:
             return _ask(case, fact, unclear=words)
 
-    if known.orders is not None and _span(case) is None and case.fact(FactName.PURCHASED) is None:
+    choosing = waiting is not None and waiting.about in {FactName.ORDER, FactName.PRODUCT}
+    if known.orders is not None and (choosing or case.fact(FactName.PURCHASED) is None):
         return _from_orders(case, known)
 
     kind = _claim_kind(case)
@@ -789,17 +803,32 @@ def _decide(case: Case, known: Known, span: DateSpan) -> Outcome:
     basis = source.source if source is not None else Source.SAID
     if goal is Goal.CLAIM:
         kind = _claim_kind(case) or ClaimKind.WARRANTY_REPAIR
+        named = _member(ClaimKind, case.value(FactName.CLAIM_KIND)) is not None
+        refund = _evaluate(ClaimKind.REFUND_RETURN, facts, known.today)
+        quality = facts.reason is not None and facts.reason.is_quality_problem
+        open_ = refund.verdict is Verdict.YES and not _skipped(case, FactName.CLAIM_KIND)
+        if not named and quality and open_:  # R1, R4 or W2: the customer's choice
+            return _ask(case, FactName.CLAIM_KIND, lead=REFUND_OPEN)
         decision = _evaluate(kind, facts, known.today)
         if decision.verdict is Verdict.NO or not fits_reason(kind, facts.reason):
             return Outcome(case, _refusal(kind, decision, facts, known.today, product, None))
-        return Outcome(case, ClaimSteps(kind, decision, product, span.precise))
+        home_known = case.value(FactName.HOME_COUNTRY) is not None
+        return Outcome(case, ClaimSteps(kind, decision, product, span.precise, home_known))
     decision = _evaluate(goal, facts, known.today)
     offer = None
     if basis in {Source.SAID, Source.CONFIRMED} and known.can_store and not known.linked:
         offer = Offer.REMEMBER_PURCHASE
     assumed = facts.purchase_country if _skipped(case, FactName.PURCHASE_COUNTRY) else None
     step = Decided(
-        goal, decision, product, span.precise, basis, span, offer=offer, assumed_country=assumed
+        goal,
+        decision,
+        product,
+        span.precise,
+        basis,
+        span,
+        offer=offer,
+        assumed_country=assumed,
+        home_known=case.value(FactName.HOME_COUNTRY) is not None,
     )
     question = Question(Asks.OFFER, offer) if offer is not None else None
     return Outcome(case._replace(question=question), step)
@@ -853,11 +882,15 @@ def _matching_orders(case: Case, orders: tuple[OrderFacts, ...]) -> list[OrderFa
     active = [order for order in orders if order.status in ACTIVE_STATUSES]
     if chosen is not None:
         return [order for order in active if order.order_id == chosen]
-    if product is None:
-        return active
-    exact = [order for order in active if order.kind == product]
-    related = RELATED_KINDS.get(product, frozenset())
-    return exact or [order for order in active if order.kind in related]
+    if product is not None:
+        exact = [order for order in active if order.kind == product]
+        related = RELATED_KINDS.get(product, frozenset())
+        active = exact or [order for order in active if order.kind in related]
+    span = _span(case)
+    if span is not None:  # "the one from May": the orders placed in the days named
+        dated = [o for o in active if span.earliest <= o.ordered_on <= span.latest]
+        return dated or active
+    return active
 
 
 def _from_orders(case: Case, known: Known) -> Outcome:
@@ -878,7 +911,10 @@ def _from_orders(case: Case, known: Known) -> Outcome:
             return _ask(case, FactName.PRODUCT, choices=tuple(pool))
         return _ask(case, FactName.ORDER, choices=tuple(pool))
     order = pool[0]
-    case = case.with_facts({FactName.ORDER: Fact(order.order_id, Source.ORDER)})
+    # The order answers for the purchase now; a date said to pick it has done its job.
+    case = case.with_facts(
+        {FactName.ORDER: Fact(order.order_id, Source.ORDER), FactName.PURCHASED: None}
+    )
     if acting:
         return _act_on_order(case, known, order)
     return _order_decision(case, known, order, goal)
@@ -908,7 +944,9 @@ def _act_on_order(case: Case, known: Known, order: OrderFacts) -> Outcome:
     reason = _member(Reason, case.value(FactName.REASON))
     if reason is None:
         if not (_skipped(case, FactName.REASON) and kind is not None):
-            return _ask(case, FactName.REASON)
+            # A repair or a replacement is for a fault (W2, X2): a change of mind isn't offered.
+            fault_only = kind in {ClaimKind.WARRANTY_REPAIR, ClaimKind.CROSS_SHIP}
+            return _ask(case, FactName.REASON, lead=FAULT_ONLY if fault_only else None)
         reason = Reason.OTHER
     facts = order.facts._replace(reason=reason)
     refund_open = _evaluate(ClaimKind.REFUND_RETURN, facts, known.today).verdict is Verdict.YES

@@ -73,5 +73,6 @@ def track_order(handler_input: HandlerInput) -> Response:
     from handlers.linked import link_card, track_orders
 
     if turn(handler_input).linked:
-        return track_orders(handler_input)
+        product = read_slot(current_intent(handler_input), "product")
+        return track_orders(handler_input, product.id, product.name)
     return link_card(handler_input, say.tracking_help().speech)

@@ -173,7 +173,7 @@ def show(handler_input: HandlerInput, outcome: Outcome) -> Response:  # noqa: PL
     if isinstance(step, ClaimSteps):
         steps = claim_steps(step.kind, step.decision.steps)
         window = say.claim_window(step.kind.value, step.decision, step.product, step.exact)
-        lead = phrase(window, " ", say.costs_of(step.decision), " ")
+        lead = phrase(window, " ", say.costs_of(step.decision, step.home_known), " ")
         return finish(handler_input, say.claim_steps_answer(step.kind.value, steps), lead=lead)
     if isinstance(step, ProposeRequest):
         label = say.order_label(step.order.product, step.order.ordered_on)
@@ -194,7 +194,8 @@ def show(handler_input: HandlerInput, outcome: Outcome) -> Response:  # noqa: PL
 
 def _gave_up(handler_input: HandlerInput, step: GaveUp) -> Response:
     """The rule, and who can check the purchase without the fact the customer couldn't give."""
-    speech = phrase(say.GAVE_UP.format(it=say.the_product(step.product)))
+    what = say.MISSING_FACT.get(step.fact.value, "that")
+    speech = phrase(say.GAVE_UP.format(what=what, it=say.the_product(step.product)))
     if step.general is None:
         return finish(handler_input, speech)
     speech = phrase(say.general_answer(step.goal.value, step.general), " ", speech)
@@ -221,9 +222,8 @@ def _ask_lead(step: AskFact) -> Phrase:
         text = say.FUTURE_DATE if step.lead == "future_date" else say.BAD_DATE
     elif step.unclear is not None and step.fact is FactName.CHANNEL and step.attempt == 1:
         text = say.UNKNOWN_STORE.format(store=step.unclear)
-    elif step.attempt > 1:
-        unclear = step.unclear
-        text = say.NOT_UNDERSTOOD if unclear is None else say.UNCLEAR.format(words=f"'{unclear}'")
+    elif step.attempt > 1:  # not the customer's words back: Alexa's transcript may be off
+        text = say.NOT_UNDERSTOOD
     else:
         return ()
     return (text, " ")
@@ -233,7 +233,7 @@ def _decided(handler_input: HandlerInput, step: Decided, case: Case) -> Response
     """A decision about one purchase, with the remember or open-request offer after it."""
     # An order is named once, in the lead; the answer then says "it".
     product = None if step.order is not None else step.product
-    result = say.decision_answer(step.decision, product, step.exact)
+    result = say.decision_answer(step.decision, product, step.exact, step.home_known)
     lead: Phrase = ()
     if step.basis.value == "remembered":
         lead = phrase(

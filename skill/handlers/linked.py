@@ -19,7 +19,7 @@ from conversation.service import request_decision
 from domain.account import Profile
 from handlers.context import turn
 from handlers.errors import MinorWithoutConsentError
-from handlers.orders import IN_TRANSIT_STATUSES, all_order_facts
+from handlers.orders import IN_TRANSIT_STATUSES, all_order_facts, product_kind
 from handlers.respond import finish
 from policy.claims import ClaimKind, claim_steps
 from policy.model import Reason
@@ -67,8 +67,8 @@ def customer_orders(handler_input: HandlerInput) -> tuple[OrderFacts, ...]:
     return all_order_facts(orders, profile, current.zone)
 
 
-def track_orders(handler_input: HandlerInput) -> Response:
-    """Where the customer's parcels are: carrier, tracking number, status (D5)."""
+def track_orders(handler_input: HandlerInput, product: str | None, name: str | None) -> Response:
+    """Where the customer's parcels are (D5): all on their way, or the product asked about."""
     current = turn(handler_input)
     profile_allowed(handler_input)
     orders = sorted(
@@ -76,6 +76,8 @@ def track_orders(handler_input: HandlerInput) -> Response:
         key=lambda order: order.placed_at,
         reverse=True,
     )
+    if product is not None:
+        orders = [o for o in orders if any(product_kind(i.name) == product for i in o.items)]
     parcels = [
         (
             order.items[0].name if order.items else "order",
@@ -87,6 +89,8 @@ def track_orders(handler_input: HandlerInput) -> Response:
         for order in orders
         if order.status in IN_TRANSIT_STATUSES
     ]
+    if product is not None and not parcels:
+        return finish(handler_input, (say.NOT_ON_ITS_WAY.format(product=name or product),))
     return finish(handler_input, say.parcels_answer(parcels))
 
 

@@ -105,6 +105,8 @@ def ask_for(
         asked = _choices(step)
     elif step.general is not None and step.fact.value == "purchased":
         asked = (say.CHECK_YOURS,)
+    elif step.lead == "fault_only":
+        asked = (say.ASK_FAULT,)
     elif step.lead == "aliexpress":
         asked = (say.ASK_ALIEXPRESS_SELLER.format(it=say.the_product(step.product)),)
     else:  # coming back, the lead names the product and the question says "it"

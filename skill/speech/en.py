@@ -134,8 +134,17 @@ def steps_speech(steps: Iterable[Step]) -> str:
     """Steps as one spoken passage."""
     ordinals = ("First", "Then", "Next", "After that", "Also", "And")
     return " ".join(
-        f"{ordinals[min(n, len(ordinals) - 1)]}: {STEP_TEXT[step]}" for n, step in enumerate(steps)
+        f"{ordinals[min(n, len(ordinals) - 1)]}, {_lower_first(STEP_TEXT[step])}"
+        for n, step in enumerate(steps)
     )
+
+
+def _lower_first(text: str) -> str:
+    """A sentence continued after a lead-in ("First, email ..."); names keep their capitals."""
+    first = text.split(" ", 1)[0]
+    if first.isupper() or first == "I":
+        return text
+    return text[:1].lower() + text[1:]
 
 
 def support_card_line() -> str:
@@ -236,8 +245,9 @@ def _return_shipping(payer: Payer | None) -> str:
 def _giver_note(referral: Referral | None) -> str:
     if referral is Referral.GIVER:
         return (
-            " As it was a gift, ask the person who gave it to you for a copy of the receipt, or "
-            "to make the return for you."
+            " As it was a gift, the refund is for a quality problem, and it needs the buyer: "
+            "ask the person who gave it to you for a copy of the receipt, or to make the return "
+            "for you."
         )
     return ""
 
@@ -245,8 +255,10 @@ def _giver_note(referral: Referral | None) -> str:
 # --- warranty (W1-W9) -------------------------------------------------------------------------
 
 
-def warranty_answer(decision: WarrantyDecision, product: str | None, exact: bool = True) -> Answer:
-    """Speak a warranty decision (W1-W9)."""
+def warranty_answer(
+    decision: WarrantyDecision, product: str | None, exact: bool = True, home_known: bool = True
+) -> Answer:
+    """Speak a warranty decision (W1-W9); ``home_known``: where the customer is now was said."""
     it = the_product(product)
     window = decision.window
     years = _warranty_length()
@@ -255,7 +267,7 @@ def warranty_answer(decision: WarrantyDecision, product: str | None, exact: bool
             f"Yes, {it} is under warranty ",
             until(window.last_day, exact),
             f"{days_left(window)}. If it's faulty, ZOSI will repair or replace it. ",
-            _warranty_shipping(decision.return_shipping),
+            _warranty_shipping(decision.return_shipping, home_known),
             " To start, email ZOSI support and describe the fault; I've sent the steps to your "
             "Alexa app.",
             _giver_note(decision.referral),
@@ -279,7 +291,8 @@ def warranty_answer(decision: WarrantyDecision, product: str | None, exact: bool
     # Who pays what only while a claim is possible: an ended warranty covers no shipping.
     terms: Phrase = (
         phrase(
-            f"Return shipping if it's faulty: {_warranty_shipping(decision.return_shipping)}\n",
+            "Return shipping if it's faulty: ",
+            f"{_warranty_shipping(decision.return_shipping, home_known)}\n",
             "If ZOSI finds no fault, you pay for shipping it back to you.\n",
             "ZOSI never pays customs duties, taxes or carrier fees.\n",
         )
@@ -290,10 +303,16 @@ def warranty_answer(decision: WarrantyDecision, product: str | None, exact: bool
     return Answer(speech, f"Warranty for {title_product(product)}", body)
 
 
-def _warranty_shipping(payer: Payer) -> str:
+def _warranty_shipping(payer: Payer, home_known: bool = True) -> str:
+    """Who pays to send a faulty product back (W5-W7); both cases when where they are is unknown."""
     if payer is Payer.CUSTOMER:
         return (
             "Since you're outside the country you bought it in, you pay the international shipping."
+        )
+    if not home_known:
+        return (
+            "In the country you bought it in, ZOSI covers the return shipping; from another "
+            "country, you pay the international shipping."
         )
     return "ZOSI covers the return shipping."
 
@@ -649,6 +668,7 @@ MINOR_NO_CONSENT = (
 )
 LOOKING_UP = "One moment while I look up your orders."
 NO_ORDERS = "I don't see any orders in your ZOSI account that this applies to."
+NOT_ON_ITS_WAY = "I don't see any {product} on its way in your ZOSI orders."
 NO_MATCHING_ORDER = "I don't see a {product} in your ZOSI orders."
 POLICY_NOTICE = (
     "Before we start: ZOSI has updated the privacy policy for this skill. To hear how I handle "
@@ -656,6 +676,9 @@ POLICY_NOTICE = (
 )
 ASK_WHICH_ORDER = "Which one do you mean: "
 ASK_REASON = "What's the reason? Is it faulty, did it arrive damaged, or did you change your mind?"
+ASK_WHICH_PRODUCT = "Which product is it about?"
+ASK_WHICH_ORDER_DAY = "Which order do you mean, by the day you ordered it?"
+ASK_FAULT = "What's wrong with it? Is it faulty, or did it arrive damaged?"
 CLAIM_NOT_OPENED = "Okay, I haven't opened anything."
 CLAIM_NOT_ALLOWED = "ZOSI support couldn't accept that request for this order."
 KIND_NAMES = {
@@ -858,7 +881,6 @@ ASK_PURCHASE_COUNTRY_AGAIN = (
 ASK_CLAIM_TYPE_AGAIN = (
     "I need to know which kind. A refund, a warranty repair, or an advance replacement?"
 )
-UNCLEAR = "Sorry, I didn't understand {words}."
 BACK_TO = "Back to {it}: "
 BACK_TO_PURCHASE = "Back to your purchase: "
 
@@ -873,9 +895,15 @@ def back_to(product: str | None, question: Phrase) -> Phrase:
 
 
 GAVE_UP = (
-    "Without that I can't check {it} myself. ZOSI support can look it up with your receipt or "
-    f"order number at {SPOKEN_EMAIL}."
+    "Without {what}, I can't check {it} myself. ZOSI support can look it up with your receipt "
+    f"or order number at {SPOKEN_EMAIL}."
 )
+MISSING_FACT: Mapping[str, str] = {
+    "purchased": "the purchase date",
+    "product": "knowing which product",
+    "order": "knowing which order",
+    "claim_kind": "knowing which kind of request",
+}
 CANT_STORE = (
     "I can't store anything for this account, so I won't remember it. I can still answer "
     "general questions."
@@ -968,6 +996,8 @@ def ask_fact(fact: str, product: str | None, attempt: int) -> str:
     """The question for one missing purchase fact (the second time, with the choices)."""
     it = the_product(product)
     first = {
+        "product": ASK_WHICH_PRODUCT,
+        "order": ASK_WHICH_ORDER_DAY,
         "purchased": ASK_PURCHASE_DATE,
         "channel": ASK_STORE,
         "reason": ASK_REASON,
@@ -975,6 +1005,8 @@ def ask_fact(fact: str, product: str | None, attempt: int) -> str:
         "claim_kind": ASK_CLAIM_TYPE,
     }
     again = {
+        "product": ASK_WHICH_PRODUCT,
+        "order": ASK_WHICH_ORDER_DAY,
         "purchased": ASK_PURCHASE_DATE_AGAIN,
         "channel": ASK_STORE_AGAIN,
         "reason": ASK_REASON_AGAIN,
@@ -992,7 +1024,9 @@ def reprompt_fact(fact: str, product: str | None) -> str:
     return ask_fact(fact, product, 2)
 
 
-def costs_of(decision: ReturnDecision | WarrantyDecision | CrossShipDecision) -> str:
+def costs_of(
+    decision: ReturnDecision | WarrantyDecision | CrossShipDecision, home_known: bool = True
+) -> str:
     """Who pays what under a decision, said before the customer is asked to go ahead."""
     if _is_return(decision):
         return (
@@ -1010,7 +1044,8 @@ def costs_of(decision: ReturnDecision | WarrantyDecision | CrossShipDecision) ->
             "replacement's price, and charges it if the faulty one isn't back within "
             f"{decision.return_within_days} days or the fault isn't covered. {shipping}"
         )
-    return f"{_warranty_shipping(_warranty(decision).return_shipping)} {NO_FAULT_COSTS}"
+    payer = _warranty(decision).return_shipping
+    return f"{_warranty_shipping(payer, home_known)} {NO_FAULT_COSTS}"
 
 
 def propose_request(
@@ -1019,8 +1054,9 @@ def propose_request(
     reason: str,
     decision: ReturnDecision | WarrantyDecision | CrossShipDecision,
 ) -> tuple[Phrase, Phrase]:
-    """The costs of a request, then the question whether to open it."""
-    return phrase(costs_of(decision)), confirm_claim(kind, label, reason)
+    """Whether and until when it can be done, its costs, then the question whether to open it."""
+    window = claim_window(kind, decision, None)
+    return phrase(window, " ", costs_of(decision)), confirm_claim(kind, label, reason)
 
 
 def offer_request(kind: str) -> str:
@@ -1188,20 +1224,21 @@ def withdrawn(*, revoked: bool, erased: bool, linked: bool) -> str:
     return f"{sentence} {UNLINK_IN_APP}"
 
 
-FOR_SAVED_REGION = "For your saved region: "
+FOR_SAVED_REGION = "Using your saved region. "
 
 
 def decision_answer(
     decision: ReturnDecision | WarrantyDecision | CrossShipDecision,
     product: str | None,
     exact: bool = True,
+    home_known: bool = True,
 ) -> Answer:
     """Speak whichever decision a purchase question led to."""
     if _is_return(decision):
         return return_answer(decision, product, exact)
     if _is_cross_ship(decision):
         return cross_ship_answer(decision, product, exact)
-    return warranty_answer(_warranty(decision), product, exact)
+    return warranty_answer(_warranty(decision), product, exact, home_known)
 
 
 UNKNOWN_TOPIC = (

@@ -33,6 +33,7 @@ class Voice(Protocol):
     ASSUMED_RUSSIA: str
     ASK_ALIEXPRESS_SELLER: str
     ASK_REGION: str
+    ASK_FAULT: str
     BAD_DATE: str
     BAD_ORDER_DATE: str
     CANT_STORE: str
@@ -62,7 +63,9 @@ class Voice(Protocol):
     NOT_CONFIGURED: str
     NOT_REMEMBERED: str
     NOT_UNDERSTOOD: str
+    MISSING_FACT: Mapping[str, str]
     NO_MATCHING_ORDER: str
+    NOT_ON_ITS_WAY: str
     NO_ORDERS: str
     OFFER_CHECK_YOURS: str
     OFFER_REMEMBER_PURCHASE: str
@@ -74,7 +77,6 @@ class Voice(Protocol):
     REFUND_OR_REPAIR: str
     SPOKEN_EMAIL: str
     STATE_UNAVAILABLE: str
-    UNCLEAR: str
     UNKNOWN_STORE: str
     UNKNOWN_TOPIC: str
     USING_REMEMBERED_PURCHASE: str
@@ -106,7 +108,11 @@ class Voice(Protocol):
         """How to reach ZOSI support (C1)."""
         ...
 
-    def costs_of(self, decision: ReturnDecision | WarrantyDecision | CrossShipDecision) -> str:
+    def costs_of(
+        self,
+        decision: ReturnDecision | WarrantyDecision | CrossShipDecision,
+        home_known: bool = True,
+    ) -> str:
         """Who pays what under a decision, said before the customer is asked to go ahead."""
         ...
 
@@ -115,6 +121,7 @@ class Voice(Protocol):
         decision: ReturnDecision | WarrantyDecision | CrossShipDecision,
         product: str | None,
         exact: bool = True,
+        home_known: bool = True,
     ) -> Answer:
         """Speak whichever decision a purchase question led to."""
         ...

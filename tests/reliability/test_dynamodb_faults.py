@@ -152,7 +152,7 @@ def test_a_delivery_question_gets_the_policy_answer_and_an_honest_note_when_stat
         assert en.STATE_UNAVAILABLE.strip() in answer
         assert answer.endswith(en.ASK_REGION)
     else:
-        assert "For your saved region" in answer
+        assert "Using your saved region" in answer
         assert "arrive in Moscow between" in answer
 
 
