@@ -315,7 +315,7 @@ def remove_overlays(model: dict[str, Any], locale: str) -> dict[str, Any]:
     for overlay_name in source["locales"][locale]:
         overlay = source["overlays"][overlay_name]
         for intent in lm["intents"]:
-            for sample in overlay.get("samples", {}).get(intent["name"], []):
+            for sample in models.expand_all(overlay.get("samples", {}).get(intent["name"], [])):
                 intent["samples"].remove(sample)
         for slot_type in lm["types"]:
             extra = overlay.get("synonyms", {}).get(slot_type["name"], {})
