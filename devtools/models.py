@@ -114,6 +114,9 @@ def build_model(locale: str, source: Mapping[str, Any] | None = None) -> dict[st
         "interactionModel": {
             "languageModel": {
                 "invocationName": spec["invocationName"],
+                "modelConfiguration": {
+                    "fallbackIntentSensitivity": {"level": spec["fallbackIntentSensitivity"]}
+                },
                 "intents": sorted(custom_intents + builtin_intents, key=lambda i: i["name"]),
                 "types": sorted(slot_types, key=lambda t: t["name"]),
             },

@@ -131,7 +131,7 @@ def test_model_has_the_standard_ask_shape_with_skill_response_delegation(locale)
     model = models.load_model(locale)
     assert set(model) == {"interactionModel"}
     assert set(model["interactionModel"]) == {"languageModel", "dialog", "prompts"}
-    assert set(language(locale)) == {"invocationName", "intents", "types"}
+    assert set(language(locale)) == {"invocationName", "modelConfiguration", "intents", "types"}
     assert model["interactionModel"]["dialog"]["delegationStrategy"] == "SKILL_RESPONSE"
 
 
