@@ -6,6 +6,12 @@ that source plus the overlays the locale lists (extra samples or synonyms, such 
 from `policy.regions.REGIONS`, the same table the delivery estimate (D4) reads, so the skill
 understands exactly the regions it can answer for.
 
+Samples (of intents, overlays and dialog slots) may be templates: `(a|b)` says one of the
+alternatives, `[a|b]` one of them or nothing, `[please]` an optional word; groups nest, and
+`{slot}` stays Alexa's slot reference. `(can|could) I (return|send back) [my|the] {product}`
+is twelve samples. Expansion is deterministic (left to right, the empty choice of `[...]`
+first) and drops repeats, so regeneration stays byte-stable.
+
 The output is the standard `{"interactionModel": {"languageModel", "dialog", "prompts"}}`
 JSON with sorted keys, so regenerating an unchanged source rewrites identical files.
 """
@@ -24,6 +30,37 @@ MODELS_DIR: Final = REPO_ROOT / "interaction_models"
 SKILL_DIR: Final = REPO_ROOT / "skill"
 SOURCE_PATH: Final = MODELS_DIR / "source" / "model.yaml"
 REGION_TYPE: Final = "RussianRegion"
+_GROUPS: Final = {"(": ")", "[": "]"}
+_SPECIAL: Final = frozenset("()[]|")
+
+
+class TemplateError(ValueError):
+    """A sample template is malformed: an unbalanced bracket or a stray `|`."""
+
+
+def expand(template: str) -> list[str]:
+    """Every sample a template stands for, in a stable order and without repeats.
+
+    Args:
+        template: A sample such as `(can|could) I return [my|the] {product}`.
+
+    Returns:
+        The samples, single-spaced, in the order the alternatives are written.
+
+    Raises:
+        TemplateError: A bracket is not closed or closed by the wrong kind, a `|` stands
+            outside a group, or an expansion is empty.
+    """
+    samples, _ = _choice(template, 0, None)
+    expanded = [" ".join(sample.split()) for sample in samples]
+    if not all(expanded):
+        raise TemplateError(f"template {template!r} can expand to an empty sample")
+    return list(dict.fromkeys(expanded))
+
+
+def expand_all(templates: Iterable[str]) -> list[str]:
+    """Expand several templates into one list, keeping the first of any repeated sample."""
+    return list(dict.fromkeys(sample for template in templates for sample in expand(template)))
 
 
 def load_source(path: Path = SOURCE_PATH) -> dict[str, Any]:
@@ -77,6 +114,9 @@ def build_model(locale: str, source: Mapping[str, Any] | None = None) -> dict[st
         "interactionModel": {
             "languageModel": {
                 "invocationName": spec["invocationName"],
+                "modelConfiguration": {
+                    "fallbackIntentSensitivity": {"level": spec["fallbackIntentSensitivity"]}
+                },
                 "intents": sorted(custom_intents + builtin_intents, key=lambda i: i["name"]),
                 "types": sorted(slot_types, key=lambda t: t["name"]),
             },
@@ -148,6 +188,43 @@ def main(argv: list[str] | None = None) -> int:
     return 1 if args.check and stale else 0
 
 
+def _choice(text: str, pos: int, closer: str | None) -> tuple[list[str], int]:
+    """Alternatives separated by `|` up to `closer` (the end of the text when None)."""
+    options: list[str] = []
+    while True:
+        sequence, pos = _sequence(text, pos)
+        options.extend(sequence)
+        if pos == len(text):
+            if closer is not None:
+                raise TemplateError(f"unclosed group, expected {closer!r} in {text!r}")
+            return options, pos
+        char = text[pos]
+        if char == "|" and closer is not None:
+            pos += 1
+        elif char == closer:
+            return options, pos + 1
+        else:
+            raise TemplateError(f"unexpected {char!r} at {pos} in {text!r}")
+
+
+def _sequence(text: str, pos: int) -> tuple[list[str], int]:
+    """Words and groups one after another: the product of their alternatives."""
+    results = [""]
+    while pos < len(text) and text[pos] not in "|)]":
+        char = text[pos]
+        if char in _GROUPS:
+            options, pos = _choice(text, pos + 1, _GROUPS[char])
+            if char == "[":
+                options = ["", *options]
+        else:
+            end = pos
+            while end < len(text) and text[end] not in _SPECIAL:
+                end += 1
+            options, pos = [text[pos:end]], end
+        results = [done + option for done in results for option in options]
+    return results, pos
+
+
 def _merge(parts: Iterable[Mapping[str, list[str]]]) -> dict[str, list[str]]:
     """Concatenate per-key lists of several overlays, in order."""
     merged: dict[str, list[str]] = {}
@@ -168,9 +245,13 @@ def _intent(
     for slot_name, slot_type in intent["slots"].items():
         slot: dict[str, Any] = {"name": slot_name, "type": slot_type}
         if slot_name in elicitable:
-            slot["samples"] = list(spec["slotDialog"][slot_name]["samples"])
+            slot["samples"] = expand_all(spec["slotDialog"][slot_name]["samples"])
         slots.append(slot)
-    return {"name": name, "slots": slots, "samples": [*intent["samples"], *extra_samples]}
+    return {
+        "name": name,
+        "slots": slots,
+        "samples": expand_all([*intent["samples"], *extra_samples]),
+    }
 
 
 def _slot_type(

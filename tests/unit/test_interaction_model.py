@@ -131,7 +131,7 @@ def test_model_has_the_standard_ask_shape_with_skill_response_delegation(locale)
     model = models.load_model(locale)
     assert set(model) == {"interactionModel"}
     assert set(model["interactionModel"]) == {"languageModel", "dialog", "prompts"}
-    assert set(language(locale)) == {"invocationName", "intents", "types"}
+    assert set(language(locale)) == {"invocationName", "modelConfiguration", "intents", "types"}
     assert model["interactionModel"]["dialog"]["delegationStrategy"] == "SKILL_RESPONSE"
 
 
@@ -315,7 +315,7 @@ def remove_overlays(model: dict[str, Any], locale: str) -> dict[str, Any]:
     for overlay_name in source["locales"][locale]:
         overlay = source["overlays"][overlay_name]
         for intent in lm["intents"]:
-            for sample in overlay.get("samples", {}).get(intent["name"], []):
+            for sample in models.expand_all(overlay.get("samples", {}).get(intent["name"], [])):
                 intent["samples"].remove(sample)
         for slot_type in lm["types"]:
             extra = overlay.get("synonyms", {}).get(slot_type["name"], {})
