@@ -446,15 +446,33 @@ def _unanswered(case: Case, asked: Question, signal: Signal, known: Known) -> Ou
     5 November?" it drops the guess and asks for the date, rough or not.
     """
     if asked.kind is Asks.CONFIRM and case.fact(FactName.PURCHASED) is not None:
-        if signal is Signal.NOT_UNDERSTOOD and asked.attempts < MAX_ATTEMPTS:
-            again = _confirm(case, asked.data, again=False)
-            if isinstance(again.step, ConfirmDate):
-                question = asked._replace(attempts=asked.attempts + 1)
-                step = again.step._replace(repeated=True)
-                return Outcome(again.case._replace(question=question), step)
-            return again
-        return _ask(case.with_facts({FactName.PURCHASED: None}), FactName.PURCHASED, attempt=2)
-    if asked.kind is Asks.OFFER and signal is Signal.DONT_KNOW:
+        return _check_again(case, asked, signal)
+    if asked.kind is Asks.OFFER:
+        return _offer_again(case, asked, signal, known)
+    return _signal(case, signal, known)
+
+
+def _check_again(case: Case, asked: Question, signal: Signal) -> Outcome:
+    """The date check once more after an unclear answer; after "I don't know", the date."""
+    if signal is Signal.NOT_UNDERSTOOD and asked.attempts < MAX_ATTEMPTS:
+        check = _confirm(case, asked.data, again=False)
+        if isinstance(check.step, ConfirmDate):
+            question = asked._replace(attempts=asked.attempts + 1)
+            return Outcome(
+                check.case._replace(question=question), check.step._replace(repeated=True)
+            )
+        return check
+    return _ask(case.with_facts({FactName.PURCHASED: None}), FactName.PURCHASED, attempt=2)
+
+
+def _offer_again(case: Case, asked: Question, signal: Signal, known: Known) -> Outcome:
+    """No yes or no to an offer: "I don't know" declines it; anything else drops it.
+
+    The offer is not put again: a yes on the next turn would then answer a question
+    the customer may not have heard as the same one, and an action (a deletion, a
+    request) must follow only a clear yes to the question just asked.
+    """
+    if signal is Signal.DONT_KNOW:
         return Outcome(case, Declined(Offer(asked.about)), resume=_resumed(case))
     return _signal(case, signal, known)
 
