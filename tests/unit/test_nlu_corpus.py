@@ -1,5 +1,6 @@
 """The customer corpus in tests/nlu/ is a held-out Alexa NLU annotation set."""
 
+import io
 import json
 import re
 from collections import Counter
@@ -8,9 +9,11 @@ from typing import Any
 
 import pytest
 
+from devtools import nlu_eval
 from devtools.models import load_model
 from devtools.nlu import BUILT_IN_SAMPLES, words
 from devtools.nlu_classifier import OUT_OF_DOMAIN
+from devtools.nlu_eval import Report, evaluate, load_corpus
 
 CORPUS = Path(__file__).resolve().parents[1] / "nlu" / "customers.en-US.json"
 BUILT_INS = (
@@ -85,3 +88,66 @@ def test_no_line_is_a_sample_the_nlu_was_built_or_trained_on(lines, intents):
     assert [
         line["inputs"]["utterance"] for line in lines if said(line["inputs"]["utterance"]) in known
     ] == []
+
+
+# What the local NLU achieves on the corpus with the current en-US samples, rounded down, so
+# a change that understands customers worse fails. Raise them as the samples and the classifier
+# improve. Issue 9's target: intent >= 97%, slot >= 95%, every out-of-domain line to Fallback,
+# exact sample matching alone >= 60%.
+INTENT_FLOOR = 0.80
+SLOT_FLOOR = 0.97
+OUT_OF_DOMAIN_FLOOR = 0.88
+EXACT_FLOOR = 0.14
+
+
+@pytest.fixture(scope="module")
+def report() -> Report:
+    return evaluate(load_corpus(CORPUS))
+
+
+def test_the_nlu_understands_the_corpus_at_least_as_well_as_it_did(report):
+    assert report.intent_accuracy >= INTENT_FLOOR
+    assert report.slot_accuracy >= SLOT_FLOOR
+    assert report.out_of_domain_recall >= OUT_OF_DOMAIN_FLOOR
+    assert report.exact_coverage >= EXACT_FLOOR
+
+
+def test_nlu_eval_prints_the_figures_and_writes_them_as_json(tmp_path):
+    corpus = tmp_path / "corpus.json"
+    stamp = "2026-11-21T09:00:00.000Z"
+    corpus.write_text(
+        json.dumps(
+            {
+                "data": [
+                    {
+                        "inputs": {"utterance": "delete my data", "referenceTimestamp": stamp},
+                        "expected": [{"intent": {"name": "DeleteMyDataIntent"}}],
+                    },
+                    {
+                        "inputs": {
+                            "utterance": "is my n. v. r. covered",
+                            "referenceTimestamp": stamp,
+                        },
+                        "expected": [
+                            {
+                                "intent": {
+                                    "name": "ReturnRefundIntent",
+                                    "slots": {"product": {"value": "nvr"}},
+                                }
+                            }
+                        ],
+                    },
+                ]
+            }
+        ),
+        encoding="utf-8",
+    )
+    output, out = tmp_path / "nlu.json", io.StringIO()
+    assert nlu_eval.main(["--corpus", str(corpus), "--output", str(output)], out) == 0
+    figures = json.loads(output.read_text(encoding="utf-8"))
+    assert figures["intent_accuracy"] == 0.5
+    assert figures["exact_coverage"] == 0.5
+    assert figures["confusions"] == [
+        {"expected": "ReturnRefundIntent", "got": "WarrantyStatusIntent", "count": 1}
+    ]
+    assert "intent accuracy" in out.getvalue()
