@@ -287,7 +287,14 @@ class Nlu:
         return fresh
 
     def _fresh(self, exact: _Candidate | None, said: list[str]) -> Understanding:
-        """A new intent: the exact match, else the classifier's confident guess, else Fallback."""
+        """A new intent, as Alexa would pick it.
+
+        An exact match with every custom slot resolved wins. One with a word or two in a slot
+        that names no value ("can I return my toaster") stands unless the classifier takes the
+        request for out-of-domain ("my neighbour is too loud" fits "my {product} {reason}"); one
+        that stuffs more unknown words into a slot is dropped. Then the classifier's guess wins
+        when it is sure enough, with slots found anywhere in the words; otherwise Fallback.
+        """
         if exact is not None and (self._strict or not exact.unresolved):
             return Understanding(self._complete({"name": exact.intent, "slots": exact.slots}), None)
         if self._strict or not said:

@@ -466,6 +466,13 @@ def test_a_sample_matched_only_by_stuffing_unknown_words_into_a_slot_is_not_trus
     assert filled(intent)["product"] == "camera"
 
 
+def test_a_sample_with_unknown_slot_words_is_dropped_when_the_request_is_out_of_domain(nlu):
+    assert nlu.understand("my neighbor is too loud").intent["name"] == "AMAZON.FallbackIntent"
+    assert filled(nlu.understand("can I return my toaster").intent) == {
+        "product": (NO_MATCH, "toaster")
+    }
+
+
 def test_strict_matching_keeps_exact_samples_only():
     strict = Nlu.for_locale("en-US", SATURDAY, strict=True)
     assert strict.understand("i'd like you to erase everything about me").intent["name"] == (
