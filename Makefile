@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install chat test test-long lint models bench clean
+.PHONY: install chat test test-long lint models bench nlu-eval clean
 
 $(STAMP): pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is required (set PYTHON=...)"; exit 1; }
@@ -41,6 +41,10 @@ models: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m devtools.bench $(ARGS)
+
+## How well the local NLU understands the customer corpus in tests/nlu/ (bench-results/nlu-latest.json)
+nlu-eval: $(STAMP)
+	$(BIN)/python -m devtools.nlu_eval $(ARGS)
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis .aws-sam

@@ -27,7 +27,7 @@ from zoneinfo import ZoneInfo
 from devtools.account_server import LocalAccountService
 from devtools.demo_customers import DEMO_CUSTOMERS
 from devtools.envelopes import AlexaSession
-from devtools.nlu import Nlu
+from devtools.nlu import Nlu, Understanding
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SKILL_DIR = REPO_ROOT / "skill"
@@ -88,6 +88,7 @@ class Exchange:
 
     request: dict[str, Any]
     response: dict[str, Any]
+    understood: Understanding | None = None
 
     @property
     def speech(self) -> str:
@@ -116,12 +117,12 @@ class Conversation:
     nlu: Nlu
     history: list[Exchange] = field(default_factory=list)
 
-    def send(self, envelope: dict[str, Any]) -> Exchange:
+    def send(self, envelope: dict[str, Any], understood: Understanding | None = None) -> Exchange:
         """Pass one envelope to the handler and let the session absorb the answer."""
         response = self.handler(envelope, None)
         if "session" in envelope:
             self.session.absorb(response)
-        exchange = Exchange(envelope, response)
+        exchange = Exchange(envelope, response, understood)
         self.history.append(exchange)
         return exchange
 
@@ -134,7 +135,8 @@ class Conversation:
             self.session.end()
         pending = self.session.pending if self.session.active else None
         understood = self.nlu.understand(invocation.utterance, pending)
-        return self.send(self.session.intent(understood.intent, understood.dialog_state))
+        envelope = self.session.intent(understood.intent, understood.dialog_state)
+        return self.send(envelope, understood)
 
 
 def print_exchange(exchange: Exchange, out: TextIO, *, show_card: bool = True) -> None:
@@ -147,7 +149,12 @@ def print_exchange(exchange: Exchange, out: TextIO, *, show_card: bool = True) -
         if slot.get("value")
     }
     label = intent.get("name") or request["type"]
-    out.write(f"  [{label}{' ' + json.dumps(filled) if filled else ''}]\n")
+    if filled:
+        label += " " + json.dumps(filled)
+    understood = exchange.understood
+    if understood is not None:
+        label += " exact" if understood.how == "exact" else f" trained {understood.confidence:.2f}"
+    out.write(f"  [{label}]\n")
     out.write(f"Alexa: {exchange.speech or '(silence)'}\n")
     card = exchange.card
     if show_card and card:
@@ -199,7 +206,8 @@ def _conversation(args: argparse.Namespace, accounts: LocalAccountService) -> Co
         api_access_token=LOCAL_ALEXA_API_TOKEN,
         access_token=demo_token(args.linked),
     )
-    return Conversation(build_handler(), session, Nlu.for_locale(args.locale, today))
+    nlu = Nlu.for_locale(args.locale, today, strict=args.strict)
+    return Conversation(build_handler(), session, nlu)
 
 
 def demo_token(name: str | None) -> str | None:
@@ -284,6 +292,12 @@ def parser() -> argparse.ArgumentParser:
             metavar="NAME",
             help="talk as this demo customer with a linked ZOSI account: "
             + ", ".join(c.name for c in DEMO_CUSTOMERS),
+        )
+        sub.add_argument(
+            "--strict",
+            action="store_true",
+            help="understand exact sample matches only (no trained classifier); "
+            "anything else is Fallback",
         )
 
     chat = commands.add_parser("chat", help="type utterances and hear the answers")

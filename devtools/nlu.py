@@ -12,7 +12,11 @@ Alexa's observable behaviour rather than its internals:
   position only matches words that resolve to a date;
 - while the skill elicits a slot, the slot's dialog samples are tried first, but a better
   match of any intent ("stop", "help", another question) wins as a fresh intent;
-- while the skill asks for confirmation, yes and no confirm or deny.
+- while the skill asks for confirmation, yes and no confirm or deny;
+- words that match no sample are not lost: like Alexa, a statistical classifier trained on the
+  model's samples (`devtools.nlu_classifier`) picks the intent, or Fallback below a confidence
+  threshold, and slots are filled from slot values, synonyms and date phrases found anywhere in
+  the utterance. `strict=True` keeps exact sample matching only.
 """
 
 import copy
@@ -20,10 +24,13 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Final, Literal
+from typing import TYPE_CHECKING, Any, Final, Literal
 
 from devtools.datephrases import resolve_date_phrase
 from devtools.models import load_model
+
+if TYPE_CHECKING:
+    from devtools.nlu_classifier import IntentClassifier
 
 ER_AUTHORITY: Final = "amzn1.er-authority.echo-sdk.amzn1.ask.skill.local."
 FALLBACK: Final = "AMAZON.FallbackIntent"
@@ -61,12 +68,21 @@ _FILLERS_BEFORE: Final = ("please", "um", "uh", "so", "hey", "alexa")
 _FILLERS_AFTER: Final = (("please",), ("thanks",), ("thank", "you"))
 _ARTICLES: Final = frozenset({"the", "a", "an", "my", "our", "this", "that"})
 _MAX_UNMATCHED_WORDS: Final = 5
+_MAX_GUESSED_WORDS: Final = 2
 _CONNECTORS: Final[Mapping[str, tuple[str, ...]]] = {
     "ask": ("to", "whether", "if", "about", "for"),
     "tell": ("to", "that"),
     "": (),
 }
 _LAUNCH_VERBS: Final = ("open", "start", "launch", "begin", "load", "run")
+# Below this probability the classifier's best guess is not trusted and Fallback is sent.
+CONFIDENCE_THRESHOLD: Final = 0.5
+_MAX_SLOT_WORDS: Final = 7
+# Date words that are mostly something else when said alone ("may I", "now").
+_NOT_DATES_ALONE: Final = frozenset({"may", "now", "sat", "sun", "mar", "wed", "mon", "fri"})
+# A single word that is a slot value but also a carrier word of three or more intents ("you",
+# "return") fills a slot only where samples put that slot (after the same word).
+_CARRIER_INTENTS: Final = 3
 
 
 def words(text: str) -> list[str]:
@@ -98,10 +114,16 @@ class Understanding:
     Attributes:
         intent: Alexa's intent JSON: {"name", "confirmationStatus", "slots": {name: slot}}.
         dialog_state: None for a fresh intent; "IN_PROGRESS" when continuing a dialog.
+        how: "exact" when a sample (or no sample, in strict mode) decided; "trained" when the
+            classifier did.
+        confidence: 1.0 for an exact decision; otherwise the classifier's probability for its
+            best guess (which is below the threshold when that guess was refused for Fallback).
     """
 
     intent: dict[str, Any]
     dialog_state: str | None
+    how: Literal["exact", "trained"] = "exact"
+    confidence: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -144,15 +166,20 @@ class _Candidate:
 class Nlu:
     """Understands typed utterances the way Alexa would with one locale's interaction model."""
 
-    def __init__(self, model: Mapping[str, Any], today: date) -> None:
+    def __init__(self, model: Mapping[str, Any], today: date, *, strict: bool = False) -> None:
         """Index the model's samples, slot types and dialog slot samples.
 
         Args:
             model: An interaction model JSON (as `devtools.models.load_model` returns).
             today: The user's current date, for resolving spoken dates.
+            strict: Understand exact sample matches only; anything else is Fallback.
         """
         language = model["interactionModel"]["languageModel"]
         self._today = today
+        self._strict = strict
+        self._classifier: IntentClassifier | None = None
+        self._intent_samples: dict[str, list[str]] = {}
+        self._spoken: dict[str, list[str]] = {}
         self._invocation = language["invocationName"]
         self._slot_types: dict[str, dict[str, str]] = {}
         self._values: dict[str, dict[str, tuple[str, str]]] = {}
@@ -163,6 +190,7 @@ class Nlu:
             declared = {slot["name"]: slot["type"] for slot in intent.get("slots", [])}
             self._slot_types[name] = declared
             texts = [*intent.get("samples", []), *BUILT_IN_SAMPLES.get(name, ())]
+            self._intent_samples[name] = texts
             samples.extend(_compile(name, text) for text in texts)
             for slot in intent.get("slots", []):
                 elicit = {*slot.get("samples", []), "{" + slot["name"] + "}"}
@@ -176,20 +204,24 @@ class Nlu:
                 entry = (value["name"]["value"], value["id"])
                 for spoken in [value["name"]["value"], *value["name"].get("synonyms", [])]:
                     index.setdefault(_phrase_key(words(spoken)), entry)
+                    self._spoken.setdefault(slot_type["name"], []).append(spoken)
             self._values[slot_type["name"]] = index
+        self._contexts = _slot_contexts(samples)
+        self._carriers = _carrier_words(samples)
 
     @classmethod
-    def for_locale(cls, locale: str, today: date) -> "Nlu":
+    def for_locale(cls, locale: str, today: date, *, strict: bool = False) -> "Nlu":
         """Build the simulator from a locale's committed interaction model.
 
         Args:
             locale: One of `devtools.models.LOCALES`.
             today: The user's current date.
+            strict: Understand exact sample matches only.
 
         Returns:
             The simulator for that locale.
         """
-        return cls(load_model(locale), today)
+        return cls(load_model(locale), today, strict=strict)
 
     def parse_invocation(self, text: str) -> Invocation:
         """Tell a launch ("open zosi care"), a one-shot ("ask zosi care if ...") and plain words.
@@ -229,7 +261,7 @@ class Nlu:
             The intent JSON and the dialog state.
         """
         said = words(utterance)
-        fresh = self._best(self._samples, said)
+        exact = self._best(self._samples, said)
         directive: Mapping[str, Any] = pending or {}
         updated = directive.get("updatedIntent")
         kind = directive.get("type")
@@ -237,12 +269,13 @@ class Nlu:
             slot = directive["slotToElicit"]
             samples = self._slot_samples.get((updated["name"], slot), [])
             filled = self._best(samples, said)
-            if filled is not None and (fresh is None or filled.rank <= fresh.rank):
+            if filled is not None and (exact is None or filled.rank <= exact.rank):
                 intent = self._complete(copy.deepcopy(updated))
                 intent["slots"][slot] = filled.slots[slot]
                 return Understanding(intent, "IN_PROGRESS")
+        fresh = self._fresh(exact, said)
         if updated and kind in {"Dialog.ConfirmSlot", "Dialog.ConfirmIntent"}:
-            answer = fresh.intent if fresh is not None else None
+            answer = fresh.intent["name"]
             if answer in {YES, NO}:
                 status = "CONFIRMED" if answer == YES else "DENIED"
                 intent = self._complete(copy.deepcopy(updated))
@@ -250,11 +283,94 @@ class Nlu:
                     intent["slots"][directive["slotToConfirm"]]["confirmationStatus"] = status
                 else:
                     intent["confirmationStatus"] = status
-                return Understanding(intent, "IN_PROGRESS")
-        if fresh is None:
+                return Understanding(intent, "IN_PROGRESS", fresh.how, fresh.confidence)
+        return fresh
+
+    def _fresh(self, exact: _Candidate | None, said: list[str]) -> Understanding:
+        """A new intent, as Alexa would pick it.
+
+        An exact match with every custom slot resolved wins. One with a word or two in a slot
+        that names no value ("can I return my toaster") stands unless the classifier takes the
+        request for out-of-domain ("my neighbour is too loud" fits "my {product} {reason}"); one
+        that stuffs more unknown words into a slot is dropped. Then the classifier's guess wins
+        when it is sure enough, with slots found anywhere in the words; otherwise Fallback.
+        """
+        if exact is not None and (self._strict or not exact.unresolved):
+            return Understanding(self._complete({"name": exact.intent, "slots": exact.slots}), None)
+        if self._strict or not said:
             return Understanding(self._complete({"name": FALLBACK}), None)
-        intent = self._complete({"name": fresh.intent, "slots": fresh.slots})
-        return Understanding(intent, None)
+        guess = self._trained().guess(" ".join(said))
+        if exact is not None and not _guesswork(exact) and guess.intent != FALLBACK:
+            return Understanding(self._complete({"name": exact.intent, "slots": exact.slots}), None)
+        if guess.intent == FALLBACK or guess.confidence < CONFIDENCE_THRESHOLD:
+            return Understanding(
+                self._complete({"name": FALLBACK}), None, "trained", guess.confidence
+            )
+        intent = {"name": guess.intent, "slots": self._scan(guess.intent, said)}
+        return Understanding(self._complete(intent), None, "trained", guess.confidence)
+
+    def _trained(self) -> "IntentClassifier":
+        """The intent classifier, trained on first use (scikit-learn is imported only then)."""
+        if self._classifier is None:
+            from devtools.nlu_classifier import trained, training_examples
+
+            examples = training_examples(
+                self._intent_samples, self._slot_types, self._spoken, normalise=_normalise
+            )
+            self._classifier = trained(examples)
+        return self._classifier
+
+    def _scan(self, intent: str, said: list[str]) -> dict[str, dict[str, Any]]:
+        """Fill the intent's slots from values and dates anywhere in the words, longest first."""
+        declared = self._slot_types.get(intent, {})
+        keys = [_key(word) for word in said]
+        taken = [False] * len(said)
+        slots: dict[str, dict[str, Any]] = {}
+        spans = sorted(
+            (
+                (start, end)
+                for start in range(len(said))
+                for end in range(start + 1, min(len(said), start + _MAX_SLOT_WORDS) + 1)
+            ),
+            key=lambda span: (span[0] - span[1], span[0]),
+        )
+        for start, end in spans:
+            if any(taken[start:end]):
+                continue
+            open_slots = [name for name in declared if name not in slots]
+            fitting = [
+                name for name in open_slots if self._names_value(intent, name, keys, start, end)
+            ]
+            if not fitting:
+                continue
+            before = tuple(keys[max(0, start - 2) : start])
+            slot = max(fitting, key=lambda name: self._context_score(intent, name, before))
+            filled = self._fill(intent, slot, said[start:end])
+            if filled is not None:
+                slots[slot] = filled
+                taken[start:end] = [True] * (end - start)
+        return slots
+
+    def _names_value(self, intent: str, slot: str, keys: list[str], start: int, end: int) -> bool:
+        """Whether these words are a value (or, for a date slot, a date) of the slot's type."""
+        slot_type = self._slot_types[intent][slot]
+        phrase = keys[start:end]
+        if slot_type == "AMAZON.DATE":
+            if len(phrase) == 1 and phrase[0] in _NOT_DATES_ALONE:
+                return False
+            return resolve_date_phrase(" ".join(phrase), self._today) not in {None, "PRESENT_REF"}
+        if _lookup(self._values.get(slot_type, {}), phrase) is None:
+            return False
+        if len(phrase) == 1 and phrase[0] in self._carriers:
+            return self._context_score(intent, slot, tuple(keys[max(0, start - 2) : start])) > 0
+        return True
+
+    def _context_score(self, intent: str, slot: str, before: tuple[str, ...]) -> int:
+        """2 when the two words before match a sample's words before this slot, 1 for one word."""
+        contexts = self._contexts.get(slot, set())
+        if len(before) == 2 and before in contexts:
+            return 2
+        return 1 if before[-1:] in contexts else 0
 
     def _complete(self, intent: dict[str, Any]) -> dict[str, Any]:
         """Give the intent every declared slot, unfilled ones as Alexa sends them."""
@@ -302,9 +418,9 @@ class Nlu:
         if slot_type.startswith("AMAZON."):
             return {**filled, "value": text}
         index = self._values.get(slot_type, {})
-        match = index.get(_phrase_key(spoken))
+        match = _lookup(index, spoken)
         if match is None and len(spoken) > 1 and spoken[0] in _ARTICLES:
-            match = index.get(_phrase_key(spoken[1:]))
+            match = _lookup(index, spoken[1:])
         if match is None and len(spoken) > _MAX_UNMATCHED_WORDS:
             return None
         authority: dict[str, Any] = {
@@ -314,6 +430,43 @@ class Nlu:
         if match:
             authority["values"] = [{"value": {"name": match[0], "id": match[1]}}]
         return {**filled, "value": text, "resolutions": {"resolutionsPerAuthority": [authority]}}
+
+
+def _lookup(index: Mapping[str, tuple[str, str]], spoken: Sequence[str]) -> tuple[str, str] | None:
+    """The slot value these words name, said as they are or in the plural ("cameras")."""
+    key = _phrase_key(spoken)
+    match = index.get(key)
+    if match is None and len(key) > 3 and key.endswith("s"):
+        match = index.get(key[:-1])
+    return match
+
+
+def _normalise(text: str) -> str:
+    """Words as the classifier sees them: one space between the keys Alexa would hear."""
+    return " ".join(_key(word) for word in words(text))
+
+
+def _slot_contexts(samples: Sequence[_Sample]) -> dict[str, set[tuple[str, ...]]]:
+    """The one and two words that samples of any intent put before each slot name."""
+    contexts: dict[str, set[tuple[str, ...]]] = {}
+    for sample in samples:
+        for index, (is_slot, name) in enumerate(sample.parts):
+            if not is_slot:
+                continue
+            before = [part for _, part in sample.parts[max(0, index - 2) : index]]
+            found = contexts.setdefault(name, set())
+            found.update({tuple(before[-1:]), tuple(before)})
+    return contexts
+
+
+def _carrier_words(samples: Sequence[_Sample]) -> frozenset[str]:
+    """Literal words that samples of many intents use, so they carry no slot on their own."""
+    intents: dict[str, set[str]] = {}
+    for sample in samples:
+        for is_slot, part in sample.parts:
+            if not is_slot:
+                intents.setdefault(part, set()).add(sample.intent)
+    return frozenset(word for word, users in intents.items() if len(users) >= _CARRIER_INTENTS)
 
 
 def _compile(intent: str, text: str) -> _Sample:
@@ -354,6 +507,19 @@ def _without_fillers(said: list[str]) -> list[list[str]]:
         if len(trimmed) > len(filler) and tuple(trimmed[-len(filler) :]) == filler:
             trimmed = trimmed[: -len(filler)]
     return [said] if trimmed == said or not trimmed else [said, trimmed]
+
+
+def _guesswork(candidate: _Candidate) -> bool:
+    """Whether a sample matched only by stuffing several unknown words into a custom slot.
+
+    "my {product} {reason}" matches "my camera stopped recording at night" with product "camera
+    stopped recording at"; Alexa would not trust such a reading, and neither does the trained
+    path. One or two unknown words ("my toaster", "in Atlantis") stay an unresolved slot.
+    """
+    return any(
+        _is_unresolved(slot) and len(str(slot["value"]).split()) > _MAX_GUESSED_WORDS
+        for slot in candidate.slots.values()
+    )
 
 
 def _is_unresolved(slot: Mapping[str, Any]) -> bool:

@@ -3,13 +3,15 @@
 Said on Saturday 21 November 2026, so spoken dates resolve against that day.
 """
 
+import subprocess
+import sys
 from datetime import date
 from typing import Any
 
 import pytest
 
 from devtools.models import LOCALES
-from devtools.nlu import ER_AUTHORITY, Invocation, Nlu
+from devtools.nlu import CONFIDENCE_THRESHOLD, ER_AUTHORITY, Invocation, Nlu
 
 SATURDAY = date(2026, 11, 21)
 NO_MATCH = "NO_MATCH"
@@ -425,8 +427,60 @@ def test_every_locale_understands_the_shared_questions(locale):
     )
 
 
-def test_british_post_wording_is_understood_in_en_gb_but_not_en_us():
-    british = Nlu.for_locale("en-GB", SATURDAY).understand("has my parcel been posted")
-    american = Nlu.for_locale("en-US", SATURDAY).understand("has my parcel been posted")
+def test_british_post_wording_is_a_sample_in_en_gb_but_not_in_en_us():
+    posted = "has my parcel been posted"
+    british = Nlu.for_locale("en-GB", SATURDAY, strict=True).understand(posted)
+    american = Nlu.for_locale("en-US", SATURDAY, strict=True).understand(posted)
     assert british.intent["name"] == "TrackOrderIntent"
     assert american.intent["name"] == "AMAZON.FallbackIntent"
+
+
+def test_words_no_sample_matches_are_understood_by_the_trained_classifier(nlu):
+    understanding = nlu.understand("i'd like you to erase everything about me")
+    assert understanding.intent["name"] == "DeleteMyDataIntent"
+    assert understanding.how == "trained"
+    assert CONFIDENCE_THRESHOLD <= understanding.confidence <= 1.0
+
+
+def test_a_trained_reading_fills_slots_wherever_the_values_are_said(nlu):
+    understanding = nlu.understand("i live in germany and bought it in china is the warranty ok")
+    assert understanding.intent["name"] == "WarrantyStatusIntent"
+    assert understanding.how == "trained"
+    assert filled(understanding.intent) == {"homeCountry": "DE", "purchaseCountry": "CN"}
+
+
+def test_a_trained_reading_resolves_a_spoken_date_and_a_plural_value(nlu):
+    understanding = nlu.understand("is there any way to return the cameras i got two weeks ago")
+    assert understanding.intent["name"] == "ReturnRefundIntent"
+    assert filled(understanding.intent) == {"product": "camera", "purchaseDate": "2026-W45"}
+
+
+def test_an_exact_match_is_reported_as_exact_and_certain(nlu):
+    understanding = nlu.understand("delete my data")
+    assert (understanding.how, understanding.confidence) == ("exact", 1.0)
+
+
+def test_a_sample_matched_only_by_stuffing_unknown_words_into_a_slot_is_not_trusted(nlu):
+    intent = nlu.understand("my camera stopped recording at night what should i do").intent
+    assert intent["name"] == "StartClaimIntent"
+    assert filled(intent)["product"] == "camera"
+
+
+def test_a_sample_with_unknown_slot_words_is_dropped_when_the_request_is_out_of_domain(nlu):
+    assert nlu.understand("my neighbor is too loud").intent["name"] == "AMAZON.FallbackIntent"
+    assert filled(nlu.understand("can I return my toaster").intent) == {
+        "product": (NO_MATCH, "toaster")
+    }
+
+
+def test_strict_matching_keeps_exact_samples_only():
+    strict = Nlu.for_locale("en-US", SATURDAY, strict=True)
+    assert strict.understand("i'd like you to erase everything about me").intent["name"] == (
+        "AMAZON.FallbackIntent"
+    )
+    assert strict.understand("delete my data").intent["name"] == "DeleteMyDataIntent"
+
+
+def test_importing_the_nlu_does_not_import_scikit_learn():
+    code = "import sys, devtools.nlu; sys.exit('sklearn' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0

@@ -1,0 +1,156 @@
+"""The statistical half of the local NLU: an intent classifier trained on the model's samples.
+
+Alexa does not only match sample utterances word for word: it generalises from them, and sends
+AMAZON.FallbackIntent for requests outside the skill. `devtools.nlu` tries exact sample matches
+first and asks this classifier only when none fits. It is trained on the samples of one locale's
+interaction model, each slot reference replaced by words the slot type really holds (a value or
+synonym, or a spoken date), plus a short list of out-of-domain sentences for the Fallback class.
+
+scikit-learn is a development dependency; this module is imported only when the trained path is
+used, so `import devtools.nlu` stays cheap and the skill's Lambda package never needs it.
+"""
+
+import random
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Final
+
+OUT_OF_DOMAIN_LABEL: Final = "AMAZON.FallbackIntent"
+
+# Requests a ZOSI care skill cannot answer: the Fallback class learns from these. They are kept
+# apart from the customer corpus in tests/nlu/, which is never used for training.
+OUT_OF_DOMAIN: Final[tuple[str, ...]] = (
+    "what's the weather like today", "will it rain tomorrow", "what time is it",
+    "set an alarm for seven", "set a timer for ten minutes", "play some music",
+    "play the radio", "turn on the lights", "turn off the kitchen light",
+    "tell me a joke", "sing a song", "who won the football game", "what's the score",
+    "how tall is mount everest", "what is the capital of france", "who is the president",
+    "add milk to my shopping list", "order a pizza", "call my mom", "send a text to john",
+    "what's on my calendar", "remind me to take out the trash", "how do I make pancakes",
+    "what's a good recipe for dinner", "translate hello into spanish", "spell necessary",
+    "what's two plus two", "how far is the moon", "read me the news", "good morning",
+    "how are you", "what's your name", "are you a robot", "I love you", "tell me a story",
+    "what movies are playing", "book a table for two", "find a taxi", "how's the traffic",
+    "what's the stock price of apple", "convert ten dollars to euros",
+    "what does photosynthesis mean",
+    "play jazz in the living room", "volume up", "turn it down", "next song", "pause the music",
+    "how many calories in an apple", "what should I wear today", "flip a coin", "roll a dice",
+    "buy more dog food", "where is the nearest gas station", "when does the supermarket close",
+    "my car won't start", "my washing machine is leaking", "can you recommend a good book",
+    "who wrote hamlet", "what year did the war end", "how old is the universe",
+    "open the garage door", "lock the front door", "start the vacuum cleaner",
+    "what's the meaning of life", "do you like cats", "the quick brown fox",
+    "bananas are yellow", "my cat is sleeping on the sofa", "I had pasta for lunch",
+    "is it going to snow this weekend", "what's the population of china",
+    "how do I change a tyre", "play a podcast", "wake me up at six",
+    "turn the heating up", "what's the wifi password", "how do I reset my router",
+    "set the thermostat to twenty degrees", "dim the lights in the hall", "what's on tv tonight",
+    "who is taylor swift", "how do I boil an egg", "recommend a movie", "what day is it",
+    "how many ounces in a cup", "find my phone", "order more paper towels", "what's new",
+    "tell me about black holes", "what's the tallest building in the world", "good night",
+    "I'm bored", "what's the best laptop", "my printer is out of ink", "my phone screen cracked",
+    "my fridge is making a noise", "cancel my netflix subscription", "pay my electricity bill",
+    "check my bank balance", "how do I lose weight", "what's a healthy breakfast",
+    "when is the next full moon", "how do I tie a tie", "what language do they speak in brazil",
+    "play white noise", "start meditation", "call an ambulance", "where did I park my car",
+    "what's the score of the hockey game", "who won the election", "make me a sandwich",
+    "how do volcanoes work", "what's the difference between a frog and a toad",
+    "my internet is slow", "book a hotel in berlin", "how much is a flight to new york",
+    "the sky is green today", "seven purple monkeys", "car keys on the table",
+    "the train was late this morning", "my sister has a new dog", "I need a haircut",
+    "what rhymes with orange", "count to ten", "how do you spell restaurant",
+)  # fmt: skip
+
+# What a customer says for an AMAZON.DATE slot, so the classifier sees date words in place.
+DATE_EXAMPLES: Final[tuple[str, ...]] = (
+    "yesterday", "last week", "two weeks ago", "last month", "in october", "on march third",
+    "three months ago", "last year", "in twenty twenty five", "on the fifth of september",
+    "last monday", "a few days ago", "this summer", "in january", "today", "on friday",
+)  # fmt: skip
+
+_EXPANSIONS_PER_SAMPLE: Final = 5
+_SLOT: Final = re.compile(r"\{(\w+)\}")
+
+
+@dataclass(frozen=True)
+class Guess:
+    """The classifier's best intent for an utterance and its probability."""
+
+    intent: str
+    confidence: float
+
+
+def training_examples(
+    samples: Mapping[str, Sequence[str]],
+    slot_types: Mapping[str, Mapping[str, str]],
+    spoken_values: Mapping[str, Sequence[str]],
+    normalise: Callable[[str], str],
+    seed: int = 0,
+) -> tuple[tuple[str, str], ...]:
+    """The (text, intent) pairs the classifier learns from.
+
+    Args:
+        samples: Each intent's sample utterances, slot references as `{slot}`.
+        slot_types: Each intent's declared slots and their types.
+        spoken_values: Each custom slot type's values and synonyms as said.
+        normalise: Turns text into the words the classifier is later asked about.
+        seed: Seeds the choice of slot words, so training is repeatable.
+
+    Returns:
+        Every sample with its slots filled a few ways, and the out-of-domain sentences.
+    """
+    rng = random.Random(seed)
+    examples: list[tuple[str, str]] = []
+    for intent, texts in samples.items():
+
+        def said(slot: re.Match[str], intent: str = intent) -> str:
+            return _spoken(slot_types[intent][slot.group(1)], spoken_values, rng)
+
+        for text in texts:
+            copies = _EXPANSIONS_PER_SAMPLE if _SLOT.search(text) else 1
+            examples.extend((normalise(_SLOT.sub(said, text)), intent) for _ in range(copies))
+    examples.extend((normalise(text), OUT_OF_DOMAIN_LABEL) for text in OUT_OF_DOMAIN)
+    return tuple(dict.fromkeys(examples))
+
+
+def _spoken(slot_type: str, spoken_values: Mapping[str, Sequence[str]], rng: random.Random) -> str:
+    if slot_type == "AMAZON.DATE":
+        return rng.choice(DATE_EXAMPLES)
+    return rng.choice(spoken_values.get(slot_type) or ["something"])
+
+
+class IntentClassifier:
+    """TF-IDF over word and character n-grams, then logistic regression."""
+
+    def __init__(self, examples: Iterable[tuple[str, str]]) -> None:
+        """Fit the classifier.
+
+        Args:
+            examples: (text, intent) pairs, as `training_examples` returns.
+        """
+        from sklearn.feature_extraction.text import TfidfVectorizer
+        from sklearn.linear_model import LogisticRegression
+        from sklearn.pipeline import FeatureUnion, make_pipeline
+
+        texts, labels = zip(*examples, strict=True)
+        word_grams = TfidfVectorizer(token_pattern=r"[^ ]+", ngram_range=(1, 2), sublinear_tf=True)
+        char_grams = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True)
+        features = FeatureUnion([("words", word_grams), ("chars", char_grams)])
+        self._pipeline: Any = make_pipeline(
+            features, LogisticRegression(C=20.0, max_iter=3000, class_weight="balanced")
+        )
+        self._pipeline.fit(list(texts), list(labels))
+
+    def guess(self, text: str) -> Guess:
+        """The most likely intent (or the out-of-domain label) and its probability."""
+        probabilities = self._pipeline.predict_proba([text])[0]
+        best = int(probabilities.argmax())
+        return Guess(str(self._pipeline.classes_[best]), float(probabilities[best]))
+
+
+@lru_cache(maxsize=8)
+def trained(examples: tuple[tuple[str, str], ...]) -> IntentClassifier:
+    """The classifier for these examples, fitted once per process."""
+    return IntentClassifier(examples)

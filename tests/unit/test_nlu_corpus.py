@@ -1,0 +1,153 @@
+"""The customer corpus in tests/nlu/ is a held-out Alexa NLU annotation set."""
+
+import io
+import json
+import re
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from devtools import nlu_eval
+from devtools.models import load_model
+from devtools.nlu import BUILT_IN_SAMPLES, words
+from devtools.nlu_classifier import OUT_OF_DOMAIN
+from devtools.nlu_eval import Report, evaluate, load_corpus
+
+CORPUS = Path(__file__).resolve().parents[1] / "nlu" / "customers.en-US.json"
+BUILT_INS = (
+    "AMAZON.YesIntent", "AMAZON.NoIntent", "AMAZON.HelpIntent", "AMAZON.StopIntent",
+    "AMAZON.CancelIntent", "AMAZON.NavigateHomeIntent",
+)  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def lines() -> list[dict[str, Any]]:
+    data: list[dict[str, Any]] = json.loads(CORPUS.read_text(encoding="utf-8"))["data"]
+    return data
+
+
+@pytest.fixture(scope="module")
+def intents() -> dict[str, dict[str, Any]]:
+    language = load_model("en-US")["interactionModel"]["languageModel"]
+    return {intent["name"]: intent for intent in language["intents"]}
+
+
+def said(text: str) -> str:
+    return " ".join(words(text)).replace("'", "")
+
+
+def test_every_line_has_the_annotation_set_shape(lines):
+    for line in lines:
+        assert set(line) == {"inputs", "expected"}
+        assert set(line["inputs"]) == {"utterance", "referenceTimestamp"}
+        assert re.fullmatch(
+            r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z", line["inputs"]["referenceTimestamp"]
+        )
+        (expected,) = line["expected"]
+        assert set(expected["intent"]) <= {"name", "slots"}
+        for slot in expected["intent"].get("slots", {}).values():
+            assert set(slot) == {"value"}
+
+
+def test_utterances_are_speech_transcripts(lines):
+    for line in lines:
+        utterance = line["inputs"]["utterance"]
+        assert utterance == utterance.lower(), utterance
+        assert not re.search(r"\d", utterance), utterance
+
+
+def test_there_are_enough_lines_for_every_intent_and_out_of_domain(lines, intents):
+    counts = Counter(line["expected"][0]["intent"]["name"] for line in lines)
+    custom = [name for name in intents if not name.startswith("AMAZON.")]
+    assert len(lines) >= 600
+    assert {name: counts[name] for name in [*custom, *BUILT_INS] if counts[name] < 25} == {}
+    assert counts["AMAZON.FallbackIntent"] >= 40
+    assert set(counts) <= set(intents)
+
+
+def test_expected_slots_are_declared_by_their_intent(lines, intents):
+    for line in lines:
+        intent = line["expected"][0]["intent"]
+        declared = {slot["name"] for slot in intents[intent["name"]].get("slots", [])}
+        assert set(intent.get("slots", {})) <= declared, line["inputs"]["utterance"]
+
+
+def test_no_line_is_a_sample_the_nlu_was_built_or_trained_on(lines, intents):
+    known = {
+        said(sample)
+        for intent in intents.values()
+        for sample in [
+            *intent.get("samples", []),
+            *(s for slot in intent.get("slots", []) for s in slot.get("samples", [])),
+        ]
+    }
+    known |= {said(sample) for samples in BUILT_IN_SAMPLES.values() for sample in samples}
+    known |= {said(sentence) for sentence in OUT_OF_DOMAIN}
+    assert [
+        line["inputs"]["utterance"] for line in lines if said(line["inputs"]["utterance"]) in known
+    ] == []
+
+
+# What the local NLU achieves on the corpus with the current en-US samples, rounded down, so
+# a change that understands customers worse fails. Raise them as the samples and the classifier
+# improve. Issue 9's target: intent >= 97%, slot >= 95%, every out-of-domain line to Fallback,
+# exact sample matching alone >= 60%.
+INTENT_FLOOR = 0.80
+SLOT_FLOOR = 0.97
+OUT_OF_DOMAIN_FLOOR = 0.88
+EXACT_FLOOR = 0.14
+
+
+@pytest.fixture(scope="module")
+def report() -> Report:
+    return evaluate(load_corpus(CORPUS))
+
+
+def test_the_nlu_understands_the_corpus_at_least_as_well_as_it_did(report):
+    assert report.intent_accuracy >= INTENT_FLOOR
+    assert report.slot_accuracy >= SLOT_FLOOR
+    assert report.out_of_domain_recall >= OUT_OF_DOMAIN_FLOOR
+    assert report.exact_coverage >= EXACT_FLOOR
+
+
+def test_nlu_eval_prints_the_figures_and_writes_them_as_json(tmp_path):
+    corpus = tmp_path / "corpus.json"
+    stamp = "2026-11-21T09:00:00.000Z"
+    corpus.write_text(
+        json.dumps(
+            {
+                "data": [
+                    {
+                        "inputs": {"utterance": "delete my data", "referenceTimestamp": stamp},
+                        "expected": [{"intent": {"name": "DeleteMyDataIntent"}}],
+                    },
+                    {
+                        "inputs": {
+                            "utterance": "is my n. v. r. covered",
+                            "referenceTimestamp": stamp,
+                        },
+                        "expected": [
+                            {
+                                "intent": {
+                                    "name": "ReturnRefundIntent",
+                                    "slots": {"product": {"value": "nvr"}},
+                                }
+                            }
+                        ],
+                    },
+                ]
+            }
+        ),
+        encoding="utf-8",
+    )
+    output, out = tmp_path / "nlu.json", io.StringIO()
+    assert nlu_eval.main(["--corpus", str(corpus), "--output", str(output)], out) == 0
+    figures = json.loads(output.read_text(encoding="utf-8"))
+    assert figures["intent_accuracy"] == 0.5
+    assert figures["exact_coverage"] == 0.5
+    assert figures["confusions"] == [
+        {"expected": "ReturnRefundIntent", "got": "WarrantyStatusIntent", "count": 1}
+    ]
+    assert "intent accuracy" in out.getvalue()
