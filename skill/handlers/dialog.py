@@ -51,6 +51,7 @@ from speech.ssml import Phrase, When, phrase
 
 if TYPE_CHECKING:
     from ask_sdk_core.handler_input import HandlerInput
+    from ask_sdk_model.intent import Intent
     from ask_sdk_model.response import Response
 
 GOALS = {
@@ -109,6 +110,9 @@ def hear(handler_input: HandlerInput) -> Heard:
         values[fact] = reading.id
         if reading.unmatched and reading.spoken is not None:
             unmatched.append((fact, reading.spoken))
+    confirmed = _confirmation(intent)
+    if confirmed is not None:  # Alexa's own confirmation prompt answered: a yes or a no
+        return Heard(signal=confirmed)
     return Heard(
         goal=GOALS.get(name),
         signal=SIGNALS.get(name),
@@ -122,6 +126,23 @@ def hear(handler_input: HandlerInput) -> Heard:
         claim_kind=values[FactName.CLAIM_KIND],
         unmatched=tuple(unmatched),
     )
+
+
+def _confirmation(intent: Intent) -> Signal | None:
+    """A yes or no given to Alexa's own confirmation of the intent or the date, if any.
+
+    The skill asks its checks itself, but a console-built dialog (or a test replaying
+    one) may confirm through Alexa: CONFIRMED and DENIED then mean yes and no.
+    """
+    statuses = (
+        getattr(intent.confirmation_status, "value", None),
+        read_slot(intent, SLOTS[FactName.PURCHASED]).confirmation,
+    )
+    if "CONFIRMED" in statuses:
+        return Signal.YES
+    if "DENIED" in statuses:
+        return Signal.NO
+    return None
 
 
 def gather(current: Turn, case: Case, heard: Heard) -> Known:

@@ -657,3 +657,17 @@ def test_a_fault_within_the_30_days_offers_the_refund_to_a_customer_not_linked(
     reply = talk.says("StartClaimIntent", purchaseDate="2026-11-13")
     assert reply.startswith("As it's within the 30 days, you can have a full refund, or ZOSI")
     assert talk.elicited == "claimType"
+
+
+def test_a_date_check_confirmed_through_alexas_own_prompt_counts_as_a_yes(
+    customer: Start,
+) -> None:
+    """A console-built dialog may confirm the slot itself: CONFIRMED is a yes, DENIED a no."""
+    talk = customer()
+    check = talk.says("ReturnRefundIntent", product=CAMERA, purchaseDate="2026-12-05")
+    assert check == "Just to check: you bought your camera on 5 November?"
+    confirmed = slot("purchaseDate", "2026-12-05") | {"confirmationStatus": "DENIED"}
+    other = talk.send(
+        talk.session.intent({"name": "ReturnRefundIntent", "slots": {"purchaseDate": confirmed}})
+    )
+    assert other == "Then did you buy your camera on 5 December 2025?"
