@@ -30,7 +30,7 @@ from devtools.datephrases import resolve_date_phrase
 from devtools.models import load_model
 
 if TYPE_CHECKING:
-    from devtools.nlu_classifier import IntentClassifier
+    from devtools.nlu_classifier import Guess, IntentClassifier
 
 ER_AUTHORITY: Final = "amzn1.er-authority.echo-sdk.amzn1.ask.skill.local."
 FALLBACK: Final = "AMAZON.FallbackIntent"
@@ -340,8 +340,9 @@ class Nlu:
 
         An exact match with every custom slot resolved wins. One with a word or two in a slot
         that names no value ("can I return my toaster") stands unless the classifier takes the
-        request for out-of-domain ("my neighbour is too loud" fits "my {product} {reason}"); one
-        that stuffs more unknown words into a slot is dropped. Then the classifier's guess wins
+        request for out-of-domain ("my neighbour is too loud" fits "my {product} {reason}") or is
+        sure it is another intent ("what are my options" fits "what are {topic}"); one that
+        stuffs more unknown words into a slot is dropped. Then the classifier's guess wins
         when it is sure enough, with slots found anywhere in the words; otherwise Fallback.
         """
         if exact is not None and (self._strict or not exact.unresolved):
@@ -349,7 +350,7 @@ class Nlu:
         if self._strict or not said:
             return Understanding(self._complete({"name": FALLBACK}), None)
         guess = self._trained().guess(" ".join(said))
-        if exact is not None and not _guesswork(exact) and guess.intent != FALLBACK:
+        if exact is not None and not _guesswork(exact) and _agrees(exact.intent, guess):
             return Understanding(self._complete({"name": exact.intent, "slots": exact.slots}), None)
         if guess.intent == FALLBACK or guess.confidence < CONFIDENCE_THRESHOLD:
             return Understanding(
@@ -556,6 +557,17 @@ def _without_fillers(said: list[str]) -> list[list[str]]:
         if len(trimmed) > len(filler) and tuple(trimmed[-len(filler) :]) == filler:
             trimmed = trimmed[: -len(filler)]
     return [said] if trimmed == said or not trimmed else [said, trimmed]
+
+
+def _agrees(intent: str, guess: "Guess") -> bool:
+    """Whether the classifier lets an exact reading with an unknown slot word stand.
+
+    It does unless it takes the words for out-of-domain, or is sure they are another intent
+    ("what are my options" fits "what are {topic}", but is a request for help).
+    """
+    if guess.intent == FALLBACK:
+        return False
+    return guess.intent == intent or guess.confidence < CONFIDENCE_THRESHOLD
 
 
 def _guesswork(candidate: _Candidate) -> bool:
