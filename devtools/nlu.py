@@ -45,7 +45,7 @@ BUILT_IN_SAMPLES: Final[Mapping[str, tuple[str, ...]]] = {
         "sounds good", "yes that's correct",
         "sure thing", "yes do it", "affirmative", "indeed", "exactly",
         "that's correct", "all right", "alright", "yes I am",
-        "why not", "fine", "agreed",
+        "why not", "agreed",
         "let's do it", "that works", "perfect", "yeah go ahead", "uh huh", "you got it",
         "okay do it", "yes you can", "please go ahead",
         "yes that's it", "yeah that's right", "it is", "I would", "I do", "yes it was",
@@ -61,6 +61,7 @@ BUILT_IN_SAMPLES: Final[Mapping[str, tuple[str, ...]]] = {
         "not quite", "that's not it", "I don't want to", "no it doesn't", "no it didn't",
         "don't", "no not that", "no I don't want it", "not right", "that's not correct",
         "no I don't think so", "I don't think so", "no not really", "never",
+        "no I'm good", "I'm good thanks", "no I'm okay", "I'm okay thanks", "no thanks I'm good",
     ),
     "AMAZON.HelpIntent": (
         "help", "help me", "I need help", "what can I say", "what can you do",
@@ -90,6 +91,8 @@ BUILT_IN_SAMPLES: Final[Mapping[str, tuple[str, ...]]] = {
         "quit the skill", "we're finished",
         "no more questions", "end it", "turn it off", "close zosi care", "exit zosi care",
         "stop zosi care", "I have to go", "gotta go", "done", "finish",
+        "alright that's enough", "ok that's all", "okay I'm done", "alright goodbye", "ok quit",
+        "alright I'm done", "okay exit",
     ),
     "AMAZON.CancelIntent": (
         "cancel", "cancel that", "never mind", "nevermind", "forget it",

@@ -92,6 +92,11 @@ OUT_OF_DOMAIN: Final[tuple[str, ...]] = (
     "how do I learn french", "what's the plural of mouse", "define the word serendipity",
     "my dog keeps barking at night", "my neighbor parks in front of my house",
     "the bus is always late", "I can't sleep", "my back hurts",
+    "what's the weather in saint petersburg", "tell me about the history of moscow",
+    "what time is it in novosibirsk", "how cold does it get in siberia",
+    "what's the best restaurant in kazan", "what river runs through moscow",
+    "start a timer for the oven", "start a stopwatch", "start a new game", "start a meditation",
+    "begin a podcast", "start the car", "start the washing machine",
 )  # fmt: skip
 
 # What a customer says for an AMAZON.DATE slot, so the classifier sees date words in place.
