@@ -77,6 +77,7 @@ BUILT_IN_SAMPLES: Final[Mapping[str, tuple[str, ...]]] = {
         "what am I able to ask", "can you assist me",
         "how can you help me", "what are you able to do", "what things can I ask",
         "what kind of things can you do", "tell me how to use this skill",
+        "what do you want me to say", "what do I need to say", "what should I be saying",
         "what can I ask you about", "what can I do here",
         "I'm stuck", "what now",
     ),
@@ -100,6 +101,10 @@ BUILT_IN_SAMPLES: Final[Mapping[str, tuple[str, ...]]] = {
         "disregard that", "oh forget it", "actually never mind", "no never mind",
         "cancel that request", "don't worry about it", "let's not",
         "stop that request", "undo that",
+        "cancel my request", "cancel the last thing", "cancel all of it",
+        "please cancel", "cancel this request", "forget what I said", "forget what I just said",
+        "never mind I'll do it later", "it doesn't matter", "doesn't matter",
+        "not important", "cancel the whole thing",
     ),
     "AMAZON.NavigateHomeIntent": (
         "go home", "home", "main menu",
