@@ -62,6 +62,8 @@ BUILT_IN_SAMPLES: Final[Mapping[str, tuple[str, ...]]] = {
         "don't", "no not that", "no I don't want it", "not right", "that's not correct",
         "no I don't think so", "I don't think so", "no not really", "never",
         "no I'm good", "I'm good thanks", "no I'm okay", "I'm okay thanks", "no thanks I'm good",
+        "that's not what I meant", "no that's not what I meant", "you misunderstood me",
+        "no I said something else",
     ),
     "AMAZON.HelpIntent": (
         "help", "help me", "I need help", "what can I say", "what can you do",
@@ -93,7 +95,7 @@ BUILT_IN_SAMPLES: Final[Mapping[str, tuple[str, ...]]] = {
         "no more questions", "end it", "turn it off", "close zosi care", "exit zosi care",
         "stop zosi care", "I have to go", "gotta go", "done", "finish",
         "alright that's enough", "ok that's all", "okay I'm done", "alright goodbye", "ok quit",
-        "alright I'm done", "okay exit",
+        "alright I'm done", "okay exit", "bye thank you", "thanks that's all",
     ),
     "AMAZON.CancelIntent": (
         "cancel", "cancel that", "never mind", "nevermind", "forget it",
@@ -113,7 +115,8 @@ BUILT_IN_SAMPLES: Final[Mapping[str, tuple[str, ...]]] = {
         "back home",
         "return to main menu", "show me the menu", "start over", "take me to the start",
         "take me back to the main menu", "restart", "from the top", "go to the start",
-        "let's start over", "can we start again",
+        "let's start over", "can we start again", "return to the menu", "head back home",
+        "go back to the home menu",
     ),
 }  # fmt: skip
 
