@@ -97,6 +97,10 @@ OUT_OF_DOMAIN: Final[tuple[str, ...]] = (
     "what's the best restaurant in kazan", "what river runs through moscow",
     "start a timer for the oven", "start a stopwatch", "start a new game", "start a meditation",
     "begin a podcast", "start the car", "start the washing machine",
+    "what time is it in vladivostok", "what's the population of saint petersburg",
+    "what's the weather like in sochi", "tell me about the history of kazan",
+    "best places to visit in moscow", "who is the mayor of moscow",
+    "what language do people speak in tatarstan", "what's the tallest building in moscow",
 )  # fmt: skip
 
 # What a customer says for an AMAZON.DATE slot, so the classifier sees date words in place.
