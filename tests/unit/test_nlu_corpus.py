@@ -97,7 +97,7 @@ def test_no_line_is_a_sample_the_nlu_was_built_or_trained_on(lines, intents):
 INTENT_FLOOR = 0.97
 SLOT_FLOOR = 0.98
 OUT_OF_DOMAIN_FLOOR = 0.97
-EXACT_FLOOR = 0.20
+EXACT_FLOOR = 0.22
 
 
 @pytest.fixture(scope="module")
