@@ -30,7 +30,7 @@ from devtools.datephrases import resolve_date_phrase
 from devtools.models import load_model
 
 if TYPE_CHECKING:
-    from devtools.nlu_classifier import IntentClassifier
+    from devtools.nlu_classifier import Guess, IntentClassifier
 
 ER_AUTHORITY: Final = "amzn1.er-authority.echo-sdk.amzn1.ask.skill.local."
 FALLBACK: Final = "AMAZON.FallbackIntent"
@@ -42,22 +42,82 @@ BUILT_IN_SAMPLES: Final[Mapping[str, tuple[str, ...]]] = {
     YES: (
         "yes", "yeah", "yep", "yup", "sure", "ok", "okay", "please do", "yes please",
         "correct", "that's right", "right", "go ahead", "of course", "absolutely", "do it",
-        "sounds good",
+        "sounds good", "yes that's correct",
+        "sure thing", "yes do it", "affirmative", "indeed", "exactly",
+        "that's correct", "all right", "alright", "yes I am",
+        "why not", "agreed",
+        "let's do it", "that works", "perfect", "yeah go ahead", "uh huh", "you got it",
+        "okay do it", "yes you can", "please go ahead",
+        "yes that's it", "yeah that's right", "it is", "I would", "I do", "yes it was",
+        "totally", "for sure", "of course yes", "yes sure",
     ),
     NO: (
         "no", "nope", "nah", "no thanks", "no thank you", "not really", "that's wrong",
-        "wrong", "no it isn't", "no it's not",
+        "wrong", "no it isn't", "no it's not", "certainly not", "of course not",
+        "that's not right", "that's incorrect", "incorrect",
+        "not correct", "no I do not", "no I'm not",
+        "no it wasn't", "no don't", "don't do it", "please don't", "no need",
+        "I'd rather not", "not now", "nope not really",
+        "not quite", "that's not it", "I don't want to", "no it doesn't", "no it didn't",
+        "don't", "no not that", "no I don't want it", "not right", "that's not correct",
+        "no I don't think so", "I don't think so", "no not really", "never",
+        "no I'm good", "I'm good thanks", "no I'm okay", "I'm okay thanks", "no thanks I'm good",
+        "that's not what I meant", "no that's not what I meant", "you misunderstood me",
+        "no I said something else",
     ),
     "AMAZON.HelpIntent": (
         "help", "help me", "I need help", "what can I say", "what can you do",
-        "what can I ask", "how does this work",
+        "what can I ask", "how does this work", "help please",
+        "I need some help",
+        "what can you help with", "what should I ask",
+        "what do I say", "what do I do now", "how do I use it",
+        "how do I use this skill", "how do you work", "how does it work",
+        "what is this skill", "what does this skill do", "what do you do here",
+        "instructions", "give me instructions", "I'm lost", "I'm confused",
+        "I don't understand", "what options do I have", "list the options",
+        "tell me the options", "what are the commands", "what commands can I use",
+        "what am I able to ask", "can you assist me",
+        "how can you help me", "what are you able to do", "what things can I ask",
+        "what kind of things can you do", "tell me how to use this skill",
+        "what do you want me to say", "what do I need to say", "what should I be saying",
+        "what can I ask you about", "what can I do here",
+        "I'm stuck", "what now",
     ),
     "AMAZON.StopIntent": (
         "stop", "quit", "exit", "goodbye", "bye", "good bye", "that's all", "I'm done",
-        "enough", "shut up",
+        "enough", "shut up", "please stop",
+        "quiet", "silence", "I'm all done", "all done", "that's it",
+        "that's all for now", "that's everything", "nothing else",
+        "close", "exit skill", "end session", "leave", "see you later", "see ya",
+        "talk to you later", "thank you goodbye",
+        "okay goodbye", "that will be all", "that'll be all", "nothing more",
+        "quit the skill", "we're finished",
+        "no more questions", "end it", "turn it off", "close zosi care", "exit zosi care",
+        "stop zosi care", "I have to go", "gotta go", "done", "finish",
+        "alright that's enough", "ok that's all", "okay I'm done", "alright goodbye", "ok quit",
+        "alright I'm done", "okay exit", "bye thank you", "thanks that's all",
     ),
-    "AMAZON.CancelIntent": ("cancel", "cancel that", "never mind", "nevermind", "forget it"),
-    "AMAZON.NavigateHomeIntent": ("go home", "home", "main menu"),
+    "AMAZON.CancelIntent": (
+        "cancel", "cancel that", "never mind", "nevermind", "forget it",
+        "don't bother", "leave it", "abort", "ignore that",
+        "disregard that", "oh forget it", "actually never mind", "no never mind",
+        "cancel that request", "don't worry about it", "let's not",
+        "stop that request", "undo that",
+        "cancel my request", "cancel the last thing", "cancel all of it",
+        "please cancel", "cancel this request", "forget what I said", "forget what I just said",
+        "never mind I'll do it later", "it doesn't matter", "doesn't matter",
+        "not important", "cancel the whole thing",
+    ),
+    "AMAZON.NavigateHomeIntent": (
+        "go home", "home", "main menu",
+        "menu", "the menu", "go to the menu", "back to the menu",
+        "return to the start", "start again", "start from the beginning",
+        "back home",
+        "return to main menu", "show me the menu", "start over", "take me to the start",
+        "take me back to the main menu", "restart", "from the top", "go to the start",
+        "let's start over", "can we start again", "return to the menu", "head back home",
+        "go back to the home menu",
+    ),
 }  # fmt: skip
 
 _SLOT = re.compile(r"\{(\w+)\}")
@@ -291,8 +351,9 @@ class Nlu:
 
         An exact match with every custom slot resolved wins. One with a word or two in a slot
         that names no value ("can I return my toaster") stands unless the classifier takes the
-        request for out-of-domain ("my neighbour is too loud" fits "my {product} {reason}"); one
-        that stuffs more unknown words into a slot is dropped. Then the classifier's guess wins
+        request for out-of-domain ("my neighbour is too loud" fits "my {product} {reason}") or is
+        sure it is another intent ("what are my options" fits "what are {topic}"); one that
+        stuffs more unknown words into a slot is dropped. Then the classifier's guess wins
         when it is sure enough, with slots found anywhere in the words; otherwise Fallback.
         """
         if exact is not None and (self._strict or not exact.unresolved):
@@ -300,7 +361,7 @@ class Nlu:
         if self._strict or not said:
             return Understanding(self._complete({"name": FALLBACK}), None)
         guess = self._trained().guess(" ".join(said))
-        if exact is not None and not _guesswork(exact) and guess.intent != FALLBACK:
+        if exact is not None and not _guesswork(exact) and _agrees(exact.intent, guess):
             return Understanding(self._complete({"name": exact.intent, "slots": exact.slots}), None)
         if guess.intent == FALLBACK or guess.confidence < CONFIDENCE_THRESHOLD:
             return Understanding(
@@ -507,6 +568,17 @@ def _without_fillers(said: list[str]) -> list[list[str]]:
         if len(trimmed) > len(filler) and tuple(trimmed[-len(filler) :]) == filler:
             trimmed = trimmed[: -len(filler)]
     return [said] if trimmed == said or not trimmed else [said, trimmed]
+
+
+def _agrees(intent: str, guess: "Guess") -> bool:
+    """Whether the classifier lets an exact reading with an unknown slot word stand.
+
+    It does unless it takes the words for out-of-domain, or is sure they are another intent
+    ("what are my options" fits "what are {topic}", but is a request for help).
+    """
+    if guess.intent == FALLBACK:
+        return False
+    return guess.intent == intent or guess.confidence < CONFIDENCE_THRESHOLD
 
 
 def _guesswork(candidate: _Candidate) -> bool:

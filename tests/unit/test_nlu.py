@@ -473,6 +473,12 @@ def test_a_sample_with_unknown_slot_words_is_dropped_when_the_request_is_out_of_
     }
 
 
+def test_a_sample_with_unknown_slot_words_gives_way_when_another_intent_is_sure(nlu):
+    # "what are {topic}" and "tell me about {topic}" fit, but no topic is named.
+    assert nlu.understand("what are your options").intent["name"] == "AMAZON.HelpIntent"
+    assert nlu.understand("tell me about your privacy").intent["name"] == "PrivacyPolicyIntent"
+
+
 def test_strict_matching_keeps_exact_samples_only():
     strict = Nlu.for_locale("en-US", SATURDAY, strict=True)
     assert strict.understand("i'd like you to erase everything about me").intent["name"] == (
