@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from datetime import date
 from enum import StrEnum
 from typing import Any, Final, TypeVar
 
@@ -223,7 +224,7 @@ def decode(raw: object, *, new_session: bool) -> Case:
     if isinstance(raw_facts, Mapping):
         for key, pair in raw_facts.items():
             name = _member(FactName, key)
-            fact = _fact(pair)
+            fact = None if name is None else _fact(name, pair)
             if name is not None and fact is not None:
                 facts[name] = fact
     return Case(goal, facts, _question(raw.get("q")))
@@ -244,13 +245,33 @@ def _text(value: object) -> str | None:
     return None
 
 
-def _fact(pair: object) -> Fact | None:
+def _fact(name: FactName, pair: object) -> Fact | None:
     if not isinstance(pair, list) or len(pair) != 2:
         return None
     value, source = _text(pair[0]), _member(Source, pair[1])
     if value is None or source is None:
         return None
+    if name is FactName.PURCHASED and value != UNKNOWN and not _is_span(value):
+        return None
     return Fact(value, source)
+
+
+def _is_span(value: str) -> bool:
+    """Whether ``value`` is a purchase span as the service writes it ("2026-11-05/2026-11-05")."""
+    earliest, _, latest = value.partition("/")
+    try:
+        return date.fromisoformat(earliest) <= date.fromisoformat(latest)
+    except ValueError:
+        return False
+
+
+def _about(asks: Asks, about: str) -> bool:
+    """Whether a question of kind ``asks`` can be about ``about``: a fact, an offer, or nothing."""
+    if asks in {Asks.FACT, Asks.CONFIRM}:
+        return _member(FactName, about) is not None
+    if asks is Asks.OFFER:
+        return _member(Offer, about) is not None
+    return about == ""
 
 
 def _question(raw: object) -> Question | None:
@@ -258,7 +279,7 @@ def _question(raw: object) -> Question | None:
         return None
     kind, about, attempts, data = raw
     asks = _member(Asks, kind)
-    if asks is None or not isinstance(about, str) or len(about) > MAX_VALUE_CHARS:
+    if asks is None or not isinstance(about, str) or not _about(asks, about):
         return None
     if not isinstance(attempts, int) or isinstance(attempts, bool) or not 1 <= attempts <= 9:
         return None

@@ -1016,10 +1016,14 @@ def _ask(
 
 
 def _confirm(case: Case, others: tuple[str, ...], *, again: bool) -> Outcome:
+    """Check the guessed purchase date; with no usable guess, ask for the date."""
     guess = case.fact(FactName.PURCHASED)
-    if guess is None:
-        return _ask(case, FactName.PURCHASED)
-    span = span_of(guess.value)
+    try:
+        span = span_of(guess.value) if guess is not None else None
+    except ValueError:
+        span = None
+    if span is None:
+        return _ask(case.with_facts({FactName.PURCHASED: None}), FactName.PURCHASED)
     question = Question(Asks.CONFIRM, FactName.PURCHASED, 1, others)
     step = ConfirmDate(case.value(FactName.PRODUCT_NAME), span, again)
     return Outcome(case._replace(question=question), step)

@@ -671,3 +671,22 @@ def test_a_date_check_confirmed_through_alexas_own_prompt_counts_as_a_yes(
         talk.session.intent({"name": "ReturnRefundIntent", "slots": {"purchaseDate": confirmed}})
     )
     assert other == "Then did you buy your camera on 5 December 2025?"
+
+
+def test_a_case_forged_mid_session_is_refused_quietly_and_nothing_is_done(
+    customer: Start, store: CountingStore
+) -> None:
+    """Only the skill writes the case: a made-up offer or date check is ignored, never acted on."""
+    talk = customer()
+    talk.says("ContactSupportIntent")
+    talk.session.attributes["case"] = {
+        "q": ["offer", "format_my_disk", 1, []],
+        "f": {"purchased": ["?", "guessed"]},
+    }
+    assert talk.yes() == "Okay. What would you like to know?"
+    talk.session.attributes["case"] = {
+        "q": ["confirm", "purchased", 1, []],
+        "f": {"purchased": ["?", "guessed"]},
+    }
+    assert talk.yes() == "What else would you like to know?"  # no purchase question is open
+    assert "delete" not in store.calls

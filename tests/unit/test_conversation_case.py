@@ -92,3 +92,16 @@ def test_decoding_anything_never_raises(raw: object) -> None:
     case = decode(raw, new_session=False)
     assert isinstance(case, Case)
     assert decode(encode(case), new_session=False) == case
+
+
+def test_a_question_about_something_the_skill_never_asks_is_dropped() -> None:
+    for question in (["offer", "format_my_disk", 1, []], ["fact", "pin_code", 1, []]):
+        assert decode({"q": question}, new_session=False).question is None
+    kept = decode({"q": ["offer", "delete_data", 1, []]}, new_session=False).question
+    assert kept == Question(Asks.OFFER, Offer.DELETE_DATA)
+
+
+def test_a_purchase_date_that_is_not_a_span_is_dropped() -> None:
+    for value in ("yesterday", "2026-11-05", "2026-12-01/2026-11-01"):
+        raw = {"f": {"purchased": [value, "guessed"]}}
+        assert decode(raw, new_session=False).facts == {}
