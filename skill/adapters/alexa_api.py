@@ -2,19 +2,20 @@
 
 The SDK's own service clients (``ask_sdk_model.services``) do the protocol work;
 this module supplies the transport they call through. ``ask_sdk_core``'s
-``DefaultApiClient`` sends requests without any timeout, which could spend the
-whole of Alexa's 8-second budget on one slow call, so :class:`TimeoutApiClient`
-implements the same ``ApiClient`` interface over a ``requests`` session with
-tight timeouts. ``requests`` is imported on first use only: most answers never
-call an Alexa API, and importing it costs a cold start ~100 ms.
+``DefaultApiClient`` sends requests through ``requests`` without any timeout,
+which could spend the whole of Alexa's 8-second budget on one slow call, so
+:class:`TimeoutApiClient` implements the same ``ApiClient`` interface over the
+standard library's ``http.client`` with tight timeouts and kept-alive connections.
 """
 
 from __future__ import annotations
 
+import http.client
 import json
 import logging
+import threading
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ask_sdk_core.exceptions import ApiClientException
@@ -23,7 +24,6 @@ from ask_sdk_model.services.api_client_request import ApiClientRequest
 from ask_sdk_model.services.api_client_response import ApiClientResponse
 
 if TYPE_CHECKING:
-    import requests
     from ask_sdk_core.handler_input import HandlerInput
 
 logger = logging.getLogger(__name__)
@@ -58,19 +58,41 @@ def require_secure_url(url: str) -> None:
 
 
 class TimeoutApiClient(ApiClient):
-    """An ask-sdk ``ApiClient`` with timeouts and HTTPS required except on loopback."""
+    """An ask-sdk ``ApiClient`` over the standard library's ``http.client``.
+
+    Why not ``requests``: importing it costs a cold start about 100 ms, and every
+    request Alexa sends carries an API token, so the time-zone lookup is on the
+    path of most first answers. ``http.client`` is already loaded by the runtime's
+    bootstrap. Connections are kept alive per host and reused by later requests in
+    the same container; a connection the server closed meanwhile is reopened once.
+    HTTPS is required except on loopback (P3), and every call is bounded by the
+    connect and read timeouts.
+    """
 
     def __init__(self, timeout: tuple[float, float] = ALEXA_API_TIMEOUT) -> None:
-        """Remember the timeouts; the HTTP session is built on first use."""
+        """Remember the timeouts; connections are opened on first use."""
         self._timeout = timeout
-        self._session: requests.Session | None = None
+        # One set of connections per thread: http.client connections are not thread-safe
+        # (Lambda runs one request at a time; local load tests do not).
+        self._local = threading.local()
 
-    def _http(self) -> requests.Session:
-        if self._session is None:
-            import requests
+    def _connection(self, url: SplitResult) -> http.client.HTTPConnection:
+        connections: dict[tuple[str, str, int | None], http.client.HTTPConnection]
+        connections = self._local.__dict__.setdefault("connections", {})
+        key = (url.scheme, url.hostname or "", url.port)
+        connection = connections.get(key)
+        if connection is None:
+            connect = self._timeout[0]
+            if url.scheme == "https":
+                import ssl
 
-            self._session = requests.Session()
-        return self._session
+                connection = http.client.HTTPSConnection(
+                    key[1], url.port, timeout=connect, context=ssl.create_default_context()
+                )
+            else:
+                connection = http.client.HTTPConnection(key[1], url.port, timeout=connect)
+            connections[key] = connection
+        return connection
 
     def invoke(self, request: ApiClientRequest) -> ApiClientResponse:
         """Send one request and wrap the answer the way the SDK's service clients expect.
@@ -83,25 +105,44 @@ class TimeoutApiClient(ApiClient):
             require_secure_url(url)
         except ValueError as exc:
             raise ApiClientException("refused a non-HTTPS Alexa API endpoint") from exc
+        parts = urlsplit(url)
+        target = parts.path or "/"
+        if parts.query:
+            target = f"{target}?{parts.query}"
         headers = dict(request.headers or [])
-        body: str | None = None
+        body: bytes | None = None
         if request.body is not None:
-            body = request.body if isinstance(request.body, str) else json.dumps(request.body)
-        try:
-            response = self._http().request(
-                str(request.method),
-                url,
-                headers=headers,
-                data=body,
-                timeout=self._timeout,
+            text = request.body if isinstance(request.body, str) else json.dumps(request.body)
+            body = text.encode("utf-8")
+        for attempt in (1, 2):
+            connection = self._connection(parts)
+            try:
+                connection.request(str(request.method), target, body=body, headers=headers)
+                if connection.sock is not None:
+                    connection.sock.settimeout(self._timeout[1])
+                response = connection.getresponse()
+                content = response.read().decode("utf-8", errors="replace")
+            except (http.client.RemoteDisconnected, BrokenPipeError, ConnectionResetError) as exc:
+                connection.close()
+                if attempt == 2:
+                    raise ApiClientException(
+                        f"Alexa API call failed: {type(exc).__name__}"
+                    ) from exc
+                continue  # a kept-alive connection the server had closed: open a new one
+            except (OSError, http.client.HTTPException) as exc:
+                connection.close()
+                raise ApiClientException(f"Alexa API call failed: {type(exc).__name__}") from exc
+            return ApiClientResponse(
+                headers=list(response.getheaders()), status_code=response.status, body=content
             )
-        except Exception as exc:  # requests' exceptions are not imported eagerly
-            raise ApiClientException(f"Alexa API call failed: {type(exc).__name__}") from exc
-        return ApiClientResponse(
-            headers=list(response.headers.items()),
-            status_code=response.status_code,
-            body=response.text,
-        )
+        raise ApiClientException("Alexa API call failed")  # not reached: the loop returns or raises
+
+
+#: Devices whose zone this container has looked up (in memory only, never stored or logged):
+#: a device's next session in the same container skips the Settings API call. A zone changed
+#: in the Alexa app is picked up when the container is replaced.
+_DEVICE_ZONES: dict[str, ZoneInfo] = {}
+MAX_CACHED_DEVICES = 1024
 
 
 def device_time_zone(handler_input: HandlerInput) -> ZoneInfo | None:
@@ -115,6 +156,9 @@ def device_time_zone(handler_input: HandlerInput) -> ZoneInfo | None:
     device = system.device if system is not None else None
     if system is None or not system.api_access_token or device is None or not device.device_id:
         return None
+    cached = _DEVICE_ZONES.get(device.device_id)
+    if cached is not None:
+        return cached
     try:
         ups = handler_input.service_client_factory.get_ups_service()
         name = ups.get_system_time_zone(device.device_id)
@@ -124,10 +168,14 @@ def device_time_zone(handler_input: HandlerInput) -> ZoneInfo | None:
     if not isinstance(name, str):
         return None
     try:
-        return ZoneInfo(name)
+        zone = ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
         logger.warning("device reported an unknown time zone")
         return None
+    if len(_DEVICE_ZONES) >= MAX_CACHED_DEVICES:
+        _DEVICE_ZONES.pop(next(iter(_DEVICE_ZONES)))  # the oldest entry goes first
+    _DEVICE_ZONES[device.device_id] = zone
+    return zone
 
 
 #: (connect, read) seconds for a progressive response: it must never delay the answer much.

@@ -1,0 +1,72 @@
+"""The transport to the Alexa service APIs: standard library, timeouts, kept-alive connections."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+from datetime import date
+
+import pytest
+from ask_sdk_core.exceptions import ApiClientException
+from ask_sdk_model.services.api_client_request import ApiClientRequest
+
+from adapters.alexa_api import TimeoutApiClient
+from devtools.account_server import LocalAccountService
+
+TODAY = date(2026, 11, 21)
+ZONE_PATH = "/v2/devices/device-1/settings/System.timeZone"
+
+
+def get(url: str) -> ApiClientRequest:
+    return ApiClientRequest(
+        headers=[("Authorization", "Bearer t")], method="GET", url=url, body=None
+    )
+
+
+def test_two_calls_share_one_kept_alive_connection() -> None:
+    client = TimeoutApiClient()
+    with LocalAccountService(TODAY, time_zone="Asia/Almaty") as service:
+        first = client.invoke(get(service.alexa_api_url + ZONE_PATH))
+        connection = next(iter(client._local.connections.values()))
+        second = client.invoke(get(service.alexa_api_url + ZONE_PATH))
+        assert next(iter(client._local.connections.values())) is connection
+    assert (first.status_code, first.body) == (200, '"Asia/Almaty"')
+    assert second.body == first.body
+
+
+def test_a_connection_the_server_closed_is_opened_again() -> None:
+    client = TimeoutApiClient()
+    with LocalAccountService(TODAY) as service:
+        client.invoke(get(service.alexa_api_url + ZONE_PATH))
+        connection = next(iter(client._local.connections.values()))
+        assert connection.sock is not None
+        connection.sock.shutdown(socket.SHUT_RDWR)  # as if the server dropped the idle link
+        again = client.invoke(get(service.alexa_api_url + ZONE_PATH))
+    assert again.status_code == 200
+
+
+def test_a_refused_connection_is_an_api_client_error() -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    with pytest.raises(ApiClientException, match="Alexa API call failed"):
+        TimeoutApiClient().invoke(get(f"http://127.0.0.1:{port}{ZONE_PATH}"))
+
+
+def test_plain_http_outside_loopback_is_refused_before_any_connection() -> None:
+    client = TimeoutApiClient()
+    with pytest.raises(ApiClientException, match="non-HTTPS"):
+        client.invoke(get("http://169.254.169.254" + ZONE_PATH))
+    assert not getattr(client._local, "connections", {})
+
+
+def test_the_transport_never_imports_requests() -> None:
+    script = (
+        "import sys; sys.path.insert(0, 'skill'); import adapters.alexa_api; "
+        "print('requests' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"
