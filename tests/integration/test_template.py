@@ -76,10 +76,22 @@ def test_the_sam_transform_produces_the_function_its_role_and_the_alexa_permissi
     assert types == [
         "AWS::DynamoDB::Table",
         "AWS::IAM::Role",
+        "AWS::Lambda::Alias",
         "AWS::Lambda::Function",
         "AWS::Lambda::Permission",
+        "AWS::Lambda::Version",
         "AWS::Logs::LogGroup",
     ]
+
+
+def test_snapstart_restores_the_published_versions_behind_the_live_alias(function, translated):
+    properties = function["Properties"]
+    assert properties["AutoPublishAlias"] == "live"
+    assert properties["SnapStart"] == {"ApplyOn": "PublishedVersions"}
+    version = only_resource(translated, "AWS::Lambda::Function")["Properties"]
+    assert version["SnapStart"] == {"ApplyOn": "PublishedVersions"}
+    alias = only_resource(translated, "AWS::Lambda::Alias")["Properties"]
+    assert alias["Name"] == "live"
 
 
 def test_p3_the_role_may_only_get_update_and_delete_items_of_the_state_table(translated):
@@ -118,7 +130,8 @@ def test_only_the_configured_alexa_skill_may_invoke_the_function(translated):
 
     assert permission["Principal"] == "alexa-appkit.amazon.com"
     assert permission["EventSourceToken"] == {"Ref": "SkillId"}
-    assert permission["FunctionName"] == {"Ref": "SkillFunction"}
+    # Alexa invokes the alias, so every request meets a published, SnapStart-restored version.
+    assert permission["FunctionName"] == {"Ref": "SkillFunctionAliaslive"}
 
 
 def test_the_function_runs_the_skill_code_root_on_arm64_within_alexas_time_limit(function):
@@ -215,7 +228,7 @@ def test_optional_parameters_have_their_documented_defaults(template, name, defa
 def test_the_outputs_give_the_skill_endpoint_and_the_table_name(template):
     outputs = template["Outputs"]
 
-    assert outputs["SkillFunctionArn"]["Value"] == {"Fn::GetAtt": ["SkillFunction", "Arn"]}
+    assert outputs["SkillFunctionArn"]["Value"] == {"Ref": "SkillFunction.Alias"}
     assert outputs["UserStateTableName"]["Value"] == {"Ref": "UserStateTable"}
 
 
