@@ -21,6 +21,7 @@ from enum import StrEnum
 from typing import Any, Final, TypeVar
 
 from conversation.record import Record
+from policy.model import DateSpan
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -256,13 +257,27 @@ def _fact(name: FactName, pair: object) -> Fact | None:
     return Fact(value, source)
 
 
-def _is_span(value: str) -> bool:
-    """Whether ``value`` is a purchase span as the service writes it ("2026-11-05/2026-11-05")."""
+def span_text(span: DateSpan) -> str:
+    """The value of a PURCHASED fact: the span as ``"YYYY-MM-DD/YYYY-MM-DD"``."""
+    return f"{span.earliest.isoformat()}/{span.latest.isoformat()}"
+
+
+def span_of(value: str) -> DateSpan:
+    """The span a PURCHASED fact holds.
+
+    Raises:
+        ValueError: The value is not ``"YYYY-MM-DD/YYYY-MM-DD"`` with the first day first.
+    """
     earliest, _, latest = value.partition("/")
+    return DateSpan(date.fromisoformat(earliest), date.fromisoformat(latest))
+
+
+def _is_span(value: str) -> bool:
     try:
-        return date.fromisoformat(earliest) <= date.fromisoformat(latest)
+        span_of(value)
     except ValueError:
         return False
+    return True
 
 
 def _about(asks: Asks, about: str) -> bool:

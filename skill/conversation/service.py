@@ -31,6 +31,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, TypeAlias, TypeVar
 
 from conversation.case import (
+    MAX_VALUE_CHARS,
     UNKNOWN,
     Asks,
     Case,
@@ -40,6 +41,8 @@ from conversation.case import (
     Offer,
     Question,
     Source,
+    span_of,
+    span_text,
 )
 from conversation.record import Record
 from domain.memory import RememberedPurchase
@@ -588,7 +591,7 @@ def _merge(case: Case, heard: Heard, known: Known) -> Case:
     )
     for name, value in pairs:
         if value is not None:
-            changes[name] = Fact(value[:100], said)
+            changes[name] = Fact(value[:MAX_VALUE_CHARS], said)
     if heard.date is not None:
         changes[FactName.PURCHASED] = None
         changes[FactName.ORDER] = None
@@ -619,26 +622,12 @@ def _read_date(case: Case, value: str, today: date) -> Case:
     except DateParseError:
         return case._replace(question=Question(Asks.FACT, FactName.PURCHASED, 1, (BAD_DATE,)))
     if not resolved.shifted_back:
-        return case.with_facts({FactName.PURCHASED: Fact(_span_text(resolved.span), Source.SAID)})
+        return case.with_facts({FactName.PURCHASED: Fact(span_text(resolved.span), Source.SAID)})
     readings = [span for span in (resolved.day_of_month, resolved.span) if span is not None]
-    first, *others = (_span_text(span) for span in readings)
+    first, *others = (span_text(span) for span in readings)
     return case.with_facts({FactName.PURCHASED: Fact(first, Source.GUESSED)})._replace(
         question=Question(Asks.CONFIRM, FactName.PURCHASED, 1, tuple(others))
     )
-
-
-def _span_text(span: DateSpan) -> str:
-    return f"{span.earliest.isoformat()}/{span.latest.isoformat()}"
-
-
-def span_of(value: str) -> DateSpan:
-    """The span a PURCHASED fact holds.
-
-    Raises:
-        ValueError: The value is not ``"YYYY-MM-DD/YYYY-MM-DD"``.
-    """
-    earliest, _, latest = value.partition("/")
-    return DateSpan(date.fromisoformat(earliest), date.fromisoformat(latest))
 
 
 def _span(case: Case) -> DateSpan | None:
@@ -687,7 +676,7 @@ def _advance(case: Case, known: Known, heard: Heard) -> Outcome:  # noqa: PLR091
 
     kind = _claim_kind(case)
     if goal is Goal.CLAIM and kind is None:
-        if case.value(FactName.REASON) is None and not _skipped(case, FactName.REASON):
+        if case.value(FactName.REASON) is None and not case.unknown(FactName.REASON):
             return _ask(case, FactName.REASON)
         return _ask(case, FactName.CLAIM_KIND)
 
@@ -697,12 +686,12 @@ def _advance(case: Case, known: Known, heard: Heard) -> Outcome:  # noqa: PLR091
     general = None
     if case.waiting is None and (goal is Goal.CLAIM or not _describes_purchase(case)):
         subject = kind if goal is Goal.CLAIM and kind is not None else goal
-        general = _general(subject, _facts(case, DateSpan.on(known.today)), known.today)
+        general = _general(subject, case, known.today)
     if (
         case.value(FactName.HOME_COUNTRY) is not None
         and case.value(FactName.PURCHASE_COUNTRY) is None
         and goal is not Goal.REFUND
-        and not _skipped(case, FactName.PURCHASE_COUNTRY)
+        and not case.unknown(FactName.PURCHASE_COUNTRY)
     ):
         return _ask(case, FactName.PURCHASE_COUNTRY, general=general)
     span = _span(case)
@@ -713,14 +702,9 @@ def _advance(case: Case, known: Known, heard: Heard) -> Outcome:  # noqa: PLR091
     needs_shop = goal is Goal.REFUND or kind is ClaimKind.REFUND_RETURN
     if channel == ALIEXPRESS:
         return _ask_again(case, FactName.CHANNEL, known, lead=ALIEXPRESS)
-    if needs_shop and channel is None and not _skipped(case, FactName.CHANNEL):
+    if needs_shop and channel is None and not case.unknown(FactName.CHANNEL):
         return _ask(case, FactName.CHANNEL)
     return _decide(case._replace(question=None), known, span)
-
-
-def _skipped(case: Case, fact: FactName) -> bool:
-    """Whether the customer could not tell this fact, so the answer goes on without it."""
-    return case.unknown(fact)
 
 
 def _describes_purchase(case: Case) -> bool:
@@ -741,7 +725,7 @@ def _from_memory(case: Case, memory: RememberedPurchase | None) -> Case:
         return case
     remembered = Source.REMEMBERED
     changes: dict[FactName, Fact | None] = {
-        FactName.PURCHASED: Fact(_span_text(DateSpan(memory.earliest, memory.latest)), remembered)
+        FactName.PURCHASED: Fact(span_text(DateSpan(memory.earliest, memory.latest)), remembered)
     }
     if memory.product and product is None:
         changes[FactName.PRODUCT] = Fact(memory.product, remembered)
@@ -753,12 +737,27 @@ def _from_memory(case: Case, memory: RememberedPurchase | None) -> Case:
     return case.with_facts(changes)
 
 
+def _refund_or_repair(case: Case, facts: PurchaseFacts, today: date) -> bool:
+    """Whether to ask "a refund or a repair?": a fault inside the refund period (R1, R4, W2).
+
+    The customer who named no request and whose product is faulty may have either, so
+    the skill asks rather than picking the repair; after "I don't know" it repairs.
+    """
+    if _named_kind(case) is not None or case.unknown(FactName.CLAIM_KIND):
+        return False
+    if facts.reason is None or not facts.reason.is_quality_problem:
+        return False
+    return _evaluate(ClaimKind.REFUND_RETURN, facts, today).verdict is Verdict.YES
+
+
+def _named_kind(case: Case) -> ClaimKind | None:
+    """The kind of request the customer named, if any."""
+    return _member(ClaimKind, case.value(FactName.CLAIM_KIND))
+
+
 def _claim_kind(case: Case) -> ClaimKind | None:
     """The request the customer named, else the one their reason points to (W2, R1, R4)."""
-    named = _member(ClaimKind, case.value(FactName.CLAIM_KIND))
-    if named is not None:
-        return named
-    return claim_kind_for(_member(Reason, case.value(FactName.REASON)))
+    return _named_kind(case) or claim_kind_for(_member(Reason, case.value(FactName.REASON)))
 
 
 def request_decision(order: OrderFacts, kind: ClaimKind, reason: Reason, today: date) -> Decision:
@@ -807,9 +806,9 @@ def _evaluate(goal_or_kind: Goal | ClaimKind, facts: PurchaseFacts, today: date)
     return evaluate_warranty(facts, today)
 
 
-def _general(goal: Goal | ClaimKind, facts: PurchaseFacts, today: date) -> Decision:
+def _general(goal: Goal | ClaimKind, case: Case, today: date) -> Decision:
     """The rule itself, for a question that names no purchase: as for one bought today."""
-    return _evaluate(goal, facts._replace(purchased=DateSpan.on(today)), today)
+    return _evaluate(goal, _facts(case, DateSpan.on(today)), today)
 
 
 def _decide(case: Case, known: Known, span: DateSpan) -> Outcome:
@@ -821,11 +820,7 @@ def _decide(case: Case, known: Known, span: DateSpan) -> Outcome:
     basis = source.source if source is not None else Source.SAID
     if goal is Goal.CLAIM:
         kind = _claim_kind(case) or ClaimKind.WARRANTY_REPAIR
-        named = _member(ClaimKind, case.value(FactName.CLAIM_KIND)) is not None
-        refund = _evaluate(ClaimKind.REFUND_RETURN, facts, known.today)
-        quality = facts.reason is not None and facts.reason.is_quality_problem
-        open_ = refund.verdict is Verdict.YES and not _skipped(case, FactName.CLAIM_KIND)
-        if not named and quality and open_:  # R1, R4 or W2: the customer's choice
+        if _refund_or_repair(case, facts, known.today):
             return _ask(case, FactName.CLAIM_KIND, lead=REFUND_OPEN)
         decision = _evaluate(kind, facts, known.today)
         if decision.verdict is Verdict.NO or not fits_reason(kind, facts.reason):
@@ -836,7 +831,7 @@ def _decide(case: Case, known: Known, span: DateSpan) -> Outcome:
     offer = None
     if basis in {Source.SAID, Source.CONFIRMED} and known.can_store and not known.linked:
         offer = Offer.REMEMBER_PURCHASE
-    assumed = facts.purchase_country if _skipped(case, FactName.PURCHASE_COUNTRY) else None
+    assumed = facts.purchase_country if case.unknown(FactName.PURCHASE_COUNTRY) else None
     step = Decided(
         goal,
         decision,
@@ -961,22 +956,18 @@ def _act_on_order(case: Case, known: Known, order: OrderFacts) -> Outcome:
     kind = _claim_kind(case)
     reason = _member(Reason, case.value(FactName.REASON))
     if reason is None:
-        if not (_skipped(case, FactName.REASON) and kind is not None):
+        if not (case.unknown(FactName.REASON) and kind is not None):
             # A repair or a replacement is for a fault (W2, X2): a change of mind isn't offered.
             fault_only = kind in {ClaimKind.WARRANTY_REPAIR, ClaimKind.CROSS_SHIP}
             return _ask(case, FactName.REASON, lead=FAULT_ONLY if fault_only else None)
         reason = Reason.OTHER
     facts = order.facts._replace(reason=reason)
-    refund_open = _evaluate(ClaimKind.REFUND_RETURN, facts, known.today).verdict is Verdict.YES
-    named = _member(ClaimKind, case.value(FactName.CLAIM_KIND)) is not None
-    if not named and refund_open and reason.is_quality_problem:
-        # A fault inside the 30 days: a full refund (R1, R4) or a repair (W2) is the
-        # customer's choice, so the skill asks rather than picking the repair.
-        if not _skipped(case, FactName.CLAIM_KIND):
-            return _ask(case, FactName.CLAIM_KIND, lead=REFUND_OPEN)
-        kind = ClaimKind.WARRANTY_REPAIR
-    if kind is None:
-        kind = ClaimKind.REFUND_RETURN if refund_open else ClaimKind.WARRANTY_REPAIR
+    if _refund_or_repair(case, facts, known.today):
+        return _ask(case, FactName.CLAIM_KIND, lead=REFUND_OPEN)
+    if kind is None:  # another reason, or damage once the choice was left open
+        refund = _evaluate(ClaimKind.REFUND_RETURN, facts, known.today).verdict
+        open_for_it = refund is Verdict.YES and not reason.is_quality_problem
+        kind = ClaimKind.REFUND_RETURN if open_for_it else ClaimKind.WARRANTY_REPAIR
     decision = _evaluate(kind, facts, known.today)
     if decision.verdict is not Verdict.YES or not fits_reason(kind, reason):
         refused = _refusal(kind, decision, facts, known.today, order.product, order)
@@ -1005,9 +996,8 @@ def _ask(
 ) -> Outcome:
     """Ask for ``fact``, keeping how often it was asked."""
     goal = case.goal or Goal.WARRANTY
-    waiting = case.waiting
-    if waiting is not None and waiting.about == fact and attempt == 1 and unclear is not None:
-        attempt = waiting.attempts + 1
+    if attempt == 1 and unclear is not None:
+        attempt = _attempts(case, fact) + 1
     question = Question(Asks.FACT, fact, attempt, (GENERAL,) if general is not None else ())
     step = AskFact(
         goal, fact, case.value(FactName.PRODUCT_NAME), attempt, unclear, lead, general, choices
@@ -1034,18 +1024,22 @@ def _ask_again(case: Case, fact: FactName, known: Known, *, lead: str) -> Outcom
 
     The same answer a second time moves on, like any answer that cannot be used.
     """
-    waiting = case.waiting
-    attempts = waiting.attempts if waiting is not None and waiting.about == fact else 0
+    attempts = _attempts(case, fact)
     case = case.with_facts({fact: None})
     if attempts >= MAX_ATTEMPTS:
         return _move_on(case, fact, known)
     return _ask(case, fact, attempt=attempts + 1, lead=lead)
 
 
+def _attempts(case: Case, fact: FactName) -> int:
+    """How often ``fact`` has been asked for without a usable answer (0: it isn't asked)."""
+    waiting = case.waiting
+    return waiting.attempts if waiting is not None and waiting.about == fact else 0
+
+
 def _missed(case: Case, fact: FactName, unclear: str | None, known: Known) -> Outcome:
     """An answer that could not be used: once more with the choices, then move on."""
-    waiting = case.waiting
-    attempts = waiting.attempts if waiting is not None and waiting.about == fact else 0
+    attempts = _attempts(case, fact)
     if attempts >= MAX_ATTEMPTS:
         return _move_on(case, fact, known)
     return _ask(case, fact, attempt=attempts + 1, unclear=unclear)
@@ -1058,8 +1052,7 @@ def _move_on(case: Case, fact: FactName, known: Known) -> Outcome:
         case = case.with_facts({fact: Fact(UNKNOWN, Source.SAID)})._replace(question=None)
         return _advance(case, known, Heard())
     subject = _claim_kind(case) if goal is Goal.CLAIM else goal
-    facts = _facts(case, DateSpan.on(known.today))
-    general = _general(subject, facts, known.today) if subject is not None else None
+    general = _general(subject, case, known.today) if subject is not None else None
     step = GaveUp(goal, fact, case.value(FactName.PRODUCT_NAME), general)
     return Outcome(Case(), step)
 
