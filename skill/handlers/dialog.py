@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from ask_sdk_core.utils.request_util import get_intent_name
 
-from conversation.case import Case, FactName, Goal, Offer
+from conversation.case import Case, FactName, Goal, Offer, Source
 from conversation.service import (
     REFUND_OPEN,
     AskFact,
@@ -45,9 +45,8 @@ from handlers.context import Turn, turn
 from handlers.respond import ask_for, finish, speak
 from handlers.slots import current_intent, read_slot
 from policy.claims import claim_steps
-from policy.model import Verdict
 from speech import say
-from speech.ssml import Phrase, When, phrase
+from speech.ssml import Phrase, phrase
 
 if TYPE_CHECKING:
     from ask_sdk_core.handler_input import HandlerInput
@@ -102,6 +101,9 @@ def hear(handler_input: HandlerInput) -> Heard:
     """What the request says, in the case's terms: slots become facts, intents goals or signals."""
     name = str(get_intent_name(handler_input))
     intent = current_intent(handler_input)
+    confirmed = _confirmation(intent)
+    if confirmed is not None:  # Alexa's own confirmation prompt answered: a yes or a no
+        return Heard(signal=confirmed)
     product = read_slot(intent, "product")
     unmatched: list[tuple[FactName, str]] = []
     values: dict[FactName, str | None] = {}
@@ -110,9 +112,6 @@ def hear(handler_input: HandlerInput) -> Heard:
         values[fact] = reading.id
         if reading.unmatched and reading.spoken is not None:
             unmatched.append((fact, reading.spoken))
-    confirmed = _confirmation(intent)
-    if confirmed is not None:  # Alexa's own confirmation prompt answered: a yes or a no
-        return Heard(signal=confirmed)
     return Heard(
         goal=GOALS.get(name),
         signal=SIGNALS.get(name),
@@ -169,13 +168,12 @@ def show(handler_input: HandlerInput, outcome: Outcome) -> Response:  # noqa: PL
         card = None if step.general is None else say.general_card(step.goal.value, step.general)
         return ask_for(handler_input, step, lead=_ask_lead(step), card=card)
     if isinstance(step, ConfirmDate):
-        it = say.the_product(step.product)
-        check = say.CONFIRM_OTHER_READING if step.again else say.CONFIRM_PURCHASE_DATE
+        span = step.span
         return ask_for(
             handler_input,
             AskFact(outcome.case.goal or Goal.WARRANTY, FactName.PURCHASED, step.product),
             lead=(say.NOT_UNDERSTOOD, " ") if step.repeated else (),
-            question=phrase(check.format(it=it), _when(step), "?"),
+            question=say.confirm_date(step.product, span.earliest, span.latest, step.again),
         )
     if isinstance(step, Decided):
         return _decided(handler_input, step, outcome.case)
@@ -224,13 +222,6 @@ def _gave_up(handler_input: HandlerInput, step: GaveUp) -> Response:
     return finish(handler_input, speech if card is None else card._replace(speech=speech))
 
 
-def _when(step: ConfirmDate) -> Phrase:
-    span = step.span
-    if span.precise:
-        return ("on ", When(span.earliest))
-    return ("between ", When(span.earliest), " and ", When(span.latest))
-
-
 def _ask_lead(step: AskFact) -> Phrase:
     """What comes before a question: the rule itself for a general question, or why it is asked."""
     if step.general is not None:
@@ -256,12 +247,8 @@ def _decided(handler_input: HandlerInput, step: Decided, case: Case) -> Response
     product = None if step.order is not None else step.product
     result = say.decision_answer(step.decision, product, step.exact, step.home_known)
     lead: Phrase = ()
-    if step.basis.value == "remembered":
-        lead = phrase(
-            say.USING_REMEMBERED_PURCHASE.format(product=step.product or "product"),
-            When(step.purchased.earliest),
-            ": ",
-        )
+    if step.basis is Source.REMEMBERED:
+        lead = say.for_remembered(step.product, step.purchased.earliest)
     elif step.order is not None:
         lead = say.for_order(step.order.product, step.order.ordered_on)
     assumed = say.ASSUMED_RUSSIA if step.assumed_country is not None else ""
@@ -299,9 +286,7 @@ def _refused(handler_input: HandlerInput, step: Refused) -> Response:
             )
         costs = say.costs_of(step.instead_decision)
         return speak(handler_input, phrase(why, " ", costs), offer)
-    if step.decision.verdict is Verdict.NO and step.kind.value != "refund_return":
-        why = phrase(why, f" ZOSI support can still advise you at {say.SPOKEN_EMAIL}.")
-    return finish(handler_input, why)
+    return finish(handler_input, phrase(why, say.refusal_advice(step.kind.value, step.decision)))
 
 
 def _reply(handler_input: HandlerInput, step: Reply, outcome: Outcome) -> Response:

@@ -941,15 +941,17 @@ def general_answer(
     """The rule first, for a question that named no purchase; a claim's steps with its rule."""
     if goal != "claim":
         return phrase(general_rule(goal), _general_note(decision))
-    from policy.claims import ClaimKind
+    kind, rule = _claim_of(decision)
+    return phrase(general_rule(rule), " ", CLAIM_STEPS_ON_CARD.format(kind=KIND_NAMES[kind]))
 
+
+def _claim_of(decision: ReturnDecision | WarrantyDecision | CrossShipDecision) -> tuple[str, str]:
+    """The request a decision governs, and the general rule it rests on."""
     if _is_return(decision):
-        kind, rule = ClaimKind.REFUND_RETURN, "refund"
-    elif _is_cross_ship(decision):
-        kind, rule = ClaimKind.CROSS_SHIP, "cross_ship"
-    else:
-        kind, rule = ClaimKind.WARRANTY_REPAIR, "warranty"
-    return phrase(general_rule(rule), " ", CLAIM_STEPS_ON_CARD.format(kind=KIND_NAMES[kind.value]))
+        return "refund_return", "refund"
+    if _is_cross_ship(decision):
+        return "cross_ship", "cross_ship"
+    return "warranty_repair", "warranty"
 
 
 def _general_note(decision: ReturnDecision | WarrantyDecision | CrossShipDecision) -> Phrase:
@@ -982,14 +984,8 @@ def general_card(
         return None
     from policy.claims import ClaimKind, claim_steps
 
-    kind = (
-        ClaimKind.REFUND_RETURN
-        if _is_return(decision)
-        else ClaimKind.CROSS_SHIP
-        if _is_cross_ship(decision)
-        else ClaimKind.WARRANTY_REPAIR
-    )
-    return claim_steps_answer(kind.value, claim_steps(kind, decision.steps))
+    kind, _ = _claim_of(decision)
+    return claim_steps_answer(kind, claim_steps(ClaimKind(kind), decision.steps))
 
 
 def ask_fact(fact: str, product: str | None, attempt: int) -> str:
@@ -1124,6 +1120,33 @@ ASSUMED_RUSSIA = (
     " That's assuming you bought it in Russia, where ZOSI's store terms apply; ZOSI support can "
     "confirm who pays the shipping from your receipt."
 )
+
+
+def confirm_date(product: str | None, earliest: date, latest: date, again: bool) -> Phrase:
+    """Check a purchase date read from something ambiguous: "Just to check: ... on 5 November?"."""
+    check = CONFIRM_OTHER_READING if again else CONFIRM_PURCHASE_DATE
+    when: Phrase = (
+        ("on ", When(earliest))
+        if earliest == latest
+        else ("between ", When(earliest), " and ", When(latest))
+    )
+    return phrase(check.format(it=the_product(product)), when, "?")
+
+
+def for_remembered(product: str | None, bought_on: date) -> Phrase:
+    """Introduces an answer about the purchase the customer asked the skill to remember."""
+    return phrase(
+        USING_REMEMBERED_PURCHASE.format(product=product or "product"), When(bought_on), ": "
+    )
+
+
+def refusal_advice(
+    kind: str, decision: ReturnDecision | WarrantyDecision | CrossShipDecision
+) -> str:
+    """After a repair or replacement whose time is over: support can still advise."""
+    if decision.verdict is Verdict.NO and kind != "refund_return":
+        return f" ZOSI support can still advise you at {SPOKEN_EMAIL}."
+    return ""
 
 
 def for_order(product: str, ordered_on: date) -> Phrase:

@@ -38,11 +38,8 @@ class Voice(Protocol):
     BAD_ORDER_DATE: str
     CANT_STORE: str
     CHECK_YOURS: str
-    CLAIM_INTRO: Mapping[str, str]
     CLAIM_NOT_ALLOWED: str
     CONFIRM_DELETE: str
-    CONFIRM_OTHER_READING: str
-    CONFIRM_PURCHASE_DATE: str
     CONFIRM_WITHDRAW: str
     DECLINED: Mapping[str, str]
     DELETED: str
@@ -75,11 +72,9 @@ class Voice(Protocol):
     POLICY_NOTICE: str
     REMEMBERED: str
     REFUND_OR_REPAIR: str
-    SPOKEN_EMAIL: str
     STATE_UNAVAILABLE: str
     UNKNOWN_STORE: str
     UNKNOWN_TOPIC: str
-    USING_REMEMBERED_PURCHASE: str
     WELCOME: str
     WHAT_ELSE: str
     WHAT_TO_ASK: str
@@ -138,6 +133,22 @@ class Voice(Protocol):
         """One general policy fact, said first."""
         ...
 
+    def confirm_date(
+        self, product: str | None, earliest: date, latest: date, again: bool
+    ) -> Phrase:
+        """Check a purchase date read from something ambiguous."""
+        ...
+
+    def for_remembered(self, product: str | None, bought_on: date) -> Phrase:
+        """Introduces an answer about the remembered purchase."""
+        ...
+
+    def refusal_advice(
+        self, kind: str, decision: ReturnDecision | WarrantyDecision | CrossShipDecision
+    ) -> str:
+        """After a repair or replacement whose time is over: support can still advise."""
+        ...
+
     def for_order(self, product: str, ordered_on: date) -> Phrase:
         """Introduces an answer about one order of the linked account."""
         ...
@@ -152,10 +163,6 @@ class Voice(Protocol):
         self, goal: str, decision: ReturnDecision | WarrantyDecision | CrossShipDecision
     ) -> Answer | None:
         """The card of a general answer: a claim's steps, worth keeping."""
-        ...
-
-    def general_rule(self, goal: str) -> str:
-        """The rule a purchase question rests on, for a question that names no purchase."""
         ...
 
     def instead_offer(self, kind: str, last_day: date | None) -> Phrase:
