@@ -92,7 +92,6 @@ def ask_for(
     The intent goes out with no slot values: the case keeps every fact already
     given, so each answer brings only what was just said.
     """
-    from ask_sdk_model.dialog.elicit_slot_directive import ElicitSlotDirective  # dialogs only
     from ask_sdk_model.intent import Intent as AlexaIntent
     from ask_sdk_model.intent_confirmation_status import IntentConfirmationStatus
 
@@ -119,13 +118,12 @@ def ask_for(
         slots={},
         confirmation_status=IntentConfirmationStatus.NONE,
     )
-    handler_input.response_builder.add_directive(
-        ElicitSlotDirective(slot_to_elicit=SLOTS[step.fact], updated_intent=intent)
-    )
     reprompt = (
         asked if question or step.choices else (say.reprompt_fact(step.fact.value, step.product),)
     )
-    return speak(handler_input, lead, asked, reprompt=reprompt, card=card)
+    return elicit(
+        handler_input, intent, SLOTS[step.fact], asked, lead=lead, reprompt=reprompt, card=card
+    )
 
 
 def _choices(step: AskFact) -> Phrase:
@@ -141,9 +139,10 @@ def elicit(
     question: Phrase,
     *,
     lead: Phrase = (),
+    reprompt: Phrase | None = None,
     card: Answer | None = None,
 ) -> Response:
-    """Ask for a slot of a question outside the purchase dialog (a delivery region)."""
+    """Ask for ``slot`` of ``intent`` with ``Dialog.ElicitSlot``, its value emptied first."""
     from ask_sdk_model.dialog.elicit_slot_directive import ElicitSlotDirective
 
     slots = intent.slots or {}
@@ -153,7 +152,7 @@ def elicit(
     handler_input.response_builder.add_directive(
         ElicitSlotDirective(slot_to_elicit=slot, updated_intent=intent)
     )
-    return speak(handler_input, lead, question, card=card)
+    return speak(handler_input, lead, question, reprompt=reprompt, card=card)
 
 
 def offer(
