@@ -346,18 +346,4 @@ def perform(handler_input: HandlerInput, step: Perform) -> Response:
     return finish(handler_input, (say.OKAY,))
 
 
-def idempotency_key(current: Turn, order_id: str, kind: str, reason: str) -> str:
-    """The same customer, order, kind and reason always give the same key.
-
-    So Alexa retrying a request, or the customer asking twice, opens one case; a
-    keyed hash keeps the user id out of what ZOSI receives.
-    """
-    import hashlib  # only a linked customer's request needs it (3 ms of cold start)
-    import hmac
-
-    material = "|".join((current.user_key or "", order_id, kind, reason))
-    digest = hmac.new(current.settings.user_key_secret, material.encode(), hashlib.sha256)
-    return f"alexa-{digest.hexdigest()}"
-
-
 __all__ = ["OrderFacts", "converse"]

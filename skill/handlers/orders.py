@@ -46,9 +46,19 @@ def product_kind(name: str) -> str | None:
     return None
 
 
+def order_name(order: Order) -> str:
+    """How an order is named: by its first item."""
+    return order.items[0].name if order.items else "order"
+
+
+def newest_first(orders: Sequence[Order]) -> list[Order]:
+    """The orders, the most recently placed first."""
+    return sorted(orders, key=lambda order: order.placed_at, reverse=True)
+
+
 def order_facts(order: Order, profile: Profile, zone: ZoneInfo) -> OrderFacts:
     """One order as the conversation speaks of it, with its policy facts for this customer."""
-    name = order.items[0].name if order.items else "order"
+    name = order_name(order)
     kind = next((k for item in order.items if (k := product_kind(item.name))), None)
     ordered_on = order.placed_at.astimezone(zone).date()
     facts = PurchaseFacts(
@@ -68,5 +78,4 @@ def all_order_facts(
     orders: Sequence[Order], profile: Profile, zone: ZoneInfo
 ) -> tuple[OrderFacts, ...]:
     """Every order, newest first."""
-    newest = sorted(orders, key=lambda order: order.placed_at, reverse=True)
-    return tuple(order_facts(order, profile, zone) for order in newest)
+    return tuple(order_facts(order, profile, zone) for order in newest_first(orders))
