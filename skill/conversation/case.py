@@ -219,19 +219,20 @@ def decode(raw: object, *, new_session: bool) -> Case:
             return Case()
     except (TypeError, ValueError):
         return Case()
-    goal = _member(Goal, raw.get("g"))
+    goal = member(Goal, raw.get("g"))
     facts: dict[FactName, Fact] = {}
     raw_facts = raw.get("f")
     if isinstance(raw_facts, Mapping):
         for key, pair in raw_facts.items():
-            name = _member(FactName, key)
+            name = member(FactName, key)
             fact = None if name is None else _fact(name, pair)
             if name is not None and fact is not None:
                 facts[name] = fact
     return Case(goal, facts, _question(raw.get("q")))
 
 
-def _member(kind: type[E], value: object) -> E | None:
+def member(kind: type[E], value: object) -> E | None:
+    """``kind(value)``, or None for anything that is not one of its values (None, "", junk)."""
     if not isinstance(value, str):
         return None
     try:
@@ -249,7 +250,7 @@ def _text(value: object) -> str | None:
 def _fact(name: FactName, pair: object) -> Fact | None:
     if not isinstance(pair, list) or len(pair) != 2:
         return None
-    value, source = _text(pair[0]), _member(Source, pair[1])
+    value, source = _text(pair[0]), member(Source, pair[1])
     if value is None or source is None:
         return None
     if name is FactName.PURCHASED and value != UNKNOWN and not _is_span(value):
@@ -283,9 +284,9 @@ def _is_span(value: str) -> bool:
 def _about(asks: Asks, about: str) -> bool:
     """Whether a question of kind ``asks`` can be about ``about``: a fact, an offer, or nothing."""
     if asks in {Asks.FACT, Asks.CONFIRM}:
-        return _member(FactName, about) is not None
+        return member(FactName, about) is not None
     if asks is Asks.OFFER:
-        return _member(Offer, about) is not None
+        return member(Offer, about) is not None
     return about == ""
 
 
@@ -293,7 +294,7 @@ def _question(raw: object) -> Question | None:
     if not isinstance(raw, list) or len(raw) != 4:
         return None
     kind, about, attempts, data = raw
-    asks = _member(Asks, kind)
+    asks = member(Asks, kind)
     if asks is None or not isinstance(about, str) or not _about(asks, about):
         return None
     if not isinstance(attempts, int) or isinstance(attempts, bool) or not 1 <= attempts <= 9:

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from datetime import date
 from enum import StrEnum
-from typing import TYPE_CHECKING, TypeAlias, TypeVar
+from typing import TYPE_CHECKING, TypeAlias
 
 from conversation.case import (
     MAX_VALUE_CHARS,
@@ -41,6 +41,7 @@ from conversation.case import (
     Offer,
     Question,
     Source,
+    member,
     span_of,
     span_text,
 )
@@ -56,7 +57,6 @@ if TYPE_CHECKING:
     from policy.returns import ReturnDecision
     from policy.warranty import WarrantyDecision
 
-T = TypeVar("T", bound=StrEnum)
 Decision: TypeAlias = "ReturnDecision | WarrantyDecision | CrossShipDecision"
 
 #: The misses after which the skill stops asking for a fact and moves on.
@@ -752,12 +752,12 @@ def _refund_or_repair(case: Case, facts: PurchaseFacts, today: date) -> bool:
 
 def _named_kind(case: Case) -> ClaimKind | None:
     """The kind of request the customer named, if any."""
-    return _member(ClaimKind, case.value(FactName.CLAIM_KIND))
+    return member(ClaimKind, case.value(FactName.CLAIM_KIND))
 
 
 def _claim_kind(case: Case) -> ClaimKind | None:
     """The request the customer named, else the one their reason points to (W2, R1, R4)."""
-    return _named_kind(case) or claim_kind_for(_member(Reason, case.value(FactName.REASON)))
+    return _named_kind(case) or claim_kind_for(member(Reason, case.value(FactName.REASON)))
 
 
 def request_decision(order: OrderFacts, kind: ClaimKind, reason: Reason, today: date) -> Decision:
@@ -765,23 +765,14 @@ def request_decision(order: OrderFacts, kind: ClaimKind, reason: Reason, today: 
     return _evaluate(kind, order.facts._replace(reason=reason), today)
 
 
-def _member(kind: type[T], value: str | None) -> T | None:
-    if not value:
-        return None
-    try:
-        return kind(value)
-    except ValueError:
-        return None
-
-
 def _facts(case: Case, span: DateSpan) -> PurchaseFacts:
     """The policy facts of the purchase the case describes."""
     channel = case.value(FactName.CHANNEL)
     return PurchaseFacts(
         purchased=span,
-        channel=_member(Channel, channel),
+        channel=member(Channel, channel),
         gift=channel == GIFT,
-        reason=_member(Reason, case.value(FactName.REASON)),
+        reason=member(Reason, case.value(FactName.REASON)),
         purchase_country=case.value(FactName.PURCHASE_COUNTRY) or STORE_COUNTRY,
         customer_country=case.value(FactName.HOME_COUNTRY) or None,
     )
@@ -935,7 +926,7 @@ def _from_orders(case: Case, known: Known) -> Outcome:
 
 def _order_decision(case: Case, known: Known, order: OrderFacts, goal: Goal) -> Outcome:
     """The decision for one order, with an offer to open the request it allows."""
-    reason = _member(Reason, case.value(FactName.REASON))
+    reason = member(Reason, case.value(FactName.REASON))
     decision = _evaluate(goal, order.facts._replace(reason=reason), known.today)
     offered = {
         Goal.REFUND: ClaimKind.REFUND_RETURN,
@@ -954,7 +945,7 @@ def _order_decision(case: Case, known: Known, order: OrderFacts, goal: Goal) -> 
 def _act_on_order(case: Case, known: Known, order: OrderFacts) -> Outcome:
     """Which request to open for one order, its costs and a yes, or why none can be."""
     kind = _claim_kind(case)
-    reason = _member(Reason, case.value(FactName.REASON))
+    reason = member(Reason, case.value(FactName.REASON))
     if reason is None:
         if not (case.unknown(FactName.REASON) and kind is not None):
             # A repair or a replacement is for a fault (W2, X2): a change of mind isn't offered.
@@ -1075,7 +1066,7 @@ def _to_remember(case: Case) -> RememberedPurchase | None:
         product=case.value(FactName.PRODUCT),
         earliest=span.earliest,
         latest=span.latest,
-        channel=channel if _member(Channel, channel) is not None else None,
+        channel=channel if member(Channel, channel) is not None else None,
         gift=channel == GIFT,
         purchase_country=case.value(FactName.PURCHASE_COUNTRY) or None,
     )

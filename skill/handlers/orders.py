@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from conversation.case import member
 from conversation.service import OrderFacts
-from handlers.slots import as_enum
 from policy.model import Channel, DateSpan, PurchaseFacts
 
 if TYPE_CHECKING:
@@ -63,7 +63,7 @@ def order_facts(order: Order, profile: Profile, zone: ZoneInfo) -> OrderFacts:
     ordered_on = order.placed_at.astimezone(zone).date()
     facts = PurchaseFacts(
         purchased=DateSpan.on(ordered_on),
-        channel=as_enum(Channel, order.channel),
+        channel=member(Channel, order.channel),
         gift=order.gift,
         purchase_country=order.ship_to_country,
         customer_country=profile.country,

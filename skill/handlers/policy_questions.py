@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from conversation.case import member
 from conversation.service import after_fact
 from handlers.context import turn
 from handlers.respond import finish, speak
-from handlers.slots import as_enum, current_intent, read_slot
+from handlers.slots import current_intent, read_slot
 from speech import say
 
 if TYPE_CHECKING:
@@ -25,7 +26,7 @@ def policy_fact(handler_input: HandlerInput) -> Response:
     """
     from policy.facts import Topic, explain
 
-    topic = as_enum(Topic, read_slot(current_intent(handler_input), "topic").id)
+    topic = member(Topic, read_slot(current_intent(handler_input), "topic").id)
     if topic is None:
         return finish(handler_input, (say.UNKNOWN_TOPIC,))
     # P9: the skill's own storage period is a setting; only the retention answer says it.

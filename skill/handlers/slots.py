@@ -67,13 +67,3 @@ def read_slot(intent: Intent, name: str) -> SlotReading:
             if value is not None and value.id:
                 return SlotReading(spoken, value.id, value.name or spoken, confirmation)
     return SlotReading(spoken, confirmation=confirmation)
-
-
-def as_enum(kind: type[E], value: str | None) -> E | None:
-    """``kind(value)``, or None for a missing value or an id the enum does not know."""
-    if value is None:
-        return None
-    try:
-        return kind(value)
-    except ValueError:
-        return None
