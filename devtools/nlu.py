@@ -258,6 +258,12 @@ class Nlu:
                     _compile(name, text) for text in sorted(elicit)
                 ]
         self._samples = samples
+        # An intent none of whose samples can be said without a slot ("actually it was
+        # {purchaseDate}") means nothing without one: the trained path never sends it bare.
+        self._needs_a_slot = frozenset(
+            name for name, texts in self._intent_samples.items()
+            if texts and all(_SLOT.search(text) for text in texts)
+        )  # fmt: skip
         for slot_type in language.get("types", []):
             index: dict[str, tuple[str, str]] = {}
             for value in slot_type["values"]:
@@ -354,7 +360,8 @@ class Nlu:
         request for out-of-domain ("my neighbour is too loud" fits "my {product} {reason}") or is
         sure it is another intent ("what are my options" fits "what are {topic}"); one that
         stuffs more unknown words into a slot is dropped. Then the classifier's guess wins
-        when it is sure enough, with slots found anywhere in the words; otherwise Fallback.
+        when it is sure enough, with slots found anywhere in the words; otherwise Fallback. A
+        guess of an intent that only exists to carry a fact (PurchaseDetailsIntent) needs one.
         """
         if exact is not None and (self._strict or not exact.unresolved):
             return Understanding(self._complete({"name": exact.intent, "slots": exact.slots}), None)
@@ -367,7 +374,12 @@ class Nlu:
             return Understanding(
                 self._complete({"name": FALLBACK}), None, "trained", guess.confidence
             )
-        intent = {"name": guess.intent, "slots": self._scan(guess.intent, said)}
+        slots = self._scan(guess.intent, said)
+        if not slots and guess.intent in self._needs_a_slot:
+            return Understanding(
+                self._complete({"name": FALLBACK}), None, "trained", guess.confidence
+            )
+        intent = {"name": guess.intent, "slots": slots}
         return Understanding(self._complete(intent), None, "trained", guess.confidence)
 
     def _trained(self) -> "IntentClassifier":

@@ -101,6 +101,17 @@ OUT_OF_DOMAIN: Final[tuple[str, ...]] = (
     "what's the weather like in sochi", "tell me about the history of kazan",
     "best places to visit in moscow", "who is the mayor of moscow",
     "what language do people speak in tatarstan", "what's the tallest building in moscow",
+    # "start a ..." and "open a ..." belong to claims only with a claim word after them
+    "start a seven minute workout", "start my workout", "start a quiz", "start a countdown",
+    "start a conversation", "start a party", "start a fire in the fireplace", "open a new tab",
+    "open a window", "open a bank account", "open a can of soup", "open a present",
+    "begin a workout", "start a trivia game", "start a story", "start a playlist",
+    "open a file", "start an exercise routine", "start a lesson", "open a book",
+    # "on ..." and "from ..." name a shop only when a shop follows
+    "what's new on youtube", "what's on netflix tonight", "post a photo on facebook",
+    "what's popular on tiktok", "from the top of the hour", "news from the bbc",
+    "messages from my sister", "what's playing on the radio", "on second thought play music",
+    "what's happening on instagram", "the latest from hacker news", "emails from my boss",
 )  # fmt: skip
 
 # What a customer says for an AMAZON.DATE slot, so the classifier sees date words in place.

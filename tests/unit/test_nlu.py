@@ -479,6 +479,30 @@ def test_a_sample_with_unknown_slot_words_gives_way_when_another_intent_is_sure(
     assert nlu.understand("tell me about your privacy").intent["name"] == "PrivacyPolicyIntent"
 
 
+def test_a_request_that_only_shares_carrier_words_with_a_sample_is_out_of_domain(nlu):
+    # "start a {claimType}" fits "start a yoga class" word for word, but the trained path has
+    # learnt that "start a ..." is a claim only with a claim word after it.
+    assert nlu.understand("start a yoga class").intent["name"] == "AMAZON.FallbackIntent"
+    assert nlu.understand("open a support case").intent["name"] == "StartClaimIntent"
+
+
+def test_a_fact_said_on_its_own_is_a_purchase_detail(nlu):
+    # The answer to a question the skill asked without a dialog prompt (or that Alexa lost).
+    assert filled(nlu.understand("from walmart").intent) == {"store": "third_party"}
+    assert nlu.understand("from walmart").intent["name"] == "PurchaseDetailsIntent"
+    assert filled(nlu.understand("in june twenty twenty six").intent) == {
+        "purchaseDate": "2026-06"
+    }
+
+
+def test_an_intent_that_only_carries_a_fact_is_never_guessed_without_one(nlu):
+    # The trained path leans to PurchaseDetailsIntent for "what's ... on <something>", but with
+    # no purchase fact in the words there is nothing to send.
+    said = "what's trending on twitter"
+    assert nlu._trained().guess(said).intent == "PurchaseDetailsIntent"
+    assert nlu.understand(said).intent["name"] == "AMAZON.FallbackIntent"
+
+
 def test_strict_matching_keeps_exact_samples_only():
     strict = Nlu.for_locale("en-US", SATURDAY, strict=True)
     assert strict.understand("i'd like you to erase everything about me").intent["name"] == (
