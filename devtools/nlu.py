@@ -49,7 +49,8 @@ BUILT_IN_SAMPLES: Final[Mapping[str, tuple[str, ...]]] = {
         "let's do it", "that works", "perfect", "yeah go ahead", "uh huh", "you got it",
         "okay do it", "yes you can", "please go ahead",
         "yes that's it", "yeah that's right", "it is", "I would", "I do", "yes it was",
-        "totally", "for sure", "of course yes", "yes sure",
+        "totally", "for sure", "of course yes", "yes sure", "yes certainly", "certainly yes",
+        "yes definitely", "definitely yes", "most definitely",
     ),
     NO: (
         "no", "nope", "nah", "no thanks", "no thank you", "not really", "that's wrong",
@@ -63,7 +64,7 @@ BUILT_IN_SAMPLES: Final[Mapping[str, tuple[str, ...]]] = {
         "no I don't think so", "I don't think so", "no not really", "never",
         "no I'm good", "I'm good thanks", "no I'm okay", "I'm okay thanks", "no thanks I'm good",
         "that's not what I meant", "no that's not what I meant", "you misunderstood me",
-        "no I said something else",
+        "no I said something else", "that's a negative", "negative on that", "no absolutely not",
     ),
     "AMAZON.HelpIntent": (
         "help", "help me", "I need help", "what can I say", "what can you do",
@@ -106,7 +107,18 @@ BUILT_IN_SAMPLES: Final[Mapping[str, tuple[str, ...]]] = {
         "cancel my request", "cancel the last thing", "cancel all of it",
         "please cancel", "cancel this request", "forget what I said", "forget what I just said",
         "never mind I'll do it later", "it doesn't matter", "doesn't matter",
-        "not important", "cancel the whole thing",
+        "not important", "cancel the whole thing", "scratch this", "strike that",
+        "I'd like to cancel that", "I want to cancel this", "skip that", "let's skip it",
+        "drop that", "just drop it",
+    ),
+    "AMAZON.RepeatIntent": (
+        "repeat", "repeat that", "say that again", "say it again", "can you repeat that",
+        "could you repeat that", "please repeat", "repeat please", "come again", "pardon",
+        "pardon me", "sorry what did you say", "I didn't catch that", "I didn't hear you",
+        "one more time", "again please", "repeat the last part", "what was that",
+        "can you say that again", "could you say that one more time", "repeat yourself",
+        "I missed that", "say again", "repeat what you said", "huh", "wait what",
+        "what was that again", "what was the last bit", "the last part again",
     ),
     "AMAZON.NavigateHomeIntent": (
         "go home", "home", "main menu",

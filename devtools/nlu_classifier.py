@@ -112,6 +112,10 @@ OUT_OF_DOMAIN: Final[tuple[str, ...]] = (
     "what's popular on tiktok", "from the top of the hour", "news from the bbc",
     "messages from my sister", "what's playing on the radio", "on second thought play music",
     "what's happening on instagram", "the latest from hacker news", "emails from my boss",
+    # "again" is a repeat only about what the skill said
+    "it's raining again", "the neighbours are loud again", "the bus is late again",
+    "my team lost again", "play that song again", "the kids are fighting again",
+    "the dog is barking again", "it's monday again",
 )  # fmt: skip
 
 # What a customer says for an AMAZON.DATE slot, so the classifier sees date words in place.

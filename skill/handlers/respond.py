@@ -40,9 +40,12 @@ def speak(
     # value makes the speech too long, the speech is cut, never the question.
     asked = to_ssml(question, year) if question else ""
     said = to_ssml(speech, year, limit=MAX_SPEECH_CHARS - len(asked) - 1)
-    builder.speak(f"{said} {asked}".strip())
+    spoken = f"{said} {asked}".strip()
+    builder.speak(spoken)
     if question:
-        builder.ask(to_ssml(reprompt or question, year))
+        again = to_ssml(reprompt or question, year)
+        builder.ask(again)
+        _remember_said(handler_input, spoken, again)
     else:
         builder.set_should_end_session(True)
     if card is not None:
@@ -167,3 +170,60 @@ def offer(
     current = turn(handler_input)
     current.keep(current.case._replace(question=Question(Asks.OFFER, kind, 1, tuple(data))))
     return speak(handler_input, speech, question, card=card)
+
+
+# --- "say that again" --------------------------------------------------------------------------
+
+#: The session attribute holding what the skill last said, for AMAZON.RepeatIntent.
+SAID_ATTRIBUTE = "said"
+
+
+def _remember_said(handler_input: HandlerInput, speech: str, reprompt: str) -> None:
+    """Keep this response's words (and the slot it elicits) for a repeat, in the session only."""
+    from ask_sdk_model.dialog.elicit_slot_directive import ElicitSlotDirective
+
+    said: dict[str, object] = {"speech": speech, "reprompt": reprompt}
+    for directive in handler_input.response_builder.response.directives or []:
+        if isinstance(directive, ElicitSlotDirective) and directive.updated_intent is not None:
+            said["elicit"] = [directive.updated_intent.name, directive.slot_to_elicit]
+    handler_input.attributes_manager.session_attributes[SAID_ATTRIBUTE] = said
+
+
+def repeat(handler_input: HandlerInput) -> Response:
+    """Say again what was last said, word for word, and keep waiting for the same answer.
+
+    The case is left as it is, so a yes after "say that again" still answers the offer or
+    the check that was repeated; an elicited slot is elicited again. With nothing said yet in
+    this session (or words that are not the skill's own SSML), say so and go on.
+    """
+    from ask_sdk_model.dialog.elicit_slot_directive import ElicitSlotDirective
+    from ask_sdk_model.intent import Intent as AlexaIntent
+    from ask_sdk_model.intent_confirmation_status import IntentConfirmationStatus
+
+    current = turn(handler_input)
+    said = None if current.new_session else current.session.get(SAID_ATTRIBUTE)
+    speech = _ssml(said.get("speech")) if isinstance(said, dict) else None
+    again = _ssml(said.get("reprompt")) if isinstance(said, dict) else None
+    if speech is None or again is None or not isinstance(said, dict):
+        return finish(handler_input, (say.NOTHING_TO_REPEAT,))
+    builder = handler_input.response_builder
+    elicit_slot = said.get("elicit")
+    if (
+        isinstance(elicit_slot, list)
+        and len(elicit_slot) == 2
+        and all(isinstance(part, str) and len(part) <= 64 for part in elicit_slot)
+    ):
+        intent = AlexaIntent(
+            name=elicit_slot[0], slots={}, confirmation_status=IntentConfirmationStatus.NONE
+        )
+        builder.add_directive(
+            ElicitSlotDirective(slot_to_elicit=elicit_slot[1], updated_intent=intent)
+        )
+    builder.speak(speech).ask(again)
+    response: Response = builder.response
+    return response
+
+
+def _ssml(value: object) -> str | None:
+    """Inner SSML as ``speak`` wrote it: a non-empty string within Alexa's speech limit."""
+    return value if isinstance(value, str) and 0 < len(value) <= MAX_SPEECH_CHARS else None

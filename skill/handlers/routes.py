@@ -63,6 +63,7 @@ ROUTES: tuple[Route, ...] = (
         ),
     ),
     Route("handlers.policy_questions:policy_fact", intents=("PolicyFactIntent",)),
+    Route("handlers.respond:repeat", intents=("AMAZON.RepeatIntent",)),
     Route("handlers.support:claim_status_request", intents=("ClaimStatusIntent",)),
     Route("handlers.delivery:delivery_time", intents=("DeliveryTimeIntent",)),
     Route("handlers.delivery:track_order", intents=("TrackOrderIntent",)),

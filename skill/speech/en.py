@@ -548,6 +548,7 @@ FALLBACK = (
     "replacement, delivery and contacting ZOSI support."
 )
 ANYTHING_ELSE = "Is there anything else I can help with?"
+NOTHING_TO_REPEAT = "I haven't said anything yet that I could repeat."
 GOODBYE = "Goodbye, and thanks for choosing ZOSI."
 OKAY = "Okay."
 ERROR = "Sorry, something went wrong on my side, and I couldn't finish that."

@@ -30,6 +30,7 @@ class Voice(Protocol):
 
     ACCOUNT_UNAVAILABLE: str
     ANYTHING_ELSE: str
+    NOTHING_TO_REPEAT: str
     ASSUMED_RUSSIA: str
     ASK_ALIEXPRESS_SELLER: str
     ASK_REGION: str

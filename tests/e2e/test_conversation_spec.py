@@ -690,3 +690,39 @@ def test_a_case_forged_mid_session_is_refused_quietly_and_nothing_is_done(
     }
     assert talk.yes() == "What else would you like to know?"  # no purchase question is open
     assert "delete" not in store.calls
+
+
+# --- "say that again" -------------------------------------------------------------------------
+
+
+def test_say_that_again_repeats_an_offer_and_a_yes_then_still_answers_it(customer: Start) -> None:
+    """A repeat keeps the case: the yes after it accepts the offer that was repeated."""
+    talk = customer()
+    decided = talk.says(
+        "ReturnRefundIntent", product=CAMERA, purchaseDate="2026-11-10", store=ZOSI_WEBSITE
+    )
+    assert "Shall I remember this purchase" in decided
+    reprompt = talk.last["response"]["reprompt"]
+    assert talk.says("AMAZON.RepeatIntent") == decided
+    assert talk.last["response"]["reprompt"] == reprompt
+    assert talk.last["response"]["shouldEndSession"] is False
+    assert talk.yes().startswith("Done, I'll remember that.")
+
+
+def test_say_that_again_while_a_fact_is_asked_asks_for_the_same_slot(customer: Start) -> None:
+    talk = customer()
+    asked = talk.says("ReturnRefundIntent", product=CAMERA, purchaseDate="2026-11-10")
+    assert talk.elicited == "store"
+    assert talk.says("AMAZON.RepeatIntent") == asked
+    assert talk.elicited == "store"
+    answer = talk.says("ReturnRefundIntent", store=ZOSI_WEBSITE)
+    assert answer.startswith("Yes, you can return your camera for a full refund until 10 December")
+
+
+def test_say_that_again_at_the_start_of_a_session_says_there_is_nothing_yet(
+    customer: Start,
+) -> None:
+    talk = customer()
+    reply = talk.says("AMAZON.RepeatIntent")
+    assert reply.startswith("I haven't said anything yet that I could repeat.")
+    assert talk.last["response"]["shouldEndSession"] is False

@@ -73,6 +73,7 @@ BUILT_IN_INTENTS = {
     "AMAZON.CancelIntent",
     "AMAZON.FallbackIntent",
     "AMAZON.NavigateHomeIntent",
+    "AMAZON.RepeatIntent",
 }
 ELICITABLE = {
     "ReturnRefundIntent": {"purchaseDate", "store", "reason", "product"},

@@ -18,7 +18,7 @@ from devtools.nlu_eval import Report, evaluate, load_corpus
 CORPUS = Path(__file__).resolve().parents[1] / "nlu" / "customers.en-US.json"
 BUILT_INS = (
     "AMAZON.YesIntent", "AMAZON.NoIntent", "AMAZON.HelpIntent", "AMAZON.StopIntent",
-    "AMAZON.CancelIntent", "AMAZON.NavigateHomeIntent",
+    "AMAZON.CancelIntent", "AMAZON.NavigateHomeIntent", "AMAZON.RepeatIntent",
 )  # fmt: skip
 
 
