@@ -186,7 +186,7 @@ def _remember_said(handler_input: HandlerInput, speech: str, reprompt: str) -> N
     for directive in handler_input.response_builder.response.directives or []:
         if isinstance(directive, ElicitSlotDirective) and directive.updated_intent is not None:
             said["elicit"] = [directive.updated_intent.name, directive.slot_to_elicit]
-    handler_input.attributes_manager.session_attributes[SAID_ATTRIBUTE] = said
+    turn(handler_input).session[SAID_ATTRIBUTE] = said
 
 
 def repeat(handler_input: HandlerInput) -> Response:
