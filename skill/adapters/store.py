@@ -90,8 +90,12 @@ class UserStore(Protocol):
         """Return the user's state, or ``UserState()`` when nothing is stored."""
         ...
 
-    def update(self, key: str, changes: Mapping[str, object], now: datetime) -> UserState:
-        """Change only the given fields (None removes one) and return the new state."""
+    def update(self, key: str, changes: Mapping[str, object]) -> UserState:
+        """Change only the given fields (None removes one) and return the new state.
+
+        The write's time (its TTL, P9) comes from the store's own clock, the Lambda's,
+        never from the request: a request's timestamp is whatever its sender wrote.
+        """
         ...
 
     def delete(self, key: str) -> None:
@@ -99,7 +103,8 @@ class UserStore(Protocol):
         ...
 
 
-def _utc_now() -> datetime:
+def utc_now() -> datetime:
+    """The Lambda's clock, in UTC: the only time storage is written with."""
     return datetime.now(UTC)
 
 
@@ -262,12 +267,13 @@ class InMemoryUserStore:
     like production. It is thread-safe; its contents vanish with the process.
     """
 
-    def __init__(self, ttl_days: int = DEFAULT_TTL_DAYS, *, clock: Clock = _utc_now) -> None:
+    def __init__(self, ttl_days: int = DEFAULT_TTL_DAYS, *, clock: Clock = utc_now) -> None:
         """Create an empty store.
 
         Args:
             ttl_days: Days a written item lives (1 .. 3 years, P9).
-            clock: Returns the current time; `load` uses it to hide expired items.
+            clock: Returns the current time: the time of every write (its TTL) and
+                what `load` hides expired items by.
 
         Raises:
             ValueError: If ``ttl_days`` is outside 1 .. 3 years.
@@ -285,9 +291,10 @@ class InMemoryUserStore:
             return UserState()
         return _state_of(item)
 
-    def update(self, key: str, changes: Mapping[str, object], now: datetime) -> UserState:
+    def update(self, key: str, changes: Mapping[str, object]) -> UserState:
         """Apply the changes atomically; see `DynamoDbUserStore.update`."""
         encoded = _encode_changes(changes)
+        now = self._clock()
         expires_at = _expiry(now, self._ttl_days)
         with self._lock:
             current = self._items.get(key)
@@ -406,7 +413,7 @@ class DynamoDbUserStore:
         ttl_days: int,
         client: DynamoDBClient | None = None,
         *,
-        clock: Clock = _utc_now,
+        clock: Clock = utc_now,
     ) -> None:
         """Configure the store; no client is built and no call is made yet.
 
@@ -414,7 +421,8 @@ class DynamoDbUserStore:
             table_name: The table (the template's ``TABLE_NAME``).
             ttl_days: Days an item lives after its last write (1 .. 3 years, P9).
             client: A ready client; built lazily from the environment when None.
-            clock: Returns the current time; `load` uses it to hide expired items.
+            clock: Returns the current time (the Lambda's): the time of every write
+                (its TTL) and what `load` hides expired items by.
 
         Raises:
             ValueError: If the table name is empty or ``ttl_days`` is out of range.
@@ -452,12 +460,14 @@ class DynamoDbUserStore:
             return UserState()
         return _state_of(item)
 
-    def update(self, key: str, changes: Mapping[str, object], now: datetime) -> UserState:
+    def update(self, key: str, changes: Mapping[str, object]) -> UserState:
         """Change exactly the given fields in one atomic UpdateItem.
 
         Only the named attributes are SET (or REMOVEd for None), so two devices
         changing different fields never lose each other's write. Every write adds
-        one to ``version`` and moves the TTL to ``now + ttl_days`` (P9).
+        one to ``version`` and moves the TTL to ``ttl_days`` after the store's clock
+        says it is now (P9): never the request's time, which a sender can set to 1971
+        or 9999.
 
         The write is conditional on the item being absent or unexpired, so fields of
         an expired item that DynamoDB has not yet swept are never revived: in that
@@ -467,7 +477,6 @@ class DynamoDbUserStore:
         Args:
             key: The user key from `user_key`.
             changes: Field name to new value; None removes the field.
-            now: The time of the write (time-zone aware).
 
         Returns:
             The state after the write.
@@ -480,6 +489,7 @@ class DynamoDbUserStore:
             StoreUnavailable: If the table cannot be reached.
             StateUnreadable: If the written item cannot be decoded.
         """
+        now = self._clock()
         request = self._update_request(key, _encode_changes(changes), now)
         try:
             return self._update_item(request)

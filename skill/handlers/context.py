@@ -10,14 +10,15 @@ once per session, and written only when something changed.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, Final, NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from adapters.account_errors import LinkRequired
 from adapters.alexa_api import device_time_zone
-from adapters.store import StateUnreadable, StoreError, UserStore, user_key
+from adapters.store import StateUnreadable, StoreError, UserStore, user_key, utc_now
 from conversation.case import CASE_ATTRIBUTE, Case, decode, encode
 from domain.memory import RememberedPurchase, UserState
 
@@ -35,18 +36,25 @@ TURN = "turn"
 WITHDRAWN = "withdrawn"
 _STATE = "state"
 _ZONE = "zone"
+#: Request timestamps outside these bounds are not believed (Alexa launched in 2014; date
+#: arithmetic near year 9999 overflows): the Lambda clock stands in for them.
+EARLIEST_REQUEST: Final = datetime(2015, 1, 1, tzinfo=UTC)
+LATEST_REQUEST: Final = datetime(2100, 12, 31, tzinfo=UTC)
 
 
 class Services(NamedTuple):
     """The adapters a request may use, built once per Lambda container.
 
     ``accounts`` is None when no account API is configured: linked customers then
-    get the same general answers as everyone else.
+    get the same general answers as everyone else. ``clock`` is the Lambda's clock,
+    the only time anything is stored with (the store keeps its own, the same one in
+    production); tests pass a fake.
     """
 
     settings: Settings
     store: UserStore
     accounts: AccountGateway | None = None
+    clock: Callable[[], datetime] = utc_now
 
 
 class Turn:
@@ -85,11 +93,27 @@ class Turn:
 
     @cached_property
     def now(self) -> datetime:
-        """The request's own timestamp (UTC): the skill never reads the Lambda clock for "now"."""
+        """The request's own timestamp (UTC): "now" for policy answers, never for storage.
+
+        Policy answers count from the customer's own date, so a replayed envelope or
+        ``--today`` answers as on its day. A timestamp that is missing or outside
+        2015..2100 (the sender wrote it: 1971, 9999) is replaced by the Lambda clock,
+        so no date arithmetic can overflow. What is stored uses :attr:`clock_now`.
+        """
         stamp = getattr(self._input.request_envelope.request, "timestamp", None)
         if not isinstance(stamp, datetime):
-            return datetime.now(UTC)
-        return stamp if stamp.tzinfo else stamp.replace(tzinfo=UTC)
+            return self.clock_now
+        stamp = stamp if stamp.tzinfo else stamp.replace(tzinfo=UTC)
+        try:
+            believable = EARLIEST_REQUEST <= stamp <= LATEST_REQUEST
+        except (OverflowError, ValueError):
+            believable = False
+        return stamp.astimezone(UTC) if believable else self.clock_now
+
+    @property
+    def clock_now(self) -> datetime:
+        """The Lambda's clock: the time of link bookkeeping and every write (P9)."""
+        return self.services.clock()
 
     @cached_property
     def zone(self) -> ZoneInfo:
@@ -198,12 +222,12 @@ class Turn:
         store = self.services.store
         try:
             try:
-                state = store.update(self.user_key, changes, self.now)
+                state = store.update(self.user_key, changes)
             except StateUnreadable:
                 # The write landed on an item that was already unreadable, so what it
                 # holds besides these changes is garbage: replace it with just them.
                 store.delete(self.user_key)
-                state = store.update(self.user_key, changes, self.now)
+                state = store.update(self.user_key, changes)
         except StoreError as exc:
             logger.warning("state write failed: %s", type(exc).__name__)
             return False

@@ -40,7 +40,7 @@ def account_linked(handler_input: HandlerInput) -> Response:
     version = current.settings.privacy_policy_version
     saved = current.save(
         {
-            "linked_at": current.now,
+            "linked_at": current.clock_now,  # the Lambda's clock: the request's is not trusted
             "accepted_policy_version": version,
             "policy_notice_version": version,
         }
