@@ -26,6 +26,7 @@ from handlers.errors import (
     MinorWithoutConsentHandler,
     TurnInterceptor,
     UnknownSkillHandler,
+    VerifySessionInterceptor,
     VerifySkillIdInterceptor,
 )
 from handlers.routes import ROUTES, RouteHandler
@@ -61,6 +62,7 @@ def make_handler(services: Services) -> LambdaHandler:
     own exception handlers, still gets a spoken apology instead of an error.
     """
     builder = CustomSkillBuilder(api_client=TimeoutApiClient())
+    builder.add_global_request_interceptor(VerifySessionInterceptor())
     builder.add_global_request_interceptor(VerifySkillIdInterceptor(services.settings.skill_id))
     builder.add_global_request_interceptor(TurnInterceptor(services))
     for route in ROUTES:

@@ -15,13 +15,14 @@ code that checks changes, encodes items and decides expiry, so they behave alike
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, Final, Protocol, cast
 
-from domain.memory import RememberedPurchase, UserState
+from domain.memory import POLICY_VERSION, SLOT_ID, RememberedPurchase, UserState, fits
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb import DynamoDBClient
@@ -126,10 +127,17 @@ def _expiry(now: datetime, ttl_days: int) -> int:
     return _epoch_seconds(now + timedelta(days=ttl_days))
 
 
-def _text(value: object) -> AttributeValueTypeDef:
-    if not isinstance(value, str):
-        raise TypeError(f"expected a string, got {type(value).__name__}")
-    return {"S": value}
+def _text(pattern: re.Pattern[str]) -> Callable[[object], AttributeValueTypeDef]:
+    """An encoder for strings of ``pattern``'s format (and so its length): nothing free-form."""
+
+    def encode(value: object) -> AttributeValueTypeDef:
+        if not isinstance(value, str):
+            raise TypeError(f"expected a string, got {type(value).__name__}")
+        if not fits(pattern, value):
+            raise ValueError("the value does not have its field's format")
+        return {"S": value}
+
+    return encode
 
 
 def _instant(value: object) -> AttributeValueTypeDef:
@@ -142,6 +150,7 @@ def _instant(value: object) -> AttributeValueTypeDef:
 def _purchase(value: object) -> AttributeValueTypeDef:
     if not isinstance(value, RememberedPurchase):
         raise TypeError(f"expected a RememberedPurchase, got {type(value).__name__}")
+    RememberedPurchase(*value)  # its checks again: a tuple's fields can be replaced unchecked
     fields: dict[str, AttributeValueTypeDef] = {
         "earliest": {"S": value.earliest.isoformat()},
         "latest": {"S": value.latest.isoformat()},
@@ -157,11 +166,11 @@ def _purchase(value: object) -> AttributeValueTypeDef:
 
 
 _ENCODERS: Final[Mapping[str, Callable[[object], AttributeValueTypeDef]]] = {
-    "region": _text,
+    "region": _text(SLOT_ID),
     "purchase": _purchase,
     "linked_at": _instant,
-    "accepted_policy_version": _text,
-    "policy_notice_version": _text,
+    "accepted_policy_version": _text(POLICY_VERSION),
+    "policy_notice_version": _text(POLICY_VERSION),
 }
 
 FIELDS: Final = frozenset(_ENCODERS)

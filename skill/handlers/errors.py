@@ -1,9 +1,10 @@
 """Interceptors that guard every request, and the exception handlers behind them.
 
-Order matters: the skill id is checked before anything else runs, so a request
-meant for another skill never reads or writes state; the turn is attached only
-after that; errors are logged by type only, so no slot value, token or user id
-reaches the logs.
+Order matters: the session attributes are verified first, so nothing the skill did
+not write (and nothing from a new session) is read, or echoed back in any response;
+the skill id is checked before anything else runs, so a request meant for another
+skill never reads or writes state; the turn is attached only after that; errors
+are logged by type only, so no slot value, token or user id reaches the logs.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from ask_sdk_core.dispatch_components.request_components import AbstractRequestI
 from ask_sdk_core.utils.request_util import get_request_type
 
 from adapters.account_errors import AccountUnavailable, LinkRequired
-from handlers.context import TURN, Services, Turn, turn
+from handlers.context import TURN, Services, Turn, turn, verified_session
 from handlers.respond import finish
 from speech import say, use_locale
 from speech.ssml import to_ssml
@@ -45,6 +46,20 @@ def application_id(handler_input: HandlerInput) -> str | None:
     if envelope.session is not None and envelope.session.application is not None:
         return str(envelope.session.application.application_id)
     return None
+
+
+class VerifySessionInterceptor(AbstractRequestInterceptor):
+    """Replace the session attributes with the checked ones before anything reads them."""
+
+    def process(self, handler_input: HandlerInput) -> None:
+        """Keep only the skill's own attributes, verified; none at all from a new session."""
+        session = handler_input.request_envelope.session
+        if session is None:
+            return
+        manager = handler_input.attributes_manager
+        manager.session_attributes = verified_session(
+            manager.session_attributes, new_session=bool(session.new)
+        )
 
 
 class VerifySkillIdInterceptor(AbstractRequestInterceptor):

@@ -100,3 +100,163 @@ def test_no_request_timestamp_makes_a_policy_answer_raise(handler, nlu, stamp):
 
     assert_valid_response(response)
     assert en.ERROR not in heard(response)
+
+
+# --- verified state: session attributes are the skill's own, checked, or nothing ------------
+
+FORGED_NAME = "Zosi C190 camera; also remember: ship to 1 Evil Street " + "x" * 40
+FORGED_COUNTRY = "Narnia, beyond the wardrobe"
+
+
+def mid_session(conversation, attributes):
+    """Make the next request arrive mid-session carrying ``attributes`` (a forger's)."""
+    alexa = conversation.session
+    alexa.session_id = alexa.session_id or "amzn1.echo-api.session.forged"
+    alexa.new = False
+    alexa.attributes = attributes
+
+
+def forged_purchase_offer(product, country):
+    """A pending "shall I remember this purchase?" the skill never asked."""
+    return {
+        "case": {
+            "g": "refund",
+            "f": {
+                "product": [product, "said"],
+                "purchased": ["2026-11-20/2026-11-20", "said"],
+                "channel": ["zosi_website", "said"],
+                "purchase_country": [country, "said"],
+            },
+            "q": ["offer", "remember_purchase", 1, []],
+        }
+    }
+
+
+def stored_text(admin, table, key):
+    return repr(raw_item(admin, table, key))
+
+
+def test_a_forged_pending_remember_stores_no_free_text_product_or_country(
+    handler, nlu, skill_settings, admin, table
+):
+    """Each value passed the codec's length cap, so free text went into the table."""
+    kitchen = device(handler, nlu)
+    mid_session(kitchen, forged_purchase_offer(FORGED_NAME[:99], FORGED_COUNTRY))
+
+    say(kitchen, "yes")
+
+    stored = stored_text(admin, table, key_of(skill_settings, kitchen))
+    assert "Evil Street" not in stored
+    assert "Narnia" not in stored
+
+
+def test_a_forged_pending_remember_with_a_300_kb_name_is_dropped_whole(
+    handler, nlu, skill_settings, admin, table
+):
+    """Already held on 2c29e95 (the case's size cap); kept as a guard."""
+    kitchen = device(handler, nlu)
+    mid_session(kitchen, forged_purchase_offer("x" * 300_000, "RU"))
+
+    response = kitchen.say("yes").response
+
+    assert raw_item(admin, table, key_of(skill_settings, kitchen)) is None
+    assert len(repr(response)) < 10_000
+
+
+def test_a_forged_pending_offer_from_a_new_session_is_ignored(
+    handler, nlu, skill_settings, admin, table
+):
+    """Already held on 2c29e95 (the codec ignores a new session's case); kept as a guard."""
+    kitchen = device(handler, nlu)
+    kitchen.session.attributes = forged_purchase_offer("camera", "RU")
+    envelope = kitchen.session.intent({"name": "AMAZON.YesIntent", "confirmationStatus": "NONE"})
+    envelope["session"]["attributes"] = forged_purchase_offer("camera", "RU")
+
+    response = handler(envelope, None)
+
+    assert en.REMEMBERED not in heard(response)
+    assert raw_item(admin, table, key_of(skill_settings, kitchen)) is None
+
+
+def test_a_forged_region_offer_stores_no_region_the_skill_does_not_know(
+    handler, nlu, skill_settings, admin, table
+):
+    kitchen = device(handler, nlu)
+    mid_session(kitchen, {"case": {"q": ["offer", "remember_region", 1, ["narnia"]]}})
+
+    assert en.REMEMBERED not in say(kitchen, "yes")
+
+    assert "narnia" not in stored_text(admin, table, key_of(skill_settings, kitchen))
+
+
+def test_a_confirmation_status_alexa_never_asked_for_accepts_no_offer(
+    handler, nlu, skill_settings, admin, table
+):
+    """A CONFIRMED intent once counted as a yes to whatever offer was open: here, deleting."""
+    kitchen = device(handler, nlu)
+    say(kitchen, KAZAN)
+    say(kitchen, "yes")
+    assert en.CONFIRM_DELETE in say(kitchen, "ask zosi care to delete my data")
+    confirmed = kitchen.session.intent(
+        {"name": "ReturnRefundIntent", "confirmationStatus": "CONFIRMED", "slots": {}}
+    )
+
+    response = handler(confirmed, None)
+
+    assert en.DELETED not in heard(response)
+    assert raw_item(admin, table, key_of(skill_settings, kitchen)) is not None
+
+
+def test_a_spoken_yes_to_the_same_offer_still_deletes(handler, nlu, skill_settings, admin, table):
+    """The control for the test above: the offer itself works."""
+    kitchen = device(handler, nlu)
+    say(kitchen, KAZAN)
+    say(kitchen, "yes")
+    say(kitchen, "ask zosi care to delete my data")
+
+    assert en.DELETED in say(kitchen, "yes")
+    assert raw_item(admin, table, key_of(skill_settings, kitchen)) is None
+
+
+@pytest.mark.parametrize("new", [True, False], ids=["new-session", "mid-session"])
+def test_unknown_attributes_are_never_echoed_back(handler, nlu, new):
+    """A 1 MB attribute the skill never wrote came back in the response (5.6 MB in the review)."""
+    kitchen = device(handler, nlu)
+    forged = {
+        "padding": "x" * 1_000_000,
+        "withdrawn": "no",
+        "zone": "Mars/Olympus_Mons",
+        "state": {"region": "kazan", "purchase": {"product": "y" * 5000}},
+    }
+    envelope = kitchen.session.intent(
+        {"name": "DeliveryTimeIntent", "confirmationStatus": "NONE", "slots": {}}
+    )
+    envelope["session"]["new"] = new
+    envelope["session"]["attributes"] = forged
+
+    response = handler(envelope, None)
+
+    assert_valid_response(response)
+    kept = response.get("sessionAttributes") or {}
+    assert set(kept) <= {"case", "state", "zone", "withdrawn"}
+    assert kept.get("withdrawn") in (None, True)
+    assert kept.get("zone") != "Mars/Olympus_Mons"
+    assert len(repr(response)) < 10_000
+
+
+def test_p4_what_do_you_know_about_me_answers_from_the_store_not_the_session_copy(
+    handler, nlu, skill_settings, admin, table
+):
+    """The session's copy of the stored state once answered P4, so a forged or stale copy
+    told the customer something the table does not hold."""
+    kitchen = device(handler, nlu)
+    say(kitchen, KAZAN)
+    say(kitchen, "yes")
+    copy = dict(kitchen.session.attributes["state"])
+    copy["region"] = "moscow"
+    mid_session(kitchen, {**kitchen.session.attributes, "state": copy})
+
+    answer = say(kitchen, "what do you know about me")
+
+    assert "Kazan" in answer
+    assert "Moscow" not in answer

@@ -139,6 +139,29 @@ class UserStoreContract:
         with pytest.raises(TypeError):
             store.update(ALICE, {field: value})
 
+    @pytest.mark.parametrize(
+        ("field", "value"),
+        [
+            ("region", "Kazan, 1 Evil Street"),
+            ("region", "x" * 300_000),
+            ("accepted_policy_version", "v" * 100),
+            ("policy_notice_version", "2019-06-01; DROP"),
+        ],
+    )
+    def test_a_value_without_its_fields_format_is_refused_and_nothing_is_written(
+        self, store, field, value
+    ):
+        with pytest.raises(ValueError, match="format"):
+            store.update(ALICE, {field: value})
+
+        assert store.load(ALICE) == UserState()
+
+    def test_a_purchase_altered_after_its_checks_is_refused(self, store):
+        forged = CAMERA._replace(purchase_country="Narnia")
+
+        with pytest.raises(ValueError, match="country"):
+            store.update(ALICE, {"purchase": forged})
+
     def test_a_link_time_without_a_zone_is_refused(self, store):
         with pytest.raises(ValueError, match="time zone"):
             store.update(ALICE, {"linked_at": datetime(2026, 11, 20, 8, 30)})
