@@ -188,6 +188,8 @@ class Turn:
 
         When the store cannot be read the skill carries on without it
         (``state_failed`` tells the handler to say so) and tries again next session.
+        A link record read without an account token means the customer unlinked:
+        everything stored is deleted then (P5) and the state is empty.
 
         Args:
             fresh: Read the store even when the session holds a copy: what the
@@ -206,6 +208,12 @@ class Turn:
             self.state_failed = True
             # An unreadable item can still be replaced; a store that failed cannot be written.
             self._store_down = not isinstance(exc, StateUnreadable)
+            return UserState()
+        if state.linked_at is not None and self.access_token is None:
+            # P5: stored as linked, yet Alexa sends no token: the customer unlinked in the
+            # Alexa app (no event says so), and an unlinked account's data is deleted.
+            logger.info("link record without a token: deleting what is stored")
+            self.erase()
             return UserState()
         self.session[_STATE] = state_to_session(state)
         return state

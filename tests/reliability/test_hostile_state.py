@@ -260,3 +260,37 @@ def test_p4_what_do_you_know_about_me_answers_from_the_store_not_the_session_cop
 
     assert "Kazan" in answer
     assert "Moscow" not in answer
+
+
+# --- unlinking: a link record with no token means the customer unlinked (P5) ----------------
+
+
+def linked_by_event(handler, nlu, token):
+    kitchen = device(handler, nlu, access_token=token)
+    handler(kitchen.session.skill_event("AlexaSkillEvent.SkillAccountLinked"), None)
+    return kitchen
+
+
+def test_p5_a_request_without_a_token_for_a_user_stored_as_linked_deletes_the_link_record(
+    handler, nlu, skill_settings, admin, table
+):
+    """The link record (linked_at, policy versions) once stayed after the customer unlinked."""
+    kitchen = linked_by_event(handler, nlu, token=None)
+    key = key_of(skill_settings, kitchen)
+    assert "linked_at" in raw_item(admin, table, key)
+
+    answer = say(kitchen, "what do you know about me")
+
+    assert raw_item(admin, table, key) is None
+    assert "linked your ZOSI account" not in answer
+
+
+def test_p5_a_request_with_the_token_keeps_the_link_record(
+    handler, nlu, skill_settings, admin, table
+):
+    """The control: while Alexa sends the token the customer is still linked."""
+    kitchen = linked_by_event(handler, nlu, token="demo-token-still-linked")
+
+    say(kitchen, "what do you know about me")
+
+    assert "linked_at" in raw_item(admin, table, key_of(skill_settings, kitchen))
