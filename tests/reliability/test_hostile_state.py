@@ -13,9 +13,21 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from adapters.store import MAX_TTL_DAYS, TTL_ATTRIBUTE
+from handlers.errors import RetryableEventError
 from speech import en
+from speech.unsupported import APOLOGIES, FALLBACK
 from tests.helpers import assert_valid_response
-from tests.reliability.conftest import NOW, device, heard, key_of, raw_item, say
+from tests.reliability.conftest import (
+    NOW,
+    Fault,
+    Injector,
+    device,
+    heard,
+    key_of,
+    raw_item,
+    say,
+)
+from tests.reliability.test_dynamodb_faults import THROTTLED
 
 KAZAN = "how long does delivery to kazan take"
 
@@ -294,3 +306,81 @@ def test_p5_a_request_with_the_token_keeps_the_link_record(
     say(kitchen, "what do you know about me")
 
     assert "linked_at" in raw_item(admin, table, key_of(skill_settings, kitchen))
+
+
+# --- SkillDisabled: a delete that failed fails the invocation, so the event can come again ----
+
+
+def test_p5_skill_disabled_whose_delete_fails_fails_the_invocation_and_a_redelivery_deletes(
+    handler, nlu, skill_settings, skill_dynamodb, admin, table
+):
+    """The failed delete was once only logged: the invocation succeeded and the item stayed."""
+    kitchen = device(handler, nlu)
+    say(kitchen, KAZAN)
+    say(kitchen, "yes")
+    key = key_of(skill_settings, kitchen)
+    event = kitchen.session.skill_event("AlexaSkillEvent.SkillDisabled")
+    faults = Injector(
+        skill_dynamodb, Fault("throttled", THROTTLED.answer, frozenset({"DeleteItem"}))
+    )
+
+    with pytest.raises(RetryableEventError):
+        handler(event, None)
+    assert raw_item(admin, table, key) is not None
+
+    faults.active = False
+    assert handler(event, None)["response"] == {}
+    assert raw_item(admin, table, key) is None
+
+
+# --- languages the skill does not speak: a short apology, never the slot text back -----------
+
+GERMAN_STORE = "bei einem Händler in München"
+JAPANESE_STORE = "駅前の電気屋さん"
+
+
+@pytest.mark.parametrize(
+    ("locale", "store", "apology"),
+    [
+        ("de-DE", GERMAN_STORE, APOLOGIES["de"]),
+        ("ja-JP", JAPANESE_STORE, APOLOGIES["ja"]),
+        ("nl-NL", "bij een winkel", FALLBACK),
+    ],
+)
+def test_an_unsupported_locale_gets_a_short_apology_and_never_its_slot_text_back(
+    handler, nlu, skill_settings, admin, table, locale, store, apology
+):
+    kitchen = device(handler, nlu, locale=locale)
+    envelope = kitchen.session.intent(
+        {
+            "name": "ReturnRefundIntent",
+            "confirmationStatus": "NONE",
+            "slots": {
+                "product": {"name": "product", "value": store},
+                "store": {"name": "store", "value": store},
+                "purchaseDate": {"name": "purchaseDate", "value": "2026-11-10"},
+            },
+        }
+    )
+
+    response = handler(envelope, None)
+
+    assert_valid_response(response)
+    spoken = heard(response)
+    assert spoken == apology
+    assert store not in repr(response)
+    assert response["response"]["shouldEndSession"] is True
+    assert raw_item(admin, table, key_of(skill_settings, kitchen)) is None
+
+
+def test_an_unsupported_locale_still_has_its_skill_disabled_event_honoured(
+    handler, nlu, skill_settings, admin, table
+):
+    english = device(handler, nlu)
+    say(english, KAZAN)
+    say(english, "yes")
+    german = device(handler, nlu, locale="de-DE")
+
+    handler(german.session.skill_event("AlexaSkillEvent.SkillDisabled"), None)
+
+    assert raw_item(admin, table, key_of(skill_settings, german)) is None
