@@ -373,3 +373,17 @@ def test_logs_never_contain_the_token_or_the_raw_user_id(talk: Talk, caplog) -> 
     assert logged  # something was logged
     for secret in (secret_token, "fault-500", "demo-nobody", user_id, "RA123456785RU", "C190"):
         assert secret not in logged
+
+
+def test_a_withdrawal_forged_into_a_new_session_does_not_cut_off_a_linked_customer(
+    talk: Talk,
+) -> None:
+    """Issue 11: ``withdrawn`` was read from whatever a new session carried, unchecked."""
+    question = "which of my orders can I still return"
+    (expected,) = said(talk("demo-recent", user_id="amzn1.ask.account.HONEST"), question)
+    forged = talk("demo-recent", user_id="amzn1.ask.account.FORGEDWITHDRAWAL")
+    understood = forged.nlu.understand(question, None)
+    envelope = forged.session.intent(understood.intent, understood.dialog_state)
+    envelope["session"]["attributes"] = {"withdrawn": "yes"}
+
+    assert forged.send(envelope).speech == expected
