@@ -24,8 +24,11 @@ from handlers.errors import (
     CatchAllHandler,
     LinkRequiredHandler,
     MinorWithoutConsentHandler,
+    RetryableEventError,
     TurnInterceptor,
     UnknownSkillHandler,
+    UnsupportedLocaleHandler,
+    VerifySessionInterceptor,
     VerifySkillIdInterceptor,
 )
 from handlers.routes import ROUTES, RouteHandler
@@ -58,15 +61,19 @@ def make_handler(services: Services) -> LambdaHandler:
     """Build the skill around ``services`` and return a Lambda handler that never raises.
 
     An envelope the SDK cannot parse, or any other failure outside the skill's
-    own exception handlers, still gets a spoken apology instead of an error.
+    own exception handlers, still gets a spoken apology instead of an error. The
+    one exception is a skill event that must come again (SkillDisabled whose
+    delete failed): its invocation fails.
     """
     builder = CustomSkillBuilder(api_client=TimeoutApiClient())
+    builder.add_global_request_interceptor(VerifySessionInterceptor())
     builder.add_global_request_interceptor(VerifySkillIdInterceptor(services.settings.skill_id))
     builder.add_global_request_interceptor(TurnInterceptor(services))
     for route in ROUTES:
         builder.add_request_handler(RouteHandler(route))
     for exception_handler in (
         UnknownSkillHandler(),
+        UnsupportedLocaleHandler(),
         LinkRequiredHandler(),
         MinorWithoutConsentHandler(),
         AccountUnavailableHandler(),
@@ -78,6 +85,9 @@ def make_handler(services: Services) -> LambdaHandler:
     def handle(event: dict[str, Any], context: object) -> dict[str, Any]:
         try:
             response: dict[str, Any] = sdk_handler(event, context)  # type: ignore[arg-type]
+        except RetryableEventError:
+            logger.error("skill event failed; raising so it can be delivered again")
+            raise
         except Exception as exc:
             logger.error("request could not be handled: %s", type(exc).__name__)
             return apology()

@@ -19,7 +19,7 @@ import subprocess
 import sys
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, Protocol
 
@@ -118,7 +118,6 @@ def prepare_tables(client: DynamoDBClient, settings: Settings) -> None:
     DynamoDbUserStore(SKILL_TABLE, settings.state_ttl_days, client).update(
         user_key(LOCAL_USER_ID, settings.user_key_secret),
         {"purchase": RememberedPurchase("nvr", bought, bought, "zosi_website")},
-        datetime.now(UTC),
     )
     client.create_table(
         TableName=BASELINE_TABLE,

@@ -15,13 +15,14 @@ code that checks changes, encodes items and decides expiry, so they behave alike
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, Final, Protocol, cast
 
-from domain.memory import RememberedPurchase, UserState
+from domain.memory import POLICY_VERSION, SLOT_ID, RememberedPurchase, UserState, fits
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb import DynamoDBClient
@@ -90,8 +91,12 @@ class UserStore(Protocol):
         """Return the user's state, or ``UserState()`` when nothing is stored."""
         ...
 
-    def update(self, key: str, changes: Mapping[str, object], now: datetime) -> UserState:
-        """Change only the given fields (None removes one) and return the new state."""
+    def update(self, key: str, changes: Mapping[str, object]) -> UserState:
+        """Change only the given fields (None removes one) and return the new state.
+
+        The write's time (its TTL, P9) comes from the store's own clock, the Lambda's,
+        never from the request: a request's timestamp is whatever its sender wrote.
+        """
         ...
 
     def delete(self, key: str) -> None:
@@ -99,7 +104,8 @@ class UserStore(Protocol):
         ...
 
 
-def _utc_now() -> datetime:
+def utc_now() -> datetime:
+    """The Lambda's clock, in UTC: the only time storage is written with."""
     return datetime.now(UTC)
 
 
@@ -121,10 +127,17 @@ def _expiry(now: datetime, ttl_days: int) -> int:
     return _epoch_seconds(now + timedelta(days=ttl_days))
 
 
-def _text(value: object) -> AttributeValueTypeDef:
-    if not isinstance(value, str):
-        raise TypeError(f"expected a string, got {type(value).__name__}")
-    return {"S": value}
+def _text(pattern: re.Pattern[str]) -> Callable[[object], AttributeValueTypeDef]:
+    """An encoder for strings of ``pattern``'s format (and so its length): nothing free-form."""
+
+    def encode(value: object) -> AttributeValueTypeDef:
+        if not isinstance(value, str):
+            raise TypeError(f"expected a string, got {type(value).__name__}")
+        if not fits(pattern, value):
+            raise ValueError("the value does not have its field's format")
+        return {"S": value}
+
+    return encode
 
 
 def _instant(value: object) -> AttributeValueTypeDef:
@@ -137,6 +150,7 @@ def _instant(value: object) -> AttributeValueTypeDef:
 def _purchase(value: object) -> AttributeValueTypeDef:
     if not isinstance(value, RememberedPurchase):
         raise TypeError(f"expected a RememberedPurchase, got {type(value).__name__}")
+    RememberedPurchase(*value)  # its checks again: a tuple's fields can be replaced unchecked
     fields: dict[str, AttributeValueTypeDef] = {
         "earliest": {"S": value.earliest.isoformat()},
         "latest": {"S": value.latest.isoformat()},
@@ -152,11 +166,11 @@ def _purchase(value: object) -> AttributeValueTypeDef:
 
 
 _ENCODERS: Final[Mapping[str, Callable[[object], AttributeValueTypeDef]]] = {
-    "region": _text,
+    "region": _text(SLOT_ID),
     "purchase": _purchase,
     "linked_at": _instant,
-    "accepted_policy_version": _text,
-    "policy_notice_version": _text,
+    "accepted_policy_version": _text(POLICY_VERSION),
+    "policy_notice_version": _text(POLICY_VERSION),
 }
 
 FIELDS: Final = frozenset(_ENCODERS)
@@ -262,12 +276,13 @@ class InMemoryUserStore:
     like production. It is thread-safe; its contents vanish with the process.
     """
 
-    def __init__(self, ttl_days: int = DEFAULT_TTL_DAYS, *, clock: Clock = _utc_now) -> None:
+    def __init__(self, ttl_days: int = DEFAULT_TTL_DAYS, *, clock: Clock = utc_now) -> None:
         """Create an empty store.
 
         Args:
             ttl_days: Days a written item lives (1 .. 3 years, P9).
-            clock: Returns the current time; `load` uses it to hide expired items.
+            clock: Returns the current time: the time of every write (its TTL) and
+                what `load` hides expired items by.
 
         Raises:
             ValueError: If ``ttl_days`` is outside 1 .. 3 years.
@@ -285,9 +300,10 @@ class InMemoryUserStore:
             return UserState()
         return _state_of(item)
 
-    def update(self, key: str, changes: Mapping[str, object], now: datetime) -> UserState:
+    def update(self, key: str, changes: Mapping[str, object]) -> UserState:
         """Apply the changes atomically; see `DynamoDbUserStore.update`."""
         encoded = _encode_changes(changes)
+        now = self._clock()
         expires_at = _expiry(now, self._ttl_days)
         with self._lock:
             current = self._items.get(key)
@@ -406,7 +422,7 @@ class DynamoDbUserStore:
         ttl_days: int,
         client: DynamoDBClient | None = None,
         *,
-        clock: Clock = _utc_now,
+        clock: Clock = utc_now,
     ) -> None:
         """Configure the store; no client is built and no call is made yet.
 
@@ -414,7 +430,8 @@ class DynamoDbUserStore:
             table_name: The table (the template's ``TABLE_NAME``).
             ttl_days: Days an item lives after its last write (1 .. 3 years, P9).
             client: A ready client; built lazily from the environment when None.
-            clock: Returns the current time; `load` uses it to hide expired items.
+            clock: Returns the current time (the Lambda's): the time of every write
+                (its TTL) and what `load` hides expired items by.
 
         Raises:
             ValueError: If the table name is empty or ``ttl_days`` is out of range.
@@ -452,12 +469,14 @@ class DynamoDbUserStore:
             return UserState()
         return _state_of(item)
 
-    def update(self, key: str, changes: Mapping[str, object], now: datetime) -> UserState:
+    def update(self, key: str, changes: Mapping[str, object]) -> UserState:
         """Change exactly the given fields in one atomic UpdateItem.
 
         Only the named attributes are SET (or REMOVEd for None), so two devices
         changing different fields never lose each other's write. Every write adds
-        one to ``version`` and moves the TTL to ``now + ttl_days`` (P9).
+        one to ``version`` and moves the TTL to ``ttl_days`` after the store's clock
+        says it is now (P9): never the request's time, which a sender can set to 1971
+        or 9999.
 
         The write is conditional on the item being absent or unexpired, so fields of
         an expired item that DynamoDB has not yet swept are never revived: in that
@@ -467,7 +486,6 @@ class DynamoDbUserStore:
         Args:
             key: The user key from `user_key`.
             changes: Field name to new value; None removes the field.
-            now: The time of the write (time-zone aware).
 
         Returns:
             The state after the write.
@@ -480,6 +498,7 @@ class DynamoDbUserStore:
             StoreUnavailable: If the table cannot be reached.
             StateUnreadable: If the written item cannot be decoded.
         """
+        now = self._clock()
         request = self._update_request(key, _encode_changes(changes), now)
         try:
             return self._update_item(request)

@@ -9,19 +9,24 @@ layer with what the customer just said, and encode the case the service returns.
 The codec is the only way in or out of the session attributes, and it trusts
 nothing: attributes that arrive with a new session are ignored (Alexa never sends
 any, so they are forged or stale), unknown keys and values outside their enums are
-dropped, every value is capped in length and the whole case in size.
+dropped, every value must have its fact's format (an enum value, a country code, a
+date span...) and is capped in length, a question's data must fit its kind, and the
+whole case is capped in size.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+import re
+from collections.abc import Callable, Mapping
 from datetime import date
 from enum import StrEnum
 from typing import Any, Final, TypeVar
 
 from conversation.record import Record
-from policy.model import DateSpan
+from domain.memory import COUNTRY_CODE, SLOT_ID
+from policy.claims import ClaimKind
+from policy.model import Channel, DateSpan, Reason
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -35,6 +40,13 @@ MAX_CASE_CHARS: Final = 2048
 UNKNOWN: Final = "?"
 #: How many alternative readings of a guessed date a case keeps.
 MAX_READINGS: Final = 3
+#: CHANNEL values besides :class:`policy.model.Channel`: "which AliExpress store?" and a gift.
+GIFT, ALIEXPRESS = "gift", "aliexpress"
+#: The data of a FACT question asked after a general answer ("...when did you buy yours?").
+GENERAL: Final = "general"
+
+#: An account API order id (the contract gives no pattern: letters, digits and separators).
+_ORDER_ID: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:#/-]{0,63}")
 
 
 class Goal(StrEnum):
@@ -189,6 +201,15 @@ class Case(Record):
 # --- the codec --------------------------------------------------------------------------------
 
 
+def _matches(pattern: re.Pattern[str]) -> Callable[[str], bool]:
+    return lambda value: pattern.fullmatch(value) is not None
+
+
+def _is_name(value: str) -> bool:
+    """Text a customer could have said: printable, no markup-breaking control characters."""
+    return value.isprintable()
+
+
 def encode(case: Case) -> dict[str, Any]:
     """The case as JSON-safe session attributes (short keys: they travel on every turn)."""
     out: dict[str, Any] = {}
@@ -251,9 +272,7 @@ def _fact(name: FactName, pair: object) -> Fact | None:
     if not isinstance(pair, list) or len(pair) != 2:
         return None
     value, source = _text(pair[0]), member(Source, pair[1])
-    if value is None or source is None:
-        return None
-    if name is FactName.PURCHASED and value != UNKNOWN and not _is_span(value):
+    if value is None or source is None or not valid_value(name, value):
         return None
     return Fact(value, source)
 
@@ -281,6 +300,29 @@ def _is_span(value: str) -> bool:
     return True
 
 
+#: What a value of each fact must look like (UNKNOWN aside); a value that does not is dropped.
+FORMATS: Final[Mapping[FactName, Callable[[str], bool]]] = {
+    FactName.PRODUCT: _matches(SLOT_ID),
+    FactName.PRODUCT_NAME: _is_name,
+    FactName.PURCHASED: _is_span,
+    FactName.CHANNEL: lambda value: (
+        value in {GIFT, ALIEXPRESS} or member(Channel, value) is not None
+    ),
+    FactName.REASON: lambda value: member(Reason, value) is not None,
+    FactName.PURCHASE_COUNTRY: _matches(COUNTRY_CODE),
+    FactName.HOME_COUNTRY: _matches(COUNTRY_CODE),
+    FactName.CLAIM_KIND: lambda value: member(ClaimKind, value) is not None,
+    FactName.ORDER: _matches(_ORDER_ID),
+}
+
+
+def valid_value(name: FactName, value: str) -> bool:
+    """Whether ``value`` is something fact ``name`` can hold (its enum or format, and length)."""
+    if not 0 < len(value) <= MAX_VALUE_CHARS:
+        return False
+    return value == UNKNOWN or FORMATS[name](value)
+
+
 def _about(asks: Asks, about: str) -> bool:
     """Whether a question of kind ``asks`` can be about ``about``: a fact, an offer, or nothing."""
     if asks in {Asks.FACT, Asks.CONFIRM}:
@@ -301,7 +343,31 @@ def _question(raw: object) -> Question | None:
         return None
     if not isinstance(data, list) or len(data) > MAX_READINGS + 1:
         return None
-    values = [_text(item) for item in data]
-    if any(item is None for item in values):
+    values = tuple(_text(item) for item in data)
+    kept = tuple(item for item in values if item is not None)
+    if len(kept) != len(values) or not _data_fits(asks, about, kept):
         return None
-    return Question(asks, about, attempts, tuple(item for item in values if item is not None))
+    return Question(asks, about, attempts, kept)
+
+
+def _data_fits(asks: Asks, about: str, data: tuple[str, ...]) -> bool:
+    """Whether a question's data is what the skill itself would have put there.
+
+    A date check keeps other readings (date spans); a fact question at most the
+    GENERAL mark; an offer what it acts on: a region id, or the order, request kind
+    and reason of a request to open. Anything else was not written by the skill.
+    """
+    if asks is Asks.CONFIRM:
+        return all(_is_span(item) for item in data)
+    if asks is Asks.FACT:
+        return data in {(), (GENERAL,)}
+    if asks is Asks.OFFER and about == Offer.REMEMBER_REGION:
+        return len(data) == 1 and SLOT_ID.fullmatch(data[0]) is not None
+    if asks is Asks.OFFER and about == Offer.OPEN_REQUEST:
+        return (
+            len(data) in {2, 3}
+            and valid_value(FactName.ORDER, data[0])
+            and member(ClaimKind, data[1]) is not None
+            and all(member(Reason, item) is not None for item in data[2:])
+        )
+    return data == ()

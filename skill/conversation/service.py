@@ -31,6 +31,9 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, TypeAlias
 
 from conversation.case import (
+    ALIEXPRESS,
+    GENERAL,
+    GIFT,
     MAX_VALUE_CHARS,
     UNKNOWN,
     Asks,
@@ -61,8 +64,6 @@ Decision: TypeAlias = "ReturnDecision | WarrantyDecision | CrossShipDecision"
 
 #: The misses after which the skill stops asking for a fact and moves on.
 MAX_ATTEMPTS = 2
-#: Purchase-channel values that are not a :class:`Channel`.
-GIFT, ALIEXPRESS = "gift", "aliexpress"
 #: Orders that can still be the subject of a return, repair or replacement.
 ACTIVE_STATUSES = frozenset({"processing", "shipped", "delivered"})
 
@@ -605,8 +606,6 @@ def _merge(case: Case, heard: Heard, known: Known) -> Case:
 
 #: Why a date could not be used, kept in the case's question data for the next ask.
 BAD_DATE, FUTURE_DATE = "bad_date", "future_date"
-#: Marks the date question that follows a general answer: a no there declines the check.
-GENERAL = "general"
 #: Why the kind of request is asked: a fault inside the refund period leaves the choice.
 REFUND_OPEN = "refund_open"
 #: The reason asked for a repair or a replacement, which only a fault can justify.

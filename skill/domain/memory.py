@@ -8,11 +8,23 @@ conversation reads and offers them.
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from typing import Final, NamedTuple, Self
 
 #: The purchase channels a remembered purchase may name (the account API's ``channel`` enum).
 CHANNELS: Final = frozenset({"zosi_website", "zosi_official_store", "third_party"})
+#: A slot id (a ProductType or RussianRegion value): lower-case words joined by "_".
+SLOT_ID: Final = re.compile(r"[a-z][a-z0-9_]{0,39}")
+#: ISO 3166-1 alpha-2, as the CountryName slot resolves it.
+COUNTRY_CODE: Final = re.compile(r"[A-Z]{2}")
+#: A privacy policy version ("2019-06-01"): what P8's bookkeeping may hold.
+POLICY_VERSION: Final = re.compile(r"[0-9A-Za-z][0-9A-Za-z._-]{0,31}")
+
+
+def fits(pattern: re.Pattern[str], value: object) -> bool:
+    """Whether ``value`` is a string wholly matching ``pattern`` (so bounded in length)."""
+    return isinstance(value, str) and pattern.fullmatch(value) is not None
 
 
 class _Purchase(NamedTuple):
@@ -35,7 +47,9 @@ class RememberedPurchase(_Purchase):
 
     Raises:
         ValueError: If the dates are not plain dates, ``earliest`` is after
-            ``latest``, or the channel is not one of `CHANNELS`.
+            ``latest``, the channel is not one of `CHANNELS`, the product is not a
+            slot id or the country not an ISO code (what is stored is only ever what
+            a slot resolved to, never free text).
     """
 
     __slots__ = ()
@@ -56,6 +70,12 @@ class RememberedPurchase(_Purchase):
             raise ValueError("the earliest purchase date is after the latest")
         if channel is not None and channel not in CHANNELS:
             raise ValueError(f"unknown purchase channel {channel!r}")
+        if product is not None and not fits(SLOT_ID, product):
+            raise ValueError("the product must be a product type id")
+        if purchase_country is not None and not fits(COUNTRY_CODE, purchase_country):
+            raise ValueError("the purchase country must be an ISO 3166-1 alpha-2 code")
+        if not isinstance(gift, bool):
+            raise ValueError("gift must be a boolean")
         return super().__new__(cls, product, earliest, latest, channel, gift, purchase_country)
 
 

@@ -10,16 +10,17 @@ once per session, and written only when something changed.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Mapping
 from datetime import UTC, date, datetime
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, Final, NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from adapters.account_errors import LinkRequired
 from adapters.alexa_api import device_time_zone
-from adapters.store import StateUnreadable, StoreError, UserStore, user_key
+from adapters.store import StateUnreadable, StoreError, UserStore, user_key, utc_now
 from conversation.case import CASE_ATTRIBUTE, Case, decode, encode
-from domain.memory import RememberedPurchase, UserState
+from domain.memory import POLICY_VERSION, SLOT_ID, RememberedPurchase, UserState, fits
 
 if TYPE_CHECKING:
     from ask_sdk_core.handler_input import HandlerInput
@@ -35,18 +36,27 @@ TURN = "turn"
 WITHDRAWN = "withdrawn"
 _STATE = "state"
 _ZONE = "zone"
+#: Longest time zone name kept from the session ("America/Argentina/ComodRivadavia" is 32).
+MAX_ZONE_CHARS: Final = 64
+#: Request timestamps outside these bounds are not believed (Alexa launched in 2014; date
+#: arithmetic near year 9999 overflows): the Lambda clock stands in for them.
+EARLIEST_REQUEST: Final = datetime(2015, 1, 1, tzinfo=UTC)
+LATEST_REQUEST: Final = datetime(2100, 12, 31, tzinfo=UTC)
 
 
 class Services(NamedTuple):
     """The adapters a request may use, built once per Lambda container.
 
     ``accounts`` is None when no account API is configured: linked customers then
-    get the same general answers as everyone else.
+    get the same general answers as everyone else. ``clock`` is the Lambda's clock,
+    the only time anything is stored with (the store keeps its own, the same one in
+    production); tests pass a fake.
     """
 
     settings: Settings
     store: UserStore
     accounts: AccountGateway | None = None
+    clock: Callable[[], datetime] = utc_now
 
 
 class Turn:
@@ -85,21 +95,34 @@ class Turn:
 
     @cached_property
     def now(self) -> datetime:
-        """The request's own timestamp (UTC): the skill never reads the Lambda clock for "now"."""
+        """The request's own timestamp (UTC): "now" for policy answers, never for storage.
+
+        Policy answers count from the customer's own date, so a replayed envelope or
+        ``--today`` answers as on its day. A timestamp that is missing or outside
+        2015..2100 (the sender wrote it: 1971, 9999) is replaced by the Lambda clock,
+        so no date arithmetic can overflow. What is stored uses :attr:`clock_now`.
+        """
         stamp = getattr(self._input.request_envelope.request, "timestamp", None)
         if not isinstance(stamp, datetime):
-            return datetime.now(UTC)
-        return stamp if stamp.tzinfo else stamp.replace(tzinfo=UTC)
+            return self.clock_now
+        stamp = stamp if stamp.tzinfo else stamp.replace(tzinfo=UTC)
+        try:
+            believable = EARLIEST_REQUEST <= stamp <= LATEST_REQUEST
+        except (OverflowError, ValueError):
+            believable = False
+        return stamp.astimezone(UTC) if believable else self.clock_now
+
+    @property
+    def clock_now(self) -> datetime:
+        """The Lambda's clock: the time of link bookkeeping and every write (P9)."""
+        return self.services.clock()
 
     @cached_property
     def zone(self) -> ZoneInfo:
         """The device's time zone (cached per session), else the configured default."""
-        cached = self.session.get(_ZONE)
-        if isinstance(cached, str):
-            try:
-                return ZoneInfo(cached)
-            except (ZoneInfoNotFoundError, ValueError):
-                pass
+        cached = _zone_of(self.session.get(_ZONE))
+        if cached is not None:
+            return cached
         zone = device_time_zone(self._input) or self.settings.default_time_zone
         self.session[_ZONE] = zone.key
         return zone
@@ -140,7 +163,7 @@ class Turn:
         return (
             self.access_token is not None
             and self.services.accounts is not None
-            and not self.session.get(WITHDRAWN)
+            and self.session.get(WITHDRAWN) is not True
         )
 
     def withdraw(self) -> None:
@@ -160,15 +183,22 @@ class Turn:
 
     # --- remembered state ---------------------------------------------------------------------
 
-    def state(self) -> UserState:
+    def state(self, *, fresh: bool = False) -> UserState:
         """What is stored for this user: read from the store once per session.
 
         When the store cannot be read the skill carries on without it
         (``state_failed`` tells the handler to say so) and tries again next session.
+        A link record read without an account token means the customer unlinked:
+        everything stored is deleted then (P5) and the state is empty.
+
+        Args:
+            fresh: Read the store even when the session holds a copy: what the
+                customer is told is held about them comes from the store (P4), not
+                from a copy that travelled through the session.
         """
-        cached = self.session.get(_STATE)
-        if isinstance(cached, dict):
-            return state_from_session(cached)
+        cached = None if fresh else state_from_session(self.session.get(_STATE))
+        if cached is not None:
+            return cached
         if self.user_key is None:
             return UserState()
         try:
@@ -178,6 +208,12 @@ class Turn:
             self.state_failed = True
             # An unreadable item can still be replaced; a store that failed cannot be written.
             self._store_down = not isinstance(exc, StateUnreadable)
+            return UserState()
+        if state.linked_at is not None and self.access_token is None:
+            # P5: stored as linked, yet Alexa sends no token: the customer unlinked in the
+            # Alexa app (no event says so), and an unlinked account's data is deleted.
+            logger.info("link record without a token: deleting what is stored")
+            self.erase()
             return UserState()
         self.session[_STATE] = state_to_session(state)
         return state
@@ -198,13 +234,14 @@ class Turn:
         store = self.services.store
         try:
             try:
-                state = store.update(self.user_key, changes, self.now)
+                state = store.update(self.user_key, changes)
             except StateUnreadable:
                 # The write landed on an item that was already unreadable, so what it
                 # holds besides these changes is garbage: replace it with just them.
                 store.delete(self.user_key)
-                state = store.update(self.user_key, changes, self.now)
-        except StoreError as exc:
+                state = store.update(self.user_key, changes)
+        except (StoreError, TypeError, ValueError) as exc:
+            # TypeError, ValueError: a value without its field's format is never stored.
             logger.warning("state write failed: %s", type(exc).__name__)
             return False
         self.session[_STATE] = state_to_session(state)
@@ -270,8 +307,8 @@ def purchase_to_session(purchase: RememberedPurchase) -> dict[str, Any]:
     }
 
 
-def purchase_from_session(raw: dict[str, Any]) -> RememberedPurchase:
-    """Rebuild a purchase saved by :func:`purchase_to_session`.
+def purchase_from_session(raw: Mapping[str, Any]) -> RememberedPurchase:
+    """Rebuild a purchase saved by :func:`purchase_to_session`, with every check it had.
 
     Raises:
         KeyError, TypeError, ValueError: the data is not such a copy.
@@ -281,7 +318,7 @@ def purchase_from_session(raw: dict[str, Any]) -> RememberedPurchase:
         earliest=date.fromisoformat(raw["earliest"]),
         latest=date.fromisoformat(raw["latest"]),
         channel=raw.get("channel"),
-        gift=bool(raw.get("gift", False)),
+        gift=raw.get("gift", False),
         purchase_country=raw.get("purchase_country"),
     )
 
@@ -298,19 +335,77 @@ def state_to_session(state: UserState) -> dict[str, Any]:
     }
 
 
-def state_from_session(data: dict[str, Any]) -> UserState:
-    """Rebuild the state cached by :func:`state_to_session` (garbage gives an empty state)."""
+def state_from_session(data: object) -> UserState | None:
+    """Rebuild the state cached by :func:`state_to_session`; None unless every field passes.
+
+    Each value must have the format the store itself would accept, so a forged
+    copy can hold nothing the store could not (no free text, no oversize value).
+    """
+    if not isinstance(data, Mapping):
+        return None
+    region = data.get("region")
+    versions = (data.get("accepted_policy_version"), data.get("policy_notice_version"))
+    version = data.get("version", 0)
+    raw = data.get("purchase")
+    linked = data.get("linked_at")
+    well_formed = (
+        (region is None or fits(SLOT_ID, region))
+        and all(v is None or fits(POLICY_VERSION, v) for v in versions)
+        and isinstance(version, int)
+        and not isinstance(version, bool)
+        and version >= 0
+        and (raw is None or isinstance(raw, Mapping))
+        and (linked is None or isinstance(linked, str))
+    )
+    if not well_formed:
+        return None
     try:
-        raw = data.get("purchase")
-        purchase = purchase_from_session(raw) if isinstance(raw, dict) else None
-        linked = data.get("linked_at")
+        linked_at = None if linked is None else datetime.fromisoformat(linked)
+        if linked_at is not None and linked_at.tzinfo is None:
+            return None
         return UserState(
-            region=data.get("region"),
-            purchase=purchase,
-            linked_at=datetime.fromisoformat(linked) if isinstance(linked, str) else None,
-            accepted_policy_version=data.get("accepted_policy_version"),
-            policy_notice_version=data.get("policy_notice_version"),
-            version=int(data.get("version", 0)),
+            region=region,
+            purchase=None if raw is None else purchase_from_session(raw),
+            linked_at=linked_at,
+            accepted_policy_version=versions[0],
+            policy_notice_version=versions[1],
+            version=version,
         )
     except (KeyError, TypeError, ValueError):
-        return UserState()
+        return None
+
+
+def _zone_of(value: object) -> ZoneInfo | None:
+    """The time zone a session attribute names, if it is a real zone's name."""
+    if not isinstance(value, str) or not 0 < len(value) <= MAX_ZONE_CHARS:
+        return None
+    try:
+        return ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+
+
+def verified_session(raw: object, *, new_session: bool) -> dict[str, Any]:
+    """The session attributes worth keeping: the skill's own, each one checked.
+
+    Alexa sends a new session no attributes, so whatever a new session carries is
+    forged or stale and is dropped whole. Later in a session only the attributes
+    the skill writes are kept, and only with values that pass their checks (the
+    case through its codec, the stored-state copy through the store's formats, a
+    real time zone, ``withdrawn`` as True), so no unknown attribute is ever echoed
+    back in the response and none is larger than its own cap.
+    """
+    if new_session or not isinstance(raw, Mapping):
+        return {}
+    kept: dict[str, Any] = {}
+    case = encode(decode(raw.get(CASE_ATTRIBUTE), new_session=False))
+    if case:
+        kept[CASE_ATTRIBUTE] = case
+    state = state_from_session(raw.get(_STATE))
+    if state is not None:
+        kept[_STATE] = state_to_session(state)
+    if _zone_of(raw.get(_ZONE)) is not None:
+        kept[_ZONE] = raw[_ZONE]
+    if raw.get(WITHDRAWN) is True:
+        kept[WITHDRAWN] = True
+    return kept

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from ask_sdk_core.utils.request_util import get_intent_name
 
-from conversation.case import Case, FactName, Goal, Offer, Source
+from conversation.case import Asks, Case, FactName, Goal, Offer, Source
 from conversation.service import (
     REFUND_OPEN,
     AskFact,
@@ -101,7 +101,7 @@ def hear(handler_input: HandlerInput) -> Heard:
     """What the request says, in the case's terms: slots become facts, intents goals or signals."""
     name = str(get_intent_name(handler_input))
     intent = current_intent(handler_input)
-    confirmed = _confirmation(intent)
+    confirmed = _confirmation(intent, turn(handler_input).case)
     if confirmed is not None:  # Alexa's own confirmation prompt answered: a yes or a no
         return Heard(signal=confirmed)
     product = read_slot(intent, "product")
@@ -127,12 +127,18 @@ def hear(handler_input: HandlerInput) -> Heard:
     )
 
 
-def _confirmation(intent: Intent) -> Signal | None:
-    """A yes or no given to Alexa's own confirmation of the intent or the date, if any.
+def _confirmation(intent: Intent, case: Case) -> Signal | None:
+    """A yes or no given to Alexa's own confirmation of the date, if the skill asked one.
 
     The skill asks its checks itself, but a console-built dialog (or a test replaying
-    one) may confirm through Alexa: CONFIRMED and DENIED then mean yes and no.
+    one) may confirm through Alexa: CONFIRMED and DENIED then mean yes and no, but
+    only while the skill's own date check is open in this session. Any other status
+    is the sender's word alone, so it can never accept an offer (delete, withdraw,
+    open a request): only a spoken yes does.
     """
+    asked = case.question
+    if asked is None or asked.kind is not Asks.CONFIRM:
+        return None
     statuses = (
         getattr(intent.confirmation_status, "value", None),
         read_slot(intent, SLOTS[FactName.PURCHASED]).confirmation,
@@ -311,6 +317,13 @@ def _reply(handler_input: HandlerInput, step: Reply, outcome: Outcome) -> Respon
 # --- doing what the customer said yes to ------------------------------------------------------
 
 
+def _known_region(region_id: str) -> bool:
+    """Whether a region offered for remembering is one of the delivery table's regions."""
+    from policy.regions import find_region
+
+    return find_region(region_id) is not None
+
+
 def perform(handler_input: HandlerInput, step: Perform) -> Response:
     """Carry out an offer the customer accepted, and say honestly whether it worked.
 
@@ -325,7 +338,7 @@ def perform(handler_input: HandlerInput, step: Perform) -> Response:
         if saved:
             current.keep(remembered(current.case))
         return finish(handler_input, (say.REMEMBERED if saved else say.NOT_REMEMBERED,))
-    if step.offer is Offer.REMEMBER_REGION and step.data:
+    if step.offer is Offer.REMEMBER_REGION and step.data and _known_region(step.data[0]):
         if current.linked:
             from handlers.linked import profile_allowed
 

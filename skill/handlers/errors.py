@@ -1,9 +1,10 @@
 """Interceptors that guard every request, and the exception handlers behind them.
 
-Order matters: the skill id is checked before anything else runs, so a request
-meant for another skill never reads or writes state; the turn is attached only
-after that; errors are logged by type only, so no slot value, token or user id
-reaches the logs.
+Order matters: the session attributes are verified first, so nothing the skill did
+not write (and nothing from a new session) is read, or echoed back in any response;
+the skill id is checked before anything else runs, so a request meant for another
+skill never reads or writes state; the turn is attached only after that; errors
+are logged by type only, so no slot value, token or user id reaches the logs.
 """
 
 from __future__ import annotations
@@ -16,9 +17,9 @@ from ask_sdk_core.dispatch_components.request_components import AbstractRequestI
 from ask_sdk_core.utils.request_util import get_request_type
 
 from adapters.account_errors import AccountUnavailable, LinkRequired
-from handlers.context import TURN, Services, Turn, turn
+from handlers.context import TURN, Services, Turn, turn, verified_session
 from handlers.respond import finish
-from speech import say, use_locale
+from speech import say, speaks, use_locale
 from speech.ssml import to_ssml
 
 if TYPE_CHECKING:
@@ -30,6 +31,23 @@ logger = logging.getLogger(__name__)
 
 class UnknownSkillError(Exception):
     """The request names a skill id other than the configured one."""
+
+
+class UnsupportedLocaleError(Exception):
+    """The request is in a language the skill has no voice for."""
+
+
+class RetryableEventError(Exception):
+    """A skill event could not be processed: the invocation fails so it can come again.
+
+    Only a skill event raises it (SkillDisabled whose delete failed); the Lambda
+    handler lets it out so the invocation is recorded as failed, the one exception
+    to "nothing raises out of the handler" (a customer is never waiting on an event).
+    """
+
+
+#: The requests a customer hears an answer to (skill events and session ends get none).
+SPOKEN_REQUESTS = frozenset({"LaunchRequest", "IntentRequest"})
 
 
 class MinorWithoutConsentError(Exception):
@@ -45,6 +63,20 @@ def application_id(handler_input: HandlerInput) -> str | None:
     if envelope.session is not None and envelope.session.application is not None:
         return str(envelope.session.application.application_id)
     return None
+
+
+class VerifySessionInterceptor(AbstractRequestInterceptor):
+    """Replace the session attributes with the checked ones before anything reads them."""
+
+    def process(self, handler_input: HandlerInput) -> None:
+        """Keep only the skill's own attributes, verified; none at all from a new session."""
+        session = handler_input.request_envelope.session
+        if session is None:
+            return
+        manager = handler_input.attributes_manager
+        manager.session_attributes = verified_session(
+            manager.session_attributes, new_session=bool(session.new)
+        )
 
 
 class VerifySkillIdInterceptor(AbstractRequestInterceptor):
@@ -68,13 +100,21 @@ class TurnInterceptor(AbstractRequestInterceptor):
         self._services = services
 
     def process(self, handler_input: HandlerInput) -> None:
-        """Create the turn; log the request type and intent only (no values, no ids)."""
+        """Create the turn; log the request type and intent only (no values, no ids).
+
+        Raises:
+            UnsupportedLocaleError: a launch or intent in a language without a voice,
+                so no handler runs and nothing is read or stored.
+        """
         current = Turn(handler_input, self._services)
         handler_input.attributes_manager.request_attributes[TURN] = current
         use_locale(current.locale)
         request = handler_input.request_envelope.request
         intent = getattr(getattr(request, "intent", None), "name", None)
-        logger.info("request %s %s", get_request_type(handler_input), intent or "")
+        request_type = get_request_type(handler_input)
+        logger.info("request %s %s", request_type, intent or "")
+        if request_type in SPOKEN_REQUESTS and not speaks(current.locale):
+            raise UnsupportedLocaleError
 
 
 class UnknownSkillHandler(AbstractExceptionHandler):
@@ -114,6 +154,23 @@ class AccountUnavailableHandler(AbstractExceptionHandler):
         return finish(handler_input, (say.ACCOUNT_UNAVAILABLE,))
 
 
+class UnsupportedLocaleHandler(AbstractExceptionHandler):
+    """A language the skill does not speak: a short apology in it, or English; then goodbye."""
+
+    def can_handle(self, handler_input: HandlerInput, exception: Exception) -> bool:
+        return isinstance(exception, UnsupportedLocaleError)
+
+    def handle(self, handler_input: HandlerInput, exception: Exception) -> Response:
+        from speech.unsupported import apology
+
+        locale = turn(handler_input).locale
+        logger.info("unsupported locale %s", locale)
+        builder = handler_input.response_builder
+        builder.speak(to_ssml((apology(locale),), 0)).set_should_end_session(True)
+        response: Response = builder.response
+        return response
+
+
 class MinorWithoutConsentHandler(AbstractExceptionHandler):
     """P7: no personal answers for a minor's account without a guardian's consent."""
 
@@ -125,10 +182,13 @@ class MinorWithoutConsentHandler(AbstractExceptionHandler):
 
 
 class CatchAllHandler(AbstractExceptionHandler):
-    """Last resort: apologise in speech, keep the session open, log only the error's type."""
+    """Last resort: apologise in speech, keep the session open, log only the error's type.
+
+    A :class:`RetryableEventError` is left to propagate: that invocation must fail.
+    """
 
     def can_handle(self, handler_input: HandlerInput, exception: Exception) -> bool:
-        return True
+        return not isinstance(exception, RetryableEventError)
 
     def handle(self, handler_input: HandlerInput, exception: Exception) -> Response:
         logger.error("unhandled %s", type(exception).__name__)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from adapters.account import AccountError
 from handlers.context import turn
+from handlers.errors import RetryableEventError
 
 if TYPE_CHECKING:
     from ask_sdk_core.handler_input import HandlerInput
@@ -40,7 +41,7 @@ def account_linked(handler_input: HandlerInput) -> Response:
     version = current.settings.privacy_policy_version
     saved = current.save(
         {
-            "linked_at": current.now,
+            "linked_at": current.clock_now,  # the Lambda's clock: the request's is not trusted
             "accepted_policy_version": version,
             "policy_notice_version": version,
         }
@@ -50,7 +51,13 @@ def account_linked(handler_input: HandlerInput) -> Response:
 
 
 def skill_disabled(handler_input: HandlerInput) -> Response:
-    """Delete everything stored and revoke the account link (P5, P6)."""
+    """Delete everything stored and revoke the account link (P5, P6).
+
+    Raises:
+        RetryableEventError: the delete failed. The invocation then fails (after the
+            revocation was tried), so the failure shows in Lambda's error metric and
+            a redelivered event deletes again; both steps are safe to repeat.
+    """
     current = turn(handler_input)
     erased = current.erase()
     revoked = False
@@ -61,6 +68,8 @@ def skill_disabled(handler_input: HandlerInput) -> Response:
         except AccountError as exc:
             logger.warning("link revocation failed: %s", type(exc).__name__)
     logger.info("skill disabled (data deleted: %s, link revoked: %s)", erased, revoked)
+    if not erased:
+        raise RetryableEventError
     return _silent(handler_input)
 
 

@@ -3,8 +3,9 @@
 Account data is fetched for each request that needs it and never stored (P1 design
 decision). A minor's account without a guardian's consent gets no personal answers
 and anything stored for it is deleted (P7). Every request to ZOSI support is opened
-once: its Idempotency-Key is derived from who asks about which order and what for,
-so a retried or repeated request gets the first case back.
+once: its Idempotency-Key is derived from who asks about which order and for which
+kind of request, so a retried or repeated request gets the first case back, whatever
+the day or the reason given the second time.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from ask_sdk_model.ui.link_account_card import LinkAccountCard
 
-from adapters.account import AccountError, NotAllowed
+from adapters.account import AccountError, IdempotencyConflict, NotAllowed
 from adapters.alexa_api import send_progressive
 from conversation.service import request_decision
 from domain.account import Profile
@@ -119,31 +120,47 @@ def submit_request(
     current = turn(handler_input)
     order_id = order.order_id
     label = say.order_label(order.product, order.ordered_on)
+    token = current.access_token or ""
     try:
         request, created = current.accounts.open_support_request(
-            current.access_token or "",
+            token,
             order_id=order_id,
             kind=kind,
             reason=reason,
-            idempotency_key=idempotency_key(current, order_id, kind, reason),
+            idempotency_key=idempotency_key(current, order_id, kind),
         )
     except NotAllowed:
         return finish(handler_input, (say.CLAIM_NOT_ALLOWED,))
+    except IdempotencyConflict:
+        # The same request was opened before with another reason: that one is the case.
+        earlier = next(
+            (
+                r
+                for r in current.accounts.support_requests(token)
+                if r.order_id == order_id and r.kind == kind
+            ),
+            None,
+        )
+        if earlier is None:
+            raise
+        request, created = earlier, False
     decision = request_decision(order, ClaimKind(kind), Reason(reason), current.today)
     steps = claim_steps(ClaimKind(kind), decision.steps)
     return finish(handler_input, say.claim_opened(request.request_id, kind, label, steps, created))
 
 
-def idempotency_key(current: Turn, order_id: str, kind: str, reason: str) -> str:
-    """The same customer, order, kind and reason always give the same key.
+def idempotency_key(current: Turn, order_id: str, kind: str) -> str:
+    """The same customer, order and kind of request always give the same key.
 
-    So Alexa retrying a request, or the customer asking twice, opens one case; a
-    keyed hash keeps the user id out of what ZOSI receives.
+    So Alexa retrying a request, or the customer asking twice (after midnight, after
+    a failed time-zone lookup, or with another reason), opens one case; nothing that
+    varies between asks (the day, the reason) goes in. A keyed hash keeps the user
+    id out of what ZOSI receives.
     """
     import hashlib  # only a linked customer's request needs it (3 ms of cold start)
     import hmac
 
-    material = "|".join((current.user_key or "", order_id, kind, reason))
+    material = "|".join((current.user_key or "", order_id, kind))
     digest = hmac.new(current.settings.user_key_secret, material.encode(), hashlib.sha256)
     return f"alexa-{digest.hexdigest()}"
 

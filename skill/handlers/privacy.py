@@ -25,9 +25,9 @@ def privacy_policy(handler_input: HandlerInput) -> Response:
 
 
 def my_data(handler_input: HandlerInput) -> Response:
-    """Answers "What do you know about me?": exactly what is stored (P4)."""
+    """Answers "What do you know about me?": exactly what is stored (P4), read from the store."""
     current = turn(handler_input)
-    state = current.state()
+    state = current.state(fresh=True)
     if current.state_failed:
         return finish(handler_input, (say.STATE_UNAVAILABLE.strip(),))
     from policy.regions import find_region

@@ -2,8 +2,10 @@
 
 ``say`` is the voice of the request being handled: the turn interceptor sets the
 request's locale with :func:`use_locale`, and every ``say.X`` reads from that
-locale's module. English (``speech.en``) serves every en-* locale and, until
-another language is added, any other locale too.
+locale's module. English (``speech.en``) serves every en-* locale; a request in
+any other language gets only a short apology (``speech.unsupported``), since an
+English answer would read its foreign slot text back; English still stands behind
+anything said outside a conversation.
 """
 
 from __future__ import annotations
@@ -34,6 +36,11 @@ VOICES = {"en": "speech.en"}
 DEFAULT_LANGUAGE = "en"
 
 _LOCALE: ContextVar[str] = ContextVar("speech_locale", default="en-US")
+
+
+def speaks(locale: str) -> bool:
+    """Whether a voice is written for ``locale``'s language (else it gets an apology only)."""
+    return locale.split("-", 1)[0].lower() in VOICES
 
 
 def for_locale(locale: str) -> Voice:

@@ -38,9 +38,9 @@ class CountingStore(InMemoryUserStore):
         self.calls.append("load")
         return super().load(key)
 
-    def update(self, key: str, changes: Mapping[str, object], now: datetime) -> UserState:
+    def update(self, key: str, changes: Mapping[str, object]) -> UserState:
         self.calls.append("update")
-        return super().update(key, changes, now)
+        return super().update(key, changes)
 
     def delete(self, key: str) -> None:
         self.calls.append("delete")
@@ -54,7 +54,7 @@ def store() -> CountingStore:
 
 @pytest.fixture
 def handler(settings: Settings, store: InMemoryUserStore) -> app.LambdaHandler:
-    return app.make_handler(Services(settings, store))
+    return app.make_handler(Services(settings, store, clock=lambda: FIXTURE_TIME))
 
 
 @pytest.fixture(scope="session")

@@ -147,10 +147,15 @@ def test_state_is_read_at_most_once_per_session(alexa, store) -> None:
         alexa,
         "open zosi care",
         "how long does delivery take",
-        "what do you know about me",
         "is my camera still under warranty",
+        "how long does delivery take",
     )
     assert store.calls.count("load") == 1
+
+
+def test_p4_what_do_you_know_about_me_reads_the_store_not_the_sessions_copy(alexa, store) -> None:
+    said(alexa, "open zosi care", "how long does delivery take", "what do you know about me")
+    assert store.calls.count("load") == 2
 
 
 def test_a_delivery_region_is_remembered_after_a_yes(alexa) -> None:

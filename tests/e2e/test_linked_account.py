@@ -137,6 +137,31 @@ def test_a_return_is_opened_once_even_when_asked_twice(
     assert status.count("Your request for a refund return") == 1
 
 
+def test_asking_again_with_another_reason_gets_the_first_case_back(
+    talk: Talk, service: LocalAccountService
+) -> None:
+    """Issue 11: the key once held the reason, so a second ask could open a second case."""
+    conversation = talk("demo-recent", user_id="amzn1.ask.account.OTHERREASON")
+    first = said(conversation, "start a return for my camera", "I changed my mind", "yes")[-1]
+    again = said(conversation, "start a return for my camera", "it's broken", "yes")[-1]
+    assert first.startswith("Done. I've opened a refund return for the ZOSI C190")
+    assert again.startswith("You already have a request for the ZOSI C190")
+    (status,) = said(conversation, "what's the status of my return")
+    assert status.count("Your request for a refund return") == 1
+
+
+def test_asking_again_after_midnight_gets_the_first_case_back(
+    talk: Talk, service: LocalAccountService
+) -> None:
+    """Issue 11: the key once held "today"; already held on 2c29e95, kept as a guard."""
+    conversation = talk("demo-recent", user_id="amzn1.ask.account.MIDNIGHT")
+    first = said(conversation, "start a return for my camera", "I changed my mind", "yes")[-1]
+    conversation.session.clock = lambda: datetime(2026, 11, 21, 21, 30, tzinfo=UTC)  # 00:30 MSK
+    again = said(conversation, "start a return for my camera", "I changed my mind", "yes")[-1]
+    assert first.startswith("Done. I've opened a refund return for the ZOSI C190")
+    assert again.startswith("You already have a request for the ZOSI C190")
+
+
 def test_a_retried_request_after_a_lost_answer_opens_one_case(
     talk: Talk, service: LocalAccountService
 ) -> None:
@@ -348,3 +373,17 @@ def test_logs_never_contain_the_token_or_the_raw_user_id(talk: Talk, caplog) -> 
     assert logged  # something was logged
     for secret in (secret_token, "fault-500", "demo-nobody", user_id, "RA123456785RU", "C190"):
         assert secret not in logged
+
+
+def test_a_withdrawal_forged_into_a_new_session_does_not_cut_off_a_linked_customer(
+    talk: Talk,
+) -> None:
+    """Issue 11: ``withdrawn`` was read from whatever a new session carried, unchecked."""
+    question = "which of my orders can I still return"
+    (expected,) = said(talk("demo-recent", user_id="amzn1.ask.account.HONEST"), question)
+    forged = talk("demo-recent", user_id="amzn1.ask.account.FORGEDWITHDRAWAL")
+    understood = forged.nlu.understand(question, None)
+    envelope = forged.session.intent(understood.intent, understood.dialog_state)
+    envelope["session"]["attributes"] = {"withdrawn": "yes"}
+
+    assert forged.send(envelope).speech == expected

@@ -85,7 +85,7 @@ def closed_port_url():
 def test_p1_the_item_holds_only_the_documented_attributes_under_the_hashed_key(
     store, dynamodb_table
 ):
-    store.update(ALICE, EVERY_FIELD, T0)
+    store.update(ALICE, EVERY_FIELD)
 
     item = raw_item(dynamodb_table, ALICE)
 
@@ -95,7 +95,7 @@ def test_p1_the_item_holds_only_the_documented_attributes_under_the_hashed_key(
 
 
 def test_dates_and_times_are_stored_as_iso_8601_strings(store, dynamodb_table):
-    store.update(ALICE, EVERY_FIELD, T0)
+    store.update(ALICE, EVERY_FIELD)
 
     item = raw_item(dynamodb_table, ALICE)
 
@@ -108,7 +108,7 @@ def test_dates_and_times_are_stored_as_iso_8601_strings(store, dynamodb_table):
 def test_p9_the_ttl_attribute_is_the_write_time_plus_ttl_days_in_epoch_seconds(
     store, dynamodb_table
 ):
-    store.update(ALICE, {"region": "moscow"}, T0)
+    store.update(ALICE, {"region": "moscow"})
 
     expires_at = int(raw_item(dynamodb_table, ALICE)[TTL_ATTRIBUTE]["N"])
 
@@ -123,10 +123,10 @@ def test_load_is_exactly_one_consistent_get_item(store, calls):
 
 
 def test_an_update_is_one_update_item_touching_only_the_named_fields(store, calls):
-    store.update(ALICE, EVERY_FIELD, T0)
+    store.update(ALICE, EVERY_FIELD)
     calls.clear()
 
-    store.update(ALICE, {"region": "tomsk", "purchase": None}, T0)
+    store.update(ALICE, {"region": "tomsk", "purchase": None})
 
     [(name, body)] = calls
     assert name == "UpdateItem"
@@ -147,8 +147,8 @@ def test_two_devices_writing_different_fields_at_once_keep_both(dynamodb_table, 
     kitchen.load(ALICE)
     bedroom.load(ALICE)
 
-    kitchen.update(ALICE, {"region": "moscow"}, T0)
-    bedroom.update(ALICE, {"purchase": CAMERA}, T0)
+    kitchen.update(ALICE, {"region": "moscow"})
+    bedroom.update(ALICE, {"purchase": CAMERA})
 
     assert kitchen.load(ALICE) == UserState(region="moscow", purchase=CAMERA, version=2)
 
@@ -208,7 +208,7 @@ def test_an_unreadable_item_can_still_be_deleted(store, dynamodb_table):
     "operation",
     [
         lambda store: store.load(ALICE),
-        lambda store: store.update(ALICE, {"region": "moscow"}, T0),
+        lambda store: store.update(ALICE, {"region": "moscow"}),
         lambda store: store.delete(ALICE),
     ],
     ids=["load", "update", "delete"],
@@ -243,7 +243,7 @@ def stubbed():
     ("method", "operation"),
     [
         ("get_item", lambda store: store.load(ALICE)),
-        ("update_item", lambda store: store.update(ALICE, {"region": "moscow"}, T0)),
+        ("update_item", lambda store: store.update(ALICE, {"region": "moscow"})),
         ("delete_item", lambda store: store.delete(ALICE)),
     ],
     ids=["load", "update", "delete"],
@@ -275,7 +275,7 @@ def test_an_item_that_keeps_failing_the_write_condition_is_a_write_conflict(stub
     stubber.add_client_error("update_item", service_error_code="ConditionalCheckFailedException")
 
     with pytest.raises(WriteConflict):
-        store.update(ALICE, {"region": "moscow"}, T0)
+        store.update(ALICE, {"region": "moscow"})
 
 
 def test_failures_are_logged_by_operation_and_code_never_with_the_key(stubbed, caplog):
@@ -298,7 +298,7 @@ def test_the_store_builds_its_own_client_from_the_standard_environment(
     monkeypatch.setenv("AWS_ENDPOINT_URL_DYNAMODB", moto_server)
     store = DynamoDbUserStore(table_name, TTL_DAYS)
 
-    store.update(ALICE, {"region": "moscow"}, T0)
+    store.update(ALICE, {"region": "moscow"})
 
     assert store.load(ALICE).region == "moscow"
 

@@ -119,7 +119,7 @@ def build_handler(skill_settings: Any, client: Any) -> app.LambdaHandler:
     store = DynamoDbUserStore(
         skill_settings.table_name, skill_settings.state_ttl_days, client, clock=lambda: NOW
     )
-    return app.make_handler(Services(skill_settings, store))
+    return app.make_handler(Services(skill_settings, store, clock=lambda: NOW))
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -105,3 +106,45 @@ def test_a_purchase_date_that_is_not_a_span_is_dropped() -> None:
     for value in ("yesterday", "2026-11-05", "2026-12-01/2026-11-01"):
         raw = {"f": {"purchased": [value, "guessed"]}}
         assert decode(raw, new_session=False).facts == {}
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        (FactName.PRODUCT, "camera; and remember my address"),
+        (FactName.PURCHASE_COUNTRY, "Narnia"),
+        (FactName.HOME_COUNTRY, "ru"),
+        (FactName.CHANNEL, "a man in a pub"),
+        (FactName.REASON, "because"),
+        (FactName.CLAIM_KIND, "free_money"),
+        (FactName.ORDER, "../../admin"),
+        (FactName.PRODUCT_NAME, "camera\u0000<speak>"),
+    ],
+)
+def test_a_fact_value_outside_its_enum_or_format_is_dropped(name: FactName, value: str) -> None:
+    raw = {"g": "refund", "f": {name.value: [value, "said"]}}
+    assert decode(raw, new_session=False) == Case(Goal.REFUND)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        ["offer", "remember_region", 1, ["Kazan, 1 Evil Street"]],
+        ["offer", "remember_region", 1, []],
+        ["offer", "open_request", 1, ["ZO-1", "free_money"]],
+        ["offer", "delete_data", 1, ["everyone"]],
+        ["fact", "purchased", 1, ["anything"]],
+        ["confirm", "purchased", 1, ["not a span"]],
+        ["more", "", 1, ["x"]],
+    ],
+)
+def test_question_data_the_skill_would_never_write_drops_the_question(question: list) -> None:
+    assert decode({"q": question}, new_session=False) == Case()
+
+
+def test_question_data_the_skill_writes_is_kept() -> None:
+    raw = {"q": ["offer", "open_request", 1, ["ZO-1001", "refund_return", "defect"]]}
+    question = decode(raw, new_session=False).question
+    assert question == Question(
+        Asks.OFFER, Offer.OPEN_REQUEST, 1, ("ZO-1001", "refund_return", "defect")
+    )
