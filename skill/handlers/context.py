@@ -38,6 +38,11 @@ _STATE = "state"
 _ZONE = "zone"
 #: Longest time zone name kept from the session ("America/Argentina/ComodRivadavia" is 32).
 MAX_ZONE_CHARS: Final = 64
+#: The session attribute holding the skill's last words, for "say that again".
+SAID: Final = "said"
+#: Inner SSML is at most Alexa's 8,000 characters; an intent or slot name is short.
+MAX_SAID_CHARS: Final = 8000
+MAX_NAME_CHARS: Final = 64
 #: Request timestamps outside these bounds are not believed (Alexa launched in 2014; date
 #: arithmetic near year 9999 overflows): the Lambda clock stands in for them.
 EARLIEST_REQUEST: Final = datetime(2015, 1, 1, tzinfo=UTC)
@@ -408,4 +413,48 @@ def verified_session(raw: object, *, new_session: bool) -> dict[str, Any]:
         kept[_ZONE] = raw[_ZONE]
     if raw.get(WITHDRAWN) is True:
         kept[WITHDRAWN] = True
+    said = said_from_session(raw.get(SAID))
+    if said is not None:
+        kept[SAID] = said_to_session(said)
     return kept
+
+
+class Said(NamedTuple):
+    """What the skill said last, kept in the session so it can say it again.
+
+    Attributes:
+        speech: The response's inner SSML.
+        reprompt: The reprompt's inner SSML.
+        elicit: ``(intent, slot)`` of the Dialog.ElicitSlot it carried, if any.
+    """
+
+    speech: str
+    reprompt: str
+    elicit: tuple[str, str] | None = None
+
+
+def said_to_session(said: Said) -> dict[str, Any]:
+    """The ``said`` attribute for ``said``."""
+    out: dict[str, Any] = {"speech": said.speech, "reprompt": said.reprompt}
+    if said.elicit is not None:
+        out["elicit"] = list(said.elicit)
+    return out
+
+
+def said_from_session(raw: object) -> Said | None:
+    """The last words from the ``said`` attribute, or None unless every part is well formed."""
+    if not isinstance(raw, Mapping):
+        return None
+    speech, reprompt, elicit = raw.get("speech"), raw.get("reprompt"), raw.get("elicit")
+    if not all(isinstance(t, str) and 0 < len(t) <= MAX_SAID_CHARS for t in (speech, reprompt)):
+        return None
+    names = (
+        tuple(elicit)
+        if isinstance(elicit, list)
+        and len(elicit) == 2
+        and all(isinstance(n, str) and 0 < len(n) <= MAX_NAME_CHARS for n in elicit)
+        else None
+    )
+    if elicit is not None and names is None:
+        return None
+    return Said(str(speech), str(reprompt), (names[0], names[1]) if names else None)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from ask_sdk_model.ui.standard_card import StandardCard
 
 from conversation.case import Asks, Offer, Question
-from handlers.context import turn
+from handlers.context import SAID, Said, said_from_session, said_to_session, turn
 from speech import Answer, say
 from speech.ssml import MAX_SPEECH_CHARS, Phrase, phrase, to_ssml, to_text
 
@@ -174,19 +174,17 @@ def offer(
 
 # --- "say that again" --------------------------------------------------------------------------
 
-#: The session attribute holding what the skill last said, for AMAZON.RepeatIntent.
-SAID_ATTRIBUTE = "said"
-
 
 def _remember_said(handler_input: HandlerInput, speech: str, reprompt: str) -> None:
     """Keep this response's words (and the slot it elicits) for a repeat, in the session only."""
     from ask_sdk_model.dialog.elicit_slot_directive import ElicitSlotDirective
 
-    said: dict[str, object] = {"speech": speech, "reprompt": reprompt}
+    elicit = None
     for directive in handler_input.response_builder.response.directives or []:
         if isinstance(directive, ElicitSlotDirective) and directive.updated_intent is not None:
-            said["elicit"] = [directive.updated_intent.name, directive.slot_to_elicit]
-    turn(handler_input).session[SAID_ATTRIBUTE] = said
+            intent, slot = directive.updated_intent.name, directive.slot_to_elicit
+            elicit = (intent, slot) if intent and slot else None
+    turn(handler_input).session[SAID] = said_to_session(Said(speech, reprompt, elicit))
 
 
 def repeat(handler_input: HandlerInput) -> Response:
@@ -194,36 +192,23 @@ def repeat(handler_input: HandlerInput) -> Response:
 
     The case is left as it is, so a yes after "say that again" still answers the offer or
     the check that was repeated; an elicited slot is elicited again. With nothing said yet in
-    this session (or words that are not the skill's own SSML), say so and go on.
+    this session, say so and go on.
     """
     from ask_sdk_model.dialog.elicit_slot_directive import ElicitSlotDirective
     from ask_sdk_model.intent import Intent as AlexaIntent
     from ask_sdk_model.intent_confirmation_status import IntentConfirmationStatus
 
     current = turn(handler_input)
-    said = None if current.new_session else current.session.get(SAID_ATTRIBUTE)
-    speech = _ssml(said.get("speech")) if isinstance(said, dict) else None
-    again = _ssml(said.get("reprompt")) if isinstance(said, dict) else None
-    if speech is None or again is None or not isinstance(said, dict):
+    said = None if current.new_session else said_from_session(current.session.get(SAID))
+    if said is None:
         return finish(handler_input, (say.NOTHING_TO_REPEAT,))
     builder = handler_input.response_builder
-    elicit_slot = said.get("elicit")
-    if (
-        isinstance(elicit_slot, list)
-        and len(elicit_slot) == 2
-        and all(isinstance(part, str) and len(part) <= 64 for part in elicit_slot)
-    ):
+    if said.elicit is not None:
+        intent_name, slot = said.elicit
         intent = AlexaIntent(
-            name=elicit_slot[0], slots={}, confirmation_status=IntentConfirmationStatus.NONE
+            name=intent_name, slots={}, confirmation_status=IntentConfirmationStatus.NONE
         )
-        builder.add_directive(
-            ElicitSlotDirective(slot_to_elicit=elicit_slot[1], updated_intent=intent)
-        )
-    builder.speak(speech).ask(again)
+        builder.add_directive(ElicitSlotDirective(slot_to_elicit=slot, updated_intent=intent))
+    builder.speak(said.speech).ask(said.reprompt)
     response: Response = builder.response
     return response
-
-
-def _ssml(value: object) -> str | None:
-    """Inner SSML as ``speak`` wrote it: a non-empty string within Alexa's speech limit."""
-    return value if isinstance(value, str) and 0 < len(value) <= MAX_SPEECH_CHARS else None

@@ -239,6 +239,7 @@ def test_unknown_attributes_are_never_echoed_back(handler, nlu, new):
         "withdrawn": "no",
         "zone": "Mars/Olympus_Mons",
         "state": {"region": "kazan", "purchase": {"product": "y" * 5000}},
+        "said": {"speech": "z" * 100_000, "reprompt": "?", "elicit": ["A", "b" * 500]},
     }
     envelope = kitchen.session.intent(
         {"name": "DeliveryTimeIntent", "confirmationStatus": "NONE", "slots": {}}
@@ -250,7 +251,8 @@ def test_unknown_attributes_are_never_echoed_back(handler, nlu, new):
 
     assert_valid_response(response)
     kept = response.get("sessionAttributes") or {}
-    assert set(kept) <= {"case", "state", "zone", "withdrawn"}
+    assert set(kept) <= {"case", "state", "zone", "withdrawn", "said"}
+    assert "z" * 9000 not in repr(kept)
     assert kept.get("withdrawn") in (None, True)
     assert kept.get("zone") != "Mars/Olympus_Mons"
     assert len(repr(response)) < 10_000

@@ -66,3 +66,20 @@ def test_a_state_copy_with_any_value_the_store_would_refuse_is_dropped_whole() -
     for copy in forged:
         assert state_from_session(copy) is None, copy
         assert "state" not in verified_session({"state": copy}, new_session=False)
+
+
+def test_the_last_words_are_kept_only_when_every_part_is_well_formed():
+    from handlers.context import Said, said_from_session, said_to_session
+
+    said = Said("Where did you buy it?", "Where did you buy it?", ("ReturnRefundIntent", "store"))
+    assert said_from_session(said_to_session(said)) == said
+    assert said_from_session({"speech": "Hi", "reprompt": "Hi"}) == Said("Hi", "Hi")
+    for forged in (
+        {"speech": "x" * 8001, "reprompt": "Hi"},
+        {"speech": "Hi", "reprompt": ""},
+        {"speech": "Hi", "reprompt": "Hi", "elicit": ["ReturnRefundIntent"]},
+        {"speech": "Hi", "reprompt": "Hi", "elicit": "store"},
+        {"speech": 3, "reprompt": "Hi"},
+        "Hi",
+    ):
+        assert said_from_session(forged) is None, forged
