@@ -23,6 +23,10 @@ DEFAULT_TIME_ZONE = "DEFAULT_TIME_ZONE"
 STATE_TTL_DAYS = "STATE_TTL_DAYS"
 LOG_LEVEL = "LOG_LEVEL"
 
+#: Set by the Lambda runtime in every function (not by the template): without it the skill
+#: runs locally, where the Alexa API endpoints are the local stack's, on loopback.
+LAMBDA_FUNCTION_NAME = "AWS_LAMBDA_FUNCTION_NAME"
+
 ENV_VARS: frozenset[str] = frozenset(
     {
         TABLE_NAME,
@@ -57,6 +61,7 @@ class Settings(NamedTuple):
         default_time_zone: zone for "today" when the device's zone cannot be read.
         state_ttl_days: how long a user's item lives after its last write (P9).
         log_level: standard logging level name.
+        local: whether the skill runs outside Lambda (Alexa API calls may go to loopback).
     """
 
     table_name: str
@@ -67,6 +72,7 @@ class Settings(NamedTuple):
     default_time_zone: ZoneInfo
     state_ttl_days: int
     log_level: str
+    local: bool = False
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -115,4 +121,5 @@ class Settings(NamedTuple):
             default_time_zone=zone,
             state_ttl_days=ttl_days,
             log_level=source.get(LOG_LEVEL, "").strip().upper() or "INFO",
+            local=not source.get(LAMBDA_FUNCTION_NAME),
         )

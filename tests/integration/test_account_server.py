@@ -330,7 +330,7 @@ def test_a_failure_after_commit_loses_only_the_answer(http, service):
 def alexa_services(service, token="alexa-api-token"):
     configuration = ApiConfiguration(
         serializer=DefaultSerializer(),
-        api_client=TimeoutApiClient(),
+        api_client=TimeoutApiClient(allow_loopback=True),
         authorization_value=token,
         api_endpoint=service.alexa_api_url,
     )
