@@ -105,6 +105,31 @@ def apology(text: str = say.ERROR) -> dict[str, Any]:
     }
 
 
+#: Libraries whose DEBUG output carries secrets: botocore logs signed request headers
+#: (``Authorization``, ``X-Amz-Security-Token``) and the items it stores, urllib3 and
+#: requests the URLs they call, the ASK SDK whole envelopes (tokens, user ids).
+LIBRARY_LOGGERS: Final = (
+    "boto3",
+    "botocore",
+    "urllib3",
+    "requests",
+    "ask_sdk_core",
+    "ask_sdk_model",
+    "ask_sdk_runtime",
+)
+
+
+def configure_logging(level: str) -> None:
+    """Log the skill's own records at ``level``; libraries only from WARNING, whatever it is.
+
+    ``LOG_LEVEL=DEBUG`` is for the skill's own diagnostics, which name no token and
+    no raw user id; it must not turn on the libraries' debug logs, which do.
+    """
+    logging.getLogger().setLevel(level)
+    for name in LIBRARY_LOGGERS:
+        logging.getLogger(name).setLevel(logging.WARNING)
+
+
 _handler: LambdaHandler | None = None
 
 
@@ -117,7 +142,7 @@ def _skill() -> LambdaHandler | None:
         except ConfigError as exc:
             logger.error("configuration error: %s", exc)
             return None
-        logging.getLogger().setLevel(settings.log_level)
+        configure_logging(settings.log_level)
         _handler = make_handler(default_services(settings))
     return _handler
 
