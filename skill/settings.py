@@ -7,16 +7,18 @@ SAM template and the code cannot drift (a test compares them).
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from adapters.alexa_api import require_secure_url
+from adapters.secrets import ParameterSecret
 from policy.terms import RETENTION_MAX_DAYS
 
 TABLE_NAME = "TABLE_NAME"
 SKILL_ID = "SKILL_ID"
-USER_KEY_SECRET = "USER_KEY_SECRET"  # noqa: S105 - the variable's name, not a secret
+USER_KEY_PARAMETER = "USER_KEY_PARAMETER"
 ACCOUNT_API_BASE_URL = "ACCOUNT_API_BASE_URL"
 PRIVACY_POLICY_VERSION = "PRIVACY_POLICY_VERSION"
 DEFAULT_TIME_ZONE = "DEFAULT_TIME_ZONE"
@@ -31,7 +33,7 @@ ENV_VARS: frozenset[str] = frozenset(
     {
         TABLE_NAME,
         SKILL_ID,
-        USER_KEY_SECRET,
+        USER_KEY_PARAMETER,
         ACCOUNT_API_BASE_URL,
         PRIVACY_POLICY_VERSION,
         DEFAULT_TIME_ZONE,
@@ -40,7 +42,8 @@ ENV_VARS: frozenset[str] = frozenset(
     }
 )
 
-MIN_SECRET_LENGTH = 32
+#: An SSM parameter name: a path of letters, digits and ``_.-/`` (the template's pattern).
+_PARAMETER_NAME = re.compile(r"/[A-Za-z0-9_.\-/]{1,1010}")
 #: P9: stored data is kept at most three years (seed 003); the TTL may be shorter, never longer.
 MAX_RETENTION_DAYS = RETENTION_MAX_DAYS
 
@@ -49,13 +52,22 @@ class ConfigError(Exception):
     """The environment is missing a variable or holds a value the skill cannot use."""
 
 
+class Secret(Protocol):
+    """A secret read on first use (``adapters.secrets.ParameterSecret`` in production)."""
+
+    def value(self) -> bytes:
+        """The secret's bytes."""
+        ...
+
+
 class Settings(NamedTuple):
     """Everything the skill is configured with.
 
     Attributes:
         table_name: DynamoDB table holding one item per user.
         skill_id: the only Alexa skill id whose requests are served.
-        user_key_secret: HMAC key that turns Alexa user ids into table keys (never stored raw).
+        user_key: the HMAC key that turns Alexa user ids into table keys (never stored
+            raw), read from its SSM parameter on first use (see ``user_key_secret``).
         account_api_base_url: ZOSI account API root; None when account linking is off.
         privacy_policy_version: version of the smart-skill privacy policy in force (P8).
         default_time_zone: zone for "today" when the device's zone cannot be read.
@@ -66,13 +78,22 @@ class Settings(NamedTuple):
 
     table_name: str
     skill_id: str
-    user_key_secret: bytes
+    user_key: Secret
     account_api_base_url: str | None
     privacy_policy_version: str
     default_time_zone: ZoneInfo
     state_ttl_days: int
     log_level: str
     local: bool = False
+
+    @property
+    def user_key_secret(self) -> bytes:
+        """The HMAC key's bytes, read once per container.
+
+        Raises:
+            adapters.secrets.SecretUnavailable: the parameter could not be read.
+        """
+        return self.user_key.value()
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -89,9 +110,9 @@ class Settings(NamedTuple):
                 raise ConfigError(f"environment variable {name} is required")
             return value
 
-        secret = required(USER_KEY_SECRET)
-        if len(secret) < MIN_SECRET_LENGTH:
-            raise ConfigError(f"{USER_KEY_SECRET} must be at least {MIN_SECRET_LENGTH} characters")
+        parameter = required(USER_KEY_PARAMETER)
+        if _PARAMETER_NAME.fullmatch(parameter) is None:
+            raise ConfigError(f"{USER_KEY_PARAMETER} must be an SSM parameter path such as /a/b")
         zone_name = source.get(DEFAULT_TIME_ZONE, "").strip() or "Europe/Moscow"
         try:
             zone = ZoneInfo(zone_name)
@@ -115,7 +136,7 @@ class Settings(NamedTuple):
         return cls(
             table_name=required(TABLE_NAME),
             skill_id=required(SKILL_ID),
-            user_key_secret=secret.encode("utf-8"),
+            user_key=ParameterSecret(parameter),
             account_api_base_url=base_url,
             privacy_policy_version=source.get(PRIVACY_POLICY_VERSION, "").strip() or "2019-06-01",
             default_time_zone=zone,

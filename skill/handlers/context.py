@@ -17,7 +17,14 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from adapters.account_errors import LinkRequired
 from adapters.alexa_api import device_time_zone
-from adapters.store import StateUnreadable, StoreError, UserStore, user_key
+from adapters.secrets import SecretUnavailable
+from adapters.store import (
+    StateUnreadable,
+    StoreError,
+    StoreUnavailable,
+    UserStore,
+    user_key,
+)
 from conversation.case import CASE_ATTRIBUTE, Case, decode, encode
 from domain.memory import RememberedPurchase, UserState
 
@@ -160,6 +167,21 @@ class Turn:
 
     # --- remembered state ---------------------------------------------------------------------
 
+    def _stored_key(self) -> str:
+        """The user's key for a store call (callers check :attr:`has_user` first).
+
+        Raises:
+            StoreUnavailable: the HMAC key could not be read (``adapters.secrets``), so no
+                item can be addressed: the turn goes on as when DynamoDB is down.
+        """
+        try:
+            key = self.user_key
+        except SecretUnavailable as exc:
+            raise StoreUnavailable("the user key secret is unavailable") from exc
+        if key is None:
+            raise StoreUnavailable("the request names no user")
+        return key
+
     def state(self) -> UserState:
         """What is stored for this user: read from the store once per session.
 
@@ -169,10 +191,10 @@ class Turn:
         cached = self.session.get(_STATE)
         if isinstance(cached, dict):
             return state_from_session(cached)
-        if self.user_key is None:
+        if not self.has_user:
             return UserState()
         try:
-            state = self.services.store.load(self.user_key)
+            state = self.services.store.load(self._stored_key())
         except StoreError as exc:
             logger.warning("state read failed: %s", type(exc).__name__)
             self.state_failed = True
@@ -193,17 +215,18 @@ class Turn:
         After a failed read in the same turn it is not attempted: it reports False
         and the customer is told.
         """
-        if self._store_down or self.user_key is None:
+        if self._store_down or not self.has_user:
             return False
         store = self.services.store
         try:
+            key = self._stored_key()
             try:
-                state = store.update(self.user_key, changes, self.now)
+                state = store.update(key, changes, self.now)
             except StateUnreadable:
                 # The write landed on an item that was already unreadable, so what it
                 # holds besides these changes is garbage: replace it with just them.
-                store.delete(self.user_key)
-                state = store.update(self.user_key, changes, self.now)
+                store.delete(key)
+                state = store.update(key, changes, self.now)
         except StoreError as exc:
             logger.warning("state write failed: %s", type(exc).__name__)
             return False
@@ -212,10 +235,10 @@ class Turn:
 
     def erase(self) -> bool:
         """Delete everything stored for this user (P5); True when it is gone."""
-        if self.user_key is None:
+        if not self.has_user:
             return True
         try:
-            self.services.store.delete(self.user_key)
+            self.services.store.delete(self._stored_key())
         except StoreError as exc:
             logger.warning("state delete failed: %s", type(exc).__name__)
             return False

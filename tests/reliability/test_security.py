@@ -12,9 +12,11 @@ import pytest
 from ask_sdk_core.dispatch_components.request_components import AbstractRequestInterceptor
 
 import app
+from adapters.secrets import ParameterSecret
 from adapters.store import build_client
 from devtools.fixtures import FOREIGN_SKILL_ID
 from devtools.load import DynamoDbCalls
+from devtools.stack import DEV_SECRET
 from speech import en
 from tests.helpers import assert_valid_response, speech_of
 from tests.reliability.conftest import (
@@ -221,3 +223,20 @@ def test_log_level_debug_leaks_no_aws_signature_session_token_or_alexa_token(
         text = f"{record.getMessage()} {record.args!r} {record.exc_text or ''}"
         leaked = [what for what, secret in leaks.items() if secret in text]
         assert not leaked, f"{leaked} in a {record.name} log record: {text[:300]}"
+
+
+def test_without_its_key_the_skill_still_answers_and_says_it_could_not_remember(
+    skill_settings, skill_dynamodb, nlu, caplog
+):
+    missing = skill_settings._replace(user_key=ParameterSecret("/zosi-skill/test/missing"))
+    customer = device(build_handler(missing, skill_dynamodb), nlu)
+
+    policy = say(customer, "ask zosi care how long does delivery to kazan take")
+    remember = say(customer, "yes")
+
+    assert "Kazan" in policy
+    assert en.NOT_REMEMBERED in remember, remember
+    assert any("user key parameter could not be read" in r.getMessage() for r in caplog.records)
+    assert not [
+        r for r in caplog.records if r.levelno >= logging.ERROR and DEV_SECRET in r.getMessage()
+    ]
