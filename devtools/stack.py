@@ -195,10 +195,15 @@ def put_local_user_key(endpoint_url: str) -> dict[str, str]:
     """Store the development HMAC key as a SecureString in the SSM served at ``endpoint_url``.
 
     Returns:
-        The environment that points the skill's SSM client at that endpoint.
+        The environment that points the skill's SSM client at that endpoint, with the
+        dummy credentials and region of the local stack where none are set.
     """
     import boto3
 
+    environment = {
+        SSM_ENDPOINT_VARIABLE: endpoint_url,
+        **_missing({**DUMMY_CREDENTIALS, "AWS_DEFAULT_REGION": LOCAL_REGION}),
+    }
     client = boto3.client(
         "ssm",
         endpoint_url=endpoint_url,
@@ -209,7 +214,7 @@ def put_local_user_key(endpoint_url: str) -> dict[str, str]:
     client.put_parameter(
         Name=LOCAL_USER_KEY_PARAMETER, Value=DEV_SECRET, Type="SecureString", Overwrite=True
     )
-    return {SSM_ENDPOINT_VARIABLE: endpoint_url}
+    return environment
 
 
 @contextlib.contextmanager
