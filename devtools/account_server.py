@@ -24,7 +24,7 @@ import sys
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
@@ -49,6 +49,12 @@ MAX_ORDERS_LIMIT: Final = 50
 DEFAULT_ORDERS_LIMIT: Final = 20
 FIRST_REQUEST_NUMBER: Final = 1001
 SLOW_TOKEN: Final = "fault-slow"
+#: fault-slow-body answers at once but sends its body at this many bytes a second...
+DRIP_BYTES_PER_SECOND: Final = 5
+#: ...and gives up after this many seconds, so no client can keep a server thread forever.
+DRIP_SECONDS: Final = 15.0
+#: fault-huge answers a valid profile padded to this many bytes (more than the client reads).
+HUGE_BODY_BYTES: Final = 2 * 1024 * 1024
 SLOW_TWIN: Final = "recent"
 _KEY_LENGTH: Final = range(8, 129)
 _INPUT_FIELDS: Final = frozenset({"order_id", "kind", "reason", "note"})
@@ -62,6 +68,8 @@ class Reply:
     body: bytes = b""
     content_type: str = "application/json"
     headers: tuple[tuple[str, str], ...] = ()
+    #: Bytes per second the body is sent at; None sends it at once.
+    drip: int | None = None
 
 
 def _json(status: int, data: object) -> Reply:
@@ -73,6 +81,10 @@ def _problem(status: int, title: str, *headers: tuple[str, str]) -> Reply:
     body = {"type": "about:blank", "title": title, "status": status}
     return Reply(status, json.dumps(body).encode("utf-8"), "application/problem+json", headers)
 
+
+#: Tokens of the recent customer's twins whose answers arrive, but too slowly or too big.
+SLOW_BODY_TOKEN: Final = "fault-slow-body"
+HUGE_TOKEN: Final = "fault-huge"
 
 #: What each fault token gets from every account API call (fault-slow only pauses).
 FAULT_REPLIES: Final[Mapping[str, Reply]] = {
@@ -154,7 +166,8 @@ class LocalAccountService:
         self._stopping = threading.Event()
         self._accounts = {customer.token: _Account(customer) for customer in DEMO_CUSTOMERS}
         twin = next(c for c in DEMO_CUSTOMERS if c.name == SLOW_TWIN)
-        self._accounts[SLOW_TOKEN] = _Account(twin)
+        for token in (SLOW_TOKEN, SLOW_BODY_TOKEN, HUGE_TOKEN):
+            self._accounts[token] = _Account(twin)
         self._revoked: set[str] = set()
         self._failures: list[_Failure] = []
         self._next_number = FIRST_REQUEST_NUMBER
@@ -196,6 +209,10 @@ class LocalAccountService:
             self._thread.join()
             self._thread = None
 
+    def stops_within(self, seconds: float) -> bool:
+        """Wait ``seconds``, or less if the service stops meanwhile; whether it stopped."""
+        return self._stopping.wait(seconds)
+
     # --- test controls --------------------------------------------------------------------
 
     def fail_next(self, times: int = 1, status: int = 503, *, after_commit: bool = False) -> None:
@@ -231,7 +248,7 @@ class LocalAccountService:
         reply = self._route(request)
         if failure is not None:
             return _problem(failure.status, "Injected failure")
-        return reply
+        return _distorted(reply, _bearer(headers))
 
     def _route(self, request: _Request) -> Reply:
         for pattern, allowed in _ALEXA_ROUTES:
@@ -369,6 +386,16 @@ _ACCOUNT_ROUTES: Final[tuple[tuple[re.Pattern[str], Mapping[str, _Route]], ...]]
 )
 
 
+def _distorted(reply: Reply, token: str | None) -> Reply:
+    """The reply as the slow-body and huge-body fault tokens get it (others get it as is)."""
+    if token == SLOW_BODY_TOKEN:
+        return replace(reply, drip=DRIP_BYTES_PER_SECOND)
+    if token == HUGE_TOKEN and reply.status == 200 and reply.body.startswith(b"{"):
+        padding = b" " * max(0, HUGE_BODY_BYTES - len(reply.body))
+        return replace(reply, body=reply.body[:1] + padding + reply.body[1:])
+    return reply
+
+
 def _bearer(headers: Mapping[str, str]) -> str | None:
     """The bearer token of the Authorization header, None when there is none."""
     scheme, _, token = headers.get("authorization", "").partition(" ")
@@ -377,16 +404,19 @@ def _bearer(headers: Mapping[str, str]) -> str | None:
 
 
 def _support_input(body: bytes) -> dict[str, object] | None:
-    """The body of a support request if it matches SupportRequestInput exactly, else None.
+    """The contract's fields of a support request body if it matches SupportRequestInput.
 
-    Unknown fields are refused: the skill must send only what the contract asks (P1).
+    Other fields are dropped, never stored: the contract allows them (its schema does
+    not forbid additional properties; schemathesis holds the service to that), and
+    tests/contract checks that the skill sends none (P1).
     """
     try:
         data = json.loads(body)
     except ValueError:
         return None
-    if not isinstance(data, dict) or not set(data) <= _INPUT_FIELDS:
+    if not isinstance(data, dict):
         return None
+    data = {name: value for name, value in data.items() if name in _INPUT_FIELDS}
     note = data.get("note")
     valid = (
         isinstance(data.get("order_id"), str)
@@ -493,7 +523,18 @@ class _RequestHandler(BaseHTTPRequestHandler):
             self.send_header("Content-Type", reply.content_type)
             self.send_header("Content-Length", str(len(reply.body)))
         self.end_headers()
-        self.wfile.write(reply.body)
+        if reply.drip is None:
+            self.wfile.write(reply.body)
+            return
+        self.wfile.flush()
+        service = self.server.service
+        interval = 1 / reply.drip
+        for count, byte in enumerate(reply.body):
+            if count * interval >= DRIP_SECONDS or service.stops_within(interval):
+                self.close_connection = True
+                return
+            self.wfile.write(bytes((byte,)))
+            self.wfile.flush()
 
     # http.server calls do_<METHOD>; every method goes through the same router.
     do_GET = do_POST = do_DELETE = do_PUT = do_PATCH = _serve  # noqa: N815

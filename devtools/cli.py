@@ -28,10 +28,10 @@ from devtools.account_server import LocalAccountService
 from devtools.demo_customers import DEMO_CUSTOMERS
 from devtools.envelopes import AlexaSession
 from devtools.nlu import Nlu, Understanding
+from devtools.stack import LOCAL_USER_KEY_PARAMETER
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SKILL_DIR = REPO_ROOT / "skill"
-DEV_SECRET = "local-development-secret-never-used-in-production"
 LOCAL_TABLE = "zosi-skill-local"
 LOCAL_ALEXA_API_TOKEN = "local-alexa-api-token"
 
@@ -51,7 +51,7 @@ def local_environment(base: dict[str, str] | None = None) -> dict[str, str]:
     env = dict(os.environ if base is None else base)
     env.setdefault("TABLE_NAME", LOCAL_TABLE)
     env.setdefault("SKILL_ID", LOCAL_SKILL_ID)
-    env.setdefault("USER_KEY_SECRET", DEV_SECRET)
+    env.setdefault("USER_KEY_PARAMETER", LOCAL_USER_KEY_PARAMETER)
     env.setdefault("LOG_LEVEL", "WARNING")
     return env
 

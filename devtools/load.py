@@ -45,6 +45,7 @@ from devtools.stack import (
     LOCAL_REGION,
     MotoServer,
     create_table,
+    put_local_user_key,
 )
 
 if TYPE_CHECKING:
@@ -607,7 +608,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO = sys.stdout) -> int:
     args = parser().parse_args(argv)
     seconds = args.seconds if args.seconds is not None or args.requests is not None else 60.0
     logging.basicConfig(level=logging.ERROR)
-    with MotoServer() as server:
+    with MotoServer() as server, mock.patch.dict(os.environ, put_local_user_key(server.url)):
         client = skill_client(server.url)
         table_name = f"zosi-skill-load-{uuid.uuid4().hex[:8]}"
         create_table(client, table_name)

@@ -1,7 +1,9 @@
-"""The developer's embedded stack: a DynamoDB endpoint and a table shaped by template.yaml.
+"""The developer's embedded stack: DynamoDB with a table shaped by template.yaml, and SSM.
 
 `template.yaml` is the one source of truth for the table: local tables, test tables
-and the deployed one share its key schema, billing mode and TTL attribute.
+and the deployed one share its key schema, billing mode and TTL attribute. The skill
+reads its HMAC key from an SSM SecureString parameter, in Lambda and locally alike:
+the embedded stack stores a development key in moto's SSM (`put_local_user_key`).
 """
 
 from __future__ import annotations
@@ -23,6 +25,10 @@ if TYPE_CHECKING:
 
 REPO_ROOT: Final = Path(__file__).resolve().parent.parent
 ENDPOINT_VARIABLE: Final = "AWS_ENDPOINT_URL_DYNAMODB"
+SSM_ENDPOINT_VARIABLE: Final = "AWS_ENDPOINT_URL_SSM"
+#: The local stack's SSM parameter holding the development HMAC key (never a real one).
+LOCAL_USER_KEY_PARAMETER: Final = "/zosi-skill/local/user-key"
+DEV_SECRET: Final = "local-development-secret-never-used-in-production"
 TABLE_VARIABLE: Final = "TABLE_NAME"
 LOCAL_TABLE_NAME: Final = "zosi-skill-local"
 LOCAL_REGION: Final = "us-east-1"
@@ -185,6 +191,32 @@ class MotoServer:
             self._server = None
 
 
+def put_local_user_key(endpoint_url: str) -> dict[str, str]:
+    """Store the development HMAC key as a SecureString in the SSM served at ``endpoint_url``.
+
+    Returns:
+        The environment that points the skill's SSM client at that endpoint, with the
+        dummy credentials and region of the local stack where none are set.
+    """
+    import boto3
+
+    environment = {
+        SSM_ENDPOINT_VARIABLE: endpoint_url,
+        **_missing({**DUMMY_CREDENTIALS, "AWS_DEFAULT_REGION": LOCAL_REGION}),
+    }
+    client = boto3.client(
+        "ssm",
+        endpoint_url=endpoint_url,
+        region_name=os.environ.get("AWS_DEFAULT_REGION") or LOCAL_REGION,
+        aws_access_key_id=DUMMY_CREDENTIALS["AWS_ACCESS_KEY_ID"],
+        aws_secret_access_key=DUMMY_CREDENTIALS["AWS_SECRET_ACCESS_KEY"],
+    )
+    client.put_parameter(
+        Name=LOCAL_USER_KEY_PARAMETER, Value=DEV_SECRET, Type="SecureString", Overwrite=True
+    )
+    return environment
+
+
 @contextlib.contextmanager
 def _environment(values: Mapping[str, str]) -> Iterator[None]:
     """Set environment variables for the block, then restore what was there."""
@@ -231,6 +263,7 @@ def dynamodb_endpoint() -> Iterator[str]:
 
     local_defaults = {**DUMMY_CREDENTIALS, "AWS_DEFAULT_REGION": LOCAL_REGION}
     with contextlib.ExitStack() as stack:
+        server: MotoServer | None = None
         if os.environ.get(ENDPOINT_VARIABLE):
             stack.enter_context(_environment(_missing(local_defaults)))
         elif not _aws_credentials_configured():
@@ -240,6 +273,10 @@ def dynamodb_endpoint() -> Iterator[str]:
                     {ENDPOINT_VARIABLE: server.url, **local_defaults, "AWS_REGION": LOCAL_REGION}
                 )
             )
+        local_dynamodb = bool(os.environ.get(ENDPOINT_VARIABLE))
+        if server is not None or (local_dynamodb and not os.environ.get(SSM_ENDPOINT_VARIABLE)):
+            ssm = server or stack.enter_context(MotoServer())
+            stack.enter_context(_environment(put_local_user_key(ssm.url)))
         client = boto3.client("dynamodb")
         create_table(client, os.environ.get(TABLE_VARIABLE, LOCAL_TABLE_NAME))
         yield client.meta.endpoint_url

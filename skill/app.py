@@ -11,11 +11,12 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from importlib import import_module
-from typing import Any
+from typing import Any, Final
 
 from ask_sdk_core.skill_builder import CustomSkillBuilder
 
 from adapters.alexa_api import TimeoutApiClient
+from adapters.deadline import lambda_seconds, request_deadline
 from adapters.deferred import DeferredAccountClient
 from adapters.store import DynamoDbUserStore
 from handlers.context import Services
@@ -41,17 +42,22 @@ logger = logging.getLogger(__name__)
 LambdaHandler = Callable[[dict[str, Any], object], dict[str, Any]]
 
 
-def default_services(settings: Settings) -> Services:
-    """The production adapters for ``settings``.
+#: (connect, read, budget) seconds of one account API call. An attempt that times out
+#: costs 0.3 + 0.8 = 1.1 s, so a second, real attempt still fits in 2.4 s. Whatever a turn
+#: calls, the request's deadline (``adapters.deadline``) stops it before Lambda's timeout.
+ACCOUNT_TIMEOUTS: Final = (0.3, 0.8, 2.4)
 
-    A personal turn makes two account calls (profile, orders): 2 x 2 s, plus at most
-    1.5 s for the time zone and 0.8 s for the progressive response, stays under 7 s.
-    """
+
+def default_services(settings: Settings) -> Services:
+    """The production adapters for ``settings``."""
     base_url = settings.account_api_base_url
+    connect, read, budget = ACCOUNT_TIMEOUTS
     return Services(
         settings=settings,
         store=DynamoDbUserStore(settings.table_name, settings.state_ttl_days),
-        accounts=DeferredAccountClient(base_url, read_timeout=1.5, budget=2.0)
+        accounts=DeferredAccountClient(
+            base_url, connect_timeout=connect, read_timeout=read, budget=budget
+        )
         if base_url
         else None,
     )
@@ -65,7 +71,8 @@ def make_handler(services: Services) -> LambdaHandler:
     one exception is a skill event that must come again (SkillDisabled whose
     delete failed): its invocation fails.
     """
-    builder = CustomSkillBuilder(api_client=TimeoutApiClient())
+    api_client = TimeoutApiClient(allow_loopback=services.settings.local)
+    builder = CustomSkillBuilder(api_client=api_client)
     builder.add_global_request_interceptor(VerifySessionInterceptor())
     builder.add_global_request_interceptor(VerifySkillIdInterceptor(services.settings.skill_id))
     builder.add_global_request_interceptor(TurnInterceptor(services))
@@ -84,7 +91,8 @@ def make_handler(services: Services) -> LambdaHandler:
 
     def handle(event: dict[str, Any], context: object) -> dict[str, Any]:
         try:
-            response: dict[str, Any] = sdk_handler(event, context)  # type: ignore[arg-type]
+            with request_deadline(lambda_seconds(context)):
+                response: dict[str, Any] = sdk_handler(event, context)  # type: ignore[arg-type]
         except RetryableEventError:
             logger.error("skill event failed; raising so it can be delivered again")
             raise
@@ -107,6 +115,31 @@ def apology(text: str = say.ERROR) -> dict[str, Any]:
     }
 
 
+#: Libraries whose DEBUG output carries secrets: botocore logs signed request headers
+#: (``Authorization``, ``X-Amz-Security-Token``) and the items it stores, urllib3 and
+#: requests the URLs they call, the ASK SDK whole envelopes (tokens, user ids).
+LIBRARY_LOGGERS: Final = (
+    "boto3",
+    "botocore",
+    "urllib3",
+    "requests",
+    "ask_sdk_core",
+    "ask_sdk_model",
+    "ask_sdk_runtime",
+)
+
+
+def configure_logging(level: str) -> None:
+    """Log the skill's own records at ``level``; libraries only from WARNING, whatever it is.
+
+    ``LOG_LEVEL=DEBUG`` is for the skill's own diagnostics, which name no token and
+    no raw user id; it must not turn on the libraries' debug logs, which do.
+    """
+    logging.getLogger().setLevel(level)
+    for name in LIBRARY_LOGGERS:
+        logging.getLogger(name).setLevel(logging.WARNING)
+
+
 _handler: LambdaHandler | None = None
 
 
@@ -119,7 +152,7 @@ def _skill() -> LambdaHandler | None:
         except ConfigError as exc:
             logger.error("configuration error: %s", exc)
             return None
-        logging.getLogger().setLevel(settings.log_level)
+        configure_logging(settings.log_level)
         _handler = make_handler(default_services(settings))
     return _handler
 

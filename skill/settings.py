@@ -7,27 +7,33 @@ SAM template and the code cannot drift (a test compares them).
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from adapters.alexa_api import require_secure_url
+from adapters.secrets import ParameterSecret
 from policy.terms import RETENTION_MAX_DAYS
 
 TABLE_NAME = "TABLE_NAME"
 SKILL_ID = "SKILL_ID"
-USER_KEY_SECRET = "USER_KEY_SECRET"  # noqa: S105 - the variable's name, not a secret
+USER_KEY_PARAMETER = "USER_KEY_PARAMETER"
 ACCOUNT_API_BASE_URL = "ACCOUNT_API_BASE_URL"
 PRIVACY_POLICY_VERSION = "PRIVACY_POLICY_VERSION"
 DEFAULT_TIME_ZONE = "DEFAULT_TIME_ZONE"
 STATE_TTL_DAYS = "STATE_TTL_DAYS"
 LOG_LEVEL = "LOG_LEVEL"
 
+#: Set by the Lambda runtime in every function (not by the template): without it the skill
+#: runs locally, where the Alexa API endpoints are the local stack's, on loopback.
+LAMBDA_FUNCTION_NAME = "AWS_LAMBDA_FUNCTION_NAME"
+
 ENV_VARS: frozenset[str] = frozenset(
     {
         TABLE_NAME,
         SKILL_ID,
-        USER_KEY_SECRET,
+        USER_KEY_PARAMETER,
         ACCOUNT_API_BASE_URL,
         PRIVACY_POLICY_VERSION,
         DEFAULT_TIME_ZONE,
@@ -36,7 +42,8 @@ ENV_VARS: frozenset[str] = frozenset(
     }
 )
 
-MIN_SECRET_LENGTH = 32
+#: An SSM parameter name: a path of letters, digits and ``_.-/`` (the template's pattern).
+_PARAMETER_NAME = re.compile(r"/[A-Za-z0-9_.\-/]{1,1010}")
 #: P9: stored data is kept at most three years (seed 003); the TTL may be shorter, never longer.
 MAX_RETENTION_DAYS = RETENTION_MAX_DAYS
 
@@ -45,28 +52,48 @@ class ConfigError(Exception):
     """The environment is missing a variable or holds a value the skill cannot use."""
 
 
+class Secret(Protocol):
+    """A secret read on first use (``adapters.secrets.ParameterSecret`` in production)."""
+
+    def value(self) -> bytes:
+        """The secret's bytes."""
+        ...
+
+
 class Settings(NamedTuple):
     """Everything the skill is configured with.
 
     Attributes:
         table_name: DynamoDB table holding one item per user.
         skill_id: the only Alexa skill id whose requests are served.
-        user_key_secret: HMAC key that turns Alexa user ids into table keys (never stored raw).
+        user_key: the HMAC key that turns Alexa user ids into table keys (never stored
+            raw), read from its SSM parameter on first use (see ``user_key_secret``).
         account_api_base_url: ZOSI account API root; None when account linking is off.
         privacy_policy_version: version of the smart-skill privacy policy in force (P8).
         default_time_zone: zone for "today" when the device's zone cannot be read.
         state_ttl_days: how long a user's item lives after its last write (P9).
         log_level: standard logging level name.
+        local: whether the skill runs outside Lambda (Alexa API calls may go to loopback).
     """
 
     table_name: str
     skill_id: str
-    user_key_secret: bytes
+    user_key: Secret
     account_api_base_url: str | None
     privacy_policy_version: str
     default_time_zone: ZoneInfo
     state_ttl_days: int
     log_level: str
+    local: bool = False
+
+    @property
+    def user_key_secret(self) -> bytes:
+        """The HMAC key's bytes, read once per container.
+
+        Raises:
+            adapters.secrets.SecretUnavailable: the parameter could not be read.
+        """
+        return self.user_key.value()
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -83,9 +110,9 @@ class Settings(NamedTuple):
                 raise ConfigError(f"environment variable {name} is required")
             return value
 
-        secret = required(USER_KEY_SECRET)
-        if len(secret) < MIN_SECRET_LENGTH:
-            raise ConfigError(f"{USER_KEY_SECRET} must be at least {MIN_SECRET_LENGTH} characters")
+        parameter = required(USER_KEY_PARAMETER)
+        if _PARAMETER_NAME.fullmatch(parameter) is None:
+            raise ConfigError(f"{USER_KEY_PARAMETER} must be an SSM parameter path such as /a/b")
         zone_name = source.get(DEFAULT_TIME_ZONE, "").strip() or "Europe/Moscow"
         try:
             zone = ZoneInfo(zone_name)
@@ -109,10 +136,11 @@ class Settings(NamedTuple):
         return cls(
             table_name=required(TABLE_NAME),
             skill_id=required(SKILL_ID),
-            user_key_secret=secret.encode("utf-8"),
+            user_key=ParameterSecret(parameter),
             account_api_base_url=base_url,
             privacy_policy_version=source.get(PRIVACY_POLICY_VERSION, "").strip() or "2019-06-01",
             default_time_zone=zone,
             state_ttl_days=ttl_days,
             log_level=source.get(LOG_LEVEL, "").strip().upper() or "INFO",
+            local=not source.get(LAMBDA_FUNCTION_NAME),
         )

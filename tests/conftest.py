@@ -14,7 +14,13 @@ from typing import TYPE_CHECKING, Any
 import boto3
 import pytest
 
-from devtools.stack import LOCAL_REGION, MotoServer, create_table, load_template
+from devtools.stack import (
+    LOCAL_REGION,
+    MotoServer,
+    create_table,
+    load_template,
+    put_local_user_key,
+)
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb import DynamoDBClient
@@ -30,7 +36,12 @@ DUMMY_AWS_ENVIRONMENT = {
     "AWS_SHARED_CREDENTIALS_FILE": "/dev/null",
     "AWS_EC2_METADATA_DISABLED": "true",
 }
-DEVELOPER_AWS_SETTINGS = ("AWS_PROFILE", "AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_DYNAMODB")
+DEVELOPER_AWS_SETTINGS = (
+    "AWS_PROFILE",
+    "AWS_ENDPOINT_URL",
+    "AWS_ENDPOINT_URL_DYNAMODB",
+    "AWS_ENDPOINT_URL_SSM",
+)
 
 
 @pytest.fixture(autouse=True)
@@ -45,6 +56,21 @@ def dummy_aws_environment(monkeypatch: pytest.MonkeyPatch) -> None:
 def moto_server() -> Iterator[str]:
     with MotoServer() as server:
         yield server.url
+
+
+@pytest.fixture(scope="session")
+def local_user_key(moto_server: str) -> dict[str, str]:
+    """The development HMAC key in moto's SSM, as the local stack provides it."""
+    return put_local_user_key(moto_server)
+
+
+@pytest.fixture(autouse=True)
+def user_key_parameter(
+    dummy_aws_environment: None, local_user_key: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every test's skill reads its HMAC key from SSM, as in Lambda (moto's SSM here)."""
+    for name, value in local_user_key.items():
+        monkeypatch.setenv(name, value)
 
 
 @pytest.fixture(scope="session")

@@ -24,7 +24,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final, TypeVar
 
-from devtools.stack import DUMMY_CREDENTIALS, ENDPOINT_VARIABLE, LOCAL_REGION
+from devtools.stack import (
+    DUMMY_CREDENTIALS,
+    ENDPOINT_VARIABLE,
+    LOCAL_REGION,
+    SSM_ENDPOINT_VARIABLE,
+)
 
 PROBE: Final = Path(__file__).resolve().with_name("probe.py")
 BASELINES: Final = Path(__file__).resolve().with_name("baselines")
@@ -50,6 +55,7 @@ def child_environment(endpoint: str, variables: Mapping[str, str]) -> dict[str, 
         "AWS_SHARED_CREDENTIALS_FILE": os.devnull,
         "AWS_EC2_METADATA_DISABLED": "true",
         ENDPOINT_VARIABLE: endpoint,
+        SSM_ENDPOINT_VARIABLE: endpoint,
         **variables,
     }
 

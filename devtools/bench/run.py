@@ -22,6 +22,7 @@ from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, Protocol
+from unittest import mock
 
 import boto3
 
@@ -32,7 +33,13 @@ from devtools.cli import REPO_ROOT, SKILL_DIR, local_environment, skill_path
 from devtools.envelopes import LOCAL_USER_ID, AlexaSession
 from devtools.fixtures import EVENTS_DIR, FIXTURE_TIME, NVR, intent, slot
 from devtools.nlu import Nlu
-from devtools.stack import DUMMY_CREDENTIALS, LOCAL_REGION, MotoServer, create_table
+from devtools.stack import (
+    DUMMY_CREDENTIALS,
+    LOCAL_REGION,
+    MotoServer,
+    create_table,
+    put_local_user_key,
+)
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb import DynamoDBClient
@@ -512,7 +519,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # The skill's warnings (refused fixtures, simulated errors) would bury the report; a
     # handler keeps the records being made, as in Lambda, without printing them.
     logging.getLogger().addHandler(logging.NullHandler())
-    with MotoServer() as server:
+    with MotoServer() as server, mock.patch.dict(os.environ, put_local_user_key(server.url)):
         settings = _settings()
         prepare_tables(_client(server.url), settings)
         variants = cold_variants(server.url, events)

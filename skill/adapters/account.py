@@ -12,15 +12,18 @@ differently (403, 404, 409, 422). Answers that are not valid JSON, or that do
 not match the contract, are `AccountUnavailable` too: the skill never guesses.
 
 Time budget: Alexa waits 8 s for an answer and the Lambda timeout is 7 s
-(template.yaml), which a turn shares with a Settings API call (at most 1.5 s,
-``adapters.alexa_api``) and the state store. One account call, retries and
-backoff included, gives up after ``budget`` seconds (3 s by default): an attempt
-is started only while at least ``connect_timeout + read_timeout`` (0.5 + 2 s)
-remains, and no pause before a retry, whatever ``Retry-After`` asks for, may eat
-into the time the next attempt needs. So the first attempt always runs (2.5 s
-fit in 3 s); a retry after a quick 5xx still fits; a retry after a timeout does
-not, and the call fails at once instead. The read timeout bounds each wait for
-bytes from the server; the API's answers are small JSON bodies.
+(template.yaml), which a turn shares with a Settings API call, a progressive
+response, the state store and up to three account calls. Each call is bounded
+twice: by its own ``budget`` (retries, pauses and the body included) and by the
+request's deadline (``adapters.deadline``: the Lambda's remaining time less the
+time needed to speak), whichever comes first. A call that cannot fit even one
+short attempt fails at once. Within the budget an attempt is started only while
+``connect_timeout + read_timeout`` remains, and no pause before a retry, whatever
+``Retry-After`` asks for, may eat into the time the next attempt needs; the
+production timeouts (``app.py``) leave room for one real retry after a timeout.
+The body is read in pieces against the same deadline, each wait for bytes no
+longer than what is left, and at most ``MAX_BODY_BYTES`` of it: a server that
+drips its answer, or sends megabytes, costs the budget and no more.
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Final, Protocol, Self, TypeVar
 from urllib.parse import quote
 
+from adapters import deadline
 from adapters.account_errors import (
     AccountError,
     AccountUnavailable,
@@ -91,6 +95,13 @@ MAX_RETRIES: Final = 2
 #: Pause before the second retry: 0.1 s x 2, plus up to 0.05 s jitter (the first is immediate).
 BACKOFF_FACTOR: Final = 0.1
 BACKOFF_JITTER: Final = 0.05
+
+#: The most of an answer's body the client reads; the API's answers are a few kilobytes.
+MAX_BODY_BYTES: Final = 256 * 1024
+#: Bytes asked for per read of the body.
+_CHUNK_BYTES: Final = 16 * 1024
+#: The shortest wait for an answer worth starting an attempt for.
+MIN_READ_SECONDS: Final = 0.2
 
 #: When the current call must be over (``time.monotonic()``); read by the retry policy.
 _DEADLINE: ContextVar[float] = ContextVar("account_api_deadline", default=math.inf)
@@ -331,6 +342,46 @@ def _deadline(budget: float) -> Iterator[None]:
         _DEADLINE.reset(reset)
 
 
+class _BodyRefusedError(Exception):
+    """The answer's body did not arrive within the deadline, or is too big to read."""
+
+
+def _body(response: requests.Response, read_timeout: float) -> bytes:
+    """The whole body of a streamed ``response``, within the call's deadline and size cap.
+
+    ``requests`` would read it with the read timeout applying to each wait for bytes,
+    so a server sending 5 bytes a second is never timed out; here every wait is
+    shortened to what is left of the deadline and the total is capped. On success
+    the connection goes back to the pool; on failure it is closed.
+
+    Raises:
+        _BodyRefusedError: The deadline passed or the body exceeds ``MAX_BODY_BYTES``.
+    """
+    raw = response.raw
+    pieces: list[bytes] = []
+    size = 0
+    try:
+        while True:
+            left = _remaining()
+            if left <= 0:
+                raise _BodyRefusedError("the deadline passed while reading the answer")
+            connection = raw.connection
+            if connection is not None and connection.sock is not None:
+                connection.sock.settimeout(min(read_timeout, left))
+            piece = raw.read1(_CHUNK_BYTES, decode_content=True)
+            if not piece:
+                break
+            size += len(piece)
+            if size > MAX_BODY_BYTES:
+                raise _BodyRefusedError("the answer is larger than the client reads")
+            pieces.append(piece)
+    except BaseException:
+        response.close()
+        raise
+    raw.release_conn()
+    return b"".join(pieces)
+
+
 def _retry_policy(attempt_seconds: float) -> Retry:
     """urllib3's `Retry`, bounded by the current call's deadline.
 
@@ -472,12 +523,19 @@ class HttpAccountClient(AccountGateway):
             AccountUnavailable: Any other failure, as the subclass for its status.
         """
         import requests
+        from urllib3.exceptions import HTTPError
 
         if _BEARER_TOKEN.fullmatch(token) is None:
             _LOG.warning("account API %s skipped: no usable access token", operation)
             raise LinkRequired("no usable access token")
+        connect_timeout, read_timeout = self._timeout
+        budget = min(self._budget, deadline.remaining())
+        if budget < connect_timeout + MIN_READ_SECONDS:
+            _LOG.warning("account API %s skipped: no time left in this request", operation)
+            raise AccountUnavailable(f"account API {operation} skipped: no time left")
+        timeout = (connect_timeout, min(read_timeout, budget - connect_timeout))
         try:
-            with _deadline(self._budget):
+            with _deadline(budget):
                 response = self._http().request(
                     method,
                     self._base_url + path,
@@ -489,19 +547,24 @@ class HttpAccountClient(AccountGateway):
                         "User-Agent": USER_AGENT,
                         **(headers or {}),
                     },
-                    timeout=self._timeout,
+                    timeout=timeout,
                     allow_redirects=False,
+                    stream=True,
                 )
-        except requests.RequestException as exc:
+                status = response.status_code
+                if status not in expected:
+                    response.close()
+                    error = _STATUS_ERRORS.get(status, AccountUnavailable)
+                    _LOG.warning(
+                        "account API %s answered %d: %s", operation, status, error.__name__
+                    )
+                    raise error(f"account API {operation} answered {status}")
+                content = _body(response, timeout[1])
+        except (requests.RequestException, HTTPError, OSError, _BodyRefusedError) as exc:
             _LOG.warning("account API %s failed: %s", operation, type(exc).__name__)
             raise AccountUnavailable(f"account API {operation} failed") from exc
-        status = response.status_code
-        if status not in expected:
-            error = _STATUS_ERRORS.get(status, AccountUnavailable)
-            _LOG.warning("account API %s answered %d: %s", operation, status, error.__name__)
-            raise error(f"account API {operation} answered {status}")
         _LOG.debug("account API %s answered %d", operation, status)
-        return status, response.content
+        return status, content
 
     def _parsed(self, operation: str, content: bytes, convert: Callable[[object], _T]) -> _T:
         """Decode a JSON answer and convert it; unusable answers are AccountUnavailable."""

@@ -6,6 +6,13 @@ this module supplies the transport they call through. ``ask_sdk_core``'s
 which could spend the whole of Alexa's 8-second budget on one slow call, so
 :class:`TimeoutApiClient` implements the same ``ApiClient`` interface over the
 standard library's ``http.client`` with tight timeouts and kept-alive connections.
+
+Every call carries the request's Alexa API token, and the endpoint it goes to comes
+from the request (``context.System.apiEndpoint``). So the transport sends nothing
+to a host outside :data:`ALEXA_API_HOSTS` (a forged envelope could otherwise aim the
+token at 169.254.169.254, the instance metadata service), except to loopback when
+the skill runs locally; and it never waits past the request's deadline
+(``adapters.deadline``).
 """
 
 from __future__ import annotations
@@ -14,7 +21,7 @@ import http.client
 import json
 import logging
 import threading
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 from urllib.parse import SplitResult, urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -23,6 +30,8 @@ from ask_sdk_model.services.api_client import ApiClient
 from ask_sdk_model.services.api_client_request import ApiClientRequest
 from ask_sdk_model.services.api_client_response import ApiClientResponse
 
+from adapters import deadline
+
 if TYPE_CHECKING:
     from ask_sdk_core.handler_input import HandlerInput
 
@@ -30,6 +39,12 @@ logger = logging.getLogger(__name__)
 
 #: (connect, read) seconds for a call to an Alexa service API.
 ALEXA_API_TIMEOUT = (0.5, 1.0)
+#: The hosts Alexa names as ``apiEndpoint`` (North America, Europe, Far East), HTTPS only.
+ALEXA_API_HOSTS: Final = frozenset(
+    {"api.amazonalexa.com", "api.eu.amazonalexa.com", "api.fe.amazonalexa.com"}
+)
+#: A call is not started with less time than this left in the request.
+MIN_CALL_SECONDS: Final = 0.1
 
 
 def is_loopback_url(url: str) -> bool:
@@ -57,6 +72,30 @@ def require_secure_url(url: str) -> None:
     raise ValueError("only HTTPS URLs are allowed outside loopback")
 
 
+def require_alexa_endpoint(url: str, *, allow_loopback: bool) -> None:
+    """Refuse any URL but an Alexa API host over HTTPS (or loopback, locally).
+
+    Raises:
+        ValueError: the URL may not receive the Alexa API token.
+    """
+    parts = urlsplit(url)
+    try:
+        port = parts.port
+    except ValueError:
+        port = -1
+    if (
+        parts.scheme == "https"
+        and parts.hostname in ALEXA_API_HOSTS
+        and port in (None, 443)
+        and parts.username is None
+    ):
+        return
+    if allow_loopback and parts.username is None and is_loopback_url(url):
+        require_secure_url(url)
+        return
+    raise ValueError("not an Alexa API endpoint")
+
+
 class TimeoutApiClient(ApiClient):
     """An ask-sdk ``ApiClient`` over the standard library's ``http.client``.
 
@@ -65,13 +104,17 @@ class TimeoutApiClient(ApiClient):
     path of most first answers. ``http.client`` is already loaded by the runtime's
     bootstrap. Connections are kept alive per host and reused by later requests in
     the same container; a connection the server closed meanwhile is reopened once.
-    HTTPS is required except on loopback (P3), and every call is bounded by the
-    connect and read timeouts.
+    Only Alexa's API hosts are called, over HTTPS; loopback only when
+    ``allow_loopback`` (the local stack). Every call is bounded by the connect and
+    read timeouts, and by what is left of the request's deadline.
     """
 
-    def __init__(self, timeout: tuple[float, float] = ALEXA_API_TIMEOUT) -> None:
-        """Remember the timeouts; connections are opened on first use."""
+    def __init__(
+        self, timeout: tuple[float, float] = ALEXA_API_TIMEOUT, *, allow_loopback: bool = False
+    ) -> None:
+        """Remember the timeouts and the endpoint rule; connections are opened on first use."""
         self._timeout = timeout
+        self._allow_loopback = allow_loopback
         # One set of connections per thread: http.client connections are not thread-safe
         # (Lambda runs one request at a time; local load tests do not).
         self._local = threading.local()
@@ -102,9 +145,13 @@ class TimeoutApiClient(ApiClient):
         """
         url = str(request.url)
         try:
-            require_secure_url(url)
+            require_alexa_endpoint(url, allow_loopback=self._allow_loopback)
         except ValueError as exc:
-            raise ApiClientException("refused a non-HTTPS Alexa API endpoint") from exc
+            raise ApiClientException("refused an endpoint that is not Alexa's API") from exc
+        left = deadline.remaining()
+        if left < MIN_CALL_SECONDS:
+            raise ApiClientException("no time left in this request for an Alexa API call")
+        connect_timeout, read_timeout = (min(seconds, left) for seconds in self._timeout)
         parts = urlsplit(url)
         target = parts.path or "/"
         if parts.query:
@@ -116,10 +163,11 @@ class TimeoutApiClient(ApiClient):
             body = text.encode("utf-8")
         for attempt in (1, 2):
             connection = self._connection(parts)
+            connection.timeout = connect_timeout
             try:
                 connection.request(str(request.method), target, body=body, headers=headers)
                 if connection.sock is not None:
-                    connection.sock.settimeout(self._timeout[1])
+                    connection.sock.settimeout(read_timeout)
                 response = connection.getresponse()
                 content = response.read().decode("utf-8", errors="replace")
             except (http.client.RemoteDisconnected, BrokenPipeError, ConnectionResetError) as exc:
@@ -182,7 +230,7 @@ def device_time_zone(handler_input: HandlerInput) -> ZoneInfo | None:
 PROGRESSIVE_TIMEOUT = (0.3, 0.5)
 
 
-def send_progressive(handler_input: HandlerInput, ssml: str) -> bool:
+def send_progressive(handler_input: HandlerInput, ssml: str, *, allow_loopback: bool) -> bool:
     """Say ``ssml`` (inner SSML) at once, before a slow answer, through the Alexa directive API.
 
     It uses a client of its own with tighter timeouts than other Alexa calls:
@@ -207,7 +255,7 @@ def send_progressive(handler_input: HandlerInput, ssml: str) -> bool:
     client = DirectiveServiceClient(
         api_configuration=ApiConfiguration(
             serializer=DefaultSerializer(),
-            api_client=TimeoutApiClient(PROGRESSIVE_TIMEOUT),
+            api_client=TimeoutApiClient(PROGRESSIVE_TIMEOUT, allow_loopback=allow_loopback),
             authorization_value=system.api_access_token,
             api_endpoint=system.api_endpoint,
         )

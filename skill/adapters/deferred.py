@@ -17,9 +17,12 @@ if TYPE_CHECKING:
 class DeferredAccountClient:
     """The :class:`adapters.account.AccountGateway` of ``HttpAccountClient(base_url, ...)``."""
 
-    def __init__(self, base_url: str, *, read_timeout: float, budget: float) -> None:
+    def __init__(
+        self, base_url: str, *, connect_timeout: float, read_timeout: float, budget: float
+    ) -> None:
         """Remember how to build the client; nothing is imported yet."""
         self._base_url = base_url
+        self._connect_timeout = connect_timeout
         self._read_timeout = read_timeout
         self._budget = budget
         self._built: AccountGateway | None = None
@@ -29,7 +32,10 @@ class DeferredAccountClient:
             from adapters.account import HttpAccountClient
 
             self._built = HttpAccountClient(
-                self._base_url, read_timeout=self._read_timeout, budget=self._budget
+                self._base_url,
+                connect_timeout=self._connect_timeout,
+                read_timeout=self._read_timeout,
+                budget=self._budget,
             )
         return self._built
 

@@ -22,6 +22,7 @@ from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, Final, Protocol, cast
 
+from adapters import deadline
 from domain.memory import POLICY_VERSION, SLOT_ID, RememberedPurchase, UserState, fits
 
 if TYPE_CHECKING:
@@ -339,6 +340,13 @@ _UNAVAILABLE_CODES: Final = frozenset(
         "RequestTimeoutException",
     }
 )
+#: One attempt of a DynamoDB call: connect, then wait for the response to start (seconds).
+CONNECT_SECONDS: Final = 0.5
+READ_SECONDS: Final = 1.0
+#: A call is not started with less than one attempt's time left in the request (the
+#: request's deadline, ``adapters.deadline``, comes from the Lambda context).
+ATTEMPT_SECONDS: Final = CONNECT_SECONDS + READ_SECONDS
+
 _CONFLICT_CODES: Final = frozenset(
     {"ConditionalCheckFailedException", "TransactionConflictException"}
 )
@@ -361,6 +369,10 @@ def _translated(operation: str) -> Iterator[None]:
     # botocore is imported only once a call is made, never by importing this module.
     from botocore.exceptions import BotoCoreError, ClientError
 
+    if deadline.remaining() < ATTEMPT_SECONDS:
+        # Lambda would stop the function mid-call; better to answer without the state.
+        _LOG.warning("DynamoDB %s skipped: no time left in this request", operation)
+        raise StoreUnavailable(f"DynamoDB {operation}: no time left")
     try:
         yield
     except ClientError as exc:
@@ -399,8 +411,8 @@ def build_client() -> DynamoDBClient:
     from botocore.session import get_session
 
     config = Config(
-        connect_timeout=0.5,
-        read_timeout=1,
+        connect_timeout=CONNECT_SECONDS,
+        read_timeout=READ_SECONDS,
         retries={"mode": "standard", "total_max_attempts": 2},
         tcp_keepalive=True,
     )

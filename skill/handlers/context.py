@@ -18,7 +18,15 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from adapters.account_errors import LinkRequired
 from adapters.alexa_api import device_time_zone
-from adapters.store import StateUnreadable, StoreError, UserStore, user_key, utc_now
+from adapters.secrets import SecretUnavailable
+from adapters.store import (
+    StateUnreadable,
+    StoreError,
+    StoreUnavailable,
+    UserStore,
+    user_key,
+    utc_now,
+)
 from conversation.case import CASE_ATTRIBUTE, Case, decode, encode
 from domain.memory import POLICY_VERSION, SLOT_ID, RememberedPurchase, UserState, fits
 
@@ -188,6 +196,21 @@ class Turn:
 
     # --- remembered state ---------------------------------------------------------------------
 
+    def _stored_key(self) -> str:
+        """The user's key for a store call (callers check :attr:`has_user` first).
+
+        Raises:
+            StoreUnavailable: the HMAC key could not be read (``adapters.secrets``), so no
+                item can be addressed: the turn goes on as when DynamoDB is down.
+        """
+        try:
+            key = self.user_key
+        except SecretUnavailable as exc:
+            raise StoreUnavailable("the user key secret is unavailable") from exc
+        if key is None:
+            raise StoreUnavailable("the request names no user")
+        return key
+
     def state(self, *, fresh: bool = False) -> UserState:
         """What is stored for this user: read from the store once per session.
 
@@ -204,10 +227,10 @@ class Turn:
         cached = None if fresh else state_from_session(self.session.get(_STATE))
         if cached is not None:
             return cached
-        if self.user_key is None:
+        if not self.has_user:
             return UserState()
         try:
-            state = self.services.store.load(self.user_key)
+            state = self.services.store.load(self._stored_key())
         except StoreError as exc:
             logger.warning("state read failed: %s", type(exc).__name__)
             self.state_failed = True
@@ -234,17 +257,18 @@ class Turn:
         After a failed read in the same turn it is not attempted: it reports False
         and the customer is told.
         """
-        if self._store_down or self.user_key is None:
+        if self._store_down or not self.has_user:
             return False
         store = self.services.store
         try:
+            key = self._stored_key()
             try:
-                state = store.update(self.user_key, changes)
+                state = store.update(key, changes)
             except StateUnreadable:
                 # The write landed on an item that was already unreadable, so what it
                 # holds besides these changes is garbage: replace it with just them.
-                store.delete(self.user_key)
-                state = store.update(self.user_key, changes)
+                store.delete(key)
+                state = store.update(key, changes)
         except (StoreError, TypeError, ValueError) as exc:
             # TypeError, ValueError: a value without its field's format is never stored.
             logger.warning("state write failed: %s", type(exc).__name__)
@@ -254,10 +278,10 @@ class Turn:
 
     def erase(self) -> bool:
         """Delete everything stored for this user (P5); True when it is gone."""
-        if self.user_key is None:
+        if not self.has_user:
             return True
         try:
-            self.services.store.delete(self.user_key)
+            self.services.store.delete(self._stored_key())
         except StoreError as exc:
             logger.warning("state delete failed: %s", type(exc).__name__)
             return False

@@ -58,7 +58,8 @@ def profile_allowed(handler_input: HandlerInput) -> Profile:
         LinkRequired, AccountUnavailable: from the account API.
     """
     current = turn(handler_input)
-    send_progressive(handler_input, to_ssml((say.LOOKING_UP,), current.now.year))
+    looking_up = to_ssml((say.LOOKING_UP,), current.now.year)
+    send_progressive(handler_input, looking_up, allow_loopback=current.settings.local)
     profile = current.accounts.profile(current.access_token or "")
     if not may_use_account(profile.minor, profile.guardian_consent):
         current.erase()

@@ -5,6 +5,7 @@ ZOSI account service on 127.0.0.1 (P1-P9, and R, W, X rules applied to real orde
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 
@@ -387,3 +388,59 @@ def test_a_withdrawal_forged_into_a_new_session_does_not_cut_off_a_linked_custom
     envelope["session"]["attributes"] = {"withdrawn": "yes"}
 
     assert forged.send(envelope).speech == expected
+
+
+# --- deadlines from the Lambda context (issue 11) -----------------------------------------------
+
+
+class LambdaContext:
+    """What Lambda passes the handler, as far as the skill reads it: the time left."""
+
+    def __init__(self, millis: int) -> None:
+        self.deadline = time.monotonic() + millis / 1000
+
+    def get_remaining_time_in_millis(self) -> int:
+        return int((self.deadline - time.monotonic()) * 1000)
+
+
+@pytest.mark.parametrize("token", ["fault-slow", "fault-slow-body"])
+def test_a_slow_account_api_is_abandoned_when_the_lambdas_time_runs_out(
+    settings, store: CountingStore, nlu: Nlu, service: LocalAccountService, token: str
+) -> None:
+    """The client's own 3 s budget is longer than the 1.5 s this invocation has left."""
+    handler = app.make_handler(Services(settings, store, HttpAccountClient(service.url)))
+    session = AlexaSession(
+        clock=lambda: NOW, access_token=token, api_endpoint=service.alexa_api_url
+    )
+    conversation = Conversation(
+        lambda event, _context: handler(event, LambdaContext(1500)), session, nlu
+    )
+
+    started = time.monotonic()
+    (reply,) = said(conversation, "start a return for my camera")
+    elapsed = time.monotonic() - started
+
+    assert "couldn't reach your ZOSI account" in reply
+    assert elapsed < 1.5, f"answered after {elapsed:.2f} s, past the Lambda's remaining time"
+
+
+def test_in_lambda_an_api_endpoint_outside_alexas_hosts_gets_no_token(
+    settings, store: CountingStore, nlu: Nlu, service: LocalAccountService
+) -> None:
+    """A forged apiEndpoint (here the local stack, which a Lambda must never call)."""
+    in_lambda = settings._replace(local=False)
+    handler = app.make_handler(Services(in_lambda, store, HttpAccountClient(service.url)))
+    session = AlexaSession(
+        clock=lambda: NOW,
+        access_token="demo-recent",
+        api_endpoint=service.alexa_api_url,
+        api_access_token="local-alexa-api-token",
+    )
+    directives = len(service.directives)
+
+    (reply,) = said(Conversation(handler, session, nlu), "where is my order")
+
+    assert "doorbell" in reply.lower()
+    alexa_calls = {call: n for call, n in service.calls.items() if not call[1].startswith("/v1/me")}
+    assert alexa_calls == {}, "the Alexa API token was sent to a host that is not Alexa's"
+    assert len(service.directives) == directives

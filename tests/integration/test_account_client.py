@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 import requests
 
+from adapters import deadline
 from adapters.account import (
     MAX_RETRIES,
     USER_AGENT,
@@ -527,3 +528,75 @@ def test_demo_dates_follow_the_service_today():
         (_, camera, _) = HttpAccountClient(moved.url).orders("demo-recent")
 
     assert (later - camera.placed_at.date()).days == 5
+
+
+# --- deadlines: the body, the size, the request's remaining time (issue 11) --------------------
+
+
+def test_an_answer_dripped_at_5_bytes_a_second_fails_within_the_budget(service):
+    client = HttpAccountClient(service.url, connect_timeout=0.2, read_timeout=0.5, budget=1.0)
+
+    started = time.monotonic()
+    with pytest.raises(AccountUnavailable):
+        client.profile("fault-slow-body")
+    elapsed = time.monotonic() - started
+
+    assert elapsed < 1.0 + 0.2, f"the body took {elapsed:.1f} s to give up on"
+    assert service.calls[PROFILE] == 1
+
+
+def test_after_a_dripped_answer_the_next_call_gets_a_fresh_connection_and_its_answer(service):
+    client = HttpAccountClient(service.url, connect_timeout=0.2, read_timeout=0.5, budget=1.0)
+    with pytest.raises(AccountUnavailable):
+        client.profile("fault-slow-body")
+
+    assert client.profile("demo-recent").given_name == "Anna"
+
+
+def test_an_answer_larger_than_the_cap_is_refused_without_reading_it_all(service):
+    client = HttpAccountClient(service.url)
+
+    with pytest.raises(AccountUnavailable):
+        client.profile("fault-huge")
+
+
+def test_the_requests_deadline_shortens_the_call_below_its_own_budget(service):
+    client = HttpAccountClient(service.url, connect_timeout=0.1, read_timeout=2.0, budget=3.0)
+
+    started = time.monotonic()
+    with (
+        deadline.request_deadline(0.8 + deadline.SPEAKING_MARGIN),
+        pytest.raises(AccountUnavailable),
+    ):
+        client.profile("fault-slow")
+
+    assert time.monotonic() - started < 0.8 + 0.2
+    assert service.calls[PROFILE] == 1
+
+
+def test_with_no_time_left_in_the_request_no_call_is_sent(service):
+    client = HttpAccountClient(service.url)
+
+    with (
+        deadline.request_deadline(deadline.SPEAKING_MARGIN + 0.1),
+        pytest.raises(AccountUnavailable, match="no time left"),
+    ):
+        client.profile("demo-recent")
+
+    assert service.calls[PROFILE] == 0
+
+
+def test_the_production_timeouts_leave_room_for_one_retry_after_a_timeout(service):
+    from app import ACCOUNT_TIMEOUTS
+
+    connect, read, budget = ACCOUNT_TIMEOUTS
+    client = HttpAccountClient(
+        service.url, connect_timeout=connect, read_timeout=read, budget=budget
+    )
+
+    started = time.monotonic()
+    with pytest.raises(AccountUnavailable):
+        client.profile("fault-slow")
+
+    assert service.calls[PROFILE] == 2, "the first attempt timed out and one retry fitted"
+    assert time.monotonic() - started < budget + 0.2

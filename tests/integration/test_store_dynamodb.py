@@ -12,6 +12,7 @@ import pytest
 from botocore.stub import Stubber
 
 from adapters.store import (
+    ATTEMPT_SECONDS,
     KEY_ATTRIBUTE,
     MAX_TTL_DAYS,
     TTL_ATTRIBUTE,
@@ -330,3 +331,18 @@ def test_importing_the_store_does_not_import_boto3_so_policy_answers_start_fast(
     )
 
     assert result.stdout.strip() == "[]"
+
+
+def test_with_less_than_one_attempt_left_in_the_request_no_store_call_starts(store, calls):
+    from adapters import deadline
+
+    with deadline.request_deadline(deadline.SPEAKING_MARGIN + ATTEMPT_SECONDS - 0.2):
+        with pytest.raises(StoreUnavailable):
+            store.load(ALICE)
+        with pytest.raises(StoreUnavailable):
+            store.update(ALICE, EVERY_FIELD)
+        with pytest.raises(StoreUnavailable):
+            store.delete(ALICE)
+
+    assert calls == []
+    assert store.load(ALICE) == UserState()

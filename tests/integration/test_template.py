@@ -22,6 +22,7 @@ from devtools.stack import (
 BASIC_EXECUTION_ROLE = "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"
 SKILL_ID = "amzn1.ask.skill.00000000-0000-0000-0000-000000000000"
 TABLE_ARN = {"Fn::GetAtt": ["UserStateTable", "Arn"]}
+KMS_KEY_ARN = "arn:aws:kms:eu-west-1:123456789012:key/0f0e0d0c-0000-4000-8000-000000000000"
 
 
 class KnownManagedPolicies:
@@ -39,7 +40,7 @@ def translated(template):
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("AWS_DEFAULT_REGION", "eu-west-1")
         return transform(
-            packaged, {"SkillId": SKILL_ID, "UserKeySecret": "k" * 32}, KnownManagedPolicies()
+            packaged, {"SkillId": SKILL_ID, "UserKeyKmsKeyArn": KMS_KEY_ARN}, KnownManagedPolicies()
         )
 
 
@@ -74,6 +75,9 @@ def test_the_sam_transform_produces_the_function_its_role_and_the_alexa_permissi
     types = sorted(resource["Type"] for resource in translated["Resources"].values())
 
     assert types == [
+        "AWS::CloudWatch::Alarm",
+        "AWS::CloudWatch::Alarm",
+        "AWS::CloudWatch::Alarm",
         "AWS::DynamoDB::Table",
         "AWS::IAM::Role",
         "AWS::Lambda::Alias",
@@ -94,22 +98,106 @@ def test_snapstart_restores_the_published_versions_behind_the_live_alias(functio
     assert alias["Name"] == "live"
 
 
-def test_p3_the_role_may_only_get_update_and_delete_items_of_the_state_table(translated):
+def role_statements(translated):
     role = only_resource(translated, "AWS::IAM::Role")["Properties"]
-    statements = [
-        statement
+    return {
+        statement["Sid"]: statement
         for policy in role["Policies"]
         for statement in policy["PolicyDocument"]["Statement"]
-    ]
+    }
 
-    assert [statement["Effect"] for statement in statements] == ["Allow"]
-    assert sorted(statements[0]["Action"]) == [
+
+def test_p3_the_role_may_only_get_update_and_delete_items_of_the_state_table(translated):
+    statements = role_statements(translated)
+
+    assert sorted(statements) == [
+        "OwnLogGroup",
+        "UserKeyDecrypt",
+        "UserKeyParameter",
+        "UserStateItems",
+    ]
+    assert {statement["Effect"] for statement in statements.values()} == {"Allow"}
+    items = statements["UserStateItems"]
+    assert sorted(items["Action"]) == [
         "dynamodb:DeleteItem",
         "dynamodb:GetItem",
         "dynamodb:UpdateItem",
     ]
-    assert statements[0]["Resource"] == TABLE_ARN
-    assert role["ManagedPolicyArns"] == [BASIC_EXECUTION_ROLE]
+    assert items["Resource"] == TABLE_ARN
+
+
+def test_the_role_has_no_managed_policy_so_it_cannot_write_other_log_groups(translated):
+    role = only_resource(translated, "AWS::IAM::Role")["Properties"]
+    logs = role_statements(translated)["OwnLogGroup"]
+
+    assert "ManagedPolicyArns" not in role
+    assert sorted(logs["Action"]) == ["logs:CreateLogStream", "logs:PutLogEvents"]
+    assert logs["Resource"] == {"Fn::GetAtt": ["SkillLogGroup", "Arn"]}
+
+
+def test_the_function_logs_to_its_own_group_which_keeps_logs_for_the_configured_days(
+    function, template
+):
+    log_group = template["Resources"]["SkillLogGroup"]
+
+    assert function["Properties"]["LoggingConfig"] == {"LogGroup": {"Ref": "SkillLogGroup"}}
+    assert log_group["Properties"]["RetentionInDays"] == {"Ref": "LogRetentionDays"}
+    assert log_group["DeletionPolicy"] == "Delete"
+
+
+def test_the_user_key_is_read_from_one_parameter_decrypted_with_one_key_through_ssm(translated):
+    statements = role_statements(translated)
+    parameter, decrypt = statements["UserKeyParameter"], statements["UserKeyDecrypt"]
+
+    assert parameter["Action"] == "ssm:GetParameter"
+    assert parameter["Resource"] == {
+        "Fn::Sub": (
+            "arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}"
+            ":parameter${UserKeyParameterName}"
+        )
+    }
+    assert decrypt["Action"] == "kms:Decrypt"
+    assert decrypt["Resource"] == {"Ref": "UserKeyKmsKeyArn"}
+    assert decrypt["Condition"] == {
+        "StringEquals": {"kms:ViaService": {"Fn::Sub": "ssm.${AWS::Region}.amazonaws.com"}}
+    }
+
+
+def test_the_function_environment_names_the_parameter_and_holds_no_secret(function, template):
+    variables = function["Properties"]["Environment"]["Variables"]
+
+    assert variables["USER_KEY_PARAMETER"] == {"Ref": "UserKeyParameterName"}
+    assert "UserKeySecret" not in template["Parameters"]
+    assert not [name for name in variables if "SECRET" in name]
+
+
+def test_concurrency_is_reserved_so_a_flood_is_throttled_at_the_skill(function, template):
+    assert function["Properties"]["ReservedConcurrentExecutions"] == {"Ref": "ReservedConcurrency"}
+    assert template["Parameters"]["ReservedConcurrency"]["MinValue"] >= 1
+
+
+@pytest.mark.parametrize(
+    ("metric", "statistic", "threshold"),
+    [("Errors", "Sum", 1), ("Throttles", "Sum", 1), ("Duration", "Maximum", 6000)],
+)
+def test_alarms_watch_errors_throttles_and_durations_near_the_timeout_of_the_live_alias(
+    template, function, metric, statistic, threshold
+):
+    alarms = [
+        resource["Properties"]
+        for resource in resources_of_type(template, "AWS::CloudWatch::Alarm")
+        if resource["Properties"]["MetricName"] == metric
+    ]
+
+    [alarm] = alarms
+    assert alarm["Namespace"] == "AWS/Lambda"
+    assert (alarm["Statistic"], alarm["Threshold"]) == (statistic, threshold)
+    assert alarm["ComparisonOperator"] == "GreaterThanOrEqualToThreshold"
+    assert {"Name": "Resource", "Value": {"Fn::Sub": "${SkillFunction}:live"}} in alarm[
+        "Dimensions"
+    ]
+    if metric == "Duration":
+        assert threshold < function["Properties"]["Timeout"] * 1000
 
 
 def test_no_permission_uses_a_wildcard_action(translated):
@@ -159,13 +247,6 @@ def test_the_function_finds_the_state_table_by_its_generated_name(function):
     }
 
 
-def test_the_log_group_is_the_functions_own_and_keeps_logs_for_the_configured_days(template):
-    log_group = only_resource(template, "AWS::Logs::LogGroup")["Properties"]
-
-    assert log_group["LogGroupName"] == {"Fn::Sub": "/aws/lambda/${SkillFunction}"}
-    assert log_group["RetentionInDays"] == {"Ref": "LogRetentionDays"}
-
-
 def test_the_table_is_keyed_by_the_user_key_attribute_alone(table):
     properties = table["Properties"]
 
@@ -205,13 +286,6 @@ def test_p9_the_state_ttl_parameter_cannot_exceed_three_years(template):
     assert parameter["Default"] == DEFAULT_TTL_DAYS
 
 
-def test_the_user_key_secret_is_hidden_and_long_enough(template):
-    parameter = template["Parameters"]["UserKeySecret"]
-
-    assert parameter["NoEcho"] is True
-    assert parameter["MinLength"] == settings.MIN_SECRET_LENGTH
-
-
 @pytest.mark.parametrize(
     ("name", "default"),
     [
@@ -219,6 +293,8 @@ def test_the_user_key_secret_is_hidden_and_long_enough(template):
         ("PrivacyPolicyVersion", "2019-06-01"),
         ("DefaultTimeZone", "Europe/Moscow"),
         ("LogRetentionDays", 90),
+        ("UserKeyParameterName", "/zosi-skill/user-key"),
+        ("AlarmTopicArn", ""),
     ],
 )
 def test_optional_parameters_have_their_documented_defaults(template, name, default):

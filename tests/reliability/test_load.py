@@ -37,3 +37,27 @@ def test_many_customers_at_once_get_valid_answers_and_every_confirmed_save_is_st
     assert report.requests >= limits.get("max_requests", 1)
     assert report.items_verified > 0
     assert 0 < report.calls_per_request < 3
+
+
+def test_the_load_command_runs_on_its_own_embedded_stack_from_a_bare_environment(monkeypatch):
+    """As a developer runs it: no AWS region, credentials or endpoints set beforehand."""
+    import io
+
+    from devtools.load import main
+
+    for name in (
+        "AWS_DEFAULT_REGION",
+        "AWS_REGION",
+        "AWS_ACCESS_KEY_ID",
+        "AWS_SECRET_ACCESS_KEY",
+        "AWS_SESSION_TOKEN",
+        "AWS_SECURITY_TOKEN",
+        "AWS_ENDPOINT_URL_SSM",
+    ):
+        monkeypatch.delenv(name, raising=False)
+    out = io.StringIO()
+
+    status = main(["--customers", "5", "--threads", "2", "--requests", "40"], out)
+
+    assert status == 0, out.getvalue()
+    assert "mismatches 0" in out.getvalue()

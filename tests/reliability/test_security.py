@@ -8,11 +8,15 @@ import logging
 import socket
 import uuid
 
+import pytest
 from ask_sdk_core.dispatch_components.request_components import AbstractRequestInterceptor
 
 import app
+from adapters.secrets import ParameterSecret
+from adapters.store import build_client
 from devtools.fixtures import FOREIGN_SKILL_ID
 from devtools.load import DynamoDbCalls
+from devtools.stack import DEV_SECRET
 from speech import en
 from tests.helpers import assert_valid_response, speech_of
 from tests.reliability.conftest import (
@@ -167,3 +171,72 @@ def test_tokens_user_ids_and_personal_data_never_reach_the_logs(
         )
         leaked = [what for what, secret in secrets.items() if secret in text]
         assert not leaked, f"{leaked} in a {record.name} log record: {text[:300]}"
+
+
+@pytest.fixture
+def restored_log_levels():
+    """Put every logger's level back after a test that configures logging as Lambda does."""
+    names = ["", *app.LIBRARY_LOGGERS]
+    levels = {name: logging.getLogger(name).level for name in names}
+    yield
+    for name, level in levels.items():
+        logging.getLogger(name).setLevel(level)
+
+
+def test_log_level_debug_leaks_no_aws_signature_session_token_or_alexa_token(
+    caplog, monkeypatch, moto_server, skill_settings, nlu, restored_log_levels
+):
+    """LOG_LEVEL=DEBUG, as an operator would set it, with the real botocore client and
+    temporary credentials (a Lambda role's carry a session token)."""
+    session_token = f"FwoGZXIvYXdzSESSION{uuid.uuid4().hex}"
+    secret_key = f"SECRETKEY{uuid.uuid4().hex}"
+    account_token = f"demo-secret-token-{uuid.uuid4().hex}"
+    monkeypatch.setenv("AWS_ENDPOINT_URL_DYNAMODB", moto_server)
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "ASIATESTING")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", secret_key)
+    monkeypatch.setenv("AWS_SESSION_TOKEN", session_token)
+    client = build_client()
+    caplog.handler.setLevel(logging.DEBUG)
+
+    app.configure_logging("DEBUG")
+    customer = device(build_handler(skill_settings, client), nlu, access_token=account_token)
+    for text in (
+        "ask zosi care how long does delivery to kazan take",
+        "yes",
+        "ask zosi care what do you know about me",
+        "ask zosi care to delete my data",
+        "yes",
+    ):
+        say(customer, text)
+
+    assert logging.getLogger().isEnabledFor(logging.DEBUG), "the skill's own DEBUG is on"
+    assert any(record.levelno == logging.DEBUG for record in caplog.records)
+    leaks = {
+        "session token": session_token,
+        "secret key": secret_key,
+        "account token": account_token,
+        "signature": "Signature=",
+        "security token header": "X-Amz-Security-Token",
+        "authorization header": "Authorization",
+    }
+    for record in caplog.records:
+        text = f"{record.getMessage()} {record.args!r} {record.exc_text or ''}"
+        leaked = [what for what, secret in leaks.items() if secret in text]
+        assert not leaked, f"{leaked} in a {record.name} log record: {text[:300]}"
+
+
+def test_without_its_key_the_skill_still_answers_and_says_it_could_not_remember(
+    skill_settings, skill_dynamodb, nlu, caplog
+):
+    missing = skill_settings._replace(user_key=ParameterSecret("/zosi-skill/test/missing"))
+    customer = device(build_handler(missing, skill_dynamodb), nlu)
+
+    policy = say(customer, "ask zosi care how long does delivery to kazan take")
+    remember = say(customer, "yes")
+
+    assert "Kazan" in policy
+    assert en.NOT_REMEMBERED in remember, remember
+    assert any("user key parameter could not be read" in r.getMessage() for r in caplog.records)
+    assert not [
+        r for r in caplog.records if r.levelno >= logging.ERROR and DEV_SECRET in r.getMessage()
+    ]
