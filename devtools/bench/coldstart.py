@@ -65,6 +65,8 @@ class Variant:
         events: The request envelopes, answered in order by one process.
         labels: One label per event, naming the answer ("launch", "policy", ...).
         env: The child's complete environment.
+        python: The interpreter the child runs (the benchmark's own by default).
+        flags: Its command-line options (``-S``: no site-packages, only the code root).
     """
 
     name: str
@@ -73,6 +75,8 @@ class Variant:
     events: tuple[dict[str, Any], ...]
     labels: tuple[str, ...]
     env: Mapping[str, str] = field(default_factory=dict)
+    python: str = sys.executable
+    flags: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if len(self.events) != len(self.labels):
@@ -111,7 +115,8 @@ def _events_file(variant: Variant) -> Iterator[Path]:
 def _run_child(
     variant: Variant, events: Path, flags: Sequence[str] = ()
 ) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, *flags, str(PROBE), str(variant.code_root), variant.module]
+    command = [variant.python, *variant.flags, *flags, str(PROBE)]
+    command += [str(variant.code_root), variant.module]
     completed = subprocess.run(
         [*command, str(events)],
         env=dict(variant.env),
