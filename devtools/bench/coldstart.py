@@ -67,6 +67,8 @@ class Variant:
         env: The child's complete environment.
         python: The interpreter the child runs (the benchmark's own by default).
         flags: Its command-line options (``-S``: no site-packages, only the code root).
+        restored: Emulate a SnapStart restore: import and ``before_snapshot`` run before the
+            clock starts (see probe.py).
     """
 
     name: str
@@ -77,6 +79,7 @@ class Variant:
     env: Mapping[str, str] = field(default_factory=dict)
     python: str = sys.executable
     flags: tuple[str, ...] = ()
+    restored: bool = False
 
     def __post_init__(self) -> None:
         if len(self.events) != len(self.labels):
@@ -117,8 +120,9 @@ def _run_child(
 ) -> subprocess.CompletedProcess[str]:
     command = [variant.python, *variant.flags, *flags, str(PROBE)]
     command += [str(variant.code_root), variant.module]
+    restored = ["--restored"] if variant.restored else []
     completed = subprocess.run(
-        [*command, str(events)],
+        [*command, str(events), *restored],
         env=dict(variant.env),
         capture_output=True,
         text=True,

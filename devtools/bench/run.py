@@ -207,7 +207,7 @@ def request_name(event: Mapping[str, Any]) -> str:
 
 
 #: The cold variants whose answers read today's date: one Settings API call each per process.
-ZONE_READERS: Final = ("skill", "first turn", "first turn, linked")
+ZONE_READERS: Final = ("skill", "first turn", "first turn, linked", "first turn, restored")
 
 
 def cold_variants(
@@ -217,8 +217,8 @@ def cold_variants(
 
     "skill" answers a launch, then a policy question, then a question from memory;
     "first turn" answers a one-shot policy question as the container's first request,
-    as an unlinked customer and as a linked one. Every envelope is as Alexa sends it,
-    against ``alexa``'s endpoints (see `as_alexa_sends`).
+    as an unlinked customer and as a linked one, and after an emulated SnapStart restore.
+    Every envelope is as Alexa sends it, against ``alexa``'s endpoints (see `as_alexa_sends`).
     """
 
     def sent(envelope: Mapping[str, Any], access_token: str | None = None) -> dict[str, Any]:
@@ -251,6 +251,15 @@ def cold_variants(
             events=(sent(warranty_first_turn(), LINKED_CUSTOMER),),
             labels=("policy",),
             env=coldstart.child_environment(endpoint, linked_env),
+        ),
+        coldstart.Variant(
+            name="first turn, restored",
+            code_root=SKILL_DIR,
+            module="app",
+            events=(sent(warranty_first_turn()),),
+            labels=("policy",),
+            env=coldstart.child_environment(endpoint, skill_env),
+            restored=True,
         ),
         coldstart.Variant(
             name="baseline A",
@@ -535,6 +544,13 @@ def budget_rows(
             paired_ratio=paired_ratio(skill.rounds_ms["launch"], minimal.rounds_ms["launch"]),
         ),
         *first_turn_rows,
+        Row(
+            "SnapStart: first turn after a restore, policy answer (p50)",
+            cold["first turn, restored"].answers_ms["policy"].p50,
+            "ms",
+            note="emulated: import and before_snapshot ran before the clock (they are in the"
+            " snapshot); the restore itself, Lambda's, is not included",
+        ),
         Row(
             "Cold: policy answer after the launch (p50)",
             skill.answers_ms["policy"].p50,

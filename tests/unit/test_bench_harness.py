@@ -406,3 +406,21 @@ def test_a_linked_first_turn_carries_the_account_token_in_both_user_objects() ->
     assert sent["context"]["System"]["user"]["accessToken"] == "demo-recent"
     assert sent["session"]["user"]["accessToken"] == "demo-recent"
     assert sent["request"]["intent"]["slots"]["purchaseDate"]["value"] == "2026-03-03"
+
+
+def test_a_restored_probe_times_only_the_answers_after_the_snapshot_hook() -> None:
+    from devtools.cli import SKILL_DIR, local_environment
+
+    restored = coldstart.Variant(
+        name="restored",
+        code_root=SKILL_DIR,
+        module="app",
+        events=(load_event("launch"),),
+        labels=("launch",),
+        env=coldstart.child_environment("http://127.0.0.1:9", local_environment({})),
+        restored=True,
+    )
+    result = coldstart.probe(restored)
+    assert result.import_s == 0
+    assert result.answers_s[0] > 0
+    assert "ZOSI" in result.ssml[0]
