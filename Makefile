@@ -1,12 +1,17 @@
 # Every target installs what it needs first, so `make chat` and `make test` work on a fresh clone.
-# PYTHON may name any Python 3.11+ interpreter; by default the newest python3.x found on PATH.
-PYTHON ?= $(shell for p in python3.13 python3.12 python3.11 python3; do \
+# PYTHON may name any Python 3.11+ interpreter. By default: the Python of the function's runtime
+# (template.yaml's Runtime, so tests run on what Lambda runs), from PATH or pyenv, else the newest
+# python3.x on PATH.
+LAMBDA_PYTHON := $(shell sed -n 's/^ *Runtime: python\(3\.[0-9]*\) *$$/\1/p' template.yaml)
+PYTHON ?= $(shell for p in python$(LAMBDA_PYTHON) \
+	$$(ls -d "$$(pyenv root 2>/dev/null)"/versions/$(LAMBDA_PYTHON).*/bin/python$(LAMBDA_PYTHON) 2>/dev/null | sort -V | tail -n 1) \
+	python3.13 python3.12 python3.11 python3; do \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null && { echo $$p; break; }; done)
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install chat test test-long lint models bench nlu-eval clean
+.PHONY: install chat test test-long lint models bench nlu-eval package clean
 
 $(STAMP): pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is required (set PYTHON=...)"; exit 1; }
@@ -34,6 +39,11 @@ lint: $(STAMP)
 	$(BIN)/ruff check skill devtools tests
 	$(BIN)/mypy skill devtools
 	$(BIN)/cfn-lint template.yaml
+
+## The Lambda package `sam build` makes (skill/Makefile), in build/package: code, requirements, .pyc
+package:
+	rm -rf build/package
+	$(MAKE) --no-print-directory -C skill build-SkillFunction ARTIFACTS_DIR=$(CURDIR)/build/package PYTHON=$(PYTHON) LAMBDA_PYTHON=$(LAMBDA_PYTHON)
 
 ## Regenerate every locale's interaction model from interaction_models/source/model.yaml
 models: $(STAMP)

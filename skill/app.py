@@ -172,14 +172,22 @@ def before_snapshot() -> None:
     """SnapStart, before the snapshot: build the skill and import what every answer may need.
 
     Whatever is done here is in the snapshot, so a restored cold start neither imports
-    nor builds it. Nothing connected is built: the adapters open their clients and
-    connections on first use, after the restore.
+    nor builds it: that includes ``http.client`` and ``ssl``, which the Alexa API
+    transport imports only on its first call (see ``adapters.alexa_api``). Nothing
+    connected is built: the adapters open their clients and connections on first use,
+    after the restore.
     """
     if _skill() is None:
         return
     for route in ROUTES:
         route.load()
-    for module in ("conversation.service", "conversation.delivery", "speech.en"):
+    for module in (
+        "conversation.service",
+        "conversation.delivery",
+        "speech.en",
+        "http.client",
+        "ssl",
+    ):
         import_module(module)
 
 

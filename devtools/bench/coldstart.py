@@ -71,6 +71,10 @@ class Variant:
         events: The request envelopes, answered in order by one process.
         labels: One label per event, naming the answer ("launch", "policy", ...).
         env: The child's complete environment.
+        python: The interpreter the child runs (the benchmark's own by default).
+        flags: Its command-line options (``-S``: no site-packages, only the code root).
+        restored: Emulate a SnapStart restore: import and ``before_snapshot`` run before the
+            clock starts (see probe.py).
     """
 
     name: str
@@ -79,6 +83,9 @@ class Variant:
     events: tuple[dict[str, Any], ...]
     labels: tuple[str, ...]
     env: Mapping[str, str] = field(default_factory=dict)
+    python: str = sys.executable
+    flags: tuple[str, ...] = ()
+    restored: bool = False
 
     def __post_init__(self) -> None:
         if len(self.events) != len(self.labels):
@@ -117,9 +124,11 @@ def _events_file(variant: Variant) -> Iterator[Path]:
 def _run_child(
     variant: Variant, events: Path, flags: Sequence[str] = ()
 ) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, *flags, str(PROBE), str(variant.code_root), variant.module]
+    command = [variant.python, *variant.flags, *flags, str(PROBE)]
+    command += [str(variant.code_root), variant.module]
+    restored = ["--restored"] if variant.restored else []
     completed = subprocess.run(
-        [*command, str(events)],
+        [*command, str(events), *restored],
         env=dict(variant.env),
         capture_output=True,
         text=True,

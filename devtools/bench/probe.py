@@ -2,7 +2,12 @@
 
 Run as a script in a fresh interpreter, never imported by the benchmark::
 
-    python devtools/bench/probe.py CODE_ROOT MODULE EVENTS_JSON
+    python devtools/bench/probe.py CODE_ROOT MODULE EVENTS_JSON [--restored]
+
+``--restored`` emulates a Lambda SnapStart restore: the module is imported and its
+``before_snapshot`` hook run before the clock starts (that work is in the snapshot), so
+only the answers are timed and ``import_s`` is 0. The restore itself is Lambda's and is
+not part of the figure.
 
 The events are decoded before the clock starts, as Lambda's runtime decodes the
 event before calling the function (its bootstrap has json loaded already). The
@@ -43,6 +48,7 @@ LAMBDA_RUNTIME_MODULES = ("importlib", "json", "logging", "os", "sys", "time", "
 def main() -> None:
     """Run the probe on the command-line arguments and print the report on stdout."""
     code_root, module_name, events_path = sys.argv[1:4]
+    restored = "--restored" in sys.argv[4:]
     with open(events_path, encoding="utf-8") as stream:
         events = json.load(stream)
     # The probe's own folder must not shadow anything the skill imports: Lambda's path
@@ -53,11 +59,15 @@ def main() -> None:
     # part of every function's start-up, not of the handler's init.
     for preloaded in LAMBDA_RUNTIME_MODULES:
         __import__(preloaded)
+    if restored:
+        module = __import__(module_name)
+        module.before_snapshot()
     start = time.perf_counter()
-    # The import statement's own path (not importlib.import_module), so that
-    # ``-X importtime`` reports the module and nests what it imports under it.
-    module = __import__(module_name)
-    imported = time.perf_counter() - start
+    if not restored:
+        # The import statement's own path (not importlib.import_module), so that
+        # ``-X importtime`` reports the module and nests what it imports under it.
+        module = __import__(module_name)
+    imported = 0.0 if restored else time.perf_counter() - start
     answers = []
     for event in events:
         response = module.lambda_handler(event, None)

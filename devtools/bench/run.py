@@ -4,11 +4,19 @@ One moto server on 127.0.0.1 serves every part. Its tables: the skill's (created
 from template.yaml, holding a remembered purchase for the local developer user)
 and baseline B's (the SDK adapter's default key ``id``, holding attributes for the
 same user), so both stateful cold starts read an item that exists.
+
+Every cold start answers envelopes as the Alexa service sends them (`as_alexa_sends`):
+a new session, the device id, ``apiEndpoint`` and ``apiAccessToken`` in
+``context.System`` (and, for a linked customer, the account token in the user
+object). The endpoint is the local account service's Alexa API on 127.0.0.1, which
+answers the skill's Settings API call for the device's time zone, so a cold answer
+that needs today's date pays for that call as it would in Lambda.
 """
 
 from __future__ import annotations
 
 import argparse
+import copy
 import dataclasses
 import importlib
 import importlib.util
@@ -17,6 +25,7 @@ import os
 import platform
 import subprocess
 import sys
+import tempfile
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
@@ -26,12 +35,19 @@ from unittest import mock
 
 import boto3
 
+from devtools.account_server import LocalAccountService
 from devtools.bench import calls, coldstart, package, warm
 from devtools.bench.report import Budget, Row, render_table, write_json
 from devtools.bench.stats import Summary, paired_ratio
-from devtools.cli import REPO_ROOT, SKILL_DIR, local_environment, skill_path
+from devtools.cli import (
+    LOCAL_ALEXA_API_TOKEN,
+    REPO_ROOT,
+    SKILL_DIR,
+    local_environment,
+    skill_path,
+)
 from devtools.envelopes import LOCAL_USER_ID, AlexaSession
-from devtools.fixtures import EVENTS_DIR, FIXTURE_TIME, NVR, intent, slot
+from devtools.fixtures import CAMERA, EVENTS_DIR, FIXTURE_TIME, NVR, intent, slot
 from devtools.nlu import Nlu
 from devtools.stack import (
     DUMMY_CREDENTIALS,
@@ -50,7 +66,7 @@ RESULTS_DIR: Final = REPO_ROOT / "bench-results"
 SKILL_TABLE: Final = "bench-skill"
 BASELINE_TABLE: Final = "bench-baseline"
 TODAY: Final = date(2026, 11, 21)
-#: The account service's demo customer every conversation is linked as, when it exists.
+#: The account-linking token of the demo customer every linked conversation or cold start uses.
 LINKED_CUSTOMER: Final = "demo-recent"
 #: Intents whose answer is a policy decision: their warm p99 without I/O has a budget.
 POLICY_INTENTS: Final = frozenset(
@@ -99,6 +115,44 @@ def _settings(account_api_url: str | None = None) -> Settings:
 
 def _fixture_clock() -> datetime:
     return FIXTURE_TIME
+
+
+def as_alexa_sends(
+    envelope: Mapping[str, Any], api_endpoint: str, access_token: str | None = None
+) -> dict[str, Any]:
+    """``envelope`` as the Alexa service sends it: with its API endpoint and API token.
+
+    Alexa puts ``apiEndpoint`` and a short-lived ``apiAccessToken`` in every request's
+    ``context.System``; a linked customer's account token (``access_token``) is in the
+    user object of both ``context.System`` and ``session``.
+    """
+    sent = copy.deepcopy(dict(envelope))
+    system = sent["context"]["System"]
+    system["apiEndpoint"] = api_endpoint
+    system["apiAccessToken"] = LOCAL_ALEXA_API_TOKEN
+    if access_token:
+        system["user"]["accessToken"] = access_token
+        if "session" in sent:
+            sent["session"]["user"]["accessToken"] = access_token
+    return sent
+
+
+def warranty_first_turn() -> dict[str, Any]:
+    """A new session opened by "ask zosi care is my camera under warranty, I bought it on 3 March".
+
+    The first request of a fresh container, as a one-shot question usually is; its
+    answer counts the days left, so it needs today's date in the device's time zone.
+    """
+    return AlexaSession(clock=_fixture_clock).intent(
+        intent(
+            "WarrantyStatusIntent",
+            CAMERA,
+            slot("purchaseDate", "2026-03-03"),
+            slot("store"),
+            slot("purchaseCountry"),
+            slot("homeCountry"),
+        )
+    )
 
 
 def warranty_from_memory() -> dict[str, Any]:
@@ -158,19 +212,60 @@ def request_name(event: Mapping[str, Any]) -> str:
     return str(name or request.get("type") or "")
 
 
-def cold_variants(endpoint: str, events: Mapping[str, dict[str, Any]]) -> list[coldstart.Variant]:
-    """Our skill and the two baselines, each with the requests it answers cold."""
-    launch = events["launch"]
+#: The cold variants whose answers read today's date: one Settings API call each per process.
+ZONE_READERS: Final = ("skill", "first turn", "first turn, linked", "first turn, restored")
+
+
+def cold_variants(
+    endpoint: str, events: Mapping[str, dict[str, Any]], alexa: LocalAccountService
+) -> list[coldstart.Variant]:
+    """Our skill (three ways) and the two baselines, each with the requests it answers cold.
+
+    "skill" answers a launch, then a policy question, then a question from memory;
+    "first turn" answers a one-shot policy question as the container's first request,
+    as an unlinked customer and as a linked one, and after an emulated SnapStart restore.
+    Every envelope is as Alexa sends it, against ``alexa``'s endpoints (see `as_alexa_sends`).
+    """
+
+    def sent(envelope: Mapping[str, Any], access_token: str | None = None) -> dict[str, Any]:
+        return as_alexa_sends(envelope, alexa.alexa_api_url, access_token)
+
+    launch = sent(events["launch"])
+    skill_env = local_environment({"TABLE_NAME": SKILL_TABLE})
+    linked_env = local_environment({"TABLE_NAME": SKILL_TABLE, "ACCOUNT_API_BASE_URL": alexa.url})
     return [
         coldstart.Variant(
             name="skill",
             code_root=SKILL_DIR,
             module="app",
-            events=(launch, events["return_refund_oneshot"], warranty_from_memory()),
+            events=(launch, sent(events["return_refund_oneshot"]), sent(warranty_from_memory())),
             labels=("launch", "policy", "stateful"),
-            env=coldstart.child_environment(
-                endpoint, local_environment({"TABLE_NAME": SKILL_TABLE})
-            ),
+            env=coldstart.child_environment(endpoint, skill_env),
+        ),
+        coldstart.Variant(
+            name="first turn",
+            code_root=SKILL_DIR,
+            module="app",
+            events=(sent(warranty_first_turn()),),
+            labels=("policy",),
+            env=coldstart.child_environment(endpoint, skill_env),
+        ),
+        coldstart.Variant(
+            name="first turn, linked",
+            code_root=SKILL_DIR,
+            module="app",
+            events=(sent(warranty_first_turn(), LINKED_CUSTOMER),),
+            labels=("policy",),
+            env=coldstart.child_environment(endpoint, linked_env),
+        ),
+        coldstart.Variant(
+            name="first turn, restored",
+            code_root=SKILL_DIR,
+            module="app",
+            events=(sent(warranty_first_turn()),),
+            labels=("policy",),
+            env=coldstart.child_environment(endpoint, skill_env),
+            restored=True,
         ),
         coldstart.Variant(
             name="baseline A",
@@ -189,6 +284,24 @@ def cold_variants(endpoint: str, events: Mapping[str, dict[str, Any]]) -> list[c
             env=coldstart.child_environment(endpoint, {"TABLE_NAME": BASELINE_TABLE}),
         ),
     ]
+
+
+def check_time_zone_lookups(alexa: LocalAccountService, processes: int) -> None:
+    """Make sure every cold process of a `ZONE_READERS` variant asked for the device's zone.
+
+    Raises:
+        RuntimeError: If the Settings API saw another number of calls (then the figures
+            would not time the lookup Alexa's real envelope leads to).
+    """
+    lookups = sum(
+        count
+        for (method, path), count in alexa.calls.items()
+        if method == "GET" and path.endswith("/settings/System.timeZone")
+    )
+    if lookups != processes:
+        raise RuntimeError(
+            f"expected {processes} time-zone lookups, the Settings API saw {lookups}"
+        )
 
 
 @dataclasses.dataclass(frozen=True)
@@ -307,6 +420,72 @@ def measure_calls(endpoint: str) -> tuple[list[calls.ConversationCalls], bool]:
     return results, service is not None
 
 
+@dataclasses.dataclass(frozen=True)
+class BytecodeFigures:
+    """Cold first turns answered from the package skill/Makefile builds, with and without .pyc.
+
+    Attributes:
+        python: The runtime's Python version the package was built and run with.
+        with_pyc_ms: The first-turn answer, cumulative from before `import app`, as built.
+        without_pyc_ms: The same from a copy without ``__pycache__``, writing no bytecode
+            (as from Lambda's read-only code folder: every module compiled at every cold start).
+        paired_ratio: Median per-round ratio, with .pyc over without.
+        zipped_bytes: The package as built, .pyc included, zipped.
+    """
+
+    python: str
+    with_pyc_ms: Summary
+    without_pyc_ms: Summary
+    paired_ratio: float
+    zipped_bytes: int
+
+
+def measure_bytecode(endpoint: str, alexa: LocalAccountService, runs: int) -> BytecodeFigures | str:
+    """Build the package as `sam build` does and time its cold first turn with and without .pyc.
+
+    Both run the runtime's Python with ``-S`` (no site-packages: the package alone), in
+    rounds like the other cold starts. Returns why not, when the machine has no Python of
+    the runtime's version or the build fails.
+    """
+    version = package.runtime_version(REPO_ROOT / "template.yaml")
+    python = package.find_python(version)
+    if python is None:
+        return f"no Python {version} (the function's runtime) on this machine"
+    with tempfile.TemporaryDirectory(prefix="zosi-package-") as folder:
+        built = Path(folder) / "package"
+        try:
+            package.build(SKILL_DIR, built, python)
+        except subprocess.CalledProcessError as exc:
+            return f"skill/Makefile failed: {exc.stderr.strip().splitlines()[-1:]}"
+        bare = package.without_bytecode(built, Path(folder) / "without-pyc")
+        env = coldstart.child_environment(endpoint, local_environment({"TABLE_NAME": SKILL_TABLE}))
+        events = (as_alexa_sends(warranty_first_turn(), alexa.alexa_api_url),)
+        variants = [
+            coldstart.Variant("with .pyc", built, "app", events, ("policy",), env, python, ("-S",)),
+            coldstart.Variant(
+                "without .pyc",
+                bare,
+                "app",
+                events,
+                ("policy",),
+                {**env, "PYTHONDONTWRITEBYTECODE": "1"},
+                python,
+                ("-S",),
+            ),
+        ]
+        results = coldstart.measure(variants, runs)
+        compiled, source = (
+            [result.answers_s[0] * 1000 for result in results[variant.name]] for variant in variants
+        )
+        return BytecodeFigures(
+            python=version,
+            with_pyc_ms=Summary.of(compiled),
+            without_pyc_ms=Summary.of(source),
+            paired_ratio=paired_ratio(compiled, source),
+            zipped_bytes=package.zipped_size((built,), bytecode=True),
+        )
+
+
 def measure_package() -> package.PackageSize | str:
     """The deployment package's size, or why it could not be built."""
     try:
@@ -322,6 +501,7 @@ def budget_rows(
     startup: Summary,
     *,
     cold: Mapping[str, ColdFigures],
+    bytecode: BytecodeFigures | str,
     warm_all: Mapping[str, Summary],
     warm_policy: Mapping[str, Summary],
     conversations: Sequence[calls.ConversationCalls],
@@ -334,6 +514,30 @@ def budget_rows(
     b_stateful = standard.answers_ms["stateful"]
     worst_policy = max(warm_policy.items(), key=lambda item: item[1].p99)
     worst_any = max(warm_all.items(), key=lambda item: item[1].p99)
+    first_turn_rows = []
+    for name, note in (
+        (
+            "first turn",
+            "one-shot warranty question as the process's first request, envelope as Alexa"
+            " sends it (API token: one Settings API call on 127.0.0.1); cumulative from before"
+            " `import app`; ratio: median of the per-round ratios (see stats.paired_ratio)",
+        ),
+        ("first turn, linked", "the same with the account token of a linked customer"),
+    ):
+        figures = cold[name].answers_ms["policy"]
+        first_turn_rows += [
+            Row(
+                f"Cold: {name}, policy answer (p50)",
+                figures.p50,
+                "ms",
+                "A launch",
+                a_launch.p50,
+                Budget("<=", 1.3, relative=True),
+                note,
+                paired_ratio(cold[name].rounds_ms["policy"], minimal.rounds_ms["launch"]),
+            ),
+            Row(f"Cold: {name}, policy answer (p90)", figures.p90, "ms", "A launch", a_launch.p90),
+        ]
     return [
         Row("Interpreter start-up, python -c pass (p50)", startup.p50, "ms"),
         Row("Cold: import app (p50)", skill.import_ms.p50, "ms", "import A", minimal.import_ms.p50),
@@ -343,24 +547,24 @@ def budget_rows(
             "ms",
             "A launch",
             a_launch.p50,
+            paired_ratio=paired_ratio(skill.rounds_ms["launch"], minimal.rounds_ms["launch"]),
+        ),
+        *first_turn_rows,
+        Row(
+            "SnapStart: first turn after a restore, policy answer (p50)",
+            cold["first turn, restored"].answers_ms["policy"].p50,
+            "ms",
+            note="emulated: import and before_snapshot ran before the clock (they are in the"
+            " snapshot); the restore itself, Lambda's, is not included",
         ),
         Row(
-            "Cold: first policy answer (p50)",
+            "Cold: policy answer after the launch (p50)",
             skill.answers_ms["policy"].p50,
             "ms",
             "A launch",
             a_launch.p50,
-            Budget("<=", 1.3, relative=True),
-            "cumulative from before `import app`, after answering the launch first;"
-            " ratio: median of the per-round ratios (see stats.paired_ratio)",
-            paired_ratio(skill.rounds_ms["policy"], minimal.rounds_ms["launch"]),
-        ),
-        Row(
-            "Cold: first policy answer (p90)",
-            skill.answers_ms["policy"].p90,
-            "ms",
-            "A launch",
-            a_launch.p90,
+            note="cumulative, the launch answered first in the same process; ratio paired by round",
+            paired_ratio=paired_ratio(skill.rounds_ms["policy"], minimal.rounds_ms["launch"]),
         ),
         Row(
             "Cold: first stateful answer (p50)",
@@ -432,6 +636,38 @@ def budget_rows(
                 if isinstance(size, str)
                 else "skill/ + requirements.txt; boto3, botocore, s3transfer, jmespath left out"
             ),
+        ),
+        *bytecode_rows(bytecode),
+    ]
+
+
+def bytecode_rows(bytecode: BytecodeFigures | str) -> list[Row]:
+    """The rows of `measure_bytecode`: the package's cold first turn with .pyc, and its size."""
+    if isinstance(bytecode, str):
+        return [
+            Row(
+                "Cold: first turn from the built package, with .pyc (p50)",
+                None,
+                "ms",
+                note=bytecode,
+            )
+        ]
+    return [
+        Row(
+            "Cold: first turn from the built package, with .pyc (p50)",
+            bytecode.with_pyc_ms.p50,
+            "ms",
+            "without .pyc",
+            bytecode.without_pyc_ms.p50,
+            note=f"skill/Makefile's build, Python {bytecode.python} -S; without: the same files"
+            " less __pycache__, writing none (Lambda's read-only code folder); ratio paired",
+            paired_ratio=bytecode.paired_ratio,
+        ),
+        Row(
+            "Deployment package as built, with .pyc, zipped",
+            bytecode.zipped_bytes / MIB,
+            "MiB",
+            budget=Budget("<", 10),
         ),
     ]
 
@@ -519,19 +755,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     # The skill's warnings (refused fixtures, simulated errors) would bury the report; a
     # handler keeps the records being made, as in Lambda, without printing them.
     logging.getLogger().addHandler(logging.NullHandler())
-    with MotoServer() as server, mock.patch.dict(os.environ, put_local_user_key(server.url)):
+    with (
+        MotoServer() as server,
+        mock.patch.dict(os.environ, put_local_user_key(server.url)),
+        LocalAccountService(today=TODAY) as alexa,
+    ):
         settings = _settings()
         prepare_tables(_client(server.url), settings)
-        variants = cold_variants(server.url, events)
+        variants = cold_variants(server.url, events, alexa)
         results = coldstart.measure(variants, plan.cold_runs)
         check_stateful_answer(results["skill"])
+        # One process per round and one warm-up per variant.
+        check_time_zone_lookups(alexa, (plan.cold_runs + 1) * len(ZONE_READERS))
+        bytecode = measure_bytecode(server.url, alexa, plan.cold_runs)
         cold = {
             variant.name: summarise_cold(variant, results[variant.name]) for variant in variants
         }
-        imports = coldstart.import_times(variants[0])
+        by_name = {variant.name: variant for variant in variants}
+        imports = coldstart.import_times(by_name["first turn"])
+        minimal = by_name["baseline A"]
         extra = coldstart.extra_cost(
             coldstart.subtree(imports, "app"),
-            coldstart.subtree(coldstart.import_times(variants[1]), variants[1].module),
+            coldstart.subtree(coldstart.import_times(minimal), minimal.module),
         )
         startup = Summary.of([s * 1000 for s in coldstart.interpreter_startup(plan.cold_runs)])
         warm_all, warm_policy = measure_warm(server.url, events, plan.warm_repeats)
@@ -540,6 +785,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     rows = budget_rows(
         startup,
         cold=cold,
+        bytecode=bytecode,
         warm_all=warm_all,
         warm_policy=warm_policy,
         conversations=conversations,
@@ -567,6 +813,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "plan": _jsonable(plan),
         "interpreter_startup_ms": _jsonable(startup),
         "cold_start": _jsonable(cold),
+        "bytecode": _jsonable(bytecode),
         "import_times_ms": {
             entry.module: entry.cumulative_us / 1000
             for entry in coldstart.children_of(imports, "app")

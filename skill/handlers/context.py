@@ -132,7 +132,15 @@ class Turn:
 
     @cached_property
     def zone(self) -> ZoneInfo:
-        """The device's time zone (cached per session), else the configured default."""
+        """The device's time zone (cached per session), else the configured default.
+
+        Looked up only when an answer reads ``today``: a launch, contact details or a policy
+        fact never call the Settings API. Every answer that does read it keeps it (issue 10:
+        measured, not skipped): a dated answer (days left, a last day, a delivery day) moves
+        by a day near midnight in a wrong zone, and a dialog turn that reads today before the
+        customer gives a date only pays one turn early the call that the session, and the
+        container's cache of device zones, then spare every later turn.
+        """
         cached = _zone_of(self.session.get(_ZONE))
         if cached is not None:
             return cached

@@ -121,3 +121,14 @@ def test_the_transport_never_imports_requests() -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+def test_importing_the_skill_loads_no_http_client_until_an_alexa_api_is_called() -> None:
+    script = (
+        "import sys; sys.path.insert(0, 'skill'); import app; "
+        "print(sorted(m for m in ('http.client', 'ssl', 'email') if m in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"

@@ -14,7 +14,7 @@ import pytest
 
 from devtools.bench import calls, coldstart, package, warm
 from devtools.bench.report import FAIL, NOT_MEASURED, PASS, Budget, Row, render_table
-from devtools.bench.run import request_name
+from devtools.bench.run import as_alexa_sends, request_name, warranty_first_turn
 from devtools.bench.stats import Summary, paired_ratio, percentile
 from devtools.nlu import Nlu
 from tests.helpers import load_event
@@ -386,3 +386,41 @@ def test_a_confirmed_save_is_not_a_needless_write_but_an_unasked_one_is() -> Non
 
     assert not turn(requested=True).needless_write
     assert turn(requested=False).needless_write
+
+
+def test_cold_starts_answer_envelopes_as_alexa_sends_them() -> None:
+    launch = load_event("launch.json")
+    sent = as_alexa_sends(launch, "http://127.0.0.1:9")
+    system = sent["context"]["System"]
+
+    assert (system["apiEndpoint"], bool(system["apiAccessToken"])) == ("http://127.0.0.1:9", True)
+    assert system["device"]["deviceId"]
+    assert "accessToken" not in system["user"]
+    assert "apiAccessToken" not in launch["context"]["System"]  # the fixture is left as it was
+
+
+def test_a_linked_first_turn_carries_the_account_token_in_both_user_objects() -> None:
+    sent = as_alexa_sends(warranty_first_turn(), "http://127.0.0.1:9", "demo-recent")
+
+    assert sent["session"]["new"] is True
+    assert sent["context"]["System"]["user"]["accessToken"] == "demo-recent"
+    assert sent["session"]["user"]["accessToken"] == "demo-recent"
+    assert sent["request"]["intent"]["slots"]["purchaseDate"]["value"] == "2026-03-03"
+
+
+def test_a_restored_probe_times_only_the_answers_after_the_snapshot_hook() -> None:
+    from devtools.cli import SKILL_DIR, local_environment
+
+    restored = coldstart.Variant(
+        name="restored",
+        code_root=SKILL_DIR,
+        module="app",
+        events=(load_event("launch"),),
+        labels=("launch",),
+        env=coldstart.child_environment("http://127.0.0.1:9", local_environment({})),
+        restored=True,
+    )
+    result = coldstart.probe(restored)
+    assert result.import_s == 0
+    assert result.answers_s[0] > 0
+    assert "ZOSI" in result.ssml[0]

@@ -24,7 +24,7 @@ registered["before"]()
 built = app._handler is not None
 loaded = all(m in sys.modules for m in (
     "handlers.dialog", "handlers.delivery", "handlers.privacy", "handlers.events",
-    "conversation.service", "speech.en"))
+    "conversation.service", "speech.en", "http.client", "ssl"))
 import random
 state = random.getstate()
 registered["after"]()
