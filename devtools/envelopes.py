@@ -109,6 +109,17 @@ class AlexaSession:
             request["dialogState"] = dialog_state
         return self._envelope(request)
 
+    def user_event(self, arguments: list[Any], token: str = "zosiCare.decision") -> dict[str, Any]:
+        """A touch on an APL screen: ``Alexa.Presentation.APL.UserEvent`` in the current session."""
+        request: dict[str, Any] = {
+            "type": "Alexa.Presentation.APL.UserEvent",
+            "token": token,
+            "arguments": list(arguments),
+            "source": {"type": "TouchWrapper", "handler": "Press", "id": "yesButton"},
+            "components": {},
+        }
+        return self._envelope(request)
+
     def session_ended(
         self, reason: str = "USER_INITIATED", error_type: str | None = None
     ) -> dict[str, Any]:
