@@ -171,8 +171,9 @@ class Renderer:
 
     def press(self, label: str) -> list[list[Any]]:
         """Touch the component showing ``label``; the UserEvent arguments sent so far."""
+        before = self.page.evaluate("window.userEvents.length")
         self.page.locator("#aplView").get_by_text(label, exact=True).click()
-        self.page.wait_for_timeout(100)
+        self.page.wait_for_function(f"window.userEvents.length > {int(before)}", timeout=3000)
         events: list[list[Any]] = self.page.evaluate("window.userEvents")
         return events
 

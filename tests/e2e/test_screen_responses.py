@@ -20,11 +20,11 @@ from devtools.account_server import LocalAccountService
 from devtools.cli import Conversation, Exchange
 from devtools.envelopes import AlexaSession
 from devtools.nlu import Nlu
+from devtools.screen_scenarios import NOW, SCENARIOS, Scenario, run
 from devtools.screens import DEVICES, screen_directive
 from handlers.context import Services
 from settings import Settings
 from tests.e2e.conftest import CountingStore
-from tests.e2e.screen_scenarios import NOW, SCENARIOS, Scenario, run
 from tests.helpers import assert_valid_response
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "dot_responses.json"
