@@ -169,11 +169,24 @@ class Renderer:
         problems = [line for line in self._console if PROBLEM.search(line)]
         return Rendered(str(text), problems)
 
+    def reload(self) -> None:
+        """A fresh page and engine: after many documents in one page, touches go astray."""
+        self.page.reload()
+
     def press(self, label: str) -> list[list[Any]]:
         """Touch the component showing ``label``; the UserEvent arguments sent so far."""
-        before = self.page.evaluate("window.userEvents.length")
-        self.page.locator("#aplView").get_by_text(label, exact=True).click()
-        self.page.wait_for_function(f"window.userEvents.length > {int(before)}", timeout=3000)
+        before = int(self.page.evaluate("window.userEvents.length"))
+        target = self.page.locator("#aplView").get_by_text(label, exact=True)
+        target.scroll_into_view_if_needed()
+        box = target.bounding_box()
+        if box is None:
+            raise LookupError(f"{label!r} is not on screen")
+        # A finger, not a synthetic click: APL's touch handling wants a press that lasts.
+        self.page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        self.page.mouse.down()
+        self.page.wait_for_timeout(80)
+        self.page.mouse.up()
+        self.page.wait_for_function(f"window.userEvents.length > {before}", timeout=3000)
         events: list[list[Any]] = self.page.evaluate("window.userEvents")
         return events
 
