@@ -143,6 +143,9 @@ def screens(
 
 def local_skill(service: LocalAccountService) -> LambdaHandler:
     """The real skill on an empty in-memory store, talking to the local account service."""
+    from devtools.cli import skill_path
+
+    skill_path()
     import app
     from adapters.account import HttpAccountClient
     from adapters.store import InMemoryUserStore
