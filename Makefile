@@ -11,7 +11,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install chat test test-long lint models bench nlu-eval package clean
+.PHONY: install chat test test-long lint models bench nlu-eval package clean apl-tools screens
 
 $(STAMP): pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is required (set PYTHON=...)"; exit 1; }
@@ -22,12 +22,35 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+## What the Echo Show screen tests need from npm: Amazon's APL viewhost for the web (1.4.0, the
+## last with its WASM bundle in the package) and apl-suggester, into build/apl (git-ignored).
+## Without npm, or offline, the render tests skip and say why; so does a missing Chromium.
+APL_DIR   := build/apl
+APL_STAMP := $(APL_DIR)/.installed-stamp
+
+$(APL_STAMP): devtools/apl/package.json devtools/apl/package-lock.json
+	@mkdir -p $(APL_DIR)
+	@cp devtools/apl/package.json devtools/apl/package-lock.json $(APL_DIR)/
+	@if ! command -v npm >/dev/null 2>&1; then \
+		echo "npm not found: the APL render tests will skip"; \
+	elif (cd $(APL_DIR) && npm ci --no-audit --no-fund --silent); then \
+		touch $(APL_STAMP); \
+	else \
+		echo "npm ci failed: the APL render tests will skip"; \
+	fi
+
+apl-tools: $(APL_STAMP)
+
+## Render every Echo Show screen on every device into build/screens (PNG)
+screens: $(STAMP) $(APL_STAMP)
+	$(BIN)/python -m devtools screens $(ARGS)
+
 ## Talk to the skill by typing, on the embedded local stack (moto DynamoDB + local account API)
 chat: $(STAMP)
 	$(BIN)/python -m devtools chat $(ARGS)
 
 ## The whole test suite plus lint and type checks (what CI runs)
-test: $(STAMP)
+test: $(STAMP) $(APL_STAMP)
 	$(BIN)/python -m pytest -q
 	$(MAKE) --no-print-directory lint
 

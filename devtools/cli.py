@@ -28,12 +28,25 @@ from devtools.account_server import LocalAccountService
 from devtools.demo_customers import DEMO_CUSTOMERS
 from devtools.envelopes import AlexaSession
 from devtools.nlu import Nlu, Understanding
+from devtools.screens import (
+    DEVICES,
+    SCREENS,
+    Renderer,
+    render_directive,
+    renderer,
+    screen_directive,
+    unavailable,
+)
 from devtools.stack import LOCAL_USER_KEY_PARAMETER
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SKILL_DIR = REPO_ROOT / "skill"
 LOCAL_TABLE = "zosi-skill-local"
 LOCAL_ALEXA_API_TOKEN = "local-alexa-api-token"
+#: The device `chat` and `say` talk to: a screen, so every screen the skill sends is rendered.
+DEFAULT_DEVICE = "echo-show-10"
+#: `--device echo-dot`: a speaker without a screen.
+NO_SCREEN = "echo-dot"
 
 LambdaHandler = Callable[[dict[str, Any], Any], dict[str, Any]]
 
@@ -166,6 +179,45 @@ def print_exchange(exchange: Exchange, out: TextIO, *, show_card: bool = True) -
         out.write("  (session ended)\n")
 
 
+class ScreenShots:
+    """Says when a response sent a screen, and renders it to a PNG when the browser is here.
+
+    The browser starts on the first screen and stays up for the session (``close``).
+    """
+
+    def __init__(self, device: str | None, prefix: str) -> None:
+        """Screens of ``device`` (None: a device without one), saved as ``<prefix>-<n>.png``."""
+        self.device = DEVICES.get(device or "")
+        self.prefix = prefix
+        self.count = 0
+        self._stack = contextlib.ExitStack()
+        self._renderer: Renderer | None = None
+
+    def note(self, exchange: Exchange, out: TextIO) -> None:
+        """Print the screen line of ``exchange``, if it sent a screen."""
+        directive = screen_directive(exchange.response)
+        if directive is None or self.device is None:
+            return
+        self.count += 1
+        path = SCREENS / f"{self.prefix}-{self.count}.png"
+        words = (directive.get("datasources") or {}).get("screen") or {}
+        label = f"{directive.get('token', '')} ({words.get('layout')} layout, {self.device.name})"
+        reason = unavailable()
+        if reason is not None:
+            out.write(f"  ▣ screen sent: {label}; not rendered ({reason}), would be {path}\n")
+            return
+        if self._renderer is None:
+            self._renderer = self._stack.enter_context(renderer())
+        document, datasources = render_directive(directive)
+        rendered = self._renderer.render(document, datasources, self.device, path)
+        problems = f"  PROBLEMS: {'; '.join(rendered.problems)}" if rendered.problems else ""
+        out.write(f"  ▣ screen sent: {label} -> {path}{problems}\n")
+
+    def close(self) -> None:
+        """Close the browser, if one was started."""
+        self._stack.close()
+
+
 # --- commands ------------------------------------------------------------------------------
 
 
@@ -199,8 +251,10 @@ def embedded_stack(today: date | None = None) -> Iterator[LocalAccountService]:
 def _conversation(args: argparse.Namespace, accounts: LocalAccountService) -> Conversation:
     zone = ZoneInfo(os.environ.get("DEFAULT_TIME_ZONE") or "Europe/Moscow")
     today = args.today or datetime.now(zone).date()
+    device = DEVICES.get(args.device or "")
     session = AlexaSession(
         clock=_clock(args.today, zone),
+        screen=device.context() if device is not None else None,
         locale=args.locale,
         api_endpoint=accounts.alexa_api_url,
         api_access_token=LOCAL_ALEXA_API_TOKEN,
@@ -226,9 +280,18 @@ def demo_list() -> str:
     return "\n".join(f"  {c.name:16} {c.summary}" for c in DEMO_CUSTOMERS)
 
 
+@contextlib.contextmanager
+def _screenshots(args: argparse.Namespace, prefix: str) -> Iterator[ScreenShots]:
+    shots = ScreenShots(args.device, prefix)
+    try:
+        yield shots
+    finally:
+        shots.close()
+
+
 def cmd_chat(args: argparse.Namespace, out: TextIO, inp: TextIO) -> int:
     """Interactive: type what you would say to the Echo; 'quit' to leave."""
-    with embedded_stack(args.today) as accounts:
+    with embedded_stack(args.today) as accounts, _screenshots(args, "chat") as shots:
         conversation = _conversation(args, accounts)
         who = f"linked as demo customer '{args.linked}'" if args.linked else "not linked"
         out.write(
@@ -245,12 +308,14 @@ def cmd_chat(args: argparse.Namespace, out: TextIO, inp: TextIO) -> int:
                 out.write("\n")
                 return 0
             if line.strip():
-                print_exchange(conversation.say(line.strip()), out)
+                exchange = conversation.say(line.strip())
+                print_exchange(exchange, out)
+                shots.note(exchange, out)
 
 
 def cmd_say(args: argparse.Namespace, out: TextIO) -> int:
     """One or more utterances, in one session, non-interactively."""
-    with embedded_stack(args.today) as accounts:
+    with embedded_stack(args.today) as accounts, _screenshots(args, "say") as shots:
         conversation = _conversation(args, accounts)
         for utterance in args.utterances:
             out.write(f"You: {utterance}\n")
@@ -259,6 +324,7 @@ def cmd_say(args: argparse.Namespace, out: TextIO) -> int:
                 out.write(json.dumps(exchange.response, indent=2, sort_keys=True) + "\n")
             else:
                 print_exchange(exchange, out)
+                shots.note(exchange, out)
     return 0
 
 
@@ -294,6 +360,13 @@ def parser() -> argparse.ArgumentParser:
             + ", ".join(c.name for c in DEMO_CUSTOMERS),
         )
         sub.add_argument(
+            "--device",
+            default=DEFAULT_DEVICE,
+            choices=[*sorted(DEVICES), NO_SCREEN],
+            help=f"the device talked to (default {DEFAULT_DEVICE}); on one with a screen, each "
+            f"screen sent is rendered to build/screens; {NO_SCREEN} has none",
+        )
+        sub.add_argument(
             "--strict",
             action="store_true",
             help="understand exact sample matches only (no trained classifier); "
@@ -312,6 +385,12 @@ def parser() -> argparse.ArgumentParser:
     invoke.add_argument("file")
     models = commands.add_parser("models", help="regenerate the interaction models")
     models.add_argument("rest", nargs=argparse.REMAINDER)
+    gallery = commands.add_parser(
+        "screens", help="render every Echo Show screen on every device into build/screens"
+    )
+    gallery.add_argument(
+        "--device", action="append", choices=sorted(DEVICES), help="only these devices"
+    )
     fixtures = commands.add_parser("fixtures", help="regenerate the envelopes in tests/events")
     fixtures.add_argument("rest", nargs=argparse.REMAINDER)
     return top
@@ -332,6 +411,10 @@ def main(
         return cmd_say(args, out)
     if args.command == "invoke":
         return cmd_invoke(args, out)
+    if args.command == "screens":
+        from devtools.screen_scenarios import gallery
+
+        return gallery(out, args.device or sorted(DEVICES))
     if args.command == "fixtures":
         from devtools import fixtures
 

@@ -45,6 +45,8 @@ class AlexaSession:
     attributes: dict[str, Any] = field(default_factory=dict)
     pending: dict[str, Any] | None = None
     new: bool = True
+    #: The device's ``supportedInterfaces`` and ``Viewport`` (None: a speaker without a screen).
+    screen: Mapping[str, Any] | None = None
 
     @property
     def active(self) -> bool:
@@ -56,15 +58,19 @@ class AlexaSession:
         user: dict[str, Any] = {"userId": self.user_id}
         if self.access_token:
             user["accessToken"] = self.access_token
+        interfaces = dict((self.screen or {}).get("supportedInterfaces") or {})
         system: dict[str, Any] = {
             "application": {"applicationId": self.skill_id},
             "user": user,
-            "device": {"deviceId": self.device_id, "supportedInterfaces": {}},
+            "device": {"deviceId": self.device_id, "supportedInterfaces": interfaces},
             "apiEndpoint": self.api_endpoint,
         }
         if self.api_access_token:
             system["apiAccessToken"] = self.api_access_token
-        return {"System": system}
+        context: dict[str, Any] = {"System": system}
+        if self.screen is not None and "Viewport" in self.screen:
+            context["Viewport"] = dict(self.screen["Viewport"])
+        return context
 
     def _envelope(self, request: dict[str, Any], with_session: bool = True) -> dict[str, Any]:
         base = {
@@ -101,6 +107,17 @@ class AlexaSession:
         request: dict[str, Any] = {"type": "IntentRequest", "intent": dict(intent)}
         if dialog_state:
             request["dialogState"] = dialog_state
+        return self._envelope(request)
+
+    def user_event(self, arguments: list[Any], token: str = "zosiCare.decision") -> dict[str, Any]:
+        """A touch on an APL screen: ``Alexa.Presentation.APL.UserEvent`` in the current session."""
+        request: dict[str, Any] = {
+            "type": "Alexa.Presentation.APL.UserEvent",
+            "token": token,
+            "arguments": list(arguments),
+            "source": {"type": "TouchWrapper", "handler": "Press", "id": "yesButton"},
+            "components": {},
+        }
         return self._envelope(request)
 
     def session_ended(

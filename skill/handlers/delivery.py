@@ -9,6 +9,8 @@ from conversation.delivery import DeliveryHeard, delivery_step, needs_region
 from handlers.context import turn
 from handlers.respond import elicit, finish, offer
 from handlers.slots import current_intent, read_slot
+from screens import Screen
+from screens.build import delivery_screen
 from speech import say
 from speech.ssml import Phrase, phrase
 
@@ -41,6 +43,10 @@ def delivery_time(handler_input: HandlerInput) -> Response:
     if estimate is None:  # only a country the terms don't cover has no estimate
         return finish(handler_input, (say.OKAY,))
     result = say.delivery_answer(estimate, current.today, step.place)
+
+    def screen(locale: str) -> Screen:
+        return delivery_screen(result, estimate, step.place, locale)
+
     lead = phrase(
         (say.BAD_ORDER_DATE,) if step.bad_date else (),
         (say.FOR_SAVED_REGION,) if step.remembered else (),
@@ -54,6 +60,7 @@ def delivery_time(handler_input: HandlerInput) -> Response:
             (say.ASK_REGION,),
             lead=phrase(lead, result.speech, state_note),
             card=result,
+            screen=screen,
         )
     if step.offer_region is not None and estimate.region is not None:
         question = (say.OFFER_REMEMBER_REGION.format(region=estimate.region.name),)
@@ -64,8 +71,9 @@ def delivery_time(handler_input: HandlerInput) -> Response:
             question,
             step.offer_region,
             card=result,
+            screen=screen,
         )
-    return finish(handler_input, result, lead=lead)
+    return finish(handler_input, result, lead=lead, screen=screen)
 
 
 def track_order(handler_input: HandlerInput) -> Response:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ask_sdk_core.utils.request_util import get_intent_name
+from ask_sdk_core.utils.request_util import get_intent_name, get_request_type
 
 from conversation.case import Asks, Case, FactName, Goal, Offer, Source
 from conversation.service import (
@@ -42,16 +42,23 @@ from conversation.service import (
     remembered,
 )
 from handlers.context import Turn, turn
-from handlers.respond import ask_for, finish, speak
+from handlers.respond import ScreenOf, ask_for, finish, speak
 from handlers.slots import current_intent, read_slot
 from policy.claims import claim_steps
-from speech import say
+from screens import Screen, build
+from speech import Answer, say
 from speech.ssml import Phrase, phrase
 
 if TYPE_CHECKING:
     from ask_sdk_core.handler_input import HandlerInput
     from ask_sdk_model.intent import Intent
     from ask_sdk_model.response import Response
+
+    from policy.crossship import CrossShipDecision
+    from policy.returns import ReturnDecision
+    from policy.warranty import WarrantyDecision
+
+    Decision = ReturnDecision | WarrantyDecision | CrossShipDecision
 
 GOALS = {
     "ReturnRefundIntent": Goal.REFUND,
@@ -78,6 +85,8 @@ SLOTS = {
     FactName.ORDER: "purchaseDate",
 }
 INTENTS = {goal: name for name, goal in GOALS.items()}
+#: A touch on an APL screen (the yes button of an offer).
+USER_EVENT = "Alexa.Presentation.APL.UserEvent"
 #: Facts whose slot resolves to one of its type's values (words that match none are "unmatched").
 RESOLVED_FACTS = (
     FactName.CHANNEL,
@@ -98,7 +107,15 @@ def converse(handler_input: HandlerInput) -> Response:
 
 
 def hear(handler_input: HandlerInput) -> Heard:
-    """What the request says, in the case's terms: slots become facts, intents goals or signals."""
+    """What the request says, in the case's terms: slots become facts, intents goals or signals.
+
+    A touch on a screen's yes button is heard as a spoken yes; the question the case
+    waits on decides what it does, exactly as for AMAZON.YesIntent. Any other
+    UserEvent (not one the skill's documents send) is not understood.
+    """
+    if get_request_type(handler_input) == USER_EVENT:
+        arguments = getattr(handler_input.request_envelope.request, "arguments", None) or []
+        return Heard(signal=Signal.YES if arguments == ["yes"] else Signal.NOT_UNDERSTOOD)
     name = str(get_intent_name(handler_input))
     intent = current_intent(handler_input)
     confirmed = _confirmation(intent, turn(handler_input).case)
@@ -188,9 +205,11 @@ def show(handler_input: HandlerInput, outcome: Outcome) -> Response:  # noqa: PL
             (o.product, o.ordered_on, d.verdict, d.window, getattr(d, "referral", None))
             for o, d in step.entries
         ]
+        answer = say.orders_answer(step.goal.value, entries, say.ORDERS_TITLES[step.goal.value])
         return finish(
             handler_input,
-            say.orders_answer(step.goal.value, entries, say.ORDERS_TITLES[step.goal.value]),
+            answer,
+            screen=lambda locale: build.orders_screen(answer, step.goal.value, entries, locale),
         )
     if isinstance(step, NoOrder):
         text = say.NO_MATCHING_ORDER.format(product=step.product) if step.product else say.NO_ORDERS
@@ -199,13 +218,24 @@ def show(handler_input: HandlerInput, outcome: Outcome) -> Response:  # noqa: PL
         steps = claim_steps(step.kind, step.decision.steps)
         window = say.claim_window(step.kind.value, step.decision, step.product, step.exact)
         lead = phrase(window, " ", say.costs_of(step.decision, step.home_known), " ")
-        return finish(handler_input, say.claim_steps_answer(step.kind.value, steps), lead=lead)
+        answer = say.claim_steps_answer(step.kind.value, steps)
+        return finish(
+            handler_input,
+            answer,
+            lead=lead,
+            screen=lambda locale: build.steps_screen(answer, step.kind, steps, locale),
+        )
     if isinstance(step, ProposeRequest):
         label = say.order_label(step.order.product, step.order.ordered_on)
         costs, question = say.propose_request(
             step.kind.value, label, step.reason.value, step.decision
         )
-        return speak(handler_input, costs, question)
+        return speak(
+            handler_input,
+            costs,
+            question,
+            screen=_decision_screen(step.decision, step.order.product),
+        )
     if isinstance(step, Refused):
         return _refused(handler_input, step)
     if isinstance(step, GaveUp):
@@ -259,14 +289,35 @@ def _decided(handler_input: HandlerInput, step: Decided, case: Case) -> Response
         lead = say.for_order(step.order.product, step.order.ordered_on)
     assumed = say.ASSUMED_RUSSIA if step.assumed_country is not None else ""
     speech = phrase(lead, result.speech, assumed)
+    screen = _decision_screen(step.decision, step.product, result, home_known=step.home_known)
     if step.offer is Offer.REMEMBER_PURCHASE:
         question = (say.OFFER_REMEMBER_PURCHASE.format(it=say.the_product(step.product)),)
-        return speak(handler_input, speech, question, card=result)
+        return speak(handler_input, speech, question, card=result, screen=screen)
     if step.offer is Offer.OPEN_REQUEST and case.question is not None:
         return speak(
-            handler_input, speech, (say.offer_request(case.question.data[1]),), card=result
+            handler_input,
+            speech,
+            (say.offer_request(case.question.data[1]),),
+            card=result,
+            screen=screen,
         )
-    return finish(handler_input, result._replace(speech=speech))
+    return finish(handler_input, result._replace(speech=speech), screen=screen)
+
+
+def _decision_screen(
+    decision: Decision,
+    product: str | None,
+    answer: Answer | None = None,
+    *,
+    home_known: bool = True,
+) -> ScreenOf:
+    """The screen of a decision, headed by its card's title (rendered only for a screen)."""
+
+    def render(locale: str) -> Screen:
+        shown = answer if answer is not None else say.decision_answer(decision, product)
+        return build.decision_screen(shown, decision, locale, home_known=home_known)
+
+    return render
 
 
 def _refused(handler_input: HandlerInput, step: Refused) -> Response:
@@ -291,8 +342,13 @@ def _refused(handler_input: HandlerInput, step: Refused) -> Response:
                 lead=phrase(why, " ", say.instead_steps(step.instead.value), " "),
             )
         costs = say.costs_of(step.instead_decision)
-        return speak(handler_input, phrase(why, " ", costs), offer)
-    return finish(handler_input, phrase(why, say.refusal_advice(step.kind.value, step.decision)))
+        screen = _decision_screen(step.instead_decision, step.product)
+        return speak(handler_input, phrase(why, " ", costs), offer, screen=screen)
+    return finish(
+        handler_input,
+        phrase(why, say.refusal_advice(step.kind.value, step.decision)),
+        screen=_decision_screen(step.decision, step.product),
+    )
 
 
 def _reply(handler_input: HandlerInput, step: Reply, outcome: Outcome) -> Response:

@@ -2,17 +2,22 @@
 
 Every response that keeps the session open ends with a question and carries a
 reprompt; a response without a question ends the session. Cards are Standard
-cards (title and text) with the facts worth keeping.
+cards (title and text) with the facts worth keeping. On a device that shows APL
+(an Echo Show), an answer with a card also gets a screen: the handler's own
+:class:`~screens.Screen` for the decision, else the card's lines; a yes/no offer
+puts a yes button on it. Speech and card are the same with or without a screen.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ask_sdk_model.ui.standard_card import StandardCard
 
 from conversation.case import Asks, Offer, Question
-from handlers.context import SAID, Said, said_from_session, said_to_session, turn
+from handlers.context import SAID, Said, Turn, said_from_session, said_to_session, turn
+from screens import Screen, shows_apl
 from speech import Answer, say
 from speech.ssml import MAX_SPEECH_CHARS, Phrase, phrase, to_ssml, to_text
 
@@ -23,6 +28,9 @@ if TYPE_CHECKING:
 
     from conversation.service import AskFact
 
+#: Builds the screen of an answer for a locale; called only for a device that shows APL.
+ScreenOf = Callable[[str], Screen]
+
 
 def speak(
     handler_input: HandlerInput,
@@ -31,8 +39,12 @@ def speak(
     *,
     reprompt: Phrase | None = None,
     card: Answer | None = None,
+    screen: ScreenOf | None = None,
 ) -> Response:
-    """Say ``speech`` then ``question``; without a question the session ends."""
+    """Say ``speech`` then ``question``; without a question the session ends.
+
+    On a device that shows APL, ``screen`` (else the card's lines) goes on screen too.
+    """
     current = turn(handler_input)
     year = current.now.year
     builder = handler_input.response_builder
@@ -52,8 +64,36 @@ def speak(
         builder.set_card(
             StandardCard(title=card.card_title, text=to_text(card.card_body, current.locale))
         )
+    if (screen is not None or card is not None) and shows_apl(handler_input):
+        _show(handler_input, current, screen, card, asks=question is not None)
     response: Response = builder.response
     return response
+
+
+def _show(
+    handler_input: HandlerInput,
+    current: Turn,
+    screen: ScreenOf | None,
+    card: Answer | None,
+    *,
+    asks: bool,
+) -> None:
+    """Add the RenderDocument: the answer's screen, with a yes button when a yes would act."""
+    from screens import render_directive
+    from screens.build import card_screen, yes_button
+
+    shown = screen(current.locale) if screen is not None else None
+    if shown is None and card is not None:
+        shown = card_screen(card, current.locale)
+    if shown is None:
+        return
+    pending = current.case.question if asks else None
+    action = None
+    if pending is not None and pending.kind is Asks.OFFER:
+        action = yes_button(pending.about)
+    elif pending is not None and pending.kind is Asks.CONFIRM:
+        action = yes_button("confirm")
+    handler_input.response_builder.add_directive(render_directive(handler_input, shown, action))
 
 
 def finish(
@@ -62,6 +102,7 @@ def finish(
     *,
     lead: Phrase = (),
     resume: AskFact | None = None,
+    screen: ScreenOf | None = None,
 ) -> Response:
     """Give an answer, then go back to the question a purchase dialog still waits on, if any.
 
@@ -76,9 +117,11 @@ def finish(
 
         resume = resume_after_detour(current.case, Known(current.today)).resume
     if resume is not None:
-        return ask_for(handler_input, resume, lead=phrase(speech, " "), card=card, back=True)
+        return ask_for(
+            handler_input, resume, lead=phrase(speech, " "), card=card, back=True, screen=screen
+        )
     current.keep(current.case._replace(question=Question(Asks.MORE)))
-    return speak(handler_input, speech, (say.ANYTHING_ELSE,), card=card)
+    return speak(handler_input, speech, (say.ANYTHING_ELSE,), card=card, screen=screen)
 
 
 def ask_for(
@@ -89,6 +132,7 @@ def ask_for(
     question: Phrase | None = None,
     card: Answer | None = None,
     back: bool = False,
+    screen: ScreenOf | None = None,
 ) -> Response:
     """Ask for one fact with ``Dialog.ElicitSlot``, so Alexa listens for it.
 
@@ -125,7 +169,14 @@ def ask_for(
         asked if question or step.choices else (say.reprompt_fact(step.fact.value, step.product),)
     )
     return elicit(
-        handler_input, intent, SLOTS[step.fact], asked, lead=lead, reprompt=reprompt, card=card
+        handler_input,
+        intent,
+        SLOTS[step.fact],
+        asked,
+        lead=lead,
+        reprompt=reprompt,
+        card=card,
+        screen=screen,
     )
 
 
@@ -144,6 +195,7 @@ def elicit(
     lead: Phrase = (),
     reprompt: Phrase | None = None,
     card: Answer | None = None,
+    screen: ScreenOf | None = None,
 ) -> Response:
     """Ask for ``slot`` of ``intent`` with ``Dialog.ElicitSlot``, its value emptied first."""
     from ask_sdk_model.dialog.elicit_slot_directive import ElicitSlotDirective
@@ -155,7 +207,7 @@ def elicit(
     handler_input.response_builder.add_directive(
         ElicitSlotDirective(slot_to_elicit=slot, updated_intent=intent)
     )
-    return speak(handler_input, lead, question, reprompt=reprompt, card=card)
+    return speak(handler_input, lead, question, reprompt=reprompt, card=card, screen=screen)
 
 
 def offer(
@@ -165,11 +217,12 @@ def offer(
     question: Phrase,
     *data: str,
     card: Answer | None = None,
+    screen: ScreenOf | None = None,
 ) -> Response:
     """Say ``speech`` and ask ``question``, a yes/no offer that lasts one turn."""
     current = turn(handler_input)
     current.keep(current.case._replace(question=Question(Asks.OFFER, kind, 1, tuple(data))))
-    return speak(handler_input, speech, question, card=card)
+    return speak(handler_input, speech, question, card=card, screen=screen)
 
 
 # --- "say that again" --------------------------------------------------------------------------

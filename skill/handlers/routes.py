@@ -61,6 +61,8 @@ ROUTES: tuple[Route, ...] = (
             "AMAZON.HelpIntent",
             "AMAZON.FallbackIntent",
         ),
+        # A touch on the screen's yes button is a yes (screens.YesButton).
+        requests=("Alexa.Presentation.APL.UserEvent",),
     ),
     Route("handlers.policy_questions:policy_fact", intents=("PolicyFactIntent",)),
     Route("handlers.respond:repeat", intents=("AMAZON.RepeatIntent",)),

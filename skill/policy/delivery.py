@@ -22,6 +22,7 @@ know yet has no transfers, only weekends and the fixed holidays.
 from __future__ import annotations
 
 from datetime import date, timedelta
+from enum import StrEnum
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -123,6 +124,44 @@ def is_business_day(day: date) -> bool:
     decree (Saturday 1 November 2025) does.
     """
     return _russian_calendar(day.year).is_working_day(day)
+
+
+class DayKind(StrEnum):
+    """What one calendar day is for delivery (D4), as a strip of days shows it."""
+
+    ORDER = "order"
+    """The day the order is placed: it never counts."""
+    ARRIVAL = "arrival"
+    """A business day inside the arrival window."""
+    BUSINESS = "business"
+    """A business day before the window opens."""
+    WEEKEND = "weekend"
+    """A Saturday or Sunday that is not a working day."""
+    HOLIDAY = "holiday"
+    """A Russian public holiday or day off on a weekday (D4: does not count)."""
+
+
+def delivery_days(estimate: DeliveryEstimate) -> tuple[tuple[date, DayKind], ...]:
+    """D4: every day from the order day to the last arrival day, with its kind.
+
+    The strip on screen shows why the window is where it is: the business days that
+    count, and the weekends and public holidays that do not.
+    """
+    days: list[tuple[date, DayKind]] = []
+    day = estimate.order_date
+    while day <= estimate.latest:
+        if day == estimate.order_date:
+            kind = DayKind.ORDER
+        elif not is_business_day(day):
+            is_weekend = day.weekday() >= 5 and day not in _russian_calendar(day.year)
+            kind = DayKind.WEEKEND if is_weekend else DayKind.HOLIDAY
+        elif day >= estimate.earliest:
+            kind = DayKind.ARRIVAL
+        else:
+            kind = DayKind.BUSINESS
+        days.append((day, kind))
+        day += timedelta(days=1)
+    return tuple(days)
 
 
 def add_business_days(start: date, n: int) -> date:

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from policy.model import Window
     from policy.returns import ReturnDecision
     from policy.warranty import WarrantyDecision
+    from speech.voice import ScreenVoice
 
 SKILL_NAME = "ZOSI Care"
 SPOKEN_EMAIL = "service at zositech dot com"
@@ -1276,3 +1277,10 @@ def fact_answer(explanation: Explanation) -> Answer:
     from speech.en_facts import fact_answer as render  # loaded only for a general question
 
     return render(explanation)
+
+
+def screen() -> ScreenVoice:
+    """The words on an Echo Show screen (``speech.en_screen``, loaded only for a screen)."""
+    from speech import en_screen
+
+    return en_screen

@@ -9,9 +9,9 @@ fields: it never decides anything and never holds a policy number of its own.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from speech import Answer
 from speech.ssml import Phrase
@@ -23,6 +23,9 @@ if TYPE_CHECKING:
     from policy.model import Referral, Step, Verdict, Window
     from policy.returns import ReturnDecision
     from policy.warranty import WarrantyDecision
+
+ScreenWords = dict[str, Any]
+"""A screen's fields: phrases, strings, and lists or mappings of them."""
 
 
 class Voice(Protocol):
@@ -253,6 +256,10 @@ class Voice(Protocol):
         """Say exactly what is stored about the user (P4), nothing more."""
         ...
 
+    def screen(self) -> ScreenVoice:
+        """The words on an Echo Show screen, loaded only when a screen is sent."""
+        ...
+
     def the_product(self, product: str | None) -> str:
         """``"your camera"``, or ``"it"`` when the product is not known."""
         ...
@@ -267,4 +274,44 @@ class Voice(Protocol):
 
     def withdrawn(self, *, revoked: bool, erased: bool, linked: bool) -> str:
         """Say what withdrawing consent did, honestly, and how to finish it in the Alexa app."""
+        ...
+
+
+class ScreenVoice(Protocol):
+    """The words on an Echo Show screen, in one language, read from the same decisions."""
+
+    YES_BUTTON: Mapping[str, str]
+    YES_HINT: str
+    NEXT_STEP: str
+
+    def return_screen(self, decision: ReturnDecision) -> ScreenWords:
+        """A refund decision: the last day large, who pays the way back, the next step."""
+        ...
+
+    def warranty_screen(self, decision: WarrantyDecision, home_known: bool) -> ScreenWords:
+        """A warranty decision: the last covered day large, who pays which shipping."""
+        ...
+
+    def cross_ship_screen(self, decision: CrossShipDecision) -> ScreenWords:
+        """An advance-replacement decision: the hold and the days to send the faulty one back."""
+        ...
+
+    def steps_screen(self, claim_type: str, steps: Sequence[Step]) -> ScreenWords:
+        """The steps of a claim as a numbered list."""
+        ...
+
+    def delivery_screen(
+        self, estimate: DeliveryEstimate, days: Sequence[tuple[date, str]], place: str | None
+    ) -> ScreenWords:
+        """A delivery window on a strip of days, each marked with its kind."""
+        ...
+
+    def orders_screen(
+        self, kind: str, entries: Sequence[tuple[str, date, Verdict, Window, Referral | None]]
+    ) -> ScreenWords:
+        """A linked customer's orders and what each can still get."""
+        ...
+
+    def card_screen(self, body: str) -> ScreenWords:
+        """Any other answer, line by line from its card."""
         ...

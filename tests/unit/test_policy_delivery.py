@@ -177,3 +177,19 @@ def test_d4_an_uncovered_country_gets_the_russian_range_to_quote_but_no_dates():
 
     assert (coverage.min_days, coverage.max_days) == (3, 30)
     assert not any(isinstance(value, date) for value in coverage)
+
+
+def test_delivery_days_mark_the_new_year_holidays_that_do_not_count() -> None:
+    """D4: ordered 30 December 2026; 31 December and 1-8 January are days off, not business days."""
+    from policy.delivery import DayKind, delivery_days
+
+    estimate = estimate_delivery(date(2026, 12, 30))
+    days = dict(delivery_days(estimate))
+    assert days[date(2026, 12, 30)] is DayKind.ORDER
+    assert days[date(2026, 12, 31)] is DayKind.HOLIDAY
+    assert all(days[date(2027, 1, d)] is DayKind.HOLIDAY for d in range(1, 9))
+    assert days[date(2027, 1, 16)] is DayKind.WEEKEND
+    assert max(days) == estimate.latest
+    assert min(day for day, kind in days.items() if kind is DayKind.ARRIVAL) == estimate.earliest
+    counted = [d for d, kind in days.items() if kind in {DayKind.BUSINESS, DayKind.ARRIVAL}]
+    assert len(counted) == estimate.max_days
