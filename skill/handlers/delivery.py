@@ -9,14 +9,14 @@ from conversation.delivery import DeliveryHeard, delivery_step, needs_region
 from handlers.context import turn
 from handlers.respond import elicit, finish, offer
 from handlers.slots import current_intent, read_slot
-from screens import Screen
-from screens.build import delivery_screen
 from speech import say
 from speech.ssml import Phrase, phrase
 
 if TYPE_CHECKING:
     from ask_sdk_core.handler_input import HandlerInput
     from ask_sdk_model.response import Response
+
+    from screens import Screen
 
 REGION, ORDER_DATE, COUNTRY = "region", "orderDate", "country"
 
@@ -45,6 +45,8 @@ def delivery_time(handler_input: HandlerInput) -> Response:
     result = say.delivery_answer(estimate, current.today, step.place)
 
     def screen(locale: str) -> Screen:
+        from screens.build import delivery_screen
+
         return delivery_screen(result, estimate, step.place, locale)
 
     lead = phrase(

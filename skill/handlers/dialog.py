@@ -45,7 +45,6 @@ from handlers.context import Turn, turn
 from handlers.respond import ScreenOf, ask_for, finish, speak
 from handlers.slots import current_intent, read_slot
 from policy.claims import claim_steps
-from screens import Screen, build
 from speech import Answer, say
 from speech.ssml import Phrase, phrase
 
@@ -57,6 +56,7 @@ if TYPE_CHECKING:
     from policy.crossship import CrossShipDecision
     from policy.returns import ReturnDecision
     from policy.warranty import WarrantyDecision
+    from screens import Screen
 
     Decision = ReturnDecision | WarrantyDecision | CrossShipDecision
 
@@ -206,11 +206,14 @@ def show(handler_input: HandlerInput, outcome: Outcome) -> Response:  # noqa: PL
             for o, d in step.entries
         ]
         answer = say.orders_answer(step.goal.value, entries, say.ORDERS_TITLES[step.goal.value])
-        return finish(
-            handler_input,
-            answer,
-            screen=lambda locale: build.orders_screen(answer, step.goal.value, entries, locale),
-        )
+        goal = step.goal.value
+
+        def orders(locale: str) -> Screen:
+            from screens.build import orders_screen  # only for a device with a screen
+
+            return orders_screen(answer, goal, entries, locale)
+
+        return finish(handler_input, answer, screen=orders)
     if isinstance(step, NoOrder):
         text = say.NO_MATCHING_ORDER.format(product=step.product) if step.product else say.NO_ORDERS
         return finish(handler_input, (text,))
@@ -219,12 +222,14 @@ def show(handler_input: HandlerInput, outcome: Outcome) -> Response:  # noqa: PL
         window = say.claim_window(step.kind.value, step.decision, step.product, step.exact)
         lead = phrase(window, " ", say.costs_of(step.decision, step.home_known), " ")
         answer = say.claim_steps_answer(step.kind.value, steps)
-        return finish(
-            handler_input,
-            answer,
-            lead=lead,
-            screen=lambda locale: build.steps_screen(answer, step.kind, steps, locale),
-        )
+        kind = step.kind
+
+        def numbered(locale: str) -> Screen:
+            from screens.build import steps_screen  # only for a device with a screen
+
+            return steps_screen(answer, kind, steps, locale)
+
+        return finish(handler_input, answer, lead=lead, screen=numbered)
     if isinstance(step, ProposeRequest):
         label = say.order_label(step.order.product, step.order.ordered_on)
         costs, question = say.propose_request(
@@ -314,8 +319,10 @@ def _decision_screen(
     """The screen of a decision, headed by its card's title (rendered only for a screen)."""
 
     def render(locale: str) -> Screen:
+        from screens.build import decision_screen  # only for a device with a screen
+
         shown = answer if answer is not None else say.decision_answer(decision, product)
-        return build.decision_screen(shown, decision, locale, home_known=home_known)
+        return decision_screen(shown, decision, locale, home_known=home_known)
 
     return render
 
@@ -416,3 +423,4 @@ def perform(handler_input: HandlerInput, step: Perform) -> Response:
 
 
 __all__ = ["OrderFacts", "converse"]
+
