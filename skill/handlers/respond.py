@@ -40,22 +40,25 @@ def speak(
     reprompt: Phrase | None = None,
     card: Answer | None = None,
     screen: ScreenOf | None = None,
+    asked_before: str | None = None,
 ) -> Response:
     """Say ``speech`` then ``question``; without a question the session ends.
 
-    On a device that shows APL, ``screen`` (else the card's lines) goes on screen too.
+    ``asked_before`` is a question already said on an earlier turn, as its SSML, asked
+    again in place of ``question``. On a device that shows APL, ``screen`` (else the
+    card's lines) goes on screen too.
     """
     current = turn(handler_input)
     year = current.now.year
     builder = handler_input.response_builder
     # The question is rendered first and always kept whole: if an absurdly long slot
     # value makes the speech too long, the speech is cut, never the question.
-    asked = to_ssml(question, year) if question else ""
+    asked = asked_before or (to_ssml(question, year) if question else "")
     said = to_ssml(speech, year, limit=MAX_SPEECH_CHARS - len(asked) - 1)
     spoken = f"{said} {asked}".strip()
     builder.speak(spoken)
-    if question:
-        again = to_ssml(reprompt or question, year)
+    if asked:
+        again = asked_before or to_ssml(reprompt or question or (), year)
         builder.ask(again)
         _remember_said(handler_input, spoken, again)
     else:
@@ -65,7 +68,7 @@ def speak(
             StandardCard(title=card.card_title, text=to_text(card.card_body, current.locale))
         )
     if (screen is not None or card is not None) and shows_apl(handler_input):
-        _show(handler_input, current, screen, card, asks=question is not None)
+        _show(handler_input, current, screen, card, asks=bool(asked))
     response: Response = builder.response
     return response
 
@@ -120,8 +123,25 @@ def finish(
         return ask_for(
             handler_input, resume, lead=phrase(speech, " "), card=card, back=True, screen=screen
         )
+    offered = _offer_still_open(current)
+    if offered is not None:
+        # A side question between an offer and its answer: answer it, then offer again, so
+        # a yes still goes to the offer it answers and never to nothing.
+        return speak(handler_input, speech, card=card, screen=screen, asked_before=offered)
     current.keep(current.case._replace(question=Question(Asks.MORE)))
     return speak(handler_input, speech, (say.ANYTHING_ELSE,), card=card, screen=screen)
+
+
+def _offer_still_open(current: Turn) -> str | None:
+    """The offer made on the turn before, as it was said, if this turn left it open.
+
+    A turn that answers something else leaves the case as it was, offer included.
+    """
+    asked = current.case.question
+    if current.new_session or asked is None or asked.kind is not Asks.OFFER:
+        return None
+    said = said_from_session(current.session.get(SAID))
+    return said.reprompt if said is not None else None
 
 
 def ask_for(

@@ -726,3 +726,26 @@ def test_say_that_again_at_the_start_of_a_session_says_there_is_nothing_yet(
     reply = talk.says("AMAZON.RepeatIntent")
     assert reply.startswith("I haven't said anything yet that I could repeat.")
     assert talk.last["response"]["shouldEndSession"] is False
+
+
+def test_an_offer_is_asked_again_after_a_side_question_so_the_yes_still_answers_it(
+    customer: Start,
+) -> None:
+    """Offer, a detour, yes: the yes answers the offer the detour's answer put again."""
+    talk = customer()
+    decided = talk.says(
+        "ReturnRefundIntent", product=CAMERA, purchaseDate="2026-11-10", store=ZOSI_WEBSITE
+    )
+    offer = decided[decided.index("Shall I remember this purchase") :]
+    detour = talk.says("ContactSupportIntent")
+    assert detour.endswith(offer)
+    assert "Is there anything else" not in detour
+    assert talk.yes().startswith("Done, I'll remember that.")
+
+
+def test_an_offer_is_not_asked_again_after_something_not_understood(customer: Start) -> None:
+    """Not understood, the offer lapses: a later yes performs nothing."""
+    talk = customer()
+    talk.says("ReturnRefundIntent", product=CAMERA, purchaseDate="2026-11-10", store=ZOSI_WEBSITE)
+    assert "Shall I remember" not in talk.mumbles()
+    assert not talk.yes().startswith("Done")
