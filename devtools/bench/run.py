@@ -598,7 +598,7 @@ def budget_rows(
             note=f"worst: {worst_any[0]}; moto server over HTTP on 127.0.0.1",
         ),
         Row(
-            "DynamoDB reads in one session (most)",
+            "DynamoDB reads in one session (most; P4's own reads apart)",
             max(conversation.most_reads_in_a_session for conversation in conversations),
             "reads",
             budget=Budget("<=", 1),
