@@ -352,6 +352,15 @@ class Nlu:
                 intent["slots"][slot] = filled.slots[slot]
                 return Understanding(intent, "IN_PROGRESS")
         fresh = self._fresh(exact, said)
+        if updated and kind == "Dialog.ElicitSlot" and fresh.intent["name"] == FALLBACK:
+            # No slot sample fits word for word ("um I think like in September"), and the words
+            # mean nothing else: Alexa's slot model still hears a value of the slot it asked for.
+            slot = directive["slotToElicit"]
+            heard = self._scan(updated["name"], said).get(slot)
+            if heard is not None:
+                intent = self._complete(copy.deepcopy(updated))
+                intent["slots"][slot] = heard
+                return Understanding(intent, "IN_PROGRESS", "trained", fresh.confidence)
         if updated and kind in {"Dialog.ConfirmSlot", "Dialog.ConfirmIntent"}:
             answer = fresh.intent["name"]
             if answer in {YES, NO}:

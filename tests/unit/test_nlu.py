@@ -514,3 +514,14 @@ def test_strict_matching_keeps_exact_samples_only():
 def test_importing_the_nlu_does_not_import_scikit_learn():
     code = "import sys, devtools.nlu; sys.exit('sklearn' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+def test_an_elicited_slot_is_heard_in_words_no_slot_sample_fits(nlu):
+    # Nothing fits "uh let me think june" word for word, and it means no other intent;
+    # Alexa's slot model still hears the date it asked for.
+    said = "uh let me think june"
+    assert nlu.understand(said).intent["name"] == "AMAZON.FallbackIntent"
+    understanding = nlu.understand(said, elicit("purchaseDate"))
+    assert understanding.dialog_state == "IN_PROGRESS"
+    assert understanding.intent["name"] == "ReturnRefundIntent"
+    assert filled(understanding.intent)["purchaseDate"].endswith("-06")
