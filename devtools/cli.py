@@ -37,7 +37,7 @@ from devtools.screens import (
     screen_directive,
     unavailable,
 )
-from devtools.stack import LOCAL_USER_KEY_PARAMETER
+from devtools.stack import LOCAL_USER_KEY_SECRET
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SKILL_DIR = REPO_ROOT / "skill"
@@ -64,7 +64,7 @@ def local_environment(base: dict[str, str] | None = None) -> dict[str, str]:
     env = dict(os.environ if base is None else base)
     env.setdefault("TABLE_NAME", LOCAL_TABLE)
     env.setdefault("SKILL_ID", LOCAL_SKILL_ID)
-    env.setdefault("USER_KEY_PARAMETER", LOCAL_USER_KEY_PARAMETER)
+    env.setdefault("USER_KEY_SECRET_ID", LOCAL_USER_KEY_SECRET)
     env.setdefault("LOG_LEVEL", "WARNING")
     return env
 

@@ -1,9 +1,9 @@
-"""The developer's embedded stack: DynamoDB with a table shaped by template.yaml, and SSM.
+"""The developer's embedded stack: DynamoDB with a table shaped by template.yaml, and a secret.
 
 `template.yaml` is the one source of truth for the table: local tables, test tables
 and the deployed one share its key schema, billing mode and TTL attribute. The skill
-reads its HMAC key from an SSM SecureString parameter, in Lambda and locally alike:
-the embedded stack stores a development key in moto's SSM (`put_local_user_key`).
+reads its HMAC key from a Secrets Manager secret, in Lambda and locally alike: the
+embedded stack stores a development key in moto's Secrets Manager (`put_local_user_key`).
 """
 
 from __future__ import annotations
@@ -25,9 +25,9 @@ if TYPE_CHECKING:
 
 REPO_ROOT: Final = Path(__file__).resolve().parent.parent
 ENDPOINT_VARIABLE: Final = "AWS_ENDPOINT_URL_DYNAMODB"
-SSM_ENDPOINT_VARIABLE: Final = "AWS_ENDPOINT_URL_SSM"
-#: The local stack's SSM parameter holding the development HMAC key (never a real one).
-LOCAL_USER_KEY_PARAMETER: Final = "/zosi-skill/local/user-key"
+SECRETS_ENDPOINT_VARIABLE: Final = "AWS_ENDPOINT_URL_SECRETS_MANAGER"
+#: The local stack's secret holding the development HMAC key (never a real one).
+LOCAL_USER_KEY_SECRET: Final = "zosi-skill/local/user-key"
 DEV_SECRET: Final = "local-development-secret-never-used-in-production"
 TABLE_VARIABLE: Final = "TABLE_NAME"
 LOCAL_TABLE_NAME: Final = "zosi-skill-local"
@@ -192,28 +192,29 @@ class MotoServer:
 
 
 def put_local_user_key(endpoint_url: str) -> dict[str, str]:
-    """Store the development HMAC key as a SecureString in the SSM served at ``endpoint_url``.
+    """Store the development HMAC key as a secret in the Secrets Manager at ``endpoint_url``.
 
     Returns:
-        The environment that points the skill's SSM client at that endpoint, with the
-        dummy credentials and region of the local stack where none are set.
+        The environment that points the skill's Secrets Manager client at that endpoint,
+        with the dummy credentials and region of the local stack where none are set.
     """
     import boto3
 
     environment = {
-        SSM_ENDPOINT_VARIABLE: endpoint_url,
+        SECRETS_ENDPOINT_VARIABLE: endpoint_url,
         **_missing({**DUMMY_CREDENTIALS, "AWS_DEFAULT_REGION": LOCAL_REGION}),
     }
     client = boto3.client(
-        "ssm",
+        "secretsmanager",
         endpoint_url=endpoint_url,
         region_name=os.environ.get("AWS_DEFAULT_REGION") or LOCAL_REGION,
         aws_access_key_id=DUMMY_CREDENTIALS["AWS_ACCESS_KEY_ID"],
         aws_secret_access_key=DUMMY_CREDENTIALS["AWS_SECRET_ACCESS_KEY"],
     )
-    client.put_parameter(
-        Name=LOCAL_USER_KEY_PARAMETER, Value=DEV_SECRET, Type="SecureString", Overwrite=True
-    )
+    try:
+        client.create_secret(Name=LOCAL_USER_KEY_SECRET, SecretString=DEV_SECRET)
+    except client.exceptions.ResourceExistsException:
+        client.put_secret_value(SecretId=LOCAL_USER_KEY_SECRET, SecretString=DEV_SECRET)
     return environment
 
 
@@ -274,9 +275,9 @@ def dynamodb_endpoint() -> Iterator[str]:
                 )
             )
         local_dynamodb = bool(os.environ.get(ENDPOINT_VARIABLE))
-        if server is not None or (local_dynamodb and not os.environ.get(SSM_ENDPOINT_VARIABLE)):
-            ssm = server or stack.enter_context(MotoServer())
-            stack.enter_context(_environment(put_local_user_key(ssm.url)))
+        if server is not None or (local_dynamodb and not os.environ.get(SECRETS_ENDPOINT_VARIABLE)):
+            secrets = server or stack.enter_context(MotoServer())
+            stack.enter_context(_environment(put_local_user_key(secrets.url)))
         client = boto3.client("dynamodb")
         create_table(client, os.environ.get(TABLE_VARIABLE, LOCAL_TABLE_NAME))
         yield client.meta.endpoint_url

@@ -13,12 +13,12 @@ from typing import NamedTuple, Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from adapters.alexa_api import require_secure_url
-from adapters.secrets import ParameterSecret
+from adapters.secrets import ManagedSecret
 from policy.terms import RETENTION_MAX_DAYS
 
 TABLE_NAME = "TABLE_NAME"
 SKILL_ID = "SKILL_ID"
-USER_KEY_PARAMETER = "USER_KEY_PARAMETER"
+USER_KEY_SECRET_ID = "USER_KEY_SECRET_ID"  # noqa: S105 - the variable's name, not a secret
 ACCOUNT_API_BASE_URL = "ACCOUNT_API_BASE_URL"
 PRIVACY_POLICY_VERSION = "PRIVACY_POLICY_VERSION"
 DEFAULT_TIME_ZONE = "DEFAULT_TIME_ZONE"
@@ -33,7 +33,7 @@ ENV_VARS: frozenset[str] = frozenset(
     {
         TABLE_NAME,
         SKILL_ID,
-        USER_KEY_PARAMETER,
+        USER_KEY_SECRET_ID,
         ACCOUNT_API_BASE_URL,
         PRIVACY_POLICY_VERSION,
         DEFAULT_TIME_ZONE,
@@ -42,8 +42,11 @@ ENV_VARS: frozenset[str] = frozenset(
     }
 )
 
-#: An SSM parameter name: a path of letters, digits and ``_.-/`` (the template's pattern).
-_PARAMETER_NAME = re.compile(r"/[A-Za-z0-9_.\-/]{1,1010}")
+#: A Secrets Manager secret id: a name of letters, digits and ``/_+=.@-``, or its ARN.
+_SECRET_ID = re.compile(
+    r"[A-Za-z0-9/_+=.@\-]{1,512}"
+    r"|arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:[A-Za-z0-9/_+=.@\-]{1,512}"
+)
 #: P9: stored data is kept at most three years (seed 003); the TTL may be shorter, never longer.
 MAX_RETENTION_DAYS = RETENTION_MAX_DAYS
 
@@ -53,7 +56,7 @@ class ConfigError(Exception):
 
 
 class Secret(Protocol):
-    """A secret read on first use (``adapters.secrets.ParameterSecret`` in production)."""
+    """A secret read on first use (``adapters.secrets.ManagedSecret`` in production)."""
 
     def value(self) -> bytes:
         """The secret's bytes."""
@@ -67,7 +70,7 @@ class Settings(NamedTuple):
         table_name: DynamoDB table holding one item per user.
         skill_id: the only Alexa skill id whose requests are served.
         user_key: the HMAC key that turns Alexa user ids into table keys (never stored
-            raw), read from its SSM parameter on first use (see ``user_key_secret``).
+            raw), read from its Secrets Manager secret on first use (see ``user_key_secret``).
         account_api_base_url: ZOSI account API root; None when account linking is off.
         privacy_policy_version: version of the smart-skill privacy policy in force (P8).
         default_time_zone: zone for "today" when the device's zone cannot be read.
@@ -110,9 +113,9 @@ class Settings(NamedTuple):
                 raise ConfigError(f"environment variable {name} is required")
             return value
 
-        parameter = required(USER_KEY_PARAMETER)
-        if _PARAMETER_NAME.fullmatch(parameter) is None:
-            raise ConfigError(f"{USER_KEY_PARAMETER} must be an SSM parameter path such as /a/b")
+        parameter = required(USER_KEY_SECRET_ID)
+        if _SECRET_ID.fullmatch(parameter) is None:
+            raise ConfigError(f"{USER_KEY_SECRET_ID} must be a Secrets Manager secret name or ARN")
         zone_name = source.get(DEFAULT_TIME_ZONE, "").strip() or "Europe/Moscow"
         try:
             zone = ZoneInfo(zone_name)
@@ -136,7 +139,7 @@ class Settings(NamedTuple):
         return cls(
             table_name=required(TABLE_NAME),
             skill_id=required(SKILL_ID),
-            user_key=ParameterSecret(parameter),
+            user_key=ManagedSecret(parameter),
             account_api_base_url=base_url,
             privacy_policy_version=source.get(PRIVACY_POLICY_VERSION, "").strip() or "2019-06-01",
             default_time_zone=zone,

@@ -40,7 +40,7 @@ DEVELOPER_AWS_SETTINGS = (
     "AWS_PROFILE",
     "AWS_ENDPOINT_URL",
     "AWS_ENDPOINT_URL_DYNAMODB",
-    "AWS_ENDPOINT_URL_SSM",
+    "AWS_ENDPOINT_URL_SECRETS_MANAGER",
 )
 
 
@@ -60,7 +60,7 @@ def moto_server() -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def local_user_key(moto_server: str) -> dict[str, str]:
-    """The development HMAC key in moto's SSM, as the local stack provides it."""
+    """The development HMAC key in moto's Secrets Manager, as the local stack provides it."""
     return put_local_user_key(moto_server)
 
 
@@ -68,7 +68,7 @@ def local_user_key(moto_server: str) -> dict[str, str]:
 def user_key_parameter(
     dummy_aws_environment: None, local_user_key: dict[str, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Every test's skill reads its HMAC key from SSM, as in Lambda (moto's SSM here)."""
+    """Every test's skill reads its HMAC key from Secrets Manager, as in Lambda (moto here)."""
     for name, value in local_user_key.items():
         monkeypatch.setenv(name, value)
 

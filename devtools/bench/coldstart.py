@@ -28,7 +28,7 @@ from devtools.stack import (
     DUMMY_CREDENTIALS,
     ENDPOINT_VARIABLE,
     LOCAL_REGION,
-    SSM_ENDPOINT_VARIABLE,
+    SECRETS_ENDPOINT_VARIABLE,
 )
 
 PROBE: Final = Path(__file__).resolve().with_name("probe.py")
@@ -55,7 +55,7 @@ def child_environment(endpoint: str, variables: Mapping[str, str]) -> dict[str, 
         "AWS_SHARED_CREDENTIALS_FILE": os.devnull,
         "AWS_EC2_METADATA_DISABLED": "true",
         ENDPOINT_VARIABLE: endpoint,
-        SSM_ENDPOINT_VARIABLE: endpoint,
+        SECRETS_ENDPOINT_VARIABLE: endpoint,
         **variables,
     }
 

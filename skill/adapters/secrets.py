@@ -1,10 +1,12 @@
-"""The HMAC key that turns Alexa user ids into storage keys, from SSM Parameter Store.
+"""The HMAC key that turns Alexa user ids into storage keys, from AWS Secrets Manager.
 
 The key used to be a plain environment variable, which anyone allowed
-``lambda:GetFunctionConfiguration`` could read. It now lives in a SecureString
-parameter, encrypted with a KMS key; the function's role may read that one
-parameter and decrypt with that one key (template.yaml), and the environment holds
-only the parameter's name.
+``lambda:GetFunctionConfiguration`` could read. It now lives in a Secrets Manager
+secret, encrypted with a KMS key; the function's role may read that one secret and
+decrypt with that one key (template.yaml), and the environment holds only the
+secret's id. Secrets Manager rather than SSM Parameter Store: botocore builds a
+Secrets Manager client in about 10 ms, an SSM client in about 65 ms (SSM's service
+model is large), and the first stateful answer of a cold container pays for it.
 
 The parameter is read once per container, on the first request that needs a user
 key, and kept in memory: a policy answer never pays for it, and a SnapStart
@@ -21,7 +23,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Final, cast
 
 if TYPE_CHECKING:
-    from mypy_boto3_ssm import SSMClient
+    from mypy_boto3_secretsmanager import SecretsManagerClient
 
 _LOG = logging.getLogger(__name__)
 
@@ -34,11 +36,11 @@ class SecretUnavailable(Exception):  # noqa: N818 - named like the other adapter
 
 
 @cache
-def shared_client() -> SSMClient:
-    """The container's SSM client from the standard AWS environment, built on first use.
+def shared_client() -> SecretsManagerClient:
+    """The container's Secrets Manager client from the standard AWS environment, on first use.
 
-    Tight timeouts, two attempts; ``AWS_ENDPOINT_URL_SSM`` points it at the local
-    stack's moto server.
+    Tight timeouts, two attempts; ``AWS_ENDPOINT_URL_SECRETS_MANAGER`` points it at the
+    local stack's moto server.
     """
     from botocore.config import Config
     from botocore.session import get_session
@@ -48,18 +50,20 @@ def shared_client() -> SSMClient:
         read_timeout=1,
         retries={"mode": "standard", "total_max_attempts": 2},
     )
-    return cast("SSMClient", get_session().create_client("ssm", config=config))
+    return cast(
+        "SecretsManagerClient", get_session().create_client("secretsmanager", config=config)
+    )
 
 
-class ParameterSecret:
-    """The value of one SecureString parameter, read on first use and kept for the container."""
+class ManagedSecret:
+    """The string of one secret, read on first use and kept for the container."""
 
-    def __init__(self, name: str, client: SSMClient | None = None) -> None:
+    def __init__(self, name: str, client: SecretsManagerClient | None = None) -> None:
         """Remember the parameter's name; nothing is read yet.
 
         Args:
-            name: The parameter, e.g. ``/zosi-skill/prod/user-key``.
-            client: A ready SSM client; the container's shared one when None.
+            name: The secret's name or ARN, e.g. ``zosi-skill/user-key``.
+            client: A ready Secrets Manager client; the container's shared one when None.
         """
         self.name = name
         self._client = client
@@ -67,14 +71,14 @@ class ParameterSecret:
         self._lock = threading.Lock()
 
     def __repr__(self) -> str:
-        """Name the parameter, never its value."""
-        return f"ParameterSecret({self.name!r})"
+        """Name the secret, never its value."""
+        return f"ManagedSecret({self.name!r})"
 
     def value(self) -> bytes:
         """The key's bytes, read (and decrypted) on the first call only.
 
         Raises:
-            SecretUnavailable: SSM failed, or the value is shorter than
+            SecretUnavailable: Secrets Manager failed, or the value is shorter than
                 ``MIN_SECRET_LENGTH``.
         """
         if self._value is not None:
@@ -89,12 +93,12 @@ class ParameterSecret:
 
         client = self._client or shared_client()
         try:
-            answer = client.get_parameter(Name=self.name, WithDecryption=True)
+            answer = client.get_secret_value(SecretId=self.name)
         except (BotoCoreError, ClientError) as exc:
-            _LOG.error("user key parameter could not be read: %s", type(exc).__name__)
-            raise SecretUnavailable("the user key parameter could not be read") from exc
-        text = answer.get("Parameter", {}).get("Value", "")
+            _LOG.error("user key secret could not be read: %s", type(exc).__name__)
+            raise SecretUnavailable("the user key secret could not be read") from exc
+        text = answer.get("SecretString", "")
         if len(text) < MIN_SECRET_LENGTH:
-            _LOG.error("user key parameter is shorter than %d characters", MIN_SECRET_LENGTH)
-            raise SecretUnavailable("the user key parameter is too short")
+            _LOG.error("user key secret is shorter than %d characters", MIN_SECRET_LENGTH)
+            raise SecretUnavailable("the user key secret is too short")
         return text.encode("utf-8")

@@ -85,6 +85,7 @@ def test_the_sam_transform_produces_the_function_its_role_and_the_alexa_permissi
         "AWS::Lambda::Permission",
         "AWS::Lambda::Version",
         "AWS::Logs::LogGroup",
+        "AWS::SecretsManager::Secret",
     ]
 
 
@@ -113,7 +114,7 @@ def test_p3_the_role_may_only_get_update_and_delete_items_of_the_state_table(tra
     assert sorted(statements) == [
         "OwnLogGroup",
         "UserKeyDecrypt",
-        "UserKeyParameter",
+        "UserKeySecret",
         "UserStateItems",
     ]
     assert {statement["Effect"] for statement in statements.values()} == {"Allow"}
@@ -145,30 +146,40 @@ def test_the_function_logs_to_its_own_group_which_keeps_logs_for_the_configured_
     assert log_group["DeletionPolicy"] == "Delete"
 
 
-def test_the_user_key_is_read_from_one_parameter_decrypted_with_one_key_through_ssm(translated):
+def test_the_user_key_is_read_from_one_secret_decrypted_with_one_key_through_secrets_manager(
+    translated,
+):
     statements = role_statements(translated)
-    parameter, decrypt = statements["UserKeyParameter"], statements["UserKeyDecrypt"]
+    secret, decrypt = statements["UserKeySecret"], statements["UserKeyDecrypt"]
 
-    assert parameter["Action"] == "ssm:GetParameter"
-    assert parameter["Resource"] == {
-        "Fn::Sub": (
-            "arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}"
-            ":parameter${UserKeyParameterName}"
-        )
-    }
+    assert secret["Action"] == "secretsmanager:GetSecretValue"
+    assert secret["Resource"] == {"Ref": "UserKeySecret"}
     assert decrypt["Action"] == "kms:Decrypt"
     assert decrypt["Resource"] == {"Ref": "UserKeyKmsKeyArn"}
     assert decrypt["Condition"] == {
-        "StringEquals": {"kms:ViaService": {"Fn::Sub": "ssm.${AWS::Region}.amazonaws.com"}}
+        "StringEquals": {
+            "kms:ViaService": {"Fn::Sub": "secretsmanager.${AWS::Region}.amazonaws.com"}
+        }
     }
 
 
-def test_the_function_environment_names_the_parameter_and_holds_no_secret(function, template):
+def test_the_user_key_is_generated_by_the_stack_encrypted_with_its_key_and_kept(template):
+    """Generated, never typed into a parameter; retained, as the retained table needs it."""
+    secret = template["Resources"]["UserKeySecret"]
+
+    assert secret["Type"] == "AWS::SecretsManager::Secret"
+    assert secret["Properties"]["KmsKeyId"] == {"Ref": "UserKeyKmsKeyArn"}
+    assert secret["Properties"]["GenerateSecretString"]["PasswordLength"] >= 32
+    assert "SecretString" not in secret["Properties"]
+    assert secret["DeletionPolicy"] == secret["UpdateReplacePolicy"] == "Retain"
+
+
+def test_the_function_environment_names_the_secret_and_holds_no_secret(function, template):
     variables = function["Properties"]["Environment"]["Variables"]
 
-    assert variables["USER_KEY_PARAMETER"] == {"Ref": "UserKeyParameterName"}
+    assert variables["USER_KEY_SECRET_ID"] == {"Ref": "UserKeySecret"}
     assert "UserKeySecret" not in template["Parameters"]
-    assert not [name for name in variables if "SECRET" in name]
+    assert not [v for v in variables.values() if isinstance(v, str) and len(v) >= 32]
 
 
 def test_concurrency_is_reserved_so_a_flood_is_throttled_at_the_skill(function, template):
@@ -293,7 +304,6 @@ def test_p9_the_state_ttl_parameter_cannot_exceed_three_years(template):
         ("PrivacyPolicyVersion", "2019-06-01"),
         ("DefaultTimeZone", "Europe/Moscow"),
         ("LogRetentionDays", 90),
-        ("UserKeyParameterName", "/zosi-skill/user-key"),
         ("AlarmTopicArn", ""),
     ],
 )

@@ -52,7 +52,7 @@ def test_the_load_command_runs_on_its_own_embedded_stack_from_a_bare_environment
         "AWS_SECRET_ACCESS_KEY",
         "AWS_SESSION_TOKEN",
         "AWS_SECURITY_TOKEN",
-        "AWS_ENDPOINT_URL_SSM",
+        "AWS_ENDPOINT_URL_SECRETS_MANAGER",
     ):
         monkeypatch.delenv(name, raising=False)
     out = io.StringIO()

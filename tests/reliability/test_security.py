@@ -12,7 +12,7 @@ import pytest
 from ask_sdk_core.dispatch_components.request_components import AbstractRequestInterceptor
 
 import app
-from adapters.secrets import ParameterSecret
+from adapters.secrets import ManagedSecret
 from adapters.store import build_client
 from devtools.fixtures import FOREIGN_SKILL_ID
 from devtools.load import DynamoDbCalls
@@ -228,7 +228,7 @@ def test_log_level_debug_leaks_no_aws_signature_session_token_or_alexa_token(
 def test_without_its_key_the_skill_still_answers_and_says_it_could_not_remember(
     skill_settings, skill_dynamodb, nlu, caplog
 ):
-    missing = skill_settings._replace(user_key=ParameterSecret("/zosi-skill/test/missing"))
+    missing = skill_settings._replace(user_key=ManagedSecret("zosi-skill/test/missing"))
     customer = device(build_handler(missing, skill_dynamodb), nlu)
 
     policy = say(customer, "ask zosi care how long does delivery to kazan take")
@@ -236,7 +236,7 @@ def test_without_its_key_the_skill_still_answers_and_says_it_could_not_remember(
 
     assert "Kazan" in policy
     assert en.NOT_REMEMBERED in remember, remember
-    assert any("user key parameter could not be read" in r.getMessage() for r in caplog.records)
+    assert any("user key secret could not be read" in r.getMessage() for r in caplog.records)
     assert not [
         r for r in caplog.records if r.levelno >= logging.ERROR and DEV_SECRET in r.getMessage()
     ]
