@@ -43,7 +43,8 @@ def shared_client() -> SecretsManagerClient:
     local stack's moto server.
     """
     from botocore.config import Config
-    from botocore.session import get_session
+
+    from adapters.aws import session
 
     config = Config(
         connect_timeout=0.5,
@@ -51,7 +52,7 @@ def shared_client() -> SecretsManagerClient:
         retries={"mode": "standard", "total_max_attempts": 2},
     )
     return cast(
-        "SecretsManagerClient", get_session().create_client("secretsmanager", config=config)
+        "SecretsManagerClient", session().create_client("secretsmanager", config=config)
     )
 
 

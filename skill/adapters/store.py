@@ -408,7 +408,8 @@ def build_client() -> DynamoDBClient:
     write), so the skill still answers, without the state, well inside 8 s.
     """
     from botocore.config import Config
-    from botocore.session import get_session
+
+    from adapters.aws import session
 
     config = Config(
         connect_timeout=CONNECT_SECONDS,
@@ -416,7 +417,7 @@ def build_client() -> DynamoDBClient:
         retries={"mode": "standard", "total_max_attempts": 2},
         tcp_keepalive=True,
     )
-    return cast("DynamoDBClient", get_session().create_client("dynamodb", config=config))
+    return cast("DynamoDBClient", session().create_client("dynamodb", config=config))
 
 
 class DynamoDbUserStore:
