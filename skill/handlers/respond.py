@@ -60,7 +60,7 @@ def speak(
     if asked:
         again = asked_before or to_ssml(reprompt or question or (), year)
         builder.ask(again)
-        _remember_said(handler_input, spoken, again)
+        _remember_said(handler_input, current, spoken, again)
     else:
         builder.set_should_end_session(True)
     if card is not None:
@@ -248,7 +248,9 @@ def offer(
 # --- "say that again" --------------------------------------------------------------------------
 
 
-def _remember_said(handler_input: HandlerInput, speech: str, reprompt: str) -> None:
+def _remember_said(
+    handler_input: HandlerInput, current: Turn, speech: str, reprompt: str
+) -> None:
     """Keep this response's words (and the slot it elicits) for a repeat, in the session only."""
     from ask_sdk_model.dialog.elicit_slot_directive import ElicitSlotDirective
 
@@ -257,7 +259,7 @@ def _remember_said(handler_input: HandlerInput, speech: str, reprompt: str) -> N
         if isinstance(directive, ElicitSlotDirective) and directive.updated_intent is not None:
             intent, slot = directive.updated_intent.name, directive.slot_to_elicit
             elicit = (intent, slot) if intent and slot else None
-    turn(handler_input).session[SAID] = said_to_session(Said(speech, reprompt, elicit))
+    current.session[SAID] = said_to_session(Said(speech, reprompt, elicit))
 
 
 def repeat(handler_input: HandlerInput) -> Response:
