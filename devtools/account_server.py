@@ -28,10 +28,13 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
-from typing import Final, Self
+from typing import TYPE_CHECKING, Final, Self
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from devtools.demo_customers import DEMO_CUSTOMERS, DemoCustomer, DemoOrder
+
+if TYPE_CHECKING:
+    from trustme import CA as _CA
 
 #: fault-slow pauses this long: more than the client's 2 s read timeout. The pause ends
 #: early when the service stops, so no server thread outlives the ``with`` block by much.
@@ -140,7 +143,9 @@ class LocalAccountService:
     Attributes:
         today: The day demo orders are dated from (UTC today unless given).
         url: The account API base, e.g. ``http://127.0.0.1:49152/v1``; set on entry.
-        alexa_api_url: The Alexa API endpoint, e.g. ``http://127.0.0.1:49152``.
+        alexa_api_url: The Alexa API endpoint, e.g. ``http://127.0.0.1:49152``
+            (``https://`` and a port of its own with ``alexa_tls``).
+        http_url: The plain-HTTP root, which also answers the Alexa endpoints.
         calls: How many requests arrived per ``(method, path)``, e.g.
             ``calls["POST", "/v1/me/support-requests"]``.
         directives: The bodies of the directives (progressive responses) received.
@@ -149,13 +154,23 @@ class LocalAccountService:
 
     url: str
     alexa_api_url: str
+    http_url: str
 
-    def __init__(self, today: date | None = None, *, time_zone: str = "Europe/Moscow") -> None:
+    def __init__(
+        self,
+        today: date | None = None,
+        *,
+        time_zone: str = "Europe/Moscow",
+        alexa_tls: bool = False,
+    ) -> None:
         """Prepare the accounts; the server starts on entering the ``with`` block.
 
         Args:
             today: The day demo orders are dated from.
             time_zone: What the Settings API reports as every device's time zone.
+            alexa_tls: Serve the Alexa endpoints over HTTPS, as Alexa does, on a port of
+                their own, with a certificate from a CA made for this service
+                (``ca_pem``); the account API stays on plain HTTP.
         """
         self.today = today or datetime.now(UTC).date()
         self.time_zone = time_zone
@@ -171,26 +186,52 @@ class LocalAccountService:
         self._revoked: set[str] = set()
         self._failures: list[_Failure] = []
         self._next_number = FIRST_REQUEST_NUMBER
-        self._server: _Server | None = None
-        self._thread: threading.Thread | None = None
+        self._servers: list[tuple[_Server, threading.Thread]] = []
+        self._ca = _make_ca() if alexa_tls else None
+
+    @property
+    def ca_pem(self) -> bytes:
+        """The PEM certificate of the CA behind the HTTPS Alexa endpoints.
+
+        Raises:
+            ValueError: The service was made without ``alexa_tls``.
+        """
+        if self._ca is None:
+            raise ValueError("the Alexa endpoints are plain HTTP (alexa_tls=False)")
+        return bytes(self._ca.cert_pem.bytes())
 
     # --- lifecycle ------------------------------------------------------------------------
 
     def __enter__(self) -> Self:
+        root = self._serve()
+        self.http_url = self.alexa_api_url = root
+        self.url = f"{root}/v1"
+        if self._ca is not None:
+            self.alexa_api_url = self._serve(self._ca)
+        return self
+
+    def _serve(self, ca: _CA | None = None) -> str:
+        """Start one server (HTTPS with a certificate from ``ca``); its root URL."""
         server = _Server(("127.0.0.1", 0), _RequestHandler)
         server.service = self
         host, port = server.server_address[:2]
-        self.alexa_api_url = f"http://{host!s}:{port}"
-        self.url = f"{self.alexa_api_url}/v1"
-        self._server = server
-        self._thread = threading.Thread(
+        scheme = "http"
+        if ca is not None:
+            import ssl
+
+            context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            ca.issue_cert(str(host)).configure_cert(context)
+            server.socket = context.wrap_socket(server.socket, server_side=True)
+            scheme = "https"
+        thread = threading.Thread(
             target=server.serve_forever,
             kwargs={"poll_interval": 0.01},
             name="local-account-service",
             daemon=True,
         )
-        self._thread.start()
-        return self
+        thread.start()
+        self._servers.append((server, thread))
+        return f"{scheme}://{host!s}:{port}"
 
     def __exit__(
         self,
@@ -199,15 +240,15 @@ class LocalAccountService:
         traceback: TracebackType | None,
     ) -> None:
         self._stopping.set()
-        if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
-            self._server.finish_answers(timeout=DRAIN_SECONDS)
-            self._server.cut_connections()
-            self._server = None
-        if self._thread is not None:
-            self._thread.join()
-            self._thread = None
+        for server, _ in self._servers:
+            server.shutdown()
+            server.server_close()
+        for server, _ in self._servers:
+            server.finish_answers(timeout=DRAIN_SECONDS)
+            server.cut_connections()
+        for _, thread in self._servers:
+            thread.join()
+        self._servers = []
 
     def stops_within(self, seconds: float) -> bool:
         """Wait ``seconds``, or less if the service stops meanwhile; whether it stopped."""
@@ -428,6 +469,13 @@ def _support_input(body: bytes) -> dict[str, object] | None:
 
 
 _Socket = socket.socket | tuple[bytes, socket.socket]
+
+
+def _make_ca() -> _CA:
+    """A CA made for one run of the service (``trustme``: a development dependency)."""
+    import trustme
+
+    return trustme.CA()
 
 
 class _Server(ThreadingHTTPServer):

@@ -71,7 +71,9 @@ def make_handler(services: Services) -> LambdaHandler:
     one exception is a skill event that must come again (SkillDisabled whose
     delete failed): its invocation fails.
     """
-    api_client = TimeoutApiClient(allow_loopback=services.settings.local)
+    api_client = TimeoutApiClient(
+        allow_loopback=services.settings.local, ca_dir=services.settings.tls_ca_dir
+    )
     builder = CustomSkillBuilder(api_client=api_client)
     builder.add_global_request_interceptor(VerifySessionInterceptor())
     builder.add_global_request_interceptor(VerifySkillIdInterceptor(services.settings.skill_id))
@@ -172,8 +174,8 @@ def before_snapshot() -> None:
     """SnapStart, before the snapshot: build the skill and import what every answer may need.
 
     Whatever is done here is in the snapshot, so a restored cold start neither imports
-    nor builds it: that includes ``http.client`` and ``ssl``, which the Alexa API
-    transport imports only on its first call (see ``adapters.alexa_api``). Nothing
+    nor builds it: that includes ``adapters.http11`` (with ``socket``) and ``ssl``, which the
+    Alexa API transport imports only on its first call (see ``adapters.alexa_api``). Nothing
     connected is built: the adapters open their clients and connections on first use,
     after the restore.
     """
@@ -185,7 +187,7 @@ def before_snapshot() -> None:
         "conversation.service",
         "conversation.delivery",
         "speech.en",
-        "http.client",
+        "adapters.http11",
         "ssl",
     ):
         import_module(module)

@@ -25,6 +25,14 @@ DEFAULT_TIME_ZONE = "DEFAULT_TIME_ZONE"
 STATE_TTL_DAYS = "STATE_TTL_DAYS"
 LOG_LEVEL = "LOG_LEVEL"
 
+#: OpenSSL's own variable for a hashed directory of CA certificates. The Alexa API calls
+#: verify against it when it is set (the local stack's HTTPS endpoints, whose CA is made
+#: for the run); otherwise against the package's ``trust/`` directory, which ``sam build``
+#: makes (``skill/Makefile``); without either, against the system's trust store.
+SSL_CERT_DIR = "SSL_CERT_DIR"
+#: The package's hashed CA directory (see ``SSL_CERT_DIR``).
+PACKAGED_TRUST_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "trust")
+
 #: Set by the Lambda runtime in every function (not by the template): without it the skill
 #: runs locally, where the Alexa API endpoints are the local stack's, on loopback.
 LAMBDA_FUNCTION_NAME = "AWS_LAMBDA_FUNCTION_NAME"
@@ -77,6 +85,8 @@ class Settings(NamedTuple):
         state_ttl_days: how long a user's item lives after its last write (P9).
         log_level: standard logging level name.
         local: whether the skill runs outside Lambda (Alexa API calls may go to loopback).
+        tls_ca_dir: the hashed CA directory Alexa API calls verify against (see
+            ``SSL_CERT_DIR``); None for the system's trust store.
     """
 
     table_name: str
@@ -88,6 +98,7 @@ class Settings(NamedTuple):
     state_ttl_days: int
     log_level: str
     local: bool = False
+    tls_ca_dir: str | None = None
 
     @property
     def user_key_secret(self) -> bytes:
@@ -146,4 +157,13 @@ class Settings(NamedTuple):
             state_ttl_days=ttl_days,
             log_level=source.get(LOG_LEVEL, "").strip().upper() or "INFO",
             local=not source.get(LAMBDA_FUNCTION_NAME),
+            tls_ca_dir=_ca_dir(source),
         )
+
+
+def _ca_dir(source: Mapping[str, str]) -> str | None:
+    """The CA directory for Alexa API calls: ``SSL_CERT_DIR``, else the package's, else None."""
+    named = source.get(SSL_CERT_DIR, "").strip()
+    if named:
+        return named
+    return PACKAGED_TRUST_DIR if os.path.isdir(PACKAGED_TRUST_DIR) else None

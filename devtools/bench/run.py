@@ -212,27 +212,62 @@ def request_name(event: Mapping[str, Any]) -> str:
     return str(name or request.get("type") or "")
 
 
+#: OpenSSL's variable for a hashed CA directory, which the skill's settings read.
+SSL_CERT_DIR: Final = "SSL_CERT_DIR"
+
 #: The cold variants whose answers read today's date: one Settings API call each per process.
-ZONE_READERS: Final = ("skill", "first turn", "first turn, linked", "first turn, restored")
+ZONE_READERS: Final = (
+    "skill",
+    "first turn",
+    "first turn, linked",
+    "first turn, restored",
+    "first turn, plain HTTP",
+    "baseline A+Z",
+)
+
+
+def trust_dir(alexa: LocalAccountService, folder: Path) -> str:
+    """A hashed CA directory as `sam build` makes one, with ``alexa``'s CA added.
+
+    The package's directory holds certifi's roots (``skill/trust_dir.py``); this one
+    holds them too, and the local CA that signed the HTTPS Alexa endpoints, so a cold
+    start verifies the local Settings API the way Lambda verifies Alexa's.
+    """
+    import certifi
+
+    import trust_dir as builder
+
+    local_ca = folder / "local-ca.pem"
+    local_ca.write_bytes(alexa.ca_pem)
+    builder.build(folder / "trust", [Path(certifi.where()), local_ca])
+    return str(folder / "trust")
 
 
 def cold_variants(
-    endpoint: str, events: Mapping[str, dict[str, Any]], alexa: LocalAccountService
+    endpoint: str,
+    events: Mapping[str, dict[str, Any]],
+    alexa: LocalAccountService,
+    trust: str,
 ) -> list[coldstart.Variant]:
     """Our skill (three ways) and the two baselines, each with the requests it answers cold.
 
     "skill" answers a launch, then a policy question, then a question from memory;
     "first turn" answers a one-shot policy question as the container's first request,
-    as an unlinked customer and as a linked one, and after an emulated SnapStart restore.
-    Every envelope is as Alexa sends it, against ``alexa``'s endpoints (see `as_alexa_sends`).
+    as an unlinked customer and as a linked one, after an emulated SnapStart restore, and
+    with the Settings API over plain HTTP (the issue's first measurement). Baseline A+Z is
+    baseline A plus the time-zone lookup alone: the floor of a dated first answer.
+    Every envelope is as Alexa sends it, against ``alexa``'s endpoints (see `as_alexa_sends`),
+    whose Alexa API is HTTPS, verified against ``trust`` (`trust_dir`).
     """
 
     def sent(envelope: Mapping[str, Any], access_token: str | None = None) -> dict[str, Any]:
         return as_alexa_sends(envelope, alexa.alexa_api_url, access_token)
 
     launch = sent(events["launch"])
-    skill_env = local_environment({"TABLE_NAME": SKILL_TABLE})
-    linked_env = local_environment({"TABLE_NAME": SKILL_TABLE, "ACCOUNT_API_BASE_URL": alexa.url})
+    skill_env = local_environment({"TABLE_NAME": SKILL_TABLE, SSL_CERT_DIR: trust})
+    linked_env = local_environment(
+        {"TABLE_NAME": SKILL_TABLE, "ACCOUNT_API_BASE_URL": alexa.url, SSL_CERT_DIR: trust}
+    )
     return [
         coldstart.Variant(
             name="skill",
@@ -266,6 +301,22 @@ def cold_variants(
             labels=("policy",),
             env=coldstart.child_environment(endpoint, skill_env),
             restored=True,
+        ),
+        coldstart.Variant(
+            name="first turn, plain HTTP",
+            code_root=SKILL_DIR,
+            module="app",
+            events=(as_alexa_sends(warranty_first_turn(), alexa.http_url),),
+            labels=("policy",),
+            env=coldstart.child_environment(endpoint, skill_env),
+        ),
+        coldstart.Variant(
+            name="baseline A+Z",
+            code_root=coldstart.BASELINES,
+            module="zone_skill",
+            events=(launch,),
+            labels=("launch",),
+            env=coldstart.child_environment(endpoint, {SSL_CERT_DIR: trust}),
         ),
         coldstart.Variant(
             name="baseline A",
@@ -440,7 +491,9 @@ class BytecodeFigures:
     zipped_bytes: int
 
 
-def measure_bytecode(endpoint: str, alexa: LocalAccountService, runs: int) -> BytecodeFigures | str:
+def measure_bytecode(
+    endpoint: str, alexa: LocalAccountService, trust: str, runs: int
+) -> BytecodeFigures | str:
     """Build the package as `sam build` does and time its cold first turn with and without .pyc.
 
     Both run the runtime's Python with ``-S`` (no site-packages: the package alone), in
@@ -458,7 +511,9 @@ def measure_bytecode(endpoint: str, alexa: LocalAccountService, runs: int) -> By
         except subprocess.CalledProcessError as exc:
             return f"skill/Makefile failed: {exc.stderr.strip().splitlines()[-1:]}"
         bare = package.without_bytecode(built, Path(folder) / "without-pyc")
-        env = coldstart.child_environment(endpoint, local_environment({"TABLE_NAME": SKILL_TABLE}))
+        env = coldstart.child_environment(
+            endpoint, local_environment({"TABLE_NAME": SKILL_TABLE, SSL_CERT_DIR: trust})
+        )
         events = (as_alexa_sends(warranty_first_turn(), alexa.alexa_api_url),)
         variants = [
             coldstart.Variant("with .pyc", built, "app", events, ("policy",), env, python, ("-S",)),
@@ -519,8 +574,9 @@ def budget_rows(
         (
             "first turn",
             "one-shot warranty question as the process's first request, envelope as Alexa"
-            " sends it (API token: one Settings API call on 127.0.0.1); cumulative from before"
-            " `import app`; ratio: median of the per-round ratios (see stats.paired_ratio)",
+            " sends it (API token: one Settings API call over HTTPS on 127.0.0.1, verified"
+            " against a hashed CA directory); cumulative from before `import app`; ratio:"
+            " median of the per-round ratios (see stats.paired_ratio)",
         ),
         ("first turn, linked", "the same with the account token of a linked customer"),
     ):
@@ -538,6 +594,30 @@ def budget_rows(
             ),
             Row(f"Cold: {name}, policy answer (p90)", figures.p90, "ms", "A launch", a_launch.p90),
         ]
+    floor = cold["baseline A+Z"]
+    plain = cold["first turn, plain HTTP"]
+    first_turn_rows += [
+        Row(
+            "Cold: floor, baseline A + the time-zone lookup (p50)",
+            floor.answers_ms["launch"].p50,
+            "ms",
+            "A launch",
+            a_launch.p50,
+            note="baseline A reading the device's zone first through the SDK's UPS client over"
+            " one bare ssl/socket connection: what any dated first answer pays; ratio paired",
+            paired_ratio=paired_ratio(floor.rounds_ms["launch"], minimal.rounds_ms["launch"]),
+        ),
+        Row(
+            "Cold: first turn, Settings API over plain HTTP (p50)",
+            plain.answers_ms["policy"].p50,
+            "ms",
+            "A launch",
+            a_launch.p50,
+            note="the first turn with the Settings API on http://127.0.0.1, as the issue first"
+            " measured it: no ssl import, TLS context or handshake; ratio paired",
+            paired_ratio=paired_ratio(plain.rounds_ms["policy"], minimal.rounds_ms["launch"]),
+        ),
+    ]
     return [
         Row("Interpreter start-up, python -c pass (p50)", startup.p50, "ms"),
         Row("Cold: import app (p50)", skill.import_ms.p50, "ms", "import A", minimal.import_ms.p50),
@@ -758,16 +838,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     with (
         MotoServer() as server,
         mock.patch.dict(os.environ, put_local_user_key(server.url)),
-        LocalAccountService(today=TODAY) as alexa,
+        LocalAccountService(today=TODAY, alexa_tls=True) as alexa,
+        tempfile.TemporaryDirectory(prefix="zosi-trust-") as folder,
     ):
         settings = _settings()
         prepare_tables(_client(server.url), settings)
-        variants = cold_variants(server.url, events, alexa)
+        trust = trust_dir(alexa, Path(folder))
+        variants = cold_variants(server.url, events, alexa, trust)
         results = coldstart.measure(variants, plan.cold_runs)
         check_stateful_answer(results["skill"])
         # One process per round and one warm-up per variant.
         check_time_zone_lookups(alexa, (plan.cold_runs + 1) * len(ZONE_READERS))
-        bytecode = measure_bytecode(server.url, alexa, plan.cold_runs)
+        bytecode = measure_bytecode(server.url, alexa, trust, plan.cold_runs)
         cold = {
             variant.name: summarise_cold(variant, results[variant.name]) for variant in variants
         }

@@ -4,8 +4,8 @@ The SDK's own service clients (``ask_sdk_model.services``) do the protocol work;
 this module supplies the transport they call through. ``ask_sdk_core``'s
 ``DefaultApiClient`` sends requests through ``requests`` without any timeout,
 which could spend the whole of Alexa's 8-second budget on one slow call, so
-:class:`TimeoutApiClient` implements the same ``ApiClient`` interface over the
-standard library's ``http.client`` with tight timeouts and kept-alive connections.
+:class:`TimeoutApiClient` implements the same ``ApiClient`` interface over a small
+HTTP/1.1 client (``adapters.http11``) with tight timeouts and kept-alive connections.
 
 Every call carries the request's Alexa API token, and the endpoint it goes to comes
 from the request (``context.System.apiEndpoint``). So the transport sends nothing
@@ -14,10 +14,10 @@ token at 169.254.169.254, the instance metadata service), except to loopback whe
 the skill runs locally; and it never waits past the request's deadline
 (``adapters.deadline``).
 
-``http.client`` (with ``ssl``, ``socket`` and ``email``, about 30 ms of a cold start)
-is imported by the first call, not with this module: an answer that never calls an
-Alexa API (a launch, help, a delivery fact, any envelope without an API token)
-never loads it. ``app.before_snapshot`` loads it into the SnapStart snapshot.
+The transport (``socket``, and ``ssl`` for HTTPS) is imported by the first call, not
+with this module: an answer that never calls an Alexa API (a launch, help, a
+delivery fact, any envelope without an API token) never loads it.
+``app.before_snapshot`` loads it into the SnapStart snapshot.
 """
 
 from __future__ import annotations
@@ -37,9 +37,11 @@ from ask_sdk_model.services.api_client_response import ApiClientResponse
 from adapters import deadline
 
 if TYPE_CHECKING:
-    import http.client
+    import ssl
 
     from ask_sdk_core.handler_input import HandlerInput
+
+    from adapters import http11
 
 logger = logging.getLogger(__name__)
 
@@ -102,46 +104,81 @@ def require_alexa_endpoint(url: str, *, allow_loopback: bool) -> None:
     raise ValueError("not an Alexa API endpoint")
 
 
-class TimeoutApiClient(ApiClient):
-    """An ask-sdk ``ApiClient`` over the standard library's ``http.client``.
+def tls_context(ca_dir: str | None) -> ssl.SSLContext:
+    """The TLS settings of every Alexa API call: verified certificates and host names.
 
-    Why not ``requests``: importing it costs a cold start about 100 ms, and every
-    request Alexa sends carries an API token, so the time-zone lookup is on the
-    path of most first answers that need today's date. Connections are kept alive
-    per host and reused by later requests in the same container; a connection the
-    server closed meanwhile is reopened once. Only Alexa's API hosts are called, over
-    HTTPS; loopback only when ``allow_loopback`` (the local stack). Every call is
-    bounded by the connect and read timeouts, and by what is left of the request's
-    deadline.
+    ``ca_dir`` is a hashed OpenSSL CA directory (``sam build`` puts one in the
+    package: ``skill/Makefile``). OpenSSL reads from it only the certificates a
+    handshake needs, where the system's bundle file is parsed whole when the context
+    is made, about 28 ms of a cold start for some 140 roots. Without a directory the
+    system's default trust store is used. The context is made in the container, on
+    first use, never in a SnapStart snapshot (``app.before_snapshot`` only imports
+    ``ssl``), so restored instances share no TLS state.
+    """
+    context = _TLS_CONTEXTS.get(ca_dir)
+    if context is None:
+        import ssl
+
+        if ca_dir:
+            context = ssl.create_default_context(capath=ca_dir)
+        else:
+            context = ssl.create_default_context()
+        _TLS_CONTEXTS[ca_dir] = context
+    return context
+
+
+#: The TLS contexts made in this container, by CA directory: one per container.
+_TLS_CONTEXTS: dict[str | None, ssl.SSLContext] = {}
+
+
+#: The largest answer body an Alexa API call may return (a zone name or an empty body).
+MAX_ANSWER_BYTES: Final = 64 * 1024
+
+
+class TimeoutApiClient(ApiClient):
+    """An ask-sdk ``ApiClient`` over a small HTTP/1.1 client (``adapters.http11``).
+
+    Why not ``requests`` or ``http.client``: importing them costs a cold start about
+    100 ms and 20 ms, and every request Alexa sends carries an API token, so the
+    time-zone lookup is on the path of most first answers that need today's date.
+    Connections are kept alive per host and reused by later requests in the same
+    container; a kept-alive connection the server closed meanwhile is reopened once.
+    Only Alexa's API hosts are called, over HTTPS; loopback only when
+    ``allow_loopback`` (the local stack). Every call is bounded by the connect and
+    read timeouts, by what is left of the request's deadline, and by
+    ``MAX_ANSWER_BYTES``.
     """
 
     def __init__(
-        self, timeout: tuple[float, float] = ALEXA_API_TIMEOUT, *, allow_loopback: bool = False
+        self,
+        timeout: tuple[float, float] = ALEXA_API_TIMEOUT,
+        *,
+        allow_loopback: bool = False,
+        ca_dir: str | None = None,
     ) -> None:
-        """Remember the timeouts and the endpoint rule; connections are opened on first use."""
+        """Remember the timeouts, the endpoint rule and the CA directory (see `tls_context`).
+
+        Connections and the TLS context are made on first use.
+        """
         self._timeout = timeout
         self._allow_loopback = allow_loopback
-        # One set of connections per thread: http.client connections are not thread-safe
+        self._ca_dir = ca_dir
+        # One set of connections per thread: a connection carries one request at a time
         # (Lambda runs one request at a time; local load tests do not).
         self._local = threading.local()
 
-    def _connection(self, url: SplitResult) -> http.client.HTTPConnection:
-        import http.client
+    def _connection(self, url: SplitResult) -> http11.Connection:
+        from adapters import http11
 
-        connections: dict[tuple[str, str, int | None], http.client.HTTPConnection]
+        connections: dict[tuple[str, str, int | None], http11.Connection]
         connections = self._local.__dict__.setdefault("connections", {})
         key = (url.scheme, url.hostname or "", url.port)
         connection = connections.get(key)
         if connection is None:
-            connect = self._timeout[0]
-            if url.scheme == "https":
-                import ssl
-
-                connection = http.client.HTTPSConnection(
-                    key[1], url.port, timeout=connect, context=ssl.create_default_context()
-                )
-            else:
-                connection = http.client.HTTPConnection(key[1], url.port, timeout=connect)
+            secure = url.scheme == "https"
+            port = url.port or (443 if secure else 80)
+            tls = tls_context(self._ca_dir) if secure else None
+            connection = http11.Connection(key[1], port, tls)
             connections[key] = connection
         return connection
 
@@ -164,34 +201,36 @@ class TimeoutApiClient(ApiClient):
         target = parts.path or "/"
         if parts.query:
             target = f"{target}?{parts.query}"
-        headers = dict(request.headers or [])
+        headers = [(str(name), str(value)) for name, value in request.headers or []]
         body: bytes | None = None
         if request.body is not None:
             text = request.body if isinstance(request.body, str) else json.dumps(request.body)
             body = text.encode("utf-8")
-        import http.client
+        from adapters import http11
 
         for attempt in (1, 2):
             connection = self._connection(parts)
-            connection.timeout = connect_timeout
             try:
-                connection.request(str(request.method), target, body=body, headers=headers)
-                if connection.sock is not None:
-                    connection.sock.settimeout(read_timeout)
-                response = connection.getresponse()
-                content = response.read().decode("utf-8", errors="replace")
-            except (http.client.RemoteDisconnected, BrokenPipeError, ConnectionResetError) as exc:
-                connection.close()
+                answer = connection.request(
+                    str(request.method),
+                    target,
+                    headers,
+                    body,
+                    connect_timeout=connect_timeout,
+                    read_timeout=read_timeout,
+                    max_body=MAX_ANSWER_BYTES,
+                )
+            except http11.ConnectionDropped as exc:
                 if attempt == 2:
-                    raise ApiClientException(
-                        f"Alexa API call failed: {type(exc).__name__}"
-                    ) from exc
+                    failed = f"Alexa API call failed: {type(exc).__name__}"
+                    raise ApiClientException(failed) from exc
                 continue  # a kept-alive connection the server had closed: open a new one
-            except (OSError, http.client.HTTPException) as exc:
-                connection.close()
+            except (OSError, ValueError, http11.HttpError) as exc:
                 raise ApiClientException(f"Alexa API call failed: {type(exc).__name__}") from exc
             return ApiClientResponse(
-                headers=list(response.getheaders()), status_code=response.status, body=content
+                headers=answer.headers,
+                status_code=answer.status,
+                body=answer.body.decode("utf-8", errors="replace"),
             )
         raise ApiClientException("Alexa API call failed")  # not reached: the loop returns or raises
 
@@ -240,7 +279,9 @@ def device_time_zone(handler_input: HandlerInput) -> ZoneInfo | None:
 PROGRESSIVE_TIMEOUT = (0.3, 0.5)
 
 
-def send_progressive(handler_input: HandlerInput, ssml: str, *, allow_loopback: bool) -> bool:
+def send_progressive(
+    handler_input: HandlerInput, ssml: str, *, allow_loopback: bool, ca_dir: str | None = None
+) -> bool:
     """Say ``ssml`` (inner SSML) at once, before a slow answer, through the Alexa directive API.
 
     It uses a client of its own with tighter timeouts than other Alexa calls:
@@ -265,7 +306,9 @@ def send_progressive(handler_input: HandlerInput, ssml: str, *, allow_loopback: 
     client = DirectiveServiceClient(
         api_configuration=ApiConfiguration(
             serializer=DefaultSerializer(),
-            api_client=TimeoutApiClient(PROGRESSIVE_TIMEOUT, allow_loopback=allow_loopback),
+            api_client=TimeoutApiClient(
+                PROGRESSIVE_TIMEOUT, allow_loopback=allow_loopback, ca_dir=ca_dir
+            ),
             authorization_value=system.api_access_token,
             api_endpoint=system.api_endpoint,
         )

@@ -59,7 +59,12 @@ def profile_allowed(handler_input: HandlerInput) -> Profile:
     """
     current = turn(handler_input)
     looking_up = to_ssml((say.LOOKING_UP,), current.now.year)
-    send_progressive(handler_input, looking_up, allow_loopback=current.settings.local)
+    send_progressive(
+        handler_input,
+        looking_up,
+        allow_loopback=current.settings.local,
+        ca_dir=current.settings.tls_ca_dir,
+    )
     profile = current.accounts.profile(current.access_token or "")
     if not may_use_account(profile.minor, profile.guardian_consent):
         current.erase()

@@ -11,7 +11,7 @@ puts a yes button on it. Speech and card are the same with or without a screen.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from ask_sdk_model.ui.standard_card import StandardCard
 
@@ -245,20 +245,30 @@ def offer(
     return speak(handler_input, speech, question, card=card, screen=screen)
 
 
+#: The type Alexa names an ElicitSlot directive by (``ask_sdk_model.dialog.ElicitSlotDirective``).
+ELICIT_SLOT: Final = "Dialog.ElicitSlot"
+
+
 # --- "say that again" --------------------------------------------------------------------------
 
 
 def _remember_said(
     handler_input: HandlerInput, current: Turn, speech: str, reprompt: str
 ) -> None:
-    """Keep this response's words (and the slot it elicits) for a repeat, in the session only."""
-    from ask_sdk_model.dialog.elicit_slot_directive import ElicitSlotDirective
+    """Keep this response's words (and the slot it elicits) for a repeat, in the session only.
 
+    The directive is recognised by its type name, as Alexa reads it: importing the SDK's
+    class to test it would load all of ``ask_sdk_model.dialog`` (about 3 ms) on every
+    answer's first turn, dialog or not.
+    """
     elicit = None
     for directive in handler_input.response_builder.response.directives or []:
-        if isinstance(directive, ElicitSlotDirective) and directive.updated_intent is not None:
-            intent, slot = directive.updated_intent.name, directive.slot_to_elicit
-            elicit = (intent, slot) if intent and slot else None
+        if getattr(directive, "object_type", None) != ELICIT_SLOT:
+            continue
+        updated = getattr(directive, "updated_intent", None)
+        name, slot = getattr(updated, "name", None), getattr(directive, "slot_to_elicit", None)
+        if isinstance(name, str) and name and isinstance(slot, str) and slot:
+            elicit = (name, slot)
     current.session[SAID] = said_to_session(Said(speech, reprompt, elicit))
 
 

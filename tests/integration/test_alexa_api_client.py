@@ -6,11 +6,13 @@ import socket
 import subprocess
 import sys
 from datetime import date
+from pathlib import Path
 
 import pytest
 from ask_sdk_core.exceptions import ApiClientException
 from ask_sdk_model.services.api_client_request import ApiClientRequest
 
+import trust_dir as trust_dir_builder
 from adapters import deadline
 from adapters.alexa_api import TimeoutApiClient, require_alexa_endpoint
 from devtools.account_server import LocalAccountService
@@ -41,8 +43,8 @@ def test_a_connection_the_server_closed_is_opened_again() -> None:
     with LocalAccountService(TODAY) as service:
         client.invoke(get(service.alexa_api_url + ZONE_PATH))
         connection = next(iter(client._local.connections.values()))
-        assert connection.sock is not None
-        connection.sock.shutdown(socket.SHUT_RDWR)  # as if the server dropped the idle link
+        assert connection._sock is not None
+        connection._sock.shutdown(socket.SHUT_RDWR)  # as if the server dropped the idle link
         again = client.invoke(get(service.alexa_api_url + ZONE_PATH))
     assert again.status_code == 200
 
@@ -126,9 +128,49 @@ def test_the_transport_never_imports_requests() -> None:
 def test_importing_the_skill_loads_no_http_client_until_an_alexa_api_is_called() -> None:
     script = (
         "import sys; sys.path.insert(0, 'skill'); import app; "
-        "print(sorted(m for m in ('http.client', 'ssl', 'email') if m in sys.modules))"
+        "print(sorted(m for m in ('http.client', 'ssl', 'email', 'socket') if m in sys.modules))"
     )
     result = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+# --- HTTPS, as Alexa serves its APIs ----------------------------------------------------------
+
+
+def trust_dir(service: LocalAccountService, folder: Path) -> str:
+    """A hashed CA directory holding only the local service's CA."""
+    bundle = folder / "ca.pem"
+    bundle.write_bytes(service.ca_pem)
+    trust_dir_builder.build(folder / "trust", [bundle])
+    return str(folder / "trust")
+
+
+def test_https_calls_verify_the_certificate_against_the_ca_directory(tmp_path: Path) -> None:
+    with LocalAccountService(TODAY, time_zone="Asia/Almaty", alexa_tls=True) as service:
+        assert service.alexa_api_url.startswith("https://127.0.0.1:")
+        client = TimeoutApiClient(allow_loopback=True, ca_dir=trust_dir(service, tmp_path))
+        first = client.invoke(get(service.alexa_api_url + ZONE_PATH))
+        second = client.invoke(get(service.alexa_api_url + ZONE_PATH))
+        assert service.connections_opened == 1  # one handshake, then the connection is reused
+    assert (first.status_code, first.body) == (200, '"Asia/Almaty"')
+    assert second.body == first.body
+
+
+def test_a_server_whose_certificate_no_trusted_ca_signed_gets_no_token(tmp_path: Path) -> None:
+    with (
+        LocalAccountService(TODAY, alexa_tls=True) as service,
+        LocalAccountService(TODAY, alexa_tls=True) as stranger,
+    ):
+        client = TimeoutApiClient(allow_loopback=True, ca_dir=trust_dir(stranger, tmp_path))
+        with pytest.raises(ApiClientException, match="SSLCertVerificationError"):
+            client.invoke(get(service.alexa_api_url + ZONE_PATH))
+        assert service.calls == {}
+
+
+def test_without_a_ca_directory_the_systems_trust_store_is_used() -> None:
+    with LocalAccountService(TODAY, alexa_tls=True) as service:
+        client = TimeoutApiClient(allow_loopback=True)  # the local CA is in no system store
+        with pytest.raises(ApiClientException, match="SSLCertVerificationError"):
+            client.invoke(get(service.alexa_api_url + ZONE_PATH))

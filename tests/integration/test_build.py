@@ -91,6 +91,65 @@ def test_the_package_holds_the_code_and_its_requirements_and_nothing_else(built)
     assert {"app.py", "settings.py", "handlers", "policy", "speech", "adapters"} <= top
     assert {"ask_sdk_core", "ask_sdk_model", "holidays", "tzdata"} <= top
     assert not top & {"tests", "devtools", "Makefile", "requirements.txt", "boto3", "botocore"}
+    assert "trust_dir.py" not in top  # the build step that makes trust/ does not ship
+
+
+def test_the_package_trusts_certifis_roots_from_a_hashed_directory(built):
+    import re
+
+    import trust_dir
+
+    roots = trust_dir.certificates((built / "certifi" / "cacert.pem").read_text("ascii"))
+    files = sorted((built / "trust").iterdir())
+
+    assert roots
+    assert all(re.fullmatch(r"[0-9a-f]{8}\.[0-9]+", path.name) for path in files)
+    assert sorted(path.read_text("ascii") for path in files) == sorted(set(roots))
+
+
+def test_alexa_api_calls_from_the_package_verify_against_its_trust_directory(
+    built, runtime_python, tmp_path
+):
+    """From the package alone: Settings reads its trust/, and a server signed by a CA outside it
+    is refused, while the same server is trusted once its CA is hashed into the directory."""
+    import trust_dir
+    from devtools.account_server import LocalAccountService
+    from devtools.cli import LOCAL_ALEXA_API_TOKEN
+
+    script = (
+        "import json, sys; sys.path.insert(0, sys.argv[1]); "
+        "from settings import Settings; from adapters.alexa_api import TimeoutApiClient; "
+        "from ask_sdk_model.services.api_client_request import ApiClientRequest as R; "
+        "s = Settings.from_env(); "
+        "c = TimeoutApiClient(allow_loopback=True, ca_dir=s.tls_ca_dir); "
+        "r = c.invoke(R(headers=[('Authorization', 'Bearer ' + sys.argv[3])], method='GET', "
+        "url=sys.argv[2], body=None)); "
+        "print(json.dumps([s.tls_ca_dir, r.status_code, r.body]))"
+    )
+    environment = {"PATH": os.environ["PATH"], **local_environment({})}
+    environment.pop("SSL_CERT_DIR", None)
+    package = tmp_path / "package"  # a copy: the fixture's package stays as built
+    shutil.copytree(built, package)
+    with LocalAccountService(alexa_tls=True, time_zone="Asia/Tokyo") as service:
+        url = service.alexa_api_url + "/v2/devices/d/settings/System.timeZone"
+        refused = subprocess.run(
+            [runtime_python, "-S", "-c", script, str(package), url, LOCAL_ALEXA_API_TOKEN],
+            env=environment,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert "SSLCertVerificationError" in refused.stderr
+        (tmp_path / "ca.pem").write_bytes(service.ca_pem)
+        trust_dir.build(package / "trust", [tmp_path / "ca.pem"])
+        trusted = subprocess.run(
+            [runtime_python, "-S", "-c", script, str(package), url, LOCAL_ALEXA_API_TOKEN],
+            env=environment,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+    assert json.loads(trusted.stdout) == [str(package / "trust"), 200, '"Asia/Tokyo"']
 
 
 def test_every_module_has_unchecked_bytecode_of_the_runtimes_python(built, runtime_python):

@@ -24,7 +24,10 @@ registered["before"]()
 built = app._handler is not None
 loaded = all(m in sys.modules for m in (
     "handlers.dialog", "handlers.delivery", "handlers.privacy", "handlers.events",
-    "conversation.service", "speech.en", "http.client", "ssl"))
+    "conversation.service", "speech.en", "adapters.http11", "ssl"))
+from adapters import alexa_api
+# No TLS state in the snapshot: every restored instance makes its own context.
+loaded = loaded and not alexa_api._TLS_CONTEXTS and "http.client" not in sys.modules
 import random
 state = random.getstate()
 registered["after"]()
