@@ -56,7 +56,11 @@ def default_services(settings: Settings) -> Services:
         settings=settings,
         store=DynamoDbUserStore(settings.table_name, settings.state_ttl_days),
         accounts=DeferredAccountClient(
-            base_url, connect_timeout=connect, read_timeout=read, budget=budget
+            base_url,
+            connect_timeout=connect,
+            read_timeout=read,
+            budget=budget,
+            ca_dir=settings.tls_ca_dir,
         )
         if base_url
         else None,

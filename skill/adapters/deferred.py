@@ -18,10 +18,17 @@ class DeferredAccountClient:
     """The :class:`adapters.account.AccountGateway` of ``HttpAccountClient(base_url, ...)``."""
 
     def __init__(
-        self, base_url: str, *, connect_timeout: float, read_timeout: float, budget: float
+        self,
+        base_url: str,
+        *,
+        connect_timeout: float,
+        read_timeout: float,
+        budget: float,
+        ca_dir: str | None = None,
     ) -> None:
         """Remember how to build the client; nothing is imported yet."""
         self._base_url = base_url
+        self._ca_dir = ca_dir
         self._connect_timeout = connect_timeout
         self._read_timeout = read_timeout
         self._budget = budget
@@ -36,6 +43,7 @@ class DeferredAccountClient:
                 connect_timeout=self._connect_timeout,
                 read_timeout=self._read_timeout,
                 budget=self._budget,
+                ca_dir=self._ca_dir,
             )
         return self._built
 

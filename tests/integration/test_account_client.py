@@ -600,3 +600,20 @@ def test_the_production_timeouts_leave_room_for_one_retry_after_a_timeout(servic
 
     assert service.calls[PROFILE] == 2, "the first attempt timed out and one retry fitted"
     assert time.monotonic() - started < budget + 0.2
+
+
+# --- the trust directory (issue 10) ---------------------------------------------------------
+
+
+def test_over_https_the_server_is_verified_against_the_packages_trust_directory(tmp_path):
+    import trust_dir
+
+    with LocalAccountService(today=TODAY, alexa_tls=True) as secure:
+        base = secure.alexa_api_url + "/v1"  # the TLS port answers the account API too
+        (tmp_path / "ca.pem").write_bytes(secure.ca_pem)
+        trust_dir.build(tmp_path / "trust", [tmp_path / "ca.pem"])
+        trusted = HttpAccountClient(base, ca_dir=str(tmp_path / "trust"))
+        assert trusted.profile("demo-recent").account_id
+        with pytest.raises(AccountUnavailable):
+            # certifi's bundle, the default, does not hold the local CA.
+            HttpAccountClient(base).profile("demo-recent")
