@@ -608,6 +608,18 @@ def budget_rows(
             paired_ratio=paired_ratio(floor.rounds_ms["launch"], minimal.rounds_ms["launch"]),
         ),
         Row(
+            "Cold: first turn over the floor A+Z (p50)",
+            cold["first turn"].answers_ms["policy"].p50,
+            "ms",
+            "A+Z launch",
+            floor.answers_ms["launch"].p50,
+            note="the skill's own share of its first turn: what it costs beyond the lookup any"
+            " dated first answer makes; ratio paired",
+            paired_ratio=paired_ratio(
+                cold["first turn"].rounds_ms["policy"], floor.rounds_ms["launch"]
+            ),
+        ),
+        Row(
             "Cold: first turn, Settings API over plain HTTP (p50)",
             plain.answers_ms["policy"].p50,
             "ms",
