@@ -51,7 +51,13 @@ from conversation.case import (
 from conversation.record import Record
 from domain.memory import RememberedPurchase
 from policy.claims import ClaimKind, claim_kind_for, fits_reason
-from policy.dates import DateParseError, FutureDateError, parse_amazon_date, resolve_purchase_date
+from policy.dates import (
+    DateParseError,
+    FutureDateError,
+    day_within,
+    parse_amazon_date,
+    resolve_purchase_date,
+)
 from policy.model import Channel, DateSpan, PurchaseFacts, Reason, Verdict
 from policy.terms import STORE_COUNTRY
 
@@ -148,7 +154,9 @@ class AskFact(Record):
     """Ask for one missing fact.
 
     ``attempt`` 2 spells out the choices; ``unclear`` is what was said and not
-    understood; ``lead`` says why the question comes (a date that can't be used).
+    understood; ``lead`` says why the question comes (a date that can't be used);
+    ``noted`` is a purchase date the customer just gave while another question was
+    open (a correction, or an answer out of turn), read back so they hear it was taken.
     """
 
     goal: Goal
@@ -159,6 +167,7 @@ class AskFact(Record):
     lead: str | None = None
     general: Decision | None = None
     choices: tuple[OrderFacts, ...] = ()
+    noted: DateSpan | None = None
 
 
 class ConfirmDate(Record):
@@ -323,7 +332,32 @@ def next_step(case: Case, heard: Heard, known: Known) -> Outcome:
         if asked is not None and asked.kind is not Asks.FACT:
             return _unanswered(case, asked, heard.signal, known)
         return _signal(case, heard.signal, known)
-    return _advance(_merge(case, heard, known), known, heard)
+    outcome = _advance(_merge(case, heard, known), known, heard)
+    return _noting_date(outcome, case, heard)
+
+
+def _noting_date(outcome: Outcome, before: Case, heard: Heard) -> Outcome:
+    """Read back a purchase date given while another question was open, before the next one.
+
+    "Where did you buy it?" - "no wait, it was five weeks ago": the date replaces the
+    one given, and the skill says so before asking for the shop again, instead of
+    asking as if nothing had been heard. A date given with the first question, or
+    one that is checked next ("Just to check: ..."), needs no read-back.
+    """
+    step = outcome.step
+    waiting = before.waiting
+    if (
+        heard.date is None
+        or waiting is None
+        or waiting.about == FactName.PURCHASED  # the date answered the question asked
+        or not isinstance(step, AskFact)
+        or step.fact is FactName.PURCHASED
+    ):
+        return outcome
+    span = _span(outcome.case)
+    if span is None:
+        return outcome
+    return outcome._replace(step=step._replace(noted=span))
 
 
 #: The purchase question a general fact leads to: after the fact, the skill offers to check
@@ -580,6 +614,7 @@ def _merge(case: Case, heard: Heard, known: Known) -> Case:
         if heard.goal is not Goal.CLAIM:
             case = case.with_facts({FactName.CLAIM_KIND: None})
     said = Source.SAID
+    before = _span(case, guessed=True)  # a month said earlier, which a bare day may narrow
     changes: dict[FactName, Fact | None] = {}
     pairs = (
         (FactName.PRODUCT, heard.product),
@@ -600,7 +635,7 @@ def _merge(case: Case, heard: Heard, known: Known) -> Case:
         case = case._replace(question=None if waiting is None else waiting._replace(data=()))
     case = case.with_facts(changes)
     if heard.date is not None:
-        case = _read_date(case, heard.date, known.today)
+        case = _read_date(case, heard.date, known.today, before)
     return case
 
 
@@ -612,8 +647,12 @@ REFUND_OPEN = "refund_open"
 FAULT_ONLY = "fault_only"
 
 
-def _read_date(case: Case, value: str, today: date) -> Case:
-    """Record the purchase date said, as a guess when Alexa put it in the future."""
+def _read_date(case: Case, value: str, today: date, before: DateSpan | None = None) -> Case:
+    """Record the purchase date said, as a guess when Alexa put it in the future.
+
+    ``before`` is the purchase span the case held until now: a bare day of the month
+    said after a month ("in March", then "the third") is first read as that day of it.
+    """
     try:
         resolved = resolve_purchase_date(parse_amazon_date(value, today), today)
     except FutureDateError:
@@ -622,16 +661,26 @@ def _read_date(case: Case, value: str, today: date) -> Case:
         return case._replace(question=Question(Asks.FACT, FactName.PURCHASED, 1, (BAD_DATE,)))
     if not resolved.shifted_back:
         return case.with_facts({FactName.PURCHASED: Fact(span_text(resolved.span), Source.SAID)})
-    readings = [span for span in (resolved.day_of_month, resolved.span) if span is not None]
+    # A bare day after a month ("in March", then "the third") narrows that month first.
+    bare_day = resolved.day_of_month
+    within = None
+    if before is not None and bare_day is not None:
+        within = day_within(before, bare_day.earliest.day)
+    readings: list[DateSpan] = []
+    for span in (within, bare_day, resolved.span):
+        if span is not None and span not in readings:
+            readings.append(span)
     first, *others = (span_text(span) for span in readings)
     return case.with_facts({FactName.PURCHASED: Fact(first, Source.GUESSED)})._replace(
         question=Question(Asks.CONFIRM, FactName.PURCHASED, 1, tuple(others))
     )
 
 
-def _span(case: Case) -> DateSpan | None:
-    value = case.value(FactName.PURCHASED)
-    if value is None:
+def _span(case: Case, *, guessed: bool = False) -> DateSpan | None:
+    """The purchase span the case holds: settled only, or also a guess being checked."""
+    fact = case.fact(FactName.PURCHASED) if guessed else None
+    value = fact.value if fact is not None else case.value(FactName.PURCHASED)
+    if value is None or case.unknown(FactName.PURCHASED):
         return None
     try:
         return span_of(value)

@@ -264,7 +264,15 @@ def _gave_up(handler_input: HandlerInput, step: GaveUp) -> Response:
 
 
 def _ask_lead(step: AskFact) -> Phrase:
-    """What comes before a question: the rule itself for a general question, or why it is asked."""
+    """What comes before a question: a date just taken, then the rule or why it is asked."""
+    if step.noted is None:
+        return _why_asked(step)
+    noted = say.date_noted(step.noted.earliest, step.noted.latest)
+    return phrase(noted, " ", _why_asked(step))
+
+
+def _why_asked(step: AskFact) -> Phrase:
+    """The rule itself for a general question, or why the question is asked."""
     if step.general is not None:
         return phrase(say.general_answer(step.goal.value, step.general), " ")
     if step.lead == "aliexpress":  # understood: the question says which store there

@@ -229,6 +229,30 @@ def day_of_month_reading(span: DateSpan, today: date) -> DateSpan | None:
     return None
 
 
+def day_within(span: DateSpan, day_number: int) -> DateSpan | None:
+    """The one day numbered ``day_number`` inside ``span``, if there is exactly one.
+
+    A customer who gave a month ("in March") and then a bare day ("the third") means
+    that day of that month, not the next 3rd Alexa resolves it to. Inside a single
+    month there is at most one such day; a longer span ("last summer") may hold
+    several, and then the day alone does not say which: None, as for a span
+    without that day (a 31st in a 30-day month) or a span of one day.
+    """
+    if span.precise:
+        return None
+    found: date | None = None
+    year, month = span.earliest.year, span.earliest.month
+    while date(year, month, 1) <= span.latest:
+        if day_number <= days_in_month(year, month):
+            candidate = date(year, month, day_number)
+            if span.earliest <= candidate <= span.latest:
+                if found is not None:
+                    return None
+                found = candidate
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return None if found is None else DateSpan.on(found)
+
+
 #: An order date further ahead than this many months was a past day said without a year.
 ORDER_AHEAD_MONTHS = 6
 

@@ -562,6 +562,7 @@ REPROMPT_PURCHASE_DATE = (
 BAD_DATE = "Sorry, I didn't catch a date I can use."
 FUTURE_DATE = "That date hasn't come yet, so it can't be the day you bought it."
 CONFIRM_PURCHASE_DATE = "Just to check: you bought {it} "
+DATE_NOTED = "Okay, bought "
 CONFIRM_OTHER_READING = "Then did you buy {it} "
 ASK_STORE = (
     "Where did you buy {it}? On the ZOSI website, in ZOSI's official AliExpress store, or from "
@@ -1124,15 +1125,22 @@ ASSUMED_RUSSIA = (
 )
 
 
+def _bought_when(earliest: date, latest: date) -> Phrase:
+    """When a purchase was made: on one day, or between the two ends of a span."""
+    if earliest == latest:
+        return ("on ", When(earliest))
+    return ("between ", When(earliest), " and ", When(latest))
+
+
 def confirm_date(product: str | None, earliest: date, latest: date, again: bool) -> Phrase:
     """Check a purchase date read from something ambiguous: "Just to check: ... on 5 November?"."""
     check = CONFIRM_OTHER_READING if again else CONFIRM_PURCHASE_DATE
-    when: Phrase = (
-        ("on ", When(earliest))
-        if earliest == latest
-        else ("between ", When(earliest), " and ", When(latest))
-    )
-    return phrase(check.format(it=the_product(product)), when, "?")
+    return phrase(check.format(it=the_product(product)), _bought_when(earliest, latest), "?")
+
+
+def date_noted(earliest: date, latest: date) -> Phrase:
+    """A purchase date taken while another question was open: "Okay, bought on 5 November."."""
+    return phrase(DATE_NOTED, _bought_when(earliest, latest), ".")
 
 
 def for_remembered(product: str | None, bought_on: date) -> Phrase:

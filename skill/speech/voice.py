@@ -89,6 +89,10 @@ class Voice(Protocol):
         """The question for one missing purchase fact (the second time, with the choices)."""
         ...
 
+    def date_noted(self, earliest: date, latest: date) -> Phrase:
+        """Read back a purchase date given while another question was open."""
+        ...
+
     def back_to(self, product: str | None, question: Phrase) -> Phrase:
         """Resume the purchase dialog after a detour ("Back to your camera: ...")."""
         ...

@@ -381,6 +381,24 @@ def test_a_corrected_date_replaces_the_first_one(customer: Start) -> None:
     assert decided.startswith("Yes, you can return your camera for a full refund until 24 November")
 
 
+def test_a_date_corrected_while_another_question_is_open_is_read_back(customer: Start) -> None:
+    talk = _asked_for_the_shop(customer)  # bought on 10 November, asked where
+    reply = talk.says("PurchaseDetailsIntent", purchaseDate="2026-W42")  # "no, five weeks ago"
+    assert reply == (
+        "Okay, bought between 12 October and 18 October. Where did you buy your camera? On the "
+        "ZOSI website, in ZOSI's official AliExpress store, or from another shop?"
+    )
+    decided = talk.says("ReturnRefundIntent", store=ZOSI_WEBSITE)
+    assert decided.startswith("Sorry, the 30-day refund period for your camera ended on 17 Nov")
+
+
+def test_a_date_given_when_asked_for_it_is_not_read_back(customer: Start) -> None:
+    talk = customer()
+    assert talk.says("ReturnRefundIntent", product=CAMERA) == "When did you buy your camera?"
+    reply = talk.says("PurchaseDetailsIntent", purchaseDate="2026-11-10")
+    assert reply.startswith("Where did you buy your camera?")
+
+
 def test_a_second_question_is_answered_then_the_first_resumes(customer: Start) -> None:
     talk = _asked_for_the_shop(customer)
     reply = talk.says("DeliveryTimeIntent", region=("Kazan", "kazan"))
@@ -529,6 +547,24 @@ def test_something_unrecognised_during_a_date_check_asks_the_check_again(
     assert check == "Just to check: you bought your camera between 1 March and 31 March?"
     assert talk.mumbles() == f"Sorry, I didn't catch that. {check}"
     assert talk.yes().startswith("Yes, your camera is under warranty until at least 1 March 2027")
+
+
+def test_a_bare_day_after_a_month_is_that_day_of_the_month(customer: Start) -> None:
+    # "I got it in March" ... "the third": Alexa resolves "the third" to the next 3rd
+    # (3 December), but the customer means 3 March.
+    talk = customer()
+    check = talk.says("WarrantyStatusIntent", product=CAMERA, purchaseDate="2027-03")
+    assert check == "Just to check: you bought your camera between 1 March and 31 March?"
+    day = talk.says("WarrantyStatusIntent", purchaseDate="2026-12-03")
+    assert day == "Just to check: you bought your camera on 3 March?"
+    assert talk.yes().startswith("Yes, your camera is under warranty until 3 March 2027")
+
+
+def test_a_no_to_the_day_in_the_month_offers_the_other_readings(customer: Start) -> None:
+    talk = customer()
+    talk.says("WarrantyStatusIntent", product=CAMERA, purchaseDate="2027-03")
+    talk.says("WarrantyStatusIntent", purchaseDate="2026-12-03")
+    assert talk.says("AMAZON.NoIntent") == "Then did you buy your camera on 3 November?"
 
 
 def test_i_dont_know_to_an_offer_does_nothing(customer: Start, store: CountingStore) -> None:

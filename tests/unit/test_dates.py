@@ -11,6 +11,7 @@ from policy.dates import (
     FutureDateError,
     add_months,
     day_of_month_reading,
+    day_within,
     parse_amazon_date,
     resolve_order_date,
     resolve_purchase_date,
@@ -286,3 +287,26 @@ def test_an_order_day_alexa_put_a_year_ahead_is_the_one_just_gone() -> None:
 def test_an_order_day_a_few_months_ahead_is_a_planned_order() -> None:
     today = date(2026, 11, 21)
     assert resolve_order_date(DateSpan.on(date(2027, 3, 3)), today) == date(2027, 3, 3)
+
+
+# --- a bare day inside a span already given ("in March", then "the third") ---------------
+
+
+@pytest.mark.parametrize(
+    ("span", "day", "expected"),
+    [
+        ((date(2026, 3, 1), date(2026, 3, 31)), 3, date(2026, 3, 3)),
+        ((date(2026, 2, 1), date(2026, 2, 28)), 30, None),  # February has no 30th
+        ((date(2026, 11, 1), date(2026, 11, 21)), 25, None),  # this month, not yet the 25th
+        ((date(2026, 11, 1), date(2026, 11, 21)), 5, date(2026, 11, 5)),
+        ((date(2026, 6, 1), date(2026, 8, 31)), 5, None),  # a summer: three 5ths
+        ((date(2026, 6, 20), date(2026, 7, 10)), 25, date(2026, 6, 25)),
+        ((date(2025, 12, 15), date(2026, 1, 14)), 1, date(2026, 1, 1)),  # across a year
+        ((date(2026, 3, 3), date(2026, 3, 3)), 3, None),  # a day already
+    ],
+)
+def test_a_day_number_inside_a_span_is_found_only_when_it_is_one_day(
+    span: tuple[date, date], day: int, expected: date | None
+) -> None:
+    found = day_within(DateSpan(*span), day)
+    assert found == (None if expected is None else DateSpan.on(expected))
