@@ -98,6 +98,8 @@ class FactName(StrEnum):
     """A :class:`policy.claims.ClaimKind` value."""
     ORDER = "order"
     """The order id of the linked account's order the case is about."""
+    REGION = "region"
+    """A RussianRegion id a delivery answer was for, for follow-ups this session (not stored)."""
 
 
 class Fact(Record):
@@ -313,6 +315,7 @@ FORMATS: Final[Mapping[FactName, Callable[[str], bool]]] = {
     FactName.HOME_COUNTRY: _matches(COUNTRY_CODE),
     FactName.CLAIM_KIND: lambda value: member(ClaimKind, value) is not None,
     FactName.ORDER: _matches(_ORDER_ID),
+    FactName.REGION: _matches(SLOT_ID),
 }
 
 

@@ -9,8 +9,9 @@ here is the conversation around them:
 - a country outside Russia gets what the published terms cover, no dates (D2, D4);
 - a place the estimate table does not know gets Russia's range, and the skill
   promises nothing for elsewhere;
-- with no place named, the remembered region answers, else the policy range with
-  the question "which city or region?";
+- with no place named, the region of the session's last delivery answer answers
+  ("and if I order on Friday?"), else the remembered region, else the policy range
+  with the question "which city or region?";
 - a region the customer named (not remembered) is offered to be remembered, unless
   nothing may be stored or a purchase dialog waits for an answer (it resumes).
 """
@@ -20,7 +21,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from conversation.case import Case
+from conversation.case import Case, Fact, FactName, Source
 from conversation.record import Record
 
 if TYPE_CHECKING:
@@ -68,9 +69,22 @@ class DeliveryStep(Record):
     offer_region: str | None = None
 
 
-def needs_region(heard: DeliveryHeard) -> bool:
-    """Whether the remembered region can matter: the customer named no place at all."""
-    return heard.region is None and heard.place is None and heard.country is None
+def needs_region(heard: DeliveryHeard, case: Case) -> bool:
+    """Whether the remembered region can matter: no place named, none asked about this session."""
+    named = heard.region is not None or heard.place is not None or heard.country is not None
+    return not named and case.value(FactName.REGION) is None
+
+
+def kept_case(case: Case, step: DeliveryStep) -> Case:
+    """The case to keep after a delivery answer: with the region it was for, if any.
+
+    A follow-up that names no place ("and if I order on Friday?", "what about next
+    week?") is then about the same region, for the rest of the session only.
+    """
+    estimate = step.estimate
+    if estimate is None or estimate.region is None:
+        return case
+    return case.with_facts({FactName.REGION: Fact(estimate.region.id, Source.SAID)})
 
 
 def delivery_step(
@@ -92,14 +106,16 @@ def delivery_step(
         if not coverage.covered:
             return DeliveryStep(coverage=coverage, country_name=heard.country_name)
     order_date, bad_date = _order_date(heard.order_date, today)
-    region = heard.region if heard.region is not None or heard.place else remembered
+    earlier = case.value(FactName.REGION)
+    region = heard.region if heard.region is not None or heard.place else earlier or remembered
     estimate = estimate_delivery(order_date, region)
     named = heard.region is not None and estimate.region is not None
     offer = named and can_store and case.waiting is None
+    from_memory = not named and earlier is None and estimate.region is not None
     return DeliveryStep(
         estimate=estimate,
         place=heard.place if estimate.region is None else None,
-        remembered=not named and estimate.region is not None,
+        remembered=from_memory,
         bad_date=bad_date,
         # Mid-dialog, the purchase question comes back instead of a question of its own.
         ask_region=estimate.region is None and heard.place is None and case.waiting is None,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from conversation.case import Offer
-from conversation.delivery import DeliveryHeard, delivery_step, needs_region
+from conversation.delivery import DeliveryHeard, delivery_step, kept_case, needs_region
 from handlers.context import turn
 from handlers.respond import elicit, finish, offer
 from handlers.slots import current_intent, read_slot
@@ -33,8 +33,9 @@ def delivery_time(handler_input: HandlerInput) -> Response:
         country_name=country.name,
         order_date=read_slot(intent, ORDER_DATE).spoken,
     )
-    remembered = current.state().region if needs_region(heard) else None
+    remembered = current.state().region if needs_region(heard, current.case) else None
     step = delivery_step(current.case, heard, current.today, remembered, current.has_user)
+    current.keep(kept_case(current.case, step))
     if step.coverage is not None:
         return finish(
             handler_input, say.delivery_abroad_answer(step.coverage, step.country_name or "")

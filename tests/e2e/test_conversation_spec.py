@@ -399,6 +399,21 @@ def test_a_date_given_when_asked_for_it_is_not_read_back(customer: Start) -> Non
     assert reply.startswith("Where did you buy your camera?")
 
 
+def test_a_delivery_follow_up_without_a_place_is_about_the_same_city(
+    customer: Start, store: CountingStore
+) -> None:
+    talk = customer()
+    talk.says("DeliveryTimeIntent", region=("Kazan", "kazan"))
+    reads = store.calls.count("load")
+    follow_up = talk.says("DeliveryTimeIntent", orderDate="2026-11-27")  # "and if I order Friday?"
+    assert follow_up.startswith("Ordered on 27 November, it should arrive in Kazan between")
+    assert "saved" not in follow_up
+    assert store.calls.count("load") == reads  # the session knew the city: no read
+    assert talk.says("DeliveryTimeIntent", region=("Omsk", "omsk")).startswith(
+        "Ordered today, it should arrive in Omsk"
+    )
+
+
 def test_a_second_question_is_answered_then_the_first_resumes(customer: Start) -> None:
     talk = _asked_for_the_shop(customer)
     reply = talk.says("DeliveryTimeIntent", region=("Kazan", "kazan"))

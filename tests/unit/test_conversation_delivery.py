@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from conversation.case import Asks, Case, FactName, Goal, Question
-from conversation.delivery import DeliveryHeard, delivery_step, needs_region
+from conversation.case import Asks, Case, Fact, FactName, Goal, Question, Source
+from conversation.delivery import DeliveryHeard, delivery_step, kept_case, needs_region
 
 TODAY = date(2026, 11, 21)
 WAITING = Case(Goal.REFUND, {}, Question(Asks.FACT, FactName.CHANNEL))
@@ -27,7 +27,7 @@ def test_nothing_is_offered_where_nothing_may_be_stored_or_a_question_waits() ->
 
 
 def test_no_place_uses_the_remembered_region_and_offers_nothing() -> None:
-    assert needs_region(DeliveryHeard())
+    assert needs_region(DeliveryHeard(), Case())
     step = delivery_step(Case(), DeliveryHeard(), TODAY, "omsk", can_store=True)
     assert step.remembered
     assert step.offer_region is None
@@ -43,7 +43,7 @@ def test_no_place_and_nothing_remembered_gives_the_policy_range_and_asks() -> No
 
 def test_a_country_outside_russia_gets_no_dates() -> None:
     """D2, D4 cover Russia only."""
-    assert not needs_region(DeliveryHeard(country="KZ"))
+    assert not needs_region(DeliveryHeard(country="KZ"), Case())
     step = delivery_step(Case(), DeliveryHeard(country="KZ"), TODAY, None, can_store=True)
     assert step.estimate is None
     assert step.coverage is not None
@@ -64,3 +64,32 @@ def test_an_unusable_order_date_falls_back_to_today_and_says_so() -> None:
     assert step.bad_date
     assert step.estimate is not None
     assert step.estimate.order_date == TODAY
+
+
+def test_a_follow_up_without_a_place_is_about_the_sessions_last_region() -> None:
+    """ "How long to Kazan?" then "and if I order on Friday?": Kazan again, not memory's Omsk."""
+    asked = delivery_step(Case(), DeliveryHeard(region="kazan"), TODAY, None, can_store=True)
+    case = kept_case(Case(), asked)
+    assert case.value(FactName.REGION) == "kazan"
+    follow_up = DeliveryHeard(order_date="2026-11-27")
+    assert not needs_region(follow_up, case)  # no read of the remembered region
+    step = delivery_step(case, follow_up, TODAY, "omsk", can_store=True)
+    assert step.estimate is not None
+    assert step.estimate.region is not None
+    assert step.estimate.region.id == "kazan"
+    assert not step.remembered  # not "for your saved region"
+    assert step.offer_region is None  # offered once, when it was named
+    assert not step.ask_region
+
+
+def test_a_newly_named_region_replaces_the_sessions() -> None:
+    case = Case(facts={FactName.REGION: Fact("kazan", Source.SAID)})
+    step = delivery_step(case, DeliveryHeard(region="omsk"), TODAY, None, can_store=True)
+    assert step.estimate is not None
+    assert step.estimate.region is not None
+    assert kept_case(case, step).value(FactName.REGION) == "omsk"
+
+
+def test_an_answer_for_no_region_keeps_nothing() -> None:
+    step = delivery_step(Case(), DeliveryHeard(place="almaty"), TODAY, None, can_store=True)
+    assert kept_case(Case(), step) == Case()
