@@ -449,6 +449,13 @@ def test_a_trained_reading_fills_slots_wherever_the_values_are_said(nlu):
     assert filled(understanding.intent) == {"homeCountry": "DE", "purchaseCountry": "CN"}
 
 
+def test_a_date_said_unsure_is_still_heard_as_a_date(nlu):
+    # "I dunno, maybe like last month?" answers the date question: not "I don't know".
+    understanding = nlu.understand("i dunno maybe like last month")
+    assert understanding.intent["name"] == "PurchaseDetailsIntent"
+    assert filled(understanding.intent) == {"purchaseDate": "2026-10"}
+
+
 def test_a_trained_reading_resolves_a_spoken_date_and_a_plural_value(nlu):
     understanding = nlu.understand("any chance i could send back the cameras i got two weeks ago")
     assert understanding.intent["name"] == "ReturnRefundIntent"
@@ -517,9 +524,9 @@ def test_importing_the_nlu_does_not_import_scikit_learn():
 
 
 def test_an_elicited_slot_is_heard_in_words_no_slot_sample_fits(nlu):
-    # Nothing fits "uh let me think june" word for word, and it means no other intent;
+    # Nothing fits "uh let me see june" word for word, and it means no other intent;
     # Alexa's slot model still hears the date it asked for.
-    said = "uh let me think june"
+    said = "uh let me see june"
     assert nlu.understand(said).intent["name"] == "AMAZON.FallbackIntent"
     understanding = nlu.understand(said, elicit("purchaseDate"))
     assert understanding.dialog_state == "IN_PROGRESS"
