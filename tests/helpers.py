@@ -49,3 +49,13 @@ def assert_valid_response(response: dict[str, Any]) -> None:
 def directive_types(response: dict[str, Any]) -> list[str]:
     """The types of the response's directives, in order."""
     return [d["type"] for d in (response.get("response") or {}).get("directives") or []]
+
+
+def require_openssl() -> None:
+    """Skip, saying why, where the ``openssl`` command is missing (CA directories need it)."""
+    import shutil
+
+    import pytest
+
+    if shutil.which("openssl") is None:
+        pytest.skip("no openssl command: a hashed CA directory cannot be built")

@@ -607,6 +607,9 @@ def test_the_production_timeouts_leave_room_for_one_retry_after_a_timeout(servic
 
 def test_over_https_the_server_is_verified_against_the_packages_trust_directory(tmp_path):
     import trust_dir
+    from tests.helpers import require_openssl
+
+    require_openssl()
 
     with LocalAccountService(today=TODAY, alexa_tls=True) as secure:
         base = secure.alexa_api_url + "/v1"  # the TLS port answers the account API too

@@ -16,6 +16,7 @@ import trust_dir as trust_dir_builder
 from adapters import deadline
 from adapters.alexa_api import TimeoutApiClient, require_alexa_endpoint
 from devtools.account_server import LocalAccountService
+from tests.helpers import require_openssl
 
 TODAY = date(2026, 11, 21)
 ZONE_PATH = "/v2/devices/device-1/settings/System.timeZone"
@@ -141,6 +142,7 @@ def test_importing_the_skill_loads_no_http_client_until_an_alexa_api_is_called()
 
 def trust_dir(service: LocalAccountService, folder: Path) -> str:
     """A hashed CA directory holding only the local service's CA."""
+    require_openssl()
     bundle = folder / "ca.pem"
     bundle.write_bytes(service.ca_pem)
     trust_dir_builder.build(folder / "trust", [bundle])
