@@ -25,10 +25,12 @@ DEFAULT_TIME_ZONE = "DEFAULT_TIME_ZONE"
 STATE_TTL_DAYS = "STATE_TTL_DAYS"
 LOG_LEVEL = "LOG_LEVEL"
 
-#: OpenSSL's own variable for a hashed directory of CA certificates. The Alexa API calls
-#: verify against it when it is set (the local stack's HTTPS endpoints, whose CA is made
-#: for the run); otherwise against the package's ``trust/`` directory, which ``sam build``
-#: makes (``skill/Makefile``); without either, against the system's trust store.
+#: OpenSSL's own variable for a hashed directory of CA certificates. Outside Lambda, the
+#: Alexa API and account calls verify against it when it is set (the local stack's HTTPS
+#: endpoints, whose CA is made for the run). In Lambda it is ignored, whatever the runtime
+#: may set: the calls verify against the package's ``trust/`` directory, which ``sam build``
+#: makes (``skill/Makefile``), so a directory the skill has not checked is never trusted.
+#: Without either, the system's trust store is used.
 SSL_CERT_DIR = "SSL_CERT_DIR"
 #: The package's hashed CA directory (see ``SSL_CERT_DIR``).
 PACKAGED_TRUST_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "trust")
@@ -157,13 +159,13 @@ class Settings(NamedTuple):
             state_ttl_days=ttl_days,
             log_level=source.get(LOG_LEVEL, "").strip().upper() or "INFO",
             local=not source.get(LAMBDA_FUNCTION_NAME),
-            tls_ca_dir=_ca_dir(source),
+            tls_ca_dir=_ca_dir(source, local=not source.get(LAMBDA_FUNCTION_NAME)),
         )
 
 
-def _ca_dir(source: Mapping[str, str]) -> str | None:
-    """The CA directory for Alexa API calls: ``SSL_CERT_DIR``, else the package's, else None."""
-    named = source.get(SSL_CERT_DIR, "").strip()
+def _ca_dir(source: Mapping[str, str], *, local: bool) -> str | None:
+    """The CA directory to verify against: locally ``SSL_CERT_DIR`` first; the package's; None."""
+    named = source.get(SSL_CERT_DIR, "").strip() if local else ""
     if named:
         return named
     return PACKAGED_TRUST_DIR if os.path.isdir(PACKAGED_TRUST_DIR) else None

@@ -15,6 +15,16 @@ def test_openssls_own_variable_names_the_directory_when_set() -> None:
     assert settings.Settings.from_env(env).tls_ca_dir == "/opt/local-ca"
 
 
+def test_in_lambda_the_variable_is_ignored_for_the_packages_directory(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(settings, "PACKAGED_TRUST_DIR", str(tmp_path))
+    env = local_environment(
+        {settings.SSL_CERT_DIR: "/etc/pki/tls/certs", settings.LAMBDA_FUNCTION_NAME: "zosi-skill"}
+    )
+    assert settings.Settings.from_env(env).tls_ca_dir == str(tmp_path)
+
+
 def test_otherwise_the_packages_trust_directory_is_used_when_sam_build_made_one(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
