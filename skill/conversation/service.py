@@ -614,7 +614,8 @@ def _merge(case: Case, heard: Heard, known: Known) -> Case:
         if heard.goal is not Goal.CLAIM:
             case = case.with_facts({FactName.CLAIM_KIND: None})
     said = Source.SAID
-    before = _span(case, guessed=True)  # a month said earlier, which a bare day may narrow
+    # A month said earlier, which a bare day may narrow (read before the new date replaces it).
+    before = _span(case, guessed=True) if heard.date is not None else None
     changes: dict[FactName, Fact | None] = {}
     pairs = (
         (FactName.PRODUCT, heard.product),

@@ -134,23 +134,20 @@ def test_alexa_api_calls_from_the_package_verify_against_its_trust_directory(
     shutil.copytree(built, package)
     with LocalAccountService(alexa_tls=True, time_zone="Asia/Tokyo") as service:
         url = service.alexa_api_url + "/v2/devices/d/settings/System.timeZone"
-        refused = subprocess.run(
-            [runtime_python, "-S", "-c", script, str(package), url, LOCAL_ALEXA_API_TOKEN],
-            env=environment,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        assert "SSLCertVerificationError" in refused.stderr
+
+        def call(*, check: bool) -> subprocess.CompletedProcess[str]:
+            return subprocess.run(
+                [runtime_python, "-S", "-c", script, str(package), url, LOCAL_ALEXA_API_TOKEN],
+                env=environment,
+                capture_output=True,
+                text=True,
+                check=check,
+            )
+
+        assert "SSLCertVerificationError" in call(check=False).stderr
         (tmp_path / "ca.pem").write_bytes(service.ca_pem)
         trust_dir.build(package / "trust", [tmp_path / "ca.pem"])
-        trusted = subprocess.run(
-            [runtime_python, "-S", "-c", script, str(package), url, LOCAL_ALEXA_API_TOKEN],
-            env=environment,
-            capture_output=True,
-            text=True,
-            check=True,
-        )
+        trusted = call(check=True)
     assert json.loads(trusted.stdout) == [str(package / "trust"), 200, '"Asia/Tokyo"']
 
 
