@@ -141,6 +141,7 @@ class Settings(NamedTuple):
             raise ConfigError(f"{STATE_TTL_DAYS} must be a whole number of days") from exc
         if not 1 <= ttl_days <= MAX_RETENTION_DAYS:
             raise ConfigError(f"{STATE_TTL_DAYS} must be between 1 and {MAX_RETENTION_DAYS} (P9)")
+        local = not source.get(LAMBDA_FUNCTION_NAME)
         base_url = source.get(ACCOUNT_API_BASE_URL, "").strip().rstrip("/") or None
         if base_url is not None:
             try:
@@ -158,8 +159,8 @@ class Settings(NamedTuple):
             default_time_zone=zone,
             state_ttl_days=ttl_days,
             log_level=source.get(LOG_LEVEL, "").strip().upper() or "INFO",
-            local=not source.get(LAMBDA_FUNCTION_NAME),
-            tls_ca_dir=_ca_dir(source, local=not source.get(LAMBDA_FUNCTION_NAME)),
+            local=local,
+            tls_ca_dir=_ca_dir(source, local=local),
         )
 
 

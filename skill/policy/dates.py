@@ -241,15 +241,15 @@ def day_within(span: DateSpan, day_number: int) -> DateSpan | None:
     if span.precise:
         return None
     found: date | None = None
-    year, month = span.earliest.year, span.earliest.month
-    while date(year, month, 1) <= span.latest:
-        if day_number <= days_in_month(year, month):
-            candidate = date(year, month, day_number)
+    month = span.earliest.replace(day=1)
+    while month <= span.latest:
+        if day_number <= days_in_month(month.year, month.month):
+            candidate = month.replace(day=day_number)
             if span.earliest <= candidate <= span.latest:
                 if found is not None:
                     return None
                 found = candidate
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        month = add_months(month, 1)
     return None if found is None else DateSpan.on(found)
 
 
