@@ -263,6 +263,20 @@ def cold_variants(
     def sent(envelope: Mapping[str, Any], access_token: str | None = None) -> dict[str, Any]:
         return as_alexa_sends(envelope, alexa.alexa_api_url, access_token)
 
+    def first_turn(
+        name: str, event: dict[str, Any], env: Mapping[str, str], *, restored: bool = False
+    ) -> coldstart.Variant:
+        """The skill answering ``event`` as its process's first (and only) request."""
+        return coldstart.Variant(
+            name=name,
+            code_root=SKILL_DIR,
+            module="app",
+            events=(event,),
+            labels=("policy",),
+            env=coldstart.child_environment(endpoint, env),
+            restored=restored,
+        )
+
     launch = sent(events["launch"])
     skill_env = local_environment({"TABLE_NAME": SKILL_TABLE, SSL_CERT_DIR: trust})
     linked_env = local_environment(
@@ -277,38 +291,13 @@ def cold_variants(
             labels=("launch", "policy", "stateful"),
             env=coldstart.child_environment(endpoint, skill_env),
         ),
-        coldstart.Variant(
-            name="first turn",
-            code_root=SKILL_DIR,
-            module="app",
-            events=(sent(warranty_first_turn()),),
-            labels=("policy",),
-            env=coldstart.child_environment(endpoint, skill_env),
-        ),
-        coldstart.Variant(
-            name="first turn, linked",
-            code_root=SKILL_DIR,
-            module="app",
-            events=(sent(warranty_first_turn(), LINKED_CUSTOMER),),
-            labels=("policy",),
-            env=coldstart.child_environment(endpoint, linked_env),
-        ),
-        coldstart.Variant(
-            name="first turn, restored",
-            code_root=SKILL_DIR,
-            module="app",
-            events=(sent(warranty_first_turn()),),
-            labels=("policy",),
-            env=coldstart.child_environment(endpoint, skill_env),
-            restored=True,
-        ),
-        coldstart.Variant(
-            name="first turn, plain HTTP",
-            code_root=SKILL_DIR,
-            module="app",
-            events=(as_alexa_sends(warranty_first_turn(), alexa.http_url),),
-            labels=("policy",),
-            env=coldstart.child_environment(endpoint, skill_env),
+        first_turn("first turn", sent(warranty_first_turn()), skill_env),
+        first_turn("first turn, linked", sent(warranty_first_turn(), LINKED_CUSTOMER), linked_env),
+        first_turn("first turn, restored", sent(warranty_first_turn()), skill_env, restored=True),
+        first_turn(
+            "first turn, plain HTTP",
+            as_alexa_sends(warranty_first_turn(), alexa.http_url),
+            skill_env,
         ),
         coldstart.Variant(
             name="baseline A+Z",
