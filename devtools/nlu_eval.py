@@ -106,6 +106,19 @@ def load_corpus(path: Path = CORPUS) -> list[Annotation]:
     return annotations
 
 
+#: Slots added after the NLU corpora were annotated (issue 17): what a question asks about, what
+#: the customer says of the product, and facts some intents only now carry. The corpora never
+#: annotate them, so a line that fills one is judged on the slots it was annotated for; the
+#: answer corpus (``make answers-eval``) measures what the skill makes of them.
+UNANNOTATED_SLOTS: Mapping[str, frozenset[str]] = {
+    "ReturnRefundIntent": frozenset({"aspect", "condition"}),
+    "WarrantyStatusIntent": frozenset({"aspect", "condition", "reason"}),
+    "CrossShipIntent": frozenset({"aspect", "reason"}),
+    "StartClaimIntent": frozenset({"aspect", "condition", "homeCountry"}),
+    "PurchaseDetailsIntent": frozenset({"condition"}),
+}
+
+
 def slot_values(intent: Mapping[str, Any]) -> dict[str, str]:
     """Filled slots as annotated: a resolved custom value's id, otherwise the value itself."""
     out: dict[str, str] = {}
@@ -128,7 +141,13 @@ def run(
         if annotation.today not in nlus:
             nlus[annotation.today] = Nlu.for_locale(locale, annotation.today, strict=strict)
         intent = nlus[annotation.today].understand(annotation.utterance).intent
-        outcomes.append(Outcome(annotation, intent["name"], slot_values(intent)))
+        filled = {
+            name: value
+            for name, value in slot_values(intent).items()
+            if name not in UNANNOTATED_SLOTS.get(intent["name"], frozenset())
+            or name in annotation.slots
+        }
+        outcomes.append(Outcome(annotation, intent["name"], filled))
     return outcomes
 
 

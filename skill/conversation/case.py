@@ -26,7 +26,7 @@ from typing import Any, Final, TypeVar
 from conversation.record import Record
 from domain.memory import COUNTRY_CODE, SLOT_ID
 from policy.claims import ClaimKind
-from policy.model import Channel, DateSpan, Reason
+from policy.model import Channel, Condition, DateSpan, Reason
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -100,6 +100,8 @@ class FactName(StrEnum):
     """The order id of the linked account's order the case is about."""
     REGION = "region"
     """A RussianRegion id a delivery answer was for, for follow-ups this session (not stored)."""
+    CONDITION = "condition"
+    """A :class:`policy.model.Condition` value: the state of the product and its box (R3)."""
 
 
 class Fact(Record):
@@ -316,6 +318,7 @@ FORMATS: Final[Mapping[FactName, Callable[[str], bool]]] = {
     FactName.CLAIM_KIND: lambda value: member(ClaimKind, value) is not None,
     FactName.ORDER: _matches(_ORDER_ID),
     FactName.REGION: _matches(SLOT_ID),
+    FactName.CONDITION: lambda value: member(Condition, value) is not None,
 }
 
 

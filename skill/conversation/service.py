@@ -58,7 +58,8 @@ from policy.dates import (
     parse_amazon_date,
     resolve_purchase_date,
 )
-from policy.model import Channel, DateSpan, PurchaseFacts, Reason, Verdict
+from policy.facts import Aspect, Subject, Topic, topic_for
+from policy.model import Channel, Condition, DateSpan, PurchaseFacts, Reason, Verdict
 from policy.terms import STORE_COUNTRY
 
 if TYPE_CHECKING:
@@ -99,6 +100,8 @@ class Heard(Record):
         purchase_country: CountryName id of the country of purchase.
         home_country: CountryName id of where the customer is now.
         claim_kind: ClaimType id.
+        condition: ProductCondition id: what they said of the product and its box (R3).
+        aspect: Aspect id: what the question asks (how long, who pays ...).
         unmatched: Words that filled a slot but matched none of its values, by fact.
     """
 
@@ -112,6 +115,8 @@ class Heard(Record):
     purchase_country: str | None = None
     home_country: str | None = None
     claim_kind: str | None = None
+    condition: str | None = None
+    aspect: str | None = None
     unmatched: tuple[tuple[FactName, str], ...] = ()
 
 
@@ -269,6 +274,16 @@ class Declined(Record):
     offer: Offer
 
 
+class Explained(Record):
+    """A question about one aspect of a rule ("who pays the shipping?"): that fact, first.
+
+    The case goes on after it: the question it waits on is asked again, or the skill
+    offers to check the customer's own purchase.
+    """
+
+    topic: Topic
+
+
 class Said(StrEnum):
     """Short conversational turns."""
 
@@ -278,6 +293,8 @@ class Said(StrEnum):
     NOT_UNDERSTOOD = "not_understood"
     WHAT_ELSE = "what_else"
     CANT_STORE = "cant_store"
+    WHICH_GOAL = "which_goal"
+    """Facts about a purchase were said with no question: return it, or is it faulty?"""
 
 
 class Reply(Record):
@@ -299,6 +316,7 @@ Step = (
     | Perform
     | Declined
     | Reply
+    | Explained
 )
 
 
@@ -332,8 +350,84 @@ def next_step(case: Case, heard: Heard, known: Known) -> Outcome:
         if asked is not None and asked.kind is not Asks.FACT:
             return _unanswered(case, asked, heard.signal, known)
         return _signal(case, heard.signal, known)
-    outcome = _advance(_merge(case, heard, known), known, heard)
+    merged = _merge(case, heard, known)
+    explained = _explain(merged, heard)
+    if explained is not None:
+        return explained
+    outcome = _advance(merged, known, heard)
     return _noting_date(outcome, case, heard)
+
+
+def _explain(case: Case, heard: Heard) -> Outcome | None:
+    """A question about one aspect ("how many days", "who pays"): the fact that answers it.
+
+    Whichever goal intent carried it, the first sentence is the fact asked for; the
+    facts said with it stay in the case, and the conversation goes on: the open
+    question is asked again, or the skill offers to check the customer's own purchase.
+    A date being checked ("Just to check: ...?") goes first, and so does an aspect no
+    single fact answers ("can I", a refund's steps): the decision answers those.
+    """
+    aspect = member(Aspect, heard.aspect)
+    if aspect is None or (case.question is not None and case.question.kind is Asks.CONFIRM):
+        return None
+    topic = topic_for(subject_of(case), aspect, abroad=_abroad(case))
+    if topic is None:
+        return None
+    waiting = case.waiting
+    if waiting is not None and case.goal is not None:
+        resume = AskFact(case.goal, FactName(waiting.about), case.value(FactName.PRODUCT_NAME))
+        return Outcome(case, Explained(topic), resume=resume)
+    if case.goal is None:
+        return Outcome(case, Explained(topic))
+    offer = Question(Asks.OFFER, Offer.CHECK_OWN_CASE)
+    return Outcome(case._replace(question=offer), Explained(topic))
+
+
+#: Topics that answer "who pays the shipping" for one family; asked while a case is open,
+#: they mean the case's own shipping (C3 in the audit: "who pays the shipping" in a repair
+#: conversation is not the free delivery of new orders).
+WHO_PAYS_TOPICS = frozenset(
+    {
+        Topic.DELIVERY_COST,
+        Topic.RETURN_SHIPPING,
+        Topic.WARRANTY_SHIPPING,
+        Topic.WARRANTY_ABROAD,
+        Topic.CROSS_SHIP_COST,
+    }
+)
+
+
+def fact_topic(case: Case, topic: Topic) -> Topic:
+    """The fact a general question means, given the conversation it is asked in.
+
+    "Who pays the shipping?" after a repair or a replacement was discussed asks who pays
+    to send that product (W5, W6, X1), not what delivery of a new order costs (D2).
+    """
+    if topic not in WHO_PAYS_TOPICS or case.goal is None:
+        return topic
+    return topic_for(subject_of(case), Aspect.WHO_PAYS, abroad=_abroad(case)) or topic
+
+
+def subject_of(case: Case) -> Subject:
+    """The family of rules a case is about: its goal, or for a claim the request it is for."""
+    goal = case.goal
+    if goal is Goal.REFUND:
+        return Subject.REFUND
+    if goal is Goal.CROSS_SHIP:
+        return Subject.CROSS_SHIP
+    if goal is Goal.CLAIM:
+        kind = _claim_kind(case)
+        if kind is ClaimKind.REFUND_RETURN:
+            return Subject.REFUND
+        if kind is ClaimKind.CROSS_SHIP:
+            return Subject.CROSS_SHIP
+    return Subject.WARRANTY
+
+
+def _abroad(case: Case) -> bool:
+    """Whether the customer said they are outside the country of purchase (W6, X1)."""
+    home = case.value(FactName.HOME_COUNTRY)
+    return home is not None and home != (case.value(FactName.PURCHASE_COUNTRY) or STORE_COUNTRY)
 
 
 def _noting_date(outcome: Outcome, before: Case, heard: Heard) -> Outcome:
@@ -385,7 +479,16 @@ TOPIC_GOALS: dict[str, Goal] = {
         ),
         Goal.WARRANTY,
     ),
-    **dict.fromkeys(("cross_shipping", "cross_ship_cost"), Goal.CROSS_SHIP),
+    **dict.fromkeys(
+        (
+            "cross_shipping",
+            "cross_ship_cost",
+            "cross_ship_return",
+            "cross_ship_hold",
+            "cross_ship_dispatch",
+        ),
+        Goal.CROSS_SHIP,
+    ),
 }
 
 
@@ -398,7 +501,10 @@ def after_fact(case: Case, topic: str) -> Case | None:
     goal = TOPIC_GOALS.get(topic)
     if goal is None or case.waiting is not None:
         return None
-    return Case(goal, {}, Question(Asks.OFFER, Offer.CHECK_OWN_CASE))
+    if case.goal is goal and _span(case) is not None:  # their own case was answered already
+        return None
+    # The facts already given stay: a yes goes on with them instead of asking again.
+    return Case(goal, case.facts, Question(Asks.OFFER, Offer.CHECK_OWN_CASE))
 
 
 class Needs(Record):
@@ -447,6 +553,8 @@ def _has_facts(heard: Heard) -> bool:
             heard.purchase_country,
             heard.home_country,
             heard.claim_kind,
+            heard.condition,
+            heard.aspect,
             heard.unmatched,
         )
     )
@@ -565,7 +673,7 @@ def _accept(  # noqa: PLR0911 - one way per offer
     if offer is Offer.CHECK_OWN_CASE and case.goal is not None:
         if known.orders is not None:  # linked: the account's orders answer it
             return _from_orders(case, known)
-        return _ask(case, FactName.PURCHASED)
+        return _advance(case, known, Heard(), rule_said=True)
     if offer is Offer.OPEN_REQUEST:
         order_id, kind = (*data, "", "")[:2]
         claim = case.with_facts(
@@ -625,6 +733,7 @@ def _merge(case: Case, heard: Heard, known: Known) -> Case:
         (FactName.PURCHASE_COUNTRY, heard.purchase_country),
         (FactName.HOME_COUNTRY, heard.home_country),
         (FactName.CLAIM_KIND, heard.claim_kind),
+        (FactName.CONDITION, heard.condition),
     )
     for name, value in pairs:
         if value is not None:
@@ -692,11 +801,16 @@ def _span(case: Case, *, guessed: bool = False) -> DateSpan | None:
 # --- deciding --------------------------------------------------------------------------------
 
 
-def _advance(case: Case, known: Known, heard: Heard) -> Outcome:  # noqa: PLR0911, PLR0912
-    """Ask for the next missing fact, or decide."""
-    goal = case.goal
+def _advance(  # noqa: PLR0911, PLR0912
+    case: Case, known: Known, heard: Heard, *, rule_said: bool = False
+) -> Outcome:
+    """Ask for the next missing fact, or decide; ``rule_said``: the rule was just spoken."""
+    goal = case.goal or implied_goal(case)
     if goal is None:
-        return Outcome(case, Reply(Said.WHAT_ELSE))
+        described = case.value(FactName.PRODUCT) is not None or _span(case) is not None
+        said = Said.WHICH_GOAL if described else Said.WHAT_ELSE
+        return Outcome(case, Reply(said))
+    case = case._replace(goal=goal)
     pending = case.question
     if pending is not None and pending.kind is Asks.CONFIRM:
         return _confirm(case, pending.data, again=False)
@@ -723,6 +837,10 @@ def _advance(case: Case, known: Known, heard: Heard) -> Outcome:  # noqa: PLR091
     if known.orders is not None and (choosing or case.fact(FactName.PURCHASED) is None):
         return _from_orders(case, known)
 
+    if goal is Goal.REFUND and _refund_ruled_out(case):
+        # R3: what the customer said of the product decides; no date or shop can change it.
+        return _decide(case._replace(question=None), known, _span(case) or DateSpan.on(known.today))
+
     kind = _claim_kind(case)
     if goal is Goal.CLAIM and kind is None:
         if case.value(FactName.REASON) is None and not case.unknown(FactName.REASON):
@@ -733,7 +851,8 @@ def _advance(case: Case, known: Known, heard: Heard) -> Outcome:  # noqa: PLR091
         case = _from_memory(case, known.memory)
     # A first question that names no purchase of theirs gets the rule before any question.
     general = None
-    if case.waiting is None and (goal is Goal.CLAIM or not _describes_purchase(case)):
+    if case.waiting is None and not rule_said and case.fact(FactName.PURCHASED) is None:
+        # Answer first: the rule for the question, then the one question to check theirs.
         subject = kind if goal is Goal.CLAIM and kind is not None else goal
         general = _general(subject, case, known.today)
     if (
@@ -754,6 +873,29 @@ def _advance(case: Case, known: Known, heard: Heard) -> Outcome:  # noqa: PLR091
     if needs_shop and channel is None and not case.unknown(FactName.CHANNEL):
         return _ask(case, FactName.CHANNEL)
     return _decide(case._replace(question=None), known, span)
+
+
+def implied_goal(case: Case) -> Goal | None:
+    """What a statement with no question asks for, from the facts it gave.
+
+    "It stopped working" is a warranty matter (W2); "I don't want it" or "it arrived
+    broken" a refund (R1, R4); "I dropped it" asks whether it can still go back (R3).
+    A date or a product alone says nothing of what the customer wants.
+    """
+    reason = member(Reason, case.value(FactName.REASON))
+    if reason is Reason.DEFECT:
+        return Goal.WARRANTY
+    if reason is not None:
+        return Goal.REFUND
+    if member(Condition, case.value(FactName.CONDITION)) is not None:
+        return Goal.REFUND
+    return None
+
+
+def _refund_ruled_out(case: Case) -> bool:
+    """R3: the customer said the product or its packaging is not as it came."""
+    condition = member(Condition, case.value(FactName.CONDITION))
+    return condition is not None and condition.blocks_refund
 
 
 def _describes_purchase(case: Case) -> bool:
@@ -824,6 +966,7 @@ def _facts(case: Case, span: DateSpan) -> PurchaseFacts:
         reason=member(Reason, case.value(FactName.REASON)),
         purchase_country=case.value(FactName.PURCHASE_COUNTRY) or STORE_COUNTRY,
         customer_country=case.value(FactName.HOME_COUNTRY) or None,
+        condition=member(Condition, case.value(FactName.CONDITION)),
     )
 
 
@@ -869,7 +1012,12 @@ def _decide(case: Case, known: Known, span: DateSpan) -> Outcome:
         return Outcome(case, ClaimSteps(kind, decision, product, span.precise, home_known))
     decision = _evaluate(goal, facts, known.today)
     offer = None
-    if basis in {Source.SAID, Source.CONFIRMED} and known.can_store and not known.linked:
+    if (
+        basis in {Source.SAID, Source.CONFIRMED}
+        and source is not None
+        and known.can_store
+        and not known.linked
+    ):
         offer = Offer.REMEMBER_PURCHASE
     assumed = facts.purchase_country if case.unknown(FactName.PURCHASE_COUNTRY) else None
     step = Decided(
@@ -976,19 +1124,35 @@ def _from_orders(case: Case, known: Known) -> Outcome:
 def _order_decision(case: Case, known: Known, order: OrderFacts, goal: Goal) -> Outcome:
     """The decision for one order, with an offer to open the request it allows."""
     reason = member(Reason, case.value(FactName.REASON))
-    decision = _evaluate(goal, order.facts._replace(reason=reason), known.today)
+    decision = _evaluate(goal, _as_said(order.facts, case)._replace(reason=reason), known.today)
     offered = {
         Goal.REFUND: ClaimKind.REFUND_RETURN,
         Goal.WARRANTY: ClaimKind.WARRANTY_REPAIR,
         Goal.CROSS_SHIP: ClaimKind.CROSS_SHIP,
     }[goal]
     offer = Offer.OPEN_REQUEST if decision.verdict is Verdict.YES else None
+    if _buyer_only(decision):  # R6: the buyer, not this account, asks for that refund
+        offer = None
     data = (order.order_id, offered.value, *((reason.value,) if reason else ()))
     question = Question(Asks.OFFER, offer, 1, data) if offer is not None else None
     step = Decided(
         goal, decision, order.product, True, Source.ORDER, order.facts.purchased, order, offer
     )
     return Outcome(case._replace(question=question), step)
+
+
+def _buyer_only(decision: Decision) -> bool:
+    """R6: a refund the policy leaves to the gift's buyer, which this customer can't open."""
+    return bool(getattr(decision, "buyer_returns", False))
+
+
+def _as_said(facts: PurchaseFacts, case: Case) -> PurchaseFacts:
+    """An order's facts with what the customer said of the product (R3) and where they are."""
+    home = case.value(FactName.HOME_COUNTRY)
+    return facts._replace(
+        condition=member(Condition, case.value(FactName.CONDITION)),
+        customer_country=home or facts.customer_country,
+    )
 
 
 def _act_on_order(case: Case, known: Known, order: OrderFacts) -> Outcome:
@@ -1001,7 +1165,7 @@ def _act_on_order(case: Case, known: Known, order: OrderFacts) -> Outcome:
             fault_only = kind in {ClaimKind.WARRANTY_REPAIR, ClaimKind.CROSS_SHIP}
             return _ask(case, FactName.REASON, lead=FAULT_ONLY if fault_only else None)
         reason = Reason.OTHER
-    facts = order.facts._replace(reason=reason)
+    facts = _as_said(order.facts, case)._replace(reason=reason)
     if _refund_or_repair(case, facts, known.today):
         return _ask(case, FactName.CLAIM_KIND, lead=REFUND_OPEN)
     if kind is None:  # another reason, or damage once the choice was left open
@@ -1009,7 +1173,11 @@ def _act_on_order(case: Case, known: Known, order: OrderFacts) -> Outcome:
         open_for_it = refund is Verdict.YES and not reason.is_quality_problem
         kind = ClaimKind.REFUND_RETURN if open_for_it else ClaimKind.WARRANTY_REPAIR
     decision = _evaluate(kind, facts, known.today)
-    if decision.verdict is not Verdict.YES or not fits_reason(kind, reason):
+    if (
+        decision.verdict is not Verdict.YES
+        or not fits_reason(kind, reason)
+        or _buyer_only(decision)
+    ):
         refused = _refusal(kind, decision, facts, known.today, order.product, order)
         question = None
         if refused.instead is not None:

@@ -24,6 +24,7 @@ from conversation.service import (
     ConfirmDate,
     Decided,
     Declined,
+    Explained,
     GaveUp,
     Heard,
     Known,
@@ -83,6 +84,7 @@ SLOTS = {
     FactName.CLAIM_KIND: "claimType",
     FactName.PRODUCT: "product",
     FactName.ORDER: "purchaseDate",
+    FactName.CONDITION: "condition",
 }
 INTENTS = {goal: name for name, goal in GOALS.items()}
 #: A touch on an APL screen (the yes button of an offer).
@@ -94,6 +96,7 @@ RESOLVED_FACTS = (
     FactName.PURCHASE_COUNTRY,
     FactName.HOME_COUNTRY,
     FactName.CLAIM_KIND,
+    FactName.CONDITION,
 )
 
 
@@ -140,6 +143,8 @@ def hear(handler_input: HandlerInput) -> Heard:
         purchase_country=values[FactName.PURCHASE_COUNTRY],
         home_country=values[FactName.HOME_COUNTRY],
         claim_kind=values[FactName.CLAIM_KIND],
+        condition=values[FactName.CONDITION],
+        aspect=read_slot(intent, "aspect").id,
         unmatched=tuple(unmatched),
     )
 
@@ -249,7 +254,24 @@ def show(handler_input: HandlerInput, outcome: Outcome) -> Response:  # noqa: PL
         return perform(handler_input, step)
     if isinstance(step, Declined):
         return finish(handler_input, (say.DECLINED[step.offer.value],), resume=outcome.resume)
+    if isinstance(step, Explained):
+        return _explained(handler_input, step, outcome)
     return _reply(handler_input, step, outcome)
+
+
+def _explained(handler_input: HandlerInput, step: Explained, outcome: Outcome) -> Response:
+    """The fact asked for first; then the open question again, or an offer to check theirs."""
+    from policy.facts import explain
+
+    current = turn(handler_input)
+    result = say.fact_answer(explain(step.topic, retention_days=current.settings.state_ttl_days))
+    if outcome.resume is not None:
+        lead = phrase(result.speech, " ")
+        return ask_for(handler_input, outcome.resume, lead=lead, card=result, back=True)
+    asked = outcome.case.question
+    if asked is not None and asked.about == Offer.CHECK_OWN_CASE:
+        return speak(handler_input, result.speech, (say.OFFER_CHECK_YOURS,), card=result)
+    return finish(handler_input, result)
 
 
 def _gave_up(handler_input: HandlerInput, step: GaveUp) -> Response:
@@ -374,6 +396,7 @@ def _reply(handler_input: HandlerInput, step: Reply, outcome: Outcome) -> Respon
         Said.WHAT_ELSE: "",
         Said.CANT_STORE: say.CANT_STORE,
         Said.GOODBYE: say.GOODBYE,
+        Said.WHICH_GOAL: "",
     }[step.said]
     if step.said is Said.GOODBYE:
         turn(handler_input).keep(Case())
@@ -382,6 +405,8 @@ def _reply(handler_input: HandlerInput, step: Reply, outcome: Outcome) -> Respon
         return ask_for(handler_input, outcome.resume, lead=(text, " ") if text else (), back=True)
     if step.said is Said.WHAT_ELSE:
         return speak(handler_input, (), (say.WHAT_ELSE,))
+    if step.said is Said.WHICH_GOAL:
+        return speak(handler_input, (say.OKAY,), (say.WHICH_GOAL,))
     return speak(handler_input, (text,), (say.WHAT_TO_ASK,))
 
 
@@ -431,4 +456,3 @@ def perform(handler_input: HandlerInput, step: Perform) -> Response:
 
 
 __all__ = ["OrderFacts", "converse"]
-

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from conversation.case import member
-from conversation.service import after_fact
+from conversation.service import after_fact, fact_topic
 from handlers.context import turn
 from handlers.respond import finish, speak
 from handlers.slots import current_intent, read_slot
@@ -31,6 +31,7 @@ def policy_fact(handler_input: HandlerInput) -> Response:
         return finish(handler_input, (say.UNKNOWN_TOPIC,))
     # P9: the skill's own storage period is a setting; only the retention answer says it.
     current = turn(handler_input)
+    topic = fact_topic(current.case, topic)
     result = say.fact_answer(explain(topic, retention_days=current.settings.state_ttl_days))
     check = after_fact(current.case, topic.value)
     if check is None:

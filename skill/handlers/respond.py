@@ -169,7 +169,7 @@ def ask_for(
         asked = phrase(question)
     elif step.choices:
         asked = _choices(step)
-    elif step.general is not None and step.fact.value == "purchased":
+    elif step.general is not None and step.fact.value == "purchased" and step.product is None:
         asked = (say.CHECK_YOURS,)
     elif step.lead == "fault_only":
         asked = (say.ASK_FAULT,)

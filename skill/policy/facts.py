@@ -230,3 +230,84 @@ def explain(topic: Topic, *, retention_days: int | None = None) -> Explanation:
     if topic is Topic.DATA_RETENTION:
         return explanation._replace(days=retention_days)
     return explanation
+
+
+class Aspect(StrEnum):
+    """What a question asks about a return, the warranty or a replacement.
+
+    Values equal the ``Aspect`` slot value ids. "Can I still return it?" asks whether
+    (no aspect); "how many days do I have to return it?" asks how long, and the first
+    sentence of the answer must be that fact, whichever intent carried the question.
+    """
+
+    HOW_LONG = "how_long"
+    STARTS = "starts"
+    WHO_PAYS = "who_pays"
+    CUSTOMS = "customs"
+    STEPS = "steps"
+    CARD_HOLD = "card_hold"
+    HOW_FAST = "how_fast"
+    LATE = "late"
+    NOT_FAULTY = "not_faulty"
+    WHERE_FROM = "where_from"
+
+
+class Subject(StrEnum):
+    """The policy family a question is about (the goal of the conversation)."""
+
+    REFUND = "refund"
+    WARRANTY = "warranty"
+    CROSS_SHIP = "cross_ship"
+
+
+_ASPECT_TOPICS: dict[tuple[Subject, Aspect], Topic] = {
+    (Subject.REFUND, Aspect.HOW_LONG): Topic.RETURN_WINDOW,
+    (Subject.REFUND, Aspect.STARTS): Topic.RETURN_WINDOW,
+    (Subject.REFUND, Aspect.LATE): Topic.RETURN_WINDOW,
+    (Subject.REFUND, Aspect.WHO_PAYS): Topic.RETURN_SHIPPING,
+    (Subject.REFUND, Aspect.NOT_FAULTY): Topic.RETURN_REASON,
+    (Subject.WARRANTY, Aspect.HOW_LONG): Topic.WARRANTY_LENGTH,
+    (Subject.WARRANTY, Aspect.STARTS): Topic.WARRANTY_LENGTH,
+    (Subject.WARRANTY, Aspect.WHO_PAYS): Topic.WARRANTY_SHIPPING,
+    (Subject.WARRANTY, Aspect.STEPS): Topic.WARRANTY_CLAIM,
+    (Subject.WARRANTY, Aspect.NOT_FAULTY): Topic.NOT_DEFECTIVE,
+    (Subject.WARRANTY, Aspect.CARD_HOLD): Topic.CROSS_SHIP_HOLD,
+    (Subject.CROSS_SHIP, Aspect.HOW_LONG): Topic.CROSS_SHIPPING,
+    (Subject.CROSS_SHIP, Aspect.STARTS): Topic.CROSS_SHIPPING,
+    (Subject.CROSS_SHIP, Aspect.STEPS): Topic.CROSS_SHIPPING,
+    (Subject.CROSS_SHIP, Aspect.LATE): Topic.CROSS_SHIP_RETURN,
+    (Subject.CROSS_SHIP, Aspect.CARD_HOLD): Topic.CROSS_SHIP_HOLD,
+    (Subject.CROSS_SHIP, Aspect.NOT_FAULTY): Topic.CROSS_SHIP_HOLD,
+    (Subject.CROSS_SHIP, Aspect.HOW_FAST): Topic.CROSS_SHIP_DISPATCH,
+    (Subject.CROSS_SHIP, Aspect.WHO_PAYS): Topic.CROSS_SHIP_COST,
+}
+"""The fact that answers each aspect of each family; customs and the warehouse are shared."""
+
+
+def topic_for(subject: Subject, aspect: Aspect, *, abroad: bool = False) -> Topic | None:
+    """The policy fact that answers ``aspect`` of a question about ``subject``.
+
+    - Customs, duties and taxes are never ZOSI's, whatever is being sent (W9); orders
+      leave from the Moscow warehouse (D3).
+    - Who pays to send a faulty product back depends on where the customer is: from
+      outside the country of purchase they pay the international shipping (W6), inside
+      it ZOSI does (W5).
+    - A refund's steps and "can I" questions have no single fact: None, and the
+      decision itself answers.
+
+    Args:
+        subject: The family of rules the question is about.
+        aspect: What it asks.
+        abroad: The customer said they are outside the country of purchase.
+
+    Returns:
+        The topic, or None when the decision (not one fact) answers the aspect.
+    """
+    if aspect is Aspect.CUSTOMS:
+        return Topic.CUSTOMS
+    if aspect is Aspect.WHERE_FROM:
+        return Topic.SHIPS_FROM
+    topic = _ASPECT_TOPICS.get((subject, aspect))
+    if topic is Topic.WARRANTY_SHIPPING and abroad:
+        return Topic.WARRANTY_ABROAD
+    return topic

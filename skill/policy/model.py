@@ -73,6 +73,28 @@ class Reason(StrEnum):
         return self in {Reason.DEFECT, Reason.DAMAGED_IN_TRANSIT}
 
 
+class Condition(StrEnum):
+    """What the customer said about the state of the product and its packaging (R3)."""
+
+    DAMAGED_BY_CUSTOMER = "damaged_by_customer"
+    """They damaged it themselves: dropped, cracked, water got in."""
+    PACKAGING_GONE = "packaging_gone"
+    """The original packaging was thrown away, lost or damaged."""
+    UNOPENED = "unopened"
+    """Still sealed in its box."""
+    OPENED = "opened"
+    """Opened and tried, nothing damaged: R3 decision allows it."""
+
+    @property
+    def blocks_refund(self) -> bool:
+        """R3: a refund needs the product and its original packaging back undamaged.
+
+        R3 decision: opening the box and trying the product is allowed; a product the
+        customer damaged, or whose packaging is gone or damaged, gets no refund return.
+        """
+        return self in {Condition.DAMAGED_BY_CUSTOMER, Condition.PACKAGING_GONE}
+
+
 class Payer(StrEnum):
     """Who pays a shipping leg."""
 
@@ -234,6 +256,8 @@ class PurchaseFacts(NamedTuple):
         customer_country: Where the customer is now; None means the purchase country.
         shipped_internationally: ZOSI shipped the order across a border, for example from
             China or the US (W7).
+        condition: What the customer said about the product and its packaging (R3); None
+            when they said nothing, which is never read as damage.
     """
 
     purchased: DateSpan
@@ -243,6 +267,7 @@ class PurchaseFacts(NamedTuple):
     purchase_country: str = STORE_COUNTRY
     customer_country: str | None = None
     shipped_internationally: bool = False
+    condition: Condition | None = None
 
     @property
     def customer_abroad(self) -> bool:

@@ -5,6 +5,7 @@ from typing import NamedTuple
 
 from policy.model import (
     Channel,
+    Condition,
     Payer,
     PurchaseFacts,
     Reason,
@@ -31,6 +32,13 @@ class ReturnDecision(NamedTuple):
             no ZOSI return is possible.
         steps: What the customer does next, in order.
         rule_ids: The rules that decided the outcome, in POLICY.md order.
+        blocked_by: R3: the condition the customer described that rules the refund out
+            (damaged by them, packaging gone); None when nothing said rules it out.
+        warranty_open: For a refund ruled out, whether the warranty (W1) may still cover a
+            fault, so the answer points there only when it can (R3 decision, W2); None
+            when a refund is possible.
+        buyer_returns: R6: a gift the customer wants to send back for a reason that is
+            not a quality problem: the refund is the buyer's to ask, not the recipient's.
     """
 
     verdict: Verdict
@@ -40,6 +48,9 @@ class ReturnDecision(NamedTuple):
     return_shipping: Payer | None
     steps: tuple[Step, ...]
     rule_ids: tuple[str, ...]
+    blocked_by: Condition | None = None
+    warranty_open: bool | None = None
+    buyer_returns: bool = False
 
 
 def return_deadline(purchased: date) -> date:
@@ -59,8 +70,13 @@ def evaluate_return(facts: PurchaseFacts, today: date) -> ReturnDecision:
       the customer to the seller's own policy, and ZOSI's R3/R4 terms do not apply.
     - R6: a gift recipient asks the giver for the receipt, which also settles the real
       purchase date; the giver's ZOSI purchase gets the usual refund.
-    - R3: whenever a return is possible the product and packaging must be undamaged.
+    - R3: whenever a return is possible the product and packaging must be undamaged; a
+      product the customer damaged, or whose packaging is gone, is a NO whatever the date
+      (R3 decision), and a fault then goes to the warranty (W2), which the caller offers.
     - R4: the customer pays return shipping unless the reason is a quality problem.
+    - R6 decision: a gift sent back without a quality problem is the buyer's refund to
+      ask for (``buyer_returns``); a quality problem gets the usual refund or replacement.
+    - A refund ruled out says whether the warranty (W1) is still open for a fault.
 
     Args:
         facts: What is known about the purchase.
@@ -72,6 +88,8 @@ def evaluate_return(facts: PurchaseFacts, today: date) -> ReturnDecision:
     window = evaluate_window(facts.purchased, today, return_deadline)
     if facts.channel is Channel.THIRD_PARTY:
         return _third_party_return(window, gift=facts.gift)
+    if facts.condition is not None and facts.condition.blocks_refund:
+        return _condition_rules_out(window, facts, today)
     open_ = window.verdict is not Verdict.NO
     rules = {"R1", "R2"}
     steps: list[Step] = []
@@ -92,7 +110,21 @@ def evaluate_return(facts: PurchaseFacts, today: date) -> ReturnDecision:
         return_shipping=return_shipping,
         steps=tuple(steps),
         rule_ids=in_policy_order(rules),
+        warranty_open=None if open_ else _warranty_open(facts, today),
+        buyer_returns=_buyer_returns(facts),
     )
+
+
+def _buyer_returns(facts: PurchaseFacts) -> bool:
+    """R6: a gift going back for no quality problem is a refund only its buyer can ask for."""
+    return facts.gift and facts.reason is not None and not facts.reason.is_quality_problem
+
+
+def _warranty_open(facts: PurchaseFacts, today: date) -> bool:
+    """W1: whether a fault may still be covered, for a refund that is ruled out."""
+    from policy.warranty import warranty_deadline
+
+    return evaluate_window(facts.purchased, today, warranty_deadline).verdict is not Verdict.NO
 
 
 def _third_party_return(window: Window, *, gift: bool) -> ReturnDecision:
@@ -111,6 +143,28 @@ def _third_party_return(window: Window, *, gift: bool) -> ReturnDecision:
         return_shipping=None,
         steps=steps,
         rule_ids=in_policy_order(rules),
+    )
+
+
+def _condition_rules_out(window: Window, facts: PurchaseFacts, today: date) -> ReturnDecision:
+    """R3: the product or its packaging is not as it came, so no refund return.
+
+    The window is kept for what the speech may add ("the 30 days would otherwise run
+    until ..."), but the verdict is NO on any day. R2 and R6 still say who could ask.
+    """
+    rules = {"R3"}
+    if facts.gift:
+        rules.add("R6")
+    return ReturnDecision(
+        verdict=Verdict.NO,
+        window=window,
+        direct_purchase=None if facts.channel is None else facts.channel.is_direct,
+        referral=Referral.GIVER if facts.gift else None,
+        return_shipping=None,
+        steps=(),
+        rule_ids=in_policy_order(rules),
+        blocked_by=facts.condition,
+        warranty_open=_warranty_open(facts, today),
     )
 
 

@@ -131,15 +131,6 @@ def steps_text(steps: Iterable[Step]) -> str:
     return "\n".join(f"{n}. {STEP_TEXT[step]}" for n, step in enumerate(steps, start=1))
 
 
-def steps_speech(steps: Iterable[Step]) -> str:
-    """Steps as one spoken passage."""
-    ordinals = ("First", "Then", "Next", "After that", "Also", "And")
-    return " ".join(
-        f"{ordinals[min(n, len(ordinals) - 1)]}, {_lower_first(STEP_TEXT[step])}"
-        for n, step in enumerate(steps)
-    )
-
-
 def _lower_first(text: str) -> str:
     """A sentence continued after a lead-in ("First, email ..."); names keep their capitals."""
     first = text.split(" ", 1)[0]
@@ -169,26 +160,36 @@ def _range_speech(first: int, last: int) -> str:
 
 
 def return_answer(decision: ReturnDecision, product: str | None, exact: bool = True) -> Answer:
-    """Speak a refund-return decision (R1-R6)."""
+    """Speak a refund-return decision (R1-R6): the verdict first, one more fact at most."""
     it = the_product(product)
     window = decision.window
-    if decision.referral is Referral.SELLER:
+    if decision.blocked_by is not None:
+        speech = phrase(
+            CONDITION_RULES_OUT[decision.blocked_by.value].format(it=it),
+            _fault_route(decision.warranty_open, damaged=decision.blocked_by.value == DAMAGED),
+        )
+        card = _facts((CONDITION_CARD,))
+    elif decision.referral is Referral.SELLER:
         speech = phrase(
             f"Since you bought {it} from another shop, the refund goes through that shop, so "
-            f"please check its own return policy. ZOSI's own {RETURN_WINDOW_DAYS}-day refund "
-            "covers purchases from the ZOSI website and ZOSI's official stores. If it's faulty, "
-            "ask me about the warranty."
+            "please check its own return policy. If it's faulty, ask me about the warranty."
         )
         card = _facts(("Refund: through the shop you bought it from, under its own policy.",))
+    elif decision.buyer_returns and window.last_day is not None:
+        speech = phrase(
+            "As it was a gift, a refund for a reason that isn't a fault is for the person who "
+            "bought it to ask for. They can return it ",
+            until(window.last_day, exact),
+            ".",
+        )
+        card = _facts(("The buyer can ask for a refund until: ", When(window.last_day)))
     elif decision.verdict is Verdict.YES and window.last_day is not None:
         speech = phrase(
             f"Yes, you can return {it} for a full refund ",
             until(window.last_day, exact),
             f"{days_left(window)}.",
             _direct_condition(decision.direct_purchase),
-            " ",
-            _return_shipping(decision.return_shipping),
-            " Keep the product and its packaging undamaged.",
+            _spoken_shipping(decision.return_shipping),
             _giver_note(decision.referral),
         )
         card = _facts(
@@ -199,7 +200,8 @@ def return_answer(decision: ReturnDecision, product: str | None, exact: bool = T
         speech = phrase(
             f"Sorry, the {RETURN_WINDOW_DAYS}-day refund period for {it} ended on ",
             When(window.last_day),
-            f". If it's faulty, it may still be under the {_warranty_length()} warranty.",
+            ".",
+            _fault_route(decision.warranty_open),
         )
         card = _facts(
             (f"The {RETURN_WINDOW_DAYS}-day refund period ended on ", When(window.last_day))
@@ -215,6 +217,37 @@ def return_answer(decision: ReturnDecision, product: str | None, exact: bool = T
     return Answer(speech, f"Returning {title_product(product)}", body)
 
 
+CONDITION_RULES_OUT: Mapping[str, str] = {
+    "damaged_by_customer": (
+        "Sorry, a damaged product can't go back for a refund: ZOSI takes {it} back only "
+        "undamaged, in its original packaging."
+    ),
+    "packaging_gone": (
+        "Sorry, without its original packaging in good shape, {it} can't go back for a refund: "
+        "ZOSI needs the product and its box back undamaged."
+    ),
+}
+CONDITION_CARD = "Refund: only for a product and original packaging returned undamaged."
+
+
+DAMAGED = "damaged_by_customer"
+
+
+def _fault_route(warranty_open: bool | None, *, damaged: bool = False) -> str:
+    """Where a fault can still go when no refund is possible: the warranty, if it is open.
+
+    For a product the customer damaged, nothing is promised: whether the limited
+    warranty covers it is ZOSI support's call (W8).
+    """
+    if warranty_open and damaged:
+        return " If it also has a fault, ask ZOSI support whether the warranty covers it."
+    if warranty_open:
+        return f" If it's faulty, the {_warranty_length()} warranty still covers a repair."
+    if warranty_open is False:
+        return f" The {_warranty_length()} warranty has ended too."
+    return ""
+
+
 def _depends(window: Window, outcome: str, card_label: str) -> tuple[Phrase, Phrase]:
     """Speech and card for an imprecise purchase date that straddles the deadline (DEPENDS)."""
     cutoff: Phrase = (When(window.cutoff),) if window.cutoff else ()
@@ -228,11 +261,13 @@ def _depends(window: Window, outcome: str, card_label: str) -> tuple[Phrase, Phr
 
 def _direct_condition(direct: bool | None) -> str:
     if direct is None:
-        return (
-            " That's as long as you bought it on the ZOSI website or in ZOSI's official "
-            "AliExpress store."
-        )
+        return " That's if you bought it from ZOSI's website or its official AliExpress store."
     return ""
+
+
+def _spoken_shipping(payer: Payer | None) -> str:
+    """Who pays the way back, spoken once the reason is known; both cases go on the card."""
+    return "" if payer is None else f" {_return_shipping(payer)}"
 
 
 def _return_shipping(payer: Payer | None) -> str:
@@ -245,11 +280,7 @@ def _return_shipping(payer: Payer | None) -> str:
 
 def _giver_note(referral: Referral | None) -> str:
     if referral is Referral.GIVER:
-        return (
-            " As it was a gift, the refund is for a quality problem, and it needs the buyer: "
-            "ask the person who gave it to you for a copy of the receipt, or to make the return "
-            "for you."
-        )
+        return " As it was a gift, ask the person who gave it to you for the receipt."
     return ""
 
 
@@ -267,11 +298,10 @@ def warranty_answer(
         speech = phrase(
             f"Yes, {it} is under warranty ",
             until(window.last_day, exact),
-            f"{days_left(window)}. If it's faulty, ZOSI will repair or replace it. ",
-            _warranty_shipping(decision.return_shipping, home_known),
-            " To start, email ZOSI support and describe the fault; I've sent the steps to your "
-            "Alexa app.",
+            f"{days_left(window)}, so ZOSI will repair or replace it if it's faulty.",
+            _spoken_warranty_shipping(decision.return_shipping, home_known),
             _giver_note(decision.referral),
+            " I've sent the steps to your Alexa app.",
         )
         card = _facts(
             ("Under warranty until: ", When(window.last_day)),
@@ -302,6 +332,11 @@ def warranty_answer(
     )
     body = phrase(card, terms, steps_text(decision.steps), support_card_line())
     return Answer(speech, f"Warranty for {title_product(product)}", body)
+
+
+def _spoken_warranty_shipping(payer: Payer, home_known: bool) -> str:
+    """Who pays to send it back, spoken when known; both cases go on the card (W5, W6)."""
+    return f" {_warranty_shipping(payer, home_known)}" if home_known else ""
 
 
 def _warranty_shipping(payer: Payer, home_known: bool = True) -> str:
@@ -340,11 +375,17 @@ def cross_ship_answer(
         if decision.free_shipping
         else "As you're outside the country of purchase, extra shipping fees apply."
     )
+    spoken_terms = (
+        f" You'll need a credit card for a {decision.hold_days}-day hold on the replacement's "
+        "price."
+        + ("" if decision.free_shipping else f" {shipping}")
+        + " I've sent the details to your Alexa app."
+    )
     if decision.verdict is Verdict.YES and window.last_day is not None:
         speech = phrase(
             f"Yes, you can get an advance replacement for {it} ",
             until(window.last_day, exact),
-            f"{days_left(window)}. {terms} {shipping}",
+            f".{spoken_terms}",
         )
         card = _facts(("Advance replacement possible until: ", When(window.last_day)))
     elif decision.verdict is Verdict.NO and window.last_day is not None:
@@ -359,7 +400,7 @@ def cross_ship_answer(
     else:
         speech, card = _depends(
             window,
-            f"you can get an advance replacement. {terms}",
+            f"you can get an advance replacement.{spoken_terms}",
             "Possible if bought on or after: ",
         )
     body = phrase(
@@ -489,13 +530,16 @@ def claim_steps_answer(claim_type: str, steps: tuple[Step, ...]) -> Answer:
         "warranty_repair": "Making a warranty claim",
         "cross_ship": "Advance replacement",
     }
-    speech = phrase(
-        CLAIM_INTRO[claim_type],
-        " ",
-        steps_speech(steps),
-        " I've sent these steps to your Alexa app.",
-    )
+    speech = phrase(first_step(steps), " I've sent all the steps to your Alexa app.")
     return Answer(speech, titles[claim_type], phrase(steps_text(steps), support_card_line()))
+
+
+def first_step(steps: Iterable[Step]) -> str:
+    """The first thing to do, spoken (the email said as words); the card lists them all."""
+    for step in steps:
+        text = STEP_TEXT[step].replace(SUPPORT_EMAIL, SPOKEN_EMAIL)
+        return f"First, {_lower_first(text)}"
+    return ""
 
 
 def contact_answer() -> Answer:
@@ -512,12 +556,9 @@ def contact_answer() -> Answer:
 def privacy_answer(ttl_days: int) -> Answer:
     """What the skill does with personal data (P1-P9, design decisions in POLICY.md)."""
     speech = phrase(
-        "I keep as little as I can. I only remember something, like your delivery region or a "
-        f"purchase date, after you say yes, and I forget it after {ttl_days} days without use, "
-        "or at once when you say 'delete my data' or disable the skill. If you link your ZOSI "
-        "account, I read your orders fresh each time and never store them or your login. I "
-        "don't share your data with anyone. To hear what I've stored, say 'what do you know "
-        "about me'."
+        f"I remember something only after you say yes, and forget it after {ttl_days} days "
+        "without use, or when you say 'delete my data'. I never store your ZOSI login or your "
+        "orders, and I share nothing without your permission, unless the law requires it."
     )
     body = phrase(
         "Remembered only after you agree: delivery region, a purchase you describe.\n"
@@ -576,9 +617,7 @@ ASK_CLAIM_TYPE = "Do you want a refund, a warranty repair, or an advance replace
 ASK_REGION = "Which city or region should I estimate delivery to?"
 BAD_ORDER_DATE = "I couldn't use that order date, so here's the estimate for ordering today. "
 
-OFFER_REMEMBER_PURCHASE = (
-    "Shall I remember this purchase, so next time you can just ask about {it} without the dates?"
-)
+OFFER_REMEMBER_PURCHASE = "Shall I remember this purchase for next time?"
 OFFER_REMEMBER_REGION = "Shall I remember {region} as your delivery region?"
 REMEMBERED = "Done, I'll remember that."
 NOT_REMEMBERED = "Sorry, I couldn't save that just now, so I won't remember it this time."
@@ -832,9 +871,7 @@ def claim_opened(
     speech = phrase(
         opened,
         Spell(request_id),
-        ". What happens next: ",
-        " ".join(STEP_TEXT[step] for step in next_steps),
-        " I've sent the details to your Alexa app.",
+        ". I've sent what happens next to your Alexa app.",
     )
     body = phrase(
         f"Request {request_id}: {KIND_NAMES[kind]} for ",
@@ -851,8 +888,7 @@ def claim_opened(
 GENERAL_RULE = {
     "refund": (
         f"You can return a ZOSI product for a full refund within {RETURN_WINDOW_DAYS} days of "
-        "buying it, with or without a reason, when you bought it from ZOSI: the ZOSI website or "
-        "ZOSI's official AliExpress store."
+        "buying it from ZOSI, on its website or its official AliExpress store."
     ),
     "warranty": (
         "Every ZOSI product has a {years} warranty from the day you bought it: if it fails in "
@@ -917,6 +953,7 @@ HELP_IN_DIALOG = (
 )
 NOT_UNDERSTOOD = "Sorry, I didn't catch that."
 WHAT_ELSE = "What else would you like to know?"
+WHICH_GOAL = "Would you like to return it, or is something wrong with it?"
 DECLINED: Mapping[str, str] = {
     "remember_purchase": NOT_SAVING,
     "remember_region": NOT_SAVING,
@@ -965,6 +1002,8 @@ def _general_note(decision: ReturnDecision | WarrantyDecision | CrossShipDecisio
                 " Bought from another shop, though, the refund goes through that shop's own "
                 "return policy.",
             )
+        if decision.return_shipping is not None:
+            return (" ", _return_shipping(decision.return_shipping), _giver_note(decision.referral))
         return (_giver_note(decision.referral),)
     if _is_cross_ship(decision):
         return (
@@ -972,11 +1011,14 @@ def _general_note(decision: ReturnDecision | WarrantyDecision | CrossShipDecisio
             if decision.free_shipping
             else (" From outside the country of purchase, extra shipping fees apply.",)
         )
+    warranty = _warranty(decision)
+    # Who pays the way back is said when it is not ZOSI (from abroad, W6); asked, it is a fact.
     note = (
-        " Inside the country you bought it in, ZOSI covers the return shipping of a faulty "
-        "product; from another country, you pay the international shipping."
+        " From outside the country you bought it in, you pay the international shipping."
+        if warranty.return_shipping is Payer.CUSTOMER
+        else ""
     )
-    return phrase(note, _giver_note(_warranty(decision).referral))
+    return phrase(note, _giver_note(warranty.referral))
 
 
 def general_card(
@@ -1088,13 +1130,22 @@ def refused(
             what,
             " because you changed your mind.",
         )
+    if _is_return(decision) and decision.buyer_returns:
+        until_: Phrase = (
+            () if decision.window.last_day is None else (" until ", When(decision.window.last_day))
+        )
+        return phrase(
+            "As it was a gift, a refund for a reason that isn't a fault is for the person who "
+            "bought it to ask for: they can return it",
+            until_,
+            ".",
+        )
     if _is_return(decision) and decision.referral is Referral.SELLER:
-        shop = store_name or "the shop you bought it from"
+        shop = store_name or "another shop"
         return phrase(
             "ZOSI can't refund ",
             what,
-            f": it was bought from {shop}, so a refund goes through that shop. Ask {shop} about "
-            "its own return and refund policy.",
+            f": it was bought from {shop}, so ask that shop about its own return policy.",
         )
     last_day = decision.window.last_day
     ended: Phrase = ("",) if last_day is None else (": that ended on ", When(last_day))
@@ -1164,10 +1215,7 @@ def for_order(product: str, ordered_on: date) -> Phrase:
     return phrase("For ", order_label(product, ordered_on), ": ")
 
 
-NO_FAULT_COSTS = (
-    "If ZOSI finds no fault, you pay to have it shipped back to you, and ZOSI never pays "
-    "customs duties or taxes."
-)
+NO_FAULT_COSTS = "If ZOSI finds no fault, you pay to get it shipped back."
 
 ORDERS_TITLES: Mapping[str, str] = {
     "refund": "Refunds on your orders",
@@ -1178,8 +1226,8 @@ ORDERS_TITLES: Mapping[str, str] = {
 
 CLAIM_STEPS_ON_CARD = "I've sent the steps of {kind} to your Alexa app."
 REFUND_OR_REPAIR = (
-    f"As it's within the {RETURN_WINDOW_DAYS} days, you can have a full refund, or ZOSI can "
-    "repair or replace it under the warranty."
+    f"It's within the {RETURN_WINDOW_DAYS} days, so if you bought it from ZOSI, a full refund "
+    "is possible; ZOSI can also repair or replace it under the warranty."
 )
 
 

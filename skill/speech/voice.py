@@ -81,6 +81,7 @@ class Voice(Protocol):
     UNKNOWN_TOPIC: str
     WELCOME: str
     WHAT_ELSE: str
+    WHICH_GOAL: str
     WHAT_TO_ASK: str
     WITHDRAW_EXPLAINED: str
     WITHDRAW_EXPLAINED_LINKED: str

@@ -367,7 +367,7 @@ def test_i_dont_know_the_shop_gets_an_honest_conditional_answer(customer: Start)
 
 def test_i_dont_know_the_date_gets_the_rule_and_the_support_contact(customer: Start) -> None:
     talk = customer()
-    assert talk.says("ReturnRefundIntent", product=CAMERA) == "When did you buy your camera?"
+    assert talk.says("ReturnRefundIntent", product=CAMERA).endswith("When did you buy your camera?")
     reply = talk.says("DontKnowIntent")
     assert reply.startswith("You can return a ZOSI product for a full refund within 30 days")
     assert "service at zositech dot com" in reply
@@ -394,7 +394,7 @@ def test_a_date_corrected_while_another_question_is_open_is_read_back(customer: 
 
 def test_a_date_given_when_asked_for_it_is_not_read_back(customer: Start) -> None:
     talk = customer()
-    assert talk.says("ReturnRefundIntent", product=CAMERA) == "When did you buy your camera?"
+    assert talk.says("ReturnRefundIntent", product=CAMERA).endswith("When did you buy your camera?")
     reply = talk.says("PurchaseDetailsIntent", purchaseDate="2026-11-10")
     assert reply.startswith("Where did you buy your camera?")
 
@@ -543,7 +543,7 @@ def test_correcting_the_product_keeps_the_question_and_the_purchase_facts(
         "Yes, you can return your N. V. R. for a full refund until 10 December"
     )
     fresh = talk.says("WarrantyStatusIntent", product=("doorbell", "doorbell"))
-    assert fresh == "When did you buy your doorbell?"
+    assert fresh.endswith("When did you buy your doorbell?")
 
 
 def test_an_unlinked_warranty_claim_says_until_when_before_the_steps(customer: Start) -> None:

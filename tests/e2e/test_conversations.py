@@ -36,7 +36,7 @@ def test_missing_facts_are_asked_one_at_a_time(alexa) -> None:
         "I bought it two weeks ago",
         "from the official aliexpress store",
     )
-    assert replies[1] == "When did you buy your camera?"
+    assert replies[1].endswith("When did you buy your camera?")
     assert replies[2].startswith("Where did you buy your camera")
     assert "Yes, you can return your camera for a full refund until" in replies[3]
 
@@ -77,7 +77,7 @@ def test_a_date_denied_in_every_reading_is_asked_for_again(alexa) -> None:
     replies = said(alexa, "can I return the camera I bought on the 5th", "no", "no", "2026-11-05")
     assert replies[0] == "Just to check: you bought your camera on 5 November?"
     assert replies[1] == "Then did you buy your camera on 5 December 2025?"
-    assert replies[2] == "When did you buy your camera?"
+    assert replies[2].endswith("When did you buy your camera?")
     assert replies[3].startswith("Where did you buy your camera")
 
 

@@ -107,7 +107,7 @@ def test_claim_steps_read_the_rma_procedure(handler) -> None:
     response = invoke(handler, load_event("start_claim_warranty"))
     speech = speech_of(response)
     assert "one-year warranty" in speech
-    assert speech.endswith("If you&apos;d like me to check yours, when did you buy it?</speak>")
+    assert speech.endswith("When did you buy your camera?</speak>")
     card = response["response"]["card"]["text"]
     assert "1. Email ZOSI support at service@zositech.com" in card
     assert "RMA code" in card

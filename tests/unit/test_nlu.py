@@ -242,7 +242,14 @@ def test_utterance_is_understood_as_alexa_would(nlu, utterance, intent, slots):
 
 def test_every_declared_slot_is_sent_and_unfilled_ones_carry_only_name_and_status(nlu):
     intent = nlu.understand("can I return my camera").intent
-    assert set(intent["slots"]) == {"product", "purchaseDate", "store", "reason"}
+    assert set(intent["slots"]) == {
+        "product",
+        "purchaseDate",
+        "store",
+        "reason",
+        "condition",
+        "aspect",
+    }
     assert intent["slots"]["store"] == {"name": "store", "confirmationStatus": "NONE"}
     assert intent["confirmationStatus"] == "NONE"
 
@@ -321,7 +328,14 @@ def test_an_answer_to_an_elicited_slot_fills_it_and_keeps_the_others(
     assert understanding.dialog_state == "IN_PROGRESS"
     assert understanding.intent["name"] == "ReturnRefundIntent"
     assert filled(understanding.intent) == {"product": "camera", slot: expected}
-    assert set(understanding.intent["slots"]) == {"product", "purchaseDate", "store", "reason"}
+    assert set(understanding.intent["slots"]) == {
+        "product",
+        "purchaseDate",
+        "store",
+        "reason",
+        "condition",
+        "aspect",
+    }
 
 
 def test_eliciting_does_not_change_the_pending_intent_it_was_given(nlu):
@@ -497,9 +511,7 @@ def test_a_fact_said_on_its_own_is_a_purchase_detail(nlu):
     # The answer to a question the skill asked without a dialog prompt (or that Alexa lost).
     assert filled(nlu.understand("from walmart").intent) == {"store": "third_party"}
     assert nlu.understand("from walmart").intent["name"] == "PurchaseDetailsIntent"
-    assert filled(nlu.understand("in june twenty twenty six").intent) == {
-        "purchaseDate": "2026-06"
-    }
+    assert filled(nlu.understand("in june twenty twenty six").intent) == {"purchaseDate": "2026-06"}
 
 
 def test_an_intent_that_only_carries_a_fact_is_never_guessed_without_one(nlu):
