@@ -612,14 +612,22 @@ def _check_again(case: Case, asked: Question, signal: Signal) -> Outcome:
 
 
 def _offer_again(case: Case, asked: Question, signal: Signal, known: Known) -> Outcome:
-    """No yes or no to an offer: "I don't know" declines it; anything else drops it.
+    """No yes or no to an offer: "I don't know" declines it; a mumble hears it once more.
 
-    The offer is not put again: a yes on the next turn would then answer a question
-    the customer may not have heard as the same one, and an action (a deletion, a
-    request) must follow only a clear yes to the question just asked.
+    An answer that was not understood gets the same offer again, in the same words, so
+    the customer hears exactly what a yes will do; a second miss, or help or another
+    topic, drops it: an action (a deletion, a request) follows only a clear yes to the
+    question just asked.
     """
     if signal is Signal.DONT_KNOW:
         return Outcome(case, Declined(Offer(asked.about)), resume=_resumed(case))
+    if signal is Signal.NOT_UNDERSTOOD and asked.attempts < MAX_ATTEMPTS:
+        # "hmm maybe": the same offer once more, word for word, so a yes after it answers
+        # exactly the question the customer just heard again; a second miss drops it.
+        return Outcome(
+            case._replace(question=asked._replace(attempts=asked.attempts + 1)),
+            Reply(Said.NOT_UNDERSTOOD),
+        )
     return _signal(case, signal, known)
 
 

@@ -389,6 +389,9 @@ def _refused(handler_input: HandlerInput, step: Refused) -> Response:
 
 
 def _reply(handler_input: HandlerInput, step: Reply, outcome: Outcome) -> Response:
+    asked = outcome.case.question
+    if step.said is Said.NOT_UNDERSTOOD and asked is not None and asked.kind is Asks.OFFER:
+        return finish(handler_input, (say.NOT_UNDERSTOOD,))  # the offer, asked again as it was
     text = {
         Said.OKAY: say.OKAY,
         Said.HELP: say.HELP_IN_DIALOG if outcome.resume else say.HELP,

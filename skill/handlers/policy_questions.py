@@ -24,14 +24,15 @@ def policy_fact(handler_input: HandlerInput) -> Response:
 
     Asked in the middle of a purchase dialog, the dialog's open question follows.
     """
-    from policy.facts import Topic, explain
+    from policy.facts import Aspect, Topic, explain, refine
 
-    topic = member(Topic, read_slot(current_intent(handler_input), "topic").id)
+    intent = current_intent(handler_input)
+    topic = member(Topic, read_slot(intent, "topic").id)
     if topic is None:
         return finish(handler_input, (say.UNKNOWN_TOPIC,))
     # P9: the skill's own storage period is a setting; only the retention answer says it.
     current = turn(handler_input)
-    topic = fact_topic(current.case, topic)
+    topic = fact_topic(current.case, refine(topic, member(Aspect, read_slot(intent, "aspect").id)))
     result = say.fact_answer(explain(topic, retention_days=current.settings.state_ttl_days))
     check = after_fact(current.case, topic.value)
     if check is None:

@@ -51,7 +51,20 @@ def my_data(handler_input: HandlerInput) -> Response:
 
 
 def delete_my_data(handler_input: HandlerInput) -> Response:
-    """Answers "Delete my data": asks first; the yes deletes everything stored (P5)."""
+    """Answers "Delete my data": asks first; the yes deletes everything stored (P5).
+
+    "After how many years do you delete my data?" asks how long it is kept (P9): that
+    fact, and nothing is offered for deletion.
+    """
+    from conversation.case import member
+    from handlers.slots import current_intent, read_slot
+    from policy.facts import Aspect, Topic, explain
+
+    if member(Aspect, read_slot(current_intent(handler_input), "aspect").id) is Aspect.HOW_LONG:
+        days = turn(handler_input).settings.state_ttl_days
+        return finish(
+            handler_input, say.fact_answer(explain(Topic.DATA_RETENTION, retention_days=days))
+        )
     return offer(handler_input, Offer.DELETE_DATA, (), (say.CONFIRM_DELETE,))
 
 

@@ -44,6 +44,8 @@ class Topic(StrEnum):
     """D5: a tracking code, also in the AliExpress app."""
     RETURN_WINDOW = "return_window"
     """R1: 30 days from the purchase date for a full refund."""
+    PURCHASE_DATE = "purchase_date"
+    """R1 decision: the purchase date is the order date in the customer's own time zone."""
     RETURN_REASON = "return_reason"
     """R1, R4: no reason needed; without a quality problem the customer pays the way back."""
     RETURN_ELIGIBILITY = "return_eligibility"
@@ -152,6 +154,7 @@ _EXPLANATIONS: dict[Topic, Explanation] = {
         Explanation(Topic.DELIVERY_TIME, _rules("D4"), business_days=DELIVERY_BUSINESS_DAYS),
         Explanation(Topic.TRACKING, _rules("D5")),
         Explanation(Topic.RETURN_WINDOW, _rules("R1", "R2"), days=RETURN_WINDOW_DAYS),
+        Explanation(Topic.PURCHASE_DATE, _rules("R1", "W1")),
         Explanation(
             Topic.RETURN_REASON, _rules("R1", "R4"), days=RETURN_WINDOW_DAYS, payer=Payer.CUSTOMER
         ),
@@ -253,11 +256,13 @@ class Aspect(StrEnum):
 
 
 class Subject(StrEnum):
-    """The policy family a question is about (the goal of the conversation)."""
+    """The policy family a question is about (the goal of a conversation, or a topic's)."""
 
     REFUND = "refund"
     WARRANTY = "warranty"
     CROSS_SHIP = "cross_ship"
+    DELIVERY = "delivery"
+    PRIVACY = "privacy"
 
 
 _ASPECT_TOPICS: dict[tuple[Subject, Aspect], Topic] = {
@@ -280,6 +285,11 @@ _ASPECT_TOPICS: dict[tuple[Subject, Aspect], Topic] = {
     (Subject.CROSS_SHIP, Aspect.NOT_FAULTY): Topic.CROSS_SHIP_HOLD,
     (Subject.CROSS_SHIP, Aspect.HOW_FAST): Topic.CROSS_SHIP_DISPATCH,
     (Subject.CROSS_SHIP, Aspect.WHO_PAYS): Topic.CROSS_SHIP_COST,
+    (Subject.DELIVERY, Aspect.HOW_LONG): Topic.DELIVERY_TIME,
+    (Subject.DELIVERY, Aspect.HOW_FAST): Topic.DELIVERY_TIME,
+    (Subject.DELIVERY, Aspect.WHO_PAYS): Topic.DELIVERY_COST,
+    (Subject.DELIVERY, Aspect.STEPS): Topic.TRACKING,
+    (Subject.PRIVACY, Aspect.HOW_LONG): Topic.DATA_RETENTION,
 }
 """The fact that answers each aspect of each family; customs and the warehouse are shared."""
 
@@ -310,4 +320,48 @@ def topic_for(subject: Subject, aspect: Aspect, *, abroad: bool = False) -> Topi
     topic = _ASPECT_TOPICS.get((subject, aspect))
     if topic is Topic.WARRANTY_SHIPPING and abroad:
         return Topic.WARRANTY_ABROAD
+    return topic
+
+
+_FAMILIES: dict[Subject, frozenset[Topic]] = {
+    Subject.DELIVERY: frozenset(
+        {Topic.WHERE_TO_BUY, Topic.DELIVERY_COST, Topic.SHIPS_FROM, Topic.DELIVERY_TIME}
+    ),
+    Subject.REFUND: frozenset(
+        {
+            Topic.RETURN_WINDOW,
+            Topic.RETURN_REASON,
+            Topic.RETURN_ELIGIBILITY,
+            Topic.RETURN_CONDITION,
+            Topic.RETURN_SHIPPING,
+        }
+    ),
+    Subject.WARRANTY: frozenset(
+        {
+            Topic.WARRANTY_LENGTH,
+            Topic.WARRANTY_COVERAGE,
+            Topic.WARRANTY_CLAIM,
+            Topic.WARRANTY_SHIPPING,
+        }
+    ),
+    Subject.CROSS_SHIP: frozenset({Topic.CROSS_SHIPPING, Topic.CROSS_SHIP_COST}),
+    Subject.PRIVACY: frozenset(
+        {Topic.DATA_USE, Topic.DATA_DELETION, Topic.DATA_ACCESS, Topic.ACCOUNT_LINKING}
+    ),
+}
+"""The broad topics a question names ("delivery", "the warranty") that an aspect narrows."""
+
+
+def refine(topic: Topic, aspect: Aspect | None) -> Topic:
+    """The fact meant by a broad topic asked with an aspect.
+
+    "How long is delivery" names delivery and asks how long: D4, not the cost (D2);
+    "how long do you keep my data" is P9; "who pays for the warranty" is W5. A topic
+    that is already one fact, or an aspect its family has no fact for, stays as said.
+    """
+    if aspect is None:
+        return topic
+    for subject, topics in _FAMILIES.items():
+        if topic in topics:
+            return topic_for(subject, aspect) or topic
     return topic

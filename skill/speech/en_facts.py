@@ -232,6 +232,13 @@ _FIXED: dict[Topic, Wording] = {
             "AliExpress app too."
         ),
     ),
+    Topic.PURCHASE_DATE: (
+        "The purchase date",
+        phrase(
+            "The purchase date is the day you placed the order, in your own time zone, not the "
+            "day it arrived. The refund period and the warranty both count from it."
+        ),
+    ),
     Topic.RETURN_ELIGIBILITY: (
         "Which purchases can be refunded",
         phrase(
@@ -340,7 +347,8 @@ _FIXED: dict[Topic, Wording] = {
         "Deleting your data",
         phrase(
             "Say 'delete my data', and I erase everything I've stored about you. Disabling the "
-            "skill or unlinking your account does the same."
+            "skill or unlinking your account does the same. Backups are deleted as they roll "
+            "over."
         ),
     ),
     Topic.WITHDRAW_CONSENT: (

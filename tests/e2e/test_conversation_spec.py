@@ -166,7 +166,7 @@ def test_a_linked_third_party_purchase_is_sent_to_its_shop_not_into_a_warranty_r
         == "What's the reason? Is it faulty, did it arrive damaged, or did you change your mind?"
     )
     reply = talk.says("StartClaimIntent", reason=reason)
-    assert "bought from Home Security Market, so a refund goes through that shop" in reply
+    assert "bought from Home Security Market, so ask that shop about its own return policy" in reply
     assert "30 days" not in reply
     assert "30-day" not in reply
     assert "warranty repair" not in reply
@@ -271,17 +271,17 @@ def test_the_upper_delivery_date_counts_a_transferred_working_saturday(customer:
 # --- a yes counts only for the question just asked --------------------------------------------
 
 
-def test_a_yes_after_something_unrecognised_never_deletes_data(
+def test_a_yes_after_something_unrecognised_deletes_only_once_the_question_was_asked_again(
     customer: Start, store: CountingStore
 ) -> None:
+    """Audit P3: a mumble hears the same question again; two mumbles drop it, and nothing acts."""
     talk = customer()
     talk.says("DeliveryTimeIntent", region=("Kazan", "kazan"))
     talk.yes()
-    assert (
-        talk.says("DeleteMyDataIntent")
-        == "Do you want me to delete everything I've stored about you?"
-    )
-    talk.mumbles()
+    question = "Do you want me to delete everything I've stored about you?"
+    assert talk.says("DeleteMyDataIntent") == question
+    assert talk.mumbles() == f"Sorry, I didn't catch that. {question}"
+    assert talk.mumbles().startswith("Sorry, I can't help with that.")
     assert "Done" not in talk.yes()
     assert "delete" not in store.calls
 
@@ -322,7 +322,7 @@ def test_a_gift_gets_the_gift_rule_before_any_question(customer: Start) -> None:
     """R6 first: "I got it as a gift, can I return it?"."""
     reply = customer().says("ReturnRefundIntent", store=("a gift", "gift"))
     assert reply.startswith("You can return a ZOSI product for a full refund within 30 days")
-    assert "ask the person who gave it to you for a copy of the receipt" in reply
+    assert "ask the person who gave it to you for the receipt" in reply
     assert reply.endswith("If you'd like me to check yours, when did you buy it?")
 
 
@@ -362,7 +362,7 @@ def test_i_dont_know_the_shop_gets_an_honest_conditional_answer(customer: Start)
     talk = _asked_for_the_shop(customer)
     reply = talk.says("DontKnowIntent")
     assert reply.startswith("Yes, you can return your camera for a full refund until 10 December")
-    assert "as long as you bought it on the ZOSI website or in ZOSI's official AliExpress" in reply
+    assert "That's if you bought it from ZOSI's website or its official AliExpress store" in reply
 
 
 def test_i_dont_know_the_date_gets_the_rule_and_the_support_contact(customer: Start) -> None:
@@ -438,7 +438,7 @@ def test_an_answer_that_cannot_be_resolved_is_asked_once_more_then_the_skill_mov
     assert moved_on.startswith(
         "Yes, you can return your camera for a full refund until 10 December"
     )
-    assert "as long as you bought it on the ZOSI website" in moved_on
+    assert "That's if you bought it from ZOSI's website" in moved_on
 
 
 def test_an_unresolvable_reason_is_asked_once_more_then_the_skill_moves_on(
@@ -518,7 +518,7 @@ def test_a_fault_within_the_30_days_leaves_the_choice_of_refund_or_repair(
     """R1, R4, W2: the camera from 5 days ago may go back for a refund, not only a repair."""
     talk = customer("demo-recent")
     asked = talk.says("StartClaimIntent", product=CAMERA, reason=("it's broken", "defect"))
-    assert asked.startswith("As it's within the 30 days, you can have a full refund, or ZOSI")
+    assert asked.startswith("It's within the 30 days, so if you bought it from ZOSI, a full refund")
     costs = talk.says("StartClaimIntent", claimType=("a refund", "refund_return"))
     assert costs.startswith("You can return it for a full refund until 16 December.")
     assert "As it's a quality problem, ZOSI pays the return shipping." in costs
@@ -551,7 +551,7 @@ def test_an_unlinked_warranty_claim_says_until_when_before_the_steps(customer: S
     talk.says("StartClaimIntent", reason=("it's broken", "defect"), product=CAMERA)
     reply = talk.says("StartClaimIntent", purchaseDate="2026-09")
     assert reply.startswith("Your camera is under warranty until at least 1 September 2027.")
-    assert reply.count("To make a warranty claim") == 1
+    assert reply.count("First, email ZOSI support") == 1  # one step spoken, all on the card
 
 
 def test_something_unrecognised_during_a_date_check_asks_the_check_again(
@@ -639,10 +639,11 @@ def test_a_linked_warranty_offer_says_what_the_customer_pays_before_the_yes(
     customer: Start,
 ) -> None:
     """W8, W9 come before "Shall I open a warranty repair?"."""
-    reply = customer("demo-recent").says("WarrantyStatusIntent", product=("N. V. R.", "nvr"))
-    costs = reply.index("If ZOSI finds no fault, you pay to have it shipped back to you")
-    assert "ZOSI never pays customs duties" in reply
+    talk = customer("demo-recent")
+    reply = talk.says("WarrantyStatusIntent", product=("N. V. R.", "nvr"))
+    costs = reply.index("If ZOSI finds no fault, you pay to get it shipped back")
     assert reply.index("Shall I open a warranty repair request") > costs
+    assert "ZOSI never pays customs duties, taxes or carrier fees" in talk.card  # W9
 
 
 # --- from the second customer review -----------------------------------------------------------
@@ -651,12 +652,16 @@ def test_a_linked_warranty_offer_says_what_the_customer_pays_before_the_yes(
 def test_not_knowing_where_the_customer_is_the_warranty_says_both_who_pays(
     customer: Start,
 ) -> None:
-    """W5/W6: without a country, "ZOSI covers the return shipping" would be a promise."""
-    reply = customer().says("WarrantyStatusIntent", product=CAMERA, purchaseDate="2026-08-01")
-    assert "In the country you bought it in, ZOSI covers the return shipping; from another " in (
-        reply
-    )
-    assert "you pay the international shipping" in reply
+    """W5/W6: without a country, "ZOSI covers the return shipping" would be a promise.
+
+    The speech makes none; the card says both (one breath: the second regime is not spoken).
+    """
+    talk = customer()
+    reply = talk.says("WarrantyStatusIntent", product=CAMERA, purchaseDate="2026-08-01")
+    assert "ZOSI covers the return shipping" not in reply
+    card = talk.card
+    assert "In the country you bought it in, ZOSI covers the return shipping" in card
+    assert "you pay the international shipping" in card
 
 
 def test_a_gift_refund_is_said_to_be_for_a_quality_problem_through_the_buyer(
@@ -666,7 +671,7 @@ def test_a_gift_refund_is_said_to_be_for_a_quality_problem_through_the_buyer(
     reply = customer().says(
         "ReturnRefundIntent", product=CAMERA, purchaseDate="2026-11-10", store=("a gift", "gift")
     )
-    assert "As it was a gift, the refund is for a quality problem, and it needs the buyer" in reply
+    assert "As it was a gift, ask the person who gave it to you for the receipt" in reply
 
 
 def test_where_is_my_nvr_answers_about_the_nvr(customer: Start) -> None:
@@ -706,7 +711,7 @@ def test_a_fault_within_the_30_days_offers_the_refund_to_a_customer_not_linked(
     talk = customer()
     talk.says("StartClaimIntent", product=CAMERA, reason=("it's broken", "defect"))
     reply = talk.says("StartClaimIntent", purchaseDate="2026-11-13")
-    assert reply.startswith("As it's within the 30 days, you can have a full refund, or ZOSI")
+    assert reply.startswith("It's within the 30 days, so if you bought it from ZOSI, a full refund")
     assert talk.elicited == "claimType"
 
 
@@ -794,9 +799,10 @@ def test_an_offer_is_asked_again_after_a_side_question_so_the_yes_still_answers_
     assert talk.yes().startswith("Done, I'll remember that.")
 
 
-def test_an_offer_is_not_asked_again_after_something_not_understood(customer: Start) -> None:
-    """Not understood, the offer lapses: a later yes performs nothing."""
+def test_an_offer_not_understood_is_asked_once_more_then_lapses(customer: Start) -> None:
+    """Audit P3: the same offer once more after a mumble; after a second, a yes does nothing."""
     talk = customer()
     talk.says("ReturnRefundIntent", product=CAMERA, purchaseDate="2026-11-10", store=ZOSI_WEBSITE)
+    assert talk.mumbles() == "Sorry, I didn't catch that. Shall I remember this purchase for next time?"
     assert "Shall I remember" not in talk.mumbles()
     assert not talk.yes().startswith("Done")

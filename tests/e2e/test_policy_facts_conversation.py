@@ -78,7 +78,7 @@ def test_the_retention_answer_says_the_skills_own_storage_period(alexa, settings
 
 
 def test_a_topic_the_skill_does_not_know_gets_guidance_and_the_session_stays_open(alexa) -> None:
-    exchange = alexa.say("what about the weather")
+    exchange = alexa.say("what are the rules for lizards")
     assert_valid_response(exchange.response)
     assert exchange.speech.startswith("Sorry, I don't know that part of ZOSI")
     assert exchange.response["response"]["shouldEndSession"] is False

@@ -166,8 +166,12 @@ def test_a_yes_acts_only_on_the_offer_of_the_turn_before() -> None:
     offered = Case(question=Question(Asks.OFFER, Offer.DELETE_DATA))
     (done,) = turns(YES, case=offered)
     assert done.step == Perform(Offer.DELETE_DATA)
-    _, stale = turns(NOT_UNDERSTOOD, YES, case=offered)
-    assert stale.step == Reply(Said.OKAY)
+    again, after_again = turns(NOT_UNDERSTOOD, YES, case=offered)
+    assert again.step == Reply(Said.NOT_UNDERSTOOD)  # the same offer is asked once more
+    assert again.case.question == Question(Asks.OFFER, Offer.DELETE_DATA, attempts=2)
+    assert after_again.step == Perform(Offer.DELETE_DATA)
+    *_, stale = turns(NOT_UNDERSTOOD, NOT_UNDERSTOOD, YES, case=offered)
+    assert stale.step == Reply(Said.OKAY)  # after a second miss the offer is gone
 
 
 def test_a_yes_to_remember_stores_only_what_was_said() -> None:

@@ -72,9 +72,9 @@ CUSTOM_INTENTS = {
     "ContactSupportIntent": {},
     "PrivacyPolicyIntent": {},
     "MyDataIntent": {},
-    "DeleteMyDataIntent": {},
+    "DeleteMyDataIntent": {"aspect": "Aspect"},
     "ClaimStatusIntent": {},
-    "PolicyFactIntent": {"topic": "PolicyTopic"},
+    "PolicyFactIntent": {"topic": "PolicyTopic", "aspect": "Aspect"},
 }
 BUILT_IN_INTENTS = {
     "AMAZON.YesIntent",

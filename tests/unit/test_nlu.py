@@ -201,7 +201,11 @@ def filled(intent: dict[str, Any]) -> dict[str, Any]:
         ("track my return", "ClaimStatusIntent", {}),
         # PolicyFactIntent (any rule, asked as a general question)
         ("how does cross-shipping work", "PolicyFactIntent", {"topic": "cross_shipping"}),
-        ("how long is the warranty", "PolicyFactIntent", {"topic": "warranty_length"}),
+        (
+            "how long is the warranty",
+            "PolicyFactIntent",
+            {"aspect": "how_long", "topic": "warranty_length"},
+        ),
         ("who pays customs duties", "PolicyFactIntent", {"topic": "customs"}),
         ("do I need a reason to return it", "PolicyFactIntent", {"topic": "return_reason"}),
         ("how many days do I have to return it", "PolicyFactIntent", {"topic": "return_window"}),
@@ -213,7 +217,7 @@ def filled(intent: dict[str, Any]) -> dict[str, Any]:
         ("what if I bought it on Amazon", "PolicyFactIntent", {"topic": "third_party"}),
         ("how long do you keep my data", "PolicyFactIntent", {"topic": "data_retention"}),
         ("can a child use this", "PolicyFactIntent", {"topic": "minors"}),
-        ("what about the weather", "PolicyFactIntent", {"topic": (NO_MATCH, "the weather")}),
+        ("what about the weather", "AMAZON.FallbackIntent", {}),
         # built-ins
         ("yes", "AMAZON.YesIntent", {}),
         ("yeah", "AMAZON.YesIntent", {}),
