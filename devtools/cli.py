@@ -10,12 +10,9 @@ moto's server on 127.0.0.1 by default, DynamoDB Local when
 from __future__ import annotations
 
 import argparse
-import calendar
 import contextlib
-import html
 import json
 import os
-import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -37,6 +34,7 @@ from devtools.screens import (
     screen_directive,
     unavailable,
 )
+from devtools.spoken import ssml_to_text
 from devtools.stack import LOCAL_USER_KEY_SECRET
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -79,20 +77,6 @@ def build_handler() -> LambdaHandler:
 
 
 # --- rendering what the skill said ---------------------------------------------------------
-
-
-def _say_as_date(match: re.Match[str]) -> str:
-    value = match.group(1)
-    year, month, day = value[:4], int(value[4:6]), int(value[6:8])
-    text = f"{day} {calendar.month_name[month]}"
-    return text if year == "????" else f"{text} {year}"
-
-
-def ssml_to_text(ssml: str) -> str:
-    """What a listener hears, as text: dates read out, tags dropped, entities decoded."""
-    text = re.sub(r'<say-as interpret-as="date">([?\d]{8})</say-as>', _say_as_date, ssml)
-    text = re.sub(r"<[^>]+>", "", text)
-    return html.unescape(text).strip()
 
 
 @dataclass
