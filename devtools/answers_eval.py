@@ -382,19 +382,16 @@ def run_entry(
 
 
 def run(entries: Sequence[Entry], *, strict: bool = False) -> list[EntryResult]:
-    """Play every entry on one embedded local stack, with one NLU per date the entries name."""
+    """Play every entry on one embedded local stack and one NLU, dated for each entry."""
     from devtools.cli import build_handler, embedded_stack
     from devtools.nlu import Nlu
 
-    nlus: dict[date, Nlu] = {}
+    nlu = Nlu.for_locale(LOCALE, DEFAULT_TODAY, strict=strict)
     with embedded_stack(DEFAULT_TODAY) as accounts:
         handler = build_handler()
-        results = []
-        for entry in entries:
-            if entry.today not in nlus:
-                nlus[entry.today] = Nlu.for_locale(LOCALE, entry.today, strict=strict)
-            results.append(run_entry(entry, handler, nlus[entry.today], accounts))
-    return results
+        return [
+            run_entry(entry, handler, nlu.dated(entry.today), accounts) for entry in entries
+        ]
 
 
 # --- judging an entry ------------------------------------------------------------------------
