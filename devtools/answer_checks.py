@@ -421,6 +421,7 @@ CONCEPTS: Final[Mapping[str, Concept]] = {
             r"repair|fix)(?:s)? )?(?:it|them)\b",
             r"\b(?:ask|tell) me about the warranty\b",
         ),
+        asks=(r"\bwarranty (?:repair|replacement|claim)s?\b",),
     ),
     "contact_support": Concept(
         "contact ZOSI support (any way)",
@@ -544,7 +545,10 @@ CONCEPTS: Final[Mapping[str, Concept]] = {
     ),
     "delivery_3_30": Concept(
         "3 to 30 (business / working) days",
-        states=(r"\b3 (?:to |and |or )?30 (?:business |working |calendar )?days\b",),
+        states=(
+            r"\b3 (?:to |and |or )?30 (?:business |working |calendar )?days\b",
+            r"\b(?:range|window) (?:is |of )?(?:from )?3 (?:to|and) 30\b",
+        ),
     ),
     "arrives_between": Concept(
         'a dated window: "between <date> and <date>"',

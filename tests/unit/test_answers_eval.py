@@ -254,6 +254,7 @@ SENTENCES: dict[str, tuple[list[str], list[str]]] = {
             "If it's faulty, ask me about the warranty.",
             "A fault is repaired or replaced under the warranty.",
             "You can make a warranty claim instead.",
+            "It is under warranty. Shall I open a warranty repair with ZOSI support for it?",
         ],
         [
             "I can answer questions about returns, warranty, advance replacement, delivery and "
@@ -390,6 +391,7 @@ SENTENCES: dict[str, tuple[list[str], list[str]]] = {
         [
             "That's 3 to 30 business days, depending on the region.",
             "It takes between three and thirty working days.",
+            "That's our estimate of 5 to 12 business days; the official range is 3 to 30.",
         ],
         ["It takes 5 to 12 business days.", "It ships within 2 to 3 business days."],
     ),
