@@ -11,7 +11,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install chat test test-long lint models bench nlu-eval package clean apl-tools screens
+.PHONY: install chat test test-long lint models bench nlu-eval answers-eval package clean apl-tools screens
 
 $(STAMP): pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is required (set PYTHON=...)"; exit 1; }
@@ -78,6 +78,10 @@ bench: $(STAMP)
 ## How well the local NLU understands the customer corpus in tests/nlu/ (bench-results/nlu-latest.json)
 nlu-eval: $(STAMP)
 	$(BIN)/python -m devtools.nlu_eval $(ARGS)
+
+## What customers hear: the answer corpus in tests/answers/ end to end (bench-results/answers-latest.json)
+answers-eval: $(STAMP)
+	$(BIN)/python -m devtools.answers_eval $(ARGS)
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis .aws-sam

@@ -172,22 +172,31 @@ class LocalAccountService:
                 their own, with a certificate from a CA made for this service
                 (``ca_pem``); the account API stays on plain HTTP.
         """
-        self.today = today or datetime.now(UTC).date()
         self.time_zone = time_zone
-        self.calls: Counter[tuple[str, str]] = Counter()
-        self.directives: list[dict[str, object]] = []
         self.connections_opened = 0
         self._lock = threading.Lock()
         self._stopping = threading.Event()
-        self._accounts = {customer.token: _Account(customer) for customer in DEMO_CUSTOMERS}
-        twin = next(c for c in DEMO_CUSTOMERS if c.name == SLOW_TWIN)
-        for token in (SLOW_TOKEN, SLOW_BODY_TOKEN, HUGE_TOKEN):
-            self._accounts[token] = _Account(twin)
-        self._revoked: set[str] = set()
-        self._failures: list[_Failure] = []
-        self._next_number = FIRST_REQUEST_NUMBER
         self._servers: list[tuple[_Server, threading.Thread]] = []
         self._ca = _make_ca() if alexa_tls else None
+        self.reset(today)
+
+    def reset(self, today: date | None = None) -> None:
+        """Start the accounts over, as a new service would, with orders dated from ``today``.
+
+        No support requests, revoked links, pending failures, recorded calls or directives
+        remain. A running service keeps its address, so a skill configured with it stays valid.
+        """
+        twin = next(c for c in DEMO_CUSTOMERS if c.name == SLOW_TWIN)
+        with self._lock:
+            self.today = today or datetime.now(UTC).date()
+            self.calls: Counter[tuple[str, str]] = Counter()
+            self.directives: list[dict[str, object]] = []
+            self._accounts = {customer.token: _Account(customer) for customer in DEMO_CUSTOMERS}
+            for token in (SLOW_TOKEN, SLOW_BODY_TOKEN, HUGE_TOKEN):
+                self._accounts[token] = _Account(twin)
+            self._revoked: set[str] = set()
+            self._failures: list[_Failure] = []
+            self._next_number = FIRST_REQUEST_NUMBER
 
     @property
     def ca_pem(self) -> bytes:

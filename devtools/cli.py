@@ -10,12 +10,9 @@ moto's server on 127.0.0.1 by default, DynamoDB Local when
 from __future__ import annotations
 
 import argparse
-import calendar
 import contextlib
-import html
 import json
 import os
-import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -26,7 +23,7 @@ from zoneinfo import ZoneInfo
 
 from devtools.account_server import LocalAccountService
 from devtools.demo_customers import DEMO_CUSTOMERS
-from devtools.envelopes import AlexaSession
+from devtools.envelopes import LOCAL_USER_ID, AlexaSession
 from devtools.nlu import Nlu, Understanding
 from devtools.screens import (
     DEVICES,
@@ -37,6 +34,7 @@ from devtools.screens import (
     screen_directive,
     unavailable,
 )
+from devtools.spoken import ssml_to_text
 from devtools.stack import LOCAL_USER_KEY_SECRET
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -81,20 +79,6 @@ def build_handler() -> LambdaHandler:
 # --- rendering what the skill said ---------------------------------------------------------
 
 
-def _say_as_date(match: re.Match[str]) -> str:
-    value = match.group(1)
-    year, month, day = value[:4], int(value[4:6]), int(value[6:8])
-    text = f"{day} {calendar.month_name[month]}"
-    return text if year == "????" else f"{text} {year}"
-
-
-def ssml_to_text(ssml: str) -> str:
-    """What a listener hears, as text: dates read out, tags dropped, entities decoded."""
-    text = re.sub(r'<say-as interpret-as="date">([?\d]{8})</say-as>', _say_as_date, ssml)
-    text = re.sub(r"<[^>]+>", "", text)
-    return html.unescape(text).strip()
-
-
 @dataclass
 class Exchange:
     """One request and what the skill answered."""
@@ -108,6 +92,29 @@ class Exchange:
         """The spoken answer as text ("" when silent)."""
         speech = (self.response.get("response") or {}).get("outputSpeech") or {}
         return ssml_to_text(speech.get("ssml") or speech.get("text") or "")
+
+    @property
+    def label(self) -> str:
+        """How the request was understood: ``ReturnRefundIntent {"product": "camera"} exact``.
+
+        The intent (or the request type) with its filled slots, and whether a sample matched
+        word for word or the classifier guessed, with its confidence.
+        """
+        request = self.request["request"]
+        intent = request.get("intent") or {}
+        filled = {
+            name: slot.get("value")
+            for name, slot in (intent.get("slots") or {}).items()
+            if slot.get("value")
+        }
+        label = str(intent.get("name") or request["type"])
+        if filled:
+            label += " " + json.dumps(filled)
+        understood = self.understood
+        if understood is not None:
+            how = understood.how
+            label += " exact" if how == "exact" else f" trained {understood.confidence:.2f}"
+        return label
 
     @property
     def card(self) -> dict[str, Any] | None:
@@ -154,20 +161,7 @@ class Conversation:
 
 def print_exchange(exchange: Exchange, out: TextIO, *, show_card: bool = True) -> None:
     """Print what Alexa would say, and the card, for a person reading the terminal."""
-    request = exchange.request["request"]
-    intent = request.get("intent") or {}
-    filled = {
-        name: slot.get("value")
-        for name, slot in (intent.get("slots") or {}).items()
-        if slot.get("value")
-    }
-    label = intent.get("name") or request["type"]
-    if filled:
-        label += " " + json.dumps(filled)
-    understood = exchange.understood
-    if understood is not None:
-        label += " exact" if understood.how == "exact" else f" trained {understood.confidence:.2f}"
-    out.write(f"  [{label}]\n")
+    out.write(f"  [{exchange.label}]\n")
     out.write(f"Alexa: {exchange.speech or '(silence)'}\n")
     card = exchange.card
     if show_card and card:
@@ -248,17 +242,46 @@ def embedded_stack(today: date | None = None) -> Iterator[LocalAccountService]:
         os.environ.update(saved)
 
 
+def alexa_session(
+    accounts: LocalAccountService,
+    today: date | None,
+    *,
+    linked: str | None = None,
+    device: str | None = DEFAULT_DEVICE,
+    locale: str = "en-US",
+    user_id: str = LOCAL_USER_ID,
+) -> AlexaSession:
+    """The Alexa service's side of one customer on the local stack.
+
+    Args:
+        accounts: The running local account service (it also answers the Alexa APIs).
+        today: The day every request is dated (11:00 in the default time zone); None: now.
+        linked: The demo customer whose ZOSI account is linked, or None.
+        device: A device of `devtools.screens.DEVICES`; anything else has no screen.
+        locale: The request locale.
+        user_id: The Alexa user id (a new one is a customer the skill has never met).
+
+    Returns:
+        A session that has not started yet.
+    """
+    zone = ZoneInfo(os.environ.get("DEFAULT_TIME_ZONE") or "Europe/Moscow")
+    screen = DEVICES.get(device or "")
+    return AlexaSession(
+        clock=_clock(today, zone),
+        screen=screen.context() if screen is not None else None,
+        locale=locale,
+        user_id=user_id,
+        api_endpoint=accounts.alexa_api_url,
+        api_access_token=LOCAL_ALEXA_API_TOKEN,
+        access_token=demo_token(linked),
+    )
+
+
 def _conversation(args: argparse.Namespace, accounts: LocalAccountService) -> Conversation:
     zone = ZoneInfo(os.environ.get("DEFAULT_TIME_ZONE") or "Europe/Moscow")
     today = args.today or datetime.now(zone).date()
-    device = DEVICES.get(args.device or "")
-    session = AlexaSession(
-        clock=_clock(args.today, zone),
-        screen=device.context() if device is not None else None,
-        locale=args.locale,
-        api_endpoint=accounts.alexa_api_url,
-        api_access_token=LOCAL_ALEXA_API_TOKEN,
-        access_token=demo_token(args.linked),
+    session = alexa_session(
+        accounts, args.today, linked=args.linked, device=args.device, locale=args.locale
     )
     nlu = Nlu.for_locale(args.locale, today, strict=args.strict)
     return Conversation(build_handler(), session, nlu)

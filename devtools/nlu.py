@@ -216,6 +216,8 @@ class Invocation:
 class _Sample:
     intent: str
     parts: tuple[tuple[bool, str], ...]  # (is_slot, slot name or literal word key)
+    #: Its literal word keys: a sample can match only words that hold all of them.
+    literals: frozenset[str] = frozenset()
 
     @property
     def literal_count(self) -> int:
@@ -249,7 +251,8 @@ class Nlu:
         language = model["interactionModel"]["languageModel"]
         self._today = today
         self._strict = strict
-        self._classifier: IntentClassifier | None = None
+        # The trained classifier, once trained; one dict shared with every `dated` copy.
+        self._classifier: dict[str, IntentClassifier] = {}
         self._intent_samples: dict[str, list[str]] = {}
         self._spoken: dict[str, list[str]] = {}
         self._invocation = language["invocationName"]
@@ -300,6 +303,17 @@ class Nlu:
             The simulator for that locale.
         """
         return cls(load_model(locale), today, strict=strict)
+
+    def dated(self, today: date) -> "Nlu":
+        """The same understanding on another day: dates resolve from ``today``.
+
+        The copy shares the model's indexes and the classifier (trained by whichever copy
+        needs it first), which do not depend on the date, so a run over many days builds and
+        trains them once.
+        """
+        other = copy.copy(self)
+        other._today = today
+        return other
 
     def parse_invocation(self, text: str) -> Invocation:
         """Tell a launch ("open zosi care"), a one-shot ("ask zosi care if ...") and plain words.
@@ -405,14 +419,14 @@ class Nlu:
 
     def _trained(self) -> "IntentClassifier":
         """The intent classifier, trained on first use (scikit-learn is imported only then)."""
-        if self._classifier is None:
+        if not self._classifier:
             from devtools.nlu_classifier import trained, training_examples
 
             examples = training_examples(
                 self._intent_samples, self._slot_types, self._spoken, normalise=_normalise
             )
-            self._classifier = trained(examples)
-        return self._classifier
+            self._classifier["trained"] = trained(examples)
+        return self._classifier["trained"]
 
     def _scan(self, intent: str, said: list[str]) -> dict[str, dict[str, Any]]:
         """Fill the intent's slots from values and dates anywhere in the words, longest first."""
@@ -481,7 +495,7 @@ class Nlu:
             keys = [_key(word) for word in variant]
             present = set(keys)
             for sample in samples:
-                if any(not is_slot and part not in present for is_slot, part in sample.parts):
+                if not sample.literals <= present:
                     continue
                 for candidate in self._readings(sample, variant, keys):
                     if best is None or candidate.rank < best.rank:
@@ -571,7 +585,9 @@ def _compile(intent: str, text: str) -> _Sample:
             parts.append((True, chunk))
         else:
             parts.extend((False, _key(word)) for word in words(chunk))
-    return _Sample(intent, tuple(parts))
+    return _Sample(
+        intent, tuple(parts), frozenset(part for is_slot, part in parts if not is_slot)
+    )
 
 
 def _align(

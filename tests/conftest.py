@@ -21,6 +21,7 @@ from devtools.stack import (
     load_template,
     put_local_user_key,
 )
+from tests.one_breath import OneBreath
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb import DynamoDBClient
@@ -93,6 +94,18 @@ def dynamodb_table(
     create_table(client, table_name, template)
     yield client, table_name
     client.delete_table(TableName=table_name)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.pluginmanager.register(OneBreath(), OneBreath.NAME)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def one_breath(pytestconfig: pytest.Config) -> Iterator[OneBreath]:
+    """Every answer any test gets from the skill is recorded for the one-breath report."""
+    recorder: OneBreath = pytestconfig.pluginmanager.get_plugin(OneBreath.NAME)
+    with recorder.recording():
+        yield recorder
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

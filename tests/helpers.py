@@ -59,3 +59,35 @@ def require_openssl() -> None:
 
     if shutil.which("openssl") is None:
         pytest.skip("no openssl command: a hashed CA directory cannot be built")
+
+
+def said(text: str) -> str:
+    """An utterance as the local NLU compares it: its words, without apostrophes."""
+    from devtools.nlu import words
+
+    return " ".join(words(text)).replace("'", "")
+
+
+def sentences_the_nlu_knows(locale: str = "en-US") -> set[str]:
+    """Everything the local NLU was built or trained on, as `said` reads it.
+
+    The interaction model's intent and slot samples, Amazon's built-in samples the simulator
+    adds, and the out-of-domain sentences its classifier learns Fallback from. A held-out
+    corpus line must be none of them.
+    """
+    from devtools.models import load_model
+    from devtools.nlu import BUILT_IN_SAMPLES
+    from devtools.nlu_classifier import OUT_OF_DOMAIN
+
+    intents = load_model(locale)["interactionModel"]["languageModel"]["intents"]
+    known = {
+        said(sample)
+        for intent in intents
+        for sample in [
+            *intent.get("samples", []),
+            *(s for slot in intent.get("slots", []) for s in slot.get("samples", [])),
+        ]
+    }
+    known |= {said(sample) for samples in BUILT_IN_SAMPLES.values() for sample in samples}
+    known |= {said(sentence) for sentence in OUT_OF_DOMAIN}
+    return known

@@ -331,6 +331,25 @@ def test_a_failure_after_commit_loses_only_the_answer(http, service):
     assert len(call(http, service, "GET", "/me/support-requests").json()["requests"]) == 1
 
 
+def test_a_reset_service_forgets_requests_revocations_and_failures_and_dates_orders_anew(
+    http, service
+):
+    assert post(http, service).status_code == 201
+    call(http, service, "DELETE", "/me/alexa-link", token="demo-old")
+    service.fail_next(1, 500)
+    url = service.url
+
+    service.reset(date(2026, 12, 30))
+
+    assert service.url == url
+    assert service.calls == {}
+    assert call(http, service, "GET", "/me/support-requests").json()["requests"] == []
+    assert call(http, service, "GET", "/me", token="demo-old").status_code == 200
+    orders = call(http, service, "GET", "/me/orders").json()["orders"]
+    assert orders[0]["placed_at"].startswith("2026-12-")
+    assert post(http, service).json()["request_id"] == "SR-1001"
+
+
 # --- the Alexa endpoints, through the SDK's own service clients --------------------------------
 
 

@@ -460,6 +460,16 @@ def test_words_no_sample_matches_are_understood_by_the_trained_classifier(nlu):
     assert CONFIDENCE_THRESHOLD <= understanding.confidence <= 1.0
 
 
+def test_a_dated_copy_resolves_dates_from_its_own_day_and_shares_the_classifier(nlu):
+    new_year = nlu.dated(date(2026, 12, 30))
+    said = "i want to return my camera i bought last week"
+
+    assert filled(nlu.understand(said).intent)["purchaseDate"] == "2026-W46"
+    assert filled(new_year.understand(said).intent)["purchaseDate"] == "2026-W52"
+    assert new_year.understand("i'd like you to erase everything about me").how == "trained"
+    assert new_year._trained() is nlu._trained()
+
+
 def test_a_trained_reading_fills_slots_wherever_the_values_are_said(nlu):
     understanding = nlu.understand("i live in germany and bought it in china is the warranty ok")
     assert understanding.intent["name"] == "WarrantyStatusIntent"

@@ -11,9 +11,8 @@ import pytest
 
 from devtools import nlu_eval
 from devtools.models import load_model
-from devtools.nlu import BUILT_IN_SAMPLES, words
-from devtools.nlu_classifier import OUT_OF_DOMAIN
 from devtools.nlu_eval import Report, evaluate, load_corpus
+from tests.helpers import said, sentences_the_nlu_knows
 
 CORPUS = Path(__file__).resolve().parents[1] / "nlu" / "customers.en-US.json"
 BUILT_INS = (
@@ -32,10 +31,6 @@ def lines() -> list[dict[str, Any]]:
 def intents() -> dict[str, dict[str, Any]]:
     language = load_model("en-US")["interactionModel"]["languageModel"]
     return {intent["name"]: intent for intent in language["intents"]}
-
-
-def said(text: str) -> str:
-    return " ".join(words(text)).replace("'", "")
 
 
 def test_every_line_has_the_annotation_set_shape(lines):
@@ -74,17 +69,8 @@ def test_expected_slots_are_declared_by_their_intent(lines, intents):
         assert set(intent.get("slots", {})) <= declared, line["inputs"]["utterance"]
 
 
-def test_no_line_is_a_sample_the_nlu_was_built_or_trained_on(lines, intents):
-    known = {
-        said(sample)
-        for intent in intents.values()
-        for sample in [
-            *intent.get("samples", []),
-            *(s for slot in intent.get("slots", []) for s in slot.get("samples", [])),
-        ]
-    }
-    known |= {said(sample) for samples in BUILT_IN_SAMPLES.values() for sample in samples}
-    known |= {said(sentence) for sentence in OUT_OF_DOMAIN}
+def test_no_line_is_a_sample_the_nlu_was_built_or_trained_on(lines):
+    known = sentences_the_nlu_knows("en-US")
     assert [
         line["inputs"]["utterance"] for line in lines if said(line["inputs"]["utterance"]) in known
     ] == []
