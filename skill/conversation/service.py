@@ -656,10 +656,11 @@ def _read_date(case: Case, value: str, today: date, before: DateSpan | None = No
     """
     try:
         resolved = resolve_purchase_date(parse_amazon_date(value, today), today)
-    except FutureDateError:
-        return case._replace(question=Question(Asks.FACT, FactName.PURCHASED, 1, (FUTURE_DATE,)))
-    except DateParseError:
-        return case._replace(question=Question(Asks.FACT, FactName.PURCHASED, 1, (BAD_DATE,)))
+    except (FutureDateError, DateParseError) as exc:
+        # Counted with the date question it answers, so it is never asked a third time.
+        why = FUTURE_DATE if isinstance(exc, FutureDateError) else BAD_DATE
+        asked = _attempts(case, FactName.PURCHASED) + 1
+        return case._replace(question=Question(Asks.FACT, FactName.PURCHASED, asked, (why,)))
     if not resolved.shifted_back:
         return case.with_facts({FactName.PURCHASED: Fact(span_text(resolved.span), Source.SAID)})
     # A bare day after a month ("in March", then "the third") narrows that month first.
@@ -675,6 +676,17 @@ def _read_date(case: Case, value: str, today: date, before: DateSpan | None = No
     return case.with_facts({FactName.PURCHASED: Fact(first, Source.GUESSED)})._replace(
         question=Question(Asks.CONFIRM, FactName.PURCHASED, 1, tuple(others))
     )
+
+
+def _unusable_date(case: Case, pending: Question, known: Known) -> Outcome:
+    """A date that can't be used: the question again with why, or on without it.
+
+    ``pending.attempts`` counts this answer's question: asked twice and answered with
+    no usable date twice, it is not asked a third time (an honest answer without it).
+    """
+    if pending.attempts > MAX_ATTEMPTS:
+        return _move_on(case, FactName.PURCHASED, known)
+    return _ask(case, FactName.PURCHASED, attempt=pending.attempts, lead=pending.data[0])
 
 
 def _span(case: Case, *, guessed: bool = False) -> DateSpan | None:
@@ -709,7 +721,7 @@ def _advance(case: Case, known: Known, heard: Heard) -> Outcome:  # noqa: PLR091
             (FUTURE_DATE,),
         }
     ):
-        return _ask(case, FactName.PURCHASED, lead=pending.data[0])
+        return _unusable_date(case, pending, known)
     waiting = case.waiting
     if waiting is not None and heard.unmatched:
         unclear = dict(heard.unmatched).get(FactName(waiting.about))

@@ -23,6 +23,7 @@ class FutureDateError(ValueError):
 
 
 _YEAR: Final = r"(?P<year>[0-9]{4}|XXXX)"
+_ONE_DAY: Final = timedelta(days=1)
 
 _SEASON_MONTHS: Final = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
 """First and last month of each meteorological season (northern hemisphere).
@@ -183,8 +184,10 @@ def resolve_purchase_date(span: DateSpan, today: date) -> ResolvedDate:
 
     Alexa resolves a date said without a year to today or later ("March 3rd" said in
     November 2026 arrives as 2027-03-03). A purchase cannot be in the future, so a span
-    that starts after today moves back one year (both ends; 29 February becomes
-    28 February). A span that contains today ("this month") ends today instead.
+    that starts after today moves back one year (both ends). A 29 February said without
+    a year arrives as the next one, up to four years ahead: it is the last 29 February on
+    or before today (see ``last_leap_day``). A span that contains today ("this month")
+    ends today instead.
 
     Args:
         span: The span parsed from the slot.
@@ -199,13 +202,34 @@ def resolve_purchase_date(span: DateSpan, today: date) -> ResolvedDate:
     shifted_back = span.earliest > today
     day_of_month = day_of_month_reading(span, today) if shifted_back else None
     if shifted_back:
-        span = DateSpan(add_months(span.earliest, -12), add_months(span.latest, -12))
+        span = _year_before(span, today)
         if span.earliest > today:
             raise FutureDateError(f"purchase date in the future: {span.earliest} > {today}")
     clipped = span.latest > today
     if clipped:
         span = DateSpan(span.earliest, today)
     return ResolvedDate(span, shifted_back, clipped, day_of_month)
+
+
+def _year_before(span: DateSpan, today: date) -> DateSpan:
+    """The span a year earlier; the next 29 February is the last one (``last_leap_day``)."""
+    day = span.earliest
+    if span.precise and (day.month, day.day) == (2, 29) and last_leap_day(day - _ONE_DAY) <= today:
+        return DateSpan.on(last_leap_day(today))
+    return DateSpan(add_months(span.earliest, -12), add_months(span.latest, -12))
+
+
+def last_leap_day(day: date) -> date:
+    """The last 29 February on or before ``day``.
+
+    "February 29th" said without a year arrives as the next 29 February, which may be
+    four years ahead (2028-02-29, said in November 2026). One year back is still ahead
+    and has no 29th, so the purchase meant is the 29 February before: 2024-02-29.
+    """
+    year = day.year if (day.month, day.day) >= (2, 29) else day.year - 1
+    while days_in_month(year, 2) != 29:
+        year -= 1
+    return date(year, 2, 29)
 
 
 def day_of_month_reading(span: DateSpan, today: date) -> DateSpan | None:

@@ -12,6 +12,7 @@ from policy.dates import (
     add_months,
     day_of_month_reading,
     day_within,
+    last_leap_day,
     parse_amazon_date,
     resolve_order_date,
     resolve_purchase_date,
@@ -128,13 +129,31 @@ def test_spoken_march_3rd_in_november_is_moved_back_to_the_march_just_gone():
     assert not resolved.clipped
 
 
-def test_a_future_leap_day_moves_back_to_28_february():
-    today = date(2027, 11, 1)
+@pytest.mark.parametrize(
+    ("sent", "today", "meant"),
+    [
+        # "February 29th" said on 20 November 2026 arrives as 2028-02-29.
+        (date(2028, 2, 29), date(2026, 11, 20), date(2024, 2, 29)),
+        (date(2028, 2, 29), date(2027, 11, 1), date(2024, 2, 29)),
+        (date(2024, 2, 29), date(2024, 2, 28), date(2020, 2, 29)),
+        # 2100 is no leap year: the 29 February before 2104's is 2096's.
+        (date(2104, 2, 29), date(2100, 3, 1), date(2096, 2, 29)),
+    ],
+)
+def test_a_leap_day_said_without_a_year_is_the_last_29_february_on_or_before_today(
+    sent, today, meant
+):
+    """R1, W1, X1 count from a real purchase day, never one four years ahead or a 28th."""
+    resolved = resolve_purchase_date(DateSpan.on(sent), today)
 
-    resolved = resolve_purchase_date(DateSpan.on(date(2028, 2, 29)), today)
-
-    assert resolved.span == DateSpan.on(date(2027, 2, 28))
+    assert resolved.span == DateSpan.on(meant)
     assert resolved.shifted_back
+    assert last_leap_day(today) == meant
+
+
+def test_a_29_february_beyond_the_next_one_was_said_with_its_year_and_has_not_come():
+    with pytest.raises(FutureDateError):
+        resolve_purchase_date(DateSpan.on(date(2032, 2, 29)), date(2026, 11, 20))
 
 
 def test_a_date_still_in_the_future_after_the_shift_is_refused():
