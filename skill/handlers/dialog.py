@@ -196,7 +196,13 @@ def show(handler_input: HandlerInput, outcome: Outcome) -> Response:  # noqa: PL
             handler_input,
             AskFact(outcome.case.goal or Goal.WARRANTY, FactName.PURCHASED, step.product),
             lead=(say.NOT_UNDERSTOOD, " ") if step.repeated else (),
-            question=say.confirm_date(step.product, span.earliest, span.latest, step.again),
+            question=say.confirm_date(
+                step.product,
+                span.earliest,
+                span.latest,
+                step.again,
+                None if step.other is None else step.other.earliest,
+            ),
         )
     if isinstance(step, Decided):
         return _decided(handler_input, step, outcome.case)

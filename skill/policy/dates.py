@@ -277,6 +277,28 @@ def day_within(span: DateSpan, day_number: int) -> DateSpan | None:
     return None if found is None else DateSpan.on(found)
 
 
+def day_in_month(day_number: int, month: DateSpan, today: date) -> DateSpan | None:
+    """The purchase day meant by a day said first and its month said after it.
+
+    "November 25th", said on 20 November, arrives as 25 November this year, exactly as "the
+    25th" does, so the skill checks it as 25 October (the 25th just gone). "No, November"
+    then arrives as a month, 2026-11: the customer keeps the day they said and names its
+    month. That day of that month, moved into the past as any purchase date is
+    (``resolve_purchase_date``): 25 November 2025. None when ``month`` is not one whole
+    calendar month, or has no day ``day_number`` (a 31st in November).
+
+    Raises:
+        FutureDateError: If the day is still ahead once moved back a year.
+    """
+    first = month.earliest
+    whole = first.day == 1 and month.latest == first.replace(
+        day=days_in_month(first.year, first.month)
+    )
+    if not whole or not 1 <= day_number <= month.latest.day:
+        return None
+    return resolve_purchase_date(DateSpan.on(first.replace(day=day_number)), today).span
+
+
 #: An order date further ahead than this many months was a past day said without a year.
 ORDER_AHEAD_MONTHS = 6
 

@@ -11,14 +11,14 @@ from datetime import UTC, datetime
 
 import pytest
 
-from tests.e2e.test_conversation_spec import CAMERA, Customer, Start
+from tests.e2e.test_conversation_spec import CAMERA, ZOSI_WEBSITE, Customer, Start
 
 # The fixture the conversation spec defines: a customer talking to the real handler.
 from tests.e2e.test_conversation_spec import customer as customer  # noqa: PLC0414
 
 AUDIT_DAY = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
-DOORBELL = ("doorbell", "doorbell")
-NVR = ("NVR", "nvr")
+DOORBELL = ("video doorbell", "doorbell")
+NVR = ("N. V. R.", "nvr")
 
 
 @pytest.fixture
@@ -67,3 +67,110 @@ def test_a_first_date_that_cannot_be_used_is_asked_for_at_most_twice(talk: Custo
     moved_on = talk.says("ReturnRefundIntent", purchaseDate="2026-02-30")
     assert "When did you buy" not in moved_on
     assert "Without the purchase date" in moved_on
+
+
+# --- "no, November": a month said after a guessed day keeps the day (audit C2) ----------------
+
+
+def test_s138_no_november_to_a_guessed_25_october_is_25_november_last_year_and_no_refund(
+    talk: Customer,
+) -> None:
+    """R1: "November 25th" arrives as 2026-11-25; "no, November" as 2026-11. Bought 25 Nov 2025."""
+    check = talk.says(
+        "ReturnRefundIntent", product=CAMERA, purchaseDate="2026-11-25", store=ZOSI_WEBSITE
+    )
+    assert check == "Just to check: you bought your camera on 25 October, not 25 November 2025?"
+    decided = talk.says("PurchaseDetailsIntent", purchaseDate="2026-11")
+    assert decided.startswith(
+        "Sorry, the 30-day refund period for your camera ended on 25 December 2025."
+    )
+    assert "Yes, you can return" not in decided
+    assert "at least" not in decided
+
+
+def test_s034_no_november_keeps_the_25th_and_the_warranty_ends_25_november_2026(
+    talk: Customer,
+) -> None:
+    """W1: a year from 25 November 2025, not "at least 1 November 2027" from a day not said."""
+    check = talk.says("WarrantyStatusIntent", product=DOORBELL, purchaseDate="2026-11-25")
+    assert check == (
+        "Just to check: you bought your video doorbell on 25 October, not 25 November 2025?"
+    )
+    decided = talk.says("PurchaseDetailsIntent", purchaseDate="2026-11")
+    assert decided.startswith(
+        "Yes, your video doorbell is under warranty until 25 November, that's 5 days from now."
+    )
+    # "November 25th last year": Alexa resolves the qualifier, so the same day, said outright.
+    again = talk.says("PurchaseDetailsIntent", purchaseDate="2025-11-25")
+    assert again.startswith("Yes, your video doorbell is under warranty until 25 November,")
+    assert "25 October" not in again
+
+
+def test_s033_november_25_last_year_is_taken_as_said_without_a_check(talk: Customer) -> None:
+    """W1: "November 25 last year" arrives as 2025-11-25, a day in the past: nothing to check."""
+    decided = talk.says("WarrantyStatusIntent", product=CAMERA, purchaseDate="2025-11-25")
+    assert decided.startswith("Yes, your camera is under warranty until 25 November, that's 5 days")
+    assert "25 October" not in decided
+    assert talk.yes() == "Done, I'll remember that. Is there anything else I can help with?"
+
+
+def test_s036_no_december_keeps_the_3rd_and_asks_no_more(talk: Customer) -> None:
+    """W1: "December 3rd" arrives as 2026-12-03, checked as 3 November; "no, December"."""
+    check = talk.says("WarrantyStatusIntent", product=NVR, purchaseDate="2026-12-03")
+    assert check == "Just to check: you bought your N. V. R. on 3 November, not 3 December 2025?"
+    decided = talk.says("PurchaseDetailsIntent", purchaseDate="2026-12")
+    assert decided.startswith("Yes, your N. V. R. is under warranty until 3 December, that's 13")
+    assert "between" not in decided
+
+
+def test_s137_no_december_keeps_the_10th_for_an_advance_replacement(talk: Customer) -> None:
+    """X1: 12 months from 10 December 2025 run to 10 December 2026, not "at least 1 December"."""
+    check = talk.says("CrossShipIntent", product=NVR, purchaseDate="2026-12-10")
+    assert check == (
+        "Just to check: you bought your N. V. R. on 10 November, not 10 December 2025?"
+    )
+    decided = talk.says("PurchaseDetailsIntent", purchaseDate="2026-12")
+    assert decided.startswith(
+        "Yes, you can get an advance replacement for your N. V. R. until 10 December"
+    )
+    assert "at least" not in decided
+    assert talk.yes() == "Done, I'll remember that. Is there anything else I can help with?"
+
+
+def test_a_month_that_is_neither_reading_places_the_day_said_in_that_month(
+    talk: Customer,
+) -> None:
+    """R1: "the 25th", then "no, September" (Alexa: 2027-09): 25 September 2026, as said."""
+    talk.says("ReturnRefundIntent", product=CAMERA, purchaseDate="2026-11-25", store=ZOSI_WEBSITE)
+    decided = talk.says("PurchaseDetailsIntent", purchaseDate="2027-09")
+    assert decided.startswith(
+        "Sorry, the 30-day refund period for your camera ended on 25 October."
+    )
+
+
+def test_a_month_answer_matching_the_first_reading_confirms_it(talk: Customer) -> None:
+    """R1: "the 25th", then "October": bought 25 October 2026, so the refund runs to 24 Nov."""
+    talk.says("ReturnRefundIntent", product=CAMERA, purchaseDate="2026-11-25", store=ZOSI_WEBSITE)
+    decided = talk.says("PurchaseDetailsIntent", purchaseDate="2027-10")
+    assert decided.startswith("Yes, you can return your camera for a full refund until 24 November")
+    assert "at least" not in decided
+
+
+def test_the_same_ambiguous_date_said_again_checks_its_other_reading_then_moves_on(
+    talk: Customer,
+) -> None:
+    """R1: "the 25th" twice is no yes to 25 October: 25 November 2025 is checked, then no more."""
+    talk.says("ReturnRefundIntent", product=CAMERA, purchaseDate="2026-11-25", store=ZOSI_WEBSITE)
+    other = talk.says("ReturnRefundIntent", purchaseDate="2026-11-25")
+    assert other == "Just to check: you bought your camera on 25 November 2025?"
+    moved_on = talk.says("ReturnRefundIntent", purchaseDate="2026-11-25")
+    assert "Just to check" not in moved_on
+    assert "Without the purchase date, I can't check your camera myself" in moved_on
+
+
+def test_the_checked_date_said_again_in_full_is_a_yes(talk: Customer) -> None:
+    """R1: "Just to check: ... on 25 October?" - "October 25th" (Alexa: 2027-10-25)."""
+    check = talk.says("ReturnRefundIntent", product=CAMERA, purchaseDate="2027-10-25")
+    assert check == "Just to check: you bought your camera on 25 October?"
+    shop = talk.says("ReturnRefundIntent", purchaseDate="2027-10-25")
+    assert shop.startswith("Where did you buy your camera?")

@@ -10,6 +10,7 @@ from policy.dates import (
     DateParseError,
     FutureDateError,
     add_months,
+    day_in_month,
     day_of_month_reading,
     day_within,
     last_leap_day,
@@ -329,3 +330,65 @@ def test_a_day_number_inside_a_span_is_found_only_when_it_is_one_day(
 ) -> None:
     found = day_within(DateSpan(*span), day)
     assert found == (None if expected is None else DateSpan.on(expected))
+
+
+# --- a month said after a day ("the 25th", then "no, November") ---------------------------
+
+AUDIT_DAY = date(2026, 11, 20)
+
+
+@pytest.mark.parametrize(
+    ("month", "meant"),
+    [
+        pytest.param("2026-11", date(2025, 11, 25), id="november-this-month-is-last-years"),
+        pytest.param("2027-10", date(2026, 10, 25), id="october-just-gone"),
+        pytest.param("2026-12", date(2025, 12, 25), id="december-ahead-is-last-years"),
+        pytest.param("2027-09", date(2026, 9, 25), id="september-matches-no-reading"),
+        pytest.param("2025-11", date(2025, 11, 25), id="a-year-said-is-kept"),
+        pytest.param("2024-03", date(2024, 3, 25), id="long-ago"),
+    ],
+)
+def test_a_month_said_after_a_day_keeps_the_day_and_lies_in_the_past(month, meant):
+    """R1, W1, X1: the day the customer said, in the month they said, never ahead of today."""
+    said = parse_amazon_date(month, AUDIT_DAY)
+    assert day_in_month(25, said, AUDIT_DAY) == DateSpan.on(meant)
+
+
+@pytest.mark.parametrize(
+    ("value", "day"),
+    [
+        pytest.param("2026-11", 31, id="november-has-no-31st"),
+        pytest.param("2027-02", 29, id="february-2027-has-no-29th"),
+        pytest.param("2026-W46", 10, id="a-week-is-no-month"),
+        pytest.param("2026", 10, id="a-year-is-no-month"),
+        pytest.param("2026-11-10", 10, id="a-day-is-no-month"),
+        pytest.param("2026-SU", 10, id="a-season-is-no-month"),
+    ],
+)
+def test_a_day_is_placed_only_in_one_whole_month_that_has_it(value, day):
+    assert day_in_month(day, parse_amazon_date(value, AUDIT_DAY), AUDIT_DAY) is None
+
+
+def test_a_day_placed_in_a_month_still_ahead_after_a_year_back_is_refused():
+    with pytest.raises(FutureDateError):
+        day_in_month(25, parse_amazon_date("2027-11", AUDIT_DAY), AUDIT_DAY)
+
+
+@given(
+    day=st.integers(1, 31),
+    month=st.dates(date(2001, 1, 1), date(2039, 12, 31)),
+    today=st.dates(date(2001, 1, 1), date(2039, 12, 31)),
+)
+def test_a_day_placed_in_a_month_is_that_day_number_and_never_after_today(day, month, today):
+    whole = parse_amazon_date(month.strftime("%Y-%m"), today)
+    try:
+        placed = day_in_month(day, whole, today)
+    except FutureDateError:
+        return
+    if placed is None:
+        assert day > whole.latest.day
+        return
+    assert placed.precise
+    assert placed.earliest.day == day
+    assert placed.earliest.month == month.month
+    assert placed.earliest <= today
