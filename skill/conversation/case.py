@@ -100,6 +100,8 @@ class FactName(StrEnum):
     """The order id of the linked account's order the case is about."""
     REGION = "region"
     """A RussianRegion id a delivery answer was for, for follow-ups this session (not stored)."""
+    ORDERED_ON = "ordered_on"
+    """``YYYY-MM-DD``: the day of an order already placed that a delivery answer counted from."""
 
 
 class Fact(Record):
@@ -294,6 +296,14 @@ def span_of(value: str) -> DateSpan:
     return DateSpan(date.fromisoformat(earliest), date.fromisoformat(latest))
 
 
+def _is_day(value: str) -> bool:
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return len(value) == len("YYYY-MM-DD")
+
+
 def _is_span(value: str) -> bool:
     try:
         span_of(value)
@@ -316,6 +326,7 @@ FORMATS: Final[Mapping[FactName, Callable[[str], bool]]] = {
     FactName.CLAIM_KIND: lambda value: member(ClaimKind, value) is not None,
     FactName.ORDER: _matches(_ORDER_ID),
     FactName.REGION: _matches(SLOT_ID),
+    FactName.ORDERED_ON: _is_day,
 }
 
 

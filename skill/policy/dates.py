@@ -303,18 +303,28 @@ def day_in_month(day_number: int, month: DateSpan, today: date) -> DateSpan | No
 ORDER_AHEAD_MONTHS = 6
 
 
-def resolve_order_date(span: DateSpan, today: date) -> date:
+def resolve_order_date(span: DateSpan, today: date, *, placed: bool = False) -> date:
     """Pick the order day a delivery question is about.
 
-    "If I order on Friday" names a day ahead: take the earliest day of the span that is
-    not before today. A span wholly in the past is an order already placed ("when should
-    my order from 2 November arrive"): take its earliest day.
+    An order already placed ("I ordered on the 10th") was made on a purchase day, which
+    Alexa puts on its next occurrence like any date said without a year: it is read as
+    ``resolve_purchase_date`` reads a purchase date, and a day that may have been named
+    without a month ("the 10th", said on 20 November, arrives as 10 December) is the one
+    just gone, 10 November. The answer says the day it counts from, so the customer can
+    correct it.
+
+    An order to place ("if I order on Friday") names a day ahead: the earliest day of the
+    span that is not before today. A span wholly in the past is an order already placed
+    ("when should my order from 2 November arrive"): its earliest day. A day more than
+    ``ORDER_AHEAD_MONTHS`` ahead is no planned order but a past day said without a year,
+    and is read as placed.
+
+    Raises:
+        FutureDateError: If an order already placed is still ahead once moved back.
     """
-    if span.earliest > add_months(today, ORDER_AHEAD_MONTHS):
-        # Alexa puts a date said without a year on its next occurrence: "I ordered on
-        # November 19th", said on 21 November, arrives as next year's. Nobody plans an
-        # order that far ahead, so it is the one just gone.
-        span = DateSpan(add_months(span.earliest, -12), add_months(span.latest, -12))
+    if placed or span.earliest > add_months(today, ORDER_AHEAD_MONTHS):
+        resolved = resolve_purchase_date(span, today)
+        return (resolved.day_of_month or resolved.span).earliest
     if span.latest < today:
         return span.earliest
     return max(span.earliest, today)

@@ -174,3 +174,47 @@ def test_the_checked_date_said_again_in_full_is_a_yes(talk: Customer) -> None:
     assert check == "Just to check: you bought your camera on 25 October?"
     shop = talk.says("ReturnRefundIntent", purchaseDate="2027-10-25")
     assert shop.startswith("Where did you buy your camera?")
+
+
+# --- a delivery question about an order already placed (audit M6, L1 S007) ---------------------
+
+KAZAN = ("Kazan", "kazan")
+
+
+def test_s007_i_ordered_on_the_10th_counts_from_10_november(talk: Customer) -> None:
+    """D4: "I ordered on the 10th" arrives as 2026-12-10; the order was placed on 10 November."""
+    reply = talk.says("DeliveryTimeIntent", orderedOn="2026-12-10", region=KAZAN)
+    assert reply.startswith(
+        "Ordered on 10 November, it should arrive in Kazan between 17 November and 26 November."
+    )
+    assert "10 December" not in reply
+
+
+def test_s007_no_wait_it_was_the_12th_corrects_the_order_day(talk: Customer) -> None:
+    """D4: the correction arrives as a date alone (2026-12-12) and re-dates the same question."""
+    talk.says("DeliveryTimeIntent", orderedOn="2026-12-10", region=KAZAN)
+    corrected = talk.says("PurchaseDetailsIntent", purchaseDate="2026-12-12")
+    assert corrected.startswith(
+        "Ordered on 12 November, it should arrive in Kazan between 19 November and 30 November."
+    )
+    assert corrected != "What else would you like to know?"
+
+
+def test_an_order_to_place_on_the_10th_is_still_10_december(talk: Customer) -> None:
+    """D4: "if I order on the 10th" is a day ahead; a date said next is not taken as its day."""
+    reply = talk.says("DeliveryTimeIntent", orderDate="2026-12-10", region=KAZAN)
+    assert reply.startswith("Ordered on 10 December, it should arrive in Kazan between")
+    assert talk.says("PurchaseDetailsIntent", purchaseDate="2026-12-12") == (
+        "What else would you like to know?"
+    )
+
+
+def test_a_date_for_a_waiting_purchase_question_is_not_taken_as_an_order_day(
+    talk: Customer,
+) -> None:
+    """R1: the purchase dialog asked for the date; the delivery detour does not take its answer."""
+    assert talk.says("ReturnRefundIntent", product=CAMERA) == "When did you buy your camera?"
+    detour = talk.says("DeliveryTimeIntent", orderedOn="2026-12-10", region=KAZAN)
+    assert detour.endswith("Back to your camera: when did you buy it?")
+    answer = talk.says("PurchaseDetailsIntent", purchaseDate="2026-11-10")
+    assert answer.startswith("Where did you buy your camera?")

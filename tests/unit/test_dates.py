@@ -304,6 +304,27 @@ def test_an_order_day_alexa_put_a_year_ahead_is_the_one_just_gone() -> None:
     assert resolve_order_date(DateSpan.on(date(2027, 11, 19)), today) == date(2026, 11, 19)
 
 
+@pytest.mark.parametrize(
+    ("sent", "meant"),
+    [
+        # "I ordered on the 10th", said on 20 November: Alexa sends 10 December.
+        pytest.param(date(2026, 12, 10), date(2026, 11, 10), id="bare-day-just-gone"),
+        # "I ordered on November 19th", said on 20 November: Alexa sends 19 November 2027.
+        pytest.param(date(2027, 11, 19), date(2026, 11, 19), id="a-year-back"),
+        pytest.param(date(2026, 11, 2), date(2026, 11, 2), id="already-past"),
+        pytest.param(date(2026, 11, 20), date(2026, 11, 20), id="today"),
+    ],
+)
+def test_an_order_already_placed_is_dated_as_a_purchase_in_the_past(sent, meant) -> None:
+    """D4 counts from the order day, read as resolve_purchase_date reads a purchase date."""
+    assert resolve_order_date(DateSpan.on(sent), date(2026, 11, 20), placed=True) == meant
+
+
+def test_an_order_already_placed_cannot_be_further_ahead_than_a_year() -> None:
+    with pytest.raises(FutureDateError):
+        resolve_order_date(DateSpan.on(date(2028, 6, 1)), date(2026, 11, 20), placed=True)
+
+
 def test_an_order_day_a_few_months_ahead_is_a_planned_order() -> None:
     today = date(2026, 11, 21)
     assert resolve_order_date(DateSpan.on(date(2027, 3, 3)), today) == date(2027, 3, 3)

@@ -55,6 +55,7 @@ CUSTOM_INTENTS = {
     "DeliveryTimeIntent": {
         "region": "RussianRegion",
         "orderDate": "AMAZON.DATE",
+        "orderedOn": "AMAZON.DATE",
         "country": "CountryName",
     },
     "TrackOrderIntent": {"product": "ProductType"},
