@@ -5,7 +5,9 @@ the same shapes it gets from Alexa: a day (`2026-11-05`), an ISO week (`2026-W46
 (`2026-W47-WE`), a month (`2026-10`), a season (`2026-SU`), a year (`2025`), a decade (`201X`) or
 `PRESENT_REF`. Like Alexa, a day or month named without a year is future-biased: it is the next
 such date on or after today, which is why the skill's return and warranty rules (R1, W1, X1) must
-check for purchase dates in the future rather than trust them.
+check for purchase dates in the future rather than trust them. A qualifier names the period
+itself, as Alexa resolves it: "March this year" is this year's March, "November 25 last year"
+last year's day and "the 25th of last month" the 25th of the month before this one.
 """
 
 import re
@@ -80,8 +82,10 @@ _MONTH = "(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + ")"
 _WEEKDAY = "(?P<weekday>" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + ")"
 _SEASON = "(?P<season>" + "|".join(SEASONS) + ")"
 _DAY = r"(?P<day>\d{1,2})th"
-_YEAR = r"(?: (?:of )?(?P<year>\d{4}))?"
+_YEAR = r"(?: (?:of )?(?:(?P<year>\d{4})|(?P<year_rel>this|last|next) year))?"
 _RELATIVE = r"(?:(?P<rel>this|last|next|the past|past|earlier this) )"
+#: How many periods back or ahead each relative word counts.
+_STEPS = {"last": -1, "the past": -1, "past": -1, "this": 0, "earlier this": 0, "next": 1}
 
 
 def resolve_date_phrase(text: str, today: date) -> str | None:
@@ -178,6 +182,18 @@ def _day(value: date) -> str:
     return value.isoformat()
 
 
+def _said_year(groups: dict[str, str], today: date) -> int | None:
+    """The year named after a day, month or season: "2025", or "last year" counted from today.
+
+    Alexa resolves the qualifier itself: "November 25 last year" arrives as 2025-11-25 and
+    "March this year" as 2026-03, never as the next such date.
+    """
+    if groups.get("year"):
+        return int(groups["year"])
+    relation = groups.get("year_rel")
+    return None if relation is None else today.year + _STEPS[relation]
+
+
 def _week(value: date) -> str:
     year, week, _ = value.isocalendar()
     return f"{year}-W{week:02d}"
@@ -247,7 +263,7 @@ def _ago(groups: dict[str, str], today: date) -> str | None:
 
 
 def _relative_period(groups: dict[str, str], today: date) -> str:
-    step = {"last": -1, "the past": -1, "past": -1, "next": 1}.get(groups["rel"], 0)
+    step = _STEPS[groups["rel"]]
     unit = groups["unit"]
     if unit in {"week", "weekend"}:
         week = _week(today + timedelta(weeks=step))
@@ -280,8 +296,9 @@ def _current_season_year(today: date, code: str) -> int:
 
 def _season(groups: dict[str, str], today: date) -> str:
     code = SEASONS[groups["season"]]
-    if groups.get("year"):
-        return f"{groups['year']}-{code}"
+    said = _said_year(groups, today)
+    if said is not None:
+        return f"{said}-{code}"
     label = _current_season_year(today, code)
     relation = groups.get("rel") or "this"
     if relation == "next":
@@ -298,8 +315,9 @@ def _in_season(today: date, code: str) -> bool:
 
 def _named_month(groups: dict[str, str], today: date) -> str:
     month = MONTHS[groups["month"]]
-    if groups.get("year"):
-        return _month(int(groups["year"]), month)
+    said = _said_year(groups, today)
+    if said is not None:
+        return _month(said, month)
     relation = groups.get("rel")
     if relation == "this":
         return _month(today.year, month)
@@ -312,8 +330,9 @@ def _named_month(groups: dict[str, str], today: date) -> str:
 
 def _day_and_month(groups: dict[str, str], today: date) -> str | None:
     day, month = int(groups["day"]), MONTHS[groups["month"]]
-    if groups.get("year"):
-        exact = _safe_date(int(groups["year"]), month, day)
+    said = _said_year(groups, today)
+    if said is not None:
+        exact = _safe_date(said, month, day)
         return _day(exact) if exact else None
     upcoming = _next_day_of_month(today, day, month)
     return _day(upcoming) if upcoming else None
@@ -322,6 +341,13 @@ def _day_and_month(groups: dict[str, str], today: date) -> str | None:
 def _day_only(groups: dict[str, str], today: date) -> str | None:
     upcoming = _next_day_of_month(today, int(groups["day"]), None)
     return _day(upcoming) if upcoming else None
+
+
+def _day_of_relative_month(groups: dict[str, str], today: date) -> str | None:
+    """The day of the month a relative month names ("the 25th of last month"), as Alexa does."""
+    year, month = _months_before(today, -_STEPS[groups["month_rel"]])
+    exact = _safe_date(year, month, int(groups["day"]))
+    return _day(exact) if exact else None
 
 
 def _weekday(groups: dict[str, str], today: date) -> str:
@@ -355,6 +381,10 @@ _RULES: list[tuple[re.Pattern[str], _Builder]] = [
         (r"(?:the )?" + _DAY + r" (?:of )?" + _MONTH + _YEAR, _day_and_month),
         (r"(?P<day>\d{1,2}) " + _MONTH + _YEAR, _day_and_month),
         (_MONTH + r" (?P<day>\d{1,2})" + _YEAR, _day_and_month),
+        (
+            r"(?:the )?" + _DAY + r" (?:of )?(?P<month_rel>this|last|next) month",
+            _day_of_relative_month,
+        ),
         (r"the " + _DAY, _day_only),
         (_RELATIVE + "?" + _WEEKDAY, _weekday),
     ]

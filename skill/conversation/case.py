@@ -102,6 +102,8 @@ class FactName(StrEnum):
     """A RussianRegion id a delivery answer was for, for follow-ups this session (not stored)."""
     CONDITION = "condition"
     """A :class:`policy.model.Condition` value: the state of the product and its box (R3)."""
+    ORDERED_ON = "ordered_on"
+    """``YYYY-MM-DD``: the day of an order already placed that a delivery answer counted from."""
 
 
 class Fact(Record):
@@ -296,6 +298,14 @@ def span_of(value: str) -> DateSpan:
     return DateSpan(date.fromisoformat(earliest), date.fromisoformat(latest))
 
 
+def _is_day(value: str) -> bool:
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return len(value) == len("YYYY-MM-DD")
+
+
 def _is_span(value: str) -> bool:
     try:
         span_of(value)
@@ -319,6 +329,7 @@ FORMATS: Final[Mapping[FactName, Callable[[str], bool]]] = {
     FactName.ORDER: _matches(_ORDER_ID),
     FactName.REGION: _matches(SLOT_ID),
     FactName.CONDITION: lambda value: member(Condition, value) is not None,
+    FactName.ORDERED_ON: _is_day,
 }
 
 

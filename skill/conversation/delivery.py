@@ -36,7 +36,8 @@ class DeliveryHeard(Record):
         place: The words of a place that matched no region.
         country: CountryName id, when a country was named.
         country_name: How to say that country.
-        order_date: The raw AMAZON.DATE of the order, if one was said.
+        order_date: The raw AMAZON.DATE of an order to place ("if I order on Friday").
+        ordered_on: The raw AMAZON.DATE of an order already placed ("I ordered on the 10th").
     """
 
     region: str | None = None
@@ -44,6 +45,7 @@ class DeliveryHeard(Record):
     country: str | None = None
     country_name: str | None = None
     order_date: str | None = None
+    ordered_on: str | None = None
 
 
 class DeliveryStep(Record):
@@ -55,6 +57,7 @@ class DeliveryStep(Record):
         place: The words of a place not in the estimate table, said back.
         remembered: The estimate is for the customer's remembered region.
         bad_date: The order date could not be used; the window is for ordering today.
+        placed: The window counts from the day of an order already placed.
         ask_region: No place at all: ask which city or region.
         offer_region: A region id to offer to remember.
     """
@@ -65,6 +68,7 @@ class DeliveryStep(Record):
     place: str | None = None
     remembered: bool = False
     bad_date: bool = False
+    placed: bool = False
     ask_region: bool = False
     offer_region: str | None = None
 
@@ -76,15 +80,38 @@ def needs_region(heard: DeliveryHeard, case: Case) -> bool:
 
 
 def kept_case(case: Case, step: DeliveryStep) -> Case:
-    """The case to keep after a delivery answer: with the region it was for, if any.
+    """The case to keep after a delivery answer: the region it was for, and a placed order's day.
 
     A follow-up that names no place ("and if I order on Friday?", "what about next
-    week?") is then about the same region, for the rest of the session only.
+    week?") is then about the same region, for the rest of the session only. The day of
+    an order already placed is kept so that a date said next corrects it
+    (:func:`corrects_order_day`).
     """
     estimate = step.estimate
-    if estimate is None or estimate.region is None:
+    if estimate is None:
         return case
-    return case.with_facts({FactName.REGION: Fact(estimate.region.id, Source.SAID)})
+    placed = Fact(estimate.order_date.isoformat(), Source.SAID) if step.placed else None
+    changes = {FactName.ORDERED_ON: placed}
+    if estimate.region is not None:
+        changes[FactName.REGION] = Fact(estimate.region.id, Source.SAID)
+    return case.with_facts(changes)
+
+
+def corrects_order_day(case: Case, date_said: str | None, *, only_a_date: bool) -> bool:
+    """Whether a date said on its own corrects the day of the order just estimated.
+
+    "I ordered on the 10th, when will it get to Kazan?" - "no wait, it was the 12th": the
+    second turn brings a date and nothing else, with no purchase question open or asked
+    (a purchase conversation takes its dates first), right after the estimate for an
+    order already placed.
+    """
+    return (
+        date_said is not None
+        and only_a_date
+        and case.goal is None
+        and case.waiting is None
+        and case.fact(FactName.ORDERED_ON) is not None
+    )
 
 
 def delivery_step(
@@ -105,7 +132,8 @@ def delivery_step(
         coverage = delivery_coverage(heard.country)
         if not coverage.covered:
             return DeliveryStep(coverage=coverage, country_name=heard.country_name)
-    order_date, bad_date = _order_date(heard.order_date, today)
+    placed = heard.ordered_on is not None
+    order_date, bad_date = _order_date(heard.ordered_on or heard.order_date, today, placed=placed)
     earlier = case.value(FactName.REGION)
     region = heard.region if heard.region is not None or heard.place else earlier or remembered
     estimate = estimate_delivery(order_date, region)
@@ -117,19 +145,25 @@ def delivery_step(
         place=heard.place if estimate.region is None else None,
         remembered=from_memory,
         bad_date=bad_date,
+        placed=placed and not bad_date,
         # Mid-dialog, the purchase question comes back instead of a question of its own.
         ask_region=estimate.region is None and heard.place is None and case.waiting is None,
         offer_region=estimate.region.id if offer and estimate.region is not None else None,
     )
 
 
-def _order_date(value: str | None, today: date) -> tuple[date, bool]:
+def _order_date(value: str | None, today: date, *, placed: bool) -> tuple[date, bool]:
     """The order day said (D4 counts from it), or today when none or none usable was said."""
     if value is None:
         return today, False
-    from policy.dates import DateParseError, parse_amazon_date, resolve_order_date
+    from policy.dates import (
+        DateParseError,
+        FutureDateError,
+        parse_amazon_date,
+        resolve_order_date,
+    )
 
     try:
-        return resolve_order_date(parse_amazon_date(value, today), today), False
-    except DateParseError:
+        return resolve_order_date(parse_amazon_date(value, today), today, placed=placed), False
+    except (DateParseError, FutureDateError):
         return today, True

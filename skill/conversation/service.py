@@ -54,6 +54,7 @@ from policy.claims import ClaimKind, claim_kind_for, fits_reason
 from policy.dates import (
     DateParseError,
     FutureDateError,
+    day_in_month,
     day_within,
     parse_amazon_date,
     resolve_purchase_date,
@@ -183,6 +184,8 @@ class ConfirmDate(Record):
     again: bool
     repeated: bool = False
     """The same check again, after an answer that was neither yes nor no."""
+    other: DateSpan | None = None
+    """The one other reading of the same day, named so a month corrects it ("not ...?")."""
 
 
 class Decided(Record):
@@ -730,8 +733,11 @@ def _merge(case: Case, heard: Heard, known: Known) -> Case:
         if heard.goal is not Goal.CLAIM:
             case = case.with_facts({FactName.CLAIM_KIND: None})
     said = Source.SAID
-    # A month said earlier, which a bare day may narrow (read before the new date replaces it).
+    # The date said earlier, read before the new one replaces it: a month a bare day may
+    # narrow, or a guessed day a month may place.
     before = _span(case, guessed=True) if heard.date is not None else None
+    earlier = case.fact(FactName.PURCHASED)
+    guessed = earlier is not None and not earlier.settled
     changes: dict[FactName, Fact | None] = {}
     pairs = (
         (FactName.PRODUCT, heard.product),
@@ -753,7 +759,7 @@ def _merge(case: Case, heard: Heard, known: Known) -> Case:
         case = case._replace(question=None if waiting is None else waiting._replace(data=()))
     case = case.with_facts(changes)
     if heard.date is not None:
-        case = _read_date(case, heard.date, known.today, before)
+        case = _read_date(case, heard.date, known.today, before, guessed=guessed)
     return case
 
 
@@ -765,18 +771,32 @@ REFUND_OPEN = "refund_open"
 FAULT_ONLY = "fault_only"
 
 
-def _read_date(case: Case, value: str, today: date, before: DateSpan | None = None) -> Case:
+def _read_date(
+    case: Case, value: str, today: date, before: DateSpan | None = None, *, guessed: bool = False
+) -> Case:
     """Record the purchase date said, as a guess when Alexa put it in the future.
 
-    ``before`` is the purchase span the case held until now: a bare day of the month
-    said after a month ("in March", then "the third") is first read as that day of it.
+    ``before`` is the purchase span the case held until now, and ``guessed`` says it was a
+    guess still to be checked. A bare day of the month said after a month ("in March", then
+    "the third") is first read as that day of it. A month said after a guessed day ("the
+    25th" checked as 25 October, then "no, November") keeps the day and places it in that
+    month (``day_in_month``). The same date said again instead of a yes is that guess
+    confirmed when it has no other reading, else its next reading is checked, and after the
+    last the skill goes on without the date rather than check a third time.
     """
     try:
-        resolved = resolve_purchase_date(parse_amazon_date(value, today), today)
-    except FutureDateError:
-        return case._replace(question=Question(Asks.FACT, FactName.PURCHASED, 1, (FUTURE_DATE,)))
-    except DateParseError:
-        return case._replace(question=Question(Asks.FACT, FactName.PURCHASED, 1, (BAD_DATE,)))
+        said = parse_amazon_date(value, today)
+        placed = None
+        if guessed and before is not None and before.precise:
+            placed = day_in_month(before.earliest.day, said, today)
+        if placed is not None:
+            return case.with_facts({FactName.PURCHASED: Fact(span_text(placed), Source.CONFIRMED)})
+        resolved = resolve_purchase_date(said, today)
+    except (FutureDateError, DateParseError) as exc:
+        # Counted with the date question it answers, so it is never asked a third time.
+        why = FUTURE_DATE if isinstance(exc, FutureDateError) else BAD_DATE
+        asked = _attempts(case, FactName.PURCHASED) + 1
+        return case._replace(question=Question(Asks.FACT, FactName.PURCHASED, asked, (why,)))
     if not resolved.shifted_back:
         return case.with_facts({FactName.PURCHASED: Fact(span_text(resolved.span), Source.SAID)})
     # A bare day after a month ("in March", then "the third") narrows that month first.
@@ -788,10 +808,28 @@ def _read_date(case: Case, value: str, today: date, before: DateSpan | None = No
     for span in (within, bare_day, resolved.span):
         if span is not None and span not in readings:
             readings.append(span)
+    if guessed and before in readings:  # the date being checked, said again
+        if readings == [before]:
+            return case.with_facts({FactName.PURCHASED: Fact(span_text(before), Source.CONFIRMED)})
+        readings = readings[readings.index(before) + 1 :]
+        if not readings:  # every reading checked: on without the date (_unusable_date)
+            gave_up = Question(Asks.FACT, FactName.PURCHASED, MAX_ATTEMPTS + 1, (BAD_DATE,))
+            return case._replace(question=gave_up)
     first, *others = (span_text(span) for span in readings)
     return case.with_facts({FactName.PURCHASED: Fact(first, Source.GUESSED)})._replace(
         question=Question(Asks.CONFIRM, FactName.PURCHASED, 1, tuple(others))
     )
+
+
+def _unusable_date(case: Case, pending: Question, known: Known) -> Outcome:
+    """A date that can't be used: the question again with why, or on without it.
+
+    ``pending.attempts`` counts this answer's question: asked twice and answered with
+    no usable date twice, it is not asked a third time (an honest answer without it).
+    """
+    if pending.attempts > MAX_ATTEMPTS:
+        return _move_on(case, FactName.PURCHASED, known)
+    return _ask(case, FactName.PURCHASED, attempt=pending.attempts, lead=pending.data[0])
 
 
 def _span(case: Case, *, guessed: bool = False) -> DateSpan | None:
@@ -831,7 +869,7 @@ def _advance(  # noqa: PLR0911, PLR0912
             (FUTURE_DATE,),
         }
     ):
-        return _ask(case, FactName.PURCHASED, lead=pending.data[0])
+        return _unusable_date(case, pending, known)
     waiting = case.waiting
     if waiting is not None and heard.unmatched:
         unclear = dict(heard.unmatched).get(FactName(waiting.about))
@@ -1231,8 +1269,27 @@ def _confirm(case: Case, others: tuple[str, ...], *, again: bool) -> Outcome:
     if span is None:
         return _ask(case.with_facts({FactName.PURCHASED: None}), FactName.PURCHASED)
     question = Question(Asks.CONFIRM, FactName.PURCHASED, 1, others)
-    step = ConfirmDate(case.value(FactName.PRODUCT_NAME), span, again)
+    other = _other_day(span, others)
+    step = ConfirmDate(case.value(FactName.PRODUCT_NAME), span, again, other=other)
     return Outcome(case._replace(question=question), step)
+
+
+def _other_day(span: DateSpan, others: tuple[str, ...]) -> DateSpan | None:
+    """The other reading to name in a check: one other day with the same day number.
+
+    "The 25th" and "November 25th" both arrive as 25 November when said on 20 November,
+    so the check names both readings, "25 October, not 25 November 2025?", and "no,
+    November" can answer it. With several other readings (a month said before the day),
+    the first is far likelier and is checked alone.
+    """
+    if len(others) != 1:
+        return None
+    try:
+        other = span_of(others[0])
+    except ValueError:
+        return None
+    same_day = span.precise and other.precise and other.earliest.day == span.earliest.day
+    return other if same_day else None
 
 
 def _ask_again(case: Case, fact: FactName, known: Known, *, lead: str) -> Outcome:

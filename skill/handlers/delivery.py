@@ -18,11 +18,17 @@ if TYPE_CHECKING:
 
     from screens import Screen
 
-REGION, ORDER_DATE, COUNTRY = "region", "orderDate", "country"
+REGION, ORDER_DATE, ORDERED_ON, COUNTRY = "region", "orderDate", "orderedOn", "country"
 
 
-def delivery_time(handler_input: HandlerInput) -> Response:
-    """Answers "How long does delivery to Kazan take?" with dated business-day windows (D2-D4)."""
+def delivery_time(
+    handler_input: HandlerInput, *, corrected_order_day: str | None = None
+) -> Response:
+    """Answers "How long does delivery to Kazan take?" with dated business-day windows (D2-D4).
+
+    ``corrected_order_day`` is a date said on its own right after an estimate for an order
+    already placed ("no wait, it was the 12th"): the same question, from that day.
+    """
     intent = current_intent(handler_input)
     current = turn(handler_input)
     region, country = read_slot(intent, REGION), read_slot(intent, COUNTRY)
@@ -32,6 +38,7 @@ def delivery_time(handler_input: HandlerInput) -> Response:
         country=country.id,
         country_name=country.name,
         order_date=read_slot(intent, ORDER_DATE).spoken,
+        ordered_on=corrected_order_day or read_slot(intent, ORDERED_ON).spoken,
     )
     remembered = current.state().region if needs_region(heard, current.case) else None
     step = delivery_step(current.case, heard, current.today, remembered, current.has_user)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from ask_sdk_core.utils.request_util import get_intent_name, get_request_type
 
 from conversation.case import Asks, Case, FactName, Goal, Offer, Source
+from conversation.delivery import corrects_order_day
 from conversation.service import (
     REFUND_OPEN,
     AskFact,
@@ -104,6 +105,11 @@ def converse(handler_input: HandlerInput) -> Response:
     """Every turn of the purchase conversation (the intents in GOALS and SIGNALS)."""
     current = turn(handler_input)
     heard = hear(handler_input)
+    only_a_date = heard == Heard(date=heard.date)
+    if corrects_order_day(current.case, heard.date, only_a_date=only_a_date):
+        from handlers.delivery import delivery_time
+
+        return delivery_time(handler_input, corrected_order_day=heard.date)
     known = gather(current, current.case, heard)
     outcome = next_step(current.case, heard, known)
     return show(handler_input, outcome)
@@ -201,7 +207,13 @@ def show(handler_input: HandlerInput, outcome: Outcome) -> Response:  # noqa: PL
             handler_input,
             AskFact(outcome.case.goal or Goal.WARRANTY, FactName.PURCHASED, step.product),
             lead=(say.NOT_UNDERSTOOD, " ") if step.repeated else (),
-            question=say.confirm_date(step.product, span.earliest, span.latest, step.again),
+            question=say.confirm_date(
+                step.product,
+                span.earliest,
+                span.latest,
+                step.again,
+                None if step.other is None else step.other.earliest,
+            ),
         )
     if isinstance(step, Decided):
         return _decided(handler_input, step, outcome.case)

@@ -23,6 +23,7 @@ class FutureDateError(ValueError):
 
 
 _YEAR: Final = r"(?P<year>[0-9]{4}|XXXX)"
+_ONE_DAY: Final = timedelta(days=1)
 
 _SEASON_MONTHS: Final = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
 """First and last month of each meteorological season (northern hemisphere).
@@ -183,8 +184,10 @@ def resolve_purchase_date(span: DateSpan, today: date) -> ResolvedDate:
 
     Alexa resolves a date said without a year to today or later ("March 3rd" said in
     November 2026 arrives as 2027-03-03). A purchase cannot be in the future, so a span
-    that starts after today moves back one year (both ends; 29 February becomes
-    28 February). A span that contains today ("this month") ends today instead.
+    that starts after today moves back one year (both ends). A 29 February said without
+    a year arrives as the next one, up to four years ahead: it is the last 29 February on
+    or before today (see ``last_leap_day``). A span that contains today ("this month")
+    ends today instead.
 
     Args:
         span: The span parsed from the slot.
@@ -199,13 +202,34 @@ def resolve_purchase_date(span: DateSpan, today: date) -> ResolvedDate:
     shifted_back = span.earliest > today
     day_of_month = day_of_month_reading(span, today) if shifted_back else None
     if shifted_back:
-        span = DateSpan(add_months(span.earliest, -12), add_months(span.latest, -12))
+        span = _year_before(span, today)
         if span.earliest > today:
             raise FutureDateError(f"purchase date in the future: {span.earliest} > {today}")
     clipped = span.latest > today
     if clipped:
         span = DateSpan(span.earliest, today)
     return ResolvedDate(span, shifted_back, clipped, day_of_month)
+
+
+def _year_before(span: DateSpan, today: date) -> DateSpan:
+    """The span a year earlier; the next 29 February is the last one (``last_leap_day``)."""
+    day = span.earliest
+    if span.precise and (day.month, day.day) == (2, 29) and last_leap_day(day - _ONE_DAY) <= today:
+        return DateSpan.on(last_leap_day(today))
+    return DateSpan(add_months(span.earliest, -12), add_months(span.latest, -12))
+
+
+def last_leap_day(day: date) -> date:
+    """The last 29 February on or before ``day``.
+
+    "February 29th" said without a year arrives as the next 29 February, which may be
+    four years ahead (2028-02-29, said in November 2026). One year back is still ahead
+    and has no 29th, so the purchase meant is the 29 February before: 2024-02-29.
+    """
+    year = day.year if (day.month, day.day) >= (2, 29) else day.year - 1
+    while days_in_month(year, 2) != 29:
+        year -= 1
+    return date(year, 2, 29)
 
 
 def day_of_month_reading(span: DateSpan, today: date) -> DateSpan | None:
@@ -253,22 +277,54 @@ def day_within(span: DateSpan, day_number: int) -> DateSpan | None:
     return None if found is None else DateSpan.on(found)
 
 
+def day_in_month(day_number: int, month: DateSpan, today: date) -> DateSpan | None:
+    """The purchase day meant by a day said first and its month said after it.
+
+    "November 25th", said on 20 November, arrives as 25 November this year, exactly as "the
+    25th" does, so the skill checks it as 25 October (the 25th just gone). "No, November"
+    then arrives as a month, 2026-11: the customer keeps the day they said and names its
+    month. That day of that month, moved into the past as any purchase date is
+    (``resolve_purchase_date``): 25 November 2025. None when ``month`` is not one whole
+    calendar month, or has no day ``day_number`` (a 31st in November).
+
+    Raises:
+        FutureDateError: If the day is still ahead once moved back a year.
+    """
+    first = month.earliest
+    whole = first.day == 1 and month.latest == first.replace(
+        day=days_in_month(first.year, first.month)
+    )
+    if not whole or not 1 <= day_number <= month.latest.day:
+        return None
+    return resolve_purchase_date(DateSpan.on(first.replace(day=day_number)), today).span
+
+
 #: An order date further ahead than this many months was a past day said without a year.
 ORDER_AHEAD_MONTHS = 6
 
 
-def resolve_order_date(span: DateSpan, today: date) -> date:
+def resolve_order_date(span: DateSpan, today: date, *, placed: bool = False) -> date:
     """Pick the order day a delivery question is about.
 
-    "If I order on Friday" names a day ahead: take the earliest day of the span that is
-    not before today. A span wholly in the past is an order already placed ("when should
-    my order from 2 November arrive"): take its earliest day.
+    An order already placed ("I ordered on the 10th") was made on a purchase day, which
+    Alexa puts on its next occurrence like any date said without a year: it is read as
+    ``resolve_purchase_date`` reads a purchase date, and a day that may have been named
+    without a month ("the 10th", said on 20 November, arrives as 10 December) is the one
+    just gone, 10 November. The answer says the day it counts from, so the customer can
+    correct it.
+
+    An order to place ("if I order on Friday") names a day ahead: the earliest day of the
+    span that is not before today. A span wholly in the past is an order already placed
+    ("when should my order from 2 November arrive"): its earliest day. A day more than
+    ``ORDER_AHEAD_MONTHS`` ahead is no planned order but a past day said without a year,
+    and is read as placed.
+
+    Raises:
+        FutureDateError: If an order already placed is still ahead once moved back.
     """
-    if span.earliest > add_months(today, ORDER_AHEAD_MONTHS):
-        # Alexa puts a date said without a year on its next occurrence: "I ordered on
-        # November 19th", said on 21 November, arrives as next year's. Nobody plans an
-        # order that far ahead, so it is the one just gone.
-        span = DateSpan(add_months(span.earliest, -12), add_months(span.latest, -12))
+    if placed or span.earliest > add_months(today, ORDER_AHEAD_MONTHS):
+        resolved = resolve_purchase_date(span, today)
+        return (resolved.day_of_month or resolved.span).earliest
     if span.latest < today:
         return span.earliest
     return max(span.earliest, today)

@@ -1183,10 +1183,19 @@ def _bought_when(earliest: date, latest: date) -> Phrase:
     return ("between ", When(earliest), " and ", When(latest))
 
 
-def confirm_date(product: str | None, earliest: date, latest: date, again: bool) -> Phrase:
-    """Check a purchase date read from something ambiguous: "Just to check: ... on 5 November?"."""
+def confirm_date(
+    product: str | None, earliest: date, latest: date, again: bool, other: date | None = None
+) -> Phrase:
+    """Check a purchase date read from something ambiguous: "Just to check: ... on 5 November?".
+
+    With ``other``, the one other reading of the day said, the check names it too ("on 25
+    October, not 25 November 2025?"): still one yes-or-no question, and a customer who
+    meant the other can say its month.
+    """
     check = CONFIRM_OTHER_READING if again else CONFIRM_PURCHASE_DATE
-    return phrase(check.format(it=the_product(product)), _bought_when(earliest, latest), "?")
+    rather: Phrase = () if other is None else (", not ", When(other))
+    when = _bought_when(earliest, latest)
+    return phrase(check.format(it=the_product(product)), when, rather, "?")
 
 
 def date_noted(earliest: date, latest: date) -> Phrase:

@@ -143,9 +143,14 @@ class Voice(Protocol):
         ...
 
     def confirm_date(
-        self, product: str | None, earliest: date, latest: date, again: bool
+        self,
+        product: str | None,
+        earliest: date,
+        latest: date,
+        again: bool,
+        other: date | None = None,
     ) -> Phrase:
-        """Check a purchase date read from something ambiguous."""
+        """Check a purchase date read from something ambiguous (naming its other reading)."""
         ...
 
     def for_remembered(self, product: str | None, bought_on: date) -> Phrase:

@@ -5,7 +5,13 @@ from __future__ import annotations
 from datetime import date
 
 from conversation.case import Asks, Case, Fact, FactName, Goal, Question, Source
-from conversation.delivery import DeliveryHeard, delivery_step, kept_case, needs_region
+from conversation.delivery import (
+    DeliveryHeard,
+    corrects_order_day,
+    delivery_step,
+    kept_case,
+    needs_region,
+)
 
 TODAY = date(2026, 11, 21)
 WAITING = Case(Goal.REFUND, {}, Question(Asks.FACT, FactName.CHANNEL))
@@ -93,3 +99,53 @@ def test_a_newly_named_region_replaces_the_sessions() -> None:
 def test_an_answer_for_no_region_keeps_nothing() -> None:
     step = delivery_step(Case(), DeliveryHeard(place="almaty"), TODAY, None, can_store=True)
     assert kept_case(Case(), step) == Case()
+
+
+# --- an order already placed (audit M6, L1 S007) -------------------------------------------
+
+AUDIT_DAY = date(2026, 11, 20)
+
+
+def test_the_day_of_an_order_already_placed_is_in_the_past() -> None:
+    """D4: "I ordered on the 10th", said on 20 November, arrives as 10 December: 10 November."""
+    heard = DeliveryHeard(region="kazan", ordered_on="2026-12-10")
+    step = delivery_step(Case(), heard, AUDIT_DAY, None, can_store=True)
+    assert step.estimate is not None
+    assert step.estimate.order_date == date(2026, 11, 10)
+    assert step.placed
+    assert kept_case(Case(), step).value(FactName.ORDERED_ON) == "2026-11-10"
+
+
+def test_the_day_of_an_order_to_place_stays_ahead() -> None:
+    """D4: "if I order on the 10th" is 10 December: no order day is kept to correct."""
+    heard = DeliveryHeard(region="kazan", order_date="2026-12-10")
+    step = delivery_step(Case(), heard, AUDIT_DAY, None, can_store=True)
+    assert step.estimate is not None
+    assert step.estimate.order_date == date(2026, 12, 10)
+    assert not step.placed
+    assert kept_case(Case(), step).fact(FactName.ORDERED_ON) is None
+
+
+def test_a_placed_order_that_cannot_have_been_placed_yet_is_estimated_from_today() -> None:
+    heard = DeliveryHeard(region="kazan", ordered_on="2032-02-29")
+    step = delivery_step(Case(), heard, AUDIT_DAY, None, can_store=True)
+    assert step.bad_date
+    assert not step.placed
+    assert step.estimate is not None
+    assert step.estimate.order_date == AUDIT_DAY
+
+
+def test_a_date_said_alone_after_a_placed_order_estimate_corrects_its_day() -> None:
+    placed = delivery_step(
+        Case(), DeliveryHeard(region="kazan", ordered_on="2026-12-10"), AUDIT_DAY, None, True
+    )
+    case = kept_case(Case(), placed)
+    assert corrects_order_day(case, "2026-12-12", only_a_date=True)
+    assert not corrects_order_day(case, "2026-12-12", only_a_date=False)  # a product too
+    assert not corrects_order_day(case, None, only_a_date=True)
+    waiting = case._replace(goal=Goal.REFUND, question=Question(Asks.FACT, FactName.PURCHASED))
+    assert not corrects_order_day(waiting, "2026-12-12", only_a_date=True)  # its answer
+    planned = delivery_step(
+        Case(), DeliveryHeard(region="kazan", order_date="2026-12-10"), AUDIT_DAY, None, True
+    )
+    assert not corrects_order_day(kept_case(Case(), planned), "2026-12-12", only_a_date=True)

@@ -106,7 +106,9 @@ def test_facts_record_where_they_came_from() -> None:
 
 def test_a_date_alexa_put_ahead_is_a_guess_confirmed_before_any_decision() -> None:
     guessed, confirmed = turns(refund(product="camera", date="2026-12-05"), YES)
-    assert guessed.step == ConfirmDate("camera", DateSpan.on(date(2026, 11, 5)), again=False)
+    assert guessed.step == ConfirmDate(
+        "camera", DateSpan.on(date(2026, 11, 5)), again=False, other=DateSpan.on(date(2025, 12, 5))
+    )
     assert guessed.case.fact(FactName.PURCHASED).source is Source.GUESSED  # type: ignore[union-attr]
     assert confirmed.case.fact(FactName.PURCHASED).source is Source.CONFIRMED  # type: ignore[union-attr]
     assert isinstance(confirmed.step, AskFact)

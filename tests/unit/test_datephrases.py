@@ -166,6 +166,37 @@ def test_an_explicit_year_or_typed_iso_date_is_taken_as_said(phrase, expected):
 @pytest.mark.parametrize(
     ("phrase", "expected"),
     [
+        ("March this year", "2026-03"),
+        ("in March this year", "2026-03"),
+        ("March of last year", "2025-03"),
+        ("March next year", "2027-03"),
+        ("December this year", "2026-12"),
+        ("summer last year", "2025-SU"),
+        ("November 25 last year", "2025-11-25"),
+        ("November 25th last year", "2025-11-25"),
+        ("the 25th of November last year", "2025-11-25"),
+        ("March 3rd this year", "2026-03-03"),
+        ("the 25th of last month", "2026-10-25"),
+        ("the 5th of this month", "2026-11-05"),
+        ("the 5th of next month", "2026-12-05"),
+    ],
+)
+def test_a_year_or_month_qualifier_is_resolved_as_alexa_resolves_it(phrase, expected):
+    """Audit S031, S033, S038: "this year", "last year" and "last month" name the period.
+
+    Alexa sends the year or month the qualifier names, never the next such date: "March
+    this year" said in November 2026 is 2026-03, not 2027-03.
+    """
+    assert resolve_date_phrase(phrase, SATURDAY) == expected
+
+
+def test_a_day_last_month_does_not_have_is_no_date():
+    assert resolve_date_phrase("the 31st of last month", date(2026, 12, 5)) is None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
         ("on Monday", "2026-11-23"),
         ("Monday", "2026-11-23"),
         ("on Saturday", "2026-11-21"),

@@ -10,8 +10,10 @@ from policy.dates import (
     DateParseError,
     FutureDateError,
     add_months,
+    day_in_month,
     day_of_month_reading,
     day_within,
+    last_leap_day,
     parse_amazon_date,
     resolve_order_date,
     resolve_purchase_date,
@@ -128,13 +130,31 @@ def test_spoken_march_3rd_in_november_is_moved_back_to_the_march_just_gone():
     assert not resolved.clipped
 
 
-def test_a_future_leap_day_moves_back_to_28_february():
-    today = date(2027, 11, 1)
+@pytest.mark.parametrize(
+    ("sent", "today", "meant"),
+    [
+        # "February 29th" said on 20 November 2026 arrives as 2028-02-29.
+        (date(2028, 2, 29), date(2026, 11, 20), date(2024, 2, 29)),
+        (date(2028, 2, 29), date(2027, 11, 1), date(2024, 2, 29)),
+        (date(2024, 2, 29), date(2024, 2, 28), date(2020, 2, 29)),
+        # 2100 is no leap year: the 29 February before 2104's is 2096's.
+        (date(2104, 2, 29), date(2100, 3, 1), date(2096, 2, 29)),
+    ],
+)
+def test_a_leap_day_said_without_a_year_is_the_last_29_february_on_or_before_today(
+    sent, today, meant
+):
+    """R1, W1, X1 count from a real purchase day, never one four years ahead or a 28th."""
+    resolved = resolve_purchase_date(DateSpan.on(sent), today)
 
-    resolved = resolve_purchase_date(DateSpan.on(date(2028, 2, 29)), today)
-
-    assert resolved.span == DateSpan.on(date(2027, 2, 28))
+    assert resolved.span == DateSpan.on(meant)
     assert resolved.shifted_back
+    assert last_leap_day(today) == meant
+
+
+def test_a_29_february_beyond_the_next_one_was_said_with_its_year_and_has_not_come():
+    with pytest.raises(FutureDateError):
+        resolve_purchase_date(DateSpan.on(date(2032, 2, 29)), date(2026, 11, 20))
 
 
 def test_a_date_still_in_the_future_after_the_shift_is_refused():
@@ -284,6 +304,27 @@ def test_an_order_day_alexa_put_a_year_ahead_is_the_one_just_gone() -> None:
     assert resolve_order_date(DateSpan.on(date(2027, 11, 19)), today) == date(2026, 11, 19)
 
 
+@pytest.mark.parametrize(
+    ("sent", "meant"),
+    [
+        # "I ordered on the 10th", said on 20 November: Alexa sends 10 December.
+        pytest.param(date(2026, 12, 10), date(2026, 11, 10), id="bare-day-just-gone"),
+        # "I ordered on November 19th", said on 20 November: Alexa sends 19 November 2027.
+        pytest.param(date(2027, 11, 19), date(2026, 11, 19), id="a-year-back"),
+        pytest.param(date(2026, 11, 2), date(2026, 11, 2), id="already-past"),
+        pytest.param(date(2026, 11, 20), date(2026, 11, 20), id="today"),
+    ],
+)
+def test_an_order_already_placed_is_dated_as_a_purchase_in_the_past(sent, meant) -> None:
+    """D4 counts from the order day, read as resolve_purchase_date reads a purchase date."""
+    assert resolve_order_date(DateSpan.on(sent), date(2026, 11, 20), placed=True) == meant
+
+
+def test_an_order_already_placed_cannot_be_further_ahead_than_a_year() -> None:
+    with pytest.raises(FutureDateError):
+        resolve_order_date(DateSpan.on(date(2028, 6, 1)), date(2026, 11, 20), placed=True)
+
+
 def test_an_order_day_a_few_months_ahead_is_a_planned_order() -> None:
     today = date(2026, 11, 21)
     assert resolve_order_date(DateSpan.on(date(2027, 3, 3)), today) == date(2027, 3, 3)
@@ -310,3 +351,65 @@ def test_a_day_number_inside_a_span_is_found_only_when_it_is_one_day(
 ) -> None:
     found = day_within(DateSpan(*span), day)
     assert found == (None if expected is None else DateSpan.on(expected))
+
+
+# --- a month said after a day ("the 25th", then "no, November") ---------------------------
+
+AUDIT_DAY = date(2026, 11, 20)
+
+
+@pytest.mark.parametrize(
+    ("month", "meant"),
+    [
+        pytest.param("2026-11", date(2025, 11, 25), id="november-this-month-is-last-years"),
+        pytest.param("2027-10", date(2026, 10, 25), id="october-just-gone"),
+        pytest.param("2026-12", date(2025, 12, 25), id="december-ahead-is-last-years"),
+        pytest.param("2027-09", date(2026, 9, 25), id="september-matches-no-reading"),
+        pytest.param("2025-11", date(2025, 11, 25), id="a-year-said-is-kept"),
+        pytest.param("2024-03", date(2024, 3, 25), id="long-ago"),
+    ],
+)
+def test_a_month_said_after_a_day_keeps_the_day_and_lies_in_the_past(month, meant):
+    """R1, W1, X1: the day the customer said, in the month they said, never ahead of today."""
+    said = parse_amazon_date(month, AUDIT_DAY)
+    assert day_in_month(25, said, AUDIT_DAY) == DateSpan.on(meant)
+
+
+@pytest.mark.parametrize(
+    ("value", "day"),
+    [
+        pytest.param("2026-11", 31, id="november-has-no-31st"),
+        pytest.param("2027-02", 29, id="february-2027-has-no-29th"),
+        pytest.param("2026-W46", 10, id="a-week-is-no-month"),
+        pytest.param("2026", 10, id="a-year-is-no-month"),
+        pytest.param("2026-11-10", 10, id="a-day-is-no-month"),
+        pytest.param("2026-SU", 10, id="a-season-is-no-month"),
+    ],
+)
+def test_a_day_is_placed_only_in_one_whole_month_that_has_it(value, day):
+    assert day_in_month(day, parse_amazon_date(value, AUDIT_DAY), AUDIT_DAY) is None
+
+
+def test_a_day_placed_in_a_month_still_ahead_after_a_year_back_is_refused():
+    with pytest.raises(FutureDateError):
+        day_in_month(25, parse_amazon_date("2027-11", AUDIT_DAY), AUDIT_DAY)
+
+
+@given(
+    day=st.integers(1, 31),
+    month=st.dates(date(2001, 1, 1), date(2039, 12, 31)),
+    today=st.dates(date(2001, 1, 1), date(2039, 12, 31)),
+)
+def test_a_day_placed_in_a_month_is_that_day_number_and_never_after_today(day, month, today):
+    whole = parse_amazon_date(month.strftime("%Y-%m"), today)
+    try:
+        placed = day_in_month(day, whole, today)
+    except FutureDateError:
+        return
+    if placed is None:
+        assert day > whole.latest.day
+        return
+    assert placed.precise
+    assert placed.earliest.day == day
+    assert placed.earliest.month == month.month
+    assert placed.earliest <= today

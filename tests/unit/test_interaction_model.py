@@ -66,6 +66,7 @@ CUSTOM_INTENTS = {
     "DeliveryTimeIntent": {
         "region": "RussianRegion",
         "orderDate": "AMAZON.DATE",
+        "orderedOn": "AMAZON.DATE",
         "country": "CountryName",
     },
     "TrackOrderIntent": {"product": "ProductType"},
