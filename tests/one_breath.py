@@ -134,3 +134,6 @@ class OneBreath:
             terminalreporter.write_line(f"FAILED: every turn over {ONE_BREATH_WORDS} words:")
             for spoken in self.too_long:
                 terminalreporter.write_line(f"  {spoken.words:4} {spoken.kind:<8} {spoken.test}")
+        if self.too_long and terminalreporter.config.getoption("verbose") > 1:  # -vv: the words
+            for spoken in self.too_long:
+                terminalreporter.write_line(f"  {spoken.words:4} {spoken.text}")

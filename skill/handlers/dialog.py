@@ -222,7 +222,11 @@ def show(handler_input: HandlerInput, outcome: Outcome) -> Response:  # noqa: PL
             (o.product, o.ordered_on, d.verdict, d.window, getattr(d, "referral", None))
             for o, d in step.entries
         ]
-        answer = say.orders_answer(step.goal.value, entries, say.ORDERS_TITLES[step.goal.value])
+        spoken = [  # the kind of product is said; the card and the screen name the model
+            (say.spoken_product(o.kind, o.product), *entry[1:])
+            for (o, _), entry in zip(step.entries, entries, strict=True)
+        ]
+        answer = say.orders_answer(step.goal.value, spoken, say.ORDERS_TITLES[step.goal.value])
         goal = step.goal.value
 
         def orders(locale: str) -> Screen:
@@ -237,7 +241,7 @@ def show(handler_input: HandlerInput, outcome: Outcome) -> Response:  # noqa: PL
     if isinstance(step, ClaimSteps):
         steps = claim_steps(step.kind, step.decision.steps)
         window = say.claim_window(step.kind.value, step.decision, step.product, step.exact)
-        lead = phrase(window, " ", say.costs_of(step.decision, step.home_known), " ")
+        lead = phrase(window, " ")  # who pays what is on the card with the steps: no yes follows
         answer = say.claim_steps_answer(step.kind.value, steps)
         kind = step.kind
 
@@ -248,7 +252,7 @@ def show(handler_input: HandlerInput, outcome: Outcome) -> Response:  # noqa: PL
 
         return finish(handler_input, answer, lead=lead, screen=numbered)
     if isinstance(step, ProposeRequest):
-        label = say.order_label(step.order.product, step.order.ordered_on)
+        label = say.order_label(step.order.product, step.order.ordered_on, kind=step.order.kind)
         costs, question = say.propose_request(
             step.kind.value, label, step.reason.value, step.decision
         )
@@ -333,7 +337,7 @@ def _decided(handler_input: HandlerInput, step: Decided, case: Case) -> Response
     if step.basis is Source.REMEMBERED:
         lead = say.for_remembered(step.product, step.purchased.earliest)
     elif step.order is not None:
-        lead = say.for_order(step.order.product, step.order.ordered_on)
+        lead = say.for_order(step.order.product, step.order.ordered_on, step.order.kind)
     assumed = say.ASSUMED_RUSSIA if step.assumed_country is not None else ""
     speech = phrase(lead, result.speech, assumed)
     screen = _decision_screen(step.decision, step.product, result, home_known=step.home_known)
@@ -371,7 +375,7 @@ def _decision_screen(
 
 def _refused(handler_input: HandlerInput, step: Refused) -> Response:
     label = (
-        say.order_label(step.order.product, step.order.ordered_on)
+        say.order_label(step.order.product, step.order.ordered_on, kind=step.order.kind)
         if step.order is not None
         else None
     )
@@ -387,10 +391,10 @@ def _refused(handler_input: HandlerInput, step: Refused) -> Response:
             )
             return finish(
                 handler_input,
-                steps,
+                steps._replace(speech=(say.STEPS_ON_CARD,)),
                 lead=phrase(why, " ", say.instead_steps(step.instead.value), " "),
             )
-        costs = say.costs_of(step.instead_decision)
+        costs = say.instead_costs(step.instead_decision)
         screen = _decision_screen(step.instead_decision, step.product)
         return speak(handler_input, phrase(why, " ", costs), offer, screen=screen)
     return finish(

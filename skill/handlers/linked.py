@@ -125,7 +125,7 @@ def submit_request(
     """
     current = turn(handler_input)
     order_id = order.order_id
-    label = say.order_label(order.product, order.ordered_on)
+    label = say.order_label(order.product, order.ordered_on, kind=order.kind)
     token = current.access_token or ""
     try:
         request, created = current.accounts.open_support_request(

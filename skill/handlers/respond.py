@@ -202,7 +202,7 @@ def ask_for(
 
 def _choices(step: AskFact) -> Phrase:
     return say.which_order(
-        [say.order_label(order.product, order.ordered_on) for order in step.choices]
+        [say.order_label(o.product, o.ordered_on, kind=o.kind) for o in step.choices]
     )
 
 

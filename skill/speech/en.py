@@ -101,15 +101,19 @@ def the_product(product: str | None) -> str:
     return f"your {product}" if product else "it"
 
 
+#: Beyond this many days, the date alone says it: "that's 231 days from now" is a breath wasted.
+DAYS_LEFT_SPOKEN = 31
+
+
 def days_left(window: Window) -> str:
-    """How far away the last day is, in words."""
-    if window.days_left is None:
+    """How far away the last day is, in words, when it is near enough to matter."""
+    if window.days_left is None or window.days_left > DAYS_LEFT_SPOKEN:
         return ""
     if window.days_left == 0:
         return ", and that's today"
     if window.days_left == 1:
         return ", that's tomorrow"
-    return f", that's {window.days_left} days from now"
+    return f", in {window.days_left} days"
 
 
 def until(last_day: date, exact: bool) -> Phrase:
@@ -261,7 +265,7 @@ def _depends(window: Window, outcome: str, card_label: str) -> tuple[Phrase, Phr
 
 def _direct_condition(direct: bool | None) -> str:
     if direct is None:
-        return " That's if you bought it from ZOSI's website or its official AliExpress store."
+        return " That's if it came from ZOSI's website or its official AliExpress store."
     return ""
 
 
@@ -274,13 +278,13 @@ def _return_shipping(payer: Payer | None) -> str:
     if payer is Payer.ZOSI:
         return "As it's a quality problem, ZOSI pays the return shipping."
     if payer is Payer.CUSTOMER:
-        return "As it isn't a quality problem, you pay the return shipping and any fees."
+        return "As it isn't a quality problem, you pay the return shipping."
     return "If it's faulty, ZOSI pays the return shipping; otherwise you pay it."
 
 
 def _giver_note(referral: Referral | None) -> str:
     if referral is Referral.GIVER:
-        return " As it was a gift, ask the person who gave it to you for the receipt."
+        return " As it was a gift, ask the giver for the receipt."
     return ""
 
 
@@ -298,10 +302,9 @@ def warranty_answer(
         speech = phrase(
             f"Yes, {it} is under warranty ",
             until(window.last_day, exact),
-            f"{days_left(window)}, so ZOSI will repair or replace it if it's faulty.",
+            f"{days_left(window)}.",
             _spoken_warranty_shipping(decision.return_shipping, home_known),
             _giver_note(decision.referral),
-            " I've sent the steps to your Alexa app.",
         )
         card = _facts(
             ("Under warranty until: ", When(window.last_day)),
@@ -343,7 +346,7 @@ def _warranty_shipping(payer: Payer, home_known: bool = True) -> str:
     """Who pays to send a faulty product back (W5-W7); both cases when where they are is unknown."""
     if payer is Payer.CUSTOMER:
         return (
-            "Since you're outside the country you bought it in, you pay the international shipping."
+            "Since you're outside the country of purchase, you pay the international shipping."
         )
     if not home_known:
         return (
@@ -427,13 +430,10 @@ def delivery_answer(estimate: DeliveryEstimate, today: date, place: str | None) 
         When(estimate.earliest),
         " and ",
         When(estimate.latest),
-        ".",
+        "" if place and estimate.region is None else ".",
     )
     if estimate.region is not None:
-        basis = (
-            f" That's our estimate of {_range_speech(estimate.min_days, estimate.max_days)} "
-            f"business days from the Moscow warehouse; the official range is {low} to {high}."
-        )
+        basis = f" That's our estimate; the official range is {low} to {high} business days."
     elif place:
         # Not a place of the estimate table: perhaps a Russian town, perhaps abroad (D2, D4
         # cover Russia only). Say what holds for Russia, and promise nothing for elsewhere.
@@ -445,20 +445,18 @@ def delivery_answer(estimate: DeliveryEstimate, today: date, place: str | None) 
             f"I don't know {named} as a place in Russia. Anywhere in Russia, ", first, *rest
         )
         basis = (
-            f" That's {low} to {high} business days, depending on the region, and delivery is "
-            f"free. If {named} is outside Russia, ZOSI's delivery terms don't cover it, so please "
-            f"ask ZOSI support at {SPOKEN_EMAIL}."
+            f", {low} to {high} business days. If it's outside Russia, ZOSI's terms don't cover "
+            "it: please ask ZOSI support."
         )
     else:
-        basis = (
-            f" That's {low} to {high} business days, depending on how far the region is from "
-            "the Moscow warehouse."
-        )
-    free = "" if place and estimate.region is None else " Delivery is free anywhere in Russia."
+        basis = f" That's {low} to {high} business days, depending on the region."
+    free = "" if place and estimate.region is None else " Delivery is free."
     speech = phrase(window, basis, free)
     body = phrase(
         window,
+        "." if place and estimate.region is None else "",
         "\n",
+        f"Courier delivery takes {low} to {high} business days, depending on the region. ",
         "Business days exclude weekends and Russian public holidays. Delivery is free anywhere "
         "in Russia and ships from the ZOSI warehouse in Moscow. Track the parcel with its "
         "tracking code, also in the AliExpress app.",
@@ -487,9 +485,8 @@ def delivery_abroad_answer(coverage: DeliveryCoverage, country_name: str) -> Ans
         f"and takes {days} business days."
     )
     speech = phrase(
-        covers,
-        f" They don't cover delivery to {country}, so please ask ZOSI support at "
-        f"{SPOKEN_EMAIL} whether they can send your order there.",
+        f"ZOSI's delivery terms cover Russia only, so for delivery to {country}, please ask "
+        f"ZOSI support at {SPOKEN_EMAIL}."
     )
     body = phrase(
         covers,
@@ -557,8 +554,8 @@ def privacy_answer(ttl_days: int) -> Answer:
     """What the skill does with personal data (P1-P9, design decisions in POLICY.md)."""
     speech = phrase(
         f"I remember something only after you say yes, and forget it after {ttl_days} days "
-        "without use, or when you say 'delete my data'. I never store your ZOSI login or your "
-        "orders, and I share nothing without your permission, unless the law requires it."
+        "unused, or when you say 'delete my data'. I never store your ZOSI login or orders, and "
+        "share nothing without your permission unless the law requires it."
     )
     body = phrase(
         "Remembered only after you agree: delivery region, a purchase you describe.\n"
@@ -573,23 +570,23 @@ def privacy_answer(ttl_days: int) -> Answer:
 # --- the conversation around the answers ------------------------------------------------------
 
 WELCOME = (
-    f"Welcome to {SKILL_NAME}. I can tell you whether you can still return a ZOSI product, "
-    "whether it's under warranty, and how long delivery takes."
+    f"Welcome to {SKILL_NAME}. I can help with returns, the warranty, and how long delivery "
+    "takes."
 )
 WHAT_TO_ASK = "What would you like to know?"
 EXAMPLES = (
-    "You can ask things like: can I return the camera I bought on the fifth? Is my NVR still "
-    "under warranty? How long does delivery to Kazan take? Or: how do I contact support?"
+    "For example: can I return the camera I bought on the fifth? Or: is my NVR still under "
+    "warranty?"
 )
 HELP = (
-    "I answer questions about ZOSI returns and refunds, warranty, advance replacement, "
-    f"delivery, tracking, contacting support, and how I handle your data. {EXAMPLES}"
+    "I answer questions about ZOSI returns, the warranty, advance replacement, delivery, "
+    f"contacting support, and your data. {EXAMPLES}"
 )
 FALLBACK = (
     "Sorry, I can't help with that. I can answer questions about returns, warranty, advance "
     "replacement, delivery and contacting ZOSI support."
 )
-ANYTHING_ELSE = "Is there anything else I can help with?"
+ANYTHING_ELSE = "Anything else I can help with?"
 NOTHING_TO_REPEAT = "I haven't said anything yet that I could repeat."
 GOODBYE = "Goodbye, and thanks for choosing ZOSI."
 OKAY = "Okay."
@@ -744,9 +741,30 @@ PARCEL_STATUS = {"processing": "is being prepared", "shipped": "is on its way"}
 MAX_LISTED = 3
 
 
-def order_label(product: str, ordered_on: date, *, first: bool = False) -> Phrase:
-    """Name an order: "the ZOSI C190 camera ordered on 16 November" ("The ..." to start a line)."""
-    return phrase(f"{'The' if first else 'the'} {product} ordered on ", When(ordered_on))
+#: How an order's product is spoken, by its ProductType id; the card keeps the model's name.
+KIND_SPOKEN: Mapping[str, str] = {
+    "camera": "camera",
+    "nvr": "N. V. R.",
+    "dvr": "D. V. R.",
+    "doorbell": "video doorbell",
+    "kit": "camera kit",
+    "hard_drive": "hard drive",
+    "monitor": "monitor",
+    "accessory": "accessory",
+}
+
+
+def spoken_product(kind: str | None, product: str) -> str:
+    """An order's product as spoken: "camera", not "ZOSI C190 4MP PoE camera" (one breath)."""
+    return KIND_SPOKEN.get(kind or "", product)
+
+
+def order_label(
+    product: str, ordered_on: date, *, first: bool = False, kind: str | None = None
+) -> Phrase:
+    """Name an order: "the camera ordered on 16 November" ("The ..." to start a line)."""
+    name = spoken_product(kind, product)
+    return phrase(f"{'The' if first else 'the'} {name} ordered on ", When(ordered_on))
 
 
 def _listing(lines: list[Phrase]) -> Phrase:
@@ -770,7 +788,7 @@ def orders_answer(
     """
     wording = {
         "refund": (
-            "can be returned for a refund",
+            "is refundable",
             f"is past the {RETURN_WINDOW_DAYS}-day refund period",
         ),
         "warranty": ("is under warranty", "is out of warranty"),
@@ -852,7 +870,7 @@ def which_order(labels: list[Phrase]) -> Phrase:
 def confirm_claim(kind: str, label: Phrase, reason: str) -> Phrase:
     """The question before opening a request with ZOSI support."""
     return phrase(
-        f"Shall I open {KIND_NAMES[kind]} with ZOSI support for ",
+        f"Shall I open {KIND_NAMES[kind]} for ",
         label,
         f", {REASON_NAMES.get(reason, 'for another reason')}?",
     )
@@ -888,11 +906,11 @@ def claim_opened(
 GENERAL_RULE = {
     "refund": (
         f"You can return a ZOSI product for a full refund within {RETURN_WINDOW_DAYS} days of "
-        "buying it from ZOSI, on its website or its official AliExpress store."
+        "buying it from ZOSI or its official AliExpress store."
     ),
     "warranty": (
-        "Every ZOSI product has a {years} warranty from the day you bought it: if it fails in "
-        "that time, ZOSI repairs or replaces it."
+        "Every ZOSI product has a {years} warranty from the purchase date: if it fails, ZOSI "
+        "repairs or replaces it."
     ),
     "cross_ship": (
         "If your product fails within {months} months of buying it, ZOSI can send the "
@@ -933,10 +951,7 @@ def back_to(product: str | None, question: Phrase) -> Phrase:
     return phrase(lead, question)
 
 
-GAVE_UP = (
-    "Without {what}, I can't check {it} myself. ZOSI support can look it up with your receipt "
-    f"or order number at {SPOKEN_EMAIL}."
-)
+GAVE_UP = f"Without {{what}}, I can't check {{it}}; ZOSI support can, at {SPOKEN_EMAIL}."
 MISSING_FACT: Mapping[str, str] = {
     "purchased": "the purchase date",
     "product": "knowing which product",
@@ -947,10 +962,7 @@ CANT_STORE = (
     "I can't store anything for this account, so I won't remember it. I can still answer "
     "general questions."
 )
-HELP_IN_DIALOG = (
-    "I'm checking your purchase against ZOSI's return, warranty and replacement terms, and I "
-    "need one more detail."
-)
+HELP_IN_DIALOG = "I'm checking your purchase against ZOSI's terms, and I need one more detail."
 NOT_UNDERSTOOD = "Sorry, I didn't catch that."
 WHAT_ELSE = "What else would you like to know?"
 WHICH_GOAL = "Would you like to return it, or is something wrong with it?"
@@ -1070,10 +1082,7 @@ def costs_of(
 ) -> str:
     """Who pays what under a decision, said before the customer is asked to go ahead."""
     if _is_return(decision):
-        return (
-            f"{_return_shipping(decision.return_shipping)} Keep the product and its packaging "
-            "undamaged."
-        )
+        return _return_shipping(decision.return_shipping)
     if _is_cross_ship(decision):
         shipping = (
             "Ground shipping is free within the country of purchase."
@@ -1106,7 +1115,7 @@ def offer_request(kind: str) -> str:
     The decision already said who pays the shipping; a repair adds what the customer
     pays whatever happens (W8, W9) before the yes is asked for.
     """
-    question = f"Shall I open {KIND_NAMES[kind]} request with ZOSI support for it?"
+    question = f"Shall I open {KIND_NAMES[kind]} request for it?"
     if kind == "warranty_repair":
         return f"{NO_FAULT_COSTS} {question}"
     return question
@@ -1148,15 +1157,25 @@ def refused(
             f": it was bought from {shop}, so ask that shop about its own return policy.",
         )
     last_day = decision.window.last_day
-    ended: Phrase = ("",) if last_day is None else (": that ended on ", When(last_day))
+    ended: Phrase = (" is over",) if last_day is None else (" ended on ", When(last_day))
     period = {
-        "refund_return": f"the {RETURN_WINDOW_DAYS}-day refund period",
-        "warranty_repair": "the warranty",
-        "cross_ship": "the time for advance replacement",
+        "refund_return": f"The {RETURN_WINDOW_DAYS}-day refund period",
+        "warranty_repair": "The warranty",
+        "cross_ship": "The time for an advance replacement",
     }[kind]
-    return phrase(
-        f"I can't open {KIND_NAMES[kind]} for ", what, f", as {period} is over", ended, "."
-    )
+    return phrase(f"{period} for ", what, ended, ".")
+
+
+STEPS_ON_CARD = "I've sent the steps to your Alexa app."
+
+
+def instead_costs(decision: ReturnDecision | WarrantyDecision | CrossShipDecision) -> str:
+    """What the route still open costs the customer whatever happens, before its yes (W8)."""
+    if _is_return(decision):
+        return costs_of(decision)
+    if _is_cross_ship(decision):
+        return costs_of(decision)
+    return NO_FAULT_COSTS
 
 
 def instead_offer(kind: str, last_day: date | None) -> Phrase:
@@ -1170,10 +1189,7 @@ def instead_offer(kind: str, last_day: date | None) -> Phrase:
     return phrase(still, until_, f" though. Shall I open {KIND_NAMES[kind]} instead?")
 
 
-ASSUMED_RUSSIA = (
-    " That's assuming you bought it in Russia, where ZOSI's store terms apply; ZOSI support can "
-    "confirm who pays the shipping from your receipt."
-)
+ASSUMED_RUSSIA = " That's if you bought it in Russia."
 
 
 def _bought_when(earliest: date, latest: date) -> Phrase:
@@ -1219,12 +1235,12 @@ def refusal_advice(
     return ""
 
 
-def for_order(product: str, ordered_on: date) -> Phrase:
+def for_order(product: str, ordered_on: date, kind: str | None = None) -> Phrase:
     """Introduces an answer about one order of the linked account."""
-    return phrase("For ", order_label(product, ordered_on), ": ")
+    return phrase("For ", order_label(product, ordered_on, kind=kind), ": ")
 
 
-NO_FAULT_COSTS = "If ZOSI finds no fault, you pay to get it shipped back."
+NO_FAULT_COSTS = "If no fault is found, you pay the shipping back."
 
 ORDERS_TITLES: Mapping[str, str] = {
     "refund": "Refunds on your orders",

@@ -92,10 +92,9 @@ def _return_window(explanation: Explanation) -> Wording:
 
 def _return_reason(explanation: Explanation) -> Wording:
     return "Returning without a reason", phrase(
-        f"No reason is needed: within {_days(explanation)} days of buying it from ZOSI, on the "
-        "ZOSI website or in ZOSI's official AliExpress store, you can send it back for a full "
-        f"refund whatever the reason. If it isn't faulty, though, {_who_pays(explanation)} the "
-        "return shipping."
+        f"No reason is needed: within {_days(explanation)} days of buying it from ZOSI, you can "
+        "send it back for a full refund whatever the reason. If it isn't faulty, though, "
+        f"{_who_pays(explanation)} the return shipping."
     )
 
 

@@ -82,6 +82,7 @@ class Voice(Protocol):
     WELCOME: str
     WHAT_ELSE: str
     WHICH_GOAL: str
+    STEPS_ON_CARD: str
     WHAT_TO_ASK: str
     WITHDRAW_EXPLAINED: str
     WITHDRAW_EXPLAINED_LINKED: str
@@ -110,6 +111,12 @@ class Voice(Protocol):
 
     def contact_answer(self) -> Answer:
         """How to reach ZOSI support (C1)."""
+        ...
+
+    def instead_costs(
+        self, decision: ReturnDecision | WarrantyDecision | CrossShipDecision
+    ) -> str:
+        """What the route still open costs whatever happens, said before its yes (W8)."""
         ...
 
     def costs_of(
@@ -163,7 +170,7 @@ class Voice(Protocol):
         """After a repair or replacement whose time is over: support can still advise."""
         ...
 
-    def for_order(self, product: str, ordered_on: date) -> Phrase:
+    def for_order(self, product: str, ordered_on: date, kind: str | None = None) -> Phrase:
         """Introduces an answer about one order of the linked account."""
         ...
 
@@ -201,7 +208,13 @@ class Voice(Protocol):
         """After a linked customer's decision: shall I open the request it allows?"""
         ...
 
-    def order_label(self, product: str, ordered_on: date, *, first: bool = False) -> Phrase:
+    def spoken_product(self, kind: str | None, product: str) -> str:
+        """An order's product as spoken ("camera"); the card keeps the model's name."""
+        ...
+
+    def order_label(
+        self, product: str, ordered_on: date, *, first: bool = False, kind: str | None = None
+    ) -> Phrase:
         """Name an order: "the ZOSI C190 camera ordered on 16 November"."""
         ...
 

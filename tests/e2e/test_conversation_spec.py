@@ -133,7 +133,7 @@ def test_a_warranty_repair_for_a_camera_bought_two_years_ago_is_refused_without_
         product=CAMERA,
         purchaseDate="2024-11-01",
     )
-    assert "I can't open a warranty repair for your camera, as the warranty is over" in reply
+    assert "The warranty for your camera ended on" in reply
     assert "refunds the shipping" not in reply
     assert "RMA" not in reply
 
@@ -149,7 +149,7 @@ def test_a_return_started_for_a_camera_bought_in_september_gets_no_refund_steps(
         purchaseDate="2026-09-01",
         store=ZOSI_WEBSITE,
     )
-    assert "the 30-day refund period is over" in reply
+    assert "The 30-day refund period for" in reply
     assert "Keep the product and its packaging undamaged" not in reply
     assert "If it's faulty, though, it's still under warranty" in reply
 
@@ -186,7 +186,7 @@ def test_a_warranty_repair_from_abroad_says_the_customer_pays_the_postage(
         reason=("it's faulty", "defect"),
     )
     assert offer.startswith("It is under warranty until")
-    assert "Since you're outside the country you bought it in, you pay the" in offer
+    assert "Since you're outside the country of purchase, you pay the" in offer
     assert "ZOSI covers the return shipping" not in offer
     assert offer.endswith("because it's faulty?")
     opened = talk.yes()
@@ -291,7 +291,7 @@ def test_a_yes_after_something_unrecognised_never_opens_a_case(
 ) -> None:
     talk = customer("demo-recent")
     offer = talk.says("ReturnRefundIntent", product=CAMERA)
-    assert offer.endswith("Shall I open a refund return request with ZOSI support for it?")
+    assert offer.endswith("Shall I open a refund return request for it?")
     talk.mumbles()
     assert "opened" not in talk.yes()
     assert service.calls[SUPPORT_POST] == 0
@@ -322,7 +322,7 @@ def test_a_gift_gets_the_gift_rule_before_any_question(customer: Start) -> None:
     """R6 first: "I got it as a gift, can I return it?"."""
     reply = customer().says("ReturnRefundIntent", store=("a gift", "gift"))
     assert reply.startswith("You can return a ZOSI product for a full refund within 30 days")
-    assert "ask the person who gave it to you for the receipt" in reply
+    assert "ask the giver for the receipt" in reply
     assert reply.endswith("If you'd like me to check yours, when did you buy it?")
 
 
@@ -362,7 +362,7 @@ def test_i_dont_know_the_shop_gets_an_honest_conditional_answer(customer: Start)
     talk = _asked_for_the_shop(customer)
     reply = talk.says("DontKnowIntent")
     assert reply.startswith("Yes, you can return your camera for a full refund until 10 December")
-    assert "That's if you bought it from ZOSI's website or its official AliExpress store" in reply
+    assert "That's if it came from ZOSI's website or its official AliExpress store" in reply
 
 
 def test_i_dont_know_the_date_gets_the_rule_and_the_support_contact(customer: Start) -> None:
@@ -438,7 +438,7 @@ def test_an_answer_that_cannot_be_resolved_is_asked_once_more_then_the_skill_mov
     assert moved_on.startswith(
         "Yes, you can return your camera for a full refund until 10 December"
     )
-    assert "That's if you bought it from ZOSI's website" in moved_on
+    assert "That's if it came from ZOSI's website" in moved_on
 
 
 def test_an_unresolvable_reason_is_asked_once_more_then_the_skill_moves_on(
@@ -463,8 +463,8 @@ def test_a_linked_return_is_offered_then_opened_after_its_costs_are_said(
     """R1-R4: the decision, the offer, the reason, the costs, then one request."""
     talk = customer("demo-recent")
     decided = talk.says("ReturnRefundIntent", product=CAMERA)
-    assert decided.startswith("For the ZOSI C190 4MP PoE camera ordered on 16 November: Yes, you")
-    assert decided.endswith("Shall I open a refund return request with ZOSI support for it?")
+    assert decided.startswith("For the camera ordered on 16 November: Yes, you")
+    assert decided.endswith("Shall I open a refund return request for it?")
     reason = talk.yes()
     assert reason.startswith("What's the reason")
     costs = talk.says("StartClaimIntent", reason=("I changed my mind", "changed_mind"))
@@ -473,7 +473,7 @@ def test_a_linked_return_is_offered_then_opened_after_its_costs_are_said(
     assert costs.endswith("because you changed your mind?")
     assert service.calls[SUPPORT_POST] == 0
     opened = talk.yes()
-    assert opened.startswith("Done. I've opened a refund return for the ZOSI C190 4MP PoE camera")
+    assert opened.startswith("Done. I've opened a refund return for the camera")
     assert service.calls[SUPPORT_POST] == 1
 
 
@@ -482,10 +482,10 @@ def test_a_purchase_just_remembered_is_not_offered_again(
 ) -> None:
     talk = customer()
     talk.says("ReturnRefundIntent", product=CAMERA, purchaseDate="2026-11-10", store=ZOSI_WEBSITE)
-    assert talk.yes() == "Done, I'll remember that. Is there anything else I can help with?"
+    assert talk.yes() == "Done, I'll remember that. Anything else I can help with?"
     warranty = talk.says("WarrantyStatusIntent", product=CAMERA)
     assert warranty.startswith("For the camera you told me you bought on 10 November: Yes")
-    assert warranty.endswith("Is there anything else I can help with?")
+    assert warranty.endswith("Anything else I can help with?")
     assert store.calls.count("update") == 1
 
 
@@ -528,7 +528,7 @@ def test_a_fault_within_the_30_days_leaves_the_choice_of_refund_or_repair(
 
 def test_my_camera_finds_the_camera_kit_when_no_camera_alone_was_ordered(customer: Start) -> None:
     reply = customer("demo-old").says("WarrantyStatusIntent", product=CAMERA)
-    assert reply.startswith("For the ZOSI 8-channel 1080p camera kit with 1TB NVR ordered on")
+    assert reply.startswith("For the camera kit ordered on")
 
 
 def test_correcting_the_product_keeps_the_question_and_the_purchase_facts(
@@ -599,7 +599,7 @@ def test_a_linked_customer_checking_after_a_general_fact_hears_their_orders(
         "Would you like me to check yours?"
     )
     reply = talk.yes()
-    assert "ZOSI C190 4MP PoE camera ordered on 16 November is under warranty until" in reply
+    assert "camera ordered on 16 November is under warranty until" in reply
     assert "When did you buy" not in reply
 
 
@@ -617,7 +617,7 @@ def test_a_place_the_skill_does_not_know_gets_no_promise_of_delivery_there(
     """D2, D4: an unknown place may be abroad, so only Russia's terms are said."""
     reply = customer().says("DeliveryTimeIntent", region=("almaty", None))
     assert reply.startswith("I don't know Almaty as a place in Russia. Anywhere in Russia,")
-    assert "If Almaty is outside Russia, ZOSI's delivery terms don't cover it" in reply
+    assert "If it's outside Russia, ZOSI's terms don't cover it" in reply
 
 
 def test_an_order_day_said_without_a_year_is_the_one_just_gone(customer: Start) -> None:
@@ -634,7 +634,7 @@ def test_a_country_of_purchase_nobody_knows_is_assumed_russian_and_said_so(
     talk.says("DontKnowIntent")
     reply = talk.says("WarrantyStatusIntent", purchaseDate="2026-07-10")
     assert "ZOSI covers the return shipping" not in reply
-    assert "That's assuming you bought it in Russia" in reply
+    assert "That's if you bought it in Russia" in reply
 
 
 def test_a_linked_warranty_offer_says_what_the_customer_pays_before_the_yes(
@@ -643,7 +643,7 @@ def test_a_linked_warranty_offer_says_what_the_customer_pays_before_the_yes(
     """W8, W9 come before "Shall I open a warranty repair?"."""
     talk = customer("demo-recent")
     reply = talk.says("WarrantyStatusIntent", product=("N. V. R.", "nvr"))
-    costs = reply.index("If ZOSI finds no fault, you pay to get it shipped back")
+    costs = reply.index("If no fault is found, you pay the shipping back")
     assert reply.index("Shall I open a warranty repair request") > costs
     assert "ZOSI never pays customs duties, taxes or carrier fees" in talk.card  # W9
 
@@ -673,7 +673,7 @@ def test_a_gift_refund_is_said_to_be_for_a_quality_problem_through_the_buyer(
     reply = customer().says(
         "ReturnRefundIntent", product=CAMERA, purchaseDate="2026-11-10", store=("a gift", "gift")
     )
-    assert "As it was a gift, ask the person who gave it to you for the receipt" in reply
+    assert "As it was a gift, ask the giver for the receipt" in reply
 
 
 def test_where_is_my_nvr_answers_about_the_nvr(customer: Start) -> None:
@@ -688,11 +688,11 @@ def test_which_order_is_asked_again_after_help_and_a_date_picks_it(customer: Sta
     which = talk.says("StartClaimIntent", claimType=("warranty repair", "warranty_repair"))
     assert which.startswith("Which one do you mean:")
     helped = talk.says("AMAZON.HelpIntent")
-    assert "Back to your purchase: which one do you mean: the ZOSI DB1" in helped
+    assert "Back to your purchase: which one do you mean: the video doorbell" in helped
     picked = talk.says("StartClaimIntent", purchaseDate="2026-05")
     assert picked == "What's wrong with it? Is it faulty, or did it arrive damaged?"
     offer = talk.says("StartClaimIntent", reason=("it's broken", "defect"))
-    assert "ZOSI 8-channel 4K PoE NVR ordered on 5 May" in offer
+    assert "N. V. R. ordered on 5 May" in offer
 
 
 def test_a_delivery_question_mid_dialog_does_not_ask_its_own_question(customer: Start) -> None:
@@ -805,6 +805,7 @@ def test_an_offer_not_understood_is_asked_once_more_then_lapses(customer: Start)
     """Audit P3: the same offer once more after a mumble; after a second, a yes does nothing."""
     talk = customer()
     talk.says("ReturnRefundIntent", product=CAMERA, purchaseDate="2026-11-10", store=ZOSI_WEBSITE)
-    assert talk.mumbles() == "Sorry, I didn't catch that. Shall I remember this purchase for next time?"
+    again = talk.mumbles()
+    assert again == "Sorry, I didn't catch that. Shall I remember this purchase for next time?"
     assert "Shall I remember" not in talk.mumbles()
     assert not talk.yes().startswith("Done")

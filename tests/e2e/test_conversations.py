@@ -129,7 +129,7 @@ def test_a_camera_bought_30_days_ago_can_still_be_refunded_today(alexa) -> None:
 def test_a_remembered_purchase_answers_the_warranty_question_without_dates(alexa, store) -> None:
     said(alexa, "can I return the camera I bought on 2026-11-05 from the zosi website")
     assert (
-        said(alexa, "yes")[0] == "Done, I'll remember that. Is there anything else I can help with?"
+        said(alexa, "yes")[0] == "Done, I'll remember that. Anything else I can help with?"
     )
     alexa.session.end()
     (reply,) = said(alexa, "is my camera still under warranty")
@@ -177,8 +177,8 @@ def test_delivery_ordered_on_saturday_starts_counting_on_monday(alexa) -> None:
 def test_an_unknown_region_gets_the_policy_range(alexa) -> None:
     replies = said(alexa, "how long does delivery take", "atlantis")
     assert replies[1].startswith("I don't know Atlantis as a place in Russia. Anywhere in Russia,")
-    assert "That's 3 to 30 business days, depending on the region" in replies[1]
-    assert "If Atlantis is outside Russia, ZOSI's delivery terms don't cover it" in replies[1]
+    assert "3 to 30 business days" in replies[1]
+    assert "If it's outside Russia, ZOSI's terms don't cover it" in replies[1]
 
 
 def test_what_do_you_know_and_delete_my_data(alexa, store) -> None:
@@ -209,7 +209,7 @@ def test_help_and_fallback_keep_the_conversation_going(alexa) -> None:
 def test_a_gift_is_referred_to_the_giver(alexa) -> None:
     """R6."""
     (reply,) = said(alexa, "can I return the camera I got as a gift on 2026-11-10")
-    assert "ask the person who gave it to you for the receipt" in reply
+    assert "ask the giver for the receipt" in reply
 
 
 def test_an_unmatched_shop_is_asked_about_again(alexa) -> None:

@@ -32,7 +32,8 @@ def talk(customer: Start) -> Customer:
 
 def test_february_29th_said_without_a_year_is_the_last_29_february(talk: Customer) -> None:
     """W1: "February twenty ninth" arrives as 2028-02-29; it was bought on 29 February 2024."""
-    assert talk.says("WarrantyStatusIntent", product=CAMERA) == "When did you buy your camera?"
+    asked = talk.says("WarrantyStatusIntent", product=CAMERA)
+    assert asked.endswith("When did you buy your camera?")
     check = talk.says("WarrantyStatusIntent", purchaseDate="2028-02-29")
     assert check == "Just to check: you bought your camera on 29 February 2024?"
     decided = talk.yes()
@@ -45,7 +46,8 @@ def test_a_date_that_cannot_be_used_twice_moves_on_instead_of_asking_a_third_tim
     talk: Customer,
 ) -> None:
     """W1: two dates still ahead of today, then the rule and who can check, not the question."""
-    assert talk.says("WarrantyStatusIntent", product=CAMERA) == "When did you buy your camera?"
+    asked = talk.says("WarrantyStatusIntent", product=CAMERA)
+    assert asked.endswith("When did you buy your camera?")
     again = talk.says("WarrantyStatusIntent", purchaseDate="2028-06-01")
     assert again.startswith("That date hasn't come yet, so it can't be the day you bought it.")
     assert again.endswith("When did you buy your camera?")
@@ -53,7 +55,7 @@ def test_a_date_that_cannot_be_used_twice_moves_on_instead_of_asking_a_third_tim
     assert "hasn't come yet" not in moved_on
     assert "When did you buy" not in moved_on
     assert moved_on.startswith("Every ZOSI product has a one-year warranty")
-    assert "Without the purchase date, I can't check your camera myself" in moved_on
+    assert "Without the purchase date, I can't check your camera" in moved_on
     assert talk.elicited is None
 
 
@@ -98,7 +100,7 @@ def test_s034_no_november_keeps_the_25th_and_the_warranty_ends_25_november_2026(
     )
     decided = talk.says("PurchaseDetailsIntent", purchaseDate="2026-11")
     assert decided.startswith(
-        "Yes, your video doorbell is under warranty until 25 November, that's 5 days from now."
+        "Yes, your video doorbell is under warranty until 25 November, in 5 days."
     )
     # "November 25th last year": Alexa resolves the qualifier, so the same day, said outright.
     again = talk.says("PurchaseDetailsIntent", purchaseDate="2025-11-25")
@@ -109,9 +111,9 @@ def test_s034_no_november_keeps_the_25th_and_the_warranty_ends_25_november_2026(
 def test_s033_november_25_last_year_is_taken_as_said_without_a_check(talk: Customer) -> None:
     """W1: "November 25 last year" arrives as 2025-11-25, a day in the past: nothing to check."""
     decided = talk.says("WarrantyStatusIntent", product=CAMERA, purchaseDate="2025-11-25")
-    assert decided.startswith("Yes, your camera is under warranty until 25 November, that's 5 days")
+    assert decided.startswith("Yes, your camera is under warranty until 25 November, in 5 days")
     assert "25 October" not in decided
-    assert talk.yes() == "Done, I'll remember that. Is there anything else I can help with?"
+    assert talk.yes() == "Done, I'll remember that. Anything else I can help with?"
 
 
 def test_s036_no_december_keeps_the_3rd_and_asks_no_more(talk: Customer) -> None:
@@ -119,7 +121,7 @@ def test_s036_no_december_keeps_the_3rd_and_asks_no_more(talk: Customer) -> None
     check = talk.says("WarrantyStatusIntent", product=NVR, purchaseDate="2026-12-03")
     assert check == "Just to check: you bought your N. V. R. on 3 November, not 3 December 2025?"
     decided = talk.says("PurchaseDetailsIntent", purchaseDate="2026-12")
-    assert decided.startswith("Yes, your N. V. R. is under warranty until 3 December, that's 13")
+    assert decided.startswith("Yes, your N. V. R. is under warranty until 3 December, in 13")
     assert "between" not in decided
 
 
@@ -134,7 +136,7 @@ def test_s137_no_december_keeps_the_10th_for_an_advance_replacement(talk: Custom
         "Yes, you can get an advance replacement for your N. V. R. until 10 December"
     )
     assert "at least" not in decided
-    assert talk.yes() == "Done, I'll remember that. Is there anything else I can help with?"
+    assert talk.yes() == "Done, I'll remember that. Anything else I can help with?"
 
 
 def test_a_month_that_is_neither_reading_places_the_day_said_in_that_month(
@@ -165,7 +167,7 @@ def test_the_same_ambiguous_date_said_again_checks_its_other_reading_then_moves_
     assert other == "Just to check: you bought your camera on 25 November 2025?"
     moved_on = talk.says("ReturnRefundIntent", purchaseDate="2026-11-25")
     assert "Just to check" not in moved_on
-    assert "Without the purchase date, I can't check your camera myself" in moved_on
+    assert "Without the purchase date, I can't check your camera" in moved_on
 
 
 def test_the_checked_date_said_again_in_full_is_a_yes(talk: Customer) -> None:
@@ -213,7 +215,7 @@ def test_a_date_for_a_waiting_purchase_question_is_not_taken_as_an_order_day(
     talk: Customer,
 ) -> None:
     """R1: the purchase dialog asked for the date; the delivery detour does not take its answer."""
-    assert talk.says("ReturnRefundIntent", product=CAMERA) == "When did you buy your camera?"
+    assert talk.says("ReturnRefundIntent", product=CAMERA).endswith("When did you buy your camera?")
     detour = talk.says("DeliveryTimeIntent", orderedOn="2026-12-10", region=KAZAN)
     assert detour.endswith("Back to your camera: when did you buy it?")
     answer = talk.says("PurchaseDetailsIntent", purchaseDate="2026-11-10")

@@ -50,7 +50,7 @@ def test_a_general_question_is_answered_with_the_fact_first(alexa, question, fac
     assert speech.startswith(fact), speech
     # A fact about returns, the warranty or cross-shipping is followed by an offer to check
     # the customer's own purchase; any other by the usual question.
-    assert speech.endswith(("Is there anything else I can help with?", en.OFFER_CHECK_YOURS))
+    assert speech.endswith(("Anything else I can help with?", en.OFFER_CHECK_YOURS))
 
 
 def test_after_a_general_fact_a_yes_checks_the_customers_own_purchase(alexa) -> None:
@@ -62,7 +62,7 @@ def test_after_a_general_fact_a_yes_checks_the_customers_own_purchase(alexa) -> 
 
 def test_after_a_general_fact_a_no_asks_what_else(alexa) -> None:
     ask(alexa, "how long is the warranty")
-    assert ask(alexa, "no") == "Okay. Is there anything else I can help with?"
+    assert ask(alexa, "no") == "Okay. Anything else I can help with?"
 
 
 def test_the_warranty_is_never_said_to_last_24_months(alexa) -> None:

@@ -231,7 +231,7 @@ def test_touching_yes_does_what_saying_yes_does(
     assert (
         touched.speech
         == spoken[2].speech
-        == "Done, I'll remember that. Is there anything else I can help with?"
+        == "Done, I'll remember that. Anything else I can help with?"
     )
 
 

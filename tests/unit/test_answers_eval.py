@@ -95,7 +95,7 @@ SENTENCES: dict[str, tuple[list[str], list[str]]] = {
             "It won't be possible to return it for a refund.",
             "It's too late to return it for a refund.",
             "If it was on or after 5 November, you can still return it for a full refund.",
-            "Shall I open a refund return request with ZOSI support for it?",
+            "Shall I open a refund return request for it?",
             "You can return it to the shop you bought it from.",
             "The refund goes through that shop.",
         ],

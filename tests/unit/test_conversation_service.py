@@ -230,7 +230,8 @@ def test_help_keeps_the_open_question_to_come_back_to() -> None:
     assert helped.step == Reply(Said.HELP)
     assert isinstance(asked.step, AskFact)
     assert helped.resume == asked.step._replace(general=None)  # the rule is not said twice
-    assert helped.case.waiting is not None and asked.case.waiting is not None
+    assert helped.case.waiting is not None
+    assert asked.case.waiting is not None
     assert helped.case.waiting.about == asked.case.waiting.about
 
 
