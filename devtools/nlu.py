@@ -388,7 +388,7 @@ class Nlu:
             return Understanding(self._complete({"name": exact.intent, "slots": exact.slots}), None)
         if self._strict or not said:
             return Understanding(self._complete({"name": FALLBACK}), None)
-        guess = self._trained().guess(" ".join(said))
+        guess = self._trained().guess(" ".join(_key(word) for word in said))
         if exact is not None and not _guesswork(exact) and _agrees(exact.intent, guess):
             return Understanding(self._complete({"name": exact.intent, "slots": exact.slots}), None)
         if guess.intent == FALLBACK or guess.confidence < CONFIDENCE_THRESHOLD:

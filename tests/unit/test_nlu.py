@@ -442,6 +442,18 @@ def test_words_no_sample_matches_are_understood_by_the_trained_classifier(nlu):
     assert CONFIDENCE_THRESHOLD <= understanding.confidence <= 1.0
 
 
+def test_the_classifier_is_asked_about_the_words_as_it_was_trained_on_them(nlu):
+    # Samples are learnt without apostrophes ("dont"), so a typed "don't" must be asked about
+    # the same way, or its word features are never seen.
+    with_apostrophe = nlu.understand("well to be fair i don't know that one")
+    without = nlu.understand("well to be fair i dont know that one")
+    assert with_apostrophe.how == "trained"
+    assert (with_apostrophe.intent, with_apostrophe.confidence) == (
+        without.intent,
+        without.confidence,
+    )
+
+
 def test_a_trained_reading_fills_slots_wherever_the_values_are_said(nlu):
     understanding = nlu.understand("i live in germany and bought it in china is the warranty ok")
     assert understanding.intent["name"] == "WarrantyStatusIntent"
