@@ -10,8 +10,9 @@ from typing import Any
 
 import pytest
 
-from devtools.models import LOCALES
-from devtools.nlu import CONFIDENCE_THRESHOLD, ER_AUTHORITY, Invocation, Nlu
+from devtools.models import LOCALES, load_model
+from devtools.nlu import CONFIDENCE_THRESHOLD, ER_AUTHORITY, Invocation, Nlu, words
+from devtools.nlu_classifier import OUT_OF_DOMAIN, training_examples
 
 SATURDAY = date(2026, 11, 21)
 NO_MATCH = "NO_MATCH"
@@ -452,6 +453,56 @@ def test_the_classifier_is_asked_about_the_words_as_it_was_trained_on_them(nlu):
         without.intent,
         without.confidence,
     )
+
+
+def test_the_fallback_class_learns_the_models_fallback_samples_and_the_generic_sentences():
+    examples = training_examples(
+        {"AMAZON.FallbackIntent": ["How do I mount it"], "ContactSupportIntent": ["call support"]},
+        {"AMAZON.FallbackIntent": {}, "ContactSupportIntent": {}},
+        {},
+        normalise=str.lower,
+    )
+    fallback = {text for text, intent in examples if intent == "AMAZON.FallbackIntent"}
+    assert fallback == {"how do i mount it", *(sentence.lower() for sentence in OUT_OF_DOMAIN)}
+    assert ("call support", "ContactSupportIntent") in examples
+
+
+def test_an_out_of_domain_sentence_is_written_once_in_the_model_or_in_the_generic_list():
+    language = load_model("en-US")["interactionModel"]["languageModel"]
+    (fallback,) = [
+        intent["samples"]
+        for intent in language["intents"]
+        if intent["name"] == "AMAZON.FallbackIntent"
+    ]
+    generic = {" ".join(words(sentence)) for sentence in OUT_OF_DOMAIN}
+    assert [sample for sample in fallback if " ".join(words(sample)) in generic] == []
+
+
+@pytest.mark.parametrize(
+    "utterance",
+    [
+        # A customer audit heard these answered with a delivery estimate, the privacy statement
+        # and ZOSI's contact details; none is a sample.
+        "what's fifteen times twelve",
+        "how do you say thank you in russian",
+        "send an email to my boss",
+        "is my arlo doorbell under warranty",
+        "can I send my hikvision camera back",
+        "how do I install the doorbell",
+        "what's the password for my camera",
+    ],
+)
+def test_near_domain_requests_the_skill_does_not_answer_are_out_of_domain(nlu, utterance):
+    assert nlu.understand(utterance).intent["name"] == "AMAZON.FallbackIntent"
+
+
+def test_a_fault_that_shows_in_the_app_or_after_an_update_is_still_a_claim(nlu):
+    # The model's Fallback samples ask how to update and what the app does; these are faults.
+    for utterance in (
+        "since the firmware update my camera is dead",
+        "my doorbell doesn't show up in the app anymore",
+    ):
+        assert nlu.understand(utterance).intent["name"] == "StartClaimIntent", utterance
 
 
 def test_a_trained_reading_fills_slots_wherever_the_values_are_said(nlu):

@@ -16,6 +16,7 @@ from devtools.nlu_classifier import OUT_OF_DOMAIN
 from devtools.nlu_eval import Report, evaluate, load_corpus
 
 CORPUS = Path(__file__).resolve().parents[1] / "nlu" / "customers.en-US.json"
+BLIND = CORPUS.with_name("blind.en-US.json")
 BUILT_INS = (
     "AMAZON.YesIntent", "AMAZON.NoIntent", "AMAZON.HelpIntent", "AMAZON.StopIntent",
     "AMAZON.CancelIntent", "AMAZON.NavigateHomeIntent", "AMAZON.RepeatIntent",
@@ -75,6 +76,7 @@ def test_expected_slots_are_declared_by_their_intent(lines, intents):
 
 
 def test_no_line_is_a_sample_the_nlu_was_built_or_trained_on(lines, intents):
+    # Every intent's samples, AMAZON.FallbackIntent's out-of-domain ones among them.
     known = {
         said(sample)
         for intent in intents.values()
@@ -88,6 +90,18 @@ def test_no_line_is_a_sample_the_nlu_was_built_or_trained_on(lines, intents):
     assert [
         line["inputs"]["utterance"] for line in lines if said(line["inputs"]["utterance"]) in known
     ] == []
+
+
+def test_no_line_of_either_corpus_is_a_fallback_sample_of_the_model(intents):
+    # The out-of-domain samples train Alexa's Fallback model and the local classifier's
+    # Fallback class; the blind corpus, not filtered against the other samples, must still
+    # not find its out-of-domain lines among them.
+    fallback = {said(sample) for sample in intents["AMAZON.FallbackIntent"]["samples"]}
+    assert fallback
+    for path in (CORPUS, BLIND):
+        data = json.loads(path.read_text(encoding="utf-8"))["data"]
+        utterances = [line["inputs"]["utterance"] for line in data]
+        assert [u for u in utterances if said(u) in fallback] == [], path.name
 
 
 # What the local NLU achieves on the corpus with the current en-US samples, rounded down, so
