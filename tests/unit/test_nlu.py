@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 
 from devtools.models import LOCALES, load_model
-from devtools.nlu import CONFIDENCE_THRESHOLD, ER_AUTHORITY, Invocation, Nlu, words
-from devtools.nlu_classifier import OUT_OF_DOMAIN, training_examples
+from devtools.nlu import ER_AUTHORITY, FALLBACK_THRESHOLDS, Invocation, Nlu, words
+from devtools.nlu_classifier import OUT_OF_DOMAIN, Guess, training_examples
 
 SATURDAY = date(2026, 11, 21)
 NO_MATCH = "NO_MATCH"
@@ -440,7 +440,7 @@ def test_words_no_sample_matches_are_understood_by_the_trained_classifier(nlu):
     understanding = nlu.understand("i'd like you to erase everything about me")
     assert understanding.intent["name"] == "DeleteMyDataIntent"
     assert understanding.how == "trained"
-    assert CONFIDENCE_THRESHOLD <= understanding.confidence <= 1.0
+    assert nlu.threshold <= understanding.confidence <= 1.0
 
 
 def test_the_classifier_is_asked_about_the_words_as_it_was_trained_on_them(nlu):
@@ -503,6 +503,43 @@ def test_a_fault_that_shows_in_the_app_or_after_an_update_is_still_a_claim(nlu):
         "my doorbell doesn't show up in the app anymore",
     ):
         assert nlu.understand(utterance).intent["name"] == "StartClaimIntent", utterance
+
+
+class _SureOf:
+    """A classifier that always guesses one intent with one probability."""
+
+    def __init__(self, intent: str, confidence: float) -> None:
+        self._guess = Guess(intent, confidence)
+
+    def guess(self, text: str) -> Guess:
+        return self._guess
+
+
+def test_the_fallback_threshold_is_the_one_the_models_sensitivity_level_names(nlu):
+    model = load_model("en-US")
+    level = model["interactionModel"]["languageModel"]["modelConfiguration"][
+        "fallbackIntentSensitivity"
+    ]["level"]
+    assert nlu.threshold == FALLBACK_THRESHOLDS[level]
+    model["interactionModel"]["languageModel"]["modelConfiguration"] = {
+        "fallbackIntentSensitivity": {"level": "HIGH"}
+    }
+    assert Nlu(model, SATURDAY).threshold == FALLBACK_THRESHOLDS["HIGH"]
+    assert Nlu(model, SATURDAY, sensitivity="LOW").threshold == FALLBACK_THRESHOLDS["LOW"]
+
+
+def test_a_higher_sensitivity_sends_a_less_certain_guess_to_fallback():
+    assert FALLBACK_THRESHOLDS["LOW"] < FALLBACK_THRESHOLDS["MEDIUM"] < FALLBACK_THRESHOLDS["HIGH"]
+    understood = {}
+    for level in FALLBACK_THRESHOLDS:
+        nlu = Nlu.for_locale("en-US", SATURDAY, sensitivity=level)
+        nlu._classifier = _SureOf("ContactSupportIntent", 0.7)
+        understood[level] = nlu.understand("could someone from zosi ring me").intent["name"]
+    assert understood == {
+        "LOW": "ContactSupportIntent",
+        "MEDIUM": "ContactSupportIntent",
+        "HIGH": "AMAZON.FallbackIntent",
+    }
 
 
 def test_a_trained_reading_fills_slots_wherever_the_values_are_said(nlu):

@@ -160,8 +160,25 @@ def test_nlu_eval_prints_the_figures_and_writes_them_as_json(tmp_path):
     assert nlu_eval.main(["--corpus", str(corpus), "--output", str(output)], out) == 0
     figures = json.loads(output.read_text(encoding="utf-8"))
     assert figures["intent_accuracy"] == 0.5
+    assert figures["in_domain_accuracy"] == 0.5
     assert figures["exact_coverage"] == 0.5
     assert figures["confusions"] == [
         {"expected": "ReturnRefundIntent", "got": "WarrantyStatusIntent", "count": 1}
     ]
     assert "intent accuracy" in out.getvalue()
+
+
+def test_nlu_eval_measures_another_fallback_sensitivity_than_the_models(tmp_path):
+    corpus = tmp_path / "corpus.json"
+    stamp = "2026-11-21T09:00:00.000Z"
+    line = {
+        "inputs": {"utterance": "tell me a joke about cats", "referenceTimestamp": stamp},
+        "expected": [{"intent": {"name": "AMAZON.FallbackIntent"}}],
+    }
+    corpus.write_text(json.dumps({"data": [line]}), encoding="utf-8")
+    output, out = tmp_path / "nlu.json", io.StringIO()
+    argv = ["--corpus", str(corpus), "--output", str(output), "--sensitivity", "HIGH"]
+    assert nlu_eval.main(argv, out) == 0
+    figures = json.loads(output.read_text(encoding="utf-8"))
+    assert (figures["sensitivity"], figures["out_of_domain_recall"]) == ("HIGH", 1.0)
+    assert "fallbackIntentSensitivity HIGH" in out.getvalue()
