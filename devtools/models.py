@@ -4,7 +4,9 @@
 that source plus the overlays the locale lists (extra samples or synonyms, such as British
 "post" wording), so the locales cannot drift apart. The RussianRegion slot type is generated
 from `policy.regions.REGIONS`, the same table the delivery estimate (D4) reads, so the skill
-understands exactly the regions it can answer for.
+understands exactly the regions it can answer for. The source's `fallbackSamples`, requests a
+ZOSI customer might say that the skill does not answer, become AMAZON.FallbackIntent's samples,
+which train Alexa's out-of-domain model (and the local NLU's Fallback class).
 
 Samples (of intents, overlays and dialog slots) may be templates: `(a|b)` says one of the
 alternatives, `[a|b]` one of them or nothing, `[please]` an optional word; groups nest, and
@@ -30,6 +32,7 @@ MODELS_DIR: Final = REPO_ROOT / "interaction_models"
 SKILL_DIR: Final = REPO_ROOT / "skill"
 SOURCE_PATH: Final = MODELS_DIR / "source" / "model.yaml"
 REGION_TYPE: Final = "RussianRegion"
+FALLBACK_INTENT: Final = "AMAZON.FallbackIntent"
 _GROUPS: Final = {"(": ")", "[": "]"}
 _SPECIAL: Final = frozenset("()[]|")
 
@@ -104,7 +107,11 @@ def build_model(locale: str, source: Mapping[str, Any] | None = None) -> dict[st
         _intent(name, intent, extra_samples.get(name, []), elicitable.get(name, []), spec)
         for name, intent in spec["intents"].items()
     ]
-    builtin_intents = [{"name": name, "samples": []} for name in spec["builtinIntents"]]
+    fallback_samples = expand_all(spec["fallbackSamples"])
+    builtin_intents = [
+        {"name": name, "samples": fallback_samples if name == FALLBACK_INTENT else []}
+        for name in spec["builtinIntents"]
+    ]
     slot_types = [
         _slot_type(type_name, values, extra_synonyms[type_name])
         for type_name, values in spec["types"].items()

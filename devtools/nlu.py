@@ -15,8 +15,9 @@ Alexa's observable behaviour rather than its internals:
 - while the skill asks for confirmation, yes and no confirm or deny;
 - words that match no sample are not lost: like Alexa, a statistical classifier trained on the
   model's samples (`devtools.nlu_classifier`) picks the intent, or Fallback below a confidence
-  threshold, and slots are filled from slot values, synonyms and date phrases found anywhere in
-  the utterance. `strict=True` keeps exact sample matching only.
+  threshold that the model's fallbackIntentSensitivity sets (`FALLBACK_THRESHOLDS`), and slots
+  are filled from slot values, synonyms and date phrases found anywhere in the utterance.
+  `strict=True` keeps exact sample matching only.
 """
 
 import copy
@@ -147,8 +148,11 @@ _CONNECTORS: Final[Mapping[str, tuple[str, ...]]] = {
     "": (),
 }
 _LAUNCH_VERBS: Final = ("open", "start", "launch", "begin", "load", "run")
-# Below this probability the classifier's best guess is not trusted and Fallback is sent.
-CONFIDENCE_THRESHOLD: Final = 0.5
+# The local stand-in for the model's fallbackIntentSensitivity: below this probability the
+# classifier's best guess is not trusted and Fallback is sent. Amazon documents only that a higher
+# level sends more requests to AMAZON.FallbackIntent, not how; these numbers are the simulator's.
+# LOW is the 50% the simulator has always used, and each level above asks for 15 points more.
+FALLBACK_THRESHOLDS: Final[Mapping[str, float]] = {"LOW": 0.50, "MEDIUM": 0.65, "HIGH": 0.80}
 _MAX_SLOT_WORDS: Final = 7
 # Date words that are mostly something else when said alone ("may I", "now").
 _NOT_DATES_ALONE: Final = frozenset({"may", "now", "sat", "sun", "mar", "wed", "mon", "fri"})
@@ -240,15 +244,26 @@ class _Candidate:
 class Nlu:
     """Understands typed utterances the way Alexa would with one locale's interaction model."""
 
-    def __init__(self, model: Mapping[str, Any], today: date, *, strict: bool = False) -> None:
+    def __init__(
+        self,
+        model: Mapping[str, Any],
+        today: date,
+        *,
+        strict: bool = False,
+        sensitivity: str | None = None,
+    ) -> None:
         """Index the model's samples, slot types and dialog slot samples.
 
         Args:
             model: An interaction model JSON (as `devtools.models.load_model` returns).
             today: The user's current date, for resolving spoken dates.
             strict: Understand exact sample matches only; anything else is Fallback.
+            sensitivity: A fallbackIntentSensitivity level to use instead of the model's own
+                (to measure the levels against each other).
         """
         language = model["interactionModel"]["languageModel"]
+        level = sensitivity or language["modelConfiguration"]["fallbackIntentSensitivity"]["level"]
+        self.threshold = FALLBACK_THRESHOLDS[level]
         self._today = today
         self._strict = strict
         # The trained classifier, once trained; one dict shared with every `dated` copy.
@@ -291,18 +306,21 @@ class Nlu:
         self._carriers = _carrier_words(samples)
 
     @classmethod
-    def for_locale(cls, locale: str, today: date, *, strict: bool = False) -> "Nlu":
+    def for_locale(
+        cls, locale: str, today: date, *, strict: bool = False, sensitivity: str | None = None
+    ) -> "Nlu":
         """Build the simulator from a locale's committed interaction model.
 
         Args:
             locale: One of `devtools.models.LOCALES`.
             today: The user's current date.
             strict: Understand exact sample matches only.
+            sensitivity: A fallbackIntentSensitivity level instead of the model's own.
 
         Returns:
             The simulator for that locale.
         """
-        return cls(load_model(locale), today, strict=strict)
+        return cls(load_model(locale), today, strict=strict, sensitivity=sensitivity)
 
     def dated(self, today: date) -> "Nlu":
         """The same understanding on another day: dates resolve from ``today``.
@@ -402,10 +420,11 @@ class Nlu:
             return Understanding(self._complete({"name": exact.intent, "slots": exact.slots}), None)
         if self._strict or not said:
             return Understanding(self._complete({"name": FALLBACK}), None)
-        guess = self._trained().guess(" ".join(said))
-        if exact is not None and not _guesswork(exact) and _agrees(exact.intent, guess):
+        guess = self._trained().guess(" ".join(_key(word) for word in said))
+        trusted = guess.confidence >= self.threshold
+        if exact is not None and not _guesswork(exact) and _agrees(exact.intent, guess, trusted):
             return Understanding(self._complete({"name": exact.intent, "slots": exact.slots}), None)
-        if guess.intent == FALLBACK or guess.confidence < CONFIDENCE_THRESHOLD:
+        if guess.intent == FALLBACK or not trusted:
             return Understanding(
                 self._complete({"name": FALLBACK}), None, "trained", guess.confidence
             )
@@ -619,15 +638,15 @@ def _without_fillers(said: list[str]) -> list[list[str]]:
     return [said] if trimmed == said or not trimmed else [said, trimmed]
 
 
-def _agrees(intent: str, guess: "Guess") -> bool:
+def _agrees(intent: str, guess: "Guess", trusted: bool) -> bool:
     """Whether the classifier lets an exact reading with an unknown slot word stand.
 
-    It does unless it takes the words for out-of-domain, or is sure they are another intent
-    ("what are my options" fits "what are {topic}", but is a request for help).
+    It does unless it takes the words for out-of-domain, or is sure (`trusted`) they are another
+    intent ("what are my options" fits "what are {topic}", but is a request for help).
     """
     if guess.intent == FALLBACK:
         return False
-    return guess.intent == intent or guess.confidence < CONFIDENCE_THRESHOLD
+    return guess.intent == intent or not trusted
 
 
 def _guesswork(candidate: _Candidate) -> bool:

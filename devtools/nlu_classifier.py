@@ -4,7 +4,9 @@ Alexa does not only match sample utterances word for word: it generalises from t
 AMAZON.FallbackIntent for requests outside the skill. `devtools.nlu` tries exact sample matches
 first and asks this classifier only when none fits. It is trained on the samples of one locale's
 interaction model, each slot reference replaced by words the slot type really holds (a value or
-synonym, or a spoken date), plus a short list of out-of-domain sentences for the Fallback class.
+synonym, or a spoken date). The Fallback class learns from the model's own AMAZON.FallbackIntent
+samples (near-domain requests the skill does not answer, the ones Alexa's out-of-domain model is
+trained on) and from a list of sentences about everything else, `OUT_OF_DOMAIN`.
 
 scikit-learn is a development dependency; this module is imported only when the trained path is
 used, so `import devtools.nlu` stays cheap and the skill's Lambda package never needs it.
@@ -19,8 +21,10 @@ from typing import Any, Final
 
 OUT_OF_DOMAIN_LABEL: Final = "AMAZON.FallbackIntent"
 
-# Requests a ZOSI care skill cannot answer: the Fallback class learns from these. They are kept
-# apart from the customer corpus in tests/nlu/, which is never used for training.
+# Requests about everything but ZOSI: with the model's AMAZON.FallbackIntent samples, the Fallback
+# class learns from these. What a ZOSI customer may ask that the skill does not answer (setting up
+# a camera, other brands, the app) is written once, in the model's fallbackSamples, never here.
+# Both are kept apart from the customer corpus in tests/nlu/, which is never used for training.
 OUT_OF_DOMAIN: Final[tuple[str, ...]] = (
     "what's the weather like today", "will it rain tomorrow", "what time is it",
     "set an alarm for seven", "set a timer for ten minutes", "play some music",
@@ -147,14 +151,15 @@ def training_examples(
     """The (text, intent) pairs the classifier learns from.
 
     Args:
-        samples: Each intent's sample utterances, slot references as `{slot}`.
+        samples: Each intent's sample utterances as the interaction model lists them, slot
+            references as `{slot}`; AMAZON.FallbackIntent's train the out-of-domain class.
         slot_types: Each intent's declared slots and their types.
         spoken_values: Each custom slot type's values and synonyms as said.
         normalise: Turns text into the words the classifier is later asked about.
         seed: Seeds the choice of slot words, so training is repeatable.
 
     Returns:
-        Every sample with its slots filled a few ways, and the out-of-domain sentences.
+        Every sample with its slots filled a few ways, and `OUT_OF_DOMAIN` as Fallback.
     """
     rng = random.Random(seed)
     examples: list[tuple[str, str]] = []

@@ -1,10 +1,11 @@
 """How well the local NLU understands real customers: `make nlu-eval`.
 
 Runs the held-out customer corpus (`tests/nlu/customers.en-US.json`, in the shape of an Alexa NLU
-annotation set) through `devtools.nlu` and reports intent accuracy, slot accuracy, how many
-out-of-domain requests reach Fallback, how many lines exact sample matching alone gets right,
-and the intents most often confused. The table is printed and the figures are written to
-`bench-results/nlu-latest.json`.
+annotation set) through `devtools.nlu` and reports intent accuracy (over every line and over the
+in-domain lines alone), slot accuracy, how many out-of-domain requests reach Fallback, how many
+lines exact sample matching alone gets right, and the intents most often confused. The table is
+printed and the figures are written to `bench-results/nlu-latest.json`. `--sensitivity` measures
+another fallbackIntentSensitivity level than the model's own.
 """
 
 import argparse
@@ -17,7 +18,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Final, TextIO
 
-from devtools.nlu import FALLBACK, Nlu
+from devtools.models import load_model
+from devtools.nlu import FALLBACK, FALLBACK_THRESHOLDS, Nlu
 
 REPO_ROOT: Final = Path(__file__).resolve().parent.parent
 CORPUS: Final = REPO_ROOT / "tests" / "nlu" / "customers.en-US.json"
@@ -58,7 +60,9 @@ class Report:
     """The corpus figures; shares are between 0 and 1."""
 
     lines: int
+    sensitivity: str
     intent_accuracy: float
+    in_domain_accuracy: float
     slot_accuracy: float
     out_of_domain_recall: float
     exact_coverage: float
@@ -68,7 +72,9 @@ class Report:
     def as_json(self) -> dict[str, Any]:
         return {
             "lines": self.lines,
+            "sensitivity": self.sensitivity,
             "intent_accuracy": round(self.intent_accuracy, 4),
+            "in_domain_accuracy": round(self.in_domain_accuracy, 4),
             "slot_accuracy": round(self.slot_accuracy, 4),
             "out_of_domain_recall": round(self.out_of_domain_recall, 4),
             "exact_coverage": round(self.exact_coverage, 4),
@@ -132,14 +138,20 @@ def slot_values(intent: Mapping[str, Any]) -> dict[str, str]:
 
 
 def run(
-    corpus: Sequence[Annotation], locale: str = "en-US", *, strict: bool = False
+    corpus: Sequence[Annotation],
+    locale: str = "en-US",
+    *,
+    strict: bool = False,
+    sensitivity: str | None = None,
 ) -> list[Outcome]:
     """Understand every corpus line as a fresh request (no dialog open)."""
     nlus: dict[date, Nlu] = {}
     outcomes = []
     for annotation in corpus:
         if annotation.today not in nlus:
-            nlus[annotation.today] = Nlu.for_locale(locale, annotation.today, strict=strict)
+            nlus[annotation.today] = Nlu.for_locale(
+                locale, annotation.today, strict=strict, sensitivity=sensitivity
+            )
         intent = nlus[annotation.today].understand(annotation.utterance).intent
         filled = {
             name: value
@@ -151,21 +163,28 @@ def run(
     return outcomes
 
 
-def evaluate(corpus: Sequence[Annotation], locale: str = "en-US") -> Report:
-    """The figures for this corpus.
+def evaluate(
+    corpus: Sequence[Annotation], locale: str = "en-US", sensitivity: str | None = None
+) -> Report:
+    """The figures for this corpus, at the model's fallbackIntentSensitivity or the one given.
 
-    Slot accuracy is over the lines whose intent was understood: every slot filled as annotated
+    In-domain accuracy is intent accuracy over the lines not annotated as Fallback. Slot
+    accuracy is over the lines whose intent was understood: every slot filled as annotated
     and no other. Exact coverage is the share of lines that exact sample matching alone gets
     entirely right.
     """
-    outcomes = run(corpus, locale)
+    outcomes = run(corpus, locale, sensitivity=sensitivity)
     exact = run(corpus, locale, strict=True)
     understood = [o for o in outcomes if o.intent_right]
     out_of_domain = [o for o in outcomes if o.annotation.intent == FALLBACK]
+    in_domain = [o for o in outcomes if o.annotation.intent != FALLBACK]
     confused = Counter((o.annotation.intent, o.intent) for o in outcomes if not o.intent_right)
+    configuration = load_model(locale)["interactionModel"]["languageModel"]["modelConfiguration"]
     return Report(
         lines=len(outcomes),
+        sensitivity=sensitivity or configuration["fallbackIntentSensitivity"]["level"],
         intent_accuracy=_share(len(understood), len(outcomes)),
+        in_domain_accuracy=_share(sum(o.intent_right for o in in_domain), len(in_domain)),
         slot_accuracy=_share(sum(o.right for o in understood), len(understood)),
         out_of_domain_recall=_share(sum(o.intent_right for o in out_of_domain), len(out_of_domain)),
         exact_coverage=_share(sum(o.right for o in exact), len(exact)),
@@ -188,10 +207,12 @@ def _share(part: int, whole: int) -> float:
 
 def print_report(report: Report, out: TextIO) -> None:
     """The figures and the top confusions as a table."""
-    out.write(f"NLU on {report.lines} customer lines (tests/nlu/)\n\n")
+    out.write(f"NLU on {report.lines} customer lines (tests/nlu/)")
+    out.write(f", fallbackIntentSensitivity {report.sensitivity}\n\n")
     out.write(f"{'figure':<34}{'value':>8}\n")
     rows = [
         ("intent accuracy", report.intent_accuracy),
+        ("intent accuracy, in-domain lines", report.in_domain_accuracy),
         ("slot accuracy (intent right)", report.slot_accuracy),
         ("out-of-domain lines to Fallback", report.out_of_domain_recall),
         ("exact sample matching alone", report.exact_coverage),
@@ -208,8 +229,13 @@ def main(argv: Sequence[str] | None = None, out: TextIO = sys.stdout) -> int:
     args = argparse.ArgumentParser(prog="python -m devtools.nlu_eval", description=__doc__)
     args.add_argument("--corpus", type=Path, default=CORPUS)
     args.add_argument("--output", type=Path, default=RESULTS)
+    args.add_argument(
+        "--sensitivity",
+        choices=list(FALLBACK_THRESHOLDS),
+        help="a fallbackIntentSensitivity level instead of the model's own",
+    )
     options = args.parse_args(argv)
-    report = evaluate(load_corpus(options.corpus))
+    report = evaluate(load_corpus(options.corpus), sensitivity=options.sensitivity)
     print_report(report, out)
     options.output.parent.mkdir(parents=True, exist_ok=True)
     options.output.write_text(json.dumps(report.as_json(), indent=2) + "\n", encoding="utf-8")

@@ -206,6 +206,17 @@ def test_help_and_fallback_keep_the_conversation_going(alexa) -> None:
     assert fallback_reply.startswith("Sorry, I can't help with that.")
 
 
+def test_a_request_the_skill_does_not_cover_is_declined_plainly_with_what_it_covers(
+    alexa,
+) -> None:
+    # A customer audit heard ZOSI's contact details for this one.
+    (reply,) = said(alexa, "send an email to my boss")
+    assert reply.startswith("Sorry, I can't help with that. I only answer questions about ZOSI")
+    assert len(reply.split()) <= 50
+    assert reply.count("?") == 1
+    assert reply.endswith("?")
+
+
 def test_a_gift_is_referred_to_the_giver(alexa) -> None:
     """R6."""
     (reply,) = said(alexa, "can I return the camera I got as a gift on 2026-11-10")

@@ -186,6 +186,25 @@ def test_no_custom_sample_is_also_a_built_in_intent_phrase(locale):
 
 
 @locales
+def test_fallback_intent_carries_the_sources_out_of_domain_samples_and_no_other_built_in_does(
+    locale,
+):
+    expected = models.expand_all(models.load_source()["fallbackSamples"])
+    assert len(expected) >= 80
+    for name in BUILT_IN_INTENTS:
+        samples = intents(locale)[name]["samples"]
+        assert samples == (expected if name == "AMAZON.FallbackIntent" else []), name
+
+
+def test_fallback_samples_are_templates_expanded_like_any_other_sample():
+    source = copy.deepcopy(models.load_source())
+    source["fallbackSamples"] = ["(play|stop) [the] music"]
+    built = models.build_model("en-US", source)["interactionModel"]["languageModel"]
+    fallback = next(i for i in built["intents"] if i["name"] == "AMAZON.FallbackIntent")
+    assert fallback["samples"] == ["play music", "play the music", "stop music", "stop the music"]
+
+
+@locales
 def test_no_sample_starts_with_the_invocation_name(locale):
     for intent in intents(locale).values():
         for sample in intent["samples"]:

@@ -10,8 +10,9 @@ from typing import Any
 
 import pytest
 
-from devtools.models import LOCALES
-from devtools.nlu import CONFIDENCE_THRESHOLD, ER_AUTHORITY, Invocation, Nlu
+from devtools.models import LOCALES, load_model
+from devtools.nlu import ER_AUTHORITY, FALLBACK_THRESHOLDS, Invocation, Nlu, words
+from devtools.nlu_classifier import OUT_OF_DOMAIN, Guess, training_examples
 
 SATURDAY = date(2026, 11, 21)
 NO_MATCH = "NO_MATCH"
@@ -457,7 +458,106 @@ def test_words_no_sample_matches_are_understood_by_the_trained_classifier(nlu):
     understanding = nlu.understand("i'd like you to erase everything about me")
     assert understanding.intent["name"] == "DeleteMyDataIntent"
     assert understanding.how == "trained"
-    assert CONFIDENCE_THRESHOLD <= understanding.confidence <= 1.0
+    assert nlu.threshold <= understanding.confidence <= 1.0
+
+
+def test_the_classifier_is_asked_about_the_words_as_it_was_trained_on_them(nlu):
+    # Samples are learnt without apostrophes ("dont"), so a typed "don't" must be asked about
+    # the same way, or its word features are never seen.
+    with_apostrophe = nlu.understand("well to be fair i don't know that one")
+    without = nlu.understand("well to be fair i dont know that one")
+    assert with_apostrophe.how == "trained"
+    assert (with_apostrophe.intent, with_apostrophe.confidence) == (
+        without.intent,
+        without.confidence,
+    )
+
+
+def test_the_fallback_class_learns_the_models_fallback_samples_and_the_generic_sentences():
+    examples = training_examples(
+        {"AMAZON.FallbackIntent": ["How do I mount it"], "ContactSupportIntent": ["call support"]},
+        {"AMAZON.FallbackIntent": {}, "ContactSupportIntent": {}},
+        {},
+        normalise=str.lower,
+    )
+    fallback = {text for text, intent in examples if intent == "AMAZON.FallbackIntent"}
+    assert fallback == {"how do i mount it", *(sentence.lower() for sentence in OUT_OF_DOMAIN)}
+    assert ("call support", "ContactSupportIntent") in examples
+
+
+def test_an_out_of_domain_sentence_is_written_once_in_the_model_or_in_the_generic_list():
+    language = load_model("en-US")["interactionModel"]["languageModel"]
+    (fallback,) = [
+        intent["samples"]
+        for intent in language["intents"]
+        if intent["name"] == "AMAZON.FallbackIntent"
+    ]
+    generic = {" ".join(words(sentence)) for sentence in OUT_OF_DOMAIN}
+    assert [sample for sample in fallback if " ".join(words(sample)) in generic] == []
+
+
+@pytest.mark.parametrize(
+    "utterance",
+    [
+        # A customer audit heard these answered with a delivery estimate, the privacy statement
+        # and ZOSI's contact details; none is a sample.
+        "what's fifteen times twelve",
+        "how do you say thank you in russian",
+        "send an email to my boss",
+        "is my arlo doorbell under warranty",
+        "can I send my hikvision camera back",
+        "how do I install the doorbell",
+        "what's the password for my camera",
+    ],
+)
+def test_near_domain_requests_the_skill_does_not_answer_are_out_of_domain(nlu, utterance):
+    assert nlu.understand(utterance).intent["name"] == "AMAZON.FallbackIntent"
+
+
+def test_a_fault_that_shows_in_the_app_or_after_an_update_is_still_a_claim(nlu):
+    # The model's Fallback samples ask how to update and what the app does; these are faults.
+    for utterance in (
+        "since the firmware update my camera is dead",
+        "my doorbell doesn't show up in the app anymore",
+    ):
+        assert nlu.understand(utterance).intent["name"] == "StartClaimIntent", utterance
+
+
+class _SureOf:
+    """A classifier that always guesses one intent with one probability."""
+
+    def __init__(self, intent: str, confidence: float) -> None:
+        self._guess = Guess(intent, confidence)
+
+    def guess(self, text: str) -> Guess:
+        return self._guess
+
+
+def test_the_fallback_threshold_is_the_one_the_models_sensitivity_level_names(nlu):
+    model = load_model("en-US")
+    level = model["interactionModel"]["languageModel"]["modelConfiguration"][
+        "fallbackIntentSensitivity"
+    ]["level"]
+    assert nlu.threshold == FALLBACK_THRESHOLDS[level]
+    model["interactionModel"]["languageModel"]["modelConfiguration"] = {
+        "fallbackIntentSensitivity": {"level": "HIGH"}
+    }
+    assert Nlu(model, SATURDAY).threshold == FALLBACK_THRESHOLDS["HIGH"]
+    assert Nlu(model, SATURDAY, sensitivity="LOW").threshold == FALLBACK_THRESHOLDS["LOW"]
+
+
+def test_a_higher_sensitivity_sends_a_less_certain_guess_to_fallback():
+    assert FALLBACK_THRESHOLDS["LOW"] < FALLBACK_THRESHOLDS["MEDIUM"] < FALLBACK_THRESHOLDS["HIGH"]
+    understood = {}
+    for level in FALLBACK_THRESHOLDS:
+        nlu = Nlu.for_locale("en-US", SATURDAY, sensitivity=level)
+        nlu._classifier = _SureOf("ContactSupportIntent", 0.7)
+        understood[level] = nlu.understand("could someone from zosi ring me").intent["name"]
+    assert understood == {
+        "LOW": "ContactSupportIntent",
+        "MEDIUM": "ContactSupportIntent",
+        "HIGH": "AMAZON.FallbackIntent",
+    }
 
 
 def test_a_dated_copy_resolves_dates_from_its_own_day_and_shares_the_classifier(nlu):
