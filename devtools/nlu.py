@@ -416,6 +416,8 @@ class Nlu:
         when it is sure enough, with slots found anywhere in the words; otherwise Fallback. A
         guess of an intent that only exists to carry a fact (PurchaseDetailsIntent) needs one.
         """
+        if exact is not None and _bare(exact):
+            exact = None  # "how old is the queen" fits "{aspect} is {topic}" and means nothing
         if exact is not None and (self._strict or not exact.unresolved):
             return Understanding(self._complete({"name": exact.intent, "slots": exact.slots}), None)
         if self._strict or not said:
@@ -659,6 +661,26 @@ def _guesswork(candidate: _Candidate) -> bool:
     return any(
         _is_unresolved(slot) and len(str(slot["value"]).split()) > _MAX_GUESSED_WORDS
         for slot in candidate.slots.values()
+    )
+
+
+#: A sample with at most this many words of its own, every slot of which names no value, is
+#: no evidence of its intent: "I {condition}" fits "i like green apples".
+_MAX_BARE_LITERALS: Final = 2
+
+
+def _bare(candidate: _Candidate) -> bool:
+    """Whether an exact match rests on no value and hardly any words of the sample's own.
+
+    Alexa's statistical NLU needs evidence: the carrier words of a sample, or a slot value it
+    knows. "{aspect} is {topic}" matched by "how old is the queen" has one word of its own
+    and two slots that name nothing the model knows, so it is not taken as that intent.
+    """
+    filled = [slot for slot in candidate.slots.values() if slot.get("value")]
+    return (
+        candidate.literal <= _MAX_BARE_LITERALS
+        and bool(filled)
+        and all(_is_unresolved(slot) for slot in filled)
     )
 
 
