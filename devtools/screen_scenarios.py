@@ -40,7 +40,6 @@ SCENARIOS: tuple[Scenario, ...] = (
         (
             "can I return the camera I bought on november 5th from the zosi website",
             "yes",
-            "yes",
             "is my camera still under warranty",
         ),
     ),
@@ -50,18 +49,17 @@ SCENARIOS: tuple[Scenario, ...] = (
         (
             "can I get an advance replacement for my nvr bought on october 1st "
             "from the zosi website",
-            "yes",
         ),
     ),
     Scenario(
         "warranty_claim_steps",
         None,
-        ("how do I start a warranty claim for my camera bought on october 1st", "yes"),
+        ("how do I start a warranty claim for my camera bought on october 1st",),
     ),
     Scenario(
         "refund_refused",
         None,
-        ("can I return the camera I bought on august 1st from the zosi website", "yes"),
+        ("can I return the camera I bought on august 1st from the zosi website",),
     ),
     Scenario("delivery", None, ("how long does delivery to kazan take",)),
     Scenario("contact", None, ("how do I contact zosi support",)),
@@ -107,11 +105,11 @@ class Shown(NamedTuple):
 
 #: The answers the gallery and the render tests show: (scenario, turn) -> a name.
 GALLERY: Mapping[tuple[str, int], str] = {
-    ("refund_then_warranty", 1): "refund",
-    ("refund_then_warranty", 3): "warranty",
-    ("advance_replacement", 1): "advance-replacement",
-    ("warranty_claim_steps", 1): "claim-steps",
-    ("refund_refused", 1): "refund-ended",
+    ("refund_then_warranty", 0): "refund",
+    ("refund_then_warranty", 2): "warranty",
+    ("advance_replacement", 0): "advance-replacement",
+    ("warranty_claim_steps", 0): "claim-steps",
+    ("refund_refused", 0): "refund-ended",
     ("delivery", 0): "delivery",
     ("contact", 0): "contact",
     ("privacy", 0): "privacy",

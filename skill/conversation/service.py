@@ -354,14 +354,14 @@ def next_step(case: Case, heard: Heard, known: Known) -> Outcome:
             return _unanswered(case, asked, heard.signal, known)
         return _signal(case, heard.signal, known)
     merged = _merge(case, heard, known)
-    explained = _explain(merged, heard)
+    explained = _explain(merged, heard, known)
     if explained is not None:
         return explained
     outcome = _advance(merged, known, heard)
     return _noting_date(outcome, case, heard)
 
 
-def _explain(case: Case, heard: Heard) -> Outcome | None:
+def _explain(case: Case, heard: Heard, known: Known) -> Outcome | None:
     """A question about one aspect ("how many days", "who pays"): the fact that answers it.
 
     Whichever goal intent carried it, the first sentence is the fact asked for; the
@@ -372,6 +372,8 @@ def _explain(case: Case, heard: Heard) -> Outcome | None:
     """
     aspect = member(Aspect, heard.aspect)
     if aspect is None or (case.question is not None and case.question.kind is Asks.CONFIRM):
+        return None
+    if _decision_answers(case, aspect, known):
         return None
     topic = topic_for(subject_of(case), aspect, abroad=_abroad(case))
     if topic is None:
@@ -409,6 +411,27 @@ def fact_topic(case: Case, topic: Topic) -> Topic:
     if topic not in WHO_PAYS_TOPICS or case.goal is None:
         return topic
     return topic_for(subject_of(case), Aspect.WHO_PAYS, abroad=_abroad(case)) or topic
+
+
+def _decision_answers(case: Case, aspect: Aspect, known: Known) -> bool:
+    """Whether the customer's own decision says what the aspect asks, so it answers instead.
+
+    "Until when is the warranty on my doorbell, bought on 10 January" is the personal
+    "until 10 January 2027"; "how do I start a claim" is the claim's steps; "do I pay
+    to send it back" with the reason (a refund) or where they are (a repair) known is
+    the decision's who-pays sentence. Without those facts, the rule answers first.
+    """
+    own = _span(case) is not None or known.orders is not None
+    if aspect in {Aspect.HOW_LONG, Aspect.STARTS}:
+        return own
+    if aspect is Aspect.STEPS:
+        return case.goal is Goal.CLAIM
+    if aspect is Aspect.WHO_PAYS and _span(case) is not None:
+        if case.goal is Goal.REFUND:
+            return case.value(FactName.REASON) is not None
+        if case.goal is Goal.WARRANTY:
+            return case.value(FactName.HOME_COUNTRY) is not None
+    return False
 
 
 def subject_of(case: Case) -> Subject:
@@ -815,6 +838,11 @@ def _read_date(
         if not readings:  # every reading checked: on without the date (_unusable_date)
             gave_up = Question(Asks.FACT, FactName.PURCHASED, MAX_ATTEMPTS + 1, (BAD_DATE,))
             return case._replace(question=gave_up)
+    if len(readings) == 1 and not guessed:
+        # "March 3rd" arrives as next March: one past reading, so no check ("Just to
+        # check...?") is needed: Alexa's year is known to be wrong and there is no other
+        # day the words could mean. The decision names the day it counts from.
+        return case.with_facts({FactName.PURCHASED: Fact(span_text(readings[0]), Source.SAID)})
     first, *others = (span_text(span) for span in readings)
     return case.with_facts({FactName.PURCHASED: Fact(first, Source.GUESSED)})._replace(
         question=Question(Asks.CONFIRM, FactName.PURCHASED, 1, tuple(others))

@@ -56,13 +56,12 @@ def test_a_purchase_from_another_shop_is_referred_to_that_shop(handler) -> None:
     assert "the refund goes through that shop" in speech_of(response)
 
 
-def test_a_date_alexa_put_in_next_year_is_confirmed_before_deciding(handler) -> None:
-    """The check listens for the date too, so "no, the 25th" corrects it in one go."""
+def test_a_date_alexa_put_in_next_year_with_one_reading_is_decided_without_a_check(handler) -> None:
+    """R1: "March 3rd" arrives as 2027-03-03; bought 3 March 2026, the refund ended 2 April."""
     response = invoke(handler, load_event("return_refund_future_year"))
-    assert directive_types(response) == ["Dialog.ElicitSlot"]
-    assert response["response"]["directives"][0]["slotToElicit"] == "purchaseDate"
-    assert "Just to check" in speech_of(response)
-    assert '<say-as interpret-as="date">????0303</say-as>' in speech_of(response)
+    assert "Just to check" not in speech_of(response)
+    assert "Sorry, the 30-day refund period for your camera ended on" in speech_of(response)
+    assert '<say-as interpret-as="date">????0402</say-as>' in speech_of(response)
 
 
 def test_an_impossible_date_is_asked_for_again(handler) -> None:
