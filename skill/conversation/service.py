@@ -285,6 +285,8 @@ class Explained(Record):
     """
 
     topic: Topic
+    reason: Reason | None = None
+    """The customer's own reason, when the fact depends on it (who pays the way back, R4)."""
 
 
 class Said(StrEnum):
@@ -378,14 +380,15 @@ def _explain(case: Case, heard: Heard, known: Known) -> Outcome | None:
     topic = topic_for(subject_of(case), aspect, abroad=_abroad(case))
     if topic is None:
         return None
+    step = Explained(topic, member(Reason, case.value(FactName.REASON)))
     waiting = case.waiting
     if waiting is not None and case.goal is not None:
         resume = AskFact(case.goal, FactName(waiting.about), case.value(FactName.PRODUCT_NAME))
-        return Outcome(case, Explained(topic), resume=resume)
+        return Outcome(case, step, resume=resume)
     if case.goal is None:
-        return Outcome(case, Explained(topic))
+        return Outcome(case, step)
     offer = Question(Asks.OFFER, Offer.CHECK_OWN_CASE)
-    return Outcome(case._replace(question=offer), Explained(topic))
+    return Outcome(case._replace(question=offer), step)
 
 
 #: Topics that answer "who pays the shipping" for one family; asked while a case is open,
@@ -937,6 +940,10 @@ def _advance(  # noqa: PLR0911, PLR0912
     ):
         return _ask(case, FactName.PURCHASE_COUNTRY, general=general)
     span = _span(case)
+    if span is None and case.value(FactName.CHANNEL) == GIFT:
+        # R6: who gave it knows when it was bought and holds the receipt; asking the
+        # recipient "when did you buy it?" asks what they can't know (audit P2).
+        return Outcome(case._replace(question=None), Explained(Topic.GIFT))
     if span is None:
         return _ask(case, FactName.PURCHASED, general=general)
 
@@ -967,7 +974,10 @@ def implied_goal(case: Case) -> Goal | None:
 
 
 def _refund_ruled_out(case: Case) -> bool:
-    """R3: the customer said the product or its packaging is not as it came."""
+    """No date can make a refund possible: the shop was another seller's (R2, R5), or the
+    customer said the product or its packaging is not as it came (R3)."""
+    if case.value(FactName.CHANNEL) == Channel.THIRD_PARTY:
+        return True
     condition = member(Condition, case.value(FactName.CONDITION))
     return condition is not None and condition.blocks_refund
 

@@ -280,7 +280,8 @@ def _explained(handler_input: HandlerInput, step: Explained, outcome: Outcome) -
     from policy.facts import explain
 
     current = turn(handler_input)
-    result = say.fact_answer(explain(step.topic, retention_days=current.settings.state_ttl_days))
+    days = current.settings.state_ttl_days
+    result = say.fact_answer(explain(step.topic, retention_days=days, reason=step.reason))
     if outcome.resume is not None:
         lead = phrase(result.speech, " ")
         return ask_for(handler_input, outcome.resume, lead=lead, card=result, back=True)

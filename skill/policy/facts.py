@@ -13,7 +13,7 @@ Every rule ID of POLICY.md is explained by at least one topic (a test checks it)
 from enum import StrEnum
 from typing import NamedTuple
 
-from policy.model import Payer, in_policy_order
+from policy.model import Payer, Reason, in_policy_order
 from policy.terms import (
     ADULT_AGE,
     CROSS_SHIP_DISPATCH_BUSINESS_DAYS,
@@ -127,6 +127,8 @@ class Explanation(NamedTuple):
         free: Whether the shipping the fact is about is free: anywhere in Russia (D2), or
             within the country of purchase only (X1).
         place: The warehouse city (D3).
+        own_reason: RETURN_SHIPPING for the customer's own reason: ``payer`` is then who pays
+            for it (R4), not who pays without a quality problem.
     """
 
     topic: Topic
@@ -139,6 +141,7 @@ class Explanation(NamedTuple):
     payer: Payer | None = None
     free: bool | None = None
     place: str | None = None
+    own_reason: bool = False
 
 
 def _rules(*rule_ids: str) -> tuple[str, ...]:
@@ -201,7 +204,9 @@ _EXPLANATIONS: dict[Topic, Explanation] = {
 """Every topic's rules and values, built once (a test checks no topic is missing)."""
 
 
-def explain(topic: Topic, *, retention_days: int | None = None) -> Explanation:
+def explain(
+    topic: Topic, *, retention_days: int | None = None, reason: Reason | None = None
+) -> Explanation:
     """Explain one policy fact with the numbers and flags its wording needs.
 
     The values are those the rule code itself uses (``terms``), so a general answer
@@ -219,6 +224,7 @@ def explain(topic: Topic, *, retention_days: int | None = None) -> Explanation:
     Args:
         topic: The fact asked about.
         retention_days: The skill's storage period in days, used for DATA_RETENTION only.
+        reason: Why the customer sends it back, for RETURN_SHIPPING only (R4).
 
     Returns:
         The explanation; see :class:`Explanation` for each field.
@@ -230,6 +236,11 @@ def explain(topic: Topic, *, retention_days: int | None = None) -> Explanation:
     if retention_days is not None and not 1 <= retention_days <= RETENTION_MAX_DAYS:
         raise ValueError(f"retention must be 1 to {RETENTION_MAX_DAYS} days (P9)")
     explanation = _EXPLANATIONS[topic]
+    if topic is Topic.RETURN_SHIPPING and reason is not None:
+        # R4 and its decision: the customer's own reason decides; "I changed my mind" is
+        # told that they pay, "it arrived broken" that ZOSI does, not both rules.
+        payer = Payer.ZOSI if reason.is_quality_problem else Payer.CUSTOMER
+        return explanation._replace(payer=payer, own_reason=True)
     if topic is Topic.DATA_RETENTION:
         return explanation._replace(days=retention_days)
     return explanation

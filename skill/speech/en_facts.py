@@ -99,6 +99,15 @@ def _return_reason(explanation: Explanation) -> Wording:
 
 
 def _return_shipping(explanation: Explanation) -> Wording:
+    if explanation.own_reason and explanation.payer is Payer.ZOSI:
+        return "Return shipping", phrase(
+            "As it's a quality problem, ZOSI pays the return shipping, and you pay nothing."
+        )
+    if explanation.own_reason:
+        return "Return shipping", phrase(
+            f"As it isn't a quality problem, {_who_pays(explanation)} the return shipping and "
+            "any fees."
+        )
     return "Return shipping", phrase(
         "If you're sending it back for a reason that isn't a quality problem, like a change of "
         f"mind, {_who_pays(explanation)} the shipping and any fees. If it's faulty or arrived "
