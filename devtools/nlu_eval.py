@@ -122,6 +122,9 @@ UNANNOTATED_SLOTS: Mapping[str, frozenset[str]] = {
     "CrossShipIntent": frozenset({"aspect", "reason"}),
     "StartClaimIntent": frozenset({"aspect", "condition", "homeCountry"}),
     "PurchaseDetailsIntent": frozenset({"condition"}),
+    "PolicyFactIntent": frozenset({"aspect"}),
+    "PrivacyPolicyIntent": frozenset({"topic"}),
+    "DeleteMyDataIntent": frozenset({"aspect"}),
 }
 
 

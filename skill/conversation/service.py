@@ -797,7 +797,7 @@ REFUND_OPEN = "refund_open"
 FAULT_ONLY = "fault_only"
 
 
-def _read_date(
+def _read_date(  # noqa: PLR0911 - one outcome per reading of a date
     case: Case, value: str, today: date, before: DateSpan | None = None, *, guessed: bool = False
 ) -> Case:
     """Record the purchase date said, as a guess when Alexa put it in the future.
@@ -921,7 +921,10 @@ def _advance(  # noqa: PLR0911, PLR0912
     kind = _claim_kind(case)
     if goal is Goal.CLAIM and kind is None:
         if case.value(FactName.REASON) is None and not case.unknown(FactName.REASON):
-            return _ask(case, FactName.REASON)
+            # Answer first: what a claim usually is (a warranty repair, reported to support
+            # first, W2-W3), then the one question that picks the route.
+            first = None if case.waiting is not None else _general(Goal.WARRANTY, case, known.today)
+            return _ask(case, FactName.REASON, general=first)
         return _ask(case, FactName.CLAIM_KIND)
 
     if case.fact(FactName.PURCHASED) is None:
@@ -963,19 +966,22 @@ def implied_goal(case: Case) -> Goal | None:
     broken" a refund (R1, R4); "I dropped it" asks whether it can still go back (R3).
     A date or a product alone says nothing of what the customer wants.
     """
+    if member(Condition, case.value(FactName.CONDITION)) is not None:
+        return Goal.REFUND  # "I threw the box out" asks whether it can still go back (R3)
     reason = member(Reason, case.value(FactName.REASON))
     if reason is Reason.DEFECT:
         return Goal.WARRANTY
     if reason is not None:
         return Goal.REFUND
-    if member(Condition, case.value(FactName.CONDITION)) is not None:
-        return Goal.REFUND
     return None
 
 
 def _refund_ruled_out(case: Case) -> bool:
-    """No date can make a refund possible: the shop was another seller's (R2, R5), or the
-    customer said the product or its packaging is not as it came (R3)."""
+    """Whether no date can make a refund possible.
+
+    The shop was another seller's (R2, R5), or the customer said the product or its
+    packaging is not as it came (R3).
+    """
     if case.value(FactName.CHANNEL) == Channel.THIRD_PARTY:
         return True
     condition = member(Condition, case.value(FactName.CONDITION))

@@ -19,8 +19,19 @@ logger = logging.getLogger(__name__)
 
 
 def privacy_policy(handler_input: HandlerInput) -> Response:
-    """Answers "What do you do with my data?" (P1-P9 as the skill applies them)."""
+    """Answers "What do you do with my data?" (P1-P9 as the skill applies them).
+
+    A question that names one privacy fact ("do you share my data?", "is it encrypted?")
+    gets that fact (P1, P3, P5, P8, P9), not the overview.
+    """
+    from conversation.case import member
+    from handlers.slots import current_intent, read_slot
+    from policy.facts import PRIVACY_TOPICS, Topic, explain
+
     days = turn(handler_input).settings.state_ttl_days
+    topic = member(Topic, read_slot(current_intent(handler_input), "topic").id)
+    if topic in PRIVACY_TOPICS:
+        return finish(handler_input, say.fact_answer(explain(topic, retention_days=days)))
     return finish(handler_input, say.privacy_answer(days))
 
 

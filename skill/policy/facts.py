@@ -334,6 +334,22 @@ def topic_for(subject: Subject, aspect: Aspect, *, abroad: bool = False) -> Topi
     return topic
 
 
+#: The facts of the privacy terms (P1-P9): a privacy question naming one gets it.
+PRIVACY_TOPICS: frozenset[Topic] = frozenset(
+    {
+        Topic.DATA_USE,
+        Topic.DATA_SHARING,
+        Topic.ACCOUNT_LINKING,
+        Topic.DATA_SECURITY,
+        Topic.DATA_ACCESS,
+        Topic.DATA_DELETION,
+        Topic.WITHDRAW_CONSENT,
+        Topic.MINORS,
+        Topic.POLICY_CHANGES,
+        Topic.DATA_RETENTION,
+    }
+)
+
 _FAMILIES: dict[Subject, frozenset[Topic]] = {
     Subject.DELIVERY: frozenset(
         {Topic.WHERE_TO_BUY, Topic.DELIVERY_COST, Topic.SHIPS_FROM, Topic.DELIVERY_TIME}

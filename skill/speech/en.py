@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, TypeGuard, cast
 from policy.contact import SUPPORT_EMAIL, SUPPORT_PHONE
 from policy.model import Payer, Referral, Step, Verdict
 from policy.terms import (
+    CROSS_SHIP_DISPATCH_BUSINESS_DAYS,
     CROSS_SHIP_HOLD_DAYS,
     CROSS_SHIP_MAX_MONTHS,
     CROSS_SHIP_RETURN_DAYS,
@@ -554,8 +555,8 @@ def privacy_answer(ttl_days: int) -> Answer:
     """What the skill does with personal data (P1-P9, design decisions in POLICY.md)."""
     speech = phrase(
         f"I remember something only after you say yes, and forget it after {ttl_days} days "
-        "unused, or when you say 'delete my data'. I never store your ZOSI login or orders, and "
-        "share nothing without your permission unless the law requires it."
+        "unused or when you say 'delete my data'. I never store your ZOSI login or orders, and "
+        "don't share anything without your permission unless the law requires it."
     )
     body = phrase(
         "Remembered only after you agree: delivery region, a purchase you describe.\n"
@@ -714,7 +715,7 @@ POLICY_NOTICE = (
     "your data, ask me: what do you do with my data?"
 )
 ASK_WHICH_ORDER = "Which one do you mean: "
-ASK_REASON = "What's the reason? Is it faulty, did it arrive damaged, or did you change your mind?"
+ASK_REASON = "What's wrong with it, or did you change your mind?"
 ASK_WHICH_PRODUCT = "Which product is it about?"
 ASK_WHICH_ORDER_DAY = "Which order do you mean, by the day you ordered it?"
 ASK_FAULT = "What's wrong with it? Is it faulty, or did it arrive damaged?"
@@ -913,8 +914,8 @@ GENERAL_RULE = {
         "repairs or replaces it."
     ),
     "cross_ship": (
-        "If your product fails within {months} months of buying it, ZOSI can send the "
-        "replacement first, before your faulty one comes back. You'd need a credit card for a "
+        "If your product fails within {months} months, ZOSI can ship a replacement within "
+        "{dispatch} business days, before yours comes back. You'd need a credit card for a "
         "{hold}-day hold, and you send the faulty one back within {back} days."
     ),
 }
@@ -979,7 +980,9 @@ DECLINED: Mapping[str, str] = {
 def general_rule(goal: str) -> str:
     """The rule a purchase question rests on, for a question that names no purchase."""
     years = _warranty_length()
+    low, high = CROSS_SHIP_DISPATCH_BUSINESS_DAYS
     return GENERAL_RULE[goal].format(
+        dispatch=_range_speech(low, high),
         years=years,
         months=CROSS_SHIP_MAX_MONTHS,
         hold=CROSS_SHIP_HOLD_DAYS,

@@ -333,8 +333,9 @@ _FIXED: dict[Topic, Wording] = {
     Topic.ACCOUNT_LINKING: (
         "Linking your ZOSI account",
         phrase(
-            "I can use your ZOSI account only after you link it and allow that in the Alexa app. "
-            "Then I read your orders fresh for each question, and never store your login."
+            "To hear about your own orders, link your ZOSI account in the Alexa app, in this "
+            "skill's settings. I read your orders fresh for each question, and never store your "
+            "login."
         ),
     ),
     Topic.DATA_SECURITY: (

@@ -161,10 +161,7 @@ def test_a_linked_third_party_purchase_is_sent_to_its_shop_not_into_a_warranty_r
     """R5, W2: the shop refunds; ZOSI opens nothing, and the 30 days are not the reason."""
     talk = customer("demo-thirdparty")
     asked = talk.says("StartClaimIntent", claimType=("return", "refund_return"))
-    assert (
-        asked
-        == "What's the reason? Is it faulty, did it arrive damaged, or did you change your mind?"
-    )
+    assert asked == "What's wrong with it, or did you change your mind?"
     reply = talk.says("StartClaimIntent", reason=reason)
     assert "bought from Home Security Market, so ask that shop about its own return policy" in reply
     assert "30 days" not in reply
@@ -446,11 +443,11 @@ def test_an_unresolvable_reason_is_asked_once_more_then_the_skill_moves_on(
 ) -> None:
     talk = customer("demo-recent")
     asked = talk.says("StartClaimIntent", claimType=("return", "refund_return"), product=CAMERA)
-    assert asked.startswith("What's the reason")
+    assert asked.startswith("What's wrong with it")
     again = talk.says("StartClaimIntent", reason=("I just changed my mind", None))
     assert again.startswith("Sorry, I didn't catch that.")
     moved_on = talk.says("StartClaimIntent", reason=("whatever", None))
-    assert "What's the reason" not in moved_on
+    assert "What's wrong with it" not in moved_on
     assert "Sorry, I didn't" not in moved_on
 
 
@@ -466,7 +463,7 @@ def test_a_linked_return_is_offered_then_opened_after_its_costs_are_said(
     assert decided.startswith("For the camera ordered on 16 November: Yes, you")
     assert decided.endswith("Shall I open a refund return request for it?")
     reason = talk.yes()
-    assert reason.startswith("What's the reason")
+    assert reason.startswith("What's wrong with it")
     costs = talk.says("StartClaimIntent", reason=("I changed my mind", "changed_mind"))
     assert costs.startswith("You can return it for a full refund until 16 December.")
     assert "As it isn't a quality problem, you pay the return shipping" in costs

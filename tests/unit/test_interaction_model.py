@@ -71,7 +71,7 @@ CUSTOM_INTENTS = {
     },
     "TrackOrderIntent": {"product": "ProductType"},
     "ContactSupportIntent": {},
-    "PrivacyPolicyIntent": {},
+    "PrivacyPolicyIntent": {"topic": "PolicyTopic"},
     "MyDataIntent": {},
     "DeleteMyDataIntent": {"aspect": "Aspect"},
     "ClaimStatusIntent": {},
