@@ -379,11 +379,8 @@ def cross_ship_answer(
         if decision.free_shipping
         else "As you're outside the country of purchase, extra shipping fees apply."
     )
-    spoken_terms = (
-        f" You'll need a credit card for a {decision.hold_days}-day hold on the replacement's "
-        "price."
-        + ("" if decision.free_shipping else f" {shipping}")
-        + " I've sent the details to your Alexa app."
+    spoken_terms = f" It needs a {decision.hold_days}-day hold on a credit card." + (
+        "" if decision.free_shipping else " Outside the country of purchase, extra fees apply."
     )
     if decision.verdict is Verdict.YES and window.last_day is not None:
         speech = phrase(
@@ -446,8 +443,7 @@ def delivery_answer(estimate: DeliveryEstimate, today: date, place: str | None) 
             f"I don't know {named} as a place in Russia. Anywhere in Russia, ", first, *rest
         )
         basis = (
-            f", {low} to {high} business days. If it's outside Russia, ZOSI's terms don't cover "
-            "it: please ask ZOSI support."
+            f", {low} to {high} business days. If it's outside Russia, ask ZOSI support."
         )
     else:
         basis = f" That's {low} to {high} business days, depending on the region."
@@ -914,9 +910,9 @@ GENERAL_RULE = {
         "repairs or replaces it."
     ),
     "cross_ship": (
-        "If your product fails within {months} months, ZOSI can ship a replacement within "
-        "{dispatch} business days, before yours comes back. You'd need a credit card for a "
-        "{hold}-day hold, and you send the faulty one back within {back} days."
+        "If it fails within {months} months, ZOSI ships a replacement within {dispatch} "
+        "business days, before yours comes back, against a {hold}-day credit card hold; you "
+        "send the faulty one back within {back} days."
     ),
 }
 OFFER_CHECK_YOURS = "Would you like me to check yours?"
@@ -1024,7 +1020,7 @@ def _general_note(decision: ReturnDecision | WarrantyDecision | CrossShipDecisio
         return (
             ()
             if decision.free_shipping
-            else (" From outside the country of purchase, extra shipping fees apply.",)
+            else (" From abroad, extra fees apply.",)
         )
     warranty = _warranty(decision)
     # Who pays the way back is said when it is not ZOSI (from abroad, W6); asked, it is a fact.

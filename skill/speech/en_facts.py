@@ -288,10 +288,9 @@ _FIXED: dict[Topic, Wording] = {
     Topic.RMA_PROCESS: (
         "After a claim is approved",
         phrase(
-            "Once support approves your claim, ZOSI's returns team sends you a return label or "
-            "address and an RMA code. Ship it with tracking and email ZOSI a photo of the shipping "
-            "receipt. If you'd rather not pay the postage, say so before you send it, and ZOSI "
-            "refunds it first."
+            "Once support approves your claim, ZOSI's returns team sends a return label or address "
+            "and an RMA code. Ship it with tracking and email ZOSI the shipping receipt. Rather "
+            "not pay the postage? Say so first, and ZOSI refunds it."
         ),
     ),
     Topic.CUSTOMS: (
@@ -363,10 +362,9 @@ _FIXED: dict[Topic, Wording] = {
     Topic.WITHDRAW_CONSENT: (
         "Withdrawing consent",
         phrase(
-            "You can withdraw your consent at any time: just say 'I withdraw my consent', and I "
-            "unlink your ZOSI account and delete what I've stored. Unlinking the account or "
-            "disabling the skill in the Alexa app does the same. Your data isn't used any "
-            "further."
+            "You can withdraw your consent at any time: say 'I withdraw my consent', and I unlink "
+            "your ZOSI account, delete what I've stored and use nothing further. Disabling the "
+            "skill in the Alexa app does the same."
         ),
     ),
     Topic.POLICY_CHANGES: (

@@ -98,7 +98,7 @@ def test_cross_shipping_explains_the_card_hold(handler) -> None:
     speech = speech_of(invoke(handler, load_event("cross_ship")))
     assert "advance replacement" in speech
     assert "30-day hold" in speech
-    assert "hold on the replacement" in speech
+    assert "30-day hold on a credit card" in speech
 
 
 def test_claim_steps_read_the_rma_procedure(handler) -> None:
