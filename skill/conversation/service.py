@@ -359,11 +359,16 @@ def next_step(case: Case, heard: Heard, known: Known) -> Outcome:
     explained = _explain(merged, heard, known)
     if explained is not None:
         return explained
-    outcome = _advance(merged, known, heard)
+    # A date or another product said while a question is open corrects the case: the
+    # question comes again as it was; anything else that leaves it unanswered is a miss.
+    corrected = heard.date is not None or (
+        heard.product is not None and heard.product != case.value(FactName.PRODUCT)
+    )
+    outcome = _advance(merged, known, heard, progressed=corrected)
     return _noting_date(outcome, case, heard)
 
 
-def _explain(case: Case, heard: Heard, known: Known) -> Outcome | None:
+def _explain(case: Case, heard: Heard, known: Known) -> Outcome | None:  # noqa: PLR0911
     """A question about one aspect ("how many days", "who pays"): the fact that answers it.
 
     Whichever goal intent carried it, the first sentence is the fact asked for; the
@@ -383,8 +388,11 @@ def _explain(case: Case, heard: Heard, known: Known) -> Outcome | None:
     step = Explained(topic, member(Reason, case.value(FactName.REASON)))
     waiting = case.waiting
     if waiting is not None and case.goal is not None:
+        if waiting.attempts >= MAX_ATTEMPTS:  # asked twice already: the fact, and no third time
+            return Outcome(case._replace(question=None), step)
         resume = AskFact(case.goal, FactName(waiting.about), case.value(FactName.PRODUCT_NAME))
-        return Outcome(case, step, resume=resume)
+        again = case._replace(question=waiting._replace(attempts=waiting.attempts + 1))
+        return Outcome(again, step, resume=resume)
     if case.goal is None:
         return Outcome(case, step)
     offer = Question(Asks.OFFER, Offer.CHECK_OWN_CASE)
@@ -604,12 +612,22 @@ def _signal(case: Case, signal: Signal, known: Known) -> Outcome:
         return _move_on(case, fact, known)
     if signal is Signal.NOT_UNDERSTOOD:
         return _missed(case, fact, None, known)
+    reply = Reply(Said.HELP if signal is Signal.HELP else Said.WHAT_ELSE)
+    if waiting.attempts >= MAX_ATTEMPTS:
+        # Asked twice already (a miss or a detour each time): not a third time. The case
+        # keeps what it has, so the fact still counts if the customer gives it later.
+        return Outcome(case._replace(question=None), reply)
     if fact in {FactName.ORDER, FactName.PRODUCT} and known.orders is not None:
         again = _from_orders(case, known)  # "which one do you mean" names the orders again
+        if again.case.waiting is not None:
+            again = again._replace(
+                case=again.case._replace(
+                    question=again.case.waiting._replace(attempts=waiting.attempts + 1)
+                )
+            )
     else:
-        again = _ask(case, fact, attempt=waiting.attempts)
+        again = _ask(case, fact, attempt=waiting.attempts + 1)
     resume = _as_ask(again.step)
-    reply = Reply(Said.HELP if signal is Signal.HELP else Said.WHAT_ELSE)
     # Coming back, the question is put as it was first asked; the misses still count.
     return Outcome(again.case, reply, resume=resume._replace(attempt=1) if resume else None)
 
@@ -680,8 +698,8 @@ def _yes_or_no(  # noqa: PLR0911 - one answer per kind of question
     if asked.kind is Asks.MORE:
         return Outcome(case, Reply(Said.WHAT_ELSE if yes else Said.GOODBYE))
     if asked.data == (GENERAL,):  # "If you'd like me to check yours, when did you buy it?"
-        if yes:
-            return _ask(case, FactName(asked.about))
+        if yes:  # a yes gives no date: the question once more, then on (never a third time)
+            return _ask_next(case, FactName(asked.about), known)
         return Outcome(Case(), Declined(Offer.CHECK_OWN_CASE))
     # A yes or no to "When did you buy it?" answers nothing: ask again, spelling it out.
     return _missed(case, FactName(asked.about), None, known)
@@ -879,9 +897,13 @@ def _span(case: Case, *, guessed: bool = False) -> DateSpan | None:
 
 
 def _advance(  # noqa: PLR0911, PLR0912
-    case: Case, known: Known, heard: Heard, *, rule_said: bool = False
+    case: Case, known: Known, heard: Heard, *, rule_said: bool = False, progressed: bool = True
 ) -> Outcome:
-    """Ask for the next missing fact, or decide; ``rule_said``: the rule was just spoken."""
+    """Ask for the next missing fact, or decide.
+
+    ``rule_said``: the rule was just spoken. ``progressed``: the turn added or changed a
+    fact; one that did not leaves the open question unanswered, a miss (never a third ask).
+    """
     goal = case.goal or implied_goal(case)
     if goal is None:
         described = case.value(FactName.PRODUCT) is not None or _span(case) is not None
@@ -924,8 +946,8 @@ def _advance(  # noqa: PLR0911, PLR0912
             # Answer first: what a claim usually is (a warranty repair, reported to support
             # first, W2-W3), then the one question that picks the route.
             first = None if case.waiting is not None else _general(Goal.WARRANTY, case, known.today)
-            return _ask(case, FactName.REASON, general=first)
-        return _ask(case, FactName.CLAIM_KIND)
+            return _ask_next(case, FactName.REASON, known, progressed, general=first)
+        return _ask_next(case, FactName.CLAIM_KIND, known, progressed)
 
     if case.fact(FactName.PURCHASED) is None:
         case = _from_memory(case, known.memory)
@@ -941,21 +963,23 @@ def _advance(  # noqa: PLR0911, PLR0912
         and goal is not Goal.REFUND
         and not case.unknown(FactName.PURCHASE_COUNTRY)
     ):
-        return _ask(case, FactName.PURCHASE_COUNTRY, general=general)
+        return _ask_next(case, FactName.PURCHASE_COUNTRY, known, progressed, general=general)
     span = _span(case)
+    if span is None and case.unknown(FactName.PURCHASED):
+        return _move_on(case, FactName.PURCHASED, known)
     if span is None and case.value(FactName.CHANNEL) == GIFT:
         # R6: who gave it knows when it was bought and holds the receipt; asking the
         # recipient "when did you buy it?" asks what they can't know (audit P2).
         return Outcome(case._replace(question=None), Explained(Topic.GIFT))
     if span is None:
-        return _ask(case, FactName.PURCHASED, general=general)
+        return _ask_next(case, FactName.PURCHASED, known, progressed, general=general)
 
     channel = case.value(FactName.CHANNEL)
     needs_shop = goal is Goal.REFUND or kind is ClaimKind.REFUND_RETURN
     if channel == ALIEXPRESS:
         return _ask_again(case, FactName.CHANNEL, known, lead=ALIEXPRESS)
     if needs_shop and channel is None and not case.unknown(FactName.CHANNEL):
-        return _ask(case, FactName.CHANNEL)
+        return _ask_next(case, FactName.CHANNEL, known, progressed)
     return _decide(case._replace(question=None), known, span)
 
 
@@ -1282,6 +1306,28 @@ def _act_on_order(case: Case, known: Known, order: OrderFacts) -> Outcome:
 # --- asking ----------------------------------------------------------------------------------
 
 
+def _ask_next(
+    case: Case,
+    fact: FactName,
+    known: Known,
+    progressed: bool = False,
+    *,
+    general: Decision | None = None,
+) -> Outcome:
+    """Ask for the fact a decision still needs; a turn that left it unanswered is a miss.
+
+    "Where did you buy it?" - the customer says their date and fault again, not the shop:
+    the question counts as asked again, and after the second time the skill moves on with
+    an honest conditional answer instead of asking a third time.
+    """
+    waiting = case.waiting
+    if waiting is not None and waiting.about == fact:
+        if progressed:  # another fact came first ("no wait, five weeks ago"): asked as it was
+            return _ask(case, fact, attempt=waiting.attempts)
+        return _missed(case, fact, None, known)
+    return _ask(case, fact, general=general)
+
+
 def _ask(
     case: Case,
     fact: FactName,
@@ -1371,7 +1417,11 @@ def _move_on(case: Case, fact: FactName, known: Known) -> Outcome:
     subject = _claim_kind(case) if goal is Goal.CLAIM else goal
     general = _general(subject, case, known.today) if subject is not None else None
     step = GaveUp(goal, fact, case.value(FactName.PRODUCT_NAME), general)
-    return Outcome(Case(), step)
+    # The case remembers the customer couldn't tell: asked the same again, the skill says
+    # so again instead of asking a third time (a fact said later still replaces it).
+    return Outcome(
+        case.with_facts({fact: Fact(UNKNOWN, Source.SAID)})._replace(question=None), step
+    )
 
 
 def remembered(case: Case) -> Case:

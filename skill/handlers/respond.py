@@ -118,7 +118,9 @@ def finish(
     if resume is None and current.case.waiting is not None:
         from conversation.service import Known, resume_after_detour  # only mid-dialog
 
-        resume = resume_after_detour(current.case, Known(current.today)).resume
+        back = resume_after_detour(current.case, Known(current.today))
+        current.keep(back.case)  # each time it is asked counts: never a third time
+        resume = back.resume
     if resume is not None:
         return ask_for(
             handler_input, resume, lead=phrase(speech, " "), card=card, back=True, screen=screen

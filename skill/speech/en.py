@@ -550,9 +550,9 @@ def contact_answer() -> Answer:
 def privacy_answer(ttl_days: int) -> Answer:
     """What the skill does with personal data (P1-P9, design decisions in POLICY.md)."""
     speech = phrase(
-        f"I remember something only after you say yes, and forget it after {ttl_days} days "
-        "unused or when you say 'delete my data'. I never store your ZOSI login or orders, and "
-        "don't share anything without your permission unless the law requires it."
+        f"I remember things only once you say yes, and forget them after {ttl_days} days "
+        "unused. I never share them without your permission unless the law requires it, or "
+        "store your ZOSI login. Say 'delete my data' to erase them."
     )
     body = phrase(
         "Remembered only after you agree: delivery region, a purchase you describe.\n"
@@ -911,8 +911,8 @@ GENERAL_RULE = {
     ),
     "cross_ship": (
         "If it fails within {months} months, ZOSI ships a replacement within {dispatch} "
-        "business days, before yours comes back, against a {hold}-day credit card hold; you "
-        "send the faulty one back within {back} days."
+        "business days, against a {hold}-day credit card hold; you send the faulty one back "
+        "within {back} days."
     ),
 }
 OFFER_CHECK_YOURS = "Would you like me to check yours?"
@@ -949,6 +949,7 @@ def back_to(product: str | None, question: Phrase) -> Phrase:
 
 
 GAVE_UP = f"Without {{what}}, I can't check {{it}}; ZOSI support can, at {SPOKEN_EMAIL}."
+GAVE_UP_AFTER_RULE = f"ZOSI support can check yours at {SPOKEN_EMAIL}."
 MISSING_FACT: Mapping[str, str] = {
     "purchased": "the purchase date",
     "product": "knowing which product",
@@ -1025,7 +1026,7 @@ def _general_note(decision: ReturnDecision | WarrantyDecision | CrossShipDecisio
     warranty = _warranty(decision)
     # Who pays the way back is said when it is not ZOSI (from abroad, W6); asked, it is a fact.
     note = (
-        " From outside the country you bought it in, you pay the international shipping."
+        " From abroad, you pay the international shipping."
         if warranty.return_shipping is Payer.CUSTOMER
         else ""
     )
@@ -1248,7 +1249,7 @@ ORDERS_TITLES: Mapping[str, str] = {
 }
 
 
-CLAIM_STEPS_ON_CARD = "I've sent the steps of {kind} to your Alexa app."
+CLAIM_STEPS_ON_CARD = "The steps of {kind} are in your Alexa app."
 REFUND_OR_REPAIR = (
     f"It's within the {RETURN_WINDOW_DAYS} days, so if you bought it from ZOSI, a full refund "
     "is possible; ZOSI can also repair or replace it under the warranty."

@@ -83,6 +83,7 @@ class Voice(Protocol):
     WHAT_ELSE: str
     WHICH_GOAL: str
     STEPS_ON_CARD: str
+    GAVE_UP_AFTER_RULE: str
     WHAT_TO_ASK: str
     WITHDRAW_EXPLAINED: str
     WITHDRAW_EXPLAINED_LINKED: str

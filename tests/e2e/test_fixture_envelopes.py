@@ -136,7 +136,7 @@ def test_delivery_to_kazan_uses_the_regional_estimate(handler) -> None:
     [
         ("track_order", "tracking code"),
         ("contact_support", '<say-as interpret-as="telephone">400-660-8825</say-as>'),
-        ("privacy_policy", "I remember something only after you say yes"),
+        ("privacy_policy", "I remember things only once you say yes"),
         ("my_data", "I haven&apos;t stored anything about you"),
         ("delete_my_data", "Do you want me to delete everything"),
         ("delete_my_data_yes", "I&apos;ve deleted everything"),
