@@ -1,0 +1,238 @@
+"""The audit's wrong promises and the issue's examples, as envelopes built directly (issue 17).
+
+Each test is one finding of `../shared/audits/2026-12-05-customer-audit.md` or one example of
+issue 17's Why, sent as Alexa would send it (the intent and the slot values it resolves), so it
+holds whatever the local NLU does. Today is Friday 20 November 2026, as in the audit. The date
+findings (C2, M6, the leap day) are in test_date_conversation.py.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from tests.e2e.test_conversation_spec import CAMERA, ZOSI_WEBSITE, Customer, Start
+
+# The fixture the conversation spec defines: a customer talking to the real handler.
+from tests.e2e.test_conversation_spec import customer as customer  # noqa: PLC0414
+
+AUDIT_DAY = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
+DOORBELL = ("video doorbell", "doorbell")
+NVR = ("N. V. R.", "nvr")
+LAST_WEEK = "2026-W46"
+
+
+@pytest.fixture
+def talk(customer: Start) -> Customer:
+    """A customer who is not linked, on 20 November 2026."""
+    return customer(now=AUDIT_DAY)
+
+
+# --- wrong promises (audit C1-C6, issue examples) ----------------------------------------------
+
+
+def test_c1_a_fault_outweighs_i_want_my_money_back_and_zosi_pays_the_shipping(
+    talk: Customer,
+) -> None:
+    """R4 decision: "I want my money back" is no reason; the fault said is (S135)."""
+    reply = talk.says(
+        "ReturnRefundIntent",
+        product=DOORBELL,
+        reason=("stopped working", "defect"),
+        purchaseDate=LAST_WEEK,
+        store=ZOSI_WEBSITE,
+    )
+    assert "ZOSI pays the return shipping" in reply
+    assert "you pay the return shipping" not in reply
+
+
+def test_an_arrived_broken_product_is_a_quality_problem_zosi_pays(talk: Customer) -> None:
+    """R4 decision: arrived broken (issue example: "the doorbell arrived broken")."""
+    reply = talk.says(
+        "ReturnRefundIntent",
+        product=DOORBELL,
+        reason=("arrived broken", "damaged_in_transit"),
+        purchaseDate=LAST_WEEK,
+        store=ZOSI_WEBSITE,
+    )
+    assert "As it's a quality problem, ZOSI pays the return shipping." in reply
+
+
+def test_c6_a_box_thrown_away_gets_no_refund_and_no_date_question(talk: Customer) -> None:
+    """R3: "I threw away the box, can I still return my camera" (S025)."""
+    reply = talk.says(
+        "ReturnRefundIntent", product=CAMERA, condition=("threw away the box", "packaging_gone")
+    )
+    assert reply.startswith("Sorry, without its original packaging in good shape, your camera")
+    assert "full refund until" not in reply
+    assert "When did you buy" not in reply
+
+
+def test_a_camera_dropped_and_cracked_gets_no_refund_promise(talk: Customer) -> None:
+    """R3 (issue example): "I dropped my camera and cracked the case, can I still return it"."""
+    reply = talk.says(
+        "ReturnRefundIntent",
+        product=CAMERA,
+        condition=("dropped it and cracked the case", "damaged_by_customer"),
+        purchaseDate=LAST_WEEK,
+        store=ZOSI_WEBSITE,
+    )
+    assert reply.startswith("Sorry, a damaged product can't go back for a refund")
+    assert "Yes, you can return" not in reply
+
+
+def test_c3_who_pays_in_a_replacement_conversation_is_not_free_delivery(talk: Customer) -> None:
+    """X1: "and who pays the shipping then" after an advance replacement from Germany (S049)."""
+    talk.says(
+        "CrossShipIntent",
+        product=CAMERA,
+        purchaseDate="2026-09",
+        purchaseCountry=("Russia", "RU"),
+        homeCountry=("Germany", "DE"),
+    )
+    reply = talk.says("PolicyFactIntent", topic=("shipping", "delivery_cost"))
+    assert "Delivery is free, wherever you are in Russia" not in reply
+    assert "Anywhere else, extra shipping and other fees apply" in reply
+
+
+def test_c3_who_pays_for_a_repair_from_abroad_is_the_customer(talk: Customer) -> None:
+    """W6: bought in Russia, now in Kazakhstan, who pays the shipping for the repair (S039)."""
+    reply = talk.says(
+        "WarrantyStatusIntent",
+        product=CAMERA,
+        reason=("broke", "defect"),
+        purchaseCountry=("Russia", "RU"),
+        homeCountry=("Kazakhstan", "KZ"),
+        aspect=("who pays shipping", "who_pays"),
+    )
+    assert reply.startswith("If you send it from outside the country you bought it in, you pay")
+
+
+def test_c4_a_gift_recipient_who_changed_their_mind_gets_no_refund_request(
+    customer: Start,
+) -> None:
+    """R6: the refund of a gift without a quality problem is the buyer's to ask (S071)."""
+    talk = customer("demo-gift", now=AUDIT_DAY)
+    reply = talk.says(
+        "ReturnRefundIntent", product=CAMERA, reason=("I don't need it", "changed_mind")
+    )
+    assert "for the person who bought it to ask for" in reply
+    assert "Shall I open" not in reply
+    assert "Done" not in talk.yes()
+
+
+def test_c5_no_refund_is_promised_before_the_shop_is_known(talk: Customer) -> None:
+    """R2, R5: a fault inside 30 days, shop unknown: "if you bought it from ZOSI" (S124)."""
+    talk.says("StartClaimIntent", product=CAMERA, reason=("broken", "defect"))
+    reply = talk.says("StartClaimIntent", purchaseDate="2026-W45")
+    assert reply.startswith("It's within the 30 days, so if you bought it from ZOSI")
+    after = talk.says("StartClaimIntent", claimType=("a refund", "refund_return"))
+    assert after.startswith("Where did you buy your camera?")
+    shop = talk.says("StartClaimIntent", store=("a seller on eBay", "third_party"))
+    assert "ZOSI can't refund your camera" in shop
+
+
+def test_two_years_heard_from_a_friend_gets_twelve_months_and_no_invented_gift(
+    talk: Customer,
+) -> None:
+    """W1 decision (issue example): "my friend told me ZOSI gives two years"."""
+    reply = talk.says("PolicyFactIntent", topic=("two years", "warranty_length"))
+    assert reply.startswith("The ZOSI warranty lasts 12 months")
+    assert "gift" not in reply
+
+
+def test_a_linked_warranty_that_ended_is_not_said_to_be_open(customer: Start) -> None:
+    """W1 (issue example): a refund asked for a doorbell bought 14 months ago."""
+    talk = customer("demo-old", now=AUDIT_DAY)
+    reply = talk.says("ReturnRefundIntent", product=DOORBELL)
+    assert "may still be under" not in reply
+    assert "still covers a repair" not in reply
+
+
+# --- a question gets its fact first (issue examples) -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("intent", "slots", "first"),
+    [
+        (
+            "ReturnRefundIntent",
+            {"product": CAMERA, "aspect": ("how many days do I have", "how_long")},
+            "You have 30 days from the day you bought it",
+        ),
+        (
+            "WarrantyStatusIntent",
+            {"product": CAMERA, "aspect": ("how long is", "how_long")},
+            "The ZOSI warranty lasts 12 months",
+        ),
+        (
+            "WarrantyStatusIntent",
+            {"aspect": ("start from installation", "starts")},
+            "The ZOSI warranty lasts 12 months from the original purchase date",
+        ),
+        (
+            "ReturnRefundIntent",
+            {"reason": ("defective", "defect"), "aspect": ("who pays the shipping", "who_pays")},
+            "As it's a quality problem, ZOSI pays the return shipping",
+        ),
+        (
+            "DeleteMyDataIntent",
+            {"aspect": ("how many years", "how_long")},
+            "I keep what you've asked me to remember for",
+        ),
+        (
+            "CrossShipIntent",
+            {"aspect": ("how fast", "how_fast")},
+            "ZOSI ships the replacement within 2 to 3 business days",
+        ),
+    ],
+)
+def test_a_question_about_one_aspect_gets_that_fact_first_never_a_bare_question(
+    talk: Customer, intent: str, slots: dict[str, tuple[str, str]], first: str
+) -> None:
+    assert talk.says(intent, **slots).startswith(first)
+
+
+# --- statements and closings (audit L1, P3, M7) --------------------------------------------------
+
+
+def test_l1_a_statement_of_a_fault_gets_the_warranty_answer(talk: Customer) -> None:
+    """W1: "eleven months ago I got an NVR and now one channel shows no video"."""
+    reply = talk.says(
+        "PurchaseDetailsIntent",
+        product=NVR,
+        purchaseDate="2025-12",
+        reason=("one channel shows no video", "defect"),
+    )
+    assert reply.startswith("Yes, your N. V. R. is under warranty until at least 1 December")
+
+
+def test_l1_a_statement_of_a_change_of_mind_gets_the_refund_answer(talk: Customer) -> None:
+    """R1, R4: "I got the doorbell last Tuesday and honestly I don't want it" (ZOSI website)."""
+    reply = talk.says(
+        "PurchaseDetailsIntent",
+        product=DOORBELL,
+        purchaseDate="2026-11-17",
+        reason=("I don't want it", "changed_mind"),
+        store=ZOSI_WEBSITE,
+    )
+    assert reply.startswith("Yes, you can return your video doorbell for a full refund until")
+    assert "you pay the return shipping" in reply
+
+
+def test_a_no_to_anything_else_ends_the_session(talk: Customer) -> None:
+    talk.says("ContactSupportIntent")
+    assert talk.no() == "Goodbye, and thanks for choosing ZOSI."
+    assert talk.last["response"]["shouldEndSession"] is True
+
+
+def test_m7_why_link_my_account_explains_linking_and_withdraws_nothing(
+    customer: Start,
+) -> None:
+    """P2: "why should I link my ZOSI account" never reaches withdrawing consent (S093)."""
+    talk = customer("demo-recent", now=AUDIT_DAY)
+    reply = talk.says("PolicyFactIntent", topic=("link my zosi account", "account_linking"))
+    assert reply.startswith("To hear about your own orders, link your ZOSI account")
+    assert "Withdrawing" not in reply
+    assert "Done" not in talk.yes()
