@@ -15,6 +15,8 @@ from devtools.nlu import ER_AUTHORITY, FALLBACK_THRESHOLDS, Invocation, Nlu, wor
 from devtools.nlu_classifier import OUT_OF_DOMAIN, Guess, training_examples
 
 SATURDAY = date(2026, 11, 21)
+#: The slots ReturnRefundIntent declares, each sent (filled or not) with every request.
+RETURN_REFUND_SLOTS = {"product", "purchaseDate", "store", "reason", "condition", "aspect"}
 NO_MATCH = "NO_MATCH"
 
 
@@ -247,14 +249,7 @@ def test_utterance_is_understood_as_alexa_would(nlu, utterance, intent, slots):
 
 def test_every_declared_slot_is_sent_and_unfilled_ones_carry_only_name_and_status(nlu):
     intent = nlu.understand("can I return my camera").intent
-    assert set(intent["slots"]) == {
-        "product",
-        "purchaseDate",
-        "store",
-        "reason",
-        "condition",
-        "aspect",
-    }
+    assert set(intent["slots"]) == RETURN_REFUND_SLOTS
     assert intent["slots"]["store"] == {"name": "store", "confirmationStatus": "NONE"}
     assert intent["confirmationStatus"] == "NONE"
 
@@ -333,14 +328,7 @@ def test_an_answer_to_an_elicited_slot_fills_it_and_keeps_the_others(
     assert understanding.dialog_state == "IN_PROGRESS"
     assert understanding.intent["name"] == "ReturnRefundIntent"
     assert filled(understanding.intent) == {"product": "camera", slot: expected}
-    assert set(understanding.intent["slots"]) == {
-        "product",
-        "purchaseDate",
-        "store",
-        "reason",
-        "condition",
-        "aspect",
-    }
+    assert set(understanding.intent["slots"]) == RETURN_REFUND_SLOTS
 
 
 def test_eliciting_does_not_change_the_pending_intent_it_was_given(nlu):
