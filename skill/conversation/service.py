@@ -59,12 +59,12 @@ from policy.dates import (
     parse_amazon_date,
     resolve_purchase_date,
 )
-from policy.facts import Aspect, Subject, Topic, topic_for
 from policy.model import Channel, Condition, DateSpan, PurchaseFacts, Reason, Verdict
 from policy.terms import STORE_COUNTRY
 
 if TYPE_CHECKING:
     from policy.crossship import CrossShipDecision
+    from policy.facts import Aspect, Subject, Topic
     from policy.returns import ReturnDecision
     from policy.warranty import WarrantyDecision
 
@@ -377,6 +377,10 @@ def _explain(case: Case, heard: Heard, known: Known) -> Outcome | None:  # noqa:
     A date being checked ("Just to check: ...?") goes first, and so does an aspect no
     single fact answers ("can I", a refund's steps): the decision answers those.
     """
+    if heard.aspect is None:  # most turns: the facts module is not even loaded
+        return None
+    from policy.facts import Aspect, topic_for
+
     aspect = member(Aspect, heard.aspect)
     if aspect is None or (case.question is not None and case.question.kind is Asks.CONFIRM):
         return None
@@ -403,13 +407,7 @@ def _explain(case: Case, heard: Heard, known: Known) -> Outcome | None:  # noqa:
 #: they mean the case's own shipping (C3 in the audit: "who pays the shipping" in a repair
 #: conversation is not the free delivery of new orders).
 WHO_PAYS_TOPICS = frozenset(
-    {
-        Topic.DELIVERY_COST,
-        Topic.RETURN_SHIPPING,
-        Topic.WARRANTY_SHIPPING,
-        Topic.WARRANTY_ABROAD,
-        Topic.CROSS_SHIP_COST,
-    }
+    {"delivery_cost", "return_shipping", "warranty_shipping", "warranty_abroad", "cross_ship_cost"}
 )
 
 
@@ -419,8 +417,10 @@ def fact_topic(case: Case, topic: Topic) -> Topic:
     "Who pays the shipping?" after a repair or a replacement was discussed asks who pays
     to send that product (W5, W6, X1), not what delivery of a new order costs (D2).
     """
-    if topic not in WHO_PAYS_TOPICS or case.goal is None:
+    if topic.value not in WHO_PAYS_TOPICS or case.goal is None:
         return topic
+    from policy.facts import Aspect, topic_for
+
     return topic_for(subject_of(case), Aspect.WHO_PAYS, abroad=_abroad(case)) or topic
 
 
@@ -432,6 +432,8 @@ def _decision_answers(case: Case, aspect: Aspect, known: Known) -> bool:
     to send it back" with the reason (a refund) or where they are (a repair) known is
     the decision's who-pays sentence. Without those facts, the rule answers first.
     """
+    from policy.facts import Aspect
+
     own = _span(case) is not None or known.orders is not None
     if aspect in {Aspect.HOW_LONG, Aspect.STARTS}:
         return own
@@ -447,6 +449,7 @@ def _decision_answers(case: Case, aspect: Aspect, known: Known) -> bool:
 
 def subject_of(case: Case) -> Subject:
     """The family of rules a case is about: its goal, or for a claim the request it is for."""
+    from policy.facts import Subject
     goal = case.goal
     if goal is Goal.REFUND:
         return Subject.REFUND
@@ -970,6 +973,8 @@ def _advance(  # noqa: PLR0911, PLR0912
     if span is None and case.value(FactName.CHANNEL) == GIFT:
         # R6: who gave it knows when it was bought and holds the receipt; asking the
         # recipient "when did you buy it?" asks what they can't know (audit P2).
+        from policy.facts import Topic
+
         return Outcome(case._replace(question=None), Explained(Topic.GIFT))
     if span is None:
         return _ask_next(case, FactName.PURCHASED, known, progressed, general=general)
