@@ -413,6 +413,10 @@ def cross_ship_answer(
 # --- delivery (D1-D5) -------------------------------------------------------------------------
 
 
+#: The longest place name said back ("Nizhny Novgorod"); a longer one is not read out.
+MAX_PLACE_WORDS = 3
+
+
 def delivery_answer(estimate: DeliveryEstimate, today: date, place: str | None) -> Answer:
     """Speak a delivery window with concrete dates (D2-D4)."""
     low, high = DELIVERY_BUSINESS_DAYS
@@ -435,13 +439,17 @@ def delivery_answer(estimate: DeliveryEstimate, today: date, place: str | None) 
     elif place:
         # Not a place of the estimate table: perhaps a Russian town, perhaps abroad (D2, D4
         # cover Russia only). Say what holds for Russia, and promise nothing for elsewhere.
-        named = " ".join(word.capitalize() for word in place.split())
+        words = place.split()
+        # A place is named back only when it is short: a long or garbled one is "that place".
+        named = (
+            " ".join(word.capitalize() for word in words)
+            if len(words) <= MAX_PLACE_WORDS
+            else "that place"
+        )
         first, *rest = window
         if isinstance(first, str):
             first = first[:1].lower() + first[1:]
-        window = phrase(
-            f"I don't know {named} as a place in Russia. Anywhere in Russia, ", first, *rest
-        )
+        window = phrase(f"I don't know {named} in Russia. Anywhere in Russia, ", first, *rest)
         basis = (
             f", {low} to {high} business days. If it's outside Russia, ask ZOSI support."
         )
@@ -609,7 +617,7 @@ ASK_ALIEXPRESS_SELLER = (
 )
 ASK_CLAIM_TYPE = "Do you want a refund, a warranty repair, or an advance replacement?"
 ASK_REGION = "Which city or region should I estimate delivery to?"
-BAD_ORDER_DATE = "I couldn't use that order date, so here's the estimate for ordering today. "
+BAD_ORDER_DATE = "I couldn't use that order date. "
 
 OFFER_REMEMBER_PURCHASE = "Shall I remember this purchase for next time?"
 OFFER_REMEMBER_REGION = "Shall I remember {region} as your delivery region?"
