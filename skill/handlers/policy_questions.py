@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from conversation.case import member
-from conversation.service import after_fact, fact_topic
+from conversation.case import FactName, member
+from conversation.service import after_fact, fact_topic, subject_of
 from handlers.context import turn
 from handlers.respond import finish, speak
 from handlers.slots import current_intent, read_slot
@@ -24,16 +24,23 @@ def policy_fact(handler_input: HandlerInput) -> Response:
 
     Asked in the middle of a purchase dialog, the dialog's open question follows.
     """
-    from policy.facts import Aspect, Topic, explain, refine
+    from policy.facts import Aspect, Topic, explain, refine, topic_for
+    from policy.model import Reason
 
     intent = current_intent(handler_input)
+    current = turn(handler_input)
+    aspect = member(Aspect, read_slot(intent, "aspect").id)
     topic = member(Topic, read_slot(intent, "topic").id)
+    if topic is None and aspect is not None and current.case.goal is not None:
+        # "And how long do I have?" in a refund conversation: the aspect of the case's rules.
+        topic = topic_for(subject_of(current.case), aspect)
     if topic is None:
         return finish(handler_input, (say.UNKNOWN_TOPIC,))
-    # P9: the skill's own storage period is a setting; only the retention answer says it.
-    current = turn(handler_input)
-    topic = fact_topic(current.case, refine(topic, member(Aspect, read_slot(intent, "aspect").id)))
-    result = say.fact_answer(explain(topic, retention_days=current.settings.state_ttl_days))
+    topic = fact_topic(current.case, refine(topic, aspect))
+    # P9: the skill's own storage period is a setting; R4: who pays follows the reason given.
+    reason = member(Reason, current.case.value(FactName.REASON))
+    days = current.settings.state_ttl_days
+    result = say.fact_answer(explain(topic, retention_days=days, reason=reason))
     check = after_fact(current.case, topic.value)
     if check is None:
         return finish(handler_input, result)
