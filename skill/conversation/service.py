@@ -392,11 +392,11 @@ def _explain(case: Case, heard: Heard, known: Known) -> Outcome | None:  # noqa:
     step = Explained(topic, member(Reason, case.value(FactName.REASON)))
     waiting = case.waiting
     if waiting is not None and case.goal is not None:
-        if waiting.attempts >= MAX_ATTEMPTS:  # asked twice already: the fact, and no third time
+        counted = _asked_once_more(case)
+        if counted is None:  # asked twice already: the fact, and no third time
             return Outcome(case._replace(question=None), step)
         resume = AskFact(case.goal, FactName(waiting.about), case.value(FactName.PRODUCT_NAME))
-        again = case._replace(question=waiting._replace(attempts=waiting.attempts + 1))
-        return Outcome(again, step, resume=resume)
+        return Outcome(counted, step, resume=resume)
     if case.goal is None:
         return Outcome(case, step)
     offer = Question(Asks.OFFER, Offer.CHECK_OWN_CASE)
@@ -616,18 +616,13 @@ def _signal(case: Case, signal: Signal, known: Known) -> Outcome:
     if signal is Signal.NOT_UNDERSTOOD:
         return _missed(case, fact, None, known)
     reply = Reply(Said.HELP if signal is Signal.HELP else Said.WHAT_ELSE)
-    if waiting.attempts >= MAX_ATTEMPTS:
-        # Asked twice already (a miss or a detour each time): not a third time. The case
-        # keeps what it has, so the fact still counts if the customer gives it later.
+    counted = _asked_once_more(case)
+    if counted is None:  # the fact still counts if the customer gives it later
         return Outcome(case._replace(question=None), reply)
     if fact in {FactName.ORDER, FactName.PRODUCT} and known.orders is not None:
         again = _from_orders(case, known)  # "which one do you mean" names the orders again
-        if again.case.waiting is not None:
-            again = again._replace(
-                case=again.case._replace(
-                    question=again.case.waiting._replace(attempts=waiting.attempts + 1)
-                )
-            )
+        if again.case.waiting is not None:  # the orders named again: the count carries over
+            again = again._replace(case=again.case._replace(question=counted.question))
     else:
         again = _ask(case, fact, attempt=waiting.attempts + 1)
     resume = _as_ask(again.step)
@@ -679,6 +674,18 @@ def _offer_again(case: Case, asked: Question, signal: Signal, known: Known) -> O
             Reply(Said.NOT_UNDERSTOOD),
         )
     return _signal(case, signal, known)
+
+
+def _asked_once_more(case: Case) -> Case | None:
+    """The case with its open question counted as asked once more, or None.
+
+    None when it was asked twice already (a miss, a detour, a fact answered first each
+    count): then it is not asked a third time.
+    """
+    waiting = case.waiting
+    if waiting is None or waiting.attempts >= MAX_ATTEMPTS:
+        return None
+    return case._replace(question=waiting._replace(attempts=waiting.attempts + 1))
 
 
 def _as_ask(step: Step) -> AskFact | None:
