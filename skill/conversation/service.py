@@ -359,10 +359,12 @@ def next_step(case: Case, heard: Heard, known: Known) -> Outcome:
     explained = _explain(merged, heard, known)
     if explained is not None:
         return explained
-    # A date or another product said while a question is open corrects the case: the
+    # A date, another product or a new question said while a question is open: the
     # question comes again as it was; anything else that leaves it unanswered is a miss.
-    corrected = heard.date is not None or (
-        heard.product is not None and heard.product != case.value(FactName.PRODUCT)
+    corrected = (
+        heard.date is not None
+        or (heard.product is not None and heard.product != case.value(FactName.PRODUCT))
+        or (heard.goal is not None and heard.goal is not case.goal)  # a new question
     )
     outcome = _advance(merged, known, heard, progressed=corrected)
     return _noting_date(outcome, case, heard)

@@ -228,8 +228,7 @@ CONDITION_RULES_OUT: Mapping[str, str] = {
         "undamaged, in its original packaging."
     ),
     "packaging_gone": (
-        "Sorry, without its original packaging in good shape, {it} can't go back for a refund: "
-        "ZOSI needs the product and its box back undamaged."
+        "Sorry, without its original packaging in good shape, {it} can't go back for a refund."
     ),
 }
 CONDITION_CARD = "Refund: only for a product and original packaging returned undamaged."
