@@ -139,6 +139,7 @@ class Guess:
 
     intent: str
     confidence: float
+    out_of_domain: float = 0.0
 
 
 def training_examples(
@@ -206,8 +207,10 @@ class IntentClassifier:
     def guess(self, text: str) -> Guess:
         """The most likely intent (or the out-of-domain label) and its probability."""
         probabilities = self._pipeline.predict_proba([text])[0]
+        classes = [str(name) for name in self._pipeline.classes_]
         best = int(probabilities.argmax())
-        return Guess(str(self._pipeline.classes_[best]), float(probabilities[best]))
+        ood = float(probabilities[classes.index(OUT_OF_DOMAIN_LABEL)])
+        return Guess(classes[best], float(probabilities[best]), ood)
 
 
 @lru_cache(maxsize=8)
