@@ -553,10 +553,13 @@ def test_an_in_domain_request_split_between_intents_is_not_sent_to_fallback():
     # Alexa decides out-of-domain apart from which intent: a ramble that is 35% a return, 30% a
     # warranty question and 25% a purchase statement is still ZOSI's, and goes to the return.
     nlu = Nlu.for_locale("en-US", SATURDAY)
-    nlu._classifier = {"trained": _SureOf("ContactSupportIntent", 0.35, out_of_domain=0.1)}  # type: ignore[dict-item]
-    assert nlu.understand("could someone from zosi ring me").intent["name"] == "ContactSupportIntent"
-    nlu._classifier = {"trained": _SureOf("ContactSupportIntent", 0.15, out_of_domain=0.1)}  # type: ignore[dict-item]
-    assert nlu.understand("could someone from zosi ring me").intent["name"] == "AMAZON.FallbackIntent"
+    said = "could someone from zosi ring me"
+    split = _SureOf("ContactSupportIntent", 0.35, out_of_domain=0.1)
+    nlu._classifier = {"trained": split}  # type: ignore[dict-item]
+    assert nlu.understand(said).intent["name"] == "ContactSupportIntent"
+    no_evidence = _SureOf("ContactSupportIntent", 0.15, out_of_domain=0.1)
+    nlu._classifier = {"trained": no_evidence}  # type: ignore[dict-item]
+    assert nlu.understand(said).intent["name"] == "AMAZON.FallbackIntent"
 
 
 def test_a_dated_copy_resolves_dates_from_its_own_day_and_shares_the_classifier(nlu):
