@@ -401,6 +401,8 @@ def _explain(case: Case, heard: Heard, known: Known) -> Outcome | None:  # noqa:
         return Outcome(counted, step, resume=resume)
     if case.goal is None:
         return Outcome(case, step)
+    if _span(case) is not None:  # their own case was decided already: nothing left to check
+        return Outcome(case._replace(question=None), step)
     offer = Question(Asks.OFFER, Offer.CHECK_OWN_CASE)
     return Outcome(case._replace(question=offer), step)
 
@@ -426,7 +428,7 @@ def fact_topic(case: Case, topic: Topic) -> Topic:
     return topic_for(subject_of(case), Aspect.WHO_PAYS, abroad=_abroad(case)) or topic
 
 
-def _decision_answers(case: Case, aspect: Aspect, known: Known) -> bool:
+def _decision_answers(case: Case, aspect: Aspect, known: Known) -> bool:  # noqa: PLR0911
     """Whether the customer's own decision says what the aspect asks, so it answers instead.
 
     "Until when is the warranty on my doorbell, bought on 10 January" is the personal
@@ -436,7 +438,12 @@ def _decision_answers(case: Case, aspect: Aspect, known: Known) -> bool:
     """
     from policy.facts import Aspect
 
+    if case.goal is Goal.REFUND and _refund_ruled_out(case):
+        return True  # R2, R3, R5: no refund at all, whatever was asked about one
     own = _span(case) is not None or known.orders is not None
+    gift = case.value(FactName.CHANNEL) == GIFT
+    if gift and not own and aspect in {Aspect.HOW_LONG, Aspect.STARTS, Aspect.STEPS}:
+        return True  # R6: the giver holds the date and the receipt; that answer comes first
     if aspect in {Aspect.HOW_LONG, Aspect.STARTS}:
         return own
     if aspect is Aspect.STEPS:

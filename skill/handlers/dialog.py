@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from ask_sdk_core.utils.request_util import get_intent_name, get_request_type
 
-from conversation.case import Asks, Case, FactName, Goal, Offer, Source
+from conversation.case import Asks, Case, FactName, Goal, Offer, Source, member
 from conversation.delivery import corrects_order_day
 from conversation.service import (
     REFUND_OPEN,
@@ -139,7 +139,8 @@ def hear(handler_input: HandlerInput) -> Heard:
         if reading.unmatched and reading.spoken is not None:
             unmatched.append((fact, reading.spoken))
     return Heard(
-        goal=GOALS.get(name),
+        # "I bought it on the 3rd, can I send it back": a statement's goal rides in its own slot
+        goal=GOALS.get(name) or member(Goal, read_slot(intent, "goal").id),
         signal=SIGNALS.get(name),
         product=product.id,
         product_name=product.name if product.id else None,

@@ -24,21 +24,27 @@ def policy_fact(handler_input: HandlerInput) -> Response:
 
     Asked in the middle of a purchase dialog, the dialog's open question follows.
     """
-    from policy.facts import Aspect, Topic, explain, refine, topic_for
+    from policy.facts import ASPECT_SUBJECTS, Aspect, Topic, explain, refine, topic_for
     from policy.model import Reason
 
     intent = current_intent(handler_input)
     current = turn(handler_input)
     aspect = member(Aspect, read_slot(intent, "aspect").id)
     topic = member(Topic, read_slot(intent, "topic").id)
-    if topic is None and aspect is not None and current.case.goal is not None:
-        # "And how long do I have?" in a refund conversation: the aspect of the case's rules.
-        topic = topic_for(subject_of(current.case), aspect)
+    # R4: who pays follows the reason given, with the question or earlier in the case.
+    reason = member(Reason, read_slot(intent, "reason").id) or member(
+        Reason, current.case.value(FactName.REASON)
+    )
+    if topic is None and aspect is not None:
+        # "And how long do I have?" in a refund conversation: the aspect of the case's rules;
+        # asked out of the blue, the family the aspect names on its own, if it names one.
+        subject = subject_of(current.case) if current.case.goal is not None else None
+        subject = subject or ASPECT_SUBJECTS.get(aspect)
+        topic = None if subject is None else topic_for(subject, aspect)
     if topic is None:
         return finish(handler_input, (say.UNKNOWN_TOPIC,))
     topic = fact_topic(current.case, refine(topic, aspect))
-    # P9: the skill's own storage period is a setting; R4: who pays follows the reason given.
-    reason = member(Reason, current.case.value(FactName.REASON))
+    # P9: the skill's own storage period is a setting.
     days = current.settings.state_ttl_days
     result = say.fact_answer(explain(topic, retention_days=days, reason=reason))
     check = after_fact(current.case, topic.value)

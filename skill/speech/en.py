@@ -189,17 +189,21 @@ def return_answer(decision: ReturnDecision, product: str | None, exact: bool = T
         )
         card = _facts(("The buyer can ask for a refund until: ", When(window.last_day)))
     elif decision.verdict is Verdict.YES and window.last_day is not None:
+        # One breath: the verdict and one note, the one the customer must act on first
+        # (a gift's receipt, then the shop it must come from, then who pays); all on the card.
+        gift, shop = _giver_note(decision.referral), _direct_condition(decision.direct_purchase)
+        conditions = [note for note in (gift, shop) if note]
+        notes = [*conditions, _spoken_shipping(decision.return_shipping)]
         speech = phrase(
             f"Yes, you can return {it} for a full refund ",
             until(window.last_day, exact),
             f"{days_left(window)}.",
-            _direct_condition(decision.direct_purchase),
-            _spoken_shipping(decision.return_shipping),
-            _giver_note(decision.referral),
+            notes[0],
         )
         card = _facts(
             ("Refund possible until: ", When(window.last_day)),
             (f"Return shipping: {_return_shipping(decision.return_shipping)}",),
+            *((note.strip(),) for note in conditions),
         )
     elif decision.verdict is Verdict.NO and window.last_day is not None:
         speech = phrase(
@@ -1000,8 +1004,8 @@ def general_answer(
     """The rule first, for a question that named no purchase; a claim's steps with its rule."""
     if goal != "claim":
         return phrase(general_rule(goal), _general_note(decision))
-    kind, rule = _claim_of(decision)
-    return phrase(general_rule(rule), " ", CLAIM_STEPS_ON_CARD.format(kind=KIND_NAMES[kind]))
+    _, rule = _claim_of(decision)
+    return phrase(general_rule(rule), " ", CLAIM_STEPS_ON_CARD)
 
 
 def _claim_of(decision: ReturnDecision | WarrantyDecision | CrossShipDecision) -> tuple[str, str]:
@@ -1258,7 +1262,7 @@ ORDERS_TITLES: Mapping[str, str] = {
 }
 
 
-CLAIM_STEPS_ON_CARD = "The steps of {kind} are in your Alexa app."
+CLAIM_STEPS_ON_CARD = "The steps are in your Alexa app."
 REFUND_OR_REPAIR = (
     f"It's within the {RETURN_WINDOW_DAYS} days, so if you bought it from ZOSI, a full refund "
     "is possible; ZOSI can also repair or replace it under the warranty."

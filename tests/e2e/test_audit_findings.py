@@ -236,3 +236,92 @@ def test_m7_why_link_my_account_explains_linking_and_withdraws_nothing(
     assert reply.startswith("To hear about your own orders, link your ZOSI account")
     assert "Withdrawing" not in reply
     assert "Done" not in talk.yes()
+
+
+# --- a statement that ends in what the customer wants; an aspect asked on its own -------------
+
+
+def test_a_statement_ending_in_can_i_send_it_back_gets_the_refund_decision(talk: Customer) -> None:
+    """R1: "I bought the kit on November 19th from your website, can I send it back" carries
+    the goal in its own slot; the decision comes first, not "would you like to return it?"."""
+    reply = talk.says(
+        "PurchaseDetailsIntent",
+        product=CAMERA,
+        purchaseDate="2026-11-19",
+        store=ZOSI_WEBSITE,
+        goal=("send it back", "refund"),
+    )
+    assert reply.startswith("Yes, you can return your camera for a full refund until 19 December")
+
+
+def test_a_statement_of_a_fault_asking_for_a_repair_gets_the_warranty(talk: Customer) -> None:
+    """W1, W2: "the recorder my son bought me in March stopped recording, can it be mended"."""
+    reply = talk.says(
+        "PurchaseDetailsIntent",
+        product=NVR,
+        purchaseDate="2026-03-10",
+        reason=("stopped recording", "defect"),
+        goal=("mended", "warranty"),
+    )
+    assert reply.startswith("Yes, your N. V. R. is under warranty until 10 March 2027")
+
+
+def test_who_pays_with_a_fault_said_in_the_same_breath_is_zosi(talk: Customer) -> None:
+    """R4, W5: "broken camera, is the return shipping free?" is answered for a fault only."""
+    reply = talk.says(
+        "PolicyFactIntent",
+        topic=("return shipping", "return_shipping"),
+        reason=("broken", "defect"),
+    )
+    assert reply.startswith("As it's a quality problem, ZOSI pays the return shipping")
+    assert "you pay the" not in reply
+
+
+@pytest.mark.parametrize(
+    ("aspect", "first"),
+    [
+        (("find nothing wrong", "not_faulty"), "If ZOSI tests the product and finds no fault"),
+        (("charge my card", "card_hold"), "ZOSI puts a 30-day hold on your credit card"),
+    ],
+)
+def test_an_aspect_asked_on_its_own_gets_the_fact_it_names(
+    talk: Customer, aspect: tuple[str, str], first: str
+) -> None:
+    """W8, X3: "what if you test my camera and find nothing wrong" is no unknown topic."""
+    reply = talk.says("PolicyFactIntent", aspect=aspect)
+    assert "I don't know that part" not in reply
+    assert reply.startswith(first), reply
+
+
+def test_a_refund_ruled_out_by_the_box_answers_before_the_aspect_asked(talk: Customer) -> None:
+    """R3: "the box got wet and torn but the camera is fine, can I get a refund" is a no,
+    whatever aspect rode along ("no reason is needed" would be a wrong promise)."""
+    reply = talk.says(
+        "PurchaseDetailsIntent",
+        product=CAMERA,
+        purchaseDate=LAST_WEEK,
+        store=ZOSI_WEBSITE,
+        condition=("the box is torn", "packaging_gone"),
+        aspect=("nothing wrong", "not_faulty"),
+        goal=("a refund", "refund"),
+    )
+    assert reply.startswith("Sorry, without its original packaging in good shape")
+
+
+def test_a_refund_yes_for_a_gift_speaks_one_note_and_cards_the_rest(talk: Customer) -> None:
+    """One breath: a yes with a gift, an unknown shop and a fault says the receipt note only."""
+    reply = talk.says(
+        "ReturnRefundIntent",
+        product=DOORBELL,
+        purchaseDate="2026-11-10",
+        store=("a gift", "gift"),
+        reason=("stopped working", "defect"),
+    )
+    assert reply == (
+        "Yes, you can return your video doorbell for a full refund until 10 December, in 20 days."
+        " As it was a gift, ask the giver for the receipt. Shall I remember this purchase for next"
+        " time?"
+    )
+    card = talk.last["response"]["card"]["text"]
+    assert "ZOSI pays the return shipping" in card
+    assert "ask the giver for the receipt" in card

@@ -60,6 +60,8 @@ CUSTOM_INTENTS = {
         "purchaseCountry": "CountryName",
         "homeCountry": "CountryName",
         "condition": "ProductCondition",
+        "goal": "CustomerGoal",
+        "aspect": "Aspect",
     },
     "DontKnowIntent": {},
     "WithdrawConsentIntent": {},
@@ -75,7 +77,7 @@ CUSTOM_INTENTS = {
     "MyDataIntent": {},
     "DeleteMyDataIntent": {"aspect": "Aspect"},
     "ClaimStatusIntent": {},
-    "PolicyFactIntent": {"topic": "PolicyTopic", "aspect": "Aspect"},
+    "PolicyFactIntent": {"topic": "PolicyTopic", "aspect": "Aspect", "reason": "ReturnReason"},
 }
 BUILT_IN_INTENTS = {
     "AMAZON.YesIntent",
