@@ -307,15 +307,17 @@ _ASPECT_TOPICS: dict[tuple[Subject, Aspect], Topic] = {
 
 #: The family a question names by its aspect alone is most often about, when nothing else in
 #: the conversation says: "what if you find nothing wrong with it" is the warranty's no-fault rule
-#: (W8), "when do you charge my card" the advance replacement's hold (X3), "who pays to send it
-#: back" the return shipping (R4: said for the reason given, or for both). "How long" alone could
-#: be the refund window, the warranty or delivery, so it is not here: the skill asks which.
+#: (W8), "when do you charge my card" the advance replacement's hold (X3), "how soon will you send
+#: the new one" its dispatch (X4), "who pays to send it back" the return shipping (R4: said for
+#: the reason given, or for both). "How long" alone could be the refund window, the warranty or
+#: delivery, so it is not here: the skill asks which.
 ASPECT_SUBJECTS: dict[Aspect, Subject] = {
     Aspect.WHO_PAYS: Subject.REFUND,
     Aspect.NOT_FAULTY: Subject.WARRANTY,
     Aspect.STEPS: Subject.WARRANTY,
     Aspect.CARD_HOLD: Subject.CROSS_SHIP,
     Aspect.LATE: Subject.CROSS_SHIP,
+    Aspect.HOW_FAST: Subject.CROSS_SHIP,  # a new order's speed is a delivery question (D4)
 }
 
 

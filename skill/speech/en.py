@@ -921,9 +921,8 @@ GENERAL_RULE = {
         "repairs or replaces it."
     ),
     "cross_ship": (
-        "If it fails within {months} months, ZOSI ships a replacement within {dispatch} "
-        "business days, against a {hold}-day credit card hold; you send the faulty one back "
-        "within {back} days."
+        "Within {months} months, ZOSI ships a replacement in {dispatch} business days against "
+        "a {hold}-day card hold; you return the faulty one within {back} days."
     ),
 }
 OFFER_CHECK_YOURS = "Would you like me to check yours?"
@@ -1004,8 +1003,11 @@ def general_answer(
     """The rule first, for a question that named no purchase; a claim's steps with its rule."""
     if goal != "claim":
         return phrase(general_rule(goal), _general_note(decision))
-    _, rule = _claim_of(decision)
-    return phrase(general_rule(rule), " ", CLAIM_STEPS_ON_CARD)
+    kind, rule = _claim_of(decision)
+    if kind == "cross_ship":  # its rule is long: the steps wait on the card
+        return phrase(general_rule(rule), " ", CLAIM_STEPS_ON_CARD)
+    # W3: what to do first is what "what do I do" asks; the card has every step.
+    return phrase(general_rule(rule), " ", first_step(decision.steps) or CLAIM_STEPS_ON_CARD)
 
 
 def _claim_of(decision: ReturnDecision | WarrantyDecision | CrossShipDecision) -> tuple[str, str]:
