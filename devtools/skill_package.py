@@ -165,8 +165,10 @@ def checked(values: Mapping[str, str]) -> dict[str, str]:
     """
     given = {name: value for name, value in values.items() if value}
     for name, value in given.items():
-        if not PARAMETERS[name].pattern.fullmatch(value):
-            raise ParameterError(f"{_describe(name)} is not valid: {value!r}")
+        parameter = PARAMETERS[name]
+        if not parameter.pattern.fullmatch(value):
+            shown = f": {value!r}" if parameter.option else ""  # a secret is never echoed
+            raise ParameterError(f"{_describe(name)} is not valid{shown}")
     return given
 
 
@@ -226,7 +228,7 @@ def main(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = 
     """Write build/skill-package from the committed package and the deployment's values.
 
     Args:
-        argv: Command-line arguments after the ``skill-package`` subcommand.
+        argv: The command-line arguments (the process's own when None).
         environ: The environment to read values from; the process's own when None.
 
     Returns:

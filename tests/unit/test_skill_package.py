@@ -439,3 +439,18 @@ def test_a_plain_http_url_is_refused(tmp_path):
         skill_package.write_package(
             {**VALUES, "AccessTokenUrl": "http://auth.zosi.example"}, tmp_path
         )
+
+
+def test_a_malformed_secret_is_refused_without_being_echoed(capsys):
+    environ = {"CLIENT_SECRET": "two words"}
+    argv = [f"--{name}={value}" for name, value in (
+        ("privacy-policy-url", VALUES["PrivacyPolicyUrl"]),
+        ("terms-of-use-url", VALUES["TermsOfUseUrl"]),
+        ("authorization-url", VALUES["AuthorizationUrl"]),
+        ("access-token-url", VALUES["AccessTokenUrl"]),
+        ("client-id", VALUES["ClientId"]),
+    )]  # fmt: skip
+    assert skill_package.main(argv, environ) == 2
+    out = capsys.readouterr().out
+    assert "ClientSecret" in out
+    assert "two words" not in out
