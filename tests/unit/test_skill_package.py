@@ -28,7 +28,7 @@ from devtools.fixtures import FIXTURE_TIME
 from devtools.nlu import Nlu
 from devtools.screens import DEVICES, Device
 from handlers.routes import ROUTES
-from screens import _style_sizes as layout_sizes
+from screens import DOCUMENTS as SCREEN_DOCUMENTS
 from screens import layout_of, sizes
 
 SERIALIZER = DefaultSerializer()
@@ -54,6 +54,13 @@ VALUES = {
     "ClientSecret": "not-a-real-secret",
 }
 locales = pytest.mark.parametrize("locale", models.LOCALES)
+
+
+def layout_sizes() -> dict[str, Any]:
+    """The screens' layouts (``sizes.json``): what each viewport is laid out with."""
+    text = Path(SCREEN_DOCUMENTS, "sizes.json").read_text(encoding="utf-8")
+    table: dict[str, Any] = json.loads(text)
+    return table
 
 
 def manifest() -> dict[str, Any]:
