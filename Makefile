@@ -11,7 +11,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install chat test test-long lint models bench nlu-eval answers-eval package clean apl-tools screens
+.PHONY: install chat test test-long lint models bench nlu-eval answers-eval package clean apl-tools screens skill-package
 
 $(STAMP): pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is required (set PYTHON=...)"; exit 1; }
@@ -68,9 +68,21 @@ package:
 	rm -rf build/package
 	$(MAKE) --no-print-directory -C skill build-SkillFunction ARTIFACTS_DIR=$(CURDIR)/build/package PYTHON=$(PYTHON) LAMBDA_PYTHON=$(LAMBDA_PYTHON)
 
-## Regenerate every locale's interaction model from interaction_models/source/model.yaml
+## Regenerate every locale's interaction model and skill-package/skill.json from interaction_models/source
 models: $(STAMP)
 	$(BIN)/python -m devtools models
+
+## The skill package to upload, in build/skill-package: skill-package/ with the deployment's values
+## filled in (README, Deploying). ENDPOINT is the stack's SkillFunctionArn; without it the manifest
+## is the one to create the skill with. CLIENT_SECRET is read from the environment only.
+skill-package: $(STAMP)
+	$(BIN)/python -m devtools.skill_package \
+		$(if $(ENDPOINT),--endpoint '$(ENDPOINT)') \
+		$(if $(PRIVACY_POLICY_URL),--privacy-policy-url '$(PRIVACY_POLICY_URL)') \
+		$(if $(TERMS_OF_USE_URL),--terms-of-use-url '$(TERMS_OF_USE_URL)') \
+		$(if $(AUTHORIZATION_URL),--authorization-url '$(AUTHORIZATION_URL)') \
+		$(if $(ACCESS_TOKEN_URL),--access-token-url '$(ACCESS_TOKEN_URL)') \
+		$(if $(CLIENT_ID),--client-id '$(CLIENT_ID)')
 
 bench: $(STAMP)
 	$(BIN)/python -m devtools.bench $(ARGS)

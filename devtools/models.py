@@ -1,6 +1,11 @@
-"""Generate every locale's ASK interaction model from one source file.
+"""Generate every locale's ASK interaction model, and the skill manifest, from one source.
 
-`interaction_models/source/model.yaml` is the only file a person edits. Each locale's model is
+`interaction_models/source/model.yaml` is the only model file a person edits; the models are
+written where the ASK CLI's skill package keeps them, `skill-package/interactionModels/custom/
+<locale>.json`, and every tool reads them there (`load_model`), so the package uploaded is the
+model tested. `skill-package/skill.json` is generated beside them from
+`interaction_models/source/skill.yaml` (`devtools.skill_package`), one listing for every locale
+here. Each locale's model is
 that source plus the overlays the locale lists (extra samples or synonyms, such as British
 "post" wording), so the locales cannot drift apart. The RussianRegion slot type is generated
 from `policy.regions.REGIONS`, the same table the delivery estimate (D4) reads, so the skill
@@ -28,9 +33,11 @@ from typing import Any, Final
 import yaml
 
 REPO_ROOT: Final = Path(__file__).resolve().parent.parent
-MODELS_DIR: Final = REPO_ROOT / "interaction_models"
+SOURCE_DIR: Final = REPO_ROOT / "interaction_models" / "source"
+PACKAGE_DIR: Final = REPO_ROOT / "skill-package"
+MODELS_DIR: Final = PACKAGE_DIR / "interactionModels" / "custom"
 SKILL_DIR: Final = REPO_ROOT / "skill"
-SOURCE_PATH: Final = MODELS_DIR / "source" / "model.yaml"
+SOURCE_PATH: Final = SOURCE_DIR / "model.yaml"
 REGION_TYPE: Final = "RussianRegion"
 FALLBACK_INTENT: Final = "AMAZON.FallbackIntent"
 _GROUPS: Final = {"(": ")", "[": "]"}
@@ -162,28 +169,43 @@ def load_model(locale: str = "en-US") -> dict[str, Any]:
     return model
 
 
+def generated(source: Mapping[str, Any] | None = None) -> dict[Path, str]:
+    """Every file `devtools models` writes, with its text: each locale's model and the manifest.
+
+    Args:
+        source: A parsed model source; the repository's own when None.
+
+    Returns:
+        The text each generated file must hold, by path.
+    """
+    from devtools.skill_package import MANIFEST_PATH, build_manifest
+
+    spec = load_source() if source is None else source
+    files = {model_path(locale): render(build_model(locale, spec)) for locale in LOCALES}
+    files[MANIFEST_PATH] = render(build_manifest())
+    return files
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Regenerate every locale's model, or with --check report the ones that are stale.
+    """Regenerate every model and the manifest, or with --check report the ones that are stale.
 
     Args:
         argv: Command-line arguments after the `models` subcommand.
 
     Returns:
-        The process exit status: 0, or 1 when --check finds a stale model.
+        The process exit status: 0, or 1 when --check finds a stale file.
     """
     parser = argparse.ArgumentParser(
         prog="devtools models",
-        description="Generate interaction_models/<locale>.json from interaction_models/source.",
+        description="Generate skill-package/interactionModels/custom/<locale>.json and "
+        "skill-package/skill.json from interaction_models/source.",
     )
     parser.add_argument(
         "--check", action="store_true", help="write nothing; fail if a file is out of date"
     )
     args = parser.parse_args(argv)
-    source = load_source()
     stale = []
-    for locale in LOCALES:
-        text = render(build_model(locale, source))
-        path = model_path(locale)
+    for path, text in generated().items():
         current = path.read_text(encoding="utf-8") if path.exists() else None
         if current == text:
             continue

@@ -8,7 +8,6 @@ answered by a handler, never by the catch-all apology.
 """
 
 import copy
-import json
 
 import pytest
 from hypothesis import given
@@ -18,13 +17,14 @@ import app
 from adapters.store import InMemoryUserStore
 from devtools.envelopes import AlexaSession
 from devtools.load import load_settings
+from devtools.models import load_model
 from handlers.context import Services
 from speech import en
 from tests.helpers import EVENTS, assert_valid_response, load_event
 from tests.reliability.conftest import NOW, heard
 
 FIXTURES = sorted(path.name for path in EVENTS.glob("*.json"))
-MODEL = json.loads((EVENTS.parent.parent / "interaction_models" / "en-US.json").read_text())
+MODEL = load_model("en-US")
 INTENTS = {
     intent["name"]: {slot["name"]: slot["type"] for slot in intent.get("slots", [])}
     for intent in MODEL["interactionModel"]["languageModel"]["intents"]

@@ -141,6 +141,26 @@ def test_model_check_command_reports_nothing_stale(capsys):
     assert "up to date" in capsys.readouterr().out
 
 
+def test_models_are_generated_into_the_skill_package_with_the_manifest_beside_them():
+    package = models.PACKAGE_DIR
+    custom = package / "interactionModels" / "custom"
+    expected = {custom / f"{locale}.json" for locale in models.LOCALES}
+    assert set(models.generated()) == expected | {package / "skill.json"}
+    for path, text in models.generated().items():
+        assert path.read_text(encoding="utf-8") == text, path.name
+
+
+def test_model_check_command_reports_a_stale_manifest(tmp_path, monkeypatch, capsys):
+    from devtools import skill_package
+
+    stale = tmp_path / "skill.json"
+    stale.write_text("{}\n", encoding="utf-8")
+    monkeypatch.setattr(skill_package, "MANIFEST_PATH", stale)
+    assert models.main(["--check"]) == 1
+    assert "out of date: skill.json" in capsys.readouterr().out
+    assert stale.read_text(encoding="utf-8") == "{}\n"
+
+
 @locales
 def test_model_has_the_standard_ask_shape_with_skill_response_delegation(locale):
     model = models.load_model(locale)
