@@ -115,10 +115,11 @@ class _Request:
 
 @dataclass
 class _Account:
-    """One linked account's live state: its support requests."""
+    """One linked account's live state: its support requests and the keys they were sent with."""
 
     customer: DemoCustomer
     requests: list[dict[str, object]] = field(default_factory=list)
+    by_key: dict[str, tuple[dict[str, object], dict[str, object]]] = field(default_factory=dict)
 
     def order(self, order_id: str) -> DemoOrder | None:
         return next((o for o in self.customer.orders if o.order_id == order_id), None)
@@ -195,9 +196,8 @@ class LocalAccountService:
             for token in (SLOW_TOKEN, SLOW_BODY_TOKEN, HUGE_TOKEN):
                 self._accounts[token] = _Account(twin)
             self._revoked: set[str] = set()
-            # Idempotency keys are kept service-wide: the contract does not scope them to an
-            # account, so the skill must not count on a key being another account's to use.
-            self._by_key: dict[str, tuple[dict[str, object], dict[str, object]]] = {}
+            #: Keys kept for the whole service (``share_keys``) rather than per account.
+            self._shared_keys: dict[str, tuple[dict[str, object], dict[str, object]]] | None = None
             self._failures: list[_Failure] = []
             self._next_number = FIRST_REQUEST_NUMBER
 
@@ -283,6 +283,15 @@ class LocalAccountService:
         """
         with self._lock:
             self._failures.append(_Failure(times, status, after_commit, only))
+
+    def share_keys(self) -> None:
+        """Keep idempotency keys for the whole service, not per account, from now on.
+
+        The contract does not say whose a key is; an API that scopes keys to its client
+        replays one account's request to another that sends the same key.
+        """
+        with self._lock:
+            self._shared_keys = {}
 
     def add_account(self, token: str, customer: DemoCustomer) -> None:
         """Link ``customer`` (a demo customer, or a variant of one) to ``token`` too."""
@@ -412,7 +421,8 @@ class LocalAccountService:
         if len(key) not in _KEY_LENGTH or fields is None:
             return _problem(400, "Bad Request")
         with self._lock:
-            earlier = self._by_key.get(key)
+            keys = account.by_key if self._shared_keys is None else self._shared_keys
+            earlier = keys.get(key)
             if earlier is not None:
                 sent, replay = earlier
                 if sent != fields:
@@ -434,7 +444,7 @@ class LocalAccountService:
             }
             self._next_number += 1
             account.requests.append(created)
-            self._by_key[key] = (fields, created)
+            keys[key] = (fields, created)
         return _json(201, created)
 
     def _revoke_link(self, account: _Account, request: _Request, match: re.Match[str]) -> Reply:
