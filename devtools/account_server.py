@@ -132,6 +132,7 @@ class _Failure:
     times: int
     status: int
     after_commit: bool
+    only: tuple[str, str] | None = None
 
 
 _Route = Callable[["LocalAccountService", _Account, _Request, re.Match[str]], Reply]
@@ -195,6 +196,8 @@ class LocalAccountService:
             for token in (SLOW_TOKEN, SLOW_BODY_TOKEN, HUGE_TOKEN):
                 self._accounts[token] = _Account(twin)
             self._revoked: set[str] = set()
+            #: Keys kept for the whole service (``share_keys``) rather than per account.
+            self._shared_keys: dict[str, tuple[dict[str, object], dict[str, object]]] | None = None
             self._failures: list[_Failure] = []
             self._next_number = FIRST_REQUEST_NUMBER
 
@@ -265,20 +268,57 @@ class LocalAccountService:
 
     # --- test controls --------------------------------------------------------------------
 
-    def fail_next(self, times: int = 1, status: int = 503, *, after_commit: bool = False) -> None:
-        """Answer the next ``times`` requests with ``status``.
+    def fail_next(
+        self,
+        times: int = 1,
+        status: int = 503,
+        *,
+        after_commit: bool = False,
+        only: tuple[str, str] | None = None,
+    ) -> None:
+        """Answer the next ``times`` requests (those to ``only``, if given) with ``status``.
 
         With ``after_commit`` the request is carried out first and only its answer
         is lost, as when a gateway times out after the API did the work.
         """
         with self._lock:
-            self._failures.append(_Failure(times, status, after_commit))
+            self._failures.append(_Failure(times, status, after_commit, only))
 
-    def _take_failure(self) -> _Failure | None:
+    def share_keys(self) -> None:
+        """Keep idempotency keys for the whole service, not per account, from now on.
+
+        The contract does not say whose a key is; an API that scopes keys to its client
+        replays one account's request to another that sends the same key.
+        """
+        with self._lock:
+            self._shared_keys = {}
+
+    def add_account(self, token: str, customer: DemoCustomer) -> None:
+        """Link ``customer`` (a demo customer, or a variant of one) to ``token`` too."""
+        with self._lock:
+            self._accounts[token] = _Account(customer)
+
+    def set_request_status(self, request_id: str, status: str) -> None:
+        """Move a support request on, as ZOSI support would (e.g. to "closed").
+
+        Raises:
+            KeyError: No account has that request.
+        """
+        with self._lock:
+            for account in self._accounts.values():
+                for request in account.requests:
+                    if request["request_id"] == request_id:
+                        request["status"] = status
+                        return
+        raise KeyError(request_id)
+
+    def _take_failure(self, method: str, path: str) -> _Failure | None:
         with self._lock:
             if not self._failures:
                 return None
             failure = self._failures[0]
+            if failure.only is not None and failure.only != (method, path):
+                return None
             failure.times -= 1
             if failure.times <= 0:
                 self._failures.pop(0)
@@ -292,7 +332,7 @@ class LocalAccountService:
         request = _Request(method, parts.path, parse_qs(parts.query), headers, body)
         with self._lock:
             self.calls[method, request.path] += 1
-        failure = self._take_failure()
+        failure = self._take_failure(method, request.path)
         if failure is not None and not failure.after_commit:
             return _problem(failure.status, "Injected failure")
         reply = self._route(request)
@@ -381,7 +421,8 @@ class LocalAccountService:
         if len(key) not in _KEY_LENGTH or fields is None:
             return _problem(400, "Bad Request")
         with self._lock:
-            earlier = account.by_key.get(key)
+            keys = account.by_key if self._shared_keys is None else self._shared_keys
+            earlier = keys.get(key)
             if earlier is not None:
                 sent, replay = earlier
                 if sent != fields:
@@ -403,7 +444,7 @@ class LocalAccountService:
             }
             self._next_number += 1
             account.requests.append(created)
-            account.by_key[key] = (fields, created)
+            keys[key] = (fields, created)
         return _json(201, created)
 
     def _revoke_link(self, account: _Account, request: _Request, match: re.Match[str]) -> Reply:

@@ -47,6 +47,8 @@ class AlexaSession:
     new: bool = True
     #: The device's ``supportedInterfaces`` and ``Viewport`` (None: a speaker without a screen).
     screen: Mapping[str, Any] | None = None
+    #: ``context.System.person`` (a voice Alexa recognised: ``personId``, maybe ``accessToken``).
+    person: Mapping[str, Any] | None = None
 
     @property
     def active(self) -> bool:
@@ -67,6 +69,8 @@ class AlexaSession:
         }
         if self.api_access_token:
             system["apiAccessToken"] = self.api_access_token
+        if self.person is not None:
+            system["person"] = dict(self.person)
         context: dict[str, Any] = {"System": system}
         if self.screen is not None and "Viewport" in self.screen:
             context["Viewport"] = dict(self.screen["Viewport"])

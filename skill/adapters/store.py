@@ -3,9 +3,11 @@
 One item per user holds only what the customer agreed to have remembered (a delivery
 region, a purchase they described) and account-link and privacy-policy bookkeeping
 (P1 minimum necessary data, P8 policy notices). Items are keyed by a keyed hash of
-the Alexa user id, never the raw id (P1, P3), and every write refreshes a TTL that
-never exceeds the three-year retention limit (P9). Deleting a user's item is how
-consent withdrawal, unlinking and "delete my data" are honoured (P5, P6).
+the Alexa user id, never the raw id (P1, P3). Each field carries the time it was said
+(``said_at_<field>``) and is read as absent once its retention has passed, so each fact
+expires on its own, however often the item is written; the item's TTL, which
+never exceeds the three-year retention limit (P9), is that of its latest write. Deleting
+a user's item is how consent withdrawal, unlinking and "delete my data" are honoured (P5, P6).
 
 `UserStore` is the port; `DynamoDbUserStore` is the production adapter and
 `InMemoryUserStore` its in-process twin. Both keep the same item shape and share the
@@ -34,6 +36,8 @@ if TYPE_CHECKING:
 _LOG = logging.getLogger(__name__)
 
 KEY_ATTRIBUTE: Final = "pk"
+#: Prefix of the attribute holding when a field was said (epoch seconds): P9 per field.
+SAID_AT_PREFIX: Final = "said_at_"
 TTL_ATTRIBUTE: Final = "expires_at"
 VERSION_ATTRIBUTE: Final = "version"
 USER_KEY_PREFIX: Final = "u1#"
@@ -172,6 +176,7 @@ _ENCODERS: Final[Mapping[str, Callable[[object], AttributeValueTypeDef]]] = {
     "linked_at": _instant,
     "accepted_policy_version": _text(POLICY_VERSION),
     "policy_notice_version": _text(POLICY_VERSION),
+    "withdrawn_at": _instant,
 }
 
 FIELDS: Final = frozenset(_ENCODERS)
@@ -248,21 +253,49 @@ def _is_live(item: Mapping[str, Mapping[str, Any]], now: datetime) -> bool:
     return expires_at > _epoch_seconds(now)
 
 
-def _state_of(item: Mapping[str, Mapping[str, Any]]) -> UserState:
-    """Decode a stored item.
+def expired_fields(item: Mapping[str, Mapping[str, Any]], now: datetime, ttl_days: int) -> set[str]:
+    """The fields of ``item`` said more than ``ttl_days`` before ``now`` (P9 per field).
+
+    A field written before fields carried their time (no ``said_at_`` attribute) lives
+    as long as its item, as it always did.
+
+    Raises:
+        StateUnreadable: If a field's time is not a number.
+    """
+    limit = _epoch_seconds(now - timedelta(days=ttl_days))
+    expired = set()
+    for name in FIELDS:
+        said_at = item.get(SAID_AT_PREFIX + name)
+        if name not in item or said_at is None:
+            continue
+        try:
+            if _number_of(said_at) <= limit:
+                expired.add(name)
+        except (KeyError, TypeError, ValueError) as exc:
+            raise StateUnreadable("a stored field has no readable time") from exc
+    return expired
+
+
+def _state_of(
+    item: Mapping[str, Mapping[str, Any]], expired: frozenset[str] | set[str] = frozenset()
+) -> UserState:
+    """Decode a stored item, without the ``expired`` fields.
 
     Raises:
         StateUnreadable: If any attribute has the wrong shape or value.
     """
+    item = {name: value for name, value in item.items() if name not in expired}
     try:
         purchase = item.get("purchase")
         linked_at = item.get("linked_at")
+        withdrawn_at = item.get("withdrawn_at")
         return UserState(
             region=_optional_string(item, "region"),
             purchase=None if purchase is None else _purchase_of(purchase),
             linked_at=None if linked_at is None else _instant_of(linked_at),
             accepted_policy_version=_optional_string(item, "accepted_policy_version"),
             policy_notice_version=_optional_string(item, "policy_notice_version"),
+            withdrawn_at=None if withdrawn_at is None else _instant_of(withdrawn_at),
             version=_number_of(item[VERSION_ATTRIBUTE]),
         )
     except (KeyError, TypeError, ValueError) as exc:
@@ -295,10 +328,15 @@ class InMemoryUserStore:
 
     def load(self, key: str) -> UserState:
         """Return the user's state, or ``UserState()`` when none is stored or it expired."""
+        now = self._clock()
         with self._lock:
             item = self._items.get(key)
-        if item is None or not _is_live(item, self._clock()):
-            return UserState()
+            if item is None or not _is_live(item, now):
+                return UserState()
+            expired = expired_fields(item, now, self._ttl_days)
+            for name in expired:  # deleted, not only hidden (P9)
+                item.pop(name, None)
+                item.pop(SAID_AT_PREFIX + name, None)
         return _state_of(item)
 
     def update(self, key: str, changes: Mapping[str, object]) -> UserState:
@@ -314,12 +352,14 @@ class InMemoryUserStore:
             for name, value in encoded.items():
                 if value is None:
                     item.pop(name, None)
+                    item.pop(SAID_AT_PREFIX + name, None)
                 else:
                     item[name] = value
+                    item[SAID_AT_PREFIX + name] = {"N": str(_epoch_seconds(now))}
             item[VERSION_ATTRIBUTE] = {"N": str(_number_of(current[VERSION_ATTRIBUTE]) + 1)}
             item[TTL_ATTRIBUTE] = {"N": str(expires_at)}
             self._items[key] = item
-        return _state_of(item)
+        return _state_of(item, expired_fields(item, now, self._ttl_days))
 
     def delete(self, key: str) -> None:
         """Forget everything stored for the user (P5, P6)."""
@@ -424,9 +464,10 @@ class DynamoDbUserStore:
     """A `UserStore` over one DynamoDB table, one item per user.
 
     Item attributes: ``pk`` (the user key), ``region``, ``purchase`` (a map with ISO
-    dates), ``linked_at`` (ISO-8601 UTC), ``accepted_policy_version``,
-    ``policy_notice_version``, ``version`` and ``expires_at`` (epoch seconds, the
-    table's TTL attribute). Nothing else is ever stored (P1).
+    dates), ``linked_at`` and ``withdrawn_at`` (ISO-8601 UTC), ``accepted_policy_version``,
+    ``policy_notice_version``, for each of those ``said_at_<field>`` (epoch seconds, P9
+    per field), ``version`` and ``expires_at`` (epoch seconds, the table's TTL
+    attribute). Nothing else is ever stored (P1).
     """
 
     def __init__(
@@ -478,9 +519,40 @@ class DynamoDbUserStore:
                 ConsistentRead=True,
             )
         item = response.get("Item")
-        if item is None or not _is_live(item, self._clock()):
+        now = self._clock()
+        if item is None or not _is_live(item, now):
             return UserState()
-        return _state_of(item)
+        expired = expired_fields(item, now, self._ttl_days)
+        if expired:
+            self._remove_expired(key, item, expired)
+        return _state_of(item, expired)
+
+    def _remove_expired(self, key: str, item: Item, expired: set[str]) -> None:
+        """Delete fields whose retention has passed (P9), unless they were said again since.
+
+        Best effort: the read already leaves them out, and a later read tries again.
+        """
+        names = {"#pk": KEY_ATTRIBUTE}
+        values: dict[str, AttributeValueTypeDef] = {}
+        removals, conditions = [], ["attribute_exists(#pk)"]
+        for n, name in enumerate(sorted(expired)):
+            said_at = SAID_AT_PREFIX + name
+            names[f"#f{n}"], names[f"#s{n}"] = name, said_at
+            values[f":s{n}"] = item[said_at]
+            removals += [f"#f{n}", f"#s{n}"]
+            conditions.append(f"#s{n} = :s{n}")
+        try:
+            with _translated("UpdateItem"):
+                self._dynamodb().update_item(
+                    TableName=self._table_name,
+                    Key={KEY_ATTRIBUTE: {"S": key}},
+                    UpdateExpression="REMOVE " + ", ".join(removals),
+                    ConditionExpression=" AND ".join(conditions),
+                    ExpressionAttributeNames=names,
+                    ExpressionAttributeValues=values,
+                )
+        except StoreError as exc:
+            _LOG.info("expired fields not removed yet: %s", type(exc).__name__)
 
     def update(self, key: str, changes: Mapping[str, object]) -> UserState:
         """Change exactly the given fields in one atomic UpdateItem.
@@ -543,11 +615,12 @@ class DynamoDbUserStore:
         removals = []
         for name, value in sorted(encoded.items()):
             names[f"#{name}"] = name
+            names[f"#said_{name}"] = SAID_AT_PREFIX + name
             if value is None:
-                removals.append(f"#{name}")
+                removals += [f"#{name}", f"#said_{name}"]
             else:
                 values[f":{name}"] = value
-                assignments.append(f"#{name} = :{name}")
+                assignments += [f"#{name} = :{name}", f"#said_{name} = :now"]
         expression = "SET " + ", ".join(assignments)
         if removals:
             expression += " REMOVE " + ", ".join(removals)
@@ -564,7 +637,8 @@ class DynamoDbUserStore:
     def _update_item(self, request: UpdateItemInputTypeDef) -> UserState:
         with _translated("UpdateItem"):
             response = self._dynamodb().update_item(**request)
-        return _state_of(response["Attributes"])
+        item = response["Attributes"]
+        return _state_of(item, expired_fields(item, self._clock(), self._ttl_days))
 
     def _delete_expired(self, key: str, now: datetime) -> None:
         """Delete the item if its TTL has passed; a fresher item is left alone."""

@@ -151,6 +151,9 @@ class Known(Record):
     orders: tuple[OrderFacts, ...] | None = None
     can_store: bool = True
     linked: bool = False
+    acting_today: date | None = None
+    """The customer's date by the Lambda's clock, for a decision that leads to an action
+    (issue 18): a request's timestamp is whatever its sender wrote. None: ``today``."""
 
 
 # --- steps -----------------------------------------------------------------------------------
@@ -251,6 +254,8 @@ class Refused(Record):
     instead: ClaimKind | None = None
     instead_decision: Decision | None = None
     not_a_fault: bool = False
+    rechecked: bool = False
+    """Decided again at the customer's yes, and no longer what was offered (issue 18)."""
 
 
 class GaveUp(Record):
@@ -269,6 +274,8 @@ class Perform(Record):
     data: tuple[str, ...] = ()
     purchase: RememberedPurchase | None = None
     order: OrderFacts | None = None
+    decision: Decision | None = None
+    """For a request: the decision taken again at the yes, whose steps are read back."""
 
 
 class Declined(Record):
@@ -582,6 +589,8 @@ def needs(case: Case, heard: Heard) -> Needs:
         )
         if not goes_on:
             return Needs(memory=False, orders=False)
+        if heard.signal is Signal.YES and asked is not None and asked.about == Offer.OPEN_REQUEST:
+            return Needs(memory=False, orders=True)  # decided again on the orders as they are now
     undated = goal is not None and heard.date is None and case.fact(FactName.PURCHASED) is None
     choosing = asked is not None and asked.about in {FactName.ORDER, FactName.PRODUCT}
     return Needs(memory=undated, orders=undated or choosing)
@@ -759,10 +768,36 @@ def _accept(  # noqa: PLR0911 - one way per offer
         order = next((o for o in known.orders or () if o.order_id == order_id), None)
         if order is None:
             return Outcome(claim, NoOrder(None))
-        if len(data) >= 3:  # the reason was known when the costs were said: open it
-            return Outcome(claim, Perform(offer, data, order=order))
+        if len(data) >= 3:  # the reason was known when the costs were said: decide again
+            return _decided_again(claim, known, order, data)
         return _advance(claim, known, Heard())
     return Outcome(case, Perform(offer, data))
+
+
+def _decided_again(case: Case, known: Known, order: OrderFacts, data: tuple[str, ...]) -> Outcome:
+    """A yes to "shall I open it?": open it only if the policy still decides as offered.
+
+    The decision is taken again on the order as the account shows it now (``known``
+    holds it, fetched for this turn) and on the Lambda's date, not on what the offer
+    carried in the session or the request's timestamp (issue 18): a day that has
+    passed, an order that changed, or an offer that was edited gets what changed
+    said instead, and nothing is opened.
+    """
+    reason = member(Reason, data[2])
+    if reason is not None:
+        case = case.with_facts({FactName.REASON: Fact(reason.value, Source.CONFIRMED)})
+    acting = known._replace(today=known.acting_today or known.today)
+    again = _act_on_order(case, acting, order)
+    step = again.step
+    if isinstance(step, ProposeRequest) and (
+        step.kind.value,
+        step.order.order_id,
+        step.reason.value,
+    ) == (data[1], order.order_id, data[2]):
+        return Outcome(case, Perform(Offer.OPEN_REQUEST, data, order=order, decision=step.decision))
+    if isinstance(step, Refused):
+        return again._replace(step=step._replace(rechecked=True))
+    return again
 
 
 def _confirmed(case: Case, asked: Question, yes: bool, known: Known) -> Outcome:

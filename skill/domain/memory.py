@@ -89,6 +89,8 @@ class UserState(NamedTuple):
         accepted_policy_version: The privacy policy version the user accepted (P8).
         policy_notice_version: The version whose change notice was already spoken, or
             was found not due because the customer had accepted it (P8).
+        withdrawn_at: When the customer withdrew consent while the account link could not
+            be revoked: the account is not read while it is set (P6, issue 18).
         version: Incremented by every write.
     """
 
@@ -97,6 +99,7 @@ class UserState(NamedTuple):
     linked_at: datetime | None = None
     accepted_policy_version: str | None = None
     policy_notice_version: str | None = None
+    withdrawn_at: datetime | None = None
     version: int = 0
 
     @property
@@ -108,4 +111,24 @@ class UserState(NamedTuple):
             and self.linked_at is None
             and self.accepted_policy_version is None
             and self.policy_notice_version is None
+            and self.withdrawn_at is None
         )
+
+
+def stored_fields(state: UserState) -> dict[str, object]:
+    """Every stored field that holds a value, by name: what "what do you know about me" says (P4).
+
+    Derived from the state's own fields (a purchase's as ``purchase.<field>``), so a field
+    added to `UserState` or `RememberedPurchase` is said back or the answer refuses; it
+    can never be left out in silence. ``version`` is the store's counter, not about the user.
+    """
+    stored: dict[str, object] = {}
+    for name, value in state._asdict().items():
+        if name == "version" or value is None:
+            continue
+        if isinstance(value, RememberedPurchase):
+            parts = value._asdict().items()
+            stored.update({f"{name}.{part}": v for part, v in parts if v is not None})
+        else:
+            stored[name] = value
+    return stored

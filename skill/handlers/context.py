@@ -16,7 +16,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from adapters.account_errors import LinkRequired
+from adapters.account_errors import AccountError, LinkRequired
 from adapters.alexa_api import device_time_zone
 from adapters.secrets import SecretUnavailable
 from adapters.store import (
@@ -32,6 +32,7 @@ from domain.memory import POLICY_VERSION, SLOT_ID, RememberedPurchase, UserState
 
 if TYPE_CHECKING:
     from ask_sdk_core.handler_input import HandlerInput
+    from ask_sdk_model.interfaces.system.system_state import SystemState
     from ask_sdk_model.user import User
 
     from adapters.account import AccountGateway
@@ -169,7 +170,23 @@ class Turn:
 
     @property
     def access_token(self) -> str | None:
-        """The account-linking token, if the customer linked their ZOSI account."""
+        """The account-linking token of whoever speaks, if they linked their ZOSI account.
+
+        Where Alexa recognised the voice (``context.System.person``), only that person's own
+        link counts (issue 18; README, "Voice profiles"): a recognised speaker without a
+        link of their own gets no account read or action through the shared account's
+        link. Without a person Alexa gives no way to tell speakers apart: the account-level
+        link applies.
+        """
+        system = _system(self._input)
+        person = None if system is None else system.person
+        if person is not None:
+            return person.access_token or None
+        return self._shared_token
+
+    @property
+    def _shared_token(self) -> str | None:
+        """The Amazon account's own link (``context.System.user.accessToken``)."""
         user = _user(self._input)
         token = None if user is None else user.access_token
         return token or None
@@ -185,7 +202,27 @@ class Turn:
             self.access_token is not None
             and self.services.accounts is not None
             and self.session.get(WITHDRAWN) is not True
+            and not self._withdrawal_stored()
         )
+
+    def _withdrawal_stored(self) -> bool:
+        """P6 beyond the session (issue 18): a withdrawal whose link revocation failed.
+
+        The store keeps a marker (``withdrawn_at``) until the revocation succeeds: while it
+        is there the account is never read, and the revocation is tried again, once a
+        session. Once revoked, the marker goes: the old token is dead, and a working one can
+        only come from a new link, which is new consent.
+        """
+        if not self.has_user or self.state().withdrawn_at is None:
+            return False
+        self.withdraw()
+        try:
+            self.accounts.revoke_link(self.access_token or "")
+        except AccountError as exc:
+            logger.warning("link revocation failed again: %s", type(exc).__name__)
+            return True
+        self.save({"withdrawn_at": None})
+        return True
 
     def withdraw(self) -> None:
         """Stop using the linked account for the rest of this session (P6)."""
@@ -245,7 +282,7 @@ class Turn:
             # An unreadable item can still be replaced; a store that failed cannot be written.
             self._store_down = not isinstance(exc, StateUnreadable)
             return UserState()
-        if state.linked_at is not None and self.access_token is None:
+        if state.linked_at is not None and self._shared_token is None:
             # P5: stored as linked, yet Alexa sends no token: the customer unlinked in the
             # Alexa app (no event says so), and an unlinked account's data is deleted.
             logger.info("link record without a token: deleting what is stored")
@@ -319,9 +356,13 @@ class Turn:
             self.session.pop(CASE_ATTRIBUTE, None)
 
 
-def _user(handler_input: HandlerInput) -> User | None:
+def _system(handler_input: HandlerInput) -> SystemState | None:
     context = handler_input.request_envelope.context
-    system = context.system if context is not None else None
+    return context.system if context is not None else None
+
+
+def _user(handler_input: HandlerInput) -> User | None:
+    system = _system(handler_input)
     return system.user if system is not None else None
 
 
@@ -368,6 +409,7 @@ def state_to_session(state: UserState) -> dict[str, Any]:
         "linked_at": state.linked_at.isoformat() if state.linked_at else None,
         "accepted_policy_version": state.accepted_policy_version,
         "policy_notice_version": state.policy_notice_version,
+        "withdrawn_at": state.withdrawn_at.isoformat() if state.withdrawn_at else None,
         "version": state.version,
     }
 
@@ -385,6 +427,7 @@ def state_from_session(data: object) -> UserState | None:
     version = data.get("version", 0)
     raw = data.get("purchase")
     linked = data.get("linked_at")
+    withdrawn = data.get("withdrawn_at")
     well_formed = (
         (region is None or fits(SLOT_ID, region))
         and all(v is None or fits(POLICY_VERSION, v) for v in versions)
@@ -393,12 +436,14 @@ def state_from_session(data: object) -> UserState | None:
         and version >= 0
         and (raw is None or isinstance(raw, Mapping))
         and (linked is None or isinstance(linked, str))
+        and (withdrawn is None or isinstance(withdrawn, str))
     )
     if not well_formed:
         return None
     try:
         linked_at = None if linked is None else datetime.fromisoformat(linked)
-        if linked_at is not None and linked_at.tzinfo is None:
+        withdrawn_at = None if withdrawn is None else datetime.fromisoformat(withdrawn)
+        if any(t is not None and t.tzinfo is None for t in (linked_at, withdrawn_at)):
             return None
         return UserState(
             region=region,
@@ -406,6 +451,7 @@ def state_from_session(data: object) -> UserState | None:
             linked_at=linked_at,
             accepted_policy_version=versions[0],
             policy_notice_version=versions[1],
+            withdrawn_at=withdrawn_at,
             version=version,
         )
     except (KeyError, TypeError, ValueError):

@@ -188,7 +188,8 @@ def gather(current: Turn, case: Case, heard: Heard) -> Known:
 
         orders = customer_orders(current.handler_input)
     memory = current.state().purchase if need.memory and orders is None else None
-    return Known(current.today, memory, orders, current.has_user, current.linked)
+    acting = current.clock_now.astimezone(current.zone).date() if orders is not None else None
+    return Known(current.today, memory, orders, current.has_user, current.linked, acting)
 
 
 # --- from a step to a response --------------------------------------------------------------
@@ -386,6 +387,8 @@ def _refused(handler_input: HandlerInput, step: Refused) -> Response:
     why = say.refused(
         step.kind.value, step.decision, step.product, label, store, not_a_fault=step.not_a_fault
     )
+    if step.rechecked:  # the yes found the decision changed since the offer (issue 18)
+        why = phrase(say.CHECKED_AGAIN, " ", why)
     if step.instead is not None and step.instead_decision is not None:
         offer = say.instead_offer(step.instead.value, step.instead_decision.window.last_day)
         if step.order is None:  # not linked: the steps of the route that is still open
@@ -451,20 +454,23 @@ def perform(handler_input: HandlerInput, step: Perform) -> Response:
     current = turn(handler_input)
     if step.offer in {Offer.OPEN_REQUEST, Offer.DELETE_DATA, Offer.WITHDRAW_CONSENT}:
         current.keep(Case())
+    if step.offer in {Offer.REMEMBER_PURCHASE, Offer.REMEMBER_REGION} and current.linked:
+        from handlers.linked import profile_allowed
+
+        profile_allowed(handler_input)  # P7 before any write: raises for a minor without consent
     if step.offer is Offer.REMEMBER_PURCHASE and step.purchase is not None:
         saved = current.save({"purchase": step.purchase})
         if saved:
             current.keep(remembered(current.case))
         return finish(handler_input, (say.REMEMBERED if saved else say.NOT_REMEMBERED,))
     if step.offer is Offer.REMEMBER_REGION and step.data and _known_region(step.data[0]):
-        if current.linked:
-            from handlers.linked import profile_allowed
-
-            profile_allowed(handler_input)  # P7: raises for a minor without consent
         saved = current.save({"region": step.data[0]})
         return finish(handler_input, (say.REMEMBERED if saved else say.NOT_REMEMBERED,))
     if step.offer is Offer.DELETE_DATA:
+        withdrawn = current.state().withdrawn_at
         deleted = current.erase()
+        if deleted and withdrawn is not None:  # P6 outlasts "delete my data" (issue 18)
+            current.save({"withdrawn_at": withdrawn})
         return finish(handler_input, (say.DELETED if deleted else say.DELETE_FAILED,))
     if step.offer is Offer.WITHDRAW_CONSENT:
         from handlers.privacy import withdraw_consent
@@ -473,7 +479,7 @@ def perform(handler_input: HandlerInput, step: Perform) -> Response:
     if step.offer is Offer.OPEN_REQUEST and step.order is not None and len(step.data) >= 3:
         from handlers.linked import submit_request
 
-        return submit_request(handler_input, step.order, step.data[1], step.data[2])
+        return submit_request(handler_input, step)
     return finish(handler_input, (say.OKAY,))
 
 

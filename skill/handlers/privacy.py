@@ -41,23 +41,11 @@ def my_data(handler_input: HandlerInput) -> Response:
     state = current.state(fresh=True)
     if current.state_failed:
         return finish(handler_input, (say.STATE_UNAVAILABLE.strip(),))
+    from domain.memory import stored_fields
     from policy.regions import find_region
 
     region = find_region(state.region) if state.region else None
-    purchase = state.purchase
-    result = say.stored_data_answer(
-        region.name if region else state.region,
-        None
-        if purchase is None
-        else (
-            purchase.product.replace("_", " ") if purchase.product else None,
-            purchase.earliest,
-            purchase.latest,
-        ),
-        linked=state.linked_at is not None,
-        accepted_policy=state.accepted_policy_version,
-        policy_notice=state.policy_notice_version,
-    )
+    result = say.stored_data_answer(stored_fields(state), region.name if region else None)
     return finish(handler_input, result)
 
 
@@ -107,6 +95,8 @@ def withdraw_consent(handler_input: HandlerInput) -> Response:
             logger.warning("link revocation failed: %s", type(exc).__name__)
             revoked = False
     erased = current.erase()
+    if not revoked:  # P6 beyond this session: no account read until the revocation succeeds
+        current.save({"withdrawn_at": current.clock_now})
     current.keep(Case())
     text = say.withdrawn(revoked=revoked, erased=erased, linked=linked)
     return finish(handler_input, (text,))

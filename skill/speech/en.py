@@ -648,50 +648,104 @@ def _policy_version(version: str) -> Phrase:
         return phrase(f"privacy policy version {version}")
 
 
-def stored_data_answer(
-    region: str | None,
-    purchase: tuple[str | None, date, date] | None,
-    linked: bool,
-    accepted_policy: str | None = None,
-    policy_notice: str | None = None,
-) -> Answer:
-    """Say exactly what is stored about the user (P4), nothing more.
+#: Every name ``domain.memory.stored_fields`` can give, each said back below (P4). A field
+#: added to the stored state and not named here makes the answer refuse (and its test fail).
+STORED_FIELDS = frozenset(
+    {
+        "region",
+        "purchase.product",
+        "purchase.earliest",
+        "purchase.latest",
+        "purchase.channel",
+        "purchase.gift",
+        "purchase.purchase_country",
+        "linked_at",
+        "accepted_policy_version",
+        "policy_notice_version",
+        "withdrawn_at",
+    }
+)
+_STORED_CHANNELS = {
+    "zosi_website": "from the ZOSI website",
+    "zosi_official_store": "from ZOSI's AliExpress store",
+    "third_party": "from another shop",
+}
+_STORED_COUNTRIES = {"RU": "Russia", "KZ": "Kazakhstan", "BY": "Belarus", "CN": "China"}
+
+
+def _stored_purchase(stored: Mapping[str, object]) -> Phrase:
+    """The remembered purchase with every part stored: product, dates, store, gift, country."""
+    product = stored.get("purchase.product")
+    earliest, latest = stored["purchase.earliest"], stored["purchase.latest"]
+    noun = str(product).replace("_", " ") if product else "product"
+    when = (
+        phrase(" on ", When(cast("date", earliest)))
+        if earliest == latest
+        else phrase(" between ", When(cast("date", earliest)), " and ", When(cast("date", latest)))
+    )
+    channel = stored.get("purchase.channel")
+    country = stored.get("purchase.purchase_country")
+    gift = " as a gift" if stored.get("purchase.gift") else " for yourself"
+    return phrase(
+        f"a {noun} you bought",
+        when,
+        f" {_STORED_CHANNELS[str(channel)]}" if channel else "",
+        gift,
+        (" in ", _STORED_COUNTRIES.get(str(country)) or Spell(str(country))) if country else (),
+    )
+
+
+def stored_data_answer(stored: Mapping[str, object], region: str | None = None) -> Answer:
+    """Say back every stored field (P4), and nothing that is not stored.
 
     Args:
-        region: The remembered delivery region's name.
-        purchase: The remembered purchase: product, earliest and latest day.
-        linked: Whether the time of an account link is stored.
-        accepted_policy: The privacy policy version accepted when linking (P8).
-        policy_notice: The version the customer accepted or was told about (P8).
+        stored: Each stored field that holds a value, by name (``STORED_FIELDS``).
+        region: The remembered delivery region's name, when the table knows it.
+
+    Raises:
+        ValueError: A field this voice cannot say back: it is never silently left out.
     """
-    items: list[Phrase] = []
-    if region:
-        items.append(phrase(f"your delivery region, {region}"))
-    if purchase is not None:
-        product, earliest, latest = purchase
-        noun = product or "product"
-        if earliest == latest:
-            items.append(phrase(f"a {noun} you bought on ", When(earliest)))
-        else:
-            items.append(
-                phrase(f"a {noun} you bought between ", When(earliest), " and ", When(latest))
-            )
-    if linked:
+    unknown = set(stored) - STORED_FIELDS
+    if unknown:
+        raise ValueError(f"stored fields with no words: {sorted(unknown)}")
+    items: list[Phrase] = []  # the card's lines: every field, in full
+    said: list[Phrase] = []  # the voice's: the same fields, the bookkeeping without its dates
+    if "region" in stored:
+        items.append(phrase(f"your delivery region, {region or stored['region']}"))
+        said.append(items[-1])
+    if "purchase.earliest" in stored:
+        items.append(_stored_purchase(stored))
+        said.append(items[-1])
+    if "linked_at" in stored:
         items.append(phrase("that you linked your ZOSI account, and when"))
-    if accepted_policy is not None:
-        items.append(phrase("that you accepted ", _policy_version(accepted_policy)))
-    if policy_notice is not None and policy_notice != accepted_policy:
-        items.append(phrase("that you know about ", _policy_version(policy_notice)))
+        said.append(phrase("when you linked your ZOSI account"))
+    accepted = stored.get("accepted_policy_version")
+    notice = stored.get("policy_notice_version")
+    if accepted is not None:
+        told = " and were told of it" if notice == accepted else ""
+        items.append(phrase("that you accepted ", _policy_version(str(accepted)), told))
+    if notice is not None and notice != accepted:
+        items.append(phrase("that you know about ", _policy_version(str(notice))))
+    if accepted is not None or notice is not None:
+        policies = {
+            (True, True): "which privacy policy you accepted and were told of",
+            (True, False): "which privacy policy you accepted",
+            (False, True): "which privacy policy you were told of",
+        }
+        said.append(phrase(policies[accepted is not None, notice is not None]))
+    if "withdrawn_at" in stored:
+        items.append(phrase("that you withdrew your consent, and when"))
+        said.append(phrase("your consent withdrawal"))
     if not items:
-        speech = phrase(NOTHING_STORED)
-    else:
-        joined: list[Phrase] = []
-        for n, item in enumerate(items):
-            if n:
-                joined.append(phrase(", and " if n == len(items) - 1 else ", "))
-            joined.append(item)
-        speech = phrase("I've stored ", *joined, ". That's all. Say 'delete my data' to erase it.")
-    return Answer(speech, "What ZOSI Care has stored", speech)
+        return Answer(phrase(NOTHING_STORED), "What ZOSI Care has stored", phrase(NOTHING_STORED))
+    joined: list[Phrase] = []
+    for n, item in enumerate(said):
+        if n:
+            joined.append(phrase(", and " if n == len(said) - 1 else ", "))
+        joined.append(item)
+    speech = phrase("I've stored ", *joined, ". Say 'delete my data' to erase it.")
+    body = phrase("I've stored:\n", *(phrase("- ", item, "\n") for item in items))
+    return Answer(speech, "What ZOSI Care has stored", body)
 
 
 # --- answers from a linked ZOSI account (P2) -------------------------------------------------
@@ -728,6 +782,11 @@ ASK_WHICH_ORDER_DAY = "Which order do you mean, by the day you ordered it?"
 ASK_FAULT = "What's wrong with it? Is it faulty, or did it arrive damaged?"
 CLAIM_NOT_OPENED = "Okay, I haven't opened anything."
 CLAIM_NOT_ALLOWED = "ZOSI support couldn't accept that request for this order."
+CHECKED_AGAIN = "I checked your order again before opening anything."
+REQUEST_MAY_BE_OPEN = (
+    "ZOSI didn't confirm your request in time, so it may already be open, and I couldn't check."
+)
+CHECK_REQUEST_AGAIN = "Shall I check, and send it again if it isn't there?"
 KIND_NAMES = {
     "refund_return": "a refund return",
     "warranty_repair": "a warranty repair",
@@ -1329,7 +1388,7 @@ def withdrawn(*, revoked: bool, erased: bool, linked: bool) -> str:
         done.append(
             "I've unlinked your ZOSI account"
             if revoked
-            else "I couldn't reach ZOSI to unlink your account, but I won't read your orders again"
+            else "I won't read your ZOSI account again"
         )
     done.append(
         "deleted everything I had stored about you"

@@ -43,6 +43,9 @@ class Voice(Protocol):
     CANT_STORE: str
     CHECK_YOURS: str
     CLAIM_NOT_ALLOWED: str
+    CHECKED_AGAIN: str
+    REQUEST_MAY_BE_OPEN: str
+    CHECK_REQUEST_AGAIN: str
     CONFIRM_DELETE: str
     CONFIRM_WITHDRAW: str
     DECLINED: Mapping[str, str]
@@ -269,15 +272,10 @@ class Voice(Protocol):
         """The customer's support requests: (request id, kind, status, created on, RMA code)."""
         ...
 
-    def stored_data_answer(
-        self,
-        region: str | None,
-        purchase: tuple[str | None, date, date] | None,
-        linked: bool,
-        accepted_policy: str | None = None,
-        policy_notice: str | None = None,
-    ) -> Answer:
-        """Say exactly what is stored about the user (P4), nothing more."""
+    STORED_FIELDS: frozenset[str]
+
+    def stored_data_answer(self, stored: Mapping[str, object], region: str | None = None) -> Answer:
+        """Say back every stored field (P4), by name; refuse one it has no words for."""
         ...
 
     def screen(self) -> ScreenVoice:

@@ -105,11 +105,14 @@ Start = Callable[..., Customer]
 @pytest.fixture
 def customer(settings, store: CountingStore, service: LocalAccountService) -> Start:
     """A customer, linked with ``token`` (a demo customer's) or not, on a day of choice."""
-    handler = app.make_handler(Services(settings, store, HttpAccountClient(service.url)))
+    lambda_now = [NOW]  # the Lambda's clock agrees with the customer's day (issue 18)
+    accounts = HttpAccountClient(service.url)
+    handler = app.make_handler(Services(settings, store, accounts, clock=lambda: lambda_now[0]))
 
     def start(
         token: str | None = None, *, now: datetime = NOW, user: str = LOCAL_USER_ID
     ) -> Customer:
+        lambda_now[0] = now
         session = AlexaSession(clock=lambda: now, access_token=token, user_id=user)
         return Customer(handler, session)
 

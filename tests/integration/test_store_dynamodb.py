@@ -15,6 +15,7 @@ from adapters.store import (
     ATTEMPT_SECONDS,
     KEY_ATTRIBUTE,
     MAX_TTL_DAYS,
+    SAID_AT_PREFIX,
     TTL_ATTRIBUTE,
     DynamoDbUserStore,
     StateUnreadable,
@@ -90,7 +91,8 @@ def test_p1_the_item_holds_only_the_documented_attributes_under_the_hashed_key(
 
     item = raw_item(dynamodb_table, ALICE)
 
-    assert set(item) == {KEY_ATTRIBUTE, TTL_ATTRIBUTE, "version", *EVERY_FIELD}
+    said_at = {SAID_AT_PREFIX + name for name in EVERY_FIELD}  # P9 per field (issue 18)
+    assert set(item) == {KEY_ATTRIBUTE, TTL_ATTRIBUTE, "version", *EVERY_FIELD, *said_at}
     assert item[KEY_ATTRIBUTE] == {"S": ALICE}
     assert "amzn1.ask.account" not in json.dumps(item)
 
@@ -138,6 +140,8 @@ def test_an_update_is_one_update_item_touching_only_the_named_fields(store, call
         "version",
         "region",
         "purchase",
+        SAID_AT_PREFIX + "region",
+        SAID_AT_PREFIX + "purchase",
     }
 
 
@@ -346,3 +350,18 @@ def test_with_less_than_one_attempt_left_in_the_request_no_store_call_starts(sto
 
     assert calls == []
     assert store.load(ALICE) == UserState()
+
+
+def test_p9_an_expired_fact_is_deleted_from_the_item_not_only_hidden(store, dynamodb_table, clock):
+    """Issue 18: read after its retention, a fact goes from the table; the fresher one stays."""
+    store.update(ALICE, {"region": "moscow"})
+    clock.advance(timedelta(days=300))
+    store.update(ALICE, {"purchase": EVERY_FIELD["purchase"]})
+    clock.advance(timedelta(days=TTL_DAYS - 300))
+
+    assert store.load(ALICE).region is None
+
+    item = raw_item(dynamodb_table, ALICE)
+    assert "region" not in item
+    assert SAID_AT_PREFIX + "region" not in item
+    assert "purchase" in item

@@ -24,11 +24,13 @@ from botocore.awsrequest import AWSResponse
 from hypothesis import HealthCheck, settings
 
 import app
+from adapters.account_errors import AccountUnavailable
 from adapters.store import KEY_ATTRIBUTE, DynamoDbUserStore, user_key
 from devtools.cli import Conversation, ssml_to_text
 from devtools.envelopes import AlexaSession
 from devtools.load import load_settings, skill_client
 from devtools.nlu import Nlu
+from domain.account import Profile
 from handlers.context import Services
 from speech import en
 from tests.helpers import assert_valid_response, speech_of
@@ -114,12 +116,35 @@ def skill_dynamodb(moto_server: str) -> Any:
     return skill_client(moto_server)
 
 
-def build_handler(skill_settings: Any, client: Any) -> app.LambdaHandler:
-    """The real handler over a DynamoDbUserStore on ``client``."""
+def build_handler(skill_settings: Any, client: Any, accounts: Any = None) -> app.LambdaHandler:
+    """The real handler over a DynamoDbUserStore on ``client`` (and ``accounts``, if given)."""
     store = DynamoDbUserStore(
         skill_settings.table_name, skill_settings.state_ttl_days, client, clock=lambda: NOW
     )
-    return app.make_handler(Services(skill_settings, store, clock=lambda: NOW))
+    return app.make_handler(Services(skill_settings, store, accounts, clock=lambda: NOW))
+
+
+class AdultAccounts:
+    """An account API where every token links an adult's account: P7 lets a link be recorded.
+
+    Only the profile is answered (what SkillAccountLinked reads, issue 18); every other call
+    fails as an unreachable API would.
+    """
+
+    def profile(self, token: str) -> Profile:
+        return Profile("ZA-0001", None, "RU", False, False, "2019-06-01")
+
+    def __getattr__(self, name: str) -> Any:
+        def unavailable(*args: Any, **kwargs: Any) -> Any:
+            raise AccountUnavailable(f"{name} is not served here")
+
+        return unavailable
+
+
+@pytest.fixture
+def linking_handler(skill_settings: Any, skill_dynamodb: Any) -> app.LambdaHandler:
+    """The handler with an account API that answers profiles: skill events can record a link."""
+    return build_handler(skill_settings, skill_dynamodb, AdultAccounts())
 
 
 @pytest.fixture

@@ -81,7 +81,7 @@ def test_the_same_yes_delivered_twice_has_one_effect_and_says_so_both_times(
         assert en.REMEMBERED in heard(response)
     item = raw_item(admin, table, key_of(skill_settings, kitchen))
     assert item["region"] == {"S": "kazan"}
-    assert set(item) == {KEY_ATTRIBUTE, TTL_ATTRIBUTE, "version", "region"}
+    assert set(item) == {KEY_ATTRIBUTE, TTL_ATTRIBUTE, "version", "region", "said_at_region"}
 
 
 def test_the_same_yes_delivered_twice_at_once_leaves_one_saved_region(

@@ -86,12 +86,13 @@ def test_a_request_dated_2100_does_not_delete_a_live_item(
 
 
 def test_the_link_is_recorded_at_the_lambda_clock_not_the_request_time(
-    handler, nlu, skill_settings, admin, table
+    linking_handler, nlu, skill_settings, admin, table
 ):
+    handler = linking_handler
     kitchen = device(handler, nlu)
     kitchen.session.clock = lambda: datetime(2100, 6, 1, tzinfo=UTC)
 
-    handler(kitchen.session.skill_event("AlexaSkillEvent.SkillAccountLinked"), None)
+    handler(kitchen.session.skill_event("AlexaSkillEvent.SkillAccountLinked", LINK_BODY), None)
 
     item = raw_item(admin, table, key_of(skill_settings, kitchen))
     assert item is not None
@@ -279,15 +280,20 @@ def test_p4_what_do_you_know_about_me_answers_from_the_store_not_the_session_cop
 # --- unlinking: a link record with no token means the customer unlinked (P5) ----------------
 
 
+#: What a SkillAccountLinked event carries: the new link's token, read for the P7 check.
+LINK_BODY = {"accessToken": "event-token"}
+
+
 def linked_by_event(handler, nlu, token):
     kitchen = device(handler, nlu, access_token=token)
-    handler(kitchen.session.skill_event("AlexaSkillEvent.SkillAccountLinked"), None)
+    handler(kitchen.session.skill_event("AlexaSkillEvent.SkillAccountLinked", LINK_BODY), None)
     return kitchen
 
 
 def test_p5_a_request_without_a_token_for_a_user_stored_as_linked_deletes_the_link_record(
-    handler, nlu, skill_settings, admin, table
+    linking_handler, nlu, skill_settings, admin, table
 ):
+    handler = linking_handler
     """The link record (linked_at, policy versions) once stayed after the customer unlinked."""
     kitchen = linked_by_event(handler, nlu, token=None)
     key = key_of(skill_settings, kitchen)
@@ -300,8 +306,9 @@ def test_p5_a_request_without_a_token_for_a_user_stored_as_linked_deletes_the_li
 
 
 def test_p5_a_request_with_the_token_keeps_the_link_record(
-    handler, nlu, skill_settings, admin, table
+    linking_handler, nlu, skill_settings, admin, table
 ):
+    handler = linking_handler
     """The control: while Alexa sends the token the customer is still linked."""
     kitchen = linked_by_event(handler, nlu, token="demo-token-still-linked")
 

@@ -6,7 +6,7 @@ service returns is fed into the next turn, as the handlers do.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -310,8 +310,42 @@ def test_a_linked_refund_for_one_order_is_offered_then_costs_then_opened() -> No
     assert costs.step.kind is ClaimKind.REFUND_RETURN
     assert costs.step.decision.return_shipping is Payer.CUSTOMER  # type: ignore[union-attr]
     assert opened.step == Perform(
-        Offer.OPEN_REQUEST, ("ZS-1", "refund_return", "changed_mind"), order=order()
+        Offer.OPEN_REQUEST,
+        ("ZS-1", "refund_return", "changed_mind"),
+        order=order(),
+        decision=costs.step.decision,  # taken again at the yes (issue 18), and the same
     )
+
+
+CHANGED_MIND = Heard(goal=Goal.CLAIM, reason="changed_mind")
+
+
+def test_a_yes_to_open_a_request_is_decided_again_by_the_lambdas_date() -> None:
+    """Issue 18: offered on day 5; the yes comes when the Lambda's date is past the 30 days."""
+    offer = Known(TODAY, orders=(order(),))
+    late = Known(TODAY, orders=(order(),), acting_today=TODAY + timedelta(days=30))
+    *_, costs = turns(refund(product="camera"), YES, CHANGED_MIND, known=offer)
+    assert isinstance(costs.step, ProposeRequest)
+
+    (outcome,) = turns(YES, known=late, case=costs.case)
+
+    assert isinstance(outcome.step, Refused)
+    assert outcome.step.rechecked
+    assert outcome.case.question is None
+
+
+def test_an_offer_edited_to_another_order_is_decided_for_that_order() -> None:
+    """Issue 18: the offer's order id came from the session; the old order gets its own answer."""
+    known = Known(TODAY, orders=(order(), order(order_id="ZS-OLD", kind="nvr", days_ago=420)))
+    *_, costs = turns(refund(product="camera"), YES, CHANGED_MIND, known=known)
+    assert isinstance(costs.step, ProposeRequest)
+    question = costs.case.question
+    assert question is not None
+    edited = costs.case._replace(question=question._replace(data=("ZS-OLD", *question.data[1:])))
+
+    (outcome,) = turns(YES, known=known, case=edited)
+
+    assert not isinstance(outcome.step, Perform)
 
 
 def test_a_linked_third_party_refund_is_refused_without_a_warranty_offer_for_a_change_of_mind() -> (

@@ -185,10 +185,23 @@ class UserStoreContract:
 
         assert store.load(ALICE) == UserState()
 
-    def test_p9_each_write_restarts_the_retention_period(self, store, clock):
+    def test_p9_each_fact_expires_when_its_own_retention_ends(self, store, clock):
+        """Issue 18: any write refreshed the whole item, so a fact outlived its retention."""
         store.update(ALICE, {"region": "moscow"})
         clock.advance(timedelta(days=300))
         store.update(ALICE, {"purchase": CAMERA})
+
+        clock.advance(timedelta(days=TTL_DAYS - 300))  # the region was said TTL_DAYS ago
+
+        state = store.load(ALICE)
+        assert state.region is None
+        assert state.purchase == CAMERA
+        assert store.update(ALICE, {"accepted_policy_version": "2019-06-01"}).region is None
+
+    def test_p9_a_fact_said_again_starts_its_retention_again(self, store, clock):
+        store.update(ALICE, {"region": "moscow"})
+        clock.advance(timedelta(days=300))
+        store.update(ALICE, {"region": "moscow"})
 
         clock.advance(timedelta(days=300))
 
