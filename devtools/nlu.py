@@ -164,6 +164,10 @@ FALLBACK_THRESHOLDS: Final[Mapping[str, float]] = {"LOW": 0.50, "MEDIUM": 0.35, 
 # out-of-domain: neither). Measured on the answer corpus, a margin of 1.5 or 2 keeps every
 # out-of-domain line the old rule kept; 1 lets "which hard drive is best" through to tracking.
 _IN_DOMAIN_FLOOR: Final = 0.20
+# Alexa's built-in intents (yes, no, stop, help ...) are trained on short, fixed phrases of their
+# own: a long utterance that only leans towards one ("uh let me see june" is 42% yes, for its
+# "uh") is not that intent. A guess of a built-in needs a majority.
+_BUILT_IN_FLOOR: Final = 0.50
 _OUT_OF_DOMAIN_MARGIN: Final = 2.0
 _MAX_SLOT_WORDS: Final = 7
 # Date words that are mostly something else when said alone ("may I", "now").
@@ -435,8 +439,9 @@ class Nlu:
         if self._strict or not said:
             return Understanding(self._complete({"name": FALLBACK}), None)
         guess = self._trained().guess(" ".join(_key(word) for word in said))
+        floor = _BUILT_IN_FLOOR if guess.intent.startswith("AMAZON.") else _IN_DOMAIN_FLOOR
         trusted = guess.out_of_domain < self.threshold and guess.confidence >= max(
-            _IN_DOMAIN_FLOOR, _OUT_OF_DOMAIN_MARGIN * guess.out_of_domain
+            floor, _OUT_OF_DOMAIN_MARGIN * guess.out_of_domain
         )
         if exact is not None and not _guesswork(exact) and _agrees(exact.intent, guess, trusted):
             return Understanding(self._complete({"name": exact.intent, "slots": exact.slots}), None)

@@ -28,6 +28,8 @@ def privacy_policy(handler_input: HandlerInput) -> Response:
     from handlers.slots import current_intent, read_slot
     from policy.facts import PRIVACY_TOPICS, Topic, explain
 
+    if _asks_how_long(handler_input):
+        return _retention(handler_input)
     days = turn(handler_input).settings.state_ttl_days
     topic = member(Topic, read_slot(current_intent(handler_input), "topic").id)
     if topic in PRIVACY_TOPICS:
@@ -36,7 +38,12 @@ def privacy_policy(handler_input: HandlerInput) -> Response:
 
 
 def my_data(handler_input: HandlerInput) -> Response:
-    """Answers "What do you know about me?": exactly what is stored (P4), read from the store."""
+    """Answers "What do you know about me?": exactly what is stored (P4), read from the store.
+
+    "How long do you keep what you know about me?" asks the keeping period instead (P9).
+    """
+    if _asks_how_long(handler_input):
+        return _retention(handler_input)
     current = turn(handler_input)
     state = current.state(fresh=True)
     if current.state_failed:
@@ -55,15 +62,8 @@ def delete_my_data(handler_input: HandlerInput) -> Response:
     "After how many years do you delete my data?" asks how long it is kept (P9): that
     fact, and nothing is offered for deletion.
     """
-    from conversation.case import member
-    from handlers.slots import current_intent, read_slot
-    from policy.facts import Aspect, Topic, explain
-
-    if member(Aspect, read_slot(current_intent(handler_input), "aspect").id) is Aspect.HOW_LONG:
-        days = turn(handler_input).settings.state_ttl_days
-        return finish(
-            handler_input, say.fact_answer(explain(Topic.DATA_RETENTION, retention_days=days))
-        )
+    if _asks_how_long(handler_input):
+        return _retention(handler_input)
     return offer(handler_input, Offer.DELETE_DATA, (), (say.CONFIRM_DELETE,))
 
 
@@ -100,3 +100,22 @@ def withdraw_consent(handler_input: HandlerInput) -> Response:
     current.keep(Case())
     text = say.withdrawn(revoked=revoked, erased=erased, linked=linked)
     return finish(handler_input, (text,))
+
+
+def _asks_how_long(handler_input: HandlerInput) -> bool:
+    """Whether a privacy question asks how long something is kept ("after how many years")."""
+    from conversation.case import member
+    from handlers.slots import current_intent, read_slot
+    from policy.facts import Aspect
+
+    aspect = read_slot(current_intent(handler_input), "aspect").id
+    return member(Aspect, aspect) is Aspect.HOW_LONG
+
+
+def _retention(handler_input: HandlerInput) -> Response:
+    """How long the skill and ZOSI keep personal data (P9), the skill's period from its settings."""
+    from policy.facts import Topic, explain
+
+    days = turn(handler_input).settings.state_ttl_days
+    answer = say.fact_answer(explain(Topic.DATA_RETENTION, retention_days=days))
+    return finish(handler_input, answer)

@@ -325,3 +325,13 @@ def test_a_refund_yes_for_a_gift_speaks_one_note_and_cards_the_rest(talk: Custom
     card = talk.last["response"]["card"]["text"]
     assert "ZOSI pays the return shipping" in card
     assert "ask the giver for the receipt" in card
+
+
+@pytest.mark.parametrize("intent", ["PrivacyPolicyIntent", "MyDataIntent", "DeleteMyDataIntent"])
+def test_how_long_my_data_is_kept_is_the_keeping_period_whichever_privacy_intent(
+    talk: Customer, intent: str
+) -> None:
+    """P9: "when does my data get deleted", "my data you keep how many year" get the period."""
+    reply = talk.says(intent, aspect=("how long", "how_long"))
+    assert reply.startswith("I keep what you've asked me to remember for 400 days"), reply
+    assert "at most 3 years" in reply
