@@ -548,6 +548,35 @@ TOPIC_GOALS: dict[str, Goal] = {
 }
 
 
+def own_purchase_goal(topic: str | None, names_purchase: bool) -> Goal | None:
+    """The goal of a general question that names the customer's own purchase, if any.
+
+    "I ordered it on the 13th from your AliExpress store, what's the last day I can send
+    it back" is a question about the return window (R1) asked of their purchase: the
+    decision answers it, not the rule. A question that names no purchase stays general.
+    """
+    if not names_purchase or topic is None:
+        return None
+    return TOPIC_GOALS.get(topic)
+
+
+def store_topic(store: str | None) -> Topic | None:
+    """The fact a general question means when it names a shop and nothing else.
+
+    "Does the 30-day refund work for orders from your AliExpress store" asks whether that
+    shop counts (R2); another seller is R5's, a gift R6's.
+    """
+    if store is None:
+        return None
+    from policy.facts import Topic
+
+    if store == GIFT:
+        return Topic.GIFT
+    if store == Channel.THIRD_PARTY:
+        return Topic.THIRD_PARTY
+    return Topic.RETURN_ELIGIBILITY
+
+
 def after_fact(case: Case, topic: str) -> Case | None:
     """After a general fact, the case that offers to check the customer's own purchase.
 

@@ -41,6 +41,7 @@ from conversation.service import (
     Signal,
     needs,
     next_step,
+    own_purchase_goal,
     remembered,
 )
 from handlers.context import Turn, turn
@@ -139,8 +140,11 @@ def hear(handler_input: HandlerInput) -> Heard:
         if reading.unmatched and reading.spoken is not None:
             unmatched.append((fact, reading.spoken))
     return Heard(
-        # "I bought it on the 3rd, can I send it back": a statement's goal rides in its own slot
-        goal=GOALS.get(name) or member(Goal, read_slot(intent, "goal").id),
+        # "I bought it on the 3rd, can I send it back": a statement's goal rides in its own slot;
+        # a general question that names a purchase of theirs has its topic's goal
+        goal=GOALS.get(name)
+        or member(Goal, read_slot(intent, "goal").id)
+        or own_purchase_goal_of(intent),
         signal=SIGNALS.get(name),
         product=product.id,
         product_name=product.name if product.id else None,
@@ -154,6 +158,12 @@ def hear(handler_input: HandlerInput) -> Heard:
         aspect=read_slot(intent, "aspect").id,
         unmatched=tuple(unmatched),
     )
+
+
+def own_purchase_goal_of(intent: Intent) -> Goal | None:
+    """The goal of a general question (PolicyFactIntent) said with a purchase of theirs."""
+    names_purchase = any(read_slot(intent, name).spoken for name in ("purchaseDate", "product"))
+    return own_purchase_goal(read_slot(intent, "topic").id, names_purchase)
 
 
 def _confirmation(intent: Intent, case: Case) -> Signal | None:

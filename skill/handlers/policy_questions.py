@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from conversation.case import FactName, member
-from conversation.service import after_fact, fact_topic, subject_of
+from conversation.service import after_fact, fact_topic, store_topic, subject_of
 from handlers.context import turn
 from handlers.respond import finish, speak
 from handlers.slots import current_intent, read_slot
@@ -28,6 +28,10 @@ def policy_fact(handler_input: HandlerInput) -> Response:
     from policy.model import Reason
 
     intent = current_intent(handler_input)
+    from handlers.dialog import converse, own_purchase_goal_of
+
+    if own_purchase_goal_of(intent) is not None:  # about their own purchase: the decision answers
+        return converse(handler_input)
     current = turn(handler_input)
     aspect = member(Aspect, read_slot(intent, "aspect").id)
     topic = member(Topic, read_slot(intent, "topic").id)
@@ -41,6 +45,9 @@ def policy_fact(handler_input: HandlerInput) -> Response:
         subject = subject_of(current.case) if current.case.goal is not None else None
         subject = subject or ASPECT_SUBJECTS.get(aspect)
         topic = None if subject is None else topic_for(subject, aspect)
+    if topic is None:
+        # "does the refund work for orders from your AliExpress store": whether that shop counts
+        topic = store_topic(read_slot(intent, "store").id)
     if topic is None:
         return finish(handler_input, (say.UNKNOWN_TOPIC,))
     topic = fact_topic(current.case, refine(topic, aspect))

@@ -335,3 +335,22 @@ def test_how_long_my_data_is_kept_is_the_keeping_period_whichever_privacy_intent
     reply = talk.says(intent, aspect=("how long", "how_long"))
     assert reply.startswith("I keep what you've asked me to remember for 400 days"), reply
     assert "at most 3 years" in reply
+
+
+def test_a_general_question_that_names_their_purchase_gets_their_decision(talk: Customer) -> None:
+    """R1: "I ordered it on the 13th from your AliExpress store, what's the last day I can send
+    it back" names their purchase: their last day, not the rule."""
+    reply = talk.says(
+        "PolicyFactIntent",
+        topic=("send it back", "return_window"),
+        purchaseDate="2026-11-13",
+        store=("your aliexpress store", "zosi_official_store"),
+    )
+    assert reply.startswith("Yes, you can return it for a full refund until 13 December"), reply
+
+
+def test_a_general_question_naming_only_a_shop_asks_whether_it_counts(talk: Customer) -> None:
+    """R2: "does the thirty day refund work for orders from your AliExpress store"."""
+    reply = talk.says("PolicyFactIntent", store=("your aliexpress store", "zosi_official_store"))
+    assert "I don't know that part" not in reply
+    assert "AliExpress counts" in reply, reply

@@ -77,7 +77,14 @@ CUSTOM_INTENTS = {
     "MyDataIntent": {"aspect": "Aspect"},
     "DeleteMyDataIntent": {"aspect": "Aspect"},
     "ClaimStatusIntent": {},
-    "PolicyFactIntent": {"topic": "PolicyTopic", "aspect": "Aspect", "reason": "ReturnReason"},
+    "PolicyFactIntent": {
+        "topic": "PolicyTopic",
+        "aspect": "Aspect",
+        "reason": "ReturnReason",
+        "purchaseDate": "AMAZON.DATE",
+        "store": "PurchaseChannel",
+        "product": "ProductType",
+    },
 }
 BUILT_IN_INTENTS = {
     "AMAZON.YesIntent",
