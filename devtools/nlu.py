@@ -438,7 +438,9 @@ class Nlu:
             return Understanding(self._complete({"name": exact.intent, "slots": exact.slots}), None)
         if self._strict or not said:
             return Understanding(self._complete({"name": FALLBACK}), None)
-        guess = self._trained().guess(" ".join(_key(word) for word in said))
+        # Fillers ("uh", "so", "please") carry no intent; Alexa's recogniser mostly drops them
+        asked = _without_fillers(said)[-1]
+        guess = self._trained().guess(" ".join(_key(word) for word in asked))
         floor = _BUILT_IN_FLOOR if guess.intent.startswith("AMAZON.") else _IN_DOMAIN_FLOOR
         trusted = guess.out_of_domain < self.threshold and guess.confidence >= max(
             floor, _OUT_OF_DOMAIN_MARGIN * guess.out_of_domain

@@ -879,6 +879,14 @@ def _merge(case: Case, heard: Heard, known: Known) -> Case:
     for name, value in pairs:
         if value is not None:
             changes[name] = Fact(value[:MAX_VALUE_CHARS], said)
+    if heard.signal is Signal.DONT_KNOW and heard.date is None:
+        # "I don't know when, it was a present": what they can't tell is the open question's
+        # fact, or with none open the purchase date; the answer goes on without it.
+        waiting = case.waiting
+        unknown = FactName(waiting.about) if waiting is not None else FactName.PURCHASED
+        if unknown not in changes:
+            changes[unknown] = Fact(UNKNOWN, said)
+            case = case._replace(question=None) if waiting is not None else case
     if heard.date is not None:
         changes[FactName.PURCHASED] = None
         changes[FactName.ORDER] = None
@@ -1048,14 +1056,14 @@ def _advance(  # noqa: PLR0911, PLR0912
     ):
         return _ask_next(case, FactName.PURCHASE_COUNTRY, known, progressed, general=general)
     span = _span(case)
-    if span is None and case.unknown(FactName.PURCHASED):
-        return _move_on(case, FactName.PURCHASED, known)
     if span is None and case.value(FactName.CHANNEL) == GIFT:
         # R6: who gave it knows when it was bought and holds the receipt; asking the
         # recipient "when did you buy it?" asks what they can't know (audit P2).
         from policy.facts import Topic
 
         return Outcome(case._replace(question=None), Explained(Topic.GIFT))
+    if span is None and case.unknown(FactName.PURCHASED):
+        return _move_on(case, FactName.PURCHASED, known)
     if span is None:
         return _ask_next(case, FactName.PURCHASED, known, progressed, general=general)
 

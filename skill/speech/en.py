@@ -59,7 +59,7 @@ STEP_TEXT: dict[Step, str] = {
         "Contact the shop you bought it from about its own return and refund policy."
     ),
     Step.ASK_GIVER_FOR_RECEIPT: (
-        "Ask the person who gave it to you for a copy of the receipt, or to make the claim for you."
+        "Ask whoever gave it to you for a copy of the receipt, or to claim for you."
     ),
     Step.PROVIDE_CREDIT_CARD: (
         f"Have a credit card ready: ZOSI places a {CROSS_SHIP_HOLD_DAYS}-day hold for the "

@@ -354,3 +354,20 @@ def test_a_general_question_naming_only_a_shop_asks_whether_it_counts(talk: Cust
     reply = talk.says("PolicyFactIntent", store=("your aliexpress store", "zosi_official_store"))
     assert "I don't know that part" not in reply
     assert "AliExpress counts" in reply, reply
+
+
+def test_i_dont_know_said_with_a_gift_and_nothing_asked_gets_r6_not_okay(talk: Customer) -> None:
+    """R6: "I don't know, it was a present from my in-laws, no idea when they bought it" with
+    no question open: the date is what they can't tell, the gift is what they can."""
+    reply = talk.says("DontKnowIntent", store=("a present", "gift"), goal=("the money", "refund"))
+    assert not reply.startswith("Okay. What would you like to know?")
+    assert "giver" in reply or "gave it" in reply, reply
+
+
+def test_i_dont_know_when_with_a_fault_and_nothing_asked_moves_on_without_the_date(
+    talk: Customer,
+) -> None:
+    """W2: "I'm not sure when I bought it, and now the night vision doesn't work"."""
+    reply = talk.says("DontKnowIntent", reason=("the night vision doesn't work", "defect"))
+    assert not reply.startswith("Okay. What would you like to know?")
+    assert "When did you buy" not in reply, reply

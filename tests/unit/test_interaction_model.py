@@ -63,7 +63,12 @@ CUSTOM_INTENTS = {
         "goal": "CustomerGoal",
         "aspect": "Aspect",
     },
-    "DontKnowIntent": {},
+    "DontKnowIntent": {
+        "product": "ProductType",
+        "store": "PurchaseChannel",
+        "reason": "ReturnReason",
+        "goal": "CustomerGoal",
+    },
     "WithdrawConsentIntent": {},
     "DeliveryTimeIntent": {
         "region": "RussianRegion",
