@@ -32,7 +32,7 @@ from handlers.errors import (
     VerifySessionInterceptor,
     VerifySkillIdInterceptor,
 )
-from handlers.routes import ROUTES, RouteHandler
+from handlers.routes import ROUTES, SPOKEN_REQUESTS, QuietHandler, RouteHandler
 from settings import ConfigError, Settings
 from speech import say
 from speech.ssml import to_ssml
@@ -84,6 +84,7 @@ def make_handler(services: Services) -> LambdaHandler:
     builder.add_global_request_interceptor(TurnInterceptor(services))
     for route in ROUTES:
         builder.add_request_handler(RouteHandler(route))
+    builder.add_request_handler(QuietHandler())
     for exception_handler in (
         UnknownSkillHandler(),
         UnsupportedLocaleHandler(),
@@ -104,10 +105,26 @@ def make_handler(services: Services) -> LambdaHandler:
             raise
         except Exception as exc:
             logger.error("request could not be handled: %s", type(exc).__name__)
-            return apology()
+            return apology() if _spoken(event) else silence()
         return response
 
     return handle
+
+
+def _spoken(event: object) -> bool:
+    """Whether ``event`` is (or claims to be) a request a customer waits to hear answered.
+
+    A request of a kind the SDK does not know cannot be parsed; unless it says it is a
+    launch or an intent, no one is listening for an apology.
+    """
+    request = event.get("request") if isinstance(event, dict) else None
+    kind = request.get("type") if isinstance(request, dict) else None
+    return not isinstance(kind, str) or kind in SPOKEN_REQUESTS
+
+
+def silence() -> dict[str, Any]:
+    """The empty response a non-conversational request gets: no speech, the session as it is."""
+    return {"version": "1.0", "response": {}}
 
 
 def apology(text: str = say.ERROR) -> dict[str, Any]:

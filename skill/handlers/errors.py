@@ -19,6 +19,7 @@ from ask_sdk_core.utils.request_util import get_request_type
 from adapters.account_errors import AccountUnavailable, LinkRequired
 from handlers.context import TURN, Services, Turn, turn, verified_session
 from handlers.respond import finish
+from handlers.routes import SPOKEN_REQUESTS
 from speech import say, speaks, use_locale
 from speech.ssml import to_ssml
 
@@ -44,10 +45,6 @@ class RetryableEventError(Exception):
     handler lets it out so the invocation is recorded as failed, the one exception
     to "nothing raises out of the handler" (a customer is never waiting on an event).
     """
-
-
-#: The requests a customer hears an answer to (skill events and session ends get none).
-SPOKEN_REQUESTS = frozenset({"LaunchRequest", "IntentRequest"})
 
 
 class MinorWithoutConsentError(Exception):
