@@ -10,7 +10,7 @@ are logged by type only, so no slot value, token or user id reaches the logs.
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from ask_sdk_core.dispatch_components.exception_components import AbstractExceptionHandler
 from ask_sdk_core.dispatch_components.request_components import AbstractRequestInterceptor
@@ -19,7 +19,7 @@ from ask_sdk_core.utils.request_util import get_request_type
 from adapters.account_errors import AccountUnavailable, LinkRequired
 from handlers.context import TURN, Services, Turn, turn, verified_session
 from handlers.respond import finish
-from handlers.routes import SPOKEN_REQUESTS
+from handlers.routes import ROUTES, SPOKEN_REQUESTS
 from speech import say, speaks, use_locale
 from speech.ssml import to_ssml
 
@@ -45,6 +45,31 @@ class RetryableEventError(Exception):
     handler lets it out so the invocation is recorded as failed, the one exception
     to "nothing raises out of the handler" (a customer is never waiting on an event).
     """
+
+
+#: What the logs say in place of a locale or an intent name the skill does not know.
+UNKNOWN_NAME: Final = "other"
+#: The intent names the skill answers: the only ones its logs name.
+KNOWN_INTENTS: Final = frozenset(intent for route in ROUTES for intent in route.intents)
+#: The locales Alexa serves custom skills in: the only ones the logs name.
+ALEXA_LOCALES: Final = frozenset(
+    {
+        "ar-SA", "de-AT", "de-DE", "en-AU", "en-CA", "en-GB", "en-IE", "en-IN", "en-NZ",
+        "en-US", "es-ES", "es-MX", "es-US", "fr-CA", "fr-FR", "hi-IN", "it-IT", "ja-JP",
+        "nl-NL", "pl-PL", "pt-BR", "sv-SE",
+    }
+)  # fmt: skip
+
+
+def loggable(value: object, known: frozenset[str]) -> str:
+    """``value`` when it is one of ``known``, else :data:`UNKNOWN_NAME`.
+
+    A request's locale and intent name are whatever its sender wrote: any length, line
+    breaks (a forged log line), an e-mail address. Only names from a fixed list reach the
+    logs, so no request can write into them. (The request type needs no such list: the SDK
+    parses only the types it knows, and names each by its own constant.)
+    """
+    return value if isinstance(value, str) and value in known else UNKNOWN_NAME
 
 
 class MinorWithoutConsentError(Exception):
@@ -109,7 +134,9 @@ class TurnInterceptor(AbstractRequestInterceptor):
         request = handler_input.request_envelope.request
         intent = getattr(getattr(request, "intent", None), "name", None)
         request_type = get_request_type(handler_input)
-        logger.info("request %s %s", request_type, intent or "")
+        logger.info(
+            "request %s %s", request_type, loggable(intent, KNOWN_INTENTS) if intent else ""
+        )
         if request_type in SPOKEN_REQUESTS and not speaks(current.locale):
             raise UnsupportedLocaleError
 
@@ -161,7 +188,7 @@ class UnsupportedLocaleHandler(AbstractExceptionHandler):
         from speech.unsupported import apology
 
         locale = turn(handler_input).locale
-        logger.info("unsupported locale %s", locale)
+        logger.info("unsupported locale %s", loggable(locale, ALEXA_LOCALES))
         builder = handler_input.response_builder
         builder.speak(to_ssml((apology(locale),), 0)).set_should_end_session(True)
         response: Response = builder.response
