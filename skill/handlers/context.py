@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Mapping
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -51,10 +51,10 @@ SAID: Final = "said"
 #: Inner SSML is at most Alexa's 8,000 characters; an intent or slot name is short.
 MAX_SAID_CHARS: Final = 8000
 MAX_NAME_CHARS: Final = 64
-#: Request timestamps outside these bounds are not believed (Alexa launched in 2014; date
-#: arithmetic near year 9999 overflows): the Lambda clock stands in for them.
-EARLIEST_REQUEST: Final = datetime(2015, 1, 1, tzinfo=UTC)
-LATEST_REQUEST: Final = datetime(2100, 12, 31, tzinfo=UTC)
+#: How far a request's timestamp may be from the Lambda's clock and still count as "now": Alexa
+#: itself holds a request older than 150 s to be a replay (its request-signature rules). A
+#: request dated further off was written by its sender, and moves no decision.
+REQUEST_TIME_TOLERANCE: Final = timedelta(seconds=150)
 
 
 class Services(NamedTuple):
@@ -63,7 +63,8 @@ class Services(NamedTuple):
     ``accounts`` is None when no account API is configured: linked customers then
     get the same general answers as everyone else. ``clock`` is the Lambda's clock,
     the only time anything is stored with (the store keeps its own, the same one in
-    production); tests pass a fake.
+    production) and what "now" is checked against; tests and the local tools pass the
+    clock of the day they simulate.
     """
 
     settings: Settings
@@ -108,22 +109,25 @@ class Turn:
 
     @cached_property
     def now(self) -> datetime:
-        """The request's own timestamp (UTC): "now" for policy answers, never for storage.
+        """The request's time (UTC) when the Lambda's clock agrees with it, else the Lambda's.
 
-        Policy answers count from the customer's own date, so a replayed envelope or
-        ``--today`` answers as on its day. A timestamp that is missing or outside
-        2015..2100 (the sender wrote it: 1971, 9999) is replaced by the Lambda clock,
-        so no date arithmetic can overflow. What is stored uses :attr:`clock_now`.
+        Every decision counts from here, the ones that lead to an action (a request opened,
+        a purchase remembered) as much as the answers, so the request's own timestamp is
+        believed only within :data:`REQUEST_TIME_TOLERANCE` of the Lambda's clock: a
+        timestamp a year back cannot reopen a closed refund window, and 1971 or 9999 cannot
+        overflow date arithmetic. The local tools and tests that simulate another day give
+        the skill that day's clock (``Services.clock``), as Lambda's would be on it.
         """
+        lambda_now = self.clock_now
         stamp = getattr(self._input.request_envelope.request, "timestamp", None)
         if not isinstance(stamp, datetime):
-            return self.clock_now
+            return lambda_now
         stamp = stamp if stamp.tzinfo else stamp.replace(tzinfo=UTC)
         try:
-            believable = EARLIEST_REQUEST <= stamp <= LATEST_REQUEST
+            believable = abs(stamp - lambda_now) <= REQUEST_TIME_TOLERANCE
         except (OverflowError, ValueError):
             believable = False
-        return stamp.astimezone(UTC) if believable else self.clock_now
+        return stamp.astimezone(UTC) if believable else lambda_now
 
     @property
     def clock_now(self) -> datetime:

@@ -104,12 +104,17 @@ Start = Callable[..., Customer]
 
 @pytest.fixture
 def customer(settings, store: CountingStore, service: LocalAccountService) -> Start:
-    """A customer, linked with ``token`` (a demo customer's) or not, on a day of choice."""
-    handler = app.make_handler(Services(settings, store, HttpAccountClient(service.url)))
+    """A customer, linked with ``token`` (a demo customer's) or not, on a day of choice.
+
+    The skill's own clock (the Lambda's) reads the same day: it believes no request dated
+    further from it than a few minutes.
+    """
+    accounts = HttpAccountClient(service.url)
 
     def start(
         token: str | None = None, *, now: datetime = NOW, user: str = LOCAL_USER_ID
     ) -> Customer:
+        handler = app.make_handler(Services(settings, store, accounts, clock=lambda: now))
         session = AlexaSession(clock=lambda: now, access_token=token, user_id=user)
         return Customer(handler, session)
 

@@ -32,7 +32,8 @@ GOLDEN = Path(__file__).resolve().parent / "golden" / "dot_responses.json"
 
 def handler_for(settings: Settings, service: LocalAccountService) -> app.LambdaHandler:
     """A fresh skill (empty store) talking to the local account service."""
-    return app.make_handler(Services(settings, CountingStore(), HttpAccountClient(service.url)))
+    accounts = HttpAccountClient(service.url)
+    return app.make_handler(Services(settings, CountingStore(), accounts, clock=lambda: NOW))
 
 
 def dot_responses(
