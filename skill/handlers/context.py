@@ -9,6 +9,7 @@ once per session, and written only when something changed.
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Callable, Mapping
 from datetime import UTC, date, datetime, timedelta
@@ -29,6 +30,7 @@ from adapters.store import (
 )
 from conversation.case import CASE_ATTRIBUTE, Case, decode, encode
 from domain.memory import POLICY_VERSION, SLOT_ID, RememberedPurchase, UserState, fits
+from speech.ssml import Phrase, phrase_from_json, phrase_to_json
 
 if TYPE_CHECKING:
     from ask_sdk_core.handler_input import HandlerInput
@@ -48,8 +50,10 @@ _ZONE = "zone"
 MAX_ZONE_CHARS: Final = 64
 #: The session attribute holding the skill's last words, for "say that again".
 SAID: Final = "said"
-#: Inner SSML is at most Alexa's 8,000 characters; an intent or slot name is short.
-MAX_SAID_CHARS: Final = 8000
+#: Largest ``said`` attribute kept (as JSON): a spoken answer is one breath, a few hundred
+#: characters; a forged 16,000-character one must not make a response over Alexa's limit.
+MAX_SAID_CHARS: Final = 3000
+#: An intent or slot name is short.
 MAX_NAME_CHARS: Final = 64
 #: How far a request's timestamp may be from the Lambda's clock and still count as "now": Alexa
 #: itself holds a request older than 150 s to be a replay (its request-signature rules). A
@@ -450,42 +454,56 @@ def verified_session(raw: object, *, new_session: bool) -> dict[str, Any]:
     if raw.get(WITHDRAWN) is True:
         kept[WITHDRAWN] = True
     said = said_from_session(raw.get(SAID))
-    if said is not None:
-        kept[SAID] = said_to_session(said)
+    said_attribute = None if said is None else said_to_session(said)
+    if said_attribute is not None:
+        kept[SAID] = said_attribute
     return kept
 
 
 class Said(NamedTuple):
     """What the skill said last, kept in the session so it can say it again.
 
+    The phrases are kept, not their SSML: "say that again" renders them once more through
+    :func:`speech.ssml.to_ssml`, which escapes every piece of text, so nothing in the
+    attribute can become markup (an ``<audio>`` tag, a broken ``<speak>``) however it was
+    made, and nothing longer than :data:`MAX_SAID_CHARS` is kept.
+
     Attributes:
-        speech: The response's inner SSML.
-        reprompt: The reprompt's inner SSML.
-        elicit: ``(intent, slot)`` of the Dialog.ElicitSlot it carried, if any.
+        speech: What was said before the question.
+        question: The question it ended with.
+        reprompt: The reprompt.
+        elicit: ``(intent, slot)`` of the Dialog.ElicitSlot it carried, if any (checked
+            against the slots the skill elicits before it goes out again).
     """
 
-    speech: str
-    reprompt: str
+    speech: Phrase
+    question: Phrase
+    reprompt: Phrase
     elicit: tuple[str, str] | None = None
 
 
-def said_to_session(said: Said) -> dict[str, Any]:
-    """The ``said`` attribute for ``said``."""
-    out: dict[str, Any] = {"speech": said.speech, "reprompt": said.reprompt}
+def said_to_session(said: Said) -> dict[str, Any] | None:
+    """The ``said`` attribute for ``said``; None when it would be larger than any kept."""
+    out: dict[str, Any] = {
+        "s": phrase_to_json(said.speech),
+        "q": phrase_to_json(said.question),
+        "r": phrase_to_json(said.reprompt),
+    }
     if said.elicit is not None:
-        out["elicit"] = list(said.elicit)
-    return out
+        out["e"] = list(said.elicit)
+    return out if _json_size(out) <= MAX_SAID_CHARS else None
 
 
 def said_from_session(raw: object) -> Said | None:
     """The last words from the ``said`` attribute, or None unless every part is well formed."""
-    if not isinstance(raw, Mapping):
+    if not isinstance(raw, Mapping) or _json_size(raw) > MAX_SAID_CHARS:
         return None
-    speech, reprompt, elicit = raw.get("speech"), raw.get("reprompt"), raw.get("elicit")
-    if not all(isinstance(t, str) and 0 < len(t) <= MAX_SAID_CHARS for t in (speech, reprompt)):
+    speech, question, reprompt = (phrase_from_json(raw.get(part)) for part in ("s", "q", "r"))
+    if speech is None or not question or not reprompt:
         return None
+    elicit = raw.get("e")
     names = (
-        tuple(elicit)
+        (elicit[0], elicit[1])
         if isinstance(elicit, list)
         and len(elicit) == 2
         and all(isinstance(n, str) and 0 < len(n) <= MAX_NAME_CHARS for n in elicit)
@@ -493,4 +511,12 @@ def said_from_session(raw: object) -> Said | None:
     )
     if elicit is not None and names is None:
         return None
-    return Said(str(speech), str(reprompt), (names[0], names[1]) if names else None)
+    return Said(speech, question, reprompt, names)
+
+
+def _json_size(value: object) -> int:
+    """How many characters ``value`` takes as JSON (more than any cap when it is not JSON)."""
+    try:
+        return len(json.dumps(value))
+    except (TypeError, ValueError, RecursionError):
+        return MAX_SAID_CHARS + 1

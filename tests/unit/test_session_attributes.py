@@ -69,17 +69,33 @@ def test_a_state_copy_with_any_value_the_store_would_refuse_is_dropped_whole() -
 
 
 def test_the_last_words_are_kept_only_when_every_part_is_well_formed():
-    from handlers.context import Said, said_from_session, said_to_session
+    from datetime import date
 
-    said = Said("Where did you buy it?", "Where did you buy it?", ("ReturnRefundIntent", "store"))
+    from handlers.context import MAX_SAID_CHARS, Said, said_from_session, said_to_session
+    from speech.ssml import Spell, Telephone, When
+
+    asked = ("Where did you buy it?",)
+    said = Said(
+        ("Until ", When(date(2026, 12, 1)), ". Call ", Telephone("400"), Spell("SR-1")),
+        asked,
+        asked,
+        ("ReturnRefundIntent", "store"),
+    )
     assert said_from_session(said_to_session(said)) == said
-    assert said_from_session({"speech": "Hi", "reprompt": "Hi"}) == Said("Hi", "Hi")
+    assert said_from_session({"s": ["Hi. "], "q": ["Hi?"], "r": ["Hi?"]}) == Said(
+        ("Hi. ",), ("Hi?",), ("Hi?",)
+    )
+    assert said_to_session(Said(("x" * MAX_SAID_CHARS,), asked, asked)) is None
     for forged in (
-        {"speech": "x" * 8001, "reprompt": "Hi"},
-        {"speech": "Hi", "reprompt": ""},
-        {"speech": "Hi", "reprompt": "Hi", "elicit": ["ReturnRefundIntent"]},
-        {"speech": "Hi", "reprompt": "Hi", "elicit": "store"},
-        {"speech": 3, "reprompt": "Hi"},
+        {"s": ["x" * MAX_SAID_CHARS], "q": ["Hi?"], "r": ["Hi?"]},
+        {"s": ["Hi"], "q": [], "r": ["Hi?"]},
+        {"s": ["Hi"], "q": ["Hi?"], "r": ["Hi?"], "e": ["ReturnRefundIntent"]},
+        {"s": ["Hi"], "q": ["Hi?"], "r": ["Hi?"], "e": "store"},
+        {"s": ["Hi"], "q": ["Hi?"], "r": ["Hi?"], "e": ["A", "b" * 500]},
+        {"s": [{"d": "2026-13-01"}], "q": ["Hi?"], "r": ["Hi?"]},
+        {"s": [{"audio": "https://evil"}], "q": ["Hi?"], "r": ["Hi?"]},
+        {"s": [3], "q": ["Hi?"], "r": ["Hi?"]},
+        {"speech": "Hi", "reprompt": "Hi"},
         "Hi",
     ):
         assert said_from_session(forged) is None, forged
