@@ -28,7 +28,7 @@ from adapters.store import (
     user_key,
     utc_now,
 )
-from conversation.case import CASE_ATTRIBUTE, Case, decode, encode
+from conversation.case import CASE_ATTRIBUTE, Asks, Case, Offer, decode, encode
 from domain.memory import POLICY_VERSION, SLOT_ID, RememberedPurchase, UserState, fits
 from speech.ssml import Phrase, phrase_from_json, phrase_to_json
 
@@ -55,6 +55,19 @@ SAID: Final = "said"
 MAX_SAID_CHARS: Final = 3000
 #: An intent or slot name is short.
 MAX_NAME_CHARS: Final = 64
+#: The session attribute carrying the seal of the others: ``[turn, issued, mac]`` (below).
+SEAL: Final = "seal"
+#: How long after it was sealed a response's attributes are believed (seconds): Alexa closes a
+#: session whose customer says nothing for two prompts, about 16 s.
+MAX_SEAL_AGE: Final = 300
+#: The largest attributes a seal is checked over: the skill's own are far smaller.
+MAX_SEALED_CHARS: Final = 16_384
+#: What the seal's key is derived for, from the user-key secret (never that secret itself).
+SEAL_KEY_PURPOSE: Final = b"zosi-care/session-seal/v1"
+#: Offers whose yes deletes data, revokes the link, opens a request or reads the account.
+SEALED_OFFERS: Final = frozenset(
+    {Offer.DELETE_DATA, Offer.WITHDRAW_CONSENT, Offer.OPEN_REQUEST, Offer.CHECK_OWN_CASE}
+)
 #: How far a request's timestamp may be from the Lambda's clock and still count as "now": Alexa
 #: itself holds a request older than 150 s to be a replay (its request-signature rules). A
 #: request dated further off was written by its sender, and moves no decision.
@@ -430,7 +443,12 @@ def _zone_of(value: object) -> ZoneInfo | None:
         return None
 
 
-def verified_session(raw: object, *, new_session: bool) -> dict[str, Any]:
+def verified_session(
+    raw: object,
+    *,
+    new_session: bool,
+    binding: Callable[[], SessionBinding | None] | None = None,
+) -> dict[str, Any]:
     """The session attributes worth keeping: the skill's own, each one checked.
 
     Alexa sends a new session no attributes, so whatever a new session carries is
@@ -438,7 +456,10 @@ def verified_session(raw: object, *, new_session: bool) -> dict[str, Any]:
     the skill writes are kept, and only with values that pass their checks (the
     case through its codec, the stored-state copy through the store's formats, a
     real time zone, ``withdrawn`` as True), so no unknown attribute is ever echoed
-    back in the response and none is larger than its own cap.
+    back in the response and none is larger than its own cap. What the skill acts on
+    (:func:`needs_seal`) is kept only under a seal that ``binding`` verifies: this
+    session, this user, a recent turn (:func:`sealed`); without one it is dropped, as if
+    the session had just begun.
     """
     if new_session or not isinstance(raw, Mapping):
         return {}
@@ -457,6 +478,174 @@ def verified_session(raw: object, *, new_session: bool) -> dict[str, Any]:
     said_attribute = None if said is None else said_to_session(said)
     if said_attribute is not None:
         kept[SAID] = said_attribute
+    turn = None if binding is None else _sealed_turn(raw, binding)
+    if turn is None:
+        return _without_acted_on(kept)
+    kept[SEAL] = turn
+    return kept
+
+
+# --- the seal: what the skill acts on comes back only from this session and this user ----------
+
+
+class SessionBinding(NamedTuple):
+    """What a seal binds the session attributes to, and the key it is made with.
+
+    Attributes:
+        session_id: The Alexa session the attributes belong to.
+        user_key: The keyed hash of the Alexa user (never the raw id).
+        key: The seal's HMAC key, derived from the user-key secret.
+        now: The Lambda's clock, in epoch seconds.
+    """
+
+    session_id: str
+    user_key: str
+    key: bytes
+    now: int
+
+    @classmethod
+    def of(
+        cls, session_id: object, user_id: object, secret: Callable[[], bytes], now: datetime
+    ) -> SessionBinding | None:
+        """The binding of a request, or None without a session, a user or the secret."""
+        if not isinstance(session_id, str) or not isinstance(user_id, str):
+            return None
+        if not session_id or not user_id:
+            return None
+        try:
+            secret_bytes = secret()
+        except SecretUnavailable:
+            return None
+        import hashlib  # deferred: only a turn that seals or checks a seal needs them
+        import hmac
+
+        key = hmac.new(secret_bytes, SEAL_KEY_PURPOSE, hashlib.sha256).digest()
+        user = user_key(user_id, secret_bytes)
+        return cls(session_id, user, key, int(now.timestamp()))
+
+    def mac(self, turn: int, issued: int, attributes: Mapping[str, Any]) -> str:
+        """The HMAC-SHA256 over this session, this user, the turn, its time and the values."""
+        import hashlib
+        import hmac
+
+        message = json.dumps(
+            ["s1", self.session_id, self.user_key, turn, issued, attributes],
+            sort_keys=True,
+            separators=(",", ":"),
+        )
+        return hmac.new(self.key, message.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+def request_binding(
+    session_id: object, user_id: object, services: Services
+) -> Callable[[], SessionBinding | None]:
+    """The binding of a request's session and user, computed on first use and at most once."""
+    from functools import cache
+
+    settings = services.settings
+    return cache(
+        lambda: SessionBinding.of(
+            session_id, user_id, lambda: settings.user_key_secret, services.clock()
+        )
+    )
+
+
+def seal_response(response: dict[str, Any], event: Mapping[str, Any], services: Services) -> None:
+    """Seal the session attributes of ``response``, the skill's answer to ``event`` (in place).
+
+    Done on the serialised response, after the SDK, so every answer is sealed the same way,
+    the exception handlers' too (the SDK skips response interceptors after an exception).
+    """
+    attributes = response.get("sessionAttributes")
+    if not isinstance(attributes, Mapping) or not attributes:
+        return
+    session = event.get("session")
+    context = event.get("context")
+    system = context.get("System") if isinstance(context, Mapping) else None
+    user = system.get("user") if isinstance(system, Mapping) else None
+    binding = request_binding(
+        session.get("sessionId") if isinstance(session, Mapping) else None,
+        user.get("userId") if isinstance(user, Mapping) else None,
+        services,
+    )
+    response["sessionAttributes"] = sealed(attributes, binding)
+
+
+def needs_seal(attributes: Mapping[str, Any]) -> bool:
+    """Whether ``attributes`` hold something the skill acts on without asking again.
+
+    An offer whose yes deletes data, withdraws consent, opens a request or reads the
+    linked account; the withdrawal of this session; the copy of the stored state. The
+    rest (the facts said, the question for one, a check of a date, an offer to remember,
+    the zone, the last words) is what the customer could say again in a new session, so
+    it travels checked for its format but unsealed: sealing it would read the user-key
+    secret on the first turn of every cold container (about 1 s here), which a policy
+    answer never needs.
+    """
+    if attributes.get(WITHDRAWN) is True or _STATE in attributes:
+        return True
+    question = decode(attributes.get(CASE_ATTRIBUTE), new_session=False).question
+    return question is not None and question.kind is Asks.OFFER and question.about in SEALED_OFFERS
+
+
+def sealed(
+    attributes: Mapping[str, Any], binding: Callable[[], SessionBinding | None]
+) -> dict[str, Any]:
+    """The attributes a response carries: sealed when :func:`needs_seal`, else as they are.
+
+    The seal is ``[turn, issued, mac]``: the turn one after the sealed turn this request
+    came with (1 for the first), the Lambda's clock, and an HMAC over the session id, the
+    user key, both and every other attribute. A request brings it back unchanged; any
+    change, another session or user, or an age past :data:`MAX_SEAL_AGE` breaks it. When
+    no seal can be made (no user, the secret unreadable), what needs one is left out.
+    """
+    previous = attributes.get(SEAL)
+    body = {name: value for name, value in attributes.items() if name != SEAL}
+    if not needs_seal(body):
+        return body
+    bound = binding()
+    if bound is None:
+        return _without_acted_on(body)
+    turn = previous + 1 if isinstance(previous, int) and not isinstance(previous, bool) else 1
+    return {**body, SEAL: [turn, bound.now, bound.mac(turn, bound.now, body)]}
+
+
+def _sealed_turn(
+    raw: Mapping[str, Any], binding: Callable[[], SessionBinding | None]
+) -> int | None:
+    """The turn of the seal ``raw`` carries, if it is one this skill made for this request."""
+    seal = raw.get(SEAL)
+    body = {name: value for name, value in raw.items() if name != SEAL}
+    well_formed = (
+        isinstance(seal, list)
+        and len(seal) == 3
+        and all(isinstance(n, int) and not isinstance(n, bool) for n in seal[:2])
+        and seal[0] >= 1
+        and isinstance(seal[2], str)
+        and _json_size(body, MAX_SEALED_CHARS) <= MAX_SEALED_CHARS
+    )
+    bound = binding() if well_formed else None
+    if bound is None:
+        return None
+    turn, issued, mac = seal  # type: ignore[misc]
+    skew = int(REQUEST_TIME_TOLERANCE.total_seconds())
+    import hmac
+
+    recent = -skew <= bound.now - issued <= MAX_SEAL_AGE
+    return turn if recent and hmac.compare_digest(bound.mac(turn, issued, body), mac) else None
+
+
+def _without_acted_on(attributes: Mapping[str, Any]) -> dict[str, Any]:
+    """``attributes`` less what needs a seal: a fresh start's worth, and the context."""
+    kept = {
+        name: value for name, value in attributes.items() if name not in {_STATE, WITHDRAWN, SEAL}
+    }
+    case = decode(kept.get(CASE_ATTRIBUTE), new_session=False)
+    if case.question is not None and needs_seal({CASE_ATTRIBUTE: encode(case)}):
+        kept.pop(CASE_ATTRIBUTE)
+        rest = encode(case._replace(question=None))
+        if rest:
+            kept[CASE_ATTRIBUTE] = rest
     return kept
 
 
@@ -514,9 +703,9 @@ def said_from_session(raw: object) -> Said | None:
     return Said(speech, question, reprompt, names)
 
 
-def _json_size(value: object) -> int:
-    """How many characters ``value`` takes as JSON (more than any cap when it is not JSON)."""
+def _json_size(value: object, cap: int = MAX_SAID_CHARS) -> int:
+    """How many characters ``value`` takes as JSON (more than ``cap`` when it is not JSON)."""
     try:
         return len(json.dumps(value))
     except (TypeError, ValueError, RecursionError):
-        return MAX_SAID_CHARS + 1
+        return cap + 1

@@ -17,7 +17,7 @@ from ask_sdk_core.dispatch_components.request_components import AbstractRequestI
 from ask_sdk_core.utils.request_util import get_request_type
 
 from adapters.account_errors import AccountUnavailable, LinkRequired
-from handlers.context import TURN, Services, Turn, turn, verified_session
+from handlers.context import TURN, Services, Turn, request_binding, turn, verified_session
 from handlers.respond import finish
 from handlers.routes import ROUTES, SPOKEN_REQUESTS
 from speech import say, speaks, use_locale
@@ -90,14 +90,28 @@ def application_id(handler_input: HandlerInput) -> str | None:
 class VerifySessionInterceptor(AbstractRequestInterceptor):
     """Replace the session attributes with the checked ones before anything reads them."""
 
+    def __init__(self, services: Services) -> None:
+        """Check seals with the key derived from ``services``' user-key secret."""
+        self._services = services
+
     def process(self, handler_input: HandlerInput) -> None:
-        """Keep only the skill's own attributes, verified; none at all from a new session."""
-        session = handler_input.request_envelope.session
+        """Keep only the skill's own attributes, verified; none at all from a new session.
+
+        What the skill acts on is kept only under its seal for this session and user
+        (``handlers.context.sealed``); the secret is read only when a seal comes back.
+        """
+        envelope = handler_input.request_envelope
+        session = envelope.session
         if session is None:
             return
+        system = envelope.context.system if envelope.context is not None else None
+        user = system.user if system is not None else None
+        binding = request_binding(
+            session.session_id, user.user_id if user is not None else None, self._services
+        )
         manager = handler_input.attributes_manager
         manager.session_attributes = verified_session(
-            manager.session_attributes, new_session=bool(session.new)
+            manager.session_attributes, new_session=bool(session.new), binding=binding
         )
 
 
