@@ -349,7 +349,7 @@ def run_entry(
 
     Args:
         entry: The conversation.
-        handler: The Lambda handler on the running local stack.
+        handler: The Lambda handler on the running local stack, its clock on the entry's day.
         nlu: The local NLU for the entry's date.
         accounts: The running local account service; started over for the entry.
 
@@ -383,15 +383,18 @@ def run_entry(
 
 def run(entries: Sequence[Entry], *, strict: bool = False) -> list[EntryResult]:
     """Play every entry on one embedded local stack and one NLU, dated for each entry."""
-    from devtools.cli import build_handler, embedded_stack
+    from devtools.cli import LocalClock, build_handler, embedded_stack
     from devtools.nlu import Nlu
 
     nlu = Nlu.for_locale(LOCALE, DEFAULT_TODAY, strict=strict)
+    clock = LocalClock(DEFAULT_TODAY)
+    results = []
     with embedded_stack(DEFAULT_TODAY) as accounts:
-        handler = build_handler()
-        return [
-            run_entry(entry, handler, nlu.dated(entry.today), accounts) for entry in entries
-        ]
+        handler = build_handler(clock)
+        for entry in entries:
+            clock.today = entry.today
+            results.append(run_entry(entry, handler, nlu.dated(entry.today), accounts))
+    return results
 
 
 # --- judging an entry ------------------------------------------------------------------------

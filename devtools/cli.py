@@ -67,13 +67,22 @@ def local_environment(base: dict[str, str] | None = None) -> dict[str, str]:
     return env
 
 
-def build_handler() -> LambdaHandler:
-    """The real Lambda handler, configured from the (local) environment."""
+def build_handler(clock: Callable[[], datetime] | None = None) -> LambdaHandler:
+    """The real Lambda handler, configured from the (local) environment.
+
+    Args:
+        clock: The Lambda's clock on the day simulated (a :class:`LocalClock`); None: the
+            real one. The skill believes a request's timestamp only near its own clock, so
+            requests dated another day are answered on it only with that day's clock.
+    """
     skill_path()
     import app
     from settings import Settings
 
-    return app.make_handler(app.default_services(Settings.from_env()))
+    services = app.default_services(Settings.from_env())
+    if clock is not None:
+        services = services._replace(clock=clock)
+    return app.make_handler(services)
 
 
 # --- rendering what the skill said ---------------------------------------------------------
@@ -215,11 +224,39 @@ class ScreenShots:
 # --- commands ------------------------------------------------------------------------------
 
 
-def _clock(today: date | None, zone: ZoneInfo) -> Callable[[], datetime]:
-    if today is None:
+def _default_zone() -> ZoneInfo:
+    return ZoneInfo(os.environ.get("DEFAULT_TIME_ZONE") or "Europe/Moscow")
+
+
+class LocalClock:
+    """The Lambda's clock on the local stack: 11:00 on the simulated day, else the real time.
+
+    It reads the same time as the envelopes :func:`alexa_session` dates, as Lambda's clock
+    and Alexa's agree. One handler may serve many days (answers-eval plays each entry on its
+    own): set :attr:`today` between conversations.
+    """
+
+    def __init__(self, today: date | None = None) -> None:
+        """Simulate ``today`` (None: the real time)."""
+        self.today = today
+
+    def __call__(self) -> datetime:
+        """The time now on the simulated day."""
+        if self.today is None:
+            return datetime.now(UTC)
+        return datetime.combine(self.today, time(11, 0), _default_zone())
+
+
+def envelope_clock(event: object) -> Callable[[], datetime]:
+    """The Lambda's clock at a replayed envelope's own timestamp, so it is answered on its day."""
+    request = event.get("request") if isinstance(event, dict) else None
+    stamp = request.get("timestamp") if isinstance(request, dict) else None
+    try:
+        moment = datetime.fromisoformat(str(stamp).replace("Z", "+00:00"))
+    except ValueError:
         return lambda: datetime.now(UTC)
-    fixed = datetime.combine(today, time(11, 0), zone)
-    return lambda: fixed
+    moment = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return lambda: moment
 
 
 @contextlib.contextmanager
@@ -264,10 +301,9 @@ def alexa_session(
     Returns:
         A session that has not started yet.
     """
-    zone = ZoneInfo(os.environ.get("DEFAULT_TIME_ZONE") or "Europe/Moscow")
     screen = DEVICES.get(device or "")
     return AlexaSession(
-        clock=_clock(today, zone),
+        clock=LocalClock(today),
         screen=screen.context() if screen is not None else None,
         locale=locale,
         user_id=user_id,
@@ -278,13 +314,12 @@ def alexa_session(
 
 
 def _conversation(args: argparse.Namespace, accounts: LocalAccountService) -> Conversation:
-    zone = ZoneInfo(os.environ.get("DEFAULT_TIME_ZONE") or "Europe/Moscow")
-    today = args.today or datetime.now(zone).date()
+    today = args.today or datetime.now(_default_zone()).date()
     session = alexa_session(
         accounts, args.today, linked=args.linked, device=args.device, locale=args.locale
     )
     nlu = Nlu.for_locale(args.locale, today, strict=args.strict)
-    return Conversation(build_handler(), session, nlu)
+    return Conversation(build_handler(LocalClock(args.today)), session, nlu)
 
 
 def demo_token(name: str | None) -> str | None:
@@ -359,7 +394,7 @@ def cmd_invoke(args: argparse.Namespace, out: TextIO) -> int:
         out.write(f"cannot read {args.file}: {exc}\n")
         return 2
     with embedded_stack():
-        response = build_handler()(event, None)
+        response = build_handler(envelope_clock(event))(event, None)
     out.write(json.dumps(response, indent=2, sort_keys=True) + "\n")
     return 0
 

@@ -52,6 +52,24 @@ def intent(name: str, *slots: dict[str, Any], status: str = "NONE") -> dict[str,
     return {"name": name, "confirmationStatus": status, "slots": {s["name"]: s for s in slots}}
 
 
+def sealed_attributes(attributes: Mapping[str, Any]) -> dict[str, Any]:
+    """``attributes`` as the skill would send them to the fixtures' session and user, sealed.
+
+    The seal is made with the local stack's development key (``devtools.stack.DEV_SECRET``)
+    at FIXTURE_TIME, so a fixture that answers a pending offer replays on the local stack,
+    with the clock at its timestamp (``devtools invoke`` and the e2e tests run so).
+    """
+    from devtools.cli import skill_path
+    from devtools.envelopes import LOCAL_USER_ID
+    from devtools.stack import DEV_SECRET
+
+    skill_path()
+    from handlers.context import SessionBinding, sealed
+
+    binding = SessionBinding.of(SESSION_ID, LOCAL_USER_ID, DEV_SECRET.encode, FIXTURE_TIME)
+    return sealed(attributes, lambda: binding)
+
+
 def _session(*, new: bool = True, attributes: Mapping[str, Any] | None = None) -> AlexaSession:
     session = AlexaSession(clock=lambda: FIXTURE_TIME)
     session.session_id = SESSION_ID
@@ -191,7 +209,7 @@ def definitions() -> dict[str, dict[str, Any]]:
         "my_data": fresh().intent(intent("MyDataIntent")),
         "delete_my_data": fresh().intent(intent("DeleteMyDataIntent")),
         "delete_my_data_yes": ongoing(
-            attributes={"case": {"q": ["offer", "delete_data", 1, []]}}
+            attributes=sealed_attributes({"case": {"q": ["offer", "delete_data", 1, []]}})
         ).intent(intent("AMAZON.YesIntent")),
         "claim_status": fresh().intent(intent("ClaimStatusIntent")),
         "policy_fact": fresh().intent(

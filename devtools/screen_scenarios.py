@@ -152,7 +152,8 @@ def local_skill(service: LocalAccountService) -> LambdaHandler:
     from settings import Settings
 
     settings = Settings.from_env(local_environment({}))
-    return app.make_handler(Services(settings, InMemoryUserStore(), HttpAccountClient(service.url)))
+    accounts = HttpAccountClient(service.url)
+    return app.make_handler(Services(settings, InMemoryUserStore(), accounts, clock=lambda: NOW))
 
 
 def gallery(out: TextIO, devices: Sequence[str]) -> int:

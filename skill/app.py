@@ -19,7 +19,7 @@ from adapters.alexa_api import TimeoutApiClient
 from adapters.deadline import lambda_seconds, request_deadline
 from adapters.deferred import DeferredAccountClient
 from adapters.store import DynamoDbUserStore
-from handlers.context import Services
+from handlers.context import Services, seal_response
 from handlers.errors import (
     AccountUnavailableHandler,
     CatchAllHandler,
@@ -32,7 +32,7 @@ from handlers.errors import (
     VerifySessionInterceptor,
     VerifySkillIdInterceptor,
 )
-from handlers.routes import ROUTES, RouteHandler
+from handlers.routes import ROUTES, SPOKEN_REQUESTS, QuietHandler, RouteHandler
 from settings import ConfigError, Settings
 from speech import say
 from speech.ssml import to_ssml
@@ -70,6 +70,10 @@ def default_services(settings: Settings) -> Services:
 def make_handler(services: Services) -> LambdaHandler:
     """Build the skill around ``services`` and return a Lambda handler that never raises.
 
+    The session attributes of every answer are sealed for its session and user
+    (``handlers.context.seal_response``); a request brings them back, and the first
+    interceptor keeps what the skill acts on only under that seal.
+
     An envelope the SDK cannot parse, or any other failure outside the skill's
     own exception handlers, still gets a spoken apology instead of an error. The
     one exception is a skill event that must come again (SkillDisabled whose
@@ -79,11 +83,12 @@ def make_handler(services: Services) -> LambdaHandler:
         allow_loopback=services.settings.local, ca_dir=services.settings.tls_ca_dir
     )
     builder = CustomSkillBuilder(api_client=api_client)
-    builder.add_global_request_interceptor(VerifySessionInterceptor())
+    builder.add_global_request_interceptor(VerifySessionInterceptor(services))
     builder.add_global_request_interceptor(VerifySkillIdInterceptor(services.settings.skill_id))
     builder.add_global_request_interceptor(TurnInterceptor(services))
     for route in ROUTES:
         builder.add_request_handler(RouteHandler(route))
+    builder.add_request_handler(QuietHandler())
     for exception_handler in (
         UnknownSkillHandler(),
         UnsupportedLocaleHandler(),
@@ -99,15 +104,32 @@ def make_handler(services: Services) -> LambdaHandler:
         try:
             with request_deadline(lambda_seconds(context)):
                 response: dict[str, Any] = sdk_handler(event, context)  # type: ignore[arg-type]
+                seal_response(response, event, services)
         except RetryableEventError:
             logger.error("skill event failed; raising so it can be delivered again")
             raise
         except Exception as exc:
             logger.error("request could not be handled: %s", type(exc).__name__)
-            return apology()
+            return apology() if _spoken(event) else silence()
         return response
 
     return handle
+
+
+def _spoken(event: object) -> bool:
+    """Whether ``event`` is (or claims to be) a request a customer waits to hear answered.
+
+    A request of a kind the SDK does not know cannot be parsed; unless it says it is a
+    launch or an intent, no one is listening for an apology.
+    """
+    request = event.get("request") if isinstance(event, dict) else None
+    kind = request.get("type") if isinstance(request, dict) else None
+    return not isinstance(kind, str) or kind in SPOKEN_REQUESTS
+
+
+def silence() -> dict[str, Any]:
+    """The empty response a non-conversational request gets: no speech, the session as it is."""
+    return {"version": "1.0", "response": {}}
 
 
 def apology(text: str = say.ERROR) -> dict[str, Any]:

@@ -23,6 +23,8 @@ from typing import TYPE_CHECKING, Final
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
+    from botocore.client import BaseClient
+
 #: Seconds kept back from the Lambda's remaining time to build, log and return the answer.
 SPEAKING_MARGIN: Final = 0.5
 
@@ -33,6 +35,38 @@ _DEADLINE: ContextVar[float] = ContextVar("request_deadline", default=math.inf)
 def remaining() -> float:
     """Seconds the current request may still spend on outbound calls (``inf`` without one)."""
     return _DEADLINE.get() - time.monotonic()
+
+
+def fits(seconds: float) -> bool:
+    """Whether ``seconds`` of outbound calls still fit before the current request's deadline."""
+    return remaining() >= seconds
+
+
+def retry_only_in_time(client: BaseClient, attempt_seconds: float, max_backoff: float) -> None:
+    """Let a botocore ``client`` retry only when the retry can end before the request's deadline.
+
+    botocore's retry mode decides whether an error is worth retrying and how long to back off,
+    but knows nothing of the Lambda's remaining time: one call of two attempts could outlast the
+    invocation. This handler runs first on the client's ``needs-retry`` event, and answers
+    False (botocore's "do not retry") when its longest backoff and one more attempt would not
+    fit; otherwise it answers None and botocore's own handler decides as usual.
+
+    Args:
+        client: A botocore client, with ``connect_timeout + read_timeout == attempt_seconds``.
+        attempt_seconds: The longest one attempt can take (its connect and read timeouts).
+        max_backoff: The longest backoff botocore waits before the retry.
+    """
+    service = client.meta.service_model.service_id.hyphenize()
+
+    def veto(**_: object) -> bool | None:
+        return None if fits(max_backoff + attempt_seconds) else False
+
+    # The stubs type handlers as returning None; botocore reads needs-retry handlers' answers.
+    client.meta.events.register_first(
+        f"needs-retry.{service}",
+        veto,  # type: ignore[arg-type]
+        unique_id=f"request-deadline-{service}",
+    )
 
 
 def lambda_seconds(context: object) -> float | None:

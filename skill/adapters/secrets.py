@@ -22,6 +22,8 @@ import threading
 from functools import cache
 from typing import TYPE_CHECKING, Final, cast
 
+from adapters import deadline
+
 if TYPE_CHECKING:
     from mypy_boto3_secretsmanager import SecretsManagerClient
 
@@ -29,6 +31,12 @@ _LOG = logging.getLogger(__name__)
 
 #: The key's minimum length in characters (a shorter HMAC key would be guessable).
 MIN_SECRET_LENGTH: Final = 32
+#: One attempt of the read: connect, then wait for the answer to start (seconds).
+CONNECT_SECONDS: Final = 0.5
+READ_SECONDS: Final = 1.0
+ATTEMPT_SECONDS: Final = CONNECT_SECONDS + READ_SECONDS
+#: The longest backoff of botocore's standard mode before its one retry.
+MAX_BACKOFF_SECONDS: Final = 1.0
 
 
 class SecretUnavailable(Exception):  # noqa: N818 - named like the other adapters' errors
@@ -37,23 +45,29 @@ class SecretUnavailable(Exception):  # noqa: N818 - named like the other adapter
 
 @cache
 def shared_client() -> SecretsManagerClient:
-    """The container's Secrets Manager client from the standard AWS environment, on first use.
+    """The container's Secrets Manager client (:func:`build_client`), built on first use."""
+    return build_client()
 
-    Tight timeouts, two attempts; ``AWS_ENDPOINT_URL_SECRETS_MANAGER`` points it at the
-    local stack's moto server.
+
+def build_client() -> SecretsManagerClient:
+    """A Secrets Manager client from the standard AWS environment.
+
+    Tight timeouts, two attempts, the second only when it fits before the request's deadline
+    (:func:`adapters.deadline.retry_only_in_time`); ``AWS_ENDPOINT_URL_SECRETS_MANAGER``
+    points it at the local stack's moto server.
     """
     from botocore.config import Config
 
     from adapters.aws import session
 
     config = Config(
-        connect_timeout=0.5,
-        read_timeout=1,
+        connect_timeout=CONNECT_SECONDS,
+        read_timeout=READ_SECONDS,
         retries={"mode": "standard", "total_max_attempts": 2},
     )
-    return cast(
-        "SecretsManagerClient", session().create_client("secretsmanager", config=config)
-    )
+    client = session().create_client("secretsmanager", config=config)
+    deadline.retry_only_in_time(client, ATTEMPT_SECONDS, MAX_BACKOFF_SECONDS)
+    return cast("SecretsManagerClient", client)
 
 
 class ManagedSecret:
@@ -79,8 +93,8 @@ class ManagedSecret:
         """The key's bytes, read (and decrypted) on the first call only.
 
         Raises:
-            SecretUnavailable: Secrets Manager failed, or the value is shorter than
-                ``MIN_SECRET_LENGTH``.
+            SecretUnavailable: Secrets Manager failed, one attempt no longer fits in the
+                request's remaining time, or the value is shorter than ``MIN_SECRET_LENGTH``.
         """
         if self._value is not None:
             return self._value
@@ -92,6 +106,10 @@ class ManagedSecret:
     def _read(self) -> bytes:
         from botocore.exceptions import BotoCoreError, ClientError
 
+        if not deadline.fits(ATTEMPT_SECONDS):
+            # Lambda would stop the function mid-read; answer without a user key instead.
+            _LOG.warning("user key secret not read: no time left in this request")
+            raise SecretUnavailable("no time left in this request to read the user key secret")
         client = self._client or shared_client()
         try:
             answer = client.get_secret_value(SecretId=self.name)

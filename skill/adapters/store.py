@@ -386,6 +386,9 @@ READ_SECONDS: Final = 1.0
 #: A call is not started with less than one attempt's time left in the request (the
 #: request's deadline, ``adapters.deadline``, comes from the Lambda context).
 ATTEMPT_SECONDS: Final = CONNECT_SECONDS + READ_SECONDS
+#: botocore's standard mode backs off rand(0, 1) x min(scale x 2^i, 20 s) before retry i + 1;
+#: the scale is 1 s for throttling (25 ms for other errors), so the one retry waits at most 1 s.
+MAX_BACKOFF_SECONDS: Final = 1.0
 
 _CONFLICT_CODES: Final = frozenset(
     {"ConditionalCheckFailedException", "TransactionConflictException"}
@@ -409,7 +412,7 @@ def _translated(operation: str) -> Iterator[None]:
     # botocore is imported only once a call is made, never by importing this module.
     from botocore.exceptions import BotoCoreError, ClientError
 
-    if deadline.remaining() < ATTEMPT_SECONDS:
+    if not deadline.fits(ATTEMPT_SECONDS):
         # Lambda would stop the function mid-call; better to answer without the state.
         _LOG.warning("DynamoDB %s skipped: no time left in this request", operation)
         raise StoreUnavailable(f"DynamoDB {operation}: no time left")
@@ -443,9 +446,12 @@ def build_client() -> DynamoDBClient:
     a Settings API call (at most 1.5 s). A call makes at most 2 attempts
     (standard retry mode); an attempt waits at most 0.5 s to connect and 1 s for
     the response to start, and standard mode's backoff before the retry is at
-    most 1 s. So one store call gives up within 2 x 1.5 s + 1 s = 4 s. A turn
-    makes at most one call that fails (after a failed read it does not try to
-    write), so the skill still answers, without the state, well inside 8 s.
+    most 1 s. So one store call gives up within 2 x 1.5 s + 1 s = 4 s at most, and
+    always before the request's deadline: a call starts only with one attempt's time
+    left, and retries only when the backoff and another attempt still fit
+    (:func:`adapters.deadline.retry_only_in_time`). A turn makes at most one call that
+    fails (after a failed read it does not try to write), so the skill still answers,
+    without the state, inside the Lambda's time.
     """
     from botocore.config import Config
 
@@ -457,7 +463,9 @@ def build_client() -> DynamoDBClient:
         retries={"mode": "standard", "total_max_attempts": 2},
         tcp_keepalive=True,
     )
-    return cast("DynamoDBClient", session().create_client("dynamodb", config=config))
+    client = session().create_client("dynamodb", config=config)
+    deadline.retry_only_in_time(client, ATTEMPT_SECONDS, MAX_BACKOFF_SECONDS)
+    return cast("DynamoDBClient", client)
 
 
 class DynamoDbUserStore:

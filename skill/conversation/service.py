@@ -369,11 +369,13 @@ def next_step(case: Case, heard: Heard, known: Known) -> Outcome:
     # A date, another product or a new question said while a question is open: the
     # question comes again as it was; anything else that leaves it unanswered is a miss.
     corrected = (
-        heard.date is not None
+        # the same date said again answers nothing new: it counts as a miss like any other
+        (heard.date is not None and _span(merged, guessed=True) != _span(case, guessed=True))
         or (heard.product is not None and heard.product != case.value(FactName.PRODUCT))
         or (heard.goal is not None and heard.goal is not case.goal)  # a new question
     )
-    outcome = _advance(merged, known, heard, progressed=corrected)
+    new_question = heard.goal is not None and heard.goal is not case.goal
+    outcome = _advance(merged, known, heard, progressed=corrected, new_question=new_question)
     return _noting_date(outcome, case, heard)
 
 
@@ -988,12 +990,20 @@ def _span(case: Case, *, guessed: bool = False) -> DateSpan | None:
 
 
 def _advance(  # noqa: PLR0911, PLR0912
-    case: Case, known: Known, heard: Heard, *, rule_said: bool = False, progressed: bool = True
+    case: Case,
+    known: Known,
+    heard: Heard,
+    *,
+    rule_said: bool = False,
+    progressed: bool = True,
+    new_question: bool = False,
 ) -> Outcome:
     """Ask for the next missing fact, or decide.
 
     ``rule_said``: the rule was just spoken. ``progressed``: the turn added or changed a
     fact; one that did not leaves the open question unanswered, a miss (never a third ask).
+    ``new_question``: the customer asked about another goal while a question was open: its
+    rule comes first, and the open question counts as asked once more.
     """
     goal = case.goal or implied_goal(case)
     if goal is None:
@@ -1044,7 +1054,8 @@ def _advance(  # noqa: PLR0911, PLR0912
         case = _from_memory(case, known.memory)
     # A first question that names no purchase of theirs gets the rule before any question.
     general = None
-    if case.waiting is None and not rule_said and case.fact(FactName.PURCHASED) is None:
+    asking_anew = case.waiting is None or new_question
+    if asking_anew and not rule_said and case.fact(FactName.PURCHASED) is None:
         # Answer first: the rule for the question, then the one question to check theirs.
         subject = kind if goal is Goal.CLAIM and kind is not None else goal
         general = _general(subject, case, known.today)
@@ -1415,6 +1426,17 @@ def _ask_next(
     """
     waiting = case.waiting
     if waiting is not None and waiting.about == fact:
+        if progressed and general is not None:
+            # Another question came first: its rule, then this one counted once more; asked
+            # twice already, the skill goes on without the fact instead of a third time.
+            counted = _asked_once_more(case)
+            if counted is None or counted.waiting is None:
+                return _move_on(case, fact, known)
+            asked = _ask(case, fact, general=general)  # the plain question after the rule
+            kept = asked.case.question
+            if kept is not None:  # ... but it still counts as asked once more
+                kept = kept._replace(attempts=counted.waiting.attempts)
+            return asked._replace(case=asked.case._replace(question=kept))
         if progressed:  # another fact came first ("no wait, five weeks ago"): asked as it was
             return _ask(case, fact, attempt=waiting.attempts)
         return _missed(case, fact, None, known)

@@ -9,9 +9,10 @@ once per session, and written only when something changed.
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Callable, Mapping
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -27,8 +28,9 @@ from adapters.store import (
     user_key,
     utc_now,
 )
-from conversation.case import CASE_ATTRIBUTE, Case, decode, encode
+from conversation.case import CASE_ATTRIBUTE, Asks, Case, Offer, decode, encode
 from domain.memory import POLICY_VERSION, SLOT_ID, RememberedPurchase, UserState, fits
+from speech.ssml import Phrase, phrase_from_json, phrase_to_json
 
 if TYPE_CHECKING:
     from ask_sdk_core.handler_input import HandlerInput
@@ -49,13 +51,28 @@ _ZONE = "zone"
 MAX_ZONE_CHARS: Final = 64
 #: The session attribute holding the skill's last words, for "say that again".
 SAID: Final = "said"
-#: Inner SSML is at most Alexa's 8,000 characters; an intent or slot name is short.
-MAX_SAID_CHARS: Final = 8000
+#: Largest ``said`` attribute kept (as JSON): a spoken answer is one breath, a few hundred
+#: characters; a forged 16,000-character one must not make a response over Alexa's limit.
+MAX_SAID_CHARS: Final = 3000
+#: An intent or slot name is short.
 MAX_NAME_CHARS: Final = 64
-#: Request timestamps outside these bounds are not believed (Alexa launched in 2014; date
-#: arithmetic near year 9999 overflows): the Lambda clock stands in for them.
-EARLIEST_REQUEST: Final = datetime(2015, 1, 1, tzinfo=UTC)
-LATEST_REQUEST: Final = datetime(2100, 12, 31, tzinfo=UTC)
+#: The session attribute carrying the seal of the others: ``[turn, issued, mac]`` (below).
+SEAL: Final = "seal"
+#: How long after it was sealed a response's attributes are believed (seconds): Alexa closes a
+#: session whose customer says nothing for two prompts, about 16 s.
+MAX_SEAL_AGE: Final = 300
+#: The largest attributes a seal is checked over: the skill's own are far smaller.
+MAX_SEALED_CHARS: Final = 16_384
+#: What the seal's key is derived for, from the user-key secret (never that secret itself).
+SEAL_KEY_PURPOSE: Final = b"zosi-care/session-seal/v1"
+#: Offers whose yes deletes data, revokes the link, opens a request or reads the account.
+SEALED_OFFERS: Final = frozenset(
+    {Offer.DELETE_DATA, Offer.WITHDRAW_CONSENT, Offer.OPEN_REQUEST, Offer.CHECK_OWN_CASE}
+)
+#: How far a request's timestamp may be from the Lambda's clock and still count as "now": Alexa
+#: itself holds a request older than 150 s to be a replay (its request-signature rules). A
+#: request dated further off was written by its sender, and moves no decision.
+REQUEST_TIME_TOLERANCE: Final = timedelta(seconds=150)
 
 
 class Services(NamedTuple):
@@ -64,7 +81,8 @@ class Services(NamedTuple):
     ``accounts`` is None when no account API is configured: linked customers then
     get the same general answers as everyone else. ``clock`` is the Lambda's clock,
     the only time anything is stored with (the store keeps its own, the same one in
-    production); tests pass a fake.
+    production) and what "now" is checked against; tests and the local tools pass the
+    clock of the day they simulate.
     """
 
     settings: Settings
@@ -109,22 +127,25 @@ class Turn:
 
     @cached_property
     def now(self) -> datetime:
-        """The request's own timestamp (UTC): "now" for policy answers, never for storage.
+        """The request's time (UTC) when the Lambda's clock agrees with it, else the Lambda's.
 
-        Policy answers count from the customer's own date, so a replayed envelope or
-        ``--today`` answers as on its day. A timestamp that is missing or outside
-        2015..2100 (the sender wrote it: 1971, 9999) is replaced by the Lambda clock,
-        so no date arithmetic can overflow. What is stored uses :attr:`clock_now`.
+        Every decision counts from here, the ones that lead to an action (a request opened,
+        a purchase remembered) as much as the answers, so the request's own timestamp is
+        believed only within :data:`REQUEST_TIME_TOLERANCE` of the Lambda's clock: a
+        timestamp a year back cannot reopen a closed refund window, and 1971 or 9999 cannot
+        overflow date arithmetic. The local tools and tests that simulate another day give
+        the skill that day's clock (``Services.clock``), as Lambda's would be on it.
         """
+        lambda_now = self.clock_now
         stamp = getattr(self._input.request_envelope.request, "timestamp", None)
         if not isinstance(stamp, datetime):
-            return self.clock_now
+            return lambda_now
         stamp = stamp if stamp.tzinfo else stamp.replace(tzinfo=UTC)
         try:
-            believable = EARLIEST_REQUEST <= stamp <= LATEST_REQUEST
+            believable = abs(stamp - lambda_now) <= REQUEST_TIME_TOLERANCE
         except (OverflowError, ValueError):
             believable = False
-        return stamp.astimezone(UTC) if believable else self.clock_now
+        return stamp.astimezone(UTC) if believable else lambda_now
 
     @property
     def clock_now(self) -> datetime:
@@ -468,7 +489,12 @@ def _zone_of(value: object) -> ZoneInfo | None:
         return None
 
 
-def verified_session(raw: object, *, new_session: bool) -> dict[str, Any]:
+def verified_session(
+    raw: object,
+    *,
+    new_session: bool,
+    binding: Callable[[], SessionBinding | None] | None = None,
+) -> dict[str, Any]:
     """The session attributes worth keeping: the skill's own, each one checked.
 
     Alexa sends a new session no attributes, so whatever a new session carries is
@@ -476,7 +502,10 @@ def verified_session(raw: object, *, new_session: bool) -> dict[str, Any]:
     the skill writes are kept, and only with values that pass their checks (the
     case through its codec, the stored-state copy through the store's formats, a
     real time zone, ``withdrawn`` as True), so no unknown attribute is ever echoed
-    back in the response and none is larger than its own cap.
+    back in the response and none is larger than its own cap. What the skill acts on
+    (:func:`needs_seal`) is kept only under a seal that ``binding`` verifies: this
+    session, this user, a recent turn (:func:`sealed`); without one it is dropped, as if
+    the session had just begun.
     """
     if new_session or not isinstance(raw, Mapping):
         return {}
@@ -492,42 +521,224 @@ def verified_session(raw: object, *, new_session: bool) -> dict[str, Any]:
     if raw.get(WITHDRAWN) is True:
         kept[WITHDRAWN] = True
     said = said_from_session(raw.get(SAID))
-    if said is not None:
-        kept[SAID] = said_to_session(said)
+    said_attribute = None if said is None else said_to_session(said)
+    if said_attribute is not None:
+        kept[SAID] = said_attribute
+    turn = None if binding is None else _sealed_turn(raw, binding)
+    if turn is None:
+        return _without_acted_on(kept)
+    kept[SEAL] = turn
+    return kept
+
+
+# --- the seal: what the skill acts on comes back only from this session and this user ----------
+
+
+class SessionBinding(NamedTuple):
+    """What a seal binds the session attributes to, and the key it is made with.
+
+    Attributes:
+        session_id: The Alexa session the attributes belong to.
+        user_key: The keyed hash of the Alexa user (never the raw id).
+        key: The seal's HMAC key, derived from the user-key secret.
+        now: The Lambda's clock, in epoch seconds.
+    """
+
+    session_id: str
+    user_key: str
+    key: bytes
+    now: int
+
+    @classmethod
+    def of(
+        cls, session_id: object, user_id: object, secret: Callable[[], bytes], now: datetime
+    ) -> SessionBinding | None:
+        """The binding of a request, or None without a session, a user or the secret."""
+        if not isinstance(session_id, str) or not isinstance(user_id, str):
+            return None
+        if not session_id or not user_id:
+            return None
+        try:
+            secret_bytes = secret()
+        except SecretUnavailable:
+            return None
+        import hashlib  # deferred: only a turn that seals or checks a seal needs them
+        import hmac
+
+        key = hmac.new(secret_bytes, SEAL_KEY_PURPOSE, hashlib.sha256).digest()
+        user = user_key(user_id, secret_bytes)
+        return cls(session_id, user, key, int(now.timestamp()))
+
+    def mac(self, turn: int, issued: int, attributes: Mapping[str, Any]) -> str:
+        """The HMAC-SHA256 over this session, this user, the turn, its time and the values."""
+        import hashlib
+        import hmac
+
+        message = json.dumps(
+            ["s1", self.session_id, self.user_key, turn, issued, attributes],
+            sort_keys=True,
+            separators=(",", ":"),
+        )
+        return hmac.new(self.key, message.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+def request_binding(
+    session_id: object, user_id: object, services: Services
+) -> Callable[[], SessionBinding | None]:
+    """The binding of a request's session and user, computed on first use and at most once."""
+    from functools import cache
+
+    settings = services.settings
+    return cache(
+        lambda: SessionBinding.of(
+            session_id, user_id, lambda: settings.user_key_secret, services.clock()
+        )
+    )
+
+
+def seal_response(response: dict[str, Any], event: Mapping[str, Any], services: Services) -> None:
+    """Seal the session attributes of ``response``, the skill's answer to ``event`` (in place).
+
+    Done on the serialised response, after the SDK, so every answer is sealed the same way,
+    the exception handlers' too (the SDK skips response interceptors after an exception).
+    """
+    attributes = response.get("sessionAttributes")
+    if not isinstance(attributes, Mapping) or not attributes:
+        return
+    session = event.get("session")
+    context = event.get("context")
+    system = context.get("System") if isinstance(context, Mapping) else None
+    user = system.get("user") if isinstance(system, Mapping) else None
+    binding = request_binding(
+        session.get("sessionId") if isinstance(session, Mapping) else None,
+        user.get("userId") if isinstance(user, Mapping) else None,
+        services,
+    )
+    response["sessionAttributes"] = sealed(attributes, binding)
+
+
+def needs_seal(attributes: Mapping[str, Any]) -> bool:
+    """Whether ``attributes`` hold something the skill acts on without asking again.
+
+    An offer whose yes deletes data, withdraws consent, opens a request or reads the
+    linked account; the withdrawal of this session; the copy of the stored state. The
+    rest (the facts said, the question for one, a check of a date, an offer to remember,
+    the zone, the last words) is what the customer could say again in a new session, so
+    it travels checked for its format but unsealed: sealing it would read the user-key
+    secret on the first turn of every cold container (about 1 s here), which a policy
+    answer never needs.
+    """
+    if attributes.get(WITHDRAWN) is True or _STATE in attributes:
+        return True
+    question = decode(attributes.get(CASE_ATTRIBUTE), new_session=False).question
+    return question is not None and question.kind is Asks.OFFER and question.about in SEALED_OFFERS
+
+
+def sealed(
+    attributes: Mapping[str, Any], binding: Callable[[], SessionBinding | None]
+) -> dict[str, Any]:
+    """The attributes a response carries: sealed when :func:`needs_seal`, else as they are.
+
+    The seal is ``[turn, issued, mac]``: the turn one after the sealed turn this request
+    came with (1 for the first), the Lambda's clock, and an HMAC over the session id, the
+    user key, both and every other attribute. A request brings it back unchanged; any
+    change, another session or user, or an age past :data:`MAX_SEAL_AGE` breaks it. When
+    no seal can be made (no user, the secret unreadable), what needs one is left out.
+    """
+    previous = attributes.get(SEAL)
+    body = {name: value for name, value in attributes.items() if name != SEAL}
+    if not needs_seal(body):
+        return body
+    bound = binding()
+    if bound is None:
+        return _without_acted_on(body)
+    turn = previous + 1 if isinstance(previous, int) and not isinstance(previous, bool) else 1
+    return {**body, SEAL: [turn, bound.now, bound.mac(turn, bound.now, body)]}
+
+
+def _sealed_turn(
+    raw: Mapping[str, Any], binding: Callable[[], SessionBinding | None]
+) -> int | None:
+    """The turn of the seal ``raw`` carries, if it is one this skill made for this request."""
+    seal = raw.get(SEAL)
+    body = {name: value for name, value in raw.items() if name != SEAL}
+    well_formed = (
+        isinstance(seal, list)
+        and len(seal) == 3
+        and all(isinstance(n, int) and not isinstance(n, bool) for n in seal[:2])
+        and seal[0] >= 1
+        and isinstance(seal[2], str)
+        and _json_size(body, MAX_SEALED_CHARS) <= MAX_SEALED_CHARS
+    )
+    bound = binding() if well_formed else None
+    if bound is None:
+        return None
+    turn, issued, mac = seal  # type: ignore[misc]
+    skew = int(REQUEST_TIME_TOLERANCE.total_seconds())
+    import hmac
+
+    recent = -skew <= bound.now - issued <= MAX_SEAL_AGE
+    return turn if recent and hmac.compare_digest(bound.mac(turn, issued, body), mac) else None
+
+
+def _without_acted_on(attributes: Mapping[str, Any]) -> dict[str, Any]:
+    """``attributes`` less what needs a seal: a fresh start's worth, and the context."""
+    kept = {
+        name: value for name, value in attributes.items() if name not in {_STATE, WITHDRAWN, SEAL}
+    }
+    case = decode(kept.get(CASE_ATTRIBUTE), new_session=False)
+    if case.question is not None and needs_seal({CASE_ATTRIBUTE: encode(case)}):
+        kept.pop(CASE_ATTRIBUTE)
+        rest = encode(case._replace(question=None))
+        if rest:
+            kept[CASE_ATTRIBUTE] = rest
     return kept
 
 
 class Said(NamedTuple):
     """What the skill said last, kept in the session so it can say it again.
 
+    The phrases are kept, not their SSML: "say that again" renders them once more through
+    :func:`speech.ssml.to_ssml`, which escapes every piece of text, so nothing in the
+    attribute can become markup (an ``<audio>`` tag, a broken ``<speak>``) however it was
+    made, and nothing longer than :data:`MAX_SAID_CHARS` is kept.
+
     Attributes:
-        speech: The response's inner SSML.
-        reprompt: The reprompt's inner SSML.
-        elicit: ``(intent, slot)`` of the Dialog.ElicitSlot it carried, if any.
+        speech: What was said before the question.
+        question: The question it ended with.
+        reprompt: The reprompt.
+        elicit: ``(intent, slot)`` of the Dialog.ElicitSlot it carried, if any (checked
+            against the slots the skill elicits before it goes out again).
     """
 
-    speech: str
-    reprompt: str
+    speech: Phrase
+    question: Phrase
+    reprompt: Phrase
     elicit: tuple[str, str] | None = None
 
 
-def said_to_session(said: Said) -> dict[str, Any]:
-    """The ``said`` attribute for ``said``."""
-    out: dict[str, Any] = {"speech": said.speech, "reprompt": said.reprompt}
+def said_to_session(said: Said) -> dict[str, Any] | None:
+    """The ``said`` attribute for ``said``; None when it would be larger than any kept."""
+    out: dict[str, Any] = {
+        "s": phrase_to_json(said.speech),
+        "q": phrase_to_json(said.question),
+        "r": phrase_to_json(said.reprompt),
+    }
     if said.elicit is not None:
-        out["elicit"] = list(said.elicit)
-    return out
+        out["e"] = list(said.elicit)
+    return out if _json_size(out) <= MAX_SAID_CHARS else None
 
 
 def said_from_session(raw: object) -> Said | None:
     """The last words from the ``said`` attribute, or None unless every part is well formed."""
-    if not isinstance(raw, Mapping):
+    if not isinstance(raw, Mapping) or _json_size(raw) > MAX_SAID_CHARS:
         return None
-    speech, reprompt, elicit = raw.get("speech"), raw.get("reprompt"), raw.get("elicit")
-    if not all(isinstance(t, str) and 0 < len(t) <= MAX_SAID_CHARS for t in (speech, reprompt)):
+    speech, question, reprompt = (phrase_from_json(raw.get(part)) for part in ("s", "q", "r"))
+    if speech is None or not question or not reprompt:
         return None
+    elicit = raw.get("e")
     names = (
-        tuple(elicit)
+        (elicit[0], elicit[1])
         if isinstance(elicit, list)
         and len(elicit) == 2
         and all(isinstance(n, str) and 0 < len(n) <= MAX_NAME_CHARS for n in elicit)
@@ -535,4 +746,12 @@ def said_from_session(raw: object) -> Said | None:
     )
     if elicit is not None and names is None:
         return None
-    return Said(str(speech), str(reprompt), (names[0], names[1]) if names else None)
+    return Said(speech, question, reprompt, names)
+
+
+def _json_size(value: object, cap: int = MAX_SAID_CHARS) -> int:
+    """How many characters ``value`` takes as JSON (more than ``cap`` when it is not JSON)."""
+    try:
+        return len(json.dumps(value))
+    except (TypeError, ValueError, RecursionError):
+        return cap + 1

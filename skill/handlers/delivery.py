@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from screens import Screen
 
 REGION, ORDER_DATE, ORDERED_ON, COUNTRY = "region", "orderDate", "orderedOn", "country"
+#: The intent delivery answers, whose region slot is elicited.
+DELIVERY_INTENT = "DeliveryTimeIntent"
 
 
 def delivery_time(

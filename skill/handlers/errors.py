@@ -10,15 +10,16 @@ are logged by type only, so no slot value, token or user id reaches the logs.
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from ask_sdk_core.dispatch_components.exception_components import AbstractExceptionHandler
 from ask_sdk_core.dispatch_components.request_components import AbstractRequestInterceptor
 from ask_sdk_core.utils.request_util import get_request_type
 
 from adapters.account_errors import AccountUnavailable, LinkRequired
-from handlers.context import TURN, Services, Turn, turn, verified_session
+from handlers.context import TURN, Services, Turn, request_binding, turn, verified_session
 from handlers.respond import finish
+from handlers.routes import ROUTES, SPOKEN_REQUESTS
 from speech import say, speaks, use_locale
 from speech.ssml import to_ssml
 
@@ -46,8 +47,29 @@ class RetryableEventError(Exception):
     """
 
 
-#: The requests a customer hears an answer to (skill events and session ends get none).
-SPOKEN_REQUESTS = frozenset({"LaunchRequest", "IntentRequest"})
+#: What the logs say in place of a locale or an intent name the skill does not know.
+UNKNOWN_NAME: Final = "other"
+#: The intent names the skill answers: the only ones its logs name.
+KNOWN_INTENTS: Final = frozenset(intent for route in ROUTES for intent in route.intents)
+#: The locales Alexa serves custom skills in: the only ones the logs name.
+ALEXA_LOCALES: Final = frozenset(
+    {
+        "ar-SA", "de-AT", "de-DE", "en-AU", "en-CA", "en-GB", "en-IE", "en-IN", "en-NZ",
+        "en-US", "es-ES", "es-MX", "es-US", "fr-CA", "fr-FR", "hi-IN", "it-IT", "ja-JP",
+        "nl-NL", "pl-PL", "pt-BR", "sv-SE",
+    }
+)  # fmt: skip
+
+
+def loggable(value: object, known: frozenset[str]) -> str:
+    """``value`` when it is one of ``known``, else :data:`UNKNOWN_NAME`.
+
+    A request's locale and intent name are whatever its sender wrote: any length, line
+    breaks (a forged log line), an e-mail address. Only names from a fixed list reach the
+    logs, so no request can write into them. (The request type needs no such list: the SDK
+    parses only the types it knows, and names each by its own constant.)
+    """
+    return value if isinstance(value, str) and value in known else UNKNOWN_NAME
 
 
 class MinorWithoutConsentError(Exception):
@@ -68,14 +90,28 @@ def application_id(handler_input: HandlerInput) -> str | None:
 class VerifySessionInterceptor(AbstractRequestInterceptor):
     """Replace the session attributes with the checked ones before anything reads them."""
 
+    def __init__(self, services: Services) -> None:
+        """Check seals with the key derived from ``services``' user-key secret."""
+        self._services = services
+
     def process(self, handler_input: HandlerInput) -> None:
-        """Keep only the skill's own attributes, verified; none at all from a new session."""
-        session = handler_input.request_envelope.session
+        """Keep only the skill's own attributes, verified; none at all from a new session.
+
+        What the skill acts on is kept only under its seal for this session and user
+        (``handlers.context.sealed``); the secret is read only when a seal comes back.
+        """
+        envelope = handler_input.request_envelope
+        session = envelope.session
         if session is None:
             return
+        system = envelope.context.system if envelope.context is not None else None
+        user = system.user if system is not None else None
+        binding = request_binding(
+            session.session_id, user.user_id if user is not None else None, self._services
+        )
         manager = handler_input.attributes_manager
         manager.session_attributes = verified_session(
-            manager.session_attributes, new_session=bool(session.new)
+            manager.session_attributes, new_session=bool(session.new), binding=binding
         )
 
 
@@ -112,7 +148,9 @@ class TurnInterceptor(AbstractRequestInterceptor):
         request = handler_input.request_envelope.request
         intent = getattr(getattr(request, "intent", None), "name", None)
         request_type = get_request_type(handler_input)
-        logger.info("request %s %s", request_type, intent or "")
+        logger.info(
+            "request %s %s", request_type, loggable(intent, KNOWN_INTENTS) if intent else ""
+        )
         if request_type in SPOKEN_REQUESTS and not speaks(current.locale):
             raise UnsupportedLocaleError
 
@@ -164,7 +202,7 @@ class UnsupportedLocaleHandler(AbstractExceptionHandler):
         from speech.unsupported import apology
 
         locale = turn(handler_input).locale
-        logger.info("unsupported locale %s", locale)
+        logger.info("unsupported locale %s", loggable(locale, ALEXA_LOCALES))
         builder = handler_input.response_builder
         builder.speak(to_ssml((apology(locale),), 0)).set_should_end_session(True)
         response: Response = builder.response

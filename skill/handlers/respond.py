@@ -40,27 +40,23 @@ def speak(
     reprompt: Phrase | None = None,
     card: Answer | None = None,
     screen: ScreenOf | None = None,
-    asked_before: str | None = None,
+    asked_before: Phrase | None = None,
 ) -> Response:
     """Say ``speech`` then ``question``; without a question the session ends.
 
-    ``asked_before`` is a question already said on an earlier turn, as its SSML, asked
-    again in place of ``question``. On a device that shows APL, ``screen`` (else the
-    card's lines) goes on screen too.
+    ``asked_before`` is a question already said on an earlier turn, asked again in place
+    of ``question`` and as its own reprompt. On a device that shows APL, ``screen`` (else
+    the card's lines) goes on screen too.
     """
     current = turn(handler_input)
     year = current.now.year
     builder = handler_input.response_builder
-    # The question is rendered first and always kept whole: if an absurdly long slot
-    # value makes the speech too long, the speech is cut, never the question.
-    asked = asked_before or (to_ssml(question, year) if question else "")
-    said = to_ssml(speech, year, limit=MAX_SPEECH_CHARS - len(asked) - 1)
-    spoken = f"{said} {asked}".strip()
-    builder.speak(spoken)
-    if asked:
-        again = asked_before or to_ssml(reprompt or question or (), year)
-        builder.ask(again)
-        _remember_said(handler_input, current, spoken, again)
+    question = asked_before or question or ()
+    builder.speak(_spoken(speech, question, year))
+    if question:
+        again = asked_before or reprompt or question
+        builder.ask(to_ssml(again, year))
+        _remember_said(handler_input, current, Said(speech, question, again))
     else:
         builder.set_should_end_session(True)
     if card is not None:
@@ -68,9 +64,20 @@ def speak(
             StandardCard(title=card.card_title, text=to_text(card.card_body, current.locale))
         )
     if (screen is not None or card is not None) and shows_apl(handler_input):
-        _show(handler_input, current, screen, card, asks=bool(asked))
+        _show(handler_input, current, screen, card, asks=bool(question))
     response: Response = builder.response
     return response
+
+
+def _spoken(speech: Phrase, question: Phrase, year: int) -> str:
+    """The SSML of ``speech`` then ``question``, within Alexa's limit.
+
+    The question is rendered first and always kept whole: if an absurdly long slot value
+    makes the speech too long, the speech is cut, never the question.
+    """
+    asked = to_ssml(question, year)
+    said = to_ssml(speech, year, limit=MAX_SPEECH_CHARS - len(asked) - 1)
+    return f"{said} {asked}".strip()
 
 
 def _show(
@@ -134,7 +141,7 @@ def finish(
     return speak(handler_input, speech, (say.ANYTHING_ELSE,), card=card, screen=screen)
 
 
-def _offer_still_open(current: Turn) -> str | None:
+def _offer_still_open(current: Turn) -> Phrase | None:
     """The offer made on the turn before, as it was said, if this turn left it open.
 
     A turn that answers something else leaves the case as it was, offer included.
@@ -143,7 +150,7 @@ def _offer_still_open(current: Turn) -> str | None:
     if current.new_session or asked is None or asked.kind is not Asks.OFFER:
         return None
     said = said_from_session(current.session.get(SAID))
-    return said.reprompt if said is not None else None
+    return said.question if said is not None else None
 
 
 def ask_for(
@@ -254,10 +261,8 @@ ELICIT_SLOT: Final = "Dialog.ElicitSlot"
 # --- "say that again" --------------------------------------------------------------------------
 
 
-def _remember_said(
-    handler_input: HandlerInput, current: Turn, speech: str, reprompt: str
-) -> None:
-    """Keep this response's words (and the slot it elicits) for a repeat, in the session only.
+def _remember_said(handler_input: HandlerInput, current: Turn, said: Said) -> None:
+    """Keep this response's phrases (and the slot it elicits) for a repeat, in the session only.
 
     The directive is recognised by its type name, as Alexa reads it: importing the SDK's
     class to test it would load all of ``ask_sdk_model.dialog`` (about 3 ms) on every
@@ -271,15 +276,20 @@ def _remember_said(
         name, slot = getattr(updated, "name", None), getattr(directive, "slot_to_elicit", None)
         if isinstance(name, str) and name and isinstance(slot, str) and slot:
             elicit = (name, slot)
-    current.session[SAID] = said_to_session(Said(speech, reprompt, elicit))
+    kept = said_to_session(said._replace(elicit=elicit))
+    if kept is None:
+        current.session.pop(SAID, None)
+    else:
+        current.session[SAID] = kept
 
 
 def repeat(handler_input: HandlerInput) -> Response:
     """Say again what was last said, word for word, and keep waiting for the same answer.
 
     The case is left as it is, so a yes after "say that again" still answers the offer or
-    the check that was repeated; an elicited slot is elicited again. With nothing said yet in
-    this session, say so and go on.
+    the check that was repeated; an elicited slot is elicited again, if it is one the skill
+    elicits. The words are rendered again from their phrases, never sent back as they came.
+    With nothing said yet in this session, say so and go on.
     """
     from ask_sdk_model.dialog.elicit_slot_directive import ElicitSlotDirective
     from ask_sdk_model.intent import Intent as AlexaIntent
@@ -290,12 +300,25 @@ def repeat(handler_input: HandlerInput) -> Response:
     if said is None:
         return finish(handler_input, (say.NOTHING_TO_REPEAT,))
     builder = handler_input.response_builder
-    if said.elicit is not None:
+    if said.elicit is not None and said.elicit in elicited_slots():
         intent_name, slot = said.elicit
         intent = AlexaIntent(
             name=intent_name, slots={}, confirmation_status=IntentConfirmationStatus.NONE
         )
         builder.add_directive(ElicitSlotDirective(slot_to_elicit=slot, updated_intent=intent))
-    builder.speak(said.speech).ask(said.reprompt)
+    year = current.now.year
+    builder.speak(_spoken(said.speech, said.question, year)).ask(to_ssml(said.reprompt, year))
     response: Response = builder.response
     return response
+
+
+def elicited_slots() -> frozenset[tuple[str, str]]:
+    """Every ``(intent, slot)`` the skill elicits: a purchase dialog's facts, a delivery region.
+
+    A forged ``said`` attribute may name any intent and slot; only these go out again.
+    """
+    from handlers.delivery import DELIVERY_INTENT, REGION
+    from handlers.dialog import INTENTS, SLOTS
+
+    dialog = {(intent, slot) for intent in INTENTS.values() for slot in SLOTS.values()}
+    return frozenset({*dialog, (DELIVERY_INTENT, REGION)})

@@ -92,6 +92,11 @@ ROUTES: tuple[Route, ...] = (
 )
 
 
+#: The requests a customer hears an answer to; every other kind the skill may be sent is not
+#: conversational (System.ExceptionEncountered, AudioPlayer.*, Messaging.MessageReceived...).
+SPOKEN_REQUESTS = frozenset({"LaunchRequest", INTENT_REQUEST})
+
+
 class RouteHandler(AbstractRequestHandler):
     """An ask-sdk request handler for one route, loading its function on first use."""
 
@@ -110,3 +115,21 @@ class RouteHandler(AbstractRequestHandler):
         if self._function is None:
             self._function = self.route.load()
         return self._function(handler_input)
+
+
+class QuietHandler(AbstractRequestHandler):
+    """Answer a non-conversational request no route takes with an empty response.
+
+    Alexa sends a skill more than conversation: ``System.ExceptionEncountered`` after a response
+    it could not use, ``AudioPlayer.*`` and ``PlaybackController.*`` for audio the skill never
+    plays, ``Messaging.MessageReceived``, skill events it did not subscribe to. None has a
+    customer waiting for words (an AudioPlayer response may not even carry speech), so each
+    gets no speech and leaves the session as it is. Registered after every route.
+    """
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return get_request_type(handler_input) not in SPOKEN_REQUESTS
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        response: Response = handler_input.response_builder.response
+        return response

@@ -185,9 +185,8 @@ def _cross_ship_return(explanation: Explanation) -> Wording:
 
 def _cross_ship_hold(explanation: Explanation) -> Wording:
     return "The credit card hold", phrase(
-        f"ZOSI puts a {_days(explanation)}-day hold on your credit card for the price of the "
-        "replacement. It's only charged if your faulty product doesn't arrive in time, or the "
-        "fault isn't covered by the warranty."
+        f"ZOSI puts a {_days(explanation)}-day hold on your credit card for the replacement's "
+        "price; it's charged only if your faulty product arrives late or the fault isn't covered."
     )
 
 

@@ -198,3 +198,54 @@ def _written(piece: Piece, locale: str) -> str:
     if isinstance(piece, Spell):
         return piece.text
     return clean_text(piece, keep_lines=True)
+
+
+def phrase_to_json(pieces: Phrase) -> list[object]:
+    """A phrase as JSON-safe data, to be rendered again later (never its SSML).
+
+    Plain text stays a string; a date, a telephone number and a spelled code become
+    ``{"d": "YYYY-MM-DD"}``, ``{"t": number}`` and ``{"c": code}``.
+    """
+    out: list[object] = []
+    for piece in pieces:
+        if isinstance(piece, When):
+            out.append({"d": piece.day.isoformat()})
+        elif isinstance(piece, Telephone):
+            out.append({"t": piece.number})
+        elif isinstance(piece, Spell):
+            out.append({"c": piece.text})
+        else:
+            out.append(piece)
+    return out
+
+
+def phrase_from_json(data: object) -> Phrase | None:
+    """The phrase :func:`phrase_to_json` made, or None for anything it could not have made.
+
+    Its text is plain text: rendered again through :func:`to_ssml`, markup in it is
+    escaped and spoken as words, never played.
+    """
+    if not isinstance(data, list):
+        return None
+    pieces: list[Piece] = []
+    for item in data:
+        if isinstance(item, str):
+            pieces.append(item)
+            continue
+        if not isinstance(item, dict) or len(item) != 1:
+            return None
+        ((kind, value),) = item.items()
+        if not isinstance(value, str):
+            return None
+        if kind == "d":
+            try:
+                pieces.append(When(date.fromisoformat(value)))
+            except ValueError:
+                return None
+        elif kind == "t":
+            pieces.append(Telephone(value))
+        elif kind == "c":
+            pieces.append(Spell(value))
+        else:
+            return None
+    return tuple(pieces)

@@ -28,7 +28,8 @@ SUPPORT_POST = ("POST", "/v1/me/support-requests")
 SUPPORT_GET = ("GET", "/v1/me/support-requests")
 NOW = datetime(2026, 11, 21, 9, 0, tzinfo=UTC)
 #: The camera of demo-recent was ordered on 16 November: its refund period ends on 16 December.
-AFTER_REFUND = datetime(2026, 12, 17, 9, 0, tzinfo=UTC)
+LAST_MINUTES = datetime(2026, 12, 16, 20, 58, tzinfo=UTC)  # 23:58 in Moscow
+AFTER_REFUND = datetime(2026, 12, 16, 21, 1, tzinfo=UTC)  # 00:01 on 17 December in Moscow
 
 Talk = Callable[..., Conversation]
 
@@ -86,11 +87,16 @@ def test_an_offer_edited_to_a_420_day_old_order_opens_nothing(
 def test_a_yes_after_the_refund_period_ended_by_the_lambdas_clock_opens_nothing(
     talk: Talk, service: LocalAccountService, lambda_clock: list[datetime]
 ) -> None:
-    """R1 by the Lambda's clock: the yes comes on 17 December, whatever the request's date says."""
+    """R1 by the Lambda's clock: offered at 23:58 on the last day, the yes comes at 00:01.
+
+    The offer's seal lasts minutes (finding 1), so the refund period can end between the
+    offer and the yes only around midnight; the request's timestamp still says 21 November.
+    """
+    lambda_clock[0] = LAST_MINUTES  # 23:58 in Moscow, the device's default time zone
     conversation = talk("demo-recent")
     offered = said(conversation, "start a return for my camera", "I changed my mind")
     assert "refund until 16 December" in offered[-1]
-    lambda_clock[0] = AFTER_REFUND  # the request's timestamp still says 21 November
+    lambda_clock[0] = AFTER_REFUND
     before = service.calls[SUPPORT_POST]
 
     (reply,) = said(conversation, "yes")

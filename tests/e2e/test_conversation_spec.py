@@ -104,7 +104,11 @@ Start = Callable[..., Customer]
 
 @pytest.fixture
 def customer(settings, store: CountingStore, service: LocalAccountService) -> Start:
-    """A customer, linked with ``token`` (a demo customer's) or not, on a day of choice."""
+    """A customer, linked with ``token`` (a demo customer's) or not, on a day of choice.
+
+    The skill's own clock (the Lambda's) reads the same day: it believes no request dated
+    further from it than a few minutes.
+    """
     lambda_now = [NOW]  # the Lambda's clock agrees with the customer's day (issue 18)
     accounts = HttpAccountClient(service.url)
     handler = app.make_handler(Services(settings, store, accounts, clock=lambda: lambda_now[0]))

@@ -410,7 +410,9 @@ def test_a_slow_account_api_is_abandoned_when_the_lambdas_time_runs_out(
     settings, store: CountingStore, nlu: Nlu, service: LocalAccountService, token: str
 ) -> None:
     """The client's own 3 s budget is longer than the 1.5 s this invocation has left."""
-    handler = app.make_handler(Services(settings, store, HttpAccountClient(service.url)))
+    handler = app.make_handler(
+        Services(settings, store, HttpAccountClient(service.url), clock=lambda: NOW)
+    )
     session = AlexaSession(
         clock=lambda: NOW, access_token=token, api_endpoint=service.alexa_api_url
     )
@@ -431,7 +433,9 @@ def test_in_lambda_an_api_endpoint_outside_alexas_hosts_gets_no_token(
 ) -> None:
     """A forged apiEndpoint (here the local stack, which a Lambda must never call)."""
     in_lambda = settings._replace(local=False)
-    handler = app.make_handler(Services(in_lambda, store, HttpAccountClient(service.url)))
+    handler = app.make_handler(
+        Services(in_lambda, store, HttpAccountClient(service.url), clock=lambda: NOW)
+    )
     session = AlexaSession(
         clock=lambda: NOW,
         access_token="demo-recent",

@@ -25,7 +25,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from devtools.answers_eval import CORPORA, DEFAULT_TODAY, LOCALE
-from devtools.cli import NO_SCREEN, Conversation, alexa_session, build_handler, embedded_stack
+from devtools.cli import (
+    NO_SCREEN,
+    Conversation,
+    LocalClock,
+    alexa_session,
+    build_handler,
+    embedded_stack,
+)
 from devtools.nlu import Nlu
 
 TUNING = CORPORA[0]
@@ -67,7 +74,7 @@ def talk(moto_server: str) -> Iterator[Any]:
     mp.setenv("TABLE_NAME", f"loops-{uuid.uuid4().hex}")
     nlu = Nlu.for_locale(LOCALE, DEFAULT_TODAY)
     with embedded_stack(DEFAULT_TODAY) as accounts:
-        handler = build_handler()
+        handler = build_handler(LocalClock(DEFAULT_TODAY))
         # Each test's own fixtures reset the AWS environment; the stack's is put back.
         stack_environment = {
             name: value

@@ -39,7 +39,7 @@ def fresh_container() -> Iterator[None]:
 
 @pytest.fixture
 def talk(settings, store: CountingStore, nlu: Nlu, service: LocalAccountService) -> Talk:
-    handler = app.make_handler(Services(settings, store))
+    handler = app.make_handler(Services(settings, store, clock=lambda: LATE_EVENING))
 
     def start(device_id: str) -> Conversation:
         session = AlexaSession(

@@ -116,12 +116,15 @@ def skill_dynamodb(moto_server: str) -> Any:
     return skill_client(moto_server)
 
 
-def build_handler(skill_settings: Any, client: Any, accounts: Any = None) -> app.LambdaHandler:
-    """The real handler over a DynamoDbUserStore on ``client`` (and ``accounts``, if given)."""
+def build_handler(
+    skill_settings: Any, client: Any, accounts: Any = None, *, clock: datetime = NOW
+) -> app.LambdaHandler:
+    """The real handler over a DynamoDbUserStore on ``client`` (and ``accounts``, if given),
+    the Lambda's clock at ``clock``."""
     store = DynamoDbUserStore(
-        skill_settings.table_name, skill_settings.state_ttl_days, client, clock=lambda: NOW
+        skill_settings.table_name, skill_settings.state_ttl_days, client, clock=lambda: clock
     )
-    return app.make_handler(Services(skill_settings, store, accounts, clock=lambda: NOW))
+    return app.make_handler(Services(skill_settings, store, accounts, clock=lambda: clock))
 
 
 class AdultAccounts:

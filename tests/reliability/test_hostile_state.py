@@ -252,7 +252,7 @@ def test_unknown_attributes_are_never_echoed_back(handler, nlu, new):
 
     assert_valid_response(response)
     kept = response.get("sessionAttributes") or {}
-    assert set(kept) <= {"case", "state", "zone", "withdrawn", "said"}
+    assert set(kept) <= {"case", "state", "zone", "withdrawn", "said", "seal"}
     assert "z" * 9000 not in repr(kept)
     assert kept.get("withdrawn") in (None, True)
     assert kept.get("zone") != "Mars/Olympus_Mons"
