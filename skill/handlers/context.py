@@ -213,18 +213,27 @@ class Turn:
         return token or None
 
     @property
-    def linked(self) -> bool:
-        """Whether answers may come from the customer's own ZOSI account (P2).
+    def has_link(self) -> bool:
+        """Whether Alexa sent a link the customer has not withdrawn in this session.
 
-        Not after the customer withdrew consent in this session (P6): Alexa keeps
-        sending the token until the link is gone on its side too.
+        Cheap (no store read): for choices that read no account, such as not offering to
+        remember what the account already knows. Check :attr:`linked` before any account read.
         """
         return (
             self.access_token is not None
             and self.services.accounts is not None
             and self.session.get(WITHDRAWN) is not True
-            and not self._withdrawal_stored()
         )
+
+    @property
+    def linked(self) -> bool:
+        """Whether answers may come from the customer's own ZOSI account (P2).
+
+        Not after the customer withdrew consent in this session (P6): Alexa keeps
+        sending the token until the link is gone on its side too; nor while a withdrawal
+        whose revocation failed is stored (one store read, made only when this is asked).
+        """
+        return self.has_link and not self._withdrawal_stored()
 
     def _withdrawal_stored(self) -> bool:
         """P6 beyond the session (issue 18): a withdrawal whose link revocation failed.

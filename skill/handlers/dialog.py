@@ -199,7 +199,9 @@ def gather(current: Turn, case: Case, heard: Heard) -> Known:
         orders = customer_orders(current.handler_input)
     memory = current.state().purchase if need.memory and orders is None else None
     acting = current.clock_now.astimezone(current.zone).date() if orders is not None else None
-    return Known(current.today, memory, orders, current.has_user, current.linked, acting)
+    # The cheap link check: a general answer reads no account, so no store read for it either
+    linked = orders is not None or current.has_link
+    return Known(current.today, memory, orders, current.has_user, linked, acting)
 
 
 # --- from a step to a response --------------------------------------------------------------
