@@ -368,13 +368,13 @@ def next_step(case: Case, heard: Heard, known: Known) -> Outcome:
         return explained
     # A date, another product or a new question said while a question is open: the
     # question comes again as it was; anything else that leaves it unanswered is a miss.
+    new_question = heard.goal is not None and heard.goal is not case.goal
     corrected = (
         # the same date said again answers nothing new: it counts as a miss like any other
         (heard.date is not None and _span(merged, guessed=True) != _span(case, guessed=True))
         or (heard.product is not None and heard.product != case.value(FactName.PRODUCT))
-        or (heard.goal is not None and heard.goal is not case.goal)  # a new question
+        or new_question
     )
-    new_question = heard.goal is not None and heard.goal is not case.goal
     outcome = _advance(merged, known, heard, progressed=corrected, new_question=new_question)
     return _noting_date(outcome, case, heard)
 

@@ -193,12 +193,12 @@ def return_answer(decision: ReturnDecision, product: str | None, exact: bool = T
         # (a gift's receipt, then the shop it must come from, then who pays); all on the card.
         gift, shop = _giver_note(decision.referral), _direct_condition(decision.direct_purchase)
         conditions = [note for note in (gift, shop) if note]
-        notes = [*conditions, _spoken_shipping(decision.return_shipping)]
+        spoken = conditions[0] if conditions else _spoken_shipping(decision.return_shipping)
         speech = phrase(
             f"Yes, you can return {it} for a full refund ",
             until(window.last_day, exact),
             f"{days_left(window)}.",
-            notes[0],
+            spoken,
         )
         card = _facts(
             ("Refund possible until: ", When(window.last_day)),
