@@ -170,6 +170,11 @@ _IN_DOMAIN_FLOOR: Final = 0.20
 _BUILT_IN_FLOOR: Final = 0.50
 _OUT_OF_DOMAIN_MARGIN: Final = 2.0
 _MAX_SLOT_WORDS: Final = 7
+# Words a self-correction turns on ("no wait", "sorry, I mean", "actually", "or rather"): the
+# value said after one replaces the same slot's value said before it (see `Nlu._scan`).
+_CORRECTION_MARKERS: Final = frozenset(
+    {"no", "wait", "sorry", "actually", "mean", "rather", "correction", "oops", "hang", "nope"}
+)
 # Date words that are mostly something else when said alone ("may I", "now").
 _NOT_DATES_ALONE: Final = frozenset({"may", "now", "sat", "sun", "mar", "wed", "mon", "fri"})
 # A single word that is a slot value but also a carrier word of three or more intents ("you",
@@ -471,7 +476,26 @@ class Nlu:
         return self._classifier["trained"]
 
     def _scan(self, intent: str, said: list[str]) -> dict[str, dict[str, Any]]:
-        """Fill the intent's slots from values and dates anywhere in the words, longest first."""
+        """Fill the intent's slots from values and dates anywhere in the words, longest first.
+
+        A customer who corrects themselves ("on October eighteenth, no wait, October twenty
+        second") means the value said after the correction: when the words after a correction
+        marker name again a slot the words before it named, those after win, and the words before
+        still fill what was said only there ("..., from your AliExpress store").
+        """
+        slots = self._scan_words(intent, said)
+        keys = [_key(word) for word in said]
+        for marker in reversed(range(len(keys))):
+            if keys[marker] not in _CORRECTION_MARKERS:
+                continue
+            before = self._scan_words(intent, said[:marker])
+            after = self._scan_words(intent, said[marker + 1 :])
+            if any(name in before for name in after):
+                return {**before, **after}
+        return slots
+
+    def _scan_words(self, intent: str, said: list[str]) -> dict[str, dict[str, Any]]:
+        """The slots found in these words, the longest and earliest values first."""
         declared = self._slot_types.get(intent, {})
         keys = [_key(word) for word in said]
         taken = [False] * len(said)
@@ -627,9 +651,7 @@ def _compile(intent: str, text: str) -> _Sample:
             parts.append((True, chunk))
         else:
             parts.extend((False, _key(word)) for word in words(chunk))
-    return _Sample(
-        intent, tuple(parts), frozenset(part for is_slot, part in parts if not is_slot)
-    )
+    return _Sample(intent, tuple(parts), frozenset(part for is_slot, part in parts if not is_slot))
 
 
 def _align(

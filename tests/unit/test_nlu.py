@@ -661,3 +661,35 @@ def test_an_elicited_slot_is_heard_in_words_no_slot_sample_fits(nlu):
     assert understanding.dialog_state == "IN_PROGRESS"
     assert understanding.intent["name"] == "ReturnRefundIntent"
     assert filled(understanding.intent)["purchaseDate"].endswith("-06")
+
+
+@pytest.mark.parametrize(
+    ("utterance", "slots"),
+    [
+        (
+            "i bought it on october eighteenth, no wait, it was october twenty second, "
+            "from your aliexpress store, can i return it",
+            {"purchaseDate": "2027-10-22", "store": "zosi_official_store"},
+        ),
+        (
+            "i got it from the zosi website on november first, sorry, i mean october first, "
+            "can i still return it",
+            {"purchaseDate": "2027-10-01", "store": "zosi_website"},
+        ),
+        (
+            "i got it as a gift, no actually, i bought it myself from your website",
+            {"store": "zosi_website"},
+        ),
+    ],
+)
+def test_a_value_said_after_a_correction_replaces_the_one_before(nlu, utterance, slots):
+    # Customers correct themselves mid-sentence; what they mean is the value after "no wait",
+    # "sorry, I mean", "actually". A value said only before the correction still counts.
+    heard = filled(nlu.understand(utterance).intent)
+    assert {name: heard.get(name) for name in slots} == slots
+
+
+def test_no_said_first_is_not_a_correction(nlu):
+    # "no fault found" opens with "no", but nothing is said twice: nothing is replaced.
+    heard = filled(nlu.understand("no fault found, who pays shipping").intent)
+    assert heard.get("topic") is not None
