@@ -296,6 +296,20 @@ class Explained(Record):
     """The customer's own reason, when the fact depends on it (who pays the way back, R4)."""
 
 
+class Standing(Record):
+    """A purchase told with no question and no goal: what its date still allows, then which.
+
+    "I got the camera on the 19th from your AliExpress store and it's way too big" says
+    when, not what they want: within the 30 days both a refund (R1) and the warranty (W1)
+    are open, and both are said before asking which they want.
+    """
+
+    refund: Decision
+    warranty: Decision
+    product: str | None
+    exact: bool
+
+
 class Said(StrEnum):
     """Short conversational turns."""
 
@@ -329,6 +343,7 @@ Step = (
     | Declined
     | Reply
     | Explained
+    | Standing
 )
 
 
@@ -468,6 +483,7 @@ def _decision_answers(case: Case, aspect: Aspect, known: Known) -> bool:  # noqa
 def subject_of(case: Case) -> Subject:
     """The family of rules a case is about: its goal, or for a claim the request it is for."""
     from policy.facts import Subject
+
     goal = case.goal
     if goal is Goal.REFUND:
         return Subject.REFUND
@@ -1007,7 +1023,10 @@ def _advance(  # noqa: PLR0911, PLR0912
     """
     goal = case.goal or implied_goal(case)
     if goal is None:
-        described = case.value(FactName.PRODUCT) is not None or _span(case) is not None
+        span = _span(case)
+        if span is not None and case.value(FactName.CHANNEL) != GIFT:
+            return _standing(case, known, span)
+        described = case.value(FactName.PRODUCT) is not None or span is not None
         said = Said.WHICH_GOAL if described else Said.WHAT_ELSE
         return Outcome(case, Reply(said))
     case = case._replace(goal=goal)
@@ -1102,6 +1121,22 @@ def implied_goal(case: Case) -> Goal | None:
     if reason is not None:
         return Goal.REFUND
     return None
+
+
+def _standing(case: Case, known: Known, span: DateSpan) -> Outcome:
+    """A purchase told with a date and no goal: what the date still allows.
+
+    Within the refund period both remedies are said and the customer picks (`Standing`);
+    after it, or with a refund ruled out, only the warranty is left, so that is the answer
+    (W1), with what it does for a fault.
+    """
+    facts = _facts(case, span)
+    refund = _evaluate(Goal.REFUND, facts, known.today)
+    if refund.verdict is not Verdict.YES or _refund_ruled_out(case):
+        return _decide(case._replace(goal=Goal.WARRANTY, question=None), known, span)
+    warranty = _evaluate(Goal.WARRANTY, facts, known.today)
+    step = Standing(refund, warranty, case.value(FactName.PRODUCT_NAME), span.precise)
+    return Outcome(case._replace(question=None), step)
 
 
 def _refund_ruled_out(case: Case) -> bool:
@@ -1459,7 +1494,14 @@ def _ask(
         attempt = _attempts(case, fact) + 1
     question = Question(Asks.FACT, fact, attempt, (GENERAL,) if general is not None else ())
     step = AskFact(
-        goal, fact, case.value(FactName.PRODUCT_NAME), attempt, unclear, lead, general, choices
+        goal,
+        fact,
+        case.value(FactName.PRODUCT_NAME),
+        attempt,
+        unclear,
+        lead,
+        general,
+        choices,
     )
     return Outcome(case._replace(question=question), step)
 

@@ -12,7 +12,7 @@ they are I/O; whether they may happen was decided by the service.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from ask_sdk_core.utils.request_util import get_intent_name, get_request_type
 
@@ -39,6 +39,7 @@ from conversation.service import (
     Reply,
     Said,
     Signal,
+    Standing,
     needs,
     next_step,
     own_purchase_goal,
@@ -207,7 +208,7 @@ def gather(current: Turn, case: Case, heard: Heard) -> Known:
 # --- from a step to a response --------------------------------------------------------------
 
 
-def show(handler_input: HandlerInput, outcome: Outcome) -> Response:  # noqa: PLR0911
+def show(handler_input: HandlerInput, outcome: Outcome) -> Response:  # noqa: PLR0911, PLR0912
     """Turn the service's step into the response, and keep the case for the next turn."""
     current = turn(handler_input)
     step = outcome.step
@@ -231,6 +232,12 @@ def show(handler_input: HandlerInput, outcome: Outcome) -> Response:  # noqa: PL
         )
     if isinstance(step, Decided):
         return _decided(handler_input, step, outcome.case)
+    if isinstance(step, Standing):
+        refund = cast("ReturnDecision", step.refund)
+        answer = say.standing_answer(
+            refund, cast("WarrantyDecision", step.warranty), step.product, step.exact
+        )
+        return speak(handler_input, answer.speech, (say.WHICH_GOAL,), card=answer)
     if isinstance(step, OrdersOverview):
         entries = [
             (o.product, o.ordered_on, d.verdict, d.window, getattr(d, "referral", None))

@@ -226,6 +226,38 @@ def return_answer(decision: ReturnDecision, product: str | None, exact: bool = T
     return Answer(speech, f"Returning {title_product(product)}", body)
 
 
+def standing_answer(
+    refund: ReturnDecision, warranty: WarrantyDecision, product: str | None, exact: bool
+) -> Answer:
+    """What a purchase's date still allows, said with no goal asked (R1, W1): both remedies."""
+    it = the_product(product)
+    refund_until, warranty_until = refund.window.last_day, warranty.window.last_day
+    if refund_until is None or warranty_until is None:
+        return Answer(phrase(OKAY), f"Refund and warranty for {title_product(product)}", ())
+    if refund.direct_purchase:
+        speech = phrase(
+            f"You can still return {it} for a full refund ",
+            until(refund_until, exact),
+            ", and the warranty runs ",
+            until(warranty_until, exact),
+            ".",
+        )
+    else:  # no refund is promised before the shop is known (R2, R5)
+        speech = phrase(
+            f"{it[:1].upper()}{it[1:]} is under warranty ", until(warranty_until, exact), "."
+        )
+    card = _facts(
+        ("Refund possible until: ", When(refund_until)),
+        ("Under warranty until: ", When(warranty_until)),
+        (f"Return shipping: {_return_shipping(refund.return_shipping)}",),
+    )
+    return Answer(
+        speech,
+        f"Refund and warranty for {title_product(product)}",
+        phrase(card, support_card_line()),
+    )
+
+
 CONDITION_RULES_OUT: Mapping[str, str] = {
     "damaged_by_customer": (
         "Sorry, a damaged product can't go back for a refund: ZOSI takes {it} back only "
@@ -303,12 +335,16 @@ def warranty_answer(
     window = decision.window
     years = _warranty_length()
     if decision.verdict is Verdict.YES and window.last_day is not None:
+        # One note at most: who pays the way back once known, a gift's receipt, else what the
+        # warranty does for a fault (W2).
+        note = _spoken_warranty_shipping(decision.return_shipping, home_known) or _giver_note(
+            decision.referral
+        )
         speech = phrase(
             f"Yes, {it} is under warranty ",
             until(window.last_day, exact),
             f"{days_left(window)}.",
-            _spoken_warranty_shipping(decision.return_shipping, home_known),
-            _giver_note(decision.referral),
+            note or WARRANTY_DOES,
         )
         card = _facts(
             ("Under warranty until: ", When(window.last_day)),
@@ -341,6 +377,9 @@ def warranty_answer(
     return Answer(speech, f"Warranty for {title_product(product)}", body)
 
 
+WARRANTY_DOES = " If it's faulty, ZOSI repairs or replaces it."
+
+
 def _spoken_warranty_shipping(payer: Payer, home_known: bool) -> str:
     """Who pays to send it back, spoken when known; both cases go on the card (W5, W6)."""
     return f" {_warranty_shipping(payer, home_known)}" if home_known else ""
@@ -349,9 +388,7 @@ def _spoken_warranty_shipping(payer: Payer, home_known: bool) -> str:
 def _warranty_shipping(payer: Payer, home_known: bool = True) -> str:
     """Who pays to send a faulty product back (W5-W7); both cases when where they are is unknown."""
     if payer is Payer.CUSTOMER:
-        return (
-            "Since you're outside the country of purchase, you pay the international shipping."
-        )
+        return "Since you're outside the country of purchase, you pay the international shipping."
     if not home_known:
         return (
             "In the country you bought it in, ZOSI covers the return shipping; from another "
@@ -453,9 +490,7 @@ def delivery_answer(estimate: DeliveryEstimate, today: date, place: str | None) 
         if isinstance(first, str):
             first = first[:1].lower() + first[1:]
         window = phrase(f"I don't know {named} in Russia. Anywhere in Russia, ", first, *rest)
-        basis = (
-            f", {low} to {high} business days. If it's outside Russia, ask ZOSI support."
-        )
+        basis = f", {low} to {high} business days. If it's outside Russia, ask ZOSI support."
     else:
         basis = f" That's {low} to {high} business days, depending on the region."
     free = "" if place and estimate.region is None else " Delivery is free."
@@ -578,8 +613,7 @@ def privacy_answer(ttl_days: int) -> Answer:
 # --- the conversation around the answers ------------------------------------------------------
 
 WELCOME = (
-    f"Welcome to {SKILL_NAME}. I can help with returns, the warranty, and how long delivery "
-    "takes."
+    f"Welcome to {SKILL_NAME}. I can help with returns, the warranty, and how long delivery takes."
 )
 WHAT_TO_ASK = "What would you like to know?"
 EXAMPLES = (
@@ -1090,11 +1124,7 @@ def _general_note(decision: ReturnDecision | WarrantyDecision | CrossShipDecisio
             return (" ", _return_shipping(decision.return_shipping), _giver_note(decision.referral))
         return (_giver_note(decision.referral),)
     if _is_cross_ship(decision):
-        return (
-            ()
-            if decision.free_shipping
-            else (" From abroad, extra fees apply.",)
-        )
+        return () if decision.free_shipping else (" From abroad, extra fees apply.",)
     warranty = _warranty(decision)
     # Who pays the way back is said when it is not ZOSI (from abroad, W6); asked, it is a fact.
     note = (
@@ -1177,7 +1207,7 @@ def propose_request(
     decision: ReturnDecision | WarrantyDecision | CrossShipDecision,
 ) -> tuple[Phrase, Phrase]:
     """Whether and until when it can be done, its costs, then the question whether to open it."""
-    window = claim_window(kind, decision, None)
+    window = claim_window(kind, decision, None, does=False)
     return phrase(window, " ", costs_of(decision)), confirm_claim(kind, label, reason)
 
 
@@ -1335,8 +1365,13 @@ def claim_window(
     decision: ReturnDecision | WarrantyDecision | CrossShipDecision,
     product: str | None,
     exact: bool = True,
+    *,
+    does: bool = True,
 ) -> Phrase:
-    """Whether a request can be made, and until when, before its steps are read."""
+    """Whether a request can be made, and until when, before its steps are read.
+
+    ``does``: a repair also says what the warranty does for it (W2), unless its costs follow.
+    """
     it = the_product(product)
     last_day = decision.window.last_day
     if decision.verdict is not Verdict.YES or last_day is None:
@@ -1350,7 +1385,8 @@ def claim_window(
         "warranty_repair": f"{it[:1].upper()}{it[1:]} is under warranty ",
         "cross_ship": f"You can get an advance replacement for {it} ",
     }[kind]
-    return phrase(what, until(last_day, exact), ".")
+    ending = ", so ZOSI repairs or replaces it." if kind == "warranty_repair" and does else "."
+    return phrase(what, until(last_day, exact), ending)
 
 
 def instead_steps(kind: str) -> str:
@@ -1386,9 +1422,7 @@ def withdrawn(*, revoked: bool, erased: bool, linked: bool) -> str:
     done = []
     if linked:
         done.append(
-            "I've unlinked your ZOSI account"
-            if revoked
-            else "I won't read your ZOSI account again"
+            "I've unlinked your ZOSI account" if revoked else "I won't read your ZOSI account again"
         )
     done.append(
         "deleted everything I had stored about you"

@@ -117,9 +117,7 @@ class Voice(Protocol):
         """How to reach ZOSI support (C1)."""
         ...
 
-    def instead_costs(
-        self, decision: ReturnDecision | WarrantyDecision | CrossShipDecision
-    ) -> str:
+    def instead_costs(self, decision: ReturnDecision | WarrantyDecision | CrossShipDecision) -> str:
         """What the route still open costs whatever happens, said before its yes (W8)."""
         ...
 
@@ -190,6 +188,16 @@ class Voice(Protocol):
         """The card of a general answer: a claim's steps, worth keeping."""
         ...
 
+    def standing_answer(
+        self,
+        refund: ReturnDecision,
+        warranty: WarrantyDecision,
+        product: str | None,
+        exact: bool,
+    ) -> Answer:
+        """What a purchase's date still allows, said with no goal asked (R1, W1)."""
+        ...
+
     def instead_offer(self, kind: str, last_day: date | None) -> Phrase:
         """The request the policy still allows, offered in place of the one it ruled out."""
         ...
@@ -200,6 +208,8 @@ class Voice(Protocol):
         decision: ReturnDecision | WarrantyDecision | CrossShipDecision,
         product: str | None,
         exact: bool = True,
+        *,
+        does: bool = True,
     ) -> Phrase:
         """Whether a request can be made, and until when."""
         ...
