@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from conversation.case import Offer
 from conversation.delivery import DeliveryHeard, delivery_step, kept_case, needs_region
 from handlers.context import turn
+from handlers.names import COUNTRY, ORDER_DATE, ORDERED_ON, PRODUCT, REGION
 from handlers.respond import elicit, finish, offer
 from handlers.slots import current_intent, read_slot
 from speech import say
@@ -17,10 +18,6 @@ if TYPE_CHECKING:
     from ask_sdk_model.response import Response
 
     from screens import Screen
-
-REGION, ORDER_DATE, ORDERED_ON, COUNTRY = "region", "orderDate", "orderedOn", "country"
-#: The intent delivery answers, whose region slot is elicited.
-DELIVERY_INTENT = "DeliveryTimeIntent"
 
 
 def delivery_time(
@@ -93,6 +90,6 @@ def track_order(handler_input: HandlerInput) -> Response:
     from handlers.linked import link_card, track_orders
 
     if turn(handler_input).linked:
-        product = read_slot(current_intent(handler_input), "product")
+        product = read_slot(current_intent(handler_input), PRODUCT)
         return track_orders(handler_input, product.id, product.name)
     return link_card(handler_input, say.tracking_help().speech)

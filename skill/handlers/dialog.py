@@ -46,6 +46,20 @@ from conversation.service import (
     remembered,
 )
 from handlers.context import Turn, turn
+from handlers.names import (
+    ASPECT,
+    DONT_KNOW_INTENT,
+    FALLBACK_INTENT,
+    GOAL,
+    GOALS,
+    HELP_INTENT,
+    NO_INTENT,
+    PRODUCT,
+    PURCHASE_DATE,
+    SLOTS,
+    TOPIC,
+    YES_INTENT,
+)
 from handlers.respond import ScreenOf, ask_for, finish, speak
 from handlers.slots import current_intent, read_slot
 from policy.claims import claim_steps
@@ -64,32 +78,13 @@ if TYPE_CHECKING:
 
     Decision = ReturnDecision | WarrantyDecision | CrossShipDecision
 
-GOALS = {
-    "ReturnRefundIntent": Goal.REFUND,
-    "WarrantyStatusIntent": Goal.WARRANTY,
-    "CrossShipIntent": Goal.CROSS_SHIP,
-    "StartClaimIntent": Goal.CLAIM,
-}
 SIGNALS = {
-    "AMAZON.YesIntent": Signal.YES,
-    "AMAZON.NoIntent": Signal.NO,
-    "AMAZON.HelpIntent": Signal.HELP,
-    "AMAZON.FallbackIntent": Signal.NOT_UNDERSTOOD,
-    "DontKnowIntent": Signal.DONT_KNOW,
+    YES_INTENT: Signal.YES,
+    NO_INTENT: Signal.NO,
+    HELP_INTENT: Signal.HELP,
+    FALLBACK_INTENT: Signal.NOT_UNDERSTOOD,
+    DONT_KNOW_INTENT: Signal.DONT_KNOW,
 }
-#: The slot of each fact, by which intents can elicit it.
-SLOTS = {
-    FactName.PURCHASED: "purchaseDate",
-    FactName.CHANNEL: "store",
-    FactName.REASON: "reason",
-    FactName.PURCHASE_COUNTRY: "purchaseCountry",
-    FactName.HOME_COUNTRY: "homeCountry",
-    FactName.CLAIM_KIND: "claimType",
-    FactName.PRODUCT: "product",
-    FactName.ORDER: "purchaseDate",
-    FactName.CONDITION: "condition",
-}
-INTENTS = {goal: name for name, goal in GOALS.items()}
 #: A touch on an APL screen (the yes button of an offer).
 USER_EVENT = "Alexa.Presentation.APL.UserEvent"
 #: Facts whose slot resolves to one of its type's values (words that match none are "unmatched").
@@ -132,7 +127,7 @@ def hear(handler_input: HandlerInput) -> Heard:
     confirmed = _confirmation(intent, turn(handler_input).case)
     if confirmed is not None:  # Alexa's own confirmation prompt answered: a yes or a no
         return Heard(signal=confirmed)
-    product = read_slot(intent, "product")
+    product = read_slot(intent, PRODUCT)
     unmatched: list[tuple[FactName, str]] = []
     values: dict[FactName, str | None] = {}
     for fact in RESOLVED_FACTS:
@@ -144,7 +139,7 @@ def hear(handler_input: HandlerInput) -> Heard:
         # "I bought it on the 3rd, can I send it back": a statement's goal rides in its own slot;
         # a general question that names a purchase of theirs has its topic's goal
         goal=GOALS.get(name)
-        or member(Goal, read_slot(intent, "goal").id)
+        or member(Goal, read_slot(intent, GOAL).id)
         or own_purchase_goal_of(intent),
         signal=SIGNALS.get(name),
         product=product.id,
@@ -156,15 +151,15 @@ def hear(handler_input: HandlerInput) -> Heard:
         home_country=values[FactName.HOME_COUNTRY],
         claim_kind=values[FactName.CLAIM_KIND],
         condition=values[FactName.CONDITION],
-        aspect=read_slot(intent, "aspect").id,
+        aspect=read_slot(intent, ASPECT).id,
         unmatched=tuple(unmatched),
     )
 
 
 def own_purchase_goal_of(intent: Intent) -> Goal | None:
     """The goal of a general question (PolicyFactIntent) said with a purchase of theirs."""
-    names_purchase = any(read_slot(intent, name).spoken for name in ("purchaseDate", "product"))
-    return own_purchase_goal(read_slot(intent, "topic").id, names_purchase)
+    names_purchase = any(read_slot(intent, name).spoken for name in (PURCHASE_DATE, PRODUCT))
+    return own_purchase_goal(read_slot(intent, TOPIC).id, names_purchase)
 
 
 def _confirmation(intent: Intent, case: Case) -> Signal | None:

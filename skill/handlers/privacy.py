@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from adapters.account import AccountError
 from conversation.case import Case, Offer
 from handlers.context import turn
+from handlers.names import ASPECT, TOPIC
 from handlers.respond import finish, offer
 from speech import say
 
@@ -31,7 +32,7 @@ def privacy_policy(handler_input: HandlerInput) -> Response:
     if _asks_how_long(handler_input):
         return _retention(handler_input)
     days = turn(handler_input).settings.state_ttl_days
-    topic = member(Topic, read_slot(current_intent(handler_input), "topic").id)
+    topic = member(Topic, read_slot(current_intent(handler_input), TOPIC).id)
     if topic in PRIVACY_TOPICS:
         return finish(handler_input, say.fact_answer(explain(topic, retention_days=days)))
     return finish(handler_input, say.privacy_answer(days))
@@ -108,7 +109,7 @@ def _asks_how_long(handler_input: HandlerInput) -> bool:
     from handlers.slots import current_intent, read_slot
     from policy.facts import Aspect
 
-    aspect = read_slot(current_intent(handler_input), "aspect").id
+    aspect = read_slot(current_intent(handler_input), ASPECT).id
     return member(Aspect, aspect) is Aspect.HOW_LONG
 
 

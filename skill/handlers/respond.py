@@ -17,6 +17,7 @@ from ask_sdk_model.ui.standard_card import StandardCard
 
 from conversation.case import Asks, Offer, Question
 from handlers.context import SAID, Said, Turn, said_from_session, said_to_session, turn
+from handlers.names import DELIVERY_TIME_INTENT, INTENTS, REGION, SLOTS
 from screens import Screen, shows_apl
 from speech import Answer, say
 from speech.ssml import MAX_SPEECH_CHARS, Phrase, phrase, to_ssml, to_text
@@ -171,8 +172,6 @@ def ask_for(
     from ask_sdk_model.intent import Intent as AlexaIntent
     from ask_sdk_model.intent_confirmation_status import IntentConfirmationStatus
 
-    from handlers.dialog import INTENTS, SLOTS
-
     asked: Phrase
     if question:
         asked = phrase(question)
@@ -317,8 +316,5 @@ def elicited_slots() -> frozenset[tuple[str, str]]:
 
     A forged ``said`` attribute may name any intent and slot; only these go out again.
     """
-    from handlers.delivery import DELIVERY_INTENT, REGION
-    from handlers.dialog import INTENTS, SLOTS
-
     dialog = {(intent, slot) for intent in INTENTS.values() for slot in SLOTS.values()}
-    return frozenset({*dialog, (DELIVERY_INTENT, REGION)})
+    return frozenset({*dialog, (DELIVERY_TIME_INTENT, REGION)})

@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, NamedTuple
 from ask_sdk_core.dispatch_components.request_components import AbstractRequestHandler
 from ask_sdk_core.utils.request_util import get_intent_name, get_request_type
 
+from handlers import names
+
 if TYPE_CHECKING:
     from ask_sdk_core.handler_input import HandlerInput
     from ask_sdk_model.response import Response
@@ -50,33 +52,33 @@ ROUTES: tuple[Route, ...] = (
     Route(
         "handlers.dialog:converse",
         intents=(
-            "ReturnRefundIntent",
-            "WarrantyStatusIntent",
-            "CrossShipIntent",
-            "StartClaimIntent",
-            "PurchaseDetailsIntent",
-            "DontKnowIntent",
-            "AMAZON.YesIntent",
-            "AMAZON.NoIntent",
-            "AMAZON.HelpIntent",
-            "AMAZON.FallbackIntent",
+            names.RETURN_REFUND_INTENT,
+            names.WARRANTY_STATUS_INTENT,
+            names.CROSS_SHIP_INTENT,
+            names.START_CLAIM_INTENT,
+            names.PURCHASE_DETAILS_INTENT,
+            names.DONT_KNOW_INTENT,
+            names.YES_INTENT,
+            names.NO_INTENT,
+            names.HELP_INTENT,
+            names.FALLBACK_INTENT,
         ),
         # A touch on the screen's yes button is a yes (screens.YesButton).
         requests=("Alexa.Presentation.APL.UserEvent",),
     ),
-    Route("handlers.policy_questions:policy_fact", intents=("PolicyFactIntent",)),
-    Route("handlers.respond:repeat", intents=("AMAZON.RepeatIntent",)),
-    Route("handlers.support:claim_status_request", intents=("ClaimStatusIntent",)),
-    Route("handlers.delivery:delivery_time", intents=("DeliveryTimeIntent",)),
-    Route("handlers.delivery:track_order", intents=("TrackOrderIntent",)),
-    Route("handlers.support:contact_support", intents=("ContactSupportIntent",)),
-    Route("handlers.privacy:privacy_policy", intents=("PrivacyPolicyIntent",)),
-    Route("handlers.privacy:my_data", intents=("MyDataIntent",)),
-    Route("handlers.privacy:delete_my_data", intents=("DeleteMyDataIntent",)),
-    Route("handlers.privacy:withdraw_consent_request", intents=("WithdrawConsentIntent",)),
+    Route("handlers.policy_questions:policy_fact", intents=(names.POLICY_FACT_INTENT,)),
+    Route("handlers.respond:repeat", intents=(names.REPEAT_INTENT,)),
+    Route("handlers.support:claim_status_request", intents=(names.CLAIM_STATUS_INTENT,)),
+    Route("handlers.delivery:delivery_time", intents=(names.DELIVERY_TIME_INTENT,)),
+    Route("handlers.delivery:track_order", intents=(names.TRACK_ORDER_INTENT,)),
+    Route("handlers.support:contact_support", intents=(names.CONTACT_SUPPORT_INTENT,)),
+    Route("handlers.privacy:privacy_policy", intents=(names.PRIVACY_POLICY_INTENT,)),
+    Route("handlers.privacy:my_data", intents=(names.MY_DATA_INTENT,)),
+    Route("handlers.privacy:delete_my_data", intents=(names.DELETE_MY_DATA_INTENT,)),
+    Route("handlers.privacy:withdraw_consent_request", intents=(names.WITHDRAW_CONSENT_INTENT,)),
     Route(
         "handlers.conversation:stop",
-        intents=("AMAZON.StopIntent", "AMAZON.CancelIntent", "AMAZON.NavigateHomeIntent"),
+        intents=(names.STOP_INTENT, names.CANCEL_INTENT, names.NAVIGATE_HOME_INTENT),
     ),
     Route("handlers.conversation:session_ended", requests=("SessionEndedRequest",)),
     Route("handlers.events:account_linked", requests=("AlexaSkillEvent.SkillAccountLinked",)),

@@ -1,7 +1,7 @@
 """Echo Show screens: an APL RenderDocument for every answer, only for devices that show APL.
 
 A :class:`Screen` names one of the documents in ``screens/documents`` and carries the
-words the speech layer wrote for it (:mod:`speech.en_screen`), built from the same
+words the speech layer wrote for it (:mod:`speech.en.screen_words`), built from the same
 decision as the speech. :func:`render_directive` adds what depends on the device: the
 layout for its viewport profile (``ask_sdk_core.utils.viewport``), the sizes of that
 layout from the shared style, and the yes button when the answer offers a next step.

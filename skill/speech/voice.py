@@ -1,7 +1,7 @@
 """The one interface to what the skill says: a locale's speech implements :class:`Voice`.
 
 Handlers and the response builder speak only through a Voice, so a second language is
-a new module beside ``speech/en.py`` (German would be ``speech/de.py``) that
+a new package beside ``speech/en/`` (German would be ``speech/de/``) that
 implements the same names, and ``speech.for_locale`` picks it; nothing else changes.
 mypy checks that ``speech.en`` implements every member. A Voice renders decision
 fields: it never decides anything and never holds a policy number of its own.

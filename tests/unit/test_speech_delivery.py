@@ -7,15 +7,15 @@ import re
 import pytest
 
 from policy.delivery import delivery_coverage
-from speech import en
+from speech import Answer, en
 from speech.ssml import to_text
 
 
-def spoken(answer: en.Answer) -> str:
+def spoken(answer: Answer) -> str:
     return to_text(answer.speech, "en-US")
 
 
-def card(answer: en.Answer) -> str:
+def card(answer: Answer) -> str:
     return to_text(answer.card_body, "en-US")
 
 

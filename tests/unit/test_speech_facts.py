@@ -129,7 +129,7 @@ def test_p9_retention_says_the_skills_own_period_when_known_and_the_limit_always
 
 
 def test_numbers_in_the_english_are_never_written_into_the_wording():
-    source = (SKILL / "speech" / "en_facts.py").read_text(encoding="utf-8")
+    source = (SKILL / "speech" / "en" / "facts.py").read_text(encoding="utf-8")
     assert not re.search(r"\b(?:30|12|24|18|3) (?:days|months|years|business)", source)
 
 
@@ -143,9 +143,9 @@ def test_the_facts_wording_loads_only_when_a_general_fact_is_asked():
     """Cold start: every request imports speech.en; only general questions need the facts."""
     script = (
         "import sys; from speech import en; "
-        "print('speech.en_facts' in sys.modules, 'policy.facts' in sys.modules); "
+        "print('speech.en.facts' in sys.modules, 'policy.facts' in sys.modules); "
         "from policy.facts import Topic, explain; "
-        "en.fact_answer(explain(Topic.CUSTOMS)); print('speech.en_facts' in sys.modules)"
+        "en.fact_answer(explain(Topic.CUSTOMS)); print('speech.en.facts' in sys.modules)"
     )
     result = subprocess.run(
         [sys.executable, "-c", script], cwd=SKILL, capture_output=True, text=True, check=True

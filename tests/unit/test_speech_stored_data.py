@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from domain.memory import RememberedPurchase, UserState, stored_fields
-from speech import en
+from speech import Answer, en
 from speech.ssml import to_text
 
 EVERYTHING = UserState(
@@ -28,7 +28,7 @@ EVERYTHING = UserState(
 )
 
 
-def spoken(answer: en.Answer) -> str:
+def spoken(answer: Answer) -> str:
     return to_text(answer.speech, "en-US")
 
 

@@ -3,7 +3,7 @@
 A table holds the wording of facts that need no number; one function per other
 :class:`policy.facts.Topic` words its :class:`~policy.facts.Explanation`;
 every number comes from the explanation's fields, never from the text. :mod:`speech.en`
-loads this module the first time a general fact is asked (``en.fact_answer``).
+loads this module the first time a general fact is asked (``speech.en.fact_answer``).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from policy.contact import SUPPORT_PHONE
 from policy.facts import Explanation, Topic
 from policy.model import Payer
 from speech import Answer
-from speech.en import SPOKEN_EMAIL, support_card_line
+from speech.en.common import SPOKEN_EMAIL, support_card_line
 from speech.ssml import Phrase, Telephone, phrase
 
 T = TypeVar("T")

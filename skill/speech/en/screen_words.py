@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 from policy.contact import SUPPORT_EMAIL, SUPPORT_PHONE
 from policy.model import Payer, Referral, Verdict
-from speech.en import CLAIM_INTRO, STEP_TEXT
+from speech.en.common import STEP_TEXT
+from speech.en.support import CLAIM_INTRO
 from speech.ssml import Phrase, When, phrase
 
 if TYPE_CHECKING:

@@ -1,0 +1,140 @@
+"""English answers about a refund return (POLICY R1-R6): the verdict first, one more fact at most.
+
+Who pays the way back (R4) is worded here once; the purchase conversation
+(:mod:`speech.en.steps`) says it with the same words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+from policy.model import Payer, Referral, Verdict
+from policy.terms import RETURN_WINDOW_DAYS
+from speech import Answer
+from speech.en.common import (
+    _depends,
+    _facts,
+    _giver_note,
+    _warranty_length,
+    days_left,
+    steps_text,
+    support_card_line,
+    the_product,
+    title_product,
+    until,
+)
+from speech.ssml import When, phrase
+
+if TYPE_CHECKING:
+    from policy.returns import ReturnDecision
+
+
+def return_answer(decision: ReturnDecision, product: str | None, exact: bool = True) -> Answer:
+    """Speak a refund-return decision (R1-R6): the verdict first, one more fact at most."""
+    it = the_product(product)
+    window = decision.window
+    if decision.blocked_by is not None:
+        speech = phrase(
+            CONDITION_RULES_OUT[decision.blocked_by.value].format(it=it),
+            _fault_route(decision.warranty_open, damaged=decision.blocked_by.value == DAMAGED),
+        )
+        card = _facts((CONDITION_CARD,))
+    elif decision.referral is Referral.SELLER:
+        speech = phrase(
+            f"Since you bought {it} from another shop, the refund goes through that shop, so "
+            "please check its own return policy. If it's faulty, ask me about the warranty."
+        )
+        card = _facts(("Refund: through the shop you bought it from, under its own policy.",))
+    elif decision.buyer_returns and window.last_day is not None:
+        speech = phrase(
+            "As it was a gift, a refund for a reason that isn't a fault is for the person who "
+            "bought it to ask for. They can return it ",
+            until(window.last_day, exact),
+            ".",
+        )
+        card = _facts(("The buyer can ask for a refund until: ", When(window.last_day)))
+    elif decision.verdict is Verdict.YES and window.last_day is not None:
+        # One breath: the verdict and one note, the one the customer must act on first
+        # (a gift's receipt, then the shop it must come from, then who pays); all on the card.
+        gift, shop = _giver_note(decision.referral), _direct_condition(decision.direct_purchase)
+        conditions = [note for note in (gift, shop) if note]
+        spoken = conditions[0] if conditions else _spoken_shipping(decision.return_shipping)
+        speech = phrase(
+            f"Yes, you can return {it} for a full refund ",
+            until(window.last_day, exact),
+            f"{days_left(window)}.",
+            spoken,
+        )
+        card = _facts(
+            ("Refund possible until: ", When(window.last_day)),
+            (f"Return shipping: {_return_shipping(decision.return_shipping)}",),
+            *((note.strip(),) for note in conditions),
+        )
+    elif decision.verdict is Verdict.NO and window.last_day is not None:
+        speech = phrase(
+            f"Sorry, the {RETURN_WINDOW_DAYS}-day refund period for {it} ended on ",
+            When(window.last_day),
+            ".",
+            _fault_route(decision.warranty_open),
+        )
+        card = _facts(
+            (f"The {RETURN_WINDOW_DAYS}-day refund period ended on ", When(window.last_day))
+        )
+    else:
+        speech, card = _depends(
+            window,
+            f"you can still return {it} for a full refund; if it was earlier, the "
+            f"{RETURN_WINDOW_DAYS} days are over.{_direct_condition(decision.direct_purchase)}",
+            "Refund possible if bought on or after: ",
+        )
+    body = phrase(card, steps_text(decision.steps), support_card_line())
+    return Answer(speech, f"Returning {title_product(product)}", body)
+
+
+CONDITION_RULES_OUT: Mapping[str, str] = {
+    "damaged_by_customer": (
+        "Sorry, a damaged product can't go back for a refund: ZOSI takes {it} back only "
+        "undamaged, in its original packaging."
+    ),
+    "packaging_gone": (
+        "Sorry, without its original packaging in good shape, {it} can't go back for a refund."
+    ),
+}
+CONDITION_CARD = "Refund: only for a product and original packaging returned undamaged."
+
+DAMAGED = "damaged_by_customer"
+
+
+def _fault_route(warranty_open: bool | None, *, damaged: bool = False) -> str:
+    """Where a fault can still go when no refund is possible: the warranty, if it is open.
+
+    For a product the customer damaged, nothing is promised: whether the limited
+    warranty covers it is ZOSI support's call (W8).
+    """
+    if warranty_open and damaged:
+        return " If it also has a fault, ask ZOSI support whether the warranty covers it."
+    if warranty_open:
+        return f" If it's faulty, the {_warranty_length()} warranty still covers a repair."
+    if warranty_open is False:
+        return f" The {_warranty_length()} warranty has ended too."
+    return ""
+
+
+def _direct_condition(direct: bool | None) -> str:
+    if direct is None:
+        return " That's if it came from ZOSI's website or its official AliExpress store."
+    return ""
+
+
+def _spoken_shipping(payer: Payer | None) -> str:
+    """Who pays the way back, spoken once the reason is known; both cases go on the card."""
+    return "" if payer is None else f" {_return_shipping(payer)}"
+
+
+def _return_shipping(payer: Payer | None) -> str:
+    if payer is Payer.ZOSI:
+        return "As it's a quality problem, ZOSI pays the return shipping."
+    if payer is Payer.CUSTOMER:
+        return "As it isn't a quality problem, you pay the return shipping."
+    return "If it's faulty, ZOSI pays the return shipping; otherwise you pay it."

@@ -1,0 +1,99 @@
+"""English answers about the warranty (POLICY W1-W9): until when it covers the product.
+
+Who pays to send a faulty product back (W5-W7) is worded here once; the purchase
+conversation (:mod:`speech.en.steps`) says it with the same words.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from policy.model import Payer, Verdict
+from speech import Answer
+from speech.en.common import (
+    SPOKEN_EMAIL,
+    _depends,
+    _facts,
+    _giver_note,
+    _warranty_length,
+    days_left,
+    steps_text,
+    support_card_line,
+    the_product,
+    title_product,
+    until,
+)
+from speech.ssml import Phrase, When, phrase
+
+if TYPE_CHECKING:
+    from policy.warranty import WarrantyDecision
+
+
+def warranty_answer(
+    decision: WarrantyDecision, product: str | None, exact: bool = True, home_known: bool = True
+) -> Answer:
+    """Speak a warranty decision (W1-W9); ``home_known``: where the customer is now was said."""
+    it = the_product(product)
+    window = decision.window
+    years = _warranty_length()
+    if decision.verdict is Verdict.YES and window.last_day is not None:
+        # One note at most: who pays the way back once known, a gift's receipt, else what the
+        # warranty does for a fault (W2).
+        note = _spoken_warranty_shipping(decision.return_shipping, home_known) or _giver_note(
+            decision.referral
+        )
+        speech = phrase(
+            f"Yes, {it} is under warranty ",
+            until(window.last_day, exact),
+            f"{days_left(window)}.",
+            note or WARRANTY_DOES,
+        )
+        card = _facts(
+            ("Under warranty until: ", When(window.last_day)),
+        )
+    elif decision.verdict is Verdict.NO and window.last_day is not None:
+        speech = phrase(
+            f"Sorry, the {years} warranty on {it} ended on ",
+            When(window.last_day),
+            f". ZOSI support can still help you troubleshoot it at {SPOKEN_EMAIL}.",
+        )
+        card = _facts(("The warranty ended on ", When(window.last_day)))
+    else:
+        speech, card = _depends(
+            window,
+            f"{it} is still under the {years} warranty; if it was earlier, the warranty has ended.",
+            "Under warranty if bought on or after: ",
+        )
+    # Who pays what only while a claim is possible: an ended warranty covers no shipping.
+    terms: Phrase = (
+        phrase(
+            "Return shipping if it's faulty: ",
+            f"{_warranty_shipping(decision.return_shipping, home_known)}\n",
+            "If ZOSI finds no fault, you pay for shipping it back to you.\n",
+            "ZOSI never pays customs duties, taxes or carrier fees.\n",
+        )
+        if decision.verdict is not Verdict.NO
+        else ()
+    )
+    body = phrase(card, terms, steps_text(decision.steps), support_card_line())
+    return Answer(speech, f"Warranty for {title_product(product)}", body)
+
+
+WARRANTY_DOES = " If it's faulty, ZOSI repairs or replaces it."
+
+
+def _spoken_warranty_shipping(payer: Payer, home_known: bool) -> str:
+    """Who pays to send it back, spoken when known; both cases go on the card (W5, W6)."""
+    return f" {_warranty_shipping(payer, home_known)}" if home_known else ""
+
+
+def _warranty_shipping(payer: Payer, home_known: bool = True) -> str:
+    """Who pays to send a faulty product back (W5-W7); both cases when where they are is unknown."""
+    if payer is Payer.CUSTOMER:
+        return "Since you're outside the country of purchase, you pay the international shipping."
+    if not home_known:
+        return (
+            "In the country you bought it in, ZOSI covers the return shipping; from another "
+            "country, you pay the international shipping."
+        )
+    return "ZOSI covers the return shipping."
