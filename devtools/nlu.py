@@ -272,6 +272,7 @@ class Nlu:
         *,
         strict: bool = False,
         sensitivity: str | None = None,
+        seed: int = 0,
     ) -> None:
         """Index the model's samples, slot types and dialog slot samples.
 
@@ -281,12 +282,16 @@ class Nlu:
             strict: Understand exact sample matches only; anything else is Fallback.
             sensitivity: A fallbackIntentSensitivity level to use instead of the model's own
                 (to measure the levels against each other).
+            seed: Seeds the slot words the classifier is trained with. Another seed is another
+                classifier as good as this one: a change measured over a few seeds is a change
+                of the skill, not of which words the training happened to draw.
         """
         language = model["interactionModel"]["languageModel"]
         level = sensitivity or language["modelConfiguration"]["fallbackIntentSensitivity"]["level"]
         self.threshold = FALLBACK_THRESHOLDS[level]
         self._today = today
         self._strict = strict
+        self._seed = seed
         # The trained classifier, once trained; one dict shared with every `dated` copy.
         self._classifier: dict[str, IntentClassifier] = {}
         self._intent_samples: dict[str, list[str]] = {}
@@ -328,7 +333,13 @@ class Nlu:
 
     @classmethod
     def for_locale(
-        cls, locale: str, today: date, *, strict: bool = False, sensitivity: str | None = None
+        cls,
+        locale: str,
+        today: date,
+        *,
+        strict: bool = False,
+        sensitivity: str | None = None,
+        seed: int = 0,
     ) -> "Nlu":
         """Build the simulator from a locale's committed interaction model.
 
@@ -337,11 +348,12 @@ class Nlu:
             today: The user's current date.
             strict: Understand exact sample matches only.
             sensitivity: A fallbackIntentSensitivity level instead of the model's own.
+            seed: Seeds the classifier's training words (see `Nlu`).
 
         Returns:
             The simulator for that locale.
         """
-        return cls(load_model(locale), today, strict=strict, sensitivity=sensitivity)
+        return cls(load_model(locale), today, strict=strict, sensitivity=sensitivity, seed=seed)
 
     def dated(self, today: date) -> "Nlu":
         """The same understanding on another day: dates resolve from ``today``.
@@ -470,7 +482,11 @@ class Nlu:
             from devtools.nlu_classifier import trained, training_examples
 
             examples = training_examples(
-                self._intent_samples, self._slot_types, self._spoken, normalise=_normalise
+                self._intent_samples,
+                self._slot_types,
+                self._spoken,
+                normalise=_normalise,
+                seed=self._seed,
             )
             self._classifier["trained"] = trained(examples)
         return self._classifier["trained"]
