@@ -85,6 +85,11 @@ _DAY = r"(?P<day>\d{1,2})th"
 _YEAR = r"(?: (?:of )?(?:(?P<year>\d{4})|(?P<year_rel>this|last|next) year))?"
 _RELATIVE = r"(?:(?P<rel>this|last|next|the past|past|earlier this) )"
 #: How many periods back or ahead each relative word counts.
+_VAGUE_LEAD = re.compile(
+    r"^(?:(?:"
+    + "|".join(sorted(WEEKDAYS, key=len, reverse=True))
+    + r") (?=the |\d)|(?:early|late|mid|the beginning of|the end of|the start of) (?=[a-z]))"
+)
 _STEPS = {"last": -1, "the past": -1, "past": -1, "this": 0, "earlier this": 0, "next": 1}
 
 
@@ -104,6 +109,11 @@ def resolve_date_phrase(text: str, today: date) -> str | None:
         found = pattern.fullmatch(phrase)
         if found is not None:
             return build(found.groupdict(), today)
+    # "Monday the 28th of December", "early December": the weekday or the part of the month
+    # adds nothing Alexa's date would hold; the date is what follows it.
+    shorter = _VAGUE_LEAD.sub("", phrase, count=1)
+    if shorter != phrase and shorter:
+        return resolve_date_phrase(shorter, today)
     return None
 
 
@@ -379,7 +389,8 @@ _RULES: list[tuple[re.Pattern[str], _Builder]] = [
         (_RELATIVE + "?" + _MONTH + _YEAR, _named_month),
         (_MONTH + r" (?:the )?" + _DAY + _YEAR, _day_and_month),
         (r"(?:the )?" + _DAY + r" (?:of )?" + _MONTH + _YEAR, _day_and_month),
-        (r"(?P<day>\d{1,2}) " + _MONTH + _YEAR, _day_and_month),
+        (r"(?P<day>\d{1,2}) (?:of )?" + _MONTH + _YEAR, _day_and_month),
+        (r"(?P<year>\d{4}) " + _MONTH + r" (?:the )?(?P<day>\d{1,2})(?:th)?", _day_and_month),
         (_MONTH + r" (?P<day>\d{1,2})" + _YEAR, _day_and_month),
         (
             r"(?:the )?" + _DAY + r" (?:of )?(?P<month_rel>this|last|next) month",

@@ -281,3 +281,26 @@ def test_last_weekday_is_within_the_week_before_today(today, weekday):
     resolved = date.fromisoformat(resolve_date_phrase(f"last {weekday}", today) or "")
     assert timedelta(days=1) <= today - resolved <= timedelta(days=7)
     assert resolved.strftime("%A").lower() == weekday
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        # a cardinal day with "of", as second-language speakers say it
+        ("twenty of february", "2027-02-20"),
+        # the weekday said with the full date adds nothing
+        ("monday the twenty eighth of december twenty twenty six", "2026-12-28"),
+        # the year first
+        ("two thousand twenty five november twenty first", "2025-11-21"),
+        ("twenty twenty six december first", "2026-12-01"),
+        # a part of a month is that month
+        ("early december twenty twenty five", "2025-12"),
+        ("the end of october", "2027-10"),
+    ],
+)
+def test_dates_said_with_a_weekday_a_part_of_the_month_or_the_year_first(phrase, expected):
+    assert resolve_date_phrase(phrase, SATURDAY) == expected
+
+
+def test_a_vague_word_alone_is_no_date():
+    assert resolve_date_phrase("early", SATURDAY) is None
