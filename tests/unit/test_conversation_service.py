@@ -11,7 +11,8 @@ from datetime import date, timedelta
 import pytest
 
 from conversation.case import Asks, Case, Fact, FactName, Goal, Offer, Question, Source
-from conversation.service import (
+from conversation.service import after_fact, next_step, resume_after_detour
+from conversation.steps import (
     AskFact,
     ClaimSteps,
     ConfirmDate,
@@ -30,9 +31,6 @@ from conversation.service import (
     Reply,
     Said,
     Signal,
-    after_fact,
-    next_step,
-    resume_after_detour,
 )
 from domain.memory import RememberedPurchase
 from policy.claims import ClaimKind
