@@ -16,9 +16,11 @@ from typing import TYPE_CHECKING, cast
 
 from ask_sdk_core.utils.request_util import get_intent_name, get_request_type
 
+from conversation.aspects import own_purchase_goal
 from conversation.case import Asks, Case, FactName, Goal, Offer, Source, member
+from conversation.decisions import REFUND_OPEN, remembered
 from conversation.delivery import corrects_order_day
-from conversation.service import REFUND_OPEN, needs, next_step, own_purchase_goal, remembered
+from conversation.service import needs, next_step
 from conversation.steps import (
     AskFact,
     ClaimSteps,
