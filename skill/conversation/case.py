@@ -298,6 +298,18 @@ def span_of(value: str) -> DateSpan:
     return DateSpan(date.fromisoformat(earliest), date.fromisoformat(latest))
 
 
+def purchase_span(case: Case, *, guessed: bool = False) -> DateSpan | None:
+    """The purchase span the case holds: settled only, or also a guess being checked."""
+    fact = case.fact(FactName.PURCHASED) if guessed else None
+    value = fact.value if fact is not None else case.value(FactName.PURCHASED)
+    if value is None or case.unknown(FactName.PURCHASED):
+        return None
+    try:
+        return span_of(value)
+    except ValueError:
+        return None
+
+
 def _is_day(value: str) -> bool:
     try:
         date.fromisoformat(value)

@@ -2,7 +2,7 @@
 
 Every refund, warranty, advance-replacement and claim question, and every yes, no,
 help, "I don't know" or unrecognised answer, goes the same way: slots become a
-:class:`~conversation.service.Heard`, the handler gathers what the service needs
+:class:`~conversation.steps.Heard`, the handler gathers what the service needs
 (the remembered purchase, a linked customer's orders), :func:`next_step` decides,
 and the step becomes speech, a card and, when a fact is asked for, a
 ``Dialog.ElicitSlot`` so Alexa listens for it. Actions the customer agreed to
@@ -16,10 +16,12 @@ from typing import TYPE_CHECKING, cast
 
 from ask_sdk_core.utils.request_util import get_intent_name, get_request_type
 
+from conversation.aspects import own_purchase_goal
 from conversation.case import Asks, Case, FactName, Goal, Offer, Source, member
+from conversation.decisions import REFUND_OPEN, remembered
 from conversation.delivery import corrects_order_day
-from conversation.service import (
-    REFUND_OPEN,
+from conversation.service import needs, next_step
+from conversation.steps import (
     AskFact,
     ClaimSteps,
     ConfirmDate,
@@ -40,10 +42,6 @@ from conversation.service import (
     Said,
     Signal,
     Standing,
-    needs,
-    next_step,
-    own_purchase_goal,
-    remembered,
 )
 from handlers.context import Turn, turn
 from handlers.names import (

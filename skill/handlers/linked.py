@@ -46,7 +46,7 @@ if TYPE_CHECKING:
     from ask_sdk_core.handler_input import HandlerInput
     from ask_sdk_model.response import Response
 
-    from conversation.service import Decision, OrderFacts, Perform
+    from conversation.steps import Decision, OrderFacts, Perform
     from domain.account import SupportRequest
 
 logger = logging.getLogger(__name__)

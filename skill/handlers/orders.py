@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from conversation.case import member
-from conversation.service import OrderFacts
+from conversation.steps import OrderFacts
 from policy.model import Channel, DateSpan, PurchaseFacts
 
 if TYPE_CHECKING:

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from conversation.aspects import after_fact, fact_topic, store_topic, subject_of
 from conversation.case import FactName, member
-from conversation.service import after_fact, fact_topic, store_topic, subject_of
 from handlers.context import turn
 from handlers.respond import finish, speak
 from handlers.slots import current_intent, read_slot

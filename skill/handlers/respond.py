@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from ask_sdk_model.intent import Intent
     from ask_sdk_model.response import Response
 
-    from conversation.service import AskFact
+    from conversation.steps import AskFact
 
 #: Builds the screen of an answer for a locale; called only for a device that shows APL.
 ScreenOf = Callable[[str], Screen]
@@ -124,7 +124,8 @@ def finish(
     card = result if isinstance(result, Answer) else None
     speech = phrase(lead, result.speech if isinstance(result, Answer) else result)
     if resume is None and current.case.waiting is not None:
-        from conversation.service import Known, resume_after_detour  # only mid-dialog
+        from conversation.service import resume_after_detour  # only mid-dialog
+        from conversation.steps import Known
 
         back = resume_after_detour(current.case, Known(current.today))
         current.keep(back.case)  # each time it is asked counts: never a third time

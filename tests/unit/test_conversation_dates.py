@@ -9,7 +9,8 @@ from __future__ import annotations
 from datetime import date
 
 from conversation.case import Case, FactName, Goal, Source
-from conversation.service import (
+from conversation.service import next_step
+from conversation.steps import (
     AskFact,
     ConfirmDate,
     Decided,
@@ -18,7 +19,6 @@ from conversation.service import (
     Known,
     Outcome,
     Signal,
-    next_step,
 )
 from policy.model import DateSpan
 

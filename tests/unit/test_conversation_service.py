@@ -10,8 +10,10 @@ from datetime import date, timedelta
 
 import pytest
 
+from conversation.aspects import after_fact
 from conversation.case import Asks, Case, Fact, FactName, Goal, Offer, Question, Source
-from conversation.service import (
+from conversation.service import next_step, resume_after_detour
+from conversation.steps import (
     AskFact,
     ClaimSteps,
     ConfirmDate,
@@ -30,9 +32,6 @@ from conversation.service import (
     Reply,
     Said,
     Signal,
-    after_fact,
-    next_step,
-    resume_after_detour,
 )
 from domain.memory import RememberedPurchase
 from policy.claims import ClaimKind
@@ -382,7 +381,7 @@ def test_a_linked_question_about_a_product_never_bought_says_so() -> None:
 
 
 def test_every_topic_that_leads_to_a_purchase_question_is_a_policy_topic() -> None:
-    from conversation.service import TOPIC_GOALS
+    from conversation.aspects import TOPIC_GOALS
     from policy.facts import Topic
 
     assert set(TOPIC_GOALS) <= {topic.value for topic in Topic}

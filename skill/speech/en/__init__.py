@@ -17,7 +17,7 @@ family, and every name the Voice reads is re-exported below.
 - :mod:`speech.en.privacy`: the customer's data: what is stored, deleting it (P1-P9)
 - :mod:`speech.en.account`: answers from a linked ZOSI account (P2)
 - :mod:`speech.en.dialog`: the conversation around the answers (WELCOME, ASK_*, OFFER_*)
-- :mod:`speech.en.steps`: the steps of a purchase conversation (:mod:`conversation.service`)
+- :mod:`speech.en.steps`: the steps of a purchase conversation (:mod:`conversation.steps`)
 - :mod:`speech.en.facts`: general policy facts, loaded on the first general question
 - :mod:`speech.en.screen_words`: the words on an Echo Show screen, loaded for a screen
 """

@@ -1,4 +1,4 @@
-"""English for the steps of a purchase conversation (:mod:`conversation.service`).
+"""English for the steps of a purchase conversation (:mod:`conversation.steps`).
 
 The general rule for a question that names no purchase (R1, W1, X1-X4), the question
 for each missing fact, what a request costs before its yes (R4, W5-W9, X1-X3), why

@@ -1,0 +1,243 @@
+"""The aspect a question asks about, and the goal a statement implies.
+
+"Who pays the shipping?", "how long?", "until when?": the fact that answers it first
+(:func:`policy.facts.topic_for`), unless the customer's own decision says it; which family
+of rules a case is about (:func:`subject_of`); the purchase question a general fact leads
+to. A statement with no question ("it stopped working", "I threw the box out") implies a
+goal from the reason or the product's condition (R3, R4, W2). The facts module
+(:mod:`policy.facts`) is imported only when an aspect was asked.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from conversation.case import (
+    GIFT,
+    Asks,
+    Case,
+    FactName,
+    Goal,
+    Offer,
+    Question,
+    member,
+    purchase_span,
+)
+from conversation.decisions import _claim_kind, _refund_ruled_out
+from conversation.questions import _asked_once_more
+from conversation.steps import AskFact, Explained, Heard, Known, Outcome
+from policy.claims import ClaimKind
+from policy.model import Channel, Condition, Reason
+from policy.terms import STORE_COUNTRY
+
+if TYPE_CHECKING:
+    from policy.facts import Aspect, Subject, Topic
+
+
+def _explain(case: Case, heard: Heard, known: Known) -> Outcome | None:  # noqa: PLR0911
+    """A question about one aspect ("how many days", "who pays"): the fact that answers it.
+
+    Whichever goal intent carried it, the first sentence is the fact asked for; the
+    facts said with it stay in the case, and the conversation goes on: the open
+    question is asked again, or the skill offers to check the customer's own purchase.
+    A date being checked ("Just to check: ...?") goes first, and so does an aspect no
+    single fact answers ("can I", a refund's steps): the decision answers those.
+    """
+    if heard.aspect is None:  # most turns: the facts module is not even loaded
+        return None
+    from policy.facts import Aspect, topic_for
+
+    aspect = member(Aspect, heard.aspect)
+    if aspect is None or (case.question is not None and case.question.kind is Asks.CONFIRM):
+        return None
+    if _decision_answers(case, aspect, known):
+        return None
+    topic = topic_for(subject_of(case), aspect, abroad=_abroad(case))
+    if topic is None:
+        return None
+    step = Explained(topic, member(Reason, case.value(FactName.REASON)))
+    waiting = case.waiting
+    if waiting is not None and case.goal is not None:
+        counted = _asked_once_more(case)
+        if counted is None:  # asked twice already: the fact, and no third time
+            return Outcome(case._replace(question=None), step)
+        resume = AskFact(case.goal, FactName(waiting.about), case.value(FactName.PRODUCT_NAME))
+        return Outcome(counted, step, resume=resume)
+    if case.goal is None:
+        return Outcome(case, step)
+    if purchase_span(case) is not None:  # their own case was decided already: nothing left to check
+        return Outcome(case._replace(question=None), step)
+    offer = Question(Asks.OFFER, Offer.CHECK_OWN_CASE)
+    return Outcome(case._replace(question=offer), step)
+
+
+#: Topics that answer "who pays the shipping" for one family; asked while a case is open,
+#: they mean the case's own shipping (C3 in the audit: "who pays the shipping" in a repair
+#: conversation is not the free delivery of new orders).
+WHO_PAYS_TOPICS = frozenset(
+    {"delivery_cost", "return_shipping", "warranty_shipping", "warranty_abroad", "cross_ship_cost"}
+)
+
+
+def fact_topic(case: Case, topic: Topic) -> Topic:
+    """The fact a general question means, given the conversation it is asked in.
+
+    "Who pays the shipping?" after a repair or a replacement was discussed asks who pays
+    to send that product (W5, W6, X1), not what delivery of a new order costs (D2).
+    """
+    if topic.value not in WHO_PAYS_TOPICS or case.goal is None:
+        return topic
+    from policy.facts import Aspect, topic_for
+
+    return topic_for(subject_of(case), Aspect.WHO_PAYS, abroad=_abroad(case)) or topic
+
+
+def _decision_answers(case: Case, aspect: Aspect, known: Known) -> bool:  # noqa: PLR0911
+    """Whether the customer's own decision says what the aspect asks, so it answers instead.
+
+    "Until when is the warranty on my doorbell, bought on 10 January" is the personal
+    "until 10 January 2027"; "how do I start a claim" is the claim's steps; "do I pay
+    to send it back" with the reason (a refund) or where they are (a repair) known is
+    the decision's who-pays sentence. Without those facts, the rule answers first.
+    """
+    from policy.facts import Aspect
+
+    if case.goal is Goal.REFUND and _refund_ruled_out(case):
+        return True  # R2, R3, R5: no refund at all, whatever was asked about one
+    own = purchase_span(case) is not None or known.orders is not None
+    gift = case.value(FactName.CHANNEL) == GIFT
+    if gift and not own and aspect in {Aspect.HOW_LONG, Aspect.STARTS, Aspect.STEPS}:
+        return True  # R6: the giver holds the date and the receipt; that answer comes first
+    if aspect in {Aspect.HOW_LONG, Aspect.STARTS}:
+        return own
+    if aspect is Aspect.STEPS:
+        return case.goal is Goal.CLAIM
+    if aspect is Aspect.WHO_PAYS and purchase_span(case) is not None:
+        if case.goal is Goal.REFUND:
+            return case.value(FactName.REASON) is not None
+        if case.goal is Goal.WARRANTY:
+            return case.value(FactName.HOME_COUNTRY) is not None
+    return False
+
+
+def subject_of(case: Case) -> Subject:
+    """The family of rules a case is about: its goal, or for a claim the request it is for."""
+    from policy.facts import Subject
+
+    goal = case.goal
+    if goal is Goal.REFUND:
+        return Subject.REFUND
+    if goal is Goal.CROSS_SHIP:
+        return Subject.CROSS_SHIP
+    if goal is Goal.CLAIM:
+        kind = _claim_kind(case)
+        if kind is ClaimKind.REFUND_RETURN:
+            return Subject.REFUND
+        if kind is ClaimKind.CROSS_SHIP:
+            return Subject.CROSS_SHIP
+    return Subject.WARRANTY
+
+
+def _abroad(case: Case) -> bool:
+    """Whether the customer said they are outside the country of purchase (W6, X1)."""
+    home = case.value(FactName.HOME_COUNTRY)
+    return home is not None and home != (case.value(FactName.PURCHASE_COUNTRY) or STORE_COUNTRY)
+
+
+#: The purchase question a general fact leads to: after the fact, the skill offers to check
+#: the customer's own purchase (values are :class:`policy.facts.Topic` values).
+TOPIC_GOALS: dict[str, Goal] = {
+    **dict.fromkeys(
+        (
+            "return_window",
+            "return_reason",
+            "return_eligibility",
+            "return_condition",
+            "return_shipping",
+            "third_party",
+            "gift",
+        ),
+        Goal.REFUND,
+    ),
+    **dict.fromkeys(
+        (
+            "warranty_length",
+            "warranty_coverage",
+            "warranty_shipping",
+            "warranty_abroad",
+            "international_orders",
+        ),
+        Goal.WARRANTY,
+    ),
+    **dict.fromkeys(
+        (
+            "cross_shipping",
+            "cross_ship_cost",
+            "cross_ship_return",
+            "cross_ship_hold",
+            "cross_ship_dispatch",
+        ),
+        Goal.CROSS_SHIP,
+    ),
+}
+
+
+def own_purchase_goal(topic: str | None, names_purchase: bool) -> Goal | None:
+    """The goal of a general question that names the customer's own purchase, if any.
+
+    "I ordered it on the 13th from your AliExpress store, what's the last day I can send
+    it back" is a question about the return window (R1) asked of their purchase: the
+    decision answers it, not the rule. A question that names no purchase stays general.
+    """
+    if not names_purchase or topic is None:
+        return None
+    return TOPIC_GOALS.get(topic)
+
+
+def store_topic(store: str | None) -> Topic | None:
+    """The fact a general question means when it names a shop and nothing else.
+
+    "Does the 30-day refund work for orders from your AliExpress store" asks whether that
+    shop counts (R2); another seller is R5's, a gift R6's.
+    """
+    if store is None:
+        return None
+    from policy.facts import Topic
+
+    if store == GIFT:
+        return Topic.GIFT
+    if store == Channel.THIRD_PARTY:
+        return Topic.THIRD_PARTY
+    return Topic.RETURN_ELIGIBILITY
+
+
+def after_fact(case: Case, topic: str) -> Case | None:
+    """After a general fact, the case that offers to check the customer's own purchase.
+
+    None when the fact leads to no purchase question, or a purchase dialog is already
+    waiting on an answer (it resumes instead).
+    """
+    goal = TOPIC_GOALS.get(topic)
+    if goal is None or case.waiting is not None:
+        return None
+    if case.goal is goal and purchase_span(case) is not None:  # their own case was answered already
+        return None
+    # The facts already given stay: a yes goes on with them instead of asking again.
+    return Case(goal, case.facts, Question(Asks.OFFER, Offer.CHECK_OWN_CASE))
+
+
+def implied_goal(case: Case) -> Goal | None:
+    """What a statement with no question asks for, from the facts it gave.
+
+    "It stopped working" is a warranty matter (W2); "I don't want it" or "it arrived
+    broken" a refund (R1, R4); "I dropped it" asks whether it can still go back (R3).
+    A date or a product alone says nothing of what the customer wants.
+    """
+    if member(Condition, case.value(FactName.CONDITION)) is not None:
+        return Goal.REFUND  # "I threw the box out" asks whether it can still go back (R3)
+    reason = member(Reason, case.value(FactName.REASON))
+    if reason is Reason.DEFECT:
+        return Goal.WARRANTY
+    if reason is not None:
+        return Goal.REFUND
+    return None

@@ -1,0 +1,281 @@
+"""The dialog moves: yes and no, a missed answer, asking again, moving on, resuming.
+
+How the conversation behaves around its questions, the same for every goal: a yes or no
+counts only for the question just asked; a miss is asked once more with the choices
+spelled out and then moved on from (a conditional answer or the support contact); a
+detour leaves the open question to be asked again. A move asks the policy core nothing
+itself: a yes to an offer goes to :mod:`conversation.decisions`, and a settled question
+back to the service's flow.
+"""
+
+from __future__ import annotations
+
+from conversation.case import (
+    GENERAL,
+    UNKNOWN,
+    Asks,
+    Case,
+    Fact,
+    FactName,
+    Goal,
+    Offer,
+    Question,
+    Source,
+)
+from conversation.decisions import _claim_kind, _decided_again, _from_orders, _general, _to_remember
+from conversation.questions import MAX_ATTEMPTS, _ask, _asked_once_more, _attempts, _confirm
+from conversation.steps import (
+    AskFact,
+    ConfirmDate,
+    Decision,
+    Declined,
+    GaveUp,
+    Heard,
+    Known,
+    NoOrder,
+    Outcome,
+    Perform,
+    Reply,
+    Said,
+    Signal,
+    Step,
+)
+
+
+def _signal(case: Case, signal: Signal, known: Known) -> Outcome:
+    """Help, a detour, something not understood, or "I don't know"."""
+    waiting = case.waiting
+    if waiting is None or case.goal is None:
+        said = {
+            Signal.HELP: Said.HELP,
+            Signal.NOT_UNDERSTOOD: Said.NOT_UNDERSTOOD,
+            Signal.DONT_KNOW: Said.OKAY,  # nothing was asked: nothing to be unsure of
+        }.get(signal, Said.WHAT_ELSE)
+        return Outcome(case, Reply(said))
+    fact = FactName(waiting.about)
+    if signal is Signal.DONT_KNOW:
+        return _move_on(case, fact, known)
+    if signal is Signal.NOT_UNDERSTOOD:
+        return _missed(case, fact, None, known)
+    reply = Reply(Said.HELP if signal is Signal.HELP else Said.WHAT_ELSE)
+    counted = _asked_once_more(case)
+    if counted is None:  # the fact still counts if the customer gives it later
+        return Outcome(case._replace(question=None), reply)
+    if fact in {FactName.ORDER, FactName.PRODUCT} and known.orders is not None:
+        again = _from_orders(case, known)  # "which one do you mean" names the orders again
+        if again.case.waiting is not None:  # the orders named again: the count carries over
+            again = again._replace(case=again.case._replace(question=counted.question))
+    else:
+        again = _ask(case, fact, attempt=waiting.attempts + 1)
+    resume = _as_ask(again.step)
+    # Coming back, the question is put as it was first asked; the misses still count.
+    return Outcome(again.case, reply, resume=resume._replace(attempt=1) if resume else None)
+
+
+def _unanswered(case: Case, asked: Question, signal: Signal, known: Known) -> Outcome:
+    """No yes or no to a yes/no question: check a guess once more, never act on an offer.
+
+    "I don't know" to an offer leaves things as they are (a no); to "you bought it on
+    5 November?" it drops the guess and asks for the date, rough or not.
+    """
+    if asked.kind is Asks.CONFIRM and case.fact(FactName.PURCHASED) is not None:
+        return _check_again(case, asked, signal)
+    if asked.kind is Asks.OFFER:
+        return _offer_again(case, asked, signal, known)
+    return _signal(case, signal, known)
+
+
+def _check_again(case: Case, asked: Question, signal: Signal) -> Outcome:
+    """The date check once more after an unclear answer; after "I don't know", the date."""
+    if signal is Signal.NOT_UNDERSTOOD and asked.attempts < MAX_ATTEMPTS:
+        check = _confirm(case, asked.data, again=False)
+        if isinstance(check.step, ConfirmDate):
+            question = asked._replace(attempts=asked.attempts + 1)
+            return Outcome(
+                check.case._replace(question=question), check.step._replace(repeated=True)
+            )
+        return check
+    return _ask(case.with_facts({FactName.PURCHASED: None}), FactName.PURCHASED, attempt=2)
+
+
+def _offer_again(case: Case, asked: Question, signal: Signal, known: Known) -> Outcome:
+    """No yes or no to an offer: "I don't know" declines it; a mumble hears it once more.
+
+    An answer that was not understood gets the same offer again, in the same words, so
+    the customer hears exactly what a yes will do; a second miss, or help or another
+    topic, drops it: an action (a deletion, a request) follows only a clear yes to the
+    question just asked.
+    """
+    if signal is Signal.DONT_KNOW:
+        return Outcome(case, Declined(Offer(asked.about)), resume=_resumed(case))
+    if signal is Signal.NOT_UNDERSTOOD and asked.attempts < MAX_ATTEMPTS:
+        # "hmm maybe": the same offer once more, word for word, so a yes after it answers
+        # exactly the question the customer just heard again; a second miss drops it.
+        return Outcome(
+            case._replace(question=asked._replace(attempts=asked.attempts + 1)),
+            Reply(Said.NOT_UNDERSTOOD),
+        )
+    return _signal(case, signal, known)
+
+
+def _as_ask(step: Step) -> AskFact | None:
+    return step if isinstance(step, AskFact) else None
+
+
+def _yes_or_no(  # noqa: PLR0911 - one answer per kind of question
+    case: Case, asked: Question | None, yes: bool, known: Known
+) -> Outcome:
+    """A yes or no counts only as the answer to the question asked on the turn before."""
+    if asked is None:
+        return Outcome(case, Reply(Said.OKAY))
+    if asked.kind is Asks.CONFIRM:
+        return _confirmed(case, asked, yes, known)
+    if asked.kind is Asks.OFFER:
+        offer = Offer(asked.about)
+        if not yes:
+            return Outcome(case, Declined(offer), resume=_resumed(case))
+        return _accept(case, offer, asked.data, known)
+    if asked.kind is Asks.MORE:
+        return Outcome(case, Reply(Said.WHAT_ELSE if yes else Said.GOODBYE))
+    if asked.data == (GENERAL,):  # "If you'd like me to check yours, when did you buy it?"
+        if yes:  # a yes gives no date: the question once more, then on (never a third time)
+            return _ask_next(case, FactName(asked.about), known)
+        return Outcome(Case(), Declined(Offer.CHECK_OWN_CASE))
+    # A yes or no to "When did you buy it?" answers nothing: ask again, spelling it out.
+    return _missed(case, FactName(asked.about), None, known)
+
+
+def _resumed(case: Case) -> AskFact | None:
+    waiting = case.waiting
+    if waiting is None or case.goal is None:
+        return None
+    return AskFact(case.goal, FactName(waiting.about), case.value(FactName.PRODUCT_NAME))
+
+
+def _accept(  # noqa: PLR0911 - one way per offer
+    case: Case, offer: Offer, data: tuple[str, ...], known: Known
+) -> Outcome:
+    """A yes to ``offer``: perform it, or first ask what it still needs."""
+    if offer is Offer.REMEMBER_PURCHASE:
+        purchase = _to_remember(case)
+        if not known.can_store:
+            return Outcome(case, Reply(Said.CANT_STORE))
+        if purchase is None:
+            return Outcome(case, Reply(Said.OKAY))
+        return Outcome(case, Perform(offer, purchase=purchase))
+    if offer is Offer.REMEMBER_REGION and not known.can_store:
+        return Outcome(case, Reply(Said.CANT_STORE))
+    if offer is Offer.CHECK_OWN_CASE and case.goal is not None:
+        if known.orders is not None:  # linked: the account's orders answer it
+            return _from_orders(case, known)
+        return _flow(case, known, rule_said=True)
+    if offer is Offer.OPEN_REQUEST:
+        order_id, kind = (*data, "", "")[:2]
+        claim = case.with_facts(
+            {
+                FactName.ORDER: Fact(order_id, Source.ORDER),
+                FactName.CLAIM_KIND: Fact(kind, Source.CONFIRMED),
+            }
+        )._replace(goal=Goal.CLAIM)
+        order = next((o for o in known.orders or () if o.order_id == order_id), None)
+        if order is None:
+            return Outcome(claim, NoOrder(None))
+        if len(data) >= 3:  # the reason was known when the costs were said: decide again
+            return _decided_again(claim, known, order, data)
+        return _flow(claim, known)
+    return Outcome(case, Perform(offer, data))
+
+
+def _confirmed(case: Case, asked: Question, yes: bool, known: Known) -> Outcome:
+    """Yes or no to "Just to check: you bought it on 5 November?"."""
+    guess = case.fact(FactName.PURCHASED)
+    if guess is None:
+        return Outcome(case, Reply(Said.OKAY))
+    if yes:
+        case = case.with_facts({FactName.PURCHASED: Fact(guess.value, Source.CONFIRMED)})
+        return _flow(case, known)
+    if asked.data:
+        following, rest = asked.data[0], asked.data[1:]
+        case = case.with_facts({FactName.PURCHASED: Fact(following, Source.GUESSED)})
+        return _confirm(case, rest, again=True)
+    return _ask(case.with_facts({FactName.PURCHASED: None}), FactName.PURCHASED)
+
+
+def _ask_next(
+    case: Case,
+    fact: FactName,
+    known: Known,
+    progressed: bool = False,
+    *,
+    general: Decision | None = None,
+) -> Outcome:
+    """Ask for the fact a decision still needs; a turn that left it unanswered is a miss.
+
+    "Where did you buy it?" - the customer says their date and fault again, not the shop:
+    the question counts as asked again, and after the second time the skill moves on with
+    an honest conditional answer instead of asking a third time.
+    """
+    waiting = case.waiting
+    if waiting is not None and waiting.about == fact:
+        if progressed and general is not None:
+            # Another question came first: its rule, then this one counted once more; asked
+            # twice already, the skill goes on without the fact instead of a third time.
+            counted = _asked_once_more(case)
+            if counted is None or counted.waiting is None:
+                return _move_on(case, fact, known)
+            asked = _ask(case, fact, general=general)  # the plain question after the rule
+            kept = asked.case.question
+            if kept is not None:  # ... but it still counts as asked once more
+                kept = kept._replace(attempts=counted.waiting.attempts)
+            return asked._replace(case=asked.case._replace(question=kept))
+        if progressed:  # another fact came first ("no wait, five weeks ago"): asked as it was
+            return _ask(case, fact, attempt=waiting.attempts)
+        return _missed(case, fact, None, known)
+    return _ask(case, fact, general=general)
+
+
+def _ask_again(case: Case, fact: FactName, known: Known, *, lead: str) -> Outcome:
+    """Ask a question whose answer needs narrowing ("AliExpress": which store there?).
+
+    The same answer a second time moves on, like any answer that cannot be used.
+    """
+    attempts = _attempts(case, fact)
+    case = case.with_facts({fact: None})
+    if attempts >= MAX_ATTEMPTS:
+        return _move_on(case, fact, known)
+    return _ask(case, fact, attempt=attempts + 1, lead=lead)
+
+
+def _missed(case: Case, fact: FactName, unclear: str | None, known: Known) -> Outcome:
+    """An answer that could not be used: once more with the choices, then move on."""
+    attempts = _attempts(case, fact)
+    if attempts >= MAX_ATTEMPTS:
+        return _move_on(case, fact, known)
+    return _ask(case, fact, attempt=attempts + 1, unclear=unclear)
+
+
+def _move_on(case: Case, fact: FactName, known: Known) -> Outcome:
+    """Go on without a fact the customer can't give: a conditional answer, or support."""
+    goal = case.goal or Goal.WARRANTY
+    if fact in {FactName.CHANNEL, FactName.REASON, FactName.PURCHASE_COUNTRY}:
+        case = case.with_facts({fact: Fact(UNKNOWN, Source.SAID)})._replace(question=None)
+        return _flow(case, known)
+    subject = _claim_kind(case) if goal is Goal.CLAIM else goal
+    general = _general(subject, case, known.today) if subject is not None else None
+    step = GaveUp(goal, fact, case.value(FactName.PRODUCT_NAME), general)
+    # The case remembers the customer couldn't tell: asked the same again, the skill says
+    # so again instead of asking a third time (a fact said later still replaces it).
+    return Outcome(
+        case.with_facts({fact: Fact(UNKNOWN, Source.SAID)})._replace(question=None), step
+    )
+
+
+def _flow(case: Case, known: Known, *, rule_said: bool = False) -> Outcome:
+    """The service's flow again, from a move that settled what it was waiting on.
+
+    Imported when called: :mod:`conversation.service` imports this module for its moves,
+    and the flow they hand back to is its ``_advance``.
+    """
+    from conversation.service import _advance
+
+    return _advance(case, known, Heard(), rule_said=rule_said)

@@ -1,0 +1,95 @@
+"""How one question is put and counted: the fact asked for, the date checked, the attempts.
+
+The room the dialog moves and the decisions share: a decision that needs one more fact
+(which order, which request, the reason) asks it here, and a move asks again here. No
+rule is decided: only which question is open and how often it was asked
+(:data:`MAX_ATTEMPTS` misses, then the skill moves on).
+"""
+
+from __future__ import annotations
+
+from conversation.case import GENERAL, Asks, Case, FactName, Goal, Question, span_of
+from conversation.steps import AskFact, ConfirmDate, Decision, OrderFacts, Outcome
+from policy.model import DateSpan
+
+#: The misses after which the skill stops asking for a fact and moves on.
+MAX_ATTEMPTS = 2
+
+
+def _ask(
+    case: Case,
+    fact: FactName,
+    *,
+    attempt: int = 1,
+    unclear: str | None = None,
+    lead: str | None = None,
+    general: Decision | None = None,
+    choices: tuple[OrderFacts, ...] = (),
+) -> Outcome:
+    """Ask for ``fact``, keeping how often it was asked."""
+    goal = case.goal or Goal.WARRANTY
+    if attempt == 1 and unclear is not None:
+        attempt = _attempts(case, fact) + 1
+    question = Question(Asks.FACT, fact, attempt, (GENERAL,) if general is not None else ())
+    step = AskFact(
+        goal,
+        fact,
+        case.value(FactName.PRODUCT_NAME),
+        attempt,
+        unclear,
+        lead,
+        general,
+        choices,
+    )
+    return Outcome(case._replace(question=question), step)
+
+
+def _confirm(case: Case, others: tuple[str, ...], *, again: bool) -> Outcome:
+    """Check the guessed purchase date; with no usable guess, ask for the date."""
+    guess = case.fact(FactName.PURCHASED)
+    try:
+        span = span_of(guess.value) if guess is not None else None
+    except ValueError:
+        span = None
+    if span is None:
+        return _ask(case.with_facts({FactName.PURCHASED: None}), FactName.PURCHASED)
+    question = Question(Asks.CONFIRM, FactName.PURCHASED, 1, others)
+    other = _other_day(span, others)
+    step = ConfirmDate(case.value(FactName.PRODUCT_NAME), span, again, other=other)
+    return Outcome(case._replace(question=question), step)
+
+
+def _other_day(span: DateSpan, others: tuple[str, ...]) -> DateSpan | None:
+    """The other reading to name in a check: one other day with the same day number.
+
+    "The 25th" and "November 25th" both arrive as 25 November when said on 20 November,
+    so the check names both readings, "25 October, not 25 November 2025?", and "no,
+    November" can answer it. With several other readings (a month said before the day),
+    the first is far likelier and is checked alone.
+    """
+    if len(others) != 1:
+        return None
+    try:
+        other = span_of(others[0])
+    except ValueError:
+        return None
+    same_day = span.precise and other.precise and other.earliest.day == span.earliest.day
+    return other if same_day else None
+
+
+def _attempts(case: Case, fact: FactName) -> int:
+    """How often ``fact`` has been asked for without a usable answer (0: it isn't asked)."""
+    waiting = case.waiting
+    return waiting.attempts if waiting is not None and waiting.about == fact else 0
+
+
+def _asked_once_more(case: Case) -> Case | None:
+    """The case with its open question counted as asked once more, or None.
+
+    None when it was asked twice already (a miss, a detour, a fact answered first each
+    count): then it is not asked a third time.
+    """
+    waiting = case.waiting
+    if waiting is None or waiting.attempts >= MAX_ATTEMPTS:
+        return None
+    return case._replace(question=waiting._replace(attempts=waiting.attempts + 1))
