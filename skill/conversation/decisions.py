@@ -205,6 +205,15 @@ def _claim_kind(case: Case) -> ClaimKind | None:
     return _named_kind(case) or claim_kind_for(member(Reason, case.value(FactName.REASON)))
 
 
+def _refund_open_by_date(case: Case, span: DateSpan, today: date) -> bool:
+    """Whether the 30 days may still run for this purchase date, if it was ZOSI's (R1).
+
+    Only then does the shop decide anything (R2, R5); after them no shop makes ZOSI's
+    refund possible, so the decision is said without asking where it was bought.
+    """
+    return _evaluate(Goal.REFUND, _facts(case, span), today).verdict is not Verdict.NO
+
+
 def _refund_ruled_out(case: Case) -> bool:
     """Whether no date can make a refund possible.
 

@@ -59,6 +59,7 @@ from conversation.decisions import (
     _from_memory,
     _from_orders,
     _general,
+    _refund_open_by_date,
     _refund_ruled_out,
     _standing,
 )
@@ -413,6 +414,10 @@ def _advance(  # noqa: PLR0911, PLR0912
     needs_shop = goal is Goal.REFUND or kind is ClaimKind.REFUND_RETURN
     if channel == ALIEXPRESS:
         return _ask_again(case, FactName.CHANNEL, known, lead=ALIEXPRESS)
-    if needs_shop and channel is None and not case.unknown(FactName.CHANNEL):
+    # Answer first: the shop decides only while the 30 days run (R1, R2); once they are
+    # over, no shop makes ZOSI's refund possible, so the decision needs no question.
+    shop_decides = goal is not Goal.REFUND or _refund_open_by_date(case, span, known.today)
+    if needs_shop and channel is None and not case.unknown(FactName.CHANNEL) and shop_decides:
         return _ask_next(case, FactName.CHANNEL, known, progressed)
     return _decide(case._replace(question=None), known, span)
+

@@ -147,7 +147,7 @@ def test_a_linked_warranty_that_ended_is_not_said_to_be_open(customer: Start) ->
     talk = customer("demo-old", now=AUDIT_DAY)
     reply = talk.says("ReturnRefundIntent", product=DOORBELL)
     assert "may still be under" not in reply
-    assert "still covers a repair" not in reply
+    assert "still repairs or replaces it" not in reply
 
 
 # --- a question gets its fact first (issue examples) -------------------------------------------

@@ -115,7 +115,8 @@ def _fault_route(warranty_open: bool | None, *, damaged: bool = False) -> str:
     if warranty_open and damaged:
         return " If it also has a fault, ask ZOSI support whether the warranty covers it."
     if warranty_open:
-        return f" If it's faulty, the {_warranty_length()} warranty still covers a repair."
+        years = _warranty_length()
+        return f" If it's faulty, ZOSI still repairs or replaces it under the {years} warranty."
     if warranty_open is False:
         return f" The {_warranty_length()} warranty has ended too."
     return ""
