@@ -211,6 +211,36 @@ def store_topic(store: str | None) -> Topic | None:
     return Topic.RETURN_ELIGIBILITY
 
 
+def channel_of_topic(topic: str | None) -> str | None:
+    """The shop a general question's topic names, as the shop of the purchase it is about.
+
+    "If a camera was a gift, ..." (R6), "bought from another seller" (R5): said with a
+    purchase of theirs, it is where theirs came from.
+    """
+    if topic == "gift":
+        return GIFT
+    if topic == "third_party":
+        return Channel.THIRD_PARTY.value
+    return None
+
+
+#: Aspects whose answer a gift or another seller changes: what to do, and until when (R5, R6).
+_SHOP_DECIDES = frozenset({"steps", "how_long", "starts"})
+
+
+def store_first(store: str | None, topic: Topic, aspect: str | None) -> Topic:
+    """The fact a general question means when it names a gift or another seller with it.
+
+    "The camera I got as a present doesn't record, what now": what to do depends first on
+    who bought it (R6: the giver has the receipt), then on the warranty; another seller's
+    product goes back through that seller (R5).
+    """
+    shop = store_topic(store) if store in {GIFT, Channel.THIRD_PARTY.value} else None
+    if shop is None or aspect not in _SHOP_DECIDES:
+        return topic
+    return shop
+
+
 def after_fact(case: Case, topic: str) -> Case | None:
     """After a general fact, the case that offers to check the customer's own purchase.
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, cast
 
 from ask_sdk_core.utils.request_util import get_intent_name, get_request_type
 
-from conversation.aspects import own_purchase_goal
+from conversation.aspects import channel_of_topic, own_purchase_goal
 from conversation.case import Asks, Case, FactName, Goal, Offer, Source, member
 from conversation.decisions import REFUND_OPEN, remembered
 from conversation.delivery import corrects_order_day
@@ -143,7 +143,7 @@ def hear(handler_input: HandlerInput) -> Heard:
         product=product.id,
         product_name=product.name if product.id else None,
         date=read_slot(intent, SLOTS[FactName.PURCHASED]).spoken,
-        channel=values[FactName.CHANNEL],
+        channel=values[FactName.CHANNEL] or channel_of_topic(read_slot(intent, TOPIC).id),
         reason=values[FactName.REASON],
         purchase_country=values[FactName.PURCHASE_COUNTRY],
         home_country=values[FactName.HOME_COUNTRY],

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from conversation.aspects import after_fact, fact_topic, store_topic, subject_of
+from conversation.aspects import after_fact, fact_topic, store_first, store_topic, subject_of
 from conversation.case import FactName, member
 from handlers.context import turn
 from handlers.respond import finish, speak
@@ -51,6 +51,7 @@ def policy_fact(handler_input: HandlerInput) -> Response:
     if topic is None:
         return finish(handler_input, (say.UNKNOWN_TOPIC,))
     topic = fact_topic(current.case, refine(topic, aspect))
+    topic = store_first(read_slot(intent, "store").id, topic, aspect)
     # P9: the skill's own storage period is a setting.
     days = current.settings.state_ttl_days
     result = say.fact_answer(explain(topic, retention_days=days, reason=reason))

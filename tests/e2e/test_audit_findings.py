@@ -371,3 +371,36 @@ def test_i_dont_know_when_with_a_fault_and_nothing_asked_moves_on_without_the_da
     reply = talk.says("DontKnowIntent", reason=("the night vision doesn't work", "defect"))
     assert not reply.startswith("Okay. What would you like to know?")
     assert "When did you buy" not in reply, reply
+
+
+def test_a_gift_named_as_the_topic_with_their_camera_gets_the_giver_first(talk: Customer) -> None:
+    """R6: "I got a camera as a gift and it doesn't work, what do I do": the gift is where
+    their camera came from, so who holds the receipt comes first, not "when did you buy it?"."""
+    reply = talk.says(
+        "PolicyFactIntent",
+        aspect=("what do i do", "steps"),
+        reason=("it doesn't work", "defect"),
+        topic=("a gift", "gift"),
+        product=CAMERA,
+    )
+    assert "person who gave it" in reply, reply
+    assert "When did you buy" not in reply
+
+
+def test_what_now_for_a_present_gets_the_giver_before_the_claim_steps(talk: Customer) -> None:
+    """R6 before W3: "the camera I got as a present doesn't record, what now"."""
+    reply = talk.says(
+        "PolicyFactIntent",
+        store=("a present", "gift"),
+        reason=("doesn't record", "defect"),
+        aspect=("what now", "steps"),
+        product=CAMERA,
+    )
+    assert reply.startswith("For a gift, ask the person who gave it to you"), reply
+
+
+def test_after_the_thirty_days_a_refund_needs_no_shop_question(talk: Customer) -> None:
+    """R1, R2: bought 1 September: no shop makes a refund possible now; the answer, no "where?"."""
+    reply = talk.says("ReturnRefundIntent", product=CAMERA, purchaseDate="2026-09-01")
+    assert reply.startswith("Sorry, the 30-day refund period for your camera ended on 1 October")
+    assert "Where did you buy" not in reply
