@@ -347,6 +347,8 @@ def _order_decision(case: Case, known: Known, order: OrderFacts, goal: Goal) -> 
     offer = Offer.OPEN_REQUEST if decision.verdict is Verdict.YES else None
     if _buyer_only(decision):  # R6: the buyer, not this account, asks for that refund
         offer = None
+    if goal is Goal.REFUND and reason is None and order.facts.gift:
+        offer = None  # R6: this account's refund of a gift is for a fault; none was said
     data = (order.order_id, offered.value, *((reason.value,) if reason else ()))
     question = Question(Asks.OFFER, offer, 1, data) if offer is not None else None
     step = Decided(
