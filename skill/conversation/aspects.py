@@ -112,6 +112,8 @@ def _decision_answers(case: Case, aspect: Aspect, known: Known) -> bool:  # noqa
         return own
     if aspect is Aspect.STEPS:
         return case.goal is Goal.CLAIM
+    if aspect is Aspect.WHO_PAYS and case.goal is Goal.WARRANTY and known.orders is not None:
+        return True  # W5, W6: each order knows where it was bought and where they are
     if aspect is Aspect.WHO_PAYS and purchase_span(case) is not None:
         if case.goal is Goal.REFUND:
             return case.value(FactName.REASON) is not None

@@ -404,3 +404,17 @@ def test_after_the_thirty_days_a_refund_needs_no_shop_question(talk: Customer) -
     reply = talk.says("ReturnRefundIntent", product=CAMERA, purchaseDate="2026-09-01")
     assert reply.startswith("Sorry, the 30-day refund period for your camera ended on 1 October")
     assert "Where did you buy" not in reply
+
+
+def test_a_linked_customer_abroad_hears_who_pays_from_their_own_order(customer: Start) -> None:
+    """W6 (linked): the account is in Kazakhstan, the camera was bought in Russia: "my camera
+    stopped working, who pays to send it back" is theirs to pay, never ZOSI's domestic rule."""
+    talk = customer("demo-international", now=AUDIT_DAY)
+    reply = talk.says(
+        "WarrantyStatusIntent",
+        product=CAMERA,
+        reason=("stopped working", "defect"),
+        aspect=("who pays", "who_pays"),
+    )
+    assert "you pay the international shipping" in reply, reply
+    assert "ZOSI pays the return shipping" not in reply
