@@ -50,7 +50,7 @@ def _explain(case: Case, heard: Heard, known: Known) -> Outcome | None:  # noqa:
     aspect = member(Aspect, heard.aspect)
     if aspect is None or (case.question is not None and case.question.kind is Asks.CONFIRM):
         return None
-    if _decision_answers(case, aspect, known):
+    if _decision_answers(case, aspect, known, follow_up=not _new_facts(heard)):
         return None
     topic = topic_for(subject_of(case), aspect, abroad=_abroad(case))
     if topic is None:
@@ -92,13 +92,31 @@ def fact_topic(case: Case, topic: Topic) -> Topic:
     return topic_for(subject_of(case), Aspect.WHO_PAYS, abroad=_abroad(case)) or topic
 
 
-def _decision_answers(case: Case, aspect: Aspect, known: Known) -> bool:  # noqa: PLR0911
+def _new_facts(heard: Heard) -> bool:
+    """Whether the turn says anything of the purchase besides what it asks."""
+    return any(
+        (
+            heard.date,
+            heard.reason,
+            heard.channel,
+            heard.condition,
+            heard.purchase_country,
+            heard.home_country,
+        )
+    )
+
+
+def _decision_answers(  # noqa: PLR0911
+    case: Case, aspect: Aspect, known: Known, *, follow_up: bool = False
+) -> bool:
     """Whether the customer's own decision says what the aspect asks, so it answers instead.
 
     "Until when is the warranty on my doorbell, bought on 10 January" is the personal
     "until 10 January 2027"; "how do I start a claim" is the claim's steps; "do I pay
     to send it back" with the reason (a refund) or where they are (a repair) known is
-    the decision's who-pays sentence. Without those facts, the rule answers first.
+    the decision's who-pays sentence. Without those facts, the rule answers first. Asked
+    again as a follow-up (``follow_up``: the turn says nothing new of the purchase), who
+    pays is its own fact for their reason, not the whole decision once more.
     """
     from policy.facts import Aspect
 
@@ -114,11 +132,14 @@ def _decision_answers(case: Case, aspect: Aspect, known: Known) -> bool:  # noqa
         return case.goal is Goal.CLAIM
     if aspect is Aspect.WHO_PAYS and case.goal is Goal.WARRANTY and known.orders is not None:
         return True  # W5, W6: each order knows where it was bought and where they are
-    if aspect is Aspect.WHO_PAYS and purchase_span(case) is not None:
+    if aspect is Aspect.WHO_PAYS and purchase_span(case) is not None and not follow_up:
         if case.goal is Goal.REFUND:
             return case.value(FactName.REASON) is not None
-        if case.goal is Goal.WARRANTY:
-            return case.value(FactName.HOME_COUNTRY) is not None
+        if case.goal is Goal.WARRANTY:  # W5, W6: both countries, else the rule comes first
+            return all(
+                case.value(name) is not None
+                for name in (FactName.HOME_COUNTRY, FactName.PURCHASE_COUNTRY)
+            )
     return False
 
 
