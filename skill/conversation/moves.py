@@ -141,6 +141,10 @@ def _yes_or_no(  # noqa: PLR0911 - one answer per kind of question
         if yes:  # a yes gives no date: the question once more, then on (never a third time)
             return _ask_next(case, FactName(asked.about), known)
         return Outcome(Case(), Declined(Offer.CHECK_OWN_CASE))
+    if asked.about == FactName.CLAIM_KIND and not yes:
+        # "A refund, a repair or an advance replacement?" - "no": none of them, so nothing
+        # is opened and the choice is not put again (audit P3, S110).
+        return Outcome(case._replace(question=None), Declined(Offer.OPEN_REQUEST))
     # A yes or no to "When did you buy it?" answers nothing: ask again, spelling it out.
     return _missed(case, FactName(asked.about), None, known)
 

@@ -526,3 +526,23 @@ def test_m9_s076_a_minor_refused_orders_still_hears_how_long_the_warranty_is(
     reply = say(talk, "PolicyFactIntent", aspect="how long is", topic="the warranty")
     assert reply.startswith("The ZOSI warranty lasts 12 months"), reply
     assert "can't use its orders" not in reply, reply
+
+
+def test_p3_s110_no_to_which_kind_of_request_opens_nothing_and_is_not_asked_again(
+    customer: Start, service: LocalAccountService
+) -> None:
+    """Design rule "only after a clear yes": "can I return my camera", "it's faulty" got "Do
+    you want a refund, a warranty repair, or an advance replacement?", and "no" got "Sorry, I
+    didn't catch that. I need to know which kind" (S110): a no to the choice is none of them."""
+    talk = _linked(customer, "recent")
+    say(talk, "ReturnRefundIntent", product="camera")
+    choice = say(talk, "StartClaimIntent", reason="it's faulty")
+    assert "a refund, a warranty repair, or an advance replacement?" in choice, choice
+    reply = talk.no()
+    assert reply.startswith("Okay, I haven't opened anything."), reply
+    assert "which kind" not in reply, reply
+    assert "didn't catch" not in reply, reply
+    after = talk.yes()
+    assert not after.startswith("Done"), after
+    assert service.calls[SUPPORT_POST] == 0
+
