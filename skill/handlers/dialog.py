@@ -412,9 +412,11 @@ def _refused(handler_input: HandlerInput, step: Refused) -> Response:
                 steps._replace(speech=(say.STEPS_ON_CARD,)),
                 lead=phrase(why, " ", say.instead_steps(step.instead.value), " "),
             )
-        costs = say.instead_costs(step.instead_decision)
-        screen = _decision_screen(step.instead_decision, step.product)
-        return speak(handler_input, phrase(why, " ", costs), offer, screen=screen)
+        # One breath (audit M10): the warranty still open comes right after the refusal, and
+        # what it costs if no fault is found goes on the card, not before it.
+        card = say.decision_answer(step.instead_decision, step.product)
+        screen = _decision_screen(step.instead_decision, step.product, card)
+        return speak(handler_input, phrase(why, " "), offer, card=card, screen=screen)
     return finish(
         handler_input,
         phrase(why, say.refusal_advice(step.kind.value, step.decision)),

@@ -546,3 +546,22 @@ def test_p3_s110_no_to_which_kind_of_request_opens_nothing_and_is_not_asked_agai
     assert not after.startswith("Done"), after
     assert service.calls[SUPPORT_POST] == 0
 
+
+# --- M10: the third-party refund answer offers the warranty before any shipping -----------------
+
+
+def test_m10_s070_a_third_party_refund_offers_the_warranty_in_one_breath_costs_on_the_card(
+    customer: Start,
+) -> None:
+    """R5, W8: "open a refund request for my camera", "it's broken" for a camera bought from
+    another shop said the no-fault shipping before the warranty, in 51 words (S070): the
+    warranty still open comes right after the refusal, what it may cost goes on the card."""
+    talk = _linked(customer, "thirdparty")
+    say(talk, "StartClaimIntent", claimType="refund request", product="camera")
+    reply = say(talk, "StartClaimIntent", reason="broken")
+    assert reply.startswith("ZOSI can't refund the camera"), reply
+    assert "still under warranty until" in reply, reply
+    assert "shipping" not in reply.split("still under warranty")[0], reply
+    assert len(reply.split()) <= 50, reply
+    assert reply.endswith("Shall I open a warranty repair instead?"), reply
+    assert "If ZOSI finds no fault, you pay for shipping it back to you." in talk.card
