@@ -104,7 +104,10 @@ def next_step(case: Case, heard: Heard, known: Known) -> Outcome:
         if asked is not None and asked.kind is not Asks.FACT:
             return _unanswered(case, asked, heard.signal, known)
         return _signal(case, heard.signal, known)
-    merged = _merge(case, heard, known)
+    # Another product named once nothing is asked of this one (an answer was given): the
+    # same question about that product (W1 audit M4), a case of its own.
+    settled = case.waiting is None and (asked is None or asked.kind is not Asks.CONFIRM)
+    merged = _merge(case, heard, known, settled=settled)
     explained = _explain(merged, heard, known)
     if explained is not None:
         return explained
@@ -170,11 +173,15 @@ def _has_facts(heard: Heard) -> bool:
     )
 
 
-def _merge(case: Case, heard: Heard, known: Known) -> Case:
-    """The case with what was just said: a new product starts afresh, a correction replaces."""
+def _merge(case: Case, heard: Heard, known: Known, *, settled: bool = False) -> Case:
+    """The case with what was just said: a new product starts afresh, a correction replaces.
+
+    ``settled``: no question of this case is open, so another product named is a new
+    case for the same goal ("and the camera?"), not a correction of this one's product.
+    """
     if (
         heard.product is not None
-        and heard.goal is not None
+        and (heard.goal is not None or settled)
         and case.value(FactName.PRODUCT) not in {None, heard.product}
     ):
         case = Case(case.goal)  # a question about another product: its facts are not this one's

@@ -565,3 +565,21 @@ def test_m10_s070_a_third_party_refund_offers_the_warranty_in_one_breath_costs_o
     assert len(reply.split()) <= 50, reply
     assert reply.endswith("Shall I open a warranty repair instead?"), reply
     assert "If ZOSI finds no fault, you pay for shipping it back to you." in talk.card
+
+
+# --- M4: another product named after an answer is the same question about it ---------------------
+
+
+def test_m4_s073_a_camera_named_after_the_nvrs_warranty_gets_the_cameras_not_the_nvrs(
+    customer: Start,
+) -> None:
+    """W1: "is my NVR still under warranty", then "I bought the camera too" (the NLU's
+    PurchaseDetailsIntent with the product) repeated the NVR's answer (S073): the new product
+    is the same goal for that product, a case of its own."""
+    talk = _linked(customer, "international")
+    nvr = say(talk, "WarrantyStatusIntent", product="recorder")
+    assert nvr.startswith("For the N. V. R. ordered on 12 October"), nvr
+    reply = say(talk, "PurchaseDetailsIntent", product="camera")
+    assert reply.startswith("For the camera ordered on 23 August"), reply
+    assert "under warranty until 23 August 2027" in reply, reply
+    assert "N. V. R." not in reply, reply
