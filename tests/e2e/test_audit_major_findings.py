@@ -570,6 +570,20 @@ def test_m10_s070_a_third_party_refund_offers_the_warranty_in_one_breath_costs_o
 # --- M4: another product named after an answer is the same question about it ---------------------
 
 
+def test_m4_s066_and_what_about_the_camera_kit_gets_the_kits_warranty(customer: Start) -> None:
+    """W1: "is my doorbell under warranty", then "and what about the camera kit" (the local
+    NLU's PolicyFactIntent with the product alone) got "Sorry, I don't know that part of
+    ZOSI's policy" (S066): a product alone while a goal's case is open is the same question
+    about that product."""
+    talk = _linked(customer, "old")
+    doorbell = say(talk, "WarrantyStatusIntent", product="doorbell")
+    assert doorbell.startswith("For the video doorbell ordered on 21 September 2025"), doorbell
+    reply = say(talk, "PolicyFactIntent", product="camera kit")
+    assert reply.startswith("For the camera kit ordered on 21 December 2025"), reply
+    assert "under warranty until 21 December" in reply, reply
+    assert "I don't know that part" not in reply, reply
+
+
 def test_m4_s073_a_camera_named_after_the_nvrs_warranty_gets_the_cameras_not_the_nvrs(
     customer: Start,
 ) -> None:
