@@ -597,3 +597,23 @@ def test_m4_s073_a_camera_named_after_the_nvrs_warranty_gets_the_cameras_not_the
     assert reply.startswith("For the camera ordered on 23 August"), reply
     assert "under warranty until 23 August 2027" in reply, reply
     assert "N. V. R." not in reply, reply
+
+
+def test_m3_s031_help_after_a_warranty_answer_gets_the_cases_next_step_not_the_menu(
+    talk: Customer,
+) -> None:
+    """W3: "my recorder stopped recording, I bought it in march this year, is it covered",
+    "yes", then "what do I do now" (an exact AMAZON.HelpIntent sample) got the generic Help
+    menu (S031). Within a case that has a decision, help is that case's next step."""
+    say(
+        talk,
+        "WarrantyStatusIntent",
+        product="recorder",
+        reason="stopped recording",
+        purchaseDate="2026-03",
+    )
+    talk.yes()  # "Shall I remember this purchase for next time?"
+    reply = talk.says("AMAZON.HelpIntent")
+    assert "email ZOSI support" in reply, reply
+    assert not reply.startswith("I answer questions about"), reply
+
