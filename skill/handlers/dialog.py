@@ -188,9 +188,17 @@ def gather(current: Turn, case: Case, heard: Heard) -> Known:
     need = needs(case, heard)
     orders = None
     if need.orders and current.linked:
+        from handlers.errors import MinorWithoutConsentError
         from handlers.linked import customer_orders  # P7: raises for a minor without consent
 
-        orders = customer_orders(current.handler_input)
+        try:
+            orders = customer_orders(current.handler_input)
+        except MinorWithoutConsentError:
+            if heard.aspect is None:
+                raise
+            # P7 refuses the account's orders, not the rule: "how long is the warranty" is
+            # answered as for anyone not linked, with nothing stored (audit M9).
+            return Known(current.today, None, None, can_store=False, linked=False)
     memory = current.state().purchase if need.memory and orders is None else None
     acting = current.clock_now.astimezone(current.zone).date() if orders is not None else None
     # The cheap link check: a general answer reads no account, so no store read for it either

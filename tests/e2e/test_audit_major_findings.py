@@ -617,3 +617,16 @@ def test_m3_s031_help_after_a_warranty_answer_gets_the_cases_next_step_not_the_m
     assert "email ZOSI support" in reply, reply
     assert not reply.startswith("I answer questions about"), reply
 
+
+def test_m9_a_minor_asking_how_long_the_warranty_is_in_a_warranty_intent_hears_the_rule(
+    customer: Start,
+) -> None:
+    """P7: the same question as S076 carried by WarrantyStatusIntent (its aspect slot "how
+    long is") got the refusal again: only the account's orders are refused, a general
+    question is answered."""
+    talk = _linked(customer, "minor")
+    refused = say(talk, "ReturnRefundIntent", product="camera")
+    assert "I can still answer general questions" in refused, refused
+    reply = say(talk, "WarrantyStatusIntent", aspect="how long is")
+    assert reply.startswith("The ZOSI warranty lasts 12 months"), reply
+    assert "can't use its orders" not in reply, reply
