@@ -124,7 +124,21 @@ def next_step(case: Case, heard: Heard, known: Known) -> Outcome:
         or new_question
     )
     outcome = _advance(merged, known, heard, progressed=corrected, new_question=new_question)
-    return _noting_date(outcome, case, heard)
+    return _answering_first(_noting_date(outcome, case, heard), heard)
+
+
+def _answering_first(outcome: Outcome, heard: Heard) -> Outcome:
+    """The fact the words asked for ("I need an R. M. A."), said before the flow's question.
+
+    A question about the RMA code gets what it is (W4) first, whatever the flow asks next;
+    a decision or an answer already says the request's steps on its card, and a choice of
+    orders is a breath of its own.
+    """
+    step = outcome.step
+    if heard.topic is None or not isinstance(step, AskFact) or step.attempt > 1 or step.choices:
+        return outcome
+    # The fact takes the place of the general rule: one breath, the plain question after it.
+    return outcome._replace(step=step._replace(explains=heard.topic, general=None))
 
 
 def needs(case: Case, heard: Heard) -> Needs:

@@ -630,3 +630,15 @@ def test_m9_a_minor_asking_how_long_the_warranty_is_in_a_warranty_intent_hears_t
     reply = say(talk, "WarrantyStatusIntent", aspect="how long is")
     assert reply.startswith("The ZOSI warranty lasts 12 months"), reply
     assert "can't use its orders" not in reply, reply
+
+
+def test_m3_s042_i_need_an_rma_gets_what_the_rma_code_is_first(talk: Customer) -> None:
+    """W4: "I need an R. M. A." (StartClaimIntent, its claimType "R. M. A." resolved to a
+    warranty repair) got the generic warranty text and "when did you buy it?" (S042): what
+    the RMA code is comes first, as PolicyFactIntent's "the R. M. A. code" says it, then
+    the flow goes on."""
+    reply = say(talk, "StartClaimIntent", claimType="R. M. A.")
+    assert reply.startswith("Once support approves your claim"), reply
+    assert "an RMA code" in reply, reply
+    assert "one-year warranty" not in reply, reply
+    assert reply.endswith("When did you buy it?"), reply
