@@ -10,12 +10,14 @@ from typing import TYPE_CHECKING
 from conversation.aspects import after_fact, fact_topic, store_first, store_topic, subject_of
 from conversation.case import FactName, member
 from handlers.context import turn
+from handlers.names import PRODUCT
 from handlers.respond import finish, speak
 from handlers.slots import current_intent, read_slot
 from speech import say
 
 if TYPE_CHECKING:
     from ask_sdk_core.handler_input import HandlerInput
+    from ask_sdk_model.intent import Intent
     from ask_sdk_model.response import Response
 
 
@@ -33,6 +35,10 @@ def policy_fact(handler_input: HandlerInput) -> Response:
     if own_purchase_goal_of(intent) is not None:  # about their own purchase: the decision answers
         return converse(handler_input)
     current = turn(handler_input)
+    if current.case.goal is not None and _names_only_a_product(intent):
+        # "and what about the camera kit" after a warranty answer: the same question, asked
+        # of that product (W1, audit M4); the dialog answers it as a new product named.
+        return converse(handler_input)
     aspect = member(Aspect, read_slot(intent, "aspect").id)
     topic = member(Topic, read_slot(intent, "topic").id)
     # R4: who pays follows the reason given, with the question or earlier in the case.
@@ -60,3 +66,9 @@ def policy_fact(handler_input: HandlerInput) -> Response:
         return finish(handler_input, result)
     current.keep(check)
     return speak(handler_input, result.speech, (say.OFFER_CHECK_YOURS,), card=result)
+
+
+def _names_only_a_product(intent: Intent) -> bool:
+    """The question names a product and nothing else: no topic, aspect, shop or reason."""
+    said = {name for name in intent.slots or {} if read_slot(intent, name).spoken}
+    return said == {PRODUCT}
