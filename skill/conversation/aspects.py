@@ -177,6 +177,7 @@ TOPIC_GOALS: dict[str, Goal] = {
             "return_eligibility",
             "return_condition",
             "return_shipping",
+            "return_steps",
             "third_party",
             "gift",
         ),

@@ -54,6 +54,8 @@ class Topic(StrEnum):
     """R3: product and packaging undamaged."""
     RETURN_SHIPPING = "return_shipping"
     """R4: the customer pays return shipping when it is not a quality problem."""
+    RETURN_STEPS = "return_steps"
+    """R1, R4, W4: ask support; once authorised, a return address or label and an RMA code."""
     THIRD_PARTY = "third_party"
     """R2, R5: bought elsewhere, the seller's own policy applies."""
     GIFT = "gift"
@@ -164,6 +166,7 @@ _EXPLANATIONS: dict[Topic, Explanation] = {
         Explanation(Topic.RETURN_ELIGIBILITY, _rules("R2", "R5")),
         Explanation(Topic.RETURN_CONDITION, _rules("R3")),
         Explanation(Topic.RETURN_SHIPPING, _rules("R4"), payer=Payer.CUSTOMER),
+        Explanation(Topic.RETURN_STEPS, _rules("R1", "R4", "W4"), payer=Payer.CUSTOMER),
         Explanation(Topic.THIRD_PARTY, _rules("R2", "R5")),
         Explanation(Topic.GIFT, _rules("R6")),
         Explanation(Topic.WARRANTY_LENGTH, _rules("W1"), months=WARRANTY_MONTHS),
@@ -236,7 +239,7 @@ def explain(
     if retention_days is not None and not 1 <= retention_days <= RETENTION_MAX_DAYS:
         raise ValueError(f"retention must be 1 to {RETENTION_MAX_DAYS} days (P9)")
     explanation = _EXPLANATIONS[topic]
-    if topic is Topic.RETURN_SHIPPING and reason is not None:
+    if topic in {Topic.RETURN_SHIPPING, Topic.RETURN_STEPS} and reason is not None:
         # R4 and its decision: the customer's own reason decides; "I changed my mind" is
         # told that they pay, "it arrived broken" that ZOSI does, not both rules.
         payer = Payer.ZOSI if reason.is_quality_problem else Payer.CUSTOMER
@@ -282,6 +285,7 @@ _ASPECT_TOPICS: dict[tuple[Subject, Aspect], Topic] = {
     (Subject.REFUND, Aspect.LATE): Topic.RETURN_WINDOW,
     (Subject.REFUND, Aspect.WHO_PAYS): Topic.RETURN_SHIPPING,
     (Subject.REFUND, Aspect.NOT_FAULTY): Topic.RETURN_REASON,
+    (Subject.REFUND, Aspect.STEPS): Topic.RETURN_STEPS,
     (Subject.WARRANTY, Aspect.HOW_LONG): Topic.WARRANTY_LENGTH,
     (Subject.WARRANTY, Aspect.STARTS): Topic.WARRANTY_LENGTH,
     (Subject.WARRANTY, Aspect.WHO_PAYS): Topic.WARRANTY_SHIPPING,
@@ -329,8 +333,9 @@ def topic_for(subject: Subject, aspect: Aspect, *, abroad: bool = False) -> Topi
     - Who pays to send a faulty product back depends on where the customer is: from
       outside the country of purchase they pay the international shipping (W6), inside
       it ZOSI does (W5).
-    - A refund's steps and "can I" questions have no single fact: None, and the
-      decision itself answers.
+    - A refund's steps are support first, then the RMA's address or label (R1, W4), with
+      who pays the postage for the reason given (R4).
+    - "Can I" questions have no single fact: None, and the decision itself answers.
 
     Args:
         subject: The family of rules the question is about.

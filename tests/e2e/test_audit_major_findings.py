@@ -649,3 +649,13 @@ def test_m3_s042_i_need_an_rma_gets_what_the_rma_code_is_first(talk: Customer) -
     assert "an RMA code" in reply, reply
     assert "one-year warranty" not in reply, reply
     assert reply.endswith("When did you buy it?"), reply
+
+
+def test_m2_s119_whats_the_address_for_a_return_gets_how_a_return_goes(talk: Customer) -> None:
+    """R1, R4, W4: "can I return my camera, what's the address" got the 30-day rule and "When
+    did you buy your camera?" (S119): the address comes from support once the return is
+    approved, and who pays the postage depends on the reason."""
+    reply = say(talk, "ReturnRefundIntent", product="camera", aspect="what's the address")
+    assert reply.startswith("To start a return, email ZOSI support"), reply
+    assert "RMA code" in reply
+    assert "When did you buy" not in reply

@@ -115,6 +115,20 @@ def _return_shipping(explanation: Explanation) -> Wording:
     )
 
 
+def _return_steps(explanation: Explanation) -> Wording:
+    """R1, W4: how a refund return goes; who pays the postage for their reason (R4)."""
+    if explanation.own_reason and explanation.payer is Payer.ZOSI:
+        postage = "As it's a quality problem, ZOSI pays the postage."
+    elif explanation.own_reason:
+        postage = f"As it isn't a quality problem, {_who_pays(explanation)} the postage."
+    else:
+        postage = f"Unless it's faulty, {_who_pays(explanation)} the postage."
+    return "Sending a return", phrase(
+        f"To start a return, email ZOSI support at {SPOKEN_EMAIL}. Once it's approved, they "
+        f"send a return address or label and an RMA code. {postage}"
+    )
+
+
 # --- warranty (W1-W9) -------------------------------------------------------------------------
 
 
@@ -382,6 +396,7 @@ _WORDINGS: dict[Topic, Callable[[Explanation], Wording]] = {
     Topic.RETURN_WINDOW: _return_window,
     Topic.RETURN_REASON: _return_reason,
     Topic.RETURN_SHIPPING: _return_shipping,
+    Topic.RETURN_STEPS: _return_steps,
     Topic.WARRANTY_LENGTH: _warranty_length,
     Topic.WARRANTY_COVERAGE: _warranty_coverage,
     Topic.WARRANTY_SHIPPING: _warranty_shipping,
