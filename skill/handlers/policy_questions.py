@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from conversation.aspects import after_fact, fact_topic, store_topic, subject_of
 from conversation.case import FactName, member
 from handlers.context import turn
+from handlers.names import ASPECT, TOPIC
 from handlers.respond import finish, speak
 from handlers.slots import current_intent, read_slot
 from speech import say
@@ -24,7 +25,16 @@ def policy_fact(handler_input: HandlerInput) -> Response:
 
     Asked in the middle of a purchase dialog, the dialog's open question follows.
     """
-    from policy.facts import ASPECT_SUBJECTS, Aspect, Topic, explain, refine, topic_for
+    from handlers.privacy import asked_privacy_facts, privacy_facts_answer
+    from policy.facts import (
+        ASPECT_SUBJECTS,
+        PRIVACY_TOPICS,
+        Aspect,
+        Topic,
+        explain,
+        refine,
+        topic_for,
+    )
     from policy.model import Reason
 
     intent = current_intent(handler_input)
@@ -33,8 +43,12 @@ def policy_fact(handler_input: HandlerInput) -> Response:
     if own_purchase_goal_of(intent) is not None:  # about their own purchase: the decision answers
         return converse(handler_input)
     current = turn(handler_input)
-    aspect = member(Aspect, read_slot(intent, "aspect").id)
-    topic = member(Topic, read_slot(intent, "topic").id)
+    aspect = member(Aspect, read_slot(intent, ASPECT).id)
+    topic = member(Topic, read_slot(intent, TOPIC).id)
+    if topic in PRIVACY_TOPICS:  # "how long do you keep my data, and is it encrypted" (P3, P9)
+        return finish(
+            handler_input, privacy_facts_answer(handler_input, asked_privacy_facts(handler_input))
+        )
     # R4: who pays follows the reason given, with the question or earlier in the case.
     reason = member(Reason, read_slot(intent, "reason").id) or member(
         Reason, current.case.value(FactName.REASON)

@@ -151,6 +151,10 @@ class Voice(Protocol):
         """One general policy fact, said first."""
         ...
 
+    def facts_answer(self, explanations: Sequence[Explanation]) -> Answer:
+        """The facts one question asked (at most two privacy facts), each in one short sentence."""
+        ...
+
     def confirm_date(
         self,
         product: str | None,

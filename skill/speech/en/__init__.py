@@ -178,6 +178,8 @@ from speech.en.support import first_step as first_step
 from speech.en.warranty import warranty_answer as warranty_answer
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from policy.facts import Explanation
     from speech import Answer
     from speech.voice import ScreenVoice
@@ -188,6 +190,13 @@ def fact_answer(explanation: Explanation) -> Answer:
     from speech.en.facts import fact_answer as render  # loaded only for a general question
 
     return render(explanation)
+
+
+def facts_answer(explanations: Sequence[Explanation]) -> Answer:
+    """The facts one question asked, one short sentence each (``speech.en.facts``)."""
+    from speech.en.facts import facts_answer as render  # loaded only for a general question
+
+    return render(explanations)
 
 
 def screen() -> ScreenVoice:
