@@ -14,6 +14,7 @@ from handlers.names import ASPECT, TOPIC
 from handlers.respond import finish, speak
 from handlers.slots import current_intent, read_slot
 from speech import say
+from speech.ssml import phrase
 
 if TYPE_CHECKING:
     from ask_sdk_core.handler_input import HandlerInput
@@ -71,5 +72,28 @@ def policy_fact(handler_input: HandlerInput) -> Response:
     check = after_fact(current.case, topic.value)
     if check is None:
         return finish(handler_input, result)
+    if current.linked and not _may_check_theirs(handler_input):
+        # P7: no offer to check a minor's own purchase; the fact stands, then why not theirs
+        speech = phrase(result.speech, " ", say.MINOR_CANNOT_CHECK)
+        return finish(handler_input, result._replace(speech=speech))
     current.keep(check)
     return speak(handler_input, result.speech, (say.OFFER_CHECK_YOURS,), card=result)
+
+
+def _may_check_theirs(handler_input: HandlerInput) -> bool:
+    """P7: whether the linked account may be read to check the customer's own purchase.
+
+    A minor's account without a guardian's consent may not (and what was stored for it is
+    deleted); an account that cannot be read just now is left to the check itself to say so.
+    """
+    from adapters.account_errors import AccountError
+    from handlers.errors import MinorWithoutConsentError
+    from handlers.linked import profile_allowed
+
+    try:
+        profile_allowed(handler_input)
+    except MinorWithoutConsentError:
+        return False
+    except AccountError:
+        return True
+    return True

@@ -63,6 +63,7 @@ class Voice(Protocol):
     LINK_EXPIRED: str
     LINK_NEEDED: str
     LOOKING_UP: str
+    MINOR_CANNOT_CHECK: str
     MINOR_NO_CONSENT: str
     NOT_CONFIGURED: str
     NOT_REMEMBERED: str

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.e2e.test_audit_major_findings import say
+from tests.e2e.test_audit_major_findings import AUDIT_DAY, say
 from tests.e2e.test_audit_major_findings import talk as talk  # noqa: PLC0414
-from tests.e2e.test_conversation_spec import Customer
+from tests.e2e.test_conversation_spec import Customer, Start
 from tests.e2e.test_conversation_spec import customer as customer  # noqa: PLC0414
 
 ONE_BREATH = 50
@@ -115,3 +115,23 @@ def test_p2_is_my_account_connected_says_how_to_link_it(
     """P2: these got "I don't know that part of ZOSI's policy" or Fallback."""
     reply = _one_breath(say(talk, intent, **said))
     assert "link your ZOSI account in the Alexa app" in reply, reply
+
+
+def test_p7_a_minors_linked_account_gets_the_fact_and_no_offer_to_check_it(
+    customer: Start,
+) -> None:
+    """Linked to a minor's account without a guardian's consent, "how long is my warranty" got
+    the fact and "Would you like me to check yours?", an offer to read that account."""
+    talk = customer("demo-minor", now=AUDIT_DAY)
+    reply = _one_breath(say(talk, "PolicyFactIntent", aspect="how long", topic="the warranty"))
+    assert reply.startswith("The ZOSI warranty lasts 12 months"), reply
+    assert "parent's or guardian's consent" in reply, reply
+    assert "check yours" not in reply, reply
+
+
+def test_p7_a_consented_minors_account_is_still_offered_the_check(customer: Start) -> None:
+    """P7: with a guardian's consent the account may be used, so the offer stands."""
+    talk = customer("demo-minor-consented", now=AUDIT_DAY)
+    reply = say(talk, "PolicyFactIntent", aspect="how long", topic="the warranty")
+    assert "check yours" in reply, reply
+    assert "guardian" not in reply, reply

@@ -42,6 +42,7 @@ from speech.en.account import LINK_EXPIRED as LINK_EXPIRED
 from speech.en.account import LINK_NEEDED as LINK_NEEDED
 from speech.en.account import LOOKING_UP as LOOKING_UP
 from speech.en.account import MAX_LISTED as MAX_LISTED
+from speech.en.account import MINOR_CANNOT_CHECK as MINOR_CANNOT_CHECK
 from speech.en.account import MINOR_NO_CONSENT as MINOR_NO_CONSENT
 from speech.en.account import NO_MATCHING_ORDER as NO_MATCHING_ORDER
 from speech.en.account import NO_ORDERS as NO_ORDERS
