@@ -50,7 +50,7 @@ def _explain(case: Case, heard: Heard, known: Known) -> Outcome | None:  # noqa:
     aspect = member(Aspect, heard.aspect)
     if aspect is None or (case.question is not None and case.question.kind is Asks.CONFIRM):
         return None
-    if _decision_answers(case, aspect, known):
+    if _decision_answers(case, aspect, known, follow_up=not _new_facts(heard)):
         return None
     topic = topic_for(subject_of(case), aspect, abroad=_abroad(case))
     if topic is None:
@@ -92,13 +92,31 @@ def fact_topic(case: Case, topic: Topic) -> Topic:
     return topic_for(subject_of(case), Aspect.WHO_PAYS, abroad=_abroad(case)) or topic
 
 
-def _decision_answers(case: Case, aspect: Aspect, known: Known) -> bool:  # noqa: PLR0911
+def _new_facts(heard: Heard) -> bool:
+    """Whether the turn says anything of the purchase besides what it asks."""
+    return any(
+        (
+            heard.date,
+            heard.reason,
+            heard.channel,
+            heard.condition,
+            heard.purchase_country,
+            heard.home_country,
+        )
+    )
+
+
+def _decision_answers(  # noqa: PLR0911
+    case: Case, aspect: Aspect, known: Known, *, follow_up: bool = False
+) -> bool:
     """Whether the customer's own decision says what the aspect asks, so it answers instead.
 
     "Until when is the warranty on my doorbell, bought on 10 January" is the personal
     "until 10 January 2027"; "how do I start a claim" is the claim's steps; "do I pay
     to send it back" with the reason (a refund) or where they are (a repair) known is
-    the decision's who-pays sentence. Without those facts, the rule answers first.
+    the decision's who-pays sentence. Without those facts, the rule answers first. Asked
+    again as a follow-up (``follow_up``: the turn says nothing new of the purchase), who
+    pays is its own fact for their reason, not the whole decision once more.
     """
     from policy.facts import Aspect
 
@@ -112,11 +130,16 @@ def _decision_answers(case: Case, aspect: Aspect, known: Known) -> bool:  # noqa
         return own
     if aspect is Aspect.STEPS:
         return case.goal is Goal.CLAIM
-    if aspect is Aspect.WHO_PAYS and purchase_span(case) is not None:
+    if aspect is Aspect.WHO_PAYS and case.goal is Goal.WARRANTY and known.orders is not None:
+        return True  # W5, W6: each order knows where it was bought and where they are
+    if aspect is Aspect.WHO_PAYS and purchase_span(case) is not None and not follow_up:
         if case.goal is Goal.REFUND:
             return case.value(FactName.REASON) is not None
-        if case.goal is Goal.WARRANTY:
-            return case.value(FactName.HOME_COUNTRY) is not None
+        if case.goal is Goal.WARRANTY:  # W5, W6: both countries, else the rule comes first
+            return all(
+                case.value(name) is not None
+                for name in (FactName.HOME_COUNTRY, FactName.PURCHASE_COUNTRY)
+            )
     return False
 
 
@@ -209,6 +232,36 @@ def store_topic(store: str | None) -> Topic | None:
     if store == Channel.THIRD_PARTY:
         return Topic.THIRD_PARTY
     return Topic.RETURN_ELIGIBILITY
+
+
+def channel_of_topic(topic: str | None) -> str | None:
+    """The shop a general question's topic names, as the shop of the purchase it is about.
+
+    "If a camera was a gift, ..." (R6), "bought from another seller" (R5): said with a
+    purchase of theirs, it is where theirs came from.
+    """
+    if topic == "gift":
+        return GIFT
+    if topic == "third_party":
+        return Channel.THIRD_PARTY.value
+    return None
+
+
+#: Aspects whose answer a gift or another seller changes: what to do, and until when (R5, R6).
+_SHOP_DECIDES = frozenset({"steps", "how_long", "starts"})
+
+
+def store_first(store: str | None, topic: Topic, aspect: str | None) -> Topic:
+    """The fact a general question means when it names a gift or another seller with it.
+
+    "The camera I got as a present doesn't record, what now": what to do depends first on
+    who bought it (R6: the giver has the receipt), then on the warranty; another seller's
+    product goes back through that seller (R5).
+    """
+    shop = store_topic(store) if store in {GIFT, Channel.THIRD_PARTY.value} else None
+    if shop is None or aspect not in _SHOP_DECIDES:
+        return topic
+    return shop
 
 
 def after_fact(case: Case, topic: str) -> Case | None:

@@ -205,6 +205,15 @@ def _claim_kind(case: Case) -> ClaimKind | None:
     return _named_kind(case) or claim_kind_for(member(Reason, case.value(FactName.REASON)))
 
 
+def _refund_open_by_date(case: Case, span: DateSpan, today: date) -> bool:
+    """Whether the 30 days may still run for this purchase date, if it was ZOSI's (R1).
+
+    Only then does the shop decide anything (R2, R5); after them no shop makes ZOSI's
+    refund possible, so the decision is said without asking where it was bought.
+    """
+    return _evaluate(Goal.REFUND, _facts(case, span), today).verdict is not Verdict.NO
+
+
 def _refund_ruled_out(case: Case) -> bool:
     """Whether no date can make a refund possible.
 
@@ -338,6 +347,8 @@ def _order_decision(case: Case, known: Known, order: OrderFacts, goal: Goal) -> 
     offer = Offer.OPEN_REQUEST if decision.verdict is Verdict.YES else None
     if _buyer_only(decision):  # R6: the buyer, not this account, asks for that refund
         offer = None
+    if goal is Goal.REFUND and reason is None and order.facts.gift:
+        offer = None  # R6: this account's refund of a gift is for a fault; none was said
     data = (order.order_id, offered.value, *((reason.value,) if reason else ()))
     question = Question(Asks.OFFER, offer, 1, data) if offer is not None else None
     step = Decided(

@@ -10,6 +10,7 @@ back to the service's flow.
 
 from __future__ import annotations
 
+from conversation.aspects import subject_of
 from conversation.case import (
     GENERAL,
     UNKNOWN,
@@ -21,6 +22,7 @@ from conversation.case import (
     Offer,
     Question,
     Source,
+    purchase_span,
 )
 from conversation.decisions import _claim_kind, _decided_again, _from_orders, _general, _to_remember
 from conversation.questions import MAX_ATTEMPTS, _ask, _asked_once_more, _attempts, _confirm
@@ -29,6 +31,7 @@ from conversation.steps import (
     ConfirmDate,
     Decision,
     Declined,
+    Explained,
     GaveUp,
     Heard,
     Known,
@@ -45,6 +48,10 @@ from conversation.steps import (
 def _signal(case: Case, signal: Signal, known: Known) -> Outcome:
     """Help, a detour, something not understood, or "I don't know"."""
     waiting = case.waiting
+    if signal is Signal.HELP and waiting is None:
+        next_steps = _what_to_do_now(case)
+        if next_steps is not None:
+            return Outcome(case, next_steps)
     if waiting is None or case.goal is None:
         said = {
             Signal.HELP: Said.HELP,
@@ -70,6 +77,21 @@ def _signal(case: Case, signal: Signal, known: Known) -> Outcome:
     resume = _as_ask(again.step)
     # Coming back, the question is put as it was first asked; the misses still count.
     return Outcome(again.case, reply, resume=resume._replace(attempt=1) if resume else None)
+
+
+def _what_to_do_now(case: Case) -> Explained | None:
+    """Help once the customer's own case was decided: its next step, not the skill's menu.
+
+    "What do I do now" after "your recorder is under warranty" asks how that claim goes
+    on (W3: email ZOSI support first), the steps aspect of the case's rules.
+    """
+    decided = purchase_span(case) is not None or case.fact(FactName.ORDER) is not None
+    if case.goal is None or not decided:
+        return None
+    from policy.facts import Aspect, topic_for
+
+    topic = topic_for(subject_of(case), Aspect.STEPS)
+    return None if topic is None else Explained(topic)
 
 
 def _unanswered(case: Case, asked: Question, signal: Signal, known: Known) -> Outcome:
@@ -141,6 +163,10 @@ def _yes_or_no(  # noqa: PLR0911 - one answer per kind of question
         if yes:  # a yes gives no date: the question once more, then on (never a third time)
             return _ask_next(case, FactName(asked.about), known)
         return Outcome(Case(), Declined(Offer.CHECK_OWN_CASE))
+    if asked.about == FactName.CLAIM_KIND and not yes:
+        # "A refund, a repair or an advance replacement?" - "no": none of them, so nothing
+        # is opened and the choice is not put again (audit P3, S110).
+        return Outcome(case._replace(question=None), Declined(Offer.OPEN_REQUEST))
     # A yes or no to "When did you buy it?" answers nothing: ask again, spelling it out.
     return _missed(case, FactName(asked.about), None, known)
 

@@ -59,6 +59,7 @@ from conversation.decisions import (
     _from_memory,
     _from_orders,
     _general,
+    _refund_open_by_date,
     _refund_ruled_out,
     _standing,
 )
@@ -104,7 +105,10 @@ def next_step(case: Case, heard: Heard, known: Known) -> Outcome:
         if asked is not None and asked.kind is not Asks.FACT:
             return _unanswered(case, asked, heard.signal, known)
         return _signal(case, heard.signal, known)
-    merged = _merge(case, heard, known)
+    # Another product named once nothing is asked of this one (an answer was given): the
+    # same question about that product (W1 audit M4), a case of its own.
+    settled = case.waiting is None and (asked is None or asked.kind is not Asks.CONFIRM)
+    merged = _merge(case, heard, known, settled=settled)
     explained = _explain(merged, heard, known)
     if explained is not None:
         return explained
@@ -121,7 +125,21 @@ def next_step(case: Case, heard: Heard, known: Known) -> Outcome:
         or new_question
     )
     outcome = _advance(merged, known, heard, progressed=corrected, new_question=new_question)
-    return _noting_date(outcome, case, heard)
+    return _answering_first(_noting_date(outcome, case, heard), heard)
+
+
+def _answering_first(outcome: Outcome, heard: Heard) -> Outcome:
+    """The fact the words asked for ("I need an R. M. A."), said before the flow's question.
+
+    A question about the RMA code gets what it is (W4) first, whatever the flow asks next;
+    a decision or an answer already says the request's steps on its card, and a choice of
+    orders is a breath of its own.
+    """
+    step = outcome.step
+    if heard.topic is None or not isinstance(step, AskFact) or step.attempt > 1 or step.choices:
+        return outcome
+    # The fact takes the place of the general rule: one breath, the plain question after it.
+    return outcome._replace(step=step._replace(explains=heard.topic, general=None))
 
 
 def needs(case: Case, heard: Heard) -> Needs:
@@ -170,11 +188,15 @@ def _has_facts(heard: Heard) -> bool:
     )
 
 
-def _merge(case: Case, heard: Heard, known: Known) -> Case:
-    """The case with what was just said: a new product starts afresh, a correction replaces."""
+def _merge(case: Case, heard: Heard, known: Known, *, settled: bool = False) -> Case:
+    """The case with what was just said: a new product starts afresh, a correction replaces.
+
+    ``settled``: no question of this case is open, so another product named is a new
+    case for the same goal ("and the camera?"), not a correction of this one's product.
+    """
     if (
         heard.product is not None
-        and heard.goal is not None
+        and (heard.goal is not None or settled)
         and case.value(FactName.PRODUCT) not in {None, heard.product}
     ):
         case = Case(case.goal)  # a question about another product: its facts are not this one's
@@ -413,6 +435,10 @@ def _advance(  # noqa: PLR0911, PLR0912
     needs_shop = goal is Goal.REFUND or kind is ClaimKind.REFUND_RETURN
     if channel == ALIEXPRESS:
         return _ask_again(case, FactName.CHANNEL, known, lead=ALIEXPRESS)
-    if needs_shop and channel is None and not case.unknown(FactName.CHANNEL):
+    # Answer first: the shop decides only while the 30 days run (R1, R2); once they are
+    # over, no shop makes ZOSI's refund possible, so the decision needs no question.
+    shop_decides = goal is not Goal.REFUND or _refund_open_by_date(case, span, known.today)
+    if needs_shop and channel is None and not case.unknown(FactName.CHANNEL) and shop_decides:
         return _ask_next(case, FactName.CHANNEL, known, progressed)
     return _decide(case._replace(question=None), known, span)
+

@@ -57,6 +57,8 @@ class Heard(Record):
         condition: ProductCondition id: what they said of the product and its box (R3).
         aspect: Aspect id: what the question asks (how long, who pays ...).
         unmatched: Words that filled a slot but matched none of its values, by fact.
+        topic: Topic id of a policy fact the words asked for besides the goal ("I need an
+            R. M. A." asks what the RMA code is, W4).
     """
 
     goal: Goal | None = None
@@ -72,6 +74,7 @@ class Heard(Record):
     condition: str | None = None
     aspect: str | None = None
     unmatched: tuple[tuple[FactName, str], ...] = ()
+    topic: str | None = None
 
 
 class OrderFacts(Record):
@@ -115,7 +118,8 @@ class AskFact(Record):
     ``attempt`` 2 spells out the choices; ``unclear`` is what was said and not
     understood; ``lead`` says why the question comes (a date that can't be used);
     ``noted`` is a purchase date the customer just gave while another question was
-    open (a correction, or an answer out of turn), read back so they hear it was taken.
+    open (a correction, or an answer out of turn), read back so they hear it was taken;
+    ``explains`` is the Topic id of a fact the customer asked for, said before the question.
     """
 
     goal: Goal
@@ -127,6 +131,7 @@ class AskFact(Record):
     general: Decision | None = None
     choices: tuple[OrderFacts, ...] = ()
     noted: DateSpan | None = None
+    explains: str | None = None
 
 
 class ConfirmDate(Record):

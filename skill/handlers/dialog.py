@@ -12,11 +12,12 @@ they are I/O; whether they may happen was decided by the service.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, cast
 
 from ask_sdk_core.utils.request_util import get_intent_name, get_request_type
 
-from conversation.aspects import own_purchase_goal
+from conversation.aspects import channel_of_topic, own_purchase_goal
 from conversation.case import Asks, Case, FactName, Goal, Offer, Source, member
 from conversation.decisions import REFUND_OPEN, remembered
 from conversation.delivery import corrects_order_day
@@ -70,6 +71,8 @@ if TYPE_CHECKING:
     from ask_sdk_model.response import Response
 
     from policy.crossship import CrossShipDecision
+    from policy.facts import Topic
+    from policy.model import Reason
     from policy.returns import ReturnDecision
     from policy.warranty import WarrantyDecision
     from screens import Screen
@@ -83,6 +86,8 @@ SIGNALS = {
     FALLBACK_INTENT: Signal.NOT_UNDERSTOOD,
     DONT_KNOW_INTENT: Signal.DONT_KNOW,
 }
+#: "R. M. A.", "RMA", "r.m.a" as the claimType slot hears them, reduced to their letters.
+RMA_LETTERS = "rma"
 #: A touch on an APL screen (the yes button of an offer).
 USER_EVENT = "Alexa.Presentation.APL.UserEvent"
 #: Facts whose slot resolves to one of its type's values (words that match none are "unmatched").
@@ -143,7 +148,7 @@ def hear(handler_input: HandlerInput) -> Heard:
         product=product.id,
         product_name=product.name if product.id else None,
         date=read_slot(intent, SLOTS[FactName.PURCHASED]).spoken,
-        channel=values[FactName.CHANNEL],
+        channel=values[FactName.CHANNEL] or channel_of_topic(read_slot(intent, TOPIC).id),
         reason=values[FactName.REASON],
         purchase_country=values[FactName.PURCHASE_COUNTRY],
         home_country=values[FactName.HOME_COUNTRY],
@@ -151,7 +156,21 @@ def hear(handler_input: HandlerInput) -> Heard:
         condition=values[FactName.CONDITION],
         aspect=read_slot(intent, ASPECT).id,
         unmatched=tuple(unmatched),
+        topic=_topic_named(read_slot(intent, SLOTS[FactName.CLAIM_KIND]).spoken),
     )
+
+
+def _topic_named(claim_type: str | None) -> str | None:
+    """The policy fact a request's words ask about, if any.
+
+    "An R. M. A." is a warranty repair whose RMA code the customer wants explained (W4);
+    the claimType slot resolves it to the repair alone.
+    """
+    if claim_type is None or re.sub(r"[^a-z]", "", claim_type.lower()) != RMA_LETTERS:
+        return None
+    from policy.facts import Topic
+
+    return Topic.RMA_PROCESS.value
 
 
 def own_purchase_goal_of(intent: Intent) -> Goal | None:
@@ -188,9 +207,17 @@ def gather(current: Turn, case: Case, heard: Heard) -> Known:
     need = needs(case, heard)
     orders = None
     if need.orders and current.linked:
+        from handlers.errors import MinorWithoutConsentError
         from handlers.linked import customer_orders  # P7: raises for a minor without consent
 
-        orders = customer_orders(current.handler_input)
+        try:
+            orders = customer_orders(current.handler_input)
+        except MinorWithoutConsentError:
+            if heard.aspect is None:
+                raise
+            # P7 refuses the account's orders, not the rule: "how long is the warranty" is
+            # answered as for anyone not linked, with nothing stored (audit M9).
+            return Known(current.today, None, None, can_store=False, linked=False)
     memory = current.state().purchase if need.memory and orders is None else None
     acting = current.clock_now.astimezone(current.zone).date() if orders is not None else None
     # The cheap link check: a general answer reads no account, so no store read for it either
@@ -207,6 +234,12 @@ def show(handler_input: HandlerInput, outcome: Outcome) -> Response:  # noqa: PL
     step = outcome.step
     current.keep(outcome.case)
     if isinstance(step, AskFact):
+        if step.explains is not None:  # the fact asked for first, then the flow's question
+            from policy.facts import Topic
+
+            asked = _fact(handler_input, Topic(step.explains))
+            lead = phrase(asked.speech, " ")
+            return ask_for(handler_input, step, lead=lead, card=asked)
         card = None if step.general is None else say.general_card(step.goal.value, step.general)
         return ask_for(handler_input, step, lead=_ask_lead(step), card=card)
     if isinstance(step, ConfirmDate):
@@ -291,11 +324,7 @@ def show(handler_input: HandlerInput, outcome: Outcome) -> Response:  # noqa: PL
 
 def _explained(handler_input: HandlerInput, step: Explained, outcome: Outcome) -> Response:
     """The fact asked for first; then the open question again, or an offer to check theirs."""
-    from policy.facts import explain
-
-    current = turn(handler_input)
-    days = current.settings.state_ttl_days
-    result = say.fact_answer(explain(step.topic, retention_days=days, reason=step.reason))
+    result = _fact(handler_input, step.topic, step.reason)
     if outcome.resume is not None:
         lead = phrase(result.speech, " ")
         return ask_for(handler_input, outcome.resume, lead=lead, card=result, back=True)
@@ -303,6 +332,14 @@ def _explained(handler_input: HandlerInput, step: Explained, outcome: Outcome) -
     if asked is not None and asked.about == Offer.CHECK_OWN_CASE:
         return speak(handler_input, result.speech, (say.OFFER_CHECK_YOURS,), card=result)
     return finish(handler_input, result)
+
+
+def _fact(handler_input: HandlerInput, topic: Topic, reason: Reason | None = None) -> Answer:
+    """One policy fact, as said and shown (P9's storage period is a setting)."""
+    from policy.facts import explain
+
+    days = turn(handler_input).settings.state_ttl_days
+    return say.fact_answer(explain(topic, retention_days=days, reason=reason))
 
 
 def _gave_up(handler_input: HandlerInput, step: GaveUp) -> Response:
@@ -412,9 +449,11 @@ def _refused(handler_input: HandlerInput, step: Refused) -> Response:
                 steps._replace(speech=(say.STEPS_ON_CARD,)),
                 lead=phrase(why, " ", say.instead_steps(step.instead.value), " "),
             )
-        costs = say.instead_costs(step.instead_decision)
-        screen = _decision_screen(step.instead_decision, step.product)
-        return speak(handler_input, phrase(why, " ", costs), offer, screen=screen)
+        # One breath (audit M10): the warranty still open comes right after the refusal, and
+        # what it costs if no fault is found goes on the card, not before it.
+        card = say.decision_answer(step.instead_decision, step.product)
+        screen = _decision_screen(step.instead_decision, step.product, card)
+        return speak(handler_input, phrase(why, " "), offer, card=card, screen=screen)
     return finish(
         handler_input,
         phrase(why, say.refusal_advice(step.kind.value, step.decision)),

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from conversation.aspects import after_fact, fact_topic, store_topic, subject_of
+from conversation.aspects import after_fact, fact_topic, store_first, store_topic, subject_of
 from conversation.case import FactName, member
 from handlers.context import turn
-from handlers.names import ASPECT, TOPIC
+from handlers.names import ASPECT, PRODUCT, TOPIC
 from handlers.respond import finish, speak
 from handlers.slots import current_intent, read_slot
 from speech import say
@@ -18,6 +18,7 @@ from speech.ssml import phrase
 
 if TYPE_CHECKING:
     from ask_sdk_core.handler_input import HandlerInput
+    from ask_sdk_model.intent import Intent
     from ask_sdk_model.response import Response
 
 
@@ -41,9 +42,14 @@ def policy_fact(handler_input: HandlerInput) -> Response:
     intent = current_intent(handler_input)
     from handlers.dialog import converse, own_purchase_goal_of
 
-    if own_purchase_goal_of(intent) is not None:  # about their own purchase: the decision answers
-        return converse(handler_input)
     current = turn(handler_input)
+    # About their own purchase, the decision answers; "and what about the camera kit" after a
+    # warranty answer is the same question asked of that product (W1, audit M4): the dialog
+    # answers it as a new product named.
+    if own_purchase_goal_of(intent) is not None or (
+        current.case.goal is not None and _names_only_a_product(intent)
+    ):
+        return converse(handler_input)
     aspect = member(Aspect, read_slot(intent, ASPECT).id)
     topic = member(Topic, read_slot(intent, TOPIC).id)
     if topic in PRIVACY_TOPICS:  # "how long do you keep my data, and is it encrypted" (P3, P9)
@@ -66,6 +72,7 @@ def policy_fact(handler_input: HandlerInput) -> Response:
     if topic is None:
         return finish(handler_input, (say.UNKNOWN_TOPIC,))
     topic = fact_topic(current.case, refine(topic, aspect))
+    topic = store_first(read_slot(intent, "store").id, topic, aspect)
     # P9: the skill's own storage period is a setting.
     days = current.settings.state_ttl_days
     result = say.fact_answer(explain(topic, retention_days=days, reason=reason))
@@ -97,3 +104,9 @@ def _may_check_theirs(handler_input: HandlerInput) -> bool:
     except AccountError:
         return True
     return True
+
+
+def _names_only_a_product(intent: Intent) -> bool:
+    """The question names a product and nothing else: no topic, aspect, shop or reason."""
+    said = {name for name in intent.slots or {} if read_slot(intent, name).spoken}
+    return said == {PRODUCT}

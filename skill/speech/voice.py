@@ -118,10 +118,6 @@ class Voice(Protocol):
         """How to reach ZOSI support (C1)."""
         ...
 
-    def instead_costs(self, decision: ReturnDecision | WarrantyDecision | CrossShipDecision) -> str:
-        """What the route still open costs whatever happens, said before its yes (W8)."""
-        ...
-
     def costs_of(
         self,
         decision: ReturnDecision | WarrantyDecision | CrossShipDecision,

@@ -147,7 +147,7 @@ def test_a_linked_warranty_that_ended_is_not_said_to_be_open(customer: Start) ->
     talk = customer("demo-old", now=AUDIT_DAY)
     reply = talk.says("ReturnRefundIntent", product=DOORBELL)
     assert "may still be under" not in reply
-    assert "still covers a repair" not in reply
+    assert "still repairs or replaces it" not in reply
 
 
 # --- a question gets its fact first (issue examples) -------------------------------------------
@@ -371,3 +371,50 @@ def test_i_dont_know_when_with_a_fault_and_nothing_asked_moves_on_without_the_da
     reply = talk.says("DontKnowIntent", reason=("the night vision doesn't work", "defect"))
     assert not reply.startswith("Okay. What would you like to know?")
     assert "When did you buy" not in reply, reply
+
+
+def test_a_gift_named_as_the_topic_with_their_camera_gets_the_giver_first(talk: Customer) -> None:
+    """R6: "I got a camera as a gift and it doesn't work, what do I do": the gift is where
+    their camera came from, so who holds the receipt comes first, not "when did you buy it?"."""
+    reply = talk.says(
+        "PolicyFactIntent",
+        aspect=("what do i do", "steps"),
+        reason=("it doesn't work", "defect"),
+        topic=("a gift", "gift"),
+        product=CAMERA,
+    )
+    assert "person who gave it" in reply, reply
+    assert "When did you buy" not in reply
+
+
+def test_what_now_for_a_present_gets_the_giver_before_the_claim_steps(talk: Customer) -> None:
+    """R6 before W3: "the camera I got as a present doesn't record, what now"."""
+    reply = talk.says(
+        "PolicyFactIntent",
+        store=("a present", "gift"),
+        reason=("doesn't record", "defect"),
+        aspect=("what now", "steps"),
+        product=CAMERA,
+    )
+    assert reply.startswith("For a gift, ask the person who gave it to you"), reply
+
+
+def test_after_the_thirty_days_a_refund_needs_no_shop_question(talk: Customer) -> None:
+    """R1, R2: bought 1 September: no shop makes a refund possible now; the answer, no "where?"."""
+    reply = talk.says("ReturnRefundIntent", product=CAMERA, purchaseDate="2026-09-01")
+    assert reply.startswith("Sorry, the 30-day refund period for your camera ended on 1 October")
+    assert "Where did you buy" not in reply
+
+
+def test_a_linked_customer_abroad_hears_who_pays_from_their_own_order(customer: Start) -> None:
+    """W6 (linked): the account is in Kazakhstan, the camera was bought in Russia: "my camera
+    stopped working, who pays to send it back" is theirs to pay, never ZOSI's domestic rule."""
+    talk = customer("demo-international", now=AUDIT_DAY)
+    reply = talk.says(
+        "WarrantyStatusIntent",
+        product=CAMERA,
+        reason=("stopped working", "defect"),
+        aspect=("who pays", "who_pays"),
+    )
+    assert "you pay the international shipping" in reply, reply
+    assert "ZOSI pays the return shipping" not in reply

@@ -472,12 +472,22 @@ def test_m3_a_question_gets_the_fact_it_asks_for(
     assert "Do you want me to delete" not in reply, (session, reply)
 
 
+@pytest.mark.parametrize(
+    ("intent", "said"),
+    [
+        ("PolicyFactIntent", {"aspect": "what do I do now"}),
+        ("AMAZON.HelpIntent", {}),  # "what do I do now" is an exact sample of Help
+    ],
+    ids=["steps_aspect", "help"],
+)
 def test_m3_s031_what_do_i_do_now_after_a_warranty_answer_gets_the_first_step(
-    talk: Customer,
+    talk: Customer, intent: str, said: dict[str, str]
 ) -> None:
     """W3: "my recorder stopped recording, I bought it in march this year, is it covered",
     "yes", then "what do I do now" got the generic Help menu (S031). The steps aspect, as the
-    shipped model resolves "what do I do now", gets the first step: tell ZOSI support."""
+    shipped model resolves "what do I do now", gets the first step: tell ZOSI support; so
+    does Help, which the NLU may pick for the same words, within a case that has a decision.
+    """
     say(
         talk,
         "WarrantyStatusIntent",
@@ -486,7 +496,7 @@ def test_m3_s031_what_do_i_do_now_after_a_warranty_answer_gets_the_first_step(
         purchaseDate="2026-03",
     )
     talk.yes()  # "Shall I remember this purchase for next time?"
-    reply = say(talk, "PolicyFactIntent", aspect="what do I do now")
+    reply = say(talk, intent, **said)
     assert "email ZOSI support" in reply, reply
     assert not reply.startswith("I answer questions about"), reply
 
@@ -526,3 +536,116 @@ def test_m9_s076_a_minor_refused_orders_still_hears_how_long_the_warranty_is(
     reply = say(talk, "PolicyFactIntent", aspect="how long is", topic="the warranty")
     assert reply.startswith("The ZOSI warranty lasts 12 months"), reply
     assert "can't use its orders" not in reply, reply
+
+
+def test_p3_s110_no_to_which_kind_of_request_opens_nothing_and_is_not_asked_again(
+    customer: Start, service: LocalAccountService
+) -> None:
+    """Design rule "only after a clear yes": "can I return my camera", "it's faulty" got "Do
+    you want a refund, a warranty repair, or an advance replacement?", and "no" got "Sorry, I
+    didn't catch that. I need to know which kind" (S110): a no to the choice is none of them."""
+    talk = _linked(customer, "recent")
+    say(talk, "ReturnRefundIntent", product="camera")
+    choice = say(talk, "StartClaimIntent", reason="it's faulty")
+    assert "a refund, a warranty repair, or an advance replacement?" in choice, choice
+    reply = talk.no()
+    assert reply.startswith("Okay, I haven't opened anything."), reply
+    assert "which kind" not in reply, reply
+    assert "didn't catch" not in reply, reply
+    after = talk.yes()
+    assert not after.startswith("Done"), after
+    assert service.calls[SUPPORT_POST] == 0
+
+
+# --- M10: the third-party refund answer offers the warranty before any shipping -----------------
+
+
+def test_m10_s070_a_third_party_refund_offers_the_warranty_in_one_breath_costs_on_the_card(
+    customer: Start,
+) -> None:
+    """R5, W8: "open a refund request for my camera", "it's broken" for a camera bought from
+    another shop said the no-fault shipping before the warranty, in 51 words (S070): the
+    warranty still open comes right after the refusal, what it may cost goes on the card."""
+    talk = _linked(customer, "thirdparty")
+    say(talk, "StartClaimIntent", claimType="refund request", product="camera")
+    reply = say(talk, "StartClaimIntent", reason="broken")
+    assert reply.startswith("ZOSI can't refund the camera"), reply
+    assert "still under warranty until" in reply, reply
+    assert "shipping" not in reply.split("still under warranty")[0], reply
+    assert len(reply.split()) <= 50, reply
+    assert reply.endswith("Shall I open a warranty repair instead?"), reply
+    assert "If ZOSI finds no fault, you pay for shipping it back to you." in talk.card
+
+
+# --- M4: another product named after an answer is the same question about it ---------------------
+
+
+@pytest.mark.parametrize(
+    ("session", "demo", "first", "then", "said", "answer"),
+    [
+        (
+            "S066",
+            "old",
+            ("doorbell", "For the video doorbell ordered on 21 September 2025"),
+            "PolicyFactIntent",
+            "camera kit",
+            "For the camera kit ordered on 21 December 2025: Yes, it is under warranty until",
+        ),
+        (
+            "S073",
+            "international",
+            ("recorder", "For the N. V. R. ordered on 12 October"),
+            "PurchaseDetailsIntent",
+            "camera",
+            "For the camera ordered on 23 August: Yes, it is under warranty until 23 August 2027",
+        ),
+    ],
+)
+def test_m4_another_product_named_after_a_warranty_answer_gets_its_own_warranty(
+    customer: Start,
+    session: str,
+    demo: str,
+    first: tuple[str, str],
+    then: str,
+    said: str,
+    answer: str,
+) -> None:
+    """W1: "is my doorbell under warranty", then "and what about the camera kit" (the local
+    NLU's PolicyFactIntent with the product alone) got "Sorry, I don't know that part of
+    ZOSI's policy" (S066); "is my NVR still under warranty", then "I bought the camera too"
+    (PurchaseDetailsIntent with the product) repeated the NVR's answer (S073). Another
+    product named after an answer is the same question about that product, a case of its
+    own."""
+    talk = _linked(customer, demo)
+    product, heard_first = first
+    earlier = say(talk, "WarrantyStatusIntent", product=product)
+    assert earlier.startswith(heard_first), (session, earlier)
+    reply = say(talk, then, product=said)
+    assert reply.startswith(answer), (session, reply)
+    assert "I don't know that part" not in reply, (session, reply)
+
+
+def test_m9_a_minor_asking_how_long_the_warranty_is_in_a_warranty_intent_hears_the_rule(
+    customer: Start,
+) -> None:
+    """P7: the same question as S076 carried by WarrantyStatusIntent (its aspect slot "how
+    long is") got the refusal again: only the account's orders are refused, a general
+    question is answered."""
+    talk = _linked(customer, "minor")
+    refused = say(talk, "ReturnRefundIntent", product="camera")
+    assert "I can still answer general questions" in refused, refused
+    reply = say(talk, "WarrantyStatusIntent", aspect="how long is")
+    assert reply.startswith("The ZOSI warranty lasts 12 months"), reply
+    assert "can't use its orders" not in reply, reply
+
+
+def test_m3_s042_i_need_an_rma_gets_what_the_rma_code_is_first(talk: Customer) -> None:
+    """W4: "I need an R. M. A." (StartClaimIntent, its claimType "R. M. A." resolved to a
+    warranty repair) got the generic warranty text and "when did you buy it?" (S042): what
+    the RMA code is comes first, as PolicyFactIntent's "the R. M. A. code" says it, then
+    the flow goes on."""
+    reply = say(talk, "StartClaimIntent", claimType="R. M. A.")
+    assert reply.startswith("Once support approves your claim"), reply
+    assert "an RMA code" in reply, reply
+    assert "one-year warranty" not in reply, reply
+    assert reply.endswith("When did you buy it?"), reply

@@ -387,13 +387,19 @@ def test_a_corrected_date_replaces_the_first_one(customer: Start) -> None:
 
 def test_a_date_corrected_while_another_question_is_open_is_read_back(customer: Start) -> None:
     talk = _asked_for_the_shop(customer)  # bought on 10 November, asked where
-    reply = talk.says("PurchaseDetailsIntent", purchaseDate="2026-W42")  # "no, five weeks ago"
-    assert reply == (
-        "Okay, bought between 12 October and 18 October. Where did you buy your camera? On the "
+    reply = talk.says("PurchaseDetailsIntent", purchaseDate="2026-W46")  # "no, last week"
+    assert reply.startswith("Okay, bought between ")
+    assert reply.endswith(
+        "Where did you buy your camera? On the "
         "ZOSI website, in ZOSI's official AliExpress store, or from another shop?"
     )
-    decided = talk.says("ReturnRefundIntent", store=ZOSI_WEBSITE)
-    assert decided.startswith("Sorry, the 30-day refund period for your camera ended on 17 Nov")
+
+
+def test_a_date_that_closes_the_refund_period_needs_no_shop(customer: Start) -> None:
+    """R1, R2: after the 30 days no shop makes a refund possible: the answer, not "where?"."""
+    talk = _asked_for_the_shop(customer)  # bought on 10 November, asked where
+    reply = talk.says("PurchaseDetailsIntent", purchaseDate="2026-W42")  # "no, five weeks ago"
+    assert reply.startswith("Sorry, the 30-day refund period for your camera ended on 17 Nov")
 
 
 def test_a_date_given_when_asked_for_it_is_not_read_back(customer: Start) -> None:
@@ -680,7 +686,8 @@ def test_a_gift_refund_is_said_to_be_for_a_quality_problem_through_the_buyer(
     reply = customer().says(
         "ReturnRefundIntent", product=CAMERA, purchaseDate="2026-11-10", store=("a gift", "gift")
     )
-    assert "As it was a gift, ask the giver for the receipt" in reply
+    assert reply.startswith("As it was a gift, ask the person who gave it for the receipt")
+    assert "If it's faulty, ZOSI still refunds it in full until 10 December" in reply
 
 
 def test_where_is_my_nvr_answers_about_the_nvr(customer: Start) -> None:

@@ -63,12 +63,11 @@ def test_when_the_5th_just_gone_is_denied_the_same_day_a_year_back_is_offered(al
         "can I return the camera I bought on december 5th",
         "no",
         "yes",
-        "the zosi website",
     )
     assert replies[0] == "Just to check: you bought your camera on 5 November, not 5 December 2025?"
     assert replies[1] == "Then did you buy your camera on 5 December 2025?"
-    assert replies[2].startswith("Where did you buy your camera")
-    assert replies[3].startswith("Sorry, the 30-day refund period for your camera ended")
+    # R1: a year back the 30 days are over whatever the shop: no "where did you buy it?"
+    assert replies[2].startswith("Sorry, the 30-day refund period for your camera ended")
 
 
 def test_a_date_denied_in_every_reading_is_asked_for_again(alexa) -> None:
@@ -81,8 +80,9 @@ def test_a_date_denied_in_every_reading_is_asked_for_again(alexa) -> None:
 
 def test_a_month_named_far_ahead_has_one_reading_and_is_taken_without_a_check(alexa) -> None:
     """R1: "March 3rd" said in November arrives as next March; 3 March is the only reading."""
-    (asked,) = said(alexa, "can I return the camera I bought on march 3rd")
-    assert asked.startswith("Where did you buy your camera?")  # the date is taken, not checked
+    (answer,) = said(alexa, "can I return the camera I bought on march 3rd")
+    # the date is taken, not checked; and 3 March is long past the 30 days, whatever the shop
+    assert answer.startswith("Sorry, the 30-day refund period for your camera ended on 2 April")
 
 
 def test_aliexpress_alone_is_asked_about_official_store_or_other_seller(alexa) -> None:
@@ -216,7 +216,7 @@ def test_a_request_the_skill_does_not_cover_is_declined_plainly_with_what_it_cov
 def test_a_gift_is_referred_to_the_giver(alexa) -> None:
     """R6."""
     (reply,) = said(alexa, "can I return the camera I got as a gift on 2026-11-10")
-    assert "ask the giver for the receipt" in reply
+    assert "ask the person who gave it for the receipt" in reply
 
 
 def test_an_unmatched_shop_is_asked_about_again(alexa) -> None:

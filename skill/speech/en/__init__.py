@@ -163,7 +163,6 @@ from speech.en.steps import for_remembered as for_remembered
 from speech.en.steps import general_answer as general_answer
 from speech.en.steps import general_card as general_card
 from speech.en.steps import general_rule as general_rule
-from speech.en.steps import instead_costs as instead_costs
 from speech.en.steps import instead_offer as instead_offer
 from speech.en.steps import instead_steps as instead_steps
 from speech.en.steps import offer_request as offer_request

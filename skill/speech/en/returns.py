@@ -54,6 +54,23 @@ def return_answer(decision: ReturnDecision, product: str | None, exact: bool = T
             ".",
         )
         card = _facts(("The buyer can ask for a refund until: ", When(window.last_day)))
+    elif (
+        decision.referral is Referral.GIVER
+        and decision.return_shipping is None
+        and decision.verdict is Verdict.YES
+        and window.last_day is not None
+    ):
+        # R6 with no reason said: the giver comes first; ZOSI's own refund is for a fault.
+        speech = phrase(
+            "As it was a gift, ask the person who gave it for the receipt, or to return it for "
+            "you. If it's faulty, ZOSI still refunds it in full ",
+            until(window.last_day, exact),
+            ".",
+        )
+        card = _facts(
+            ("Gift: ask the person who gave it for the receipt, or to return it for you.",),
+            ("Refund for a fault possible until: ", When(window.last_day)),
+        )
     elif decision.verdict is Verdict.YES and window.last_day is not None:
         # One breath: the verdict and one note, the one the customer must act on first
         # (a gift's receipt, then the shop it must come from, then who pays); all on the card.
@@ -115,7 +132,8 @@ def _fault_route(warranty_open: bool | None, *, damaged: bool = False) -> str:
     if warranty_open and damaged:
         return " If it also has a fault, ask ZOSI support whether the warranty covers it."
     if warranty_open:
-        return f" If it's faulty, the {_warranty_length()} warranty still covers a repair."
+        years = _warranty_length()
+        return f" If it's faulty, ZOSI still repairs or replaces it under the {years} warranty."
     if warranty_open is False:
         return f" The {_warranty_length()} warranty has ended too."
     return ""

@@ -353,17 +353,6 @@ def refused(
 STEPS_ON_CARD = "I've sent the steps to your Alexa app."
 
 
-def instead_costs(decision: ReturnDecision | WarrantyDecision | CrossShipDecision) -> str:
-    """What the route still open costs the customer whatever happens, before its yes (W8).
-
-    A repair costs what ZOSI doesn't cover if no fault is found; a refund or a replacement
-    costs what ``costs_of`` says.
-    """
-    if _is_return(decision) or _is_cross_ship(decision):
-        return costs_of(decision)
-    return NO_FAULT_COSTS
-
-
 def instead_offer(kind: str, last_day: date | None) -> Phrase:
     """The request the policy still allows, offered in place of the one it ruled out."""
     until_: Phrase = () if last_day is None else (" until ", When(last_day))
