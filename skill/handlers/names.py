@@ -54,6 +54,8 @@ CLAIM_TYPE: Final = "claimType"
 GOAL: Final = "goal"
 ASPECT: Final = "aspect"
 TOPIC: Final = "topic"
+#: A second topic asked in the same breath ("is it encrypted, and do you share it?").
+ALSO_TOPIC: Final = "alsoTopic"
 REGION: Final = "region"
 ORDER_DATE: Final = "orderDate"
 ORDERED_ON: Final = "orderedOn"

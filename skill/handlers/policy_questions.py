@@ -10,10 +10,11 @@ from typing import TYPE_CHECKING
 from conversation.aspects import after_fact, fact_topic, store_first, store_topic, subject_of
 from conversation.case import FactName, member
 from handlers.context import turn
-from handlers.names import PRODUCT
+from handlers.names import ASPECT, PRODUCT, TOPIC
 from handlers.respond import finish, speak
 from handlers.slots import current_intent, read_slot
 from speech import say
+from speech.ssml import phrase
 
 if TYPE_CHECKING:
     from ask_sdk_core.handler_input import HandlerInput
@@ -26,21 +27,35 @@ def policy_fact(handler_input: HandlerInput) -> Response:
 
     Asked in the middle of a purchase dialog, the dialog's open question follows.
     """
-    from policy.facts import ASPECT_SUBJECTS, Aspect, Topic, explain, refine, topic_for
+    from handlers.privacy import asked_privacy_facts, privacy_facts_answer
+    from policy.facts import (
+        ASPECT_SUBJECTS,
+        PRIVACY_TOPICS,
+        Aspect,
+        Topic,
+        explain,
+        refine,
+        topic_for,
+    )
     from policy.model import Reason
 
     intent = current_intent(handler_input)
     from handlers.dialog import converse, own_purchase_goal_of
 
-    if own_purchase_goal_of(intent) is not None:  # about their own purchase: the decision answers
-        return converse(handler_input)
     current = turn(handler_input)
-    if current.case.goal is not None and _names_only_a_product(intent):
-        # "and what about the camera kit" after a warranty answer: the same question, asked
-        # of that product (W1, audit M4); the dialog answers it as a new product named.
+    # About their own purchase, the decision answers; "and what about the camera kit" after a
+    # warranty answer is the same question asked of that product (W1, audit M4): the dialog
+    # answers it as a new product named.
+    if own_purchase_goal_of(intent) is not None or (
+        current.case.goal is not None and _names_only_a_product(intent)
+    ):
         return converse(handler_input)
-    aspect = member(Aspect, read_slot(intent, "aspect").id)
-    topic = member(Topic, read_slot(intent, "topic").id)
+    aspect = member(Aspect, read_slot(intent, ASPECT).id)
+    topic = member(Topic, read_slot(intent, TOPIC).id)
+    if topic in PRIVACY_TOPICS:  # "how long do you keep my data, and is it encrypted" (P3, P9)
+        return finish(
+            handler_input, privacy_facts_answer(handler_input, asked_privacy_facts(handler_input))
+        )
     # R4: who pays follows the reason given, with the question or earlier in the case.
     reason = member(Reason, read_slot(intent, "reason").id) or member(
         Reason, current.case.value(FactName.REASON)
@@ -64,8 +79,31 @@ def policy_fact(handler_input: HandlerInput) -> Response:
     check = after_fact(current.case, topic.value)
     if check is None:
         return finish(handler_input, result)
+    if current.linked and not _may_check_theirs(handler_input):
+        # P7: no offer to check a minor's own purchase; the fact stands, then why not theirs
+        speech = phrase(result.speech, " ", say.MINOR_CANNOT_CHECK)
+        return finish(handler_input, result._replace(speech=speech))
     current.keep(check)
     return speak(handler_input, result.speech, (say.OFFER_CHECK_YOURS,), card=result)
+
+
+def _may_check_theirs(handler_input: HandlerInput) -> bool:
+    """P7: whether the linked account may be read to check the customer's own purchase.
+
+    A minor's account without a guardian's consent may not (and what was stored for it is
+    deleted); an account that cannot be read just now is left to the check itself to say so.
+    """
+    from adapters.account_errors import AccountError
+    from handlers.errors import MinorWithoutConsentError
+    from handlers.linked import profile_allowed
+
+    try:
+        profile_allowed(handler_input)
+    except MinorWithoutConsentError:
+        return False
+    except AccountError:
+        return True
+    return True
 
 
 def _names_only_a_product(intent: Intent) -> bool:

@@ -8,13 +8,18 @@ from typing import TYPE_CHECKING
 from adapters.account import AccountError
 from conversation.case import Case, Offer
 from handlers.context import turn
-from handlers.names import ASPECT, TOPIC
+from handlers.names import ALSO_TOPIC, ASPECT, TOPIC
 from handlers.respond import finish, offer
 from speech import say
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from ask_sdk_core.handler_input import HandlerInput
     from ask_sdk_model.response import Response
+
+    from policy.facts import Topic
+    from speech import Answer
 
 logger = logging.getLogger(__name__)
 
@@ -22,20 +27,33 @@ logger = logging.getLogger(__name__)
 def privacy_policy(handler_input: HandlerInput) -> Response:
     """Answers "What do you do with my data?" (P1-P9 as the skill applies them).
 
-    A question that names one privacy fact ("do you share my data?", "is it encrypted?")
-    gets that fact (P1, P3, P5, P8, P9), not the overview.
+    A question that names privacy facts ("do you share my data?", "is it encrypted, and how
+    long do you keep it?") gets those facts, at most two (P1, P3, P5, P7-P9), not the overview.
     """
+    facts = asked_privacy_facts(handler_input)
+    if facts:
+        return finish(handler_input, privacy_facts_answer(handler_input, facts))
+    days = turn(handler_input).settings.state_ttl_days
+    return finish(handler_input, say.privacy_answer(days))
+
+
+def asked_privacy_facts(handler_input: HandlerInput) -> tuple[Topic, ...]:
+    """The privacy facts the request's topics and aspect ask for (``policy.facts``)."""
     from conversation.case import member
     from handlers.slots import current_intent, read_slot
-    from policy.facts import PRIVACY_TOPICS, Topic, explain
+    from policy.facts import Aspect, Topic, privacy_facts
 
-    if _asks_how_long(handler_input):
-        return _retention(handler_input)
+    intent = current_intent(handler_input)
+    topics = (member(Topic, read_slot(intent, name).id) for name in (TOPIC, ALSO_TOPIC))
+    return privacy_facts(topics, member(Aspect, read_slot(intent, ASPECT).id))
+
+
+def privacy_facts_answer(handler_input: HandlerInput, facts: Sequence[Topic]) -> Answer:
+    """The privacy facts asked, worded; the skill's own storage period is a setting (P9)."""
+    from policy.facts import explain
+
     days = turn(handler_input).settings.state_ttl_days
-    topic = member(Topic, read_slot(current_intent(handler_input), TOPIC).id)
-    if topic in PRIVACY_TOPICS:
-        return finish(handler_input, say.fact_answer(explain(topic, retention_days=days)))
-    return finish(handler_input, say.privacy_answer(days))
+    return say.facts_answer([explain(fact, retention_days=days) for fact in facts])
 
 
 def my_data(handler_input: HandlerInput) -> Response:
@@ -115,8 +133,6 @@ def _asks_how_long(handler_input: HandlerInput) -> bool:
 
 def _retention(handler_input: HandlerInput) -> Response:
     """How long the skill and ZOSI keep personal data (P9), the skill's period from its settings."""
-    from policy.facts import Topic, explain
+    from policy.facts import Topic
 
-    days = turn(handler_input).settings.state_ttl_days
-    answer = say.fact_answer(explain(Topic.DATA_RETENTION, retention_days=days))
-    return finish(handler_input, answer)
+    return finish(handler_input, privacy_facts_answer(handler_input, (Topic.DATA_RETENTION,)))

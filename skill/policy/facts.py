@@ -10,6 +10,7 @@ Nothing here is meant to be spoken: the speech layer words each topic.
 Every rule ID of POLICY.md is explained by at least one topic (a test checks it).
 """
 
+from collections.abc import Iterable
 from enum import StrEnum
 from typing import NamedTuple
 
@@ -102,6 +103,8 @@ class Topic(StrEnum):
     """P4: the user can learn what is held about them."""
     DATA_DELETION = "data_deletion"
     """P5: data is deleted on withdrawal, cancellation or the end of the service."""
+    DATA_BACKUPS = "data_backups"
+    """P5: backups are deleted too, as they roll over."""
     WITHDRAW_CONSENT = "withdraw_consent"
     """P6: withdrawing consent stops the service and processing that depended on it."""
     MINORS = "minors"
@@ -198,6 +201,7 @@ _EXPLANATIONS: dict[Topic, Explanation] = {
         Explanation(Topic.DATA_SECURITY, _rules("P3")),
         Explanation(Topic.DATA_ACCESS, _rules("P4")),
         Explanation(Topic.DATA_DELETION, _rules("P5", "P6")),
+        Explanation(Topic.DATA_BACKUPS, _rules("P5")),
         Explanation(Topic.WITHDRAW_CONSENT, _rules("P6")),
         Explanation(Topic.MINORS, _rules("P7"), age=ADULT_AGE),
         Explanation(Topic.POLICY_CHANGES, _rules("P8")),
@@ -364,6 +368,7 @@ PRIVACY_TOPICS: frozenset[Topic] = frozenset(
         Topic.DATA_SECURITY,
         Topic.DATA_ACCESS,
         Topic.DATA_DELETION,
+        Topic.DATA_BACKUPS,
         Topic.WITHDRAW_CONSENT,
         Topic.MINORS,
         Topic.POLICY_CHANGES,
@@ -413,3 +418,33 @@ def refine(topic: Topic, aspect: Aspect | None) -> Topic:
         if topic in topics:
             return topic_for(subject, aspect) or topic
     return topic
+
+
+def privacy_facts(topics: Iterable[Topic | None], aspect: Aspect | None) -> tuple[Topic, ...]:
+    """The privacy facts (P1-P9) one question asks for: at most two, in the order named.
+
+    "Is my data encrypted, and do you share it" asks two facts (P3, P1), and both are
+    answered. "How long" asks the keeping period (P9) whatever else the question names:
+    "how long until you delete my data" is P9, not the deletion rule, and "how long do you
+    keep it and is it encrypted" is P9 and P3. "My data" alone (P1's general statement) gives
+    way to any more precise fact asked with it: "if I close my account, what happens to my
+    data" asks about deletion (P5). Topics of other families are not privacy facts.
+
+    Args:
+        topics: The topics the question named, first the one heard first; None for none.
+        aspect: What it asks about them, if anything.
+
+    Returns:
+        The facts, none when the question names no privacy fact (the overview answers).
+    """
+    facts: list[Topic] = []
+    for topic in topics:
+        if topic is not None and topic in PRIVACY_TOPICS:
+            fact = refine(topic, aspect)
+            if fact not in facts:
+                facts.append(fact)
+    if aspect is Aspect.HOW_LONG and Topic.DATA_RETENTION not in facts:
+        facts.append(Topic.DATA_RETENTION)
+    if len(facts) > 1 and Topic.DATA_USE in facts:
+        facts.remove(Topic.DATA_USE)
+    return tuple(facts[:2])

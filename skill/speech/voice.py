@@ -63,6 +63,7 @@ class Voice(Protocol):
     LINK_EXPIRED: str
     LINK_NEEDED: str
     LOOKING_UP: str
+    MINOR_CANNOT_CHECK: str
     MINOR_NO_CONSENT: str
     NOT_CONFIGURED: str
     NOT_REMEMBERED: str
@@ -145,6 +146,10 @@ class Voice(Protocol):
 
     def fact_answer(self, explanation: Explanation) -> Answer:
         """One general policy fact, said first."""
+        ...
+
+    def facts_answer(self, explanations: Sequence[Explanation]) -> Answer:
+        """The facts one question asked (at most two privacy facts), each in one short sentence."""
         ...
 
     def confirm_date(

@@ -78,7 +78,7 @@ CUSTOM_INTENTS = {
     },
     "TrackOrderIntent": {"product": "ProductType"},
     "ContactSupportIntent": {},
-    "PrivacyPolicyIntent": {"topic": "PolicyTopic", "aspect": "Aspect"},
+    "PrivacyPolicyIntent": {"topic": "PolicyTopic", "alsoTopic": "PolicyTopic", "aspect": "Aspect"},
     "MyDataIntent": {"aspect": "Aspect"},
     "DeleteMyDataIntent": {"aspect": "Aspect"},
     "ClaimStatusIntent": {},

@@ -102,3 +102,61 @@ def test_the_settings_retention_limit_is_the_policy_one():
     from settings import MAX_RETENTION_DAYS
 
     assert MAX_RETENTION_DAYS == terms.RETENTION_MAX_DAYS == 3 * 365
+
+
+# --- privacy questions: the facts asked, at most two (P1-P9) ---------------------------------
+
+
+def test_p3_p1_two_privacy_topics_named_get_both_facts_in_the_order_named():
+    from policy.facts import privacy_facts
+
+    asked = privacy_facts((Topic.DATA_SECURITY, Topic.DATA_SHARING), None)
+    assert asked == (Topic.DATA_SECURITY, Topic.DATA_SHARING)
+
+
+def test_p9_how_long_adds_the_keeping_period_to_a_privacy_topic_that_is_another_fact():
+    from policy.facts import Aspect, privacy_facts
+
+    asked = privacy_facts((Topic.DATA_SHARING, None), Aspect.HOW_LONG)
+    assert asked == (Topic.DATA_SHARING, Topic.DATA_RETENTION)
+
+
+@pytest.mark.parametrize(
+    "topic", [Topic.DATA_USE, Topic.DATA_DELETION, Topic.DATA_RETENTION], ids=str
+)
+def test_p9_how_long_of_my_data_or_its_deletion_is_the_keeping_period_alone(topic):
+    from policy.facts import Aspect, privacy_facts
+
+    assert privacy_facts((topic, None), Aspect.HOW_LONG) == (Topic.DATA_RETENTION,)
+
+
+def test_p9_how_long_with_a_second_topic_keeps_both_and_drops_no_third():
+    from policy.facts import Aspect, privacy_facts
+
+    asked = privacy_facts((Topic.DATA_RETENTION, Topic.DATA_SECURITY), Aspect.HOW_LONG)
+    assert asked == (Topic.DATA_RETENTION, Topic.DATA_SECURITY)
+    three = privacy_facts((Topic.DATA_SHARING, Topic.DATA_SECURITY), Aspect.HOW_LONG)
+    assert three == (Topic.DATA_SHARING, Topic.DATA_SECURITY)
+
+
+def test_p5_my_data_gives_way_to_the_precise_fact_asked_with_it():
+    from policy.facts import privacy_facts
+
+    asked = privacy_facts((Topic.DATA_DELETION, Topic.DATA_USE), None)
+    assert asked == (Topic.DATA_DELETION,)
+    assert privacy_facts((Topic.DATA_USE, None), None) == (Topic.DATA_USE,)
+
+
+def test_a_question_naming_no_privacy_fact_gets_none_and_the_overview_answers():
+    from policy.facts import privacy_facts
+
+    assert privacy_facts((None, None), None) == ()
+    assert privacy_facts((Topic.WARRANTY_LENGTH, None), None) == ()
+
+
+def test_p5_backups_are_a_privacy_fact_of_their_own():
+    from policy.facts import PRIVACY_TOPICS, privacy_facts
+
+    assert Topic.DATA_BACKUPS in PRIVACY_TOPICS
+    assert explain(Topic.DATA_BACKUPS).rule_ids == ("P5",)
+    assert privacy_facts((Topic.DATA_BACKUPS, None), None) == (Topic.DATA_BACKUPS,)

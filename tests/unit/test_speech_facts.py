@@ -9,7 +9,7 @@ import pytest
 
 from policy import terms
 from policy.contact import SUPPORT_EMAIL
-from policy.facts import Topic, explain
+from policy.facts import PRIVACY_TOPICS, Topic, explain
 from speech import en
 from speech.ssml import to_ssml, to_text
 
@@ -151,3 +151,52 @@ def test_the_facts_wording_loads_only_when_a_general_fact_is_asked():
         [sys.executable, "-c", script], cwd=SKILL, capture_output=True, text=True, check=True
     )
     assert result.stdout.split() == ["False", "False", "True"]
+
+
+# --- two privacy facts asked at once: one short sentence each, in one breath (P1-P9) -----------
+
+
+def _privacy_pair(first: Topic, second: Topic) -> str:
+    assert {first, second} <= PRIVACY_TOPICS
+    answer = en.facts_answer([explain(first, retention_days=400), explain(second)])
+    return to_text(answer.speech, "en-US")
+
+
+def test_p3_p1_encrypted_and_shared_are_both_said_encryption_first():
+    said = _privacy_pair(Topic.DATA_SECURITY, Topic.DATA_SHARING)
+    assert said.startswith("Your data is encrypted"), said
+    assert "isn't shared with anyone without your permission" in said, said
+
+
+def test_p9_p3_the_keeping_period_and_encryption_in_one_breath():
+    said = _privacy_pair(Topic.DATA_RETENTION, Topic.DATA_SECURITY)
+    assert "400 days" in said, said
+    assert f"at most {terms.RETENTION_MAX_YEARS} years" in said, said
+    assert "encrypted" in said, said
+
+
+@pytest.mark.parametrize(
+    "pair",
+    [
+        (first, second)
+        for first in sorted(Topic, key=str)
+        for second in sorted(Topic, key=str)
+        if first is not second and {first, second} <= PRIVACY_TOPICS
+    ],
+    ids=str,
+)
+def test_any_two_privacy_facts_fit_in_one_breath_with_the_follow_up(pair):
+    said = _privacy_pair(*pair)
+    assert len(f"{said} Anything else I can help with?".split()) <= 50, said
+    assert not RULE_ID.search(said), said
+
+
+def test_one_fact_asked_is_said_as_the_single_fact_answer():
+    one = en.facts_answer([explain(Topic.DATA_BACKUPS)])
+    assert one == en.fact_answer(explain(Topic.DATA_BACKUPS))
+    assert to_text(one.speech, "en-US").startswith("Backups are deleted too"), one
+
+
+def test_two_facts_without_short_sentences_are_refused():
+    with pytest.raises(ValueError, match="short sentence"):
+        en.facts_answer([explain(Topic.WARRANTY_LENGTH), explain(Topic.CUSTOMS)])

@@ -42,6 +42,7 @@ from speech.en.account import LINK_EXPIRED as LINK_EXPIRED
 from speech.en.account import LINK_NEEDED as LINK_NEEDED
 from speech.en.account import LOOKING_UP as LOOKING_UP
 from speech.en.account import MAX_LISTED as MAX_LISTED
+from speech.en.account import MINOR_CANNOT_CHECK as MINOR_CANNOT_CHECK
 from speech.en.account import MINOR_NO_CONSENT as MINOR_NO_CONSENT
 from speech.en.account import NO_MATCHING_ORDER as NO_MATCHING_ORDER
 from speech.en.account import NO_ORDERS as NO_ORDERS
@@ -177,6 +178,8 @@ from speech.en.support import first_step as first_step
 from speech.en.warranty import warranty_answer as warranty_answer
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from policy.facts import Explanation
     from speech import Answer
     from speech.voice import ScreenVoice
@@ -187,6 +190,13 @@ def fact_answer(explanation: Explanation) -> Answer:
     from speech.en.facts import fact_answer as render  # loaded only for a general question
 
     return render(explanation)
+
+
+def facts_answer(explanations: Sequence[Explanation]) -> Answer:
+    """The facts one question asked, one short sentence each (``speech.en.facts``)."""
+    from speech.en.facts import facts_answer as render  # loaded only for a general question
+
+    return render(explanations)
 
 
 def screen() -> ScreenVoice:

@@ -33,6 +33,10 @@ ACCOUNT_UNAVAILABLE = (
     "Sorry, I couldn't reach your ZOSI account just now. Please try again in a minute. General "
     "questions about returns, warranty and delivery still work."
 )
+MINOR_CANNOT_CHECK = (
+    "As this ZOSI account belongs to someone under 18, I can check its orders only with a "
+    "parent's or guardian's consent."
+)
 MINOR_NO_CONSENT = (
     "This ZOSI account belongs to someone under 18 without a parent's or guardian's consent, so "
     "I can't use its orders, and I've deleted anything I had stored. I can still answer general "

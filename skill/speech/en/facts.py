@@ -8,7 +8,7 @@ loads this module the first time a general fact is asked (``speech.en.fact_answe
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from policy.contact import SUPPORT_PHONE
@@ -372,6 +372,13 @@ _FIXED: dict[Topic, Wording] = {
             "over."
         ),
     ),
+    Topic.DATA_BACKUPS: (
+        "Backups of your data",
+        phrase(
+            "Backups are deleted too, as they roll over. Saying 'delete my data' erases "
+            "everything I've stored about you straight away."
+        ),
+    ),
     Topic.WITHDRAW_CONSENT: (
         "Withdrawing consent",
         phrase(
@@ -387,6 +394,72 @@ _FIXED: dict[Topic, Wording] = {
             "next time you open the skill."
         ),
     ),
+}
+
+
+def facts_answer(explanations: Sequence[Explanation]) -> Answer:
+    """Say the facts one question asked: one as :func:`fact_answer` does, two in one breath.
+
+    Two facts asked at once ("is my data encrypted, and do you share it?") get one short
+    sentence each, in the order asked; the card carries both in full.
+
+    Raises:
+        ValueError: If a fact has no short sentence, or lacks a value its wording needs.
+    """
+    if len(explanations) == 1:
+        return fact_answer(explanations[0])
+    said = []
+    for explanation in explanations:
+        if explanation.topic not in _SHORT:
+            raise ValueError(f"{explanation.topic} has no short sentence to say with another")
+        said.append(_SHORT[explanation.topic](explanation))
+    full = [fact_answer(explanation) for explanation in explanations]
+    speech = phrase(*(phrase(" " if n else "", sentence) for n, sentence in enumerate(said)))
+    title = " and ".join(answer.card_title for answer in full)
+    body = phrase(*(phrase(answer.speech, "\n") for answer in full), support_card_line())
+    return Answer(speech, title, body)
+
+
+def _short_retention(explanation: Explanation) -> str:
+    years = _needed(explanation.years, explanation.topic)
+    if explanation.days is None:
+        return f"ZOSI keeps personal data only as long as it's needed, and at most {years} years."
+    return (
+        f"I keep what you ask me to remember {explanation.days} days after you last use it, and "
+        f"ZOSI keeps personal data at most {years} years."
+    )
+
+
+def _short_minors(explanation: Explanation) -> str:
+    age = _needed(explanation.age, explanation.topic)
+    return f"Anyone under {age} needs a parent's or guardian's consent first."
+
+
+def _fixed(sentence: str) -> Callable[[Explanation], str]:
+    return lambda _explanation: sentence
+
+
+#: One short sentence per privacy fact (P1-P9), for a question that asks two of them at once.
+_SHORT: dict[Topic, Callable[[Explanation], str]] = {
+    Topic.DATA_USE: _fixed("I use only the data I need, and only with your agreement."),
+    Topic.DATA_SHARING: _fixed(
+        "Your data isn't shared with anyone without your permission, unless the law requires it."
+    ),
+    Topic.ACCOUNT_LINKING: _fixed(
+        "To hear about your orders, link your ZOSI account in the Alexa app."
+    ),
+    Topic.DATA_SECURITY: _fixed("Your data is encrypted, in transit and in storage."),
+    Topic.DATA_ACCESS: _fixed("Say 'what do you know about me' to hear what I hold."),
+    Topic.DATA_DELETION: _fixed("Say 'delete my data', and I erase everything I've stored."),
+    Topic.DATA_BACKUPS: _fixed("Backups are deleted too, as they roll over."),
+    Topic.WITHDRAW_CONSENT: _fixed(
+        "Say 'I withdraw my consent', and I stop using your data and delete it."
+    ),
+    Topic.MINORS: _short_minors,
+    Topic.POLICY_CHANGES: _fixed(
+        "I tell you about a major privacy policy change once, the next time you open the skill."
+    ),
+    Topic.DATA_RETENTION: _short_retention,
 }
 
 
