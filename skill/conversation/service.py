@@ -114,7 +114,12 @@ def next_step(case: Case, heard: Heard, known: Known) -> Outcome:
         return explained
     # A date, another product or a new question said while a question is open: the
     # question comes again as it was; anything else that leaves it unanswered is a miss.
-    new_question = heard.goal is not None and heard.goal is not case.goal
+    # Another goal, or another reason ("what if it was broken instead"), is a new question:
+    # its rule comes first, then the open question once more.
+    new_reason = heard.reason is not None and heard.reason != case.value(FactName.REASON)
+    new_question = (heard.goal is not None and heard.goal is not case.goal) or (
+        new_reason and case.waiting is not None
+    )
     corrected = (
         # the same date said again answers nothing new: it counts as a miss like any other
         (

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from conversation.aspects import after_fact, fact_topic, store_first, store_topic, subject_of
 from conversation.case import FactName, member
 from handlers.context import turn
-from handlers.names import ASPECT, PRODUCT, TOPIC
+from handlers.names import ASPECT, CONDITION, PRODUCT, PURCHASE_DATE, REASON, TOPIC
 from handlers.respond import finish, speak
 from handlers.slots import current_intent, read_slot
 from speech import say
@@ -46,8 +46,10 @@ def policy_fact(handler_input: HandlerInput) -> Response:
     # About their own purchase, the decision answers; "and what about the camera kit" after a
     # warranty answer is the same question asked of that product (W1, audit M4): the dialog
     # answers it as a new product named.
-    if own_purchase_goal_of(intent) is not None or (
-        current.case.goal is not None and _names_only_a_product(intent)
+    if (
+        own_purchase_goal_of(intent) is not None
+        or (current.case.goal is not None and _names_only_a_product(intent))
+        or _states_the_products_state(intent)
     ):
         return converse(handler_input)
     aspect = member(Aspect, read_slot(intent, ASPECT).id)
@@ -104,6 +106,17 @@ def _may_check_theirs(handler_input: HandlerInput) -> bool:
     except AccountError:
         return True
     return True
+
+
+def _states_the_products_state(intent: Intent) -> bool:
+    """The question states facts of their purchase and names no topic or aspect.
+
+    "What if it's broken?", "and if it arrived smashed", "I got the doorbell from you on
+    the 20th": what is wrong with it or when it was bought, with no rule named, which the
+    dialog hears as a statement (R1, R3, R4, W2), not a question about a policy topic.
+    """
+    said = {name for name in intent.slots or {} if read_slot(intent, name).spoken}
+    return bool(said & {REASON, CONDITION, PURCHASE_DATE}) and not said & {TOPIC, ASPECT}
 
 
 def _names_only_a_product(intent: Intent) -> bool:

@@ -418,3 +418,23 @@ def test_a_linked_customer_abroad_hears_who_pays_from_their_own_order(customer: 
     )
     assert "you pay the international shipping" in reply, reply
     assert "ZOSI pays the return shipping" not in reply
+
+
+def test_a_general_question_stating_a_purchase_is_a_statement(talk: Customer) -> None:
+    """L1: "I got this doorbell from you guys on the 20th of November" classified as a general
+    question with no topic: a purchase stated, so what its date allows (R1, W1)."""
+    reply = talk.says("PolicyFactIntent", purchaseDate="2026-11-12", product=DOORBELL)
+    assert "I don't know that part" not in reply
+    assert "under warranty" in reply or "warranty runs" in reply, reply
+
+
+def test_another_reason_while_the_date_is_asked_gets_its_rule_then_the_question(
+    talk: Customer,
+) -> None:
+    """R4: "what if it was broken instead" while "when did you buy it?" is open: who pays for
+    that reason first, then the date once more, not "Sorry, I didn't catch that"."""
+    talk.says("ReturnRefundIntent", product=CAMERA, reason=("i changed my mind", "changed_mind"))
+    reply = talk.says("PurchaseDetailsIntent", reason=("broken", "defect"))
+    assert "ZOSI pays the return shipping" in reply, reply
+    assert not reply.startswith("Sorry, I didn't catch that")
+    assert reply.endswith("when did you buy it?") or reply.endswith("When did you buy your camera?")
