@@ -226,15 +226,6 @@ def _refund_ruled_out(case: Case) -> bool:
     return condition is not None and condition.blocks_refund
 
 
-def _describes_purchase(case: Case) -> bool:
-    """Whether the customer named a product or a date of theirs (else: a general question).
-
-    "I got it as a gift, can I return it" and "is the warranty valid in Germany" are
-    still general: they get the rule for that case first, then the question.
-    """
-    return any(name in case.facts for name in (FactName.PRODUCT, FactName.PURCHASED))
-
-
 def _from_memory(case: Case, memory: RememberedPurchase | None) -> Case:
     """Fill the purchase from the one the customer asked the skill to remember, if it's the same."""
     if memory is None:
