@@ -169,6 +169,13 @@ _IN_DOMAIN_FLOOR: Final = 0.20
 # "uh") is not that intent. A guess of a built-in needs a majority.
 _BUILT_IN_FLOOR: Final = 0.50
 _OUT_OF_DOMAIN_MARGIN: Final = 2.0
+# Amazon's command built-ins (cancel, stop, yes, no, home) are trained on short commands and
+# answers, never on questions: words that open with a question word are not one of them, however
+# much they share ("why does that matter" and "it doesn't matter").
+_COMMANDS: Final = frozenset(
+    {"AMAZON.CancelIntent", "AMAZON.StopIntent", YES, NO, "AMAZON.NavigateHomeIntent"}
+)
+_QUESTION_WORDS: Final = frozenset({"why", "what", "how", "when", "where", "who", "which"})
 _MAX_SLOT_WORDS: Final = 7
 # Words a self-correction turns on ("no wait", "sorry, I mean", "actually", "or rather"): the
 # value said after one replaces the same slot's value said before it (see `Nlu._scan`).
@@ -464,6 +471,8 @@ class Nlu:
         )
         if exact is not None and not _guesswork(exact) and _agrees(exact.intent, guess, trusted):
             return Understanding(self._complete({"name": exact.intent, "slots": exact.slots}), None)
+        if guess.intent in _COMMANDS and asked[:1] and _key(asked[0]) in _QUESTION_WORDS:
+            trusted = False  # "why does that matter" is no "doesn't matter": a question
         if guess.intent == FALLBACK or not trusted:
             return Understanding(
                 self._complete({"name": FALLBACK}), None, "trained", guess.confidence

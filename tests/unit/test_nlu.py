@@ -693,3 +693,11 @@ def test_no_said_first_is_not_a_correction(nlu):
     # "no fault found" opens with "no", but nothing is said twice: nothing is replaced.
     heard = filled(nlu.understand("no fault found, who pays shipping").intent)
     assert heard.get("topic") is not None
+
+
+def test_a_question_is_never_a_command_built_in(nlu):
+    # "why does that matter" shares most of its letters with Cancel's "it doesn't matter", but
+    # Amazon's command built-ins are trained on commands and answers, not on questions: ending
+    # the session on a customer's question would lose everything they said.
+    assert nlu.understand("why does that matter").intent["name"] != "AMAZON.CancelIntent"
+    assert nlu.understand("never mind").intent["name"] == "AMAZON.CancelIntent"
