@@ -437,13 +437,24 @@ def _advance(  # noqa: PLR0911, PLR0912
         return _ask_next(case, FactName.PURCHASED, known, progressed, general=general)
 
     channel = case.value(FactName.CHANNEL)
-    needs_shop = goal is Goal.REFUND or kind is ClaimKind.REFUND_RETURN
     if channel == ALIEXPRESS:
         return _ask_again(case, FactName.CHANNEL, known, lead=ALIEXPRESS)
-    # Answer first: the shop decides only while the 30 days run (R1, R2); once they are
-    # over, no shop makes ZOSI's refund possible, so the decision needs no question.
-    shop_decides = goal is not Goal.REFUND or _refund_open_by_date(case, span, known.today)
-    if needs_shop and channel is None and not case.unknown(FactName.CHANNEL) and shop_decides:
+    if _shop_decides(case, goal, kind, span, known.today):
         return _ask_next(case, FactName.CHANNEL, known, progressed)
     return _decide(case._replace(question=None), known, span)
 
+
+def _shop_decides(
+    case: Case, goal: Goal, kind: ClaimKind | None, span: DateSpan, today: date
+) -> bool:
+    """Whether the shop, not yet said, can still change the answer (R1, R2, R5).
+
+    A refund needs it while the 30 days may run; once they are over, no shop makes ZOSI's
+    refund possible, so the decision is said without asking (answer first). A refund
+    request asked for by name needs it whatever the date.
+    """
+    if case.value(FactName.CHANNEL) is not None or case.unknown(FactName.CHANNEL):
+        return False
+    if kind is ClaimKind.REFUND_RETURN and goal is not Goal.REFUND:
+        return True
+    return goal is Goal.REFUND and _refund_open_by_date(case, span, today)
