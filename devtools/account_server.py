@@ -25,7 +25,7 @@ import threading
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
 from typing import TYPE_CHECKING, Final, Self
@@ -190,6 +190,8 @@ class LocalAccountService:
         twin = next(c for c in DEMO_CUSTOMERS if c.name == SLOW_TWIN)
         with self._lock:
             self.today = today or datetime.now(UTC).date()
+            #: A day given is a simulated one: its requests are stamped at a fixed hour (`_now`).
+            self._simulated = today is not None
             self.calls: Counter[tuple[str, str]] = Counter()
             self.directives: list[dict[str, object]] = []
             self._accounts = {customer.token: _Account(customer) for customer in DEMO_CUSTOMERS}
@@ -453,10 +455,20 @@ class LocalAccountService:
         return Reply(204)
 
     def _now(self) -> str:
+        """When a request is opened: now, or on a simulated day at 09:00 UTC.
+
+        The real time of day on a simulated day would move the day a customer hears with the
+        hour the tests run: after 21:00 UTC a request opened "on 21 November" is already the
+        22nd in Moscow. At 09:00 UTC it is the same day from UTC-9 to UTC+14.
+        """
         now = datetime.now(UTC)
-        stamp = datetime.combine(self.today, now.time().replace(microsecond=0), UTC)
+        at = SIMULATED_HOUR if self._simulated else now.time().replace(microsecond=0)
+        stamp = datetime.combine(self.today, at, UTC)
         return stamp.isoformat().replace("+00:00", "Z")
 
+
+#: The hour of a request opened on a simulated day (`LocalAccountService._now`).
+SIMULATED_HOUR: Final = time(9, 0)
 
 _ALEXA_ROUTES: Final = (
     (re.compile(r"/v2/devices/(?P<device_id>[^/]+)/settings/System\.timeZone"), "GET"),
