@@ -115,11 +115,15 @@ def _states_the_products_state(intent: Intent) -> bool:
     the 20th": what is wrong with it or when it was bought, with no rule named, which the
     dialog hears as a statement (R1, R3, R4, W2), not a question about a policy topic.
     """
-    said = {name for name in intent.slots or {} if read_slot(intent, name).spoken}
+    said = _said(intent)
     return bool(said & {REASON, CONDITION, PURCHASE_DATE}) and not said & {TOPIC, ASPECT}
 
 
 def _names_only_a_product(intent: Intent) -> bool:
     """The question names a product and nothing else: no topic, aspect, shop or reason."""
-    said = {name for name in intent.slots or {} if read_slot(intent, name).spoken}
-    return said == {PRODUCT}
+    return _said(intent) == {PRODUCT}
+
+
+def _said(intent: Intent) -> set[str]:
+    """The slots the customer's words filled."""
+    return {name for name in intent.slots or {} if read_slot(intent, name).spoken}

@@ -59,6 +59,11 @@ def _warranty_length() -> str:
     return "one-year" if WARRANTY_MONTHS == 12 else f"{WARRANTY_MONTHS}-month"
 
 
+def capitalised(text: str) -> str:
+    """Text that starts a sentence ("your camera" -> "Your camera")."""
+    return text[:1].upper() + text[1:]
+
+
 def the_product(product: str | None) -> str:
     """``"your camera"``, or ``"it"`` when the product is not known."""
     return f"your {product}" if product else "it"

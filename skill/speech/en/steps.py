@@ -35,6 +35,7 @@ from speech.en.common import (
     _giver_note,
     _range_speech,
     _warranty_length,
+    capitalised,
     support_card_line,
     the_product,
     title_product,
@@ -452,7 +453,7 @@ def claim_window(
         return phrase("That depends on the exact day you bought it.", on_or_after)
     what = {
         "refund_return": f"You can return {it} for a full refund ",
-        "warranty_repair": f"{it[:1].upper()}{it[1:]} is under warranty ",
+        "warranty_repair": f"{capitalised(it)} is under warranty ",
         "cross_ship": f"You can get an advance replacement for {it} ",
     }[kind]
     ending = ", so ZOSI repairs or replaces it." if kind == "warranty_repair" and does else "."
@@ -506,9 +507,7 @@ def standing_answer(
             ".",
         )
     else:
-        speech = phrase(
-            f"{it[:1].upper()}{it[1:]} is under warranty ", until(warranty_until, exact), "."
-        )
+        speech = phrase(f"{capitalised(it)} is under warranty ", until(warranty_until, exact), ".")
     card = _facts(
         ("Refund possible until: ", When(refund_until)),
         ("Under warranty until: ", When(warranty_until)),
