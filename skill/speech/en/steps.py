@@ -98,7 +98,7 @@ GENERAL_RULE = {
     ),
     "cross_ship": (
         "Within {months} months, ZOSI ships a replacement in {dispatch} business days against "
-        "a {hold}-day card hold; you return the faulty one within {back} days."
+        "a {hold}-day card hold; you send the faulty one back within {back} days."
     ),
 }
 OFFER_CHECK_YOURS = "Would you like me to check yours?"
