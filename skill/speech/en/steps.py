@@ -89,8 +89,12 @@ def _warranty(
 
 GENERAL_RULE = {
     "refund": (
-        f"You can return a ZOSI product for a full refund within {RETURN_WINDOW_DAYS} days of "
-        "buying it from ZOSI or its official AliExpress store."
+        f"A full refund is possible within {RETURN_WINDOW_DAYS} days of purchase, for products "
+        "bought from ZOSI or its official AliExpress store."
+    ),
+    "refund_direct": (
+        f"Bought from ZOSI, you can return it for a full refund within {RETURN_WINDOW_DAYS} days "
+        "of purchase."
     ),
     "warranty": (
         "Every ZOSI product has a {years} warranty from the purchase date: if it fails, ZOSI "
@@ -178,7 +182,10 @@ def general_answer(
 ) -> Phrase:
     """The rule first, for a question that named no purchase; a claim's steps with its rule."""
     if goal != "claim":
-        return phrase(general_rule(goal), _general_note(decision))
+        rule = goal
+        if _is_return(decision) and decision.direct_purchase and decision.referral is None:
+            rule = "refund_direct"  # R2: the shop said is ZOSI's, so only the date is left
+        return phrase(general_rule(rule), _general_note(decision))
     kind, rule = _claim_of(decision)
     if kind == "cross_ship":  # its rule is long: the steps wait on the card
         return phrase(general_rule(rule), " ", CLAIM_STEPS_ON_CARD)
