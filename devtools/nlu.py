@@ -183,6 +183,12 @@ _CORRECTION_MARKERS: Final = frozenset(
     {"no", "wait", "sorry", "actually", "mean", "rather", "correction", "oops", "hang", "nope"}
 )
 # Date words that are mostly something else when said alone ("may I", "now").
+#: A slot for a second thing asked in the same breath (``alsoTopic``, ``alsoAspect``): every
+#: sample joins it to the first question ("... and what about {alsoTopic}"), so Alexa's slot
+#: model fills it only after such a join, never from a single question ("is the warranty ok").
+_ALSO: Final = "also"
+_JOINS: Final = frozenset({"and", "also", "plus", "about"})
+_JOIN_REACH: Final = 4
 _NOT_DATES_ALONE: Final = frozenset({"may", "now", "sat", "sun", "mar", "wed", "mon", "fri"})
 # A single word that is a slot value but also a carrier word of three or more intents ("you",
 # "return") fills a slot only where samples put that slot (after the same word).
@@ -536,7 +542,11 @@ class Nlu:
         for start, end in spans:
             if any(taken[start:end]):
                 continue
-            open_slots = [name for name in declared if name not in slots]
+            open_slots = [
+                name
+                for name in declared
+                if name not in slots and (not name.startswith(_ALSO) or _joined(keys, start))
+            ]
             fitting = [
                 name for name in open_slots if self._names_value(intent, name, keys, start, end)
             ]
@@ -629,6 +639,11 @@ class Nlu:
         if match:
             authority["values"] = [{"value": {"name": match[0], "id": match[1]}}]
         return {**filled, "value": text, "resolutions": {"resolutionsPerAuthority": [authority]}}
+
+
+def _joined(keys: Sequence[str], start: int) -> bool:
+    """Whether a join ("and", "what about") comes in the few words before ``start``."""
+    return any(key in _JOINS for key in keys[max(0, start - _JOIN_REACH) : start])
 
 
 def _lookup(index: Mapping[str, tuple[str, str]], spoken: Sequence[str]) -> tuple[str, str] | None:

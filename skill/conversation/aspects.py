@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from policy.facts import Aspect, Subject, Topic
 
 
-def _explain(case: Case, heard: Heard, known: Known) -> Outcome | None:  # noqa: PLR0911
+def _explain(case: Case, heard: Heard, known: Known) -> Outcome | None:
     """A question about one aspect ("how many days", "who pays"): the fact that answers it.
 
     Whichever goal intent carried it, the first sentence is the fact asked for; the
@@ -44,8 +44,8 @@ def _explain(case: Case, heard: Heard, known: Known) -> Outcome | None:  # noqa:
     single fact answers ("can I", a refund's steps): the decision answers those.
     """
     if heard.aspect is None:  # most turns: the facts module is not even loaded
-        return None
-    from policy.facts import Aspect, topic_for
+        return _named_fact(case, heard)
+    from policy.facts import Aspect, Topic, topic_for
 
     aspect = member(Aspect, heard.aspect)
     if aspect is None or (case.question is not None and case.question.kind is Asks.CONFIRM):
@@ -53,8 +53,40 @@ def _explain(case: Case, heard: Heard, known: Known) -> Outcome | None:  # noqa:
     if _decision_answers(case, aspect, known, follow_up=not _new_facts(heard)):
         return None
     topic = topic_for(subject_of(case), aspect, abroad=_abroad(case))
+    reason = member(Reason, case.value(FactName.REASON))
+    if aspect is Aspect.WHO_PAYS and reason is not None and not reason.is_quality_problem:
+        topic = Topic.RETURN_SHIPPING  # R4: a change of mind is no warranty matter, they pay
     if topic is None:
         return None
+    return _fact_first(case, topic)
+
+
+def _named_fact(case: Case, heard: Heard) -> Outcome | None:
+    """A goal question that names one policy fact and nothing else: that fact, first.
+
+    "How much is the hold on my card for a cross shipment" asks X3's hold, not whether an
+    advance replacement is possible; a fact named beside anything of their purchase is a
+    second question (:func:`also_asked`), and the goal's own topics are the goal said again.
+    """
+    if (
+        heard.also_topic is None
+        or case.goal is None
+        or heard
+        != Heard(goal=heard.goal, product_name=heard.product_name, also_topic=heard.also_topic)
+    ):
+        return None
+    from policy.facts import Topic
+
+    named = member(Topic, heard.also_topic)
+    if named is None or named.value in _GOAL_SAID.get(subject_of(case), ()):
+        return None
+    if case.question is not None and case.question.kind is Asks.CONFIRM:
+        return None
+    return _fact_first(case, named)
+
+
+def _fact_first(case: Case, topic: Topic) -> Outcome:
+    """The fact, then the open question again, or an offer to check their own purchase."""
     step = Explained(topic, member(Reason, case.value(FactName.REASON)))
     waiting = case.waiting
     if waiting is not None and case.goal is not None:
@@ -295,3 +327,58 @@ def implied_goal(case: Case) -> Goal | None:
     if reason is not None:
         return Goal.REFUND
     return None
+
+
+#: Topics that name a conversation's goal rather than a second question about it: "return it"
+#: in a refund conversation is the refund itself, whose decision says until when (R1) and
+#: what a gift or another shop means (R5, R6); "the warranty" in a warranty one, W1.
+_GOAL_SAID: dict[str, frozenset[str]] = {
+    "refund": frozenset({"return_window", "return_eligibility", "gift", "third_party"}),
+    "warranty": frozenset({"warranty_length", "warranty_coverage"}),
+    "cross_ship": frozenset({"cross_shipping"}),
+}
+
+
+def also_asked(case: Case, heard: Heard, answered: Topic | None = None) -> Topic | None:
+    """The second fact one turn asked for, said after the answer to the first.
+
+    "Is my camera still under warranty, and who pays to send it back?" gets the decision,
+    then who pays (W5, or from abroad W6); "who pays the shipping, and will I have to pay
+    customs?" the shipping rule, then W9; "can I return it, and how long is the warranty
+    anyway?" the refund, then W1. The second aspect is of the conversation's family, else
+    of the fact answered first, else the one it names on its own. A fact the answer already
+    is (``answered``), or for a decision the one the first aspect asks, is not said twice.
+
+    Args:
+        case: The case after this turn.
+        heard: What the turn said.
+        answered: The fact the answer is, when it is one (it answers the first aspect).
+
+    Returns:
+        The second fact, or None when the turn asked one thing (or the answer says both).
+    """
+    if heard.also_aspect is None and heard.also_topic is None:
+        return None
+    from policy.facts import ASPECT_SUBJECTS, Aspect, Topic, refine, subject_of_topic, topic_for
+
+    first = member(Aspect, heard.aspect)
+    second = member(Aspect, heard.also_aspect)
+    named = member(Topic, heard.also_topic)
+    subject: Subject | None = subject_of(case) if case.goal is not None else None
+    if subject is not None and named is not None and named.value in _GOAL_SAID.get(subject, ()):
+        named = None  # "I bought it ten days ago and want to return it": the goal, said again
+    if subject is None and answered is not None:
+        subject = subject_of_topic(answered)
+    abroad = _abroad(case)
+    done = {answered}
+    if answered is None and first is not None and (subject or ASPECT_SUBJECTS.get(first)):
+        done.add(topic_for(subject or ASPECT_SUBJECTS[first], first, abroad=abroad))
+    topic: Topic | None = None
+    if named is not None:
+        topic = refine(named, second or first)
+    elif second is not None:
+        family = subject or ASPECT_SUBJECTS.get(second)
+        topic = None if family is None else topic_for(family, second, abroad=abroad)
+    if topic is not None and topic.value in WHO_PAYS_TOPICS:
+        topic = fact_topic(case, topic)
+    return None if topic in done else topic

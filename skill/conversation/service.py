@@ -363,7 +363,9 @@ def _advance(  # noqa: PLR0911, PLR0912
         span = purchase_span(case)
         if span is not None and case.value(FactName.CHANNEL) != GIFT:
             return _standing(case, known, span)
-        described = case.value(FactName.PRODUCT) is not None or span is not None
+        described = span is not None or any(
+            case.value(name) is not None for name in (FactName.PRODUCT, FactName.CHANNEL)
+        )
         said = Said.WHICH_GOAL if described else Said.WHAT_ELSE
         return Outcome(case, Reply(said))
     case = case._replace(goal=goal)

@@ -59,6 +59,10 @@ class Heard(Record):
         unmatched: Words that filled a slot but matched none of its values, by fact.
         topic: Topic id of a policy fact the words asked for besides the goal ("I need an
             R. M. A." asks what the RMA code is, W4).
+        also_aspect: Aspect id of a second thing asked in the same breath ("and will I have
+            to pay customs?"): its fact follows the answer.
+        also_topic: Topic id of a second policy fact asked in the same breath ("and how long
+            is the warranty anyway?").
     """
 
     goal: Goal | None = None
@@ -75,6 +79,8 @@ class Heard(Record):
     aspect: str | None = None
     unmatched: tuple[tuple[FactName, str], ...] = ()
     topic: str | None = None
+    also_aspect: str | None = None
+    also_topic: str | None = None
 
 
 class OrderFacts(Record):

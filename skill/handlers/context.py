@@ -102,6 +102,12 @@ class Turn:
         self.state_failed = False
         self._store_down = False
         self._scratch: dict[str, Any] = {}
+        #: A second fact the customer asked for in the same breath, said after this turn's
+        #: answer and before its question when the turn stays one breath (handlers.respond).
+        self.also: Phrase = ()
+        #: This turn's answer in one sentence, said in its place when the whole answer and the
+        #: second fact would not fit in one breath together.
+        self.short_answer: Phrase = ()
 
     @property
     def handler_input(self) -> HandlerInput:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, cast
 
 from ask_sdk_core.utils.request_util import get_intent_name, get_request_type
 
-from conversation.aspects import channel_of_topic, own_purchase_goal
+from conversation.aspects import also_asked, channel_of_topic, own_purchase_goal
 from conversation.case import Asks, Case, FactName, Goal, Offer, Source, member
 from conversation.decisions import REFUND_OPEN, remembered
 from conversation.delivery import corrects_order_day
@@ -46,6 +46,8 @@ from conversation.steps import (
 )
 from handlers.context import Turn, turn
 from handlers.names import (
+    ALSO_ASPECT,
+    ALSO_TOPIC,
     ASPECT,
     DONT_KNOW_INTENT,
     FALLBACK_INTENT,
@@ -60,7 +62,7 @@ from handlers.names import (
     YES_INTENT,
 )
 from handlers.respond import ScreenOf, ask_for, finish, speak
-from handlers.slots import current_intent, read_slot
+from handlers.slots import current_intent, read_slot, two_said
 from policy.claims import claim_steps
 from speech import Answer, say
 from speech.ssml import Phrase, phrase
@@ -112,7 +114,27 @@ def converse(handler_input: HandlerInput) -> Response:
         return delivery_time(handler_input, corrected_order_day=heard.date)
     known = gather(current, current.case, heard)
     outcome = next_step(current.case, heard, known)
+    if isinstance(outcome.step, ANSWERS):
+        answered = outcome.step.topic if isinstance(outcome.step, Explained) else None
+        _also(handler_input, also_asked(outcome.case, heard, answered), outcome.case)
     return show(handler_input, outcome)
+
+
+#: The steps that answer a question, after which a second one asked with it is answered too.
+ANSWERS = (AskFact, Decided, Standing, Explained, ClaimSteps)
+
+
+def _also(handler_input: HandlerInput, topic: Topic | None, case: Case) -> None:
+    """Keep the second fact asked for, to say after this turn's answer (handlers.respond)."""
+    if topic is None:
+        return
+    from policy.facts import explain
+    from policy.model import Reason
+
+    current = turn(handler_input)
+    reason = member(Reason, case.value(FactName.REASON))
+    days = current.settings.state_ttl_days
+    current.also = say.short_fact(explain(topic, retention_days=days, reason=reason))
 
 
 def hear(handler_input: HandlerInput) -> Heard:
@@ -131,6 +153,7 @@ def hear(handler_input: HandlerInput) -> Heard:
     if confirmed is not None:  # Alexa's own confirmation prompt answered: a yes or a no
         return Heard(signal=confirmed)
     product = read_slot(intent, PRODUCT)
+    aspect, also_aspect = two_said(intent, ASPECT, ALSO_ASPECT)
     unmatched: list[tuple[FactName, str]] = []
     values: dict[FactName, str | None] = {}
     for fact in RESOLVED_FACTS:
@@ -148,15 +171,19 @@ def hear(handler_input: HandlerInput) -> Heard:
         product=product.id,
         product_name=product.name if product.id else None,
         date=read_slot(intent, SLOTS[FactName.PURCHASED]).spoken,
-        channel=values[FactName.CHANNEL] or channel_of_topic(read_slot(intent, TOPIC).id),
+        channel=values[FactName.CHANNEL]
+        or channel_of_topic(read_slot(intent, TOPIC).id)
+        or channel_of_topic(read_slot(intent, ALSO_TOPIC).id),
         reason=values[FactName.REASON],
         purchase_country=values[FactName.PURCHASE_COUNTRY],
         home_country=values[FactName.HOME_COUNTRY],
         claim_kind=values[FactName.CLAIM_KIND],
         condition=values[FactName.CONDITION],
-        aspect=read_slot(intent, ASPECT).id,
+        aspect=aspect,
         unmatched=tuple(unmatched),
         topic=_topic_named(read_slot(intent, SLOTS[FactName.CLAIM_KIND]).spoken),
+        also_aspect=also_aspect,
+        also_topic=read_slot(intent, ALSO_TOPIC).id,
     )
 
 
@@ -325,6 +352,14 @@ def show(handler_input: HandlerInput, outcome: Outcome) -> Response:  # noqa: PL
 def _explained(handler_input: HandlerInput, step: Explained, outcome: Outcome) -> Response:
     """The fact asked for first; then the open question again, or an offer to check theirs."""
     result = _fact(handler_input, step.topic, step.reason)
+    if turn(handler_input).also:  # two facts asked at once: if need be, one sentence each
+        from policy.facts import explain
+
+        current = turn(handler_input)
+        days = current.settings.state_ttl_days
+        current.short_answer = say.short_fact(
+            explain(step.topic, retention_days=days, reason=step.reason)
+        )
     if outcome.resume is not None:
         lead = phrase(result.speech, " ")
         return ask_for(handler_input, outcome.resume, lead=lead, card=result, back=True)

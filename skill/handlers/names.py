@@ -56,6 +56,8 @@ ASPECT: Final = "aspect"
 TOPIC: Final = "topic"
 #: A second topic asked in the same breath ("is it encrypted, and do you share it?").
 ALSO_TOPIC: Final = "alsoTopic"
+#: A second aspect asked in the same breath ("who pays the shipping, and do I pay customs?").
+ALSO_ASPECT: Final = "alsoAspect"
 REGION: Final = "region"
 ORDER_DATE: Final = "orderDate"
 ORDERED_ON: Final = "orderedOn"

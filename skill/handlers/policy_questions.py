@@ -7,12 +7,29 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from conversation.aspects import after_fact, fact_topic, store_first, store_topic, subject_of
+from conversation.aspects import (
+    after_fact,
+    also_asked,
+    fact_topic,
+    store_first,
+    store_topic,
+    subject_of,
+)
 from conversation.case import FactName, member
+from conversation.steps import Heard
 from handlers.context import turn
-from handlers.names import ASPECT, CONDITION, PRODUCT, PURCHASE_DATE, REASON, TOPIC
+from handlers.names import (
+    ALSO_ASPECT,
+    ALSO_TOPIC,
+    ASPECT,
+    CONDITION,
+    PRODUCT,
+    PURCHASE_DATE,
+    REASON,
+    TOPIC,
+)
 from handlers.respond import finish, speak
-from handlers.slots import current_intent, read_slot
+from handlers.slots import current_intent, read_slot, two_said
 from speech import say
 from speech.ssml import phrase
 
@@ -52,7 +69,8 @@ def policy_fact(handler_input: HandlerInput) -> Response:
         or _states_the_products_state(intent)
     ):
         return converse(handler_input)
-    aspect = member(Aspect, read_slot(intent, ASPECT).id)
+    aspect_id, also_aspect = two_said(intent, ASPECT, ALSO_ASPECT)
+    aspect = member(Aspect, aspect_id)
     topic = member(Topic, read_slot(intent, TOPIC).id)
     if topic in PRIVACY_TOPICS:  # "how long do you keep my data, and is it encrypted" (P3, P9)
         return finish(
@@ -77,7 +95,14 @@ def policy_fact(handler_input: HandlerInput) -> Response:
     topic = store_first(read_slot(intent, "store").id, topic, aspect)
     # P9: the skill's own storage period is a setting.
     days = current.settings.state_ttl_days
+    asked = Heard(
+        aspect=aspect_id, also_aspect=also_aspect, also_topic=read_slot(intent, ALSO_TOPIC).id
+    )
     result = say.fact_answer(explain(topic, retention_days=days, reason=reason))
+    second = also_asked(current.case, asked, topic)
+    if second is not None:  # two facts asked at once: if need be, one sentence each
+        current.short_answer = say.short_fact(explain(topic, retention_days=days, reason=reason))
+        current.also = say.short_fact(explain(second, retention_days=days, reason=reason))
     check = after_fact(current.case, topic.value)
     if check is None:
         return finish(handler_input, result)

@@ -20,7 +20,7 @@ from handlers.context import SAID, Said, Turn, said_from_session, said_to_sessio
 from handlers.names import DELIVERY_TIME_INTENT, INTENTS, REGION, SLOTS
 from screens import Screen, shows_apl
 from speech import Answer, say
-from speech.ssml import MAX_SPEECH_CHARS, Phrase, phrase, to_ssml, to_text
+from speech.ssml import MAX_SPEECH_CHARS, ONE_BREATH_WORDS, Phrase, phrase, to_ssml, to_text
 
 if TYPE_CHECKING:
     from ask_sdk_core.handler_input import HandlerInput
@@ -53,6 +53,8 @@ def speak(
     year = current.now.year
     builder = handler_input.response_builder
     question = asked_before or question or ()
+    if current.also:
+        speech, card = _with_also(current, speech, question, card)
     builder.speak(_spoken(speech, question, year))
     if question:
         again = asked_before or reprompt or question
@@ -68,6 +70,30 @@ def speak(
         _show(handler_input, current, screen, card, asks=bool(question))
     response: Response = builder.response
     return response
+
+
+def _with_also(
+    current: Turn, speech: Phrase, question: Phrase, card: Answer | None
+) -> tuple[Phrase, Answer | None]:
+    """The answer with the second fact asked for after it, if the turn stays one breath.
+
+    The whole answer goes first if both fit, else its one-sentence form; too long even so,
+    the second fact waits on the card. Either way the card has it.
+    """
+    also, current.also = current.also, ()
+    short, current.short_answer = current.short_answer, ()
+    if card is not None:
+        card = card._replace(card_body=phrase(card.card_body, "\n", also))
+    for answer in (speech, short):
+        longer = phrase(answer, " ", also)
+        if answer and _words(phrase(longer, " ", question), current.locale) <= ONE_BREATH_WORDS:
+            return longer, card
+    return speech, card
+
+
+def _words(speech: Phrase, locale: str) -> int:
+    """How many words ``speech`` is, as written out (dates in full: never fewer than said)."""
+    return len(to_text(speech, locale).split())
 
 
 def _spoken(speech: Phrase, question: Phrase, year: int) -> str:

@@ -67,3 +67,15 @@ def read_slot(intent: Intent, name: str) -> SlotReading:
             if value is not None and value.id:
                 return SlotReading(spoken, value.id, value.name or spoken, confirmation)
     return SlotReading(spoken, confirmation=confirmation)
+
+
+def two_said(intent: Intent, first: str, second: str) -> tuple[str | None, str | None]:
+    """The values of two slots of one type said in one breath ("who pays, and customs?").
+
+    Alexa fills whichever of the pair a sample puts first; one value said alone in the
+    second slot is the first, and the same value twice is one.
+    """
+    one, two = read_slot(intent, first).id, read_slot(intent, second).id
+    if one is None:
+        return two, None
+    return one, None if two == one else two

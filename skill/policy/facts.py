@@ -329,6 +329,24 @@ ASPECT_SUBJECTS: dict[Aspect, Subject] = {
 }
 
 
+_SUBJECT_OF_RULE: dict[str, Subject] = {
+    "D": Subject.DELIVERY,
+    "R": Subject.REFUND,
+    "W": Subject.WARRANTY,
+    "X": Subject.CROSS_SHIP,
+    "P": Subject.PRIVACY,
+}
+
+
+def subject_of_topic(topic: Topic) -> Subject | None:
+    """The family of rules a fact belongs to: that of the first rule it rests on.
+
+    "How long is the advance replacement, and who pays the shipping" asks the second
+    aspect of the same family (X1); contact details (C1) belong to none.
+    """
+    return _SUBJECT_OF_RULE.get(_EXPLANATIONS[topic].rule_ids[0][0])
+
+
 def topic_for(subject: Subject, aspect: Aspect, *, abroad: bool = False) -> Topic | None:
     """The policy fact that answers ``aspect`` of a question about ``subject``.
 

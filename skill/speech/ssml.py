@@ -16,6 +16,8 @@ from datetime import date
 
 #: Alexa rejects an outputSpeech longer than this (SSML tags included).
 MAX_SPEECH_CHARS = 8000
+#: The longest turn said in one breath (STYLE.md): the fact asked first, one follow-up.
+ONE_BREATH_WORDS = 50
 _ELLIPSIS = "…"
 _MONTHS = [
     "January",

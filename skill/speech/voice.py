@@ -149,7 +149,11 @@ class Voice(Protocol):
         ...
 
     def facts_answer(self, explanations: Sequence[Explanation]) -> Answer:
-        """The facts one question asked (at most two privacy facts), each in one short sentence."""
+        """The facts one question asked (at most two), each in one short sentence."""
+        ...
+
+    def short_fact(self, explanation: Explanation) -> Phrase:
+        """One policy fact in one sentence, said after the answer to another question."""
         ...
 
     def confirm_date(

@@ -659,3 +659,101 @@ def test_m2_s119_whats_the_address_for_a_return_gets_how_a_return_goes(talk: Cus
     assert reply.startswith("To start a return, email ZOSI support"), reply
     assert "RMA code" in reply
     assert "When did you buy" not in reply
+
+
+# --- M8: two questions in one breath --------------------------------------------------------------
+
+
+def _words_said(reply: str) -> int:
+    return len(reply.split())
+
+
+def test_m8_s082_how_long_is_the_warranty_and_whats_your_email_answers_both(
+    talk: Customer,
+) -> None:
+    """W1, C1: "how long is the warranty and what's your email" got the warranty length only
+    (S082). Alexa fills the second topic asked ("your email") in alsoTopic: both are said,
+    in one breath."""
+    reply = say(
+        talk, "PolicyFactIntent", aspect="how long is", topic="the warranty", alsoTopic="your email"
+    )
+    assert reply.startswith("The ZOSI warranty lasts 12 months"), reply
+    assert "service at zositech dot com" in reply, reply
+    assert _words_said(reply) <= 50, reply
+
+
+def test_m8_who_pays_the_shipping_and_customs_from_abroad_answers_both(talk: Customer) -> None:
+    """W6, W9: "I'm in Berlin, my doorbell from Russia stopped working, who pays the shipping
+    and will I have to pay customs" (issue 17, Why): the international shipping is theirs,
+    and so are customs; one sentence each."""
+    reply = say(
+        talk,
+        "WarrantyStatusIntent",
+        product="doorbell",
+        reason="stopped working",
+        homeCountry="Germany",
+        purchaseCountry="Russia",
+        aspect="who pays the shipping",
+        alsoTopic="customs",
+    )
+    assert "you pay the international shipping" in reply, reply
+    assert "Customs, duties and taxes are always yours to pay" in reply, reply
+    assert "ZOSI pays" not in reply, reply
+    assert _words_said(reply) <= 50, reply
+
+
+def test_m8_how_many_days_and_do_i_pay_the_shipping_back_answers_both(talk: Customer) -> None:
+    """R1, R4: "how many days do I have to return a camera and do I pay the shipping back"
+    answered only the first half (issue 17, Why): the 30 days, then who pays the way back
+    for each kind of reason, since none was given."""
+    reply = say(
+        talk,
+        "ReturnRefundIntent",
+        product="camera",
+        aspect="how many days do I have",
+        alsoAspect="do I pay the shipping",
+    )
+    assert reply.startswith("You have 30 days from the day you bought it"), reply
+    assert "you pay the shipping" in reply, reply
+    assert _words_said(reply) <= 50, reply
+
+
+def test_m8_a_refund_decision_then_the_warranty_length_asked_with_it(talk: Customer) -> None:
+    """R1, W1: "can I return the camera I bought on November fifth from your AliExpress
+    store, and how long is the warranty anyway": the refund until 5 December, then W1."""
+    reply = say(
+        talk,
+        "ReturnRefundIntent",
+        product="camera",
+        purchaseDate="2026-11-05",
+        store="your AliExpress store",
+        aspect="how long is",
+        alsoTopic="the warranty",
+    )
+    assert reply.startswith("Yes, you can return your camera for a full refund until"), reply
+    assert "The ZOSI warranty lasts 12 months" in reply, reply
+    assert _words_said(reply) <= 50, reply
+
+
+def test_m8_the_goal_said_again_is_no_second_question(talk: Customer) -> None:
+    """R1, R2: "I bought a camera ten days ago and I want to return it": "return it" named as
+    a topic is the refund itself, not a second question; the shop is asked, nothing else."""
+    reply = say(
+        talk,
+        "ReturnRefundIntent",
+        product="camera",
+        purchaseDate="2026-11-10",
+        alsoTopic="return it",
+    )
+    assert reply.startswith("You have 30 days") or reply.startswith("Where did you buy"), reply
+    assert reply.count("30 days") <= 1, reply
+
+
+def test_m8_a_second_fact_too_long_for_one_breath_waits_on_the_card(talk: Customer) -> None:
+    """One breath (issue 17, item 6): how a warranty claim starts, with the date question
+    after it, leaves no room for customs asked with it (W3, W9): the card carries it."""
+    reply = say(talk, "StartClaimIntent", claimType="warranty repair", alsoTopic="customs")
+    assert reply.startswith("Every ZOSI product has a one-year warranty"), reply
+    assert "Customs" not in reply, reply
+    assert _words_said(reply) <= 50, reply
+    assert "Customs, duties and taxes are always yours to pay" in talk.card, talk.card

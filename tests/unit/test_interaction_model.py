@@ -22,6 +22,8 @@ CUSTOM_INTENTS = {
         "reason": "ReturnReason",
         "condition": "ProductCondition",
         "aspect": "Aspect",
+        "alsoAspect": "Aspect",
+        "alsoTopic": "PolicyTopic",
     },
     "WarrantyStatusIntent": {
         "product": "ProductType",
@@ -32,6 +34,8 @@ CUSTOM_INTENTS = {
         "reason": "ReturnReason",
         "condition": "ProductCondition",
         "aspect": "Aspect",
+        "alsoAspect": "Aspect",
+        "alsoTopic": "PolicyTopic",
     },
     "CrossShipIntent": {
         "product": "ProductType",
@@ -40,6 +44,8 @@ CUSTOM_INTENTS = {
         "homeCountry": "CountryName",
         "reason": "ReturnReason",
         "aspect": "Aspect",
+        "alsoAspect": "Aspect",
+        "alsoTopic": "PolicyTopic",
     },
     "StartClaimIntent": {
         "claimType": "ClaimType",
@@ -51,6 +57,8 @@ CUSTOM_INTENTS = {
         "homeCountry": "CountryName",
         "condition": "ProductCondition",
         "aspect": "Aspect",
+        "alsoAspect": "Aspect",
+        "alsoTopic": "PolicyTopic",
     },
     "PurchaseDetailsIntent": {
         "product": "ProductType",
@@ -62,6 +70,7 @@ CUSTOM_INTENTS = {
         "condition": "ProductCondition",
         "goal": "CustomerGoal",
         "aspect": "Aspect",
+        "alsoAspect": "Aspect",
     },
     "DontKnowIntent": {
         "product": "ProductType",
@@ -75,6 +84,7 @@ CUSTOM_INTENTS = {
         "orderDate": "AMAZON.DATE",
         "orderedOn": "AMAZON.DATE",
         "country": "CountryName",
+        "alsoTopic": "PolicyTopic",
     },
     "TrackOrderIntent": {"product": "ProductType"},
     "ContactSupportIntent": {},
@@ -89,6 +99,8 @@ CUSTOM_INTENTS = {
         "purchaseDate": "AMAZON.DATE",
         "store": "PurchaseChannel",
         "product": "ProductType",
+        "alsoAspect": "Aspect",
+        "alsoTopic": "PolicyTopic",
     },
 }
 BUILT_IN_INTENTS = {

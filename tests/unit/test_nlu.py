@@ -16,7 +16,16 @@ from devtools.nlu_classifier import OUT_OF_DOMAIN, Guess, training_examples
 
 SATURDAY = date(2026, 11, 21)
 #: The slots ReturnRefundIntent declares, each sent (filled or not) with every request.
-RETURN_REFUND_SLOTS = {"product", "purchaseDate", "store", "reason", "condition", "aspect"}
+RETURN_REFUND_SLOTS = {
+    "product",
+    "purchaseDate",
+    "store",
+    "reason",
+    "condition",
+    "aspect",
+    "alsoAspect",
+    "alsoTopic",
+}
 NO_MATCH = "NO_MATCH"
 
 

@@ -197,6 +197,21 @@ def test_one_fact_asked_is_said_as_the_single_fact_answer():
     assert to_text(one.speech, "en-US").startswith("Backups are deleted too"), one
 
 
-def test_two_facts_without_short_sentences_are_refused():
-    with pytest.raises(ValueError, match="short sentence"):
-        en.facts_answer([explain(Topic.WARRANTY_LENGTH), explain(Topic.CUSTOMS)])
+@pytest.mark.parametrize("topic", list(Topic))
+def test_every_fact_has_one_sentence_to_say_after_another(topic):
+    # Two questions in one breath ("who pays the shipping, and do I pay customs?") get one
+    # sentence each: every fact has one, no longer than its full answer.
+    short = to_text(en.short_fact(explain(topic, retention_days=400)), "en-US")
+    full = to_text(en.fact_answer(explain(topic, retention_days=400)).speech, "en-US")
+    assert short, topic
+    assert len(short.split()) <= len(full.split()), (topic, short)
+    assert short.rstrip().endswith((".", "?", "!")), short
+    assert ". " not in short, short
+
+
+def test_two_facts_of_different_families_are_said_one_sentence_each():
+    answer = en.facts_answer([explain(Topic.WARRANTY_SHIPPING), explain(Topic.CUSTOMS)])
+    said = to_text(answer.speech, "en-US")
+    assert "ZOSI pays the return shipping" in said, said  # W5
+    assert "Customs, duties and taxes are always yours to pay" in said, said  # W9
+    assert len(said.split()) <= 35, said

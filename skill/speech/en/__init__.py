@@ -182,6 +182,7 @@ if TYPE_CHECKING:
 
     from policy.facts import Explanation
     from speech import Answer
+    from speech.ssml import Phrase
     from speech.voice import ScreenVoice
 
 
@@ -197,6 +198,13 @@ def facts_answer(explanations: Sequence[Explanation]) -> Answer:
     from speech.en.facts import facts_answer as render  # loaded only for a general question
 
     return render(explanations)
+
+
+def short_fact(explanation: Explanation) -> Phrase:
+    """One fact in one sentence, after the answer to another question (``speech.en.facts``)."""
+    from speech.en.facts import short_fact as render  # loaded only for a second question
+
+    return render(explanation)
 
 
 def screen() -> ScreenVoice:

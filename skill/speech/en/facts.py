@@ -8,6 +8,7 @@ loads this module the first time a general fact is asked (``speech.en.fact_answe
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
@@ -16,7 +17,7 @@ from policy.facts import Explanation, Topic
 from policy.model import Payer
 from speech import Answer
 from speech.en.common import SPOKEN_EMAIL, support_card_line
-from speech.ssml import Phrase, Telephone, phrase
+from speech.ssml import Phrase, Piece, Telephone, phrase
 
 T = TypeVar("T")
 
@@ -408,16 +409,39 @@ def facts_answer(explanations: Sequence[Explanation]) -> Answer:
     """
     if len(explanations) == 1:
         return fact_answer(explanations[0])
-    said = []
-    for explanation in explanations:
-        if explanation.topic not in _SHORT:
-            raise ValueError(f"{explanation.topic} has no short sentence to say with another")
-        said.append(_SHORT[explanation.topic](explanation))
+    said = [short_fact(explanation) for explanation in explanations]
     full = [fact_answer(explanation) for explanation in explanations]
     speech = phrase(*(phrase(" " if n else "", sentence) for n, sentence in enumerate(said)))
     title = " and ".join(answer.card_title for answer in full)
     body = phrase(*(phrase(answer.speech, "\n") for answer in full), support_card_line())
     return Answer(speech, title, body)
+
+
+def short_fact(explanation: Explanation) -> Phrase:
+    """One fact in one sentence: its own short wording, else the first sentence of its answer.
+
+    Said after the answer to another question asked in the same breath ("and do I pay
+    customs?"), so the turn stays one breath; the card carries the fact in full.
+    """
+    if explanation.topic in _SHORT:
+        return (_SHORT[explanation.topic](explanation),)
+    return _first_sentence(fact_answer(explanation).speech)
+
+
+_SENTENCE_END = re.compile(r"[.?!](?=\s|$)")
+
+
+def _first_sentence(speech: Phrase) -> Phrase:
+    """The pieces of ``speech`` up to the end of its first sentence."""
+    kept: list[Piece] = []
+    for piece in speech:
+        if isinstance(piece, str):
+            end = _SENTENCE_END.search(piece)
+            if end is not None:
+                kept.append(piece[: end.end()])
+                break
+        kept.append(piece)
+    return tuple(kept)
 
 
 def _short_retention(explanation: Explanation) -> str:
@@ -439,8 +463,28 @@ def _fixed(sentence: str) -> Callable[[Explanation], str]:
     return lambda _explanation: sentence
 
 
-#: One short sentence per privacy fact (P1-P9), for a question that asks two of them at once.
+#: One short sentence for a fact asked with another: every privacy fact (P1-P9), and the facts
+#: whose answer's first sentence says more than the one thing asked.
 _SHORT: dict[Topic, Callable[[Explanation], str]] = {
+    Topic.CUSTOMS: _fixed("Customs, duties and taxes are always yours to pay, never ZOSI's."),
+    Topic.WARRANTY_ABROAD: _fixed(
+        "From outside the country you bought it in, you pay the international shipping."
+    ),
+    Topic.WARRANTY_SHIPPING: _fixed(
+        "Within the country you bought it in, ZOSI pays the return shipping for a faulty product."
+    ),
+    Topic.INTERNATIONAL_ORDERS: _fixed(
+        "If ZOSI shipped it to you from another country, ZOSI pays the return shipping for a "
+        "faulty one."
+    ),
+    Topic.CROSS_SHIPPING: lambda explanation: (
+        f"With an advance replacement, ZOSI ships the new one within {_range(explanation)} "
+        "business days, before you send the faulty one back."
+    ),
+    Topic.CROSS_SHIP_HOLD: lambda explanation: (
+        f"ZOSI puts a {_days(explanation)}-day hold on your credit card for the replacement's "
+        "price."
+    ),
     Topic.DATA_USE: _fixed("I use only the data I need, and only with your agreement."),
     Topic.DATA_SHARING: _fixed(
         "Your data isn't shared with anyone without your permission, unless the law requires it."
