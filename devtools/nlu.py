@@ -545,7 +545,7 @@ class Nlu:
             open_slots = [
                 name
                 for name in declared
-                if name not in slots and (not name.startswith(_ALSO) or _joined(keys, start))
+                if name not in slots and (not name.startswith(_ALSO) or _joined(keys, start, end))
             ]
             fitting = [
                 name for name in open_slots if self._names_value(intent, name, keys, start, end)
@@ -641,9 +641,14 @@ class Nlu:
         return {**filled, "value": text, "resolutions": {"resolutionsPerAuthority": [authority]}}
 
 
-def _joined(keys: Sequence[str], start: int) -> bool:
-    """Whether a join ("and", "what about") comes in the few words before ``start``."""
-    return any(key in _JOINS for key in keys[max(0, start - _JOIN_REACH) : start])
+def _joined(keys: Sequence[str], start: int, end: int) -> bool:
+    """Whether a join ("and", "what about") comes in the few words before or after a value.
+
+    "... and what about customs" joins the second question after the first; "where do you
+    ship from, and how long does it take" puts it first.
+    """
+    near = [*keys[max(0, start - _JOIN_REACH) : start], *keys[end : end + _JOIN_REACH]]
+    return any(key in _JOINS for key in near)
 
 
 def _lookup(index: Mapping[str, tuple[str, str]], spoken: Sequence[str]) -> tuple[str, str] | None:

@@ -167,3 +167,16 @@ def _order_date(value: str | None, today: date, *, placed: bool) -> tuple[date, 
         return resolve_order_date(parse_amazon_date(value, today), today, placed=placed), False
     except (DateParseError, FutureDateError):
         return today, True
+
+
+#: What a delivery estimate already says: how long (D4) and that it is free (D2).
+_SAID_BY_THE_ESTIMATE = frozenset({"delivery_time", "delivery_cost"})
+
+
+def also_asked_with_delivery(topic_id: str | None) -> str | None:
+    """The second fact asked with a delivery question, if the estimate does not say it.
+
+    "Where do you send the orders from, and how long does it take to Omsk" gets the
+    estimate, then D3's Moscow warehouse; "how long, and is it free" the estimate alone.
+    """
+    return None if topic_id is None or topic_id in _SAID_BY_THE_ESTIMATE else topic_id

@@ -5,9 +5,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from conversation.case import Offer
-from conversation.delivery import DeliveryHeard, delivery_step, kept_case, needs_region
+from conversation.delivery import (
+    DeliveryHeard,
+    also_asked_with_delivery,
+    delivery_step,
+    kept_case,
+    needs_region,
+)
 from handlers.context import turn
-from handlers.names import COUNTRY, ORDER_DATE, ORDERED_ON, PRODUCT, REGION
+from handlers.names import ALSO_TOPIC, COUNTRY, ORDER_DATE, ORDERED_ON, PRODUCT, REGION
 from handlers.respond import elicit, finish, offer
 from handlers.slots import current_intent, read_slot
 from speech import say
@@ -39,6 +45,7 @@ def delivery_time(
         order_date=read_slot(intent, ORDER_DATE).spoken,
         ordered_on=corrected_order_day or read_slot(intent, ORDERED_ON).spoken,
     )
+    _also(handler_input, also_asked_with_delivery(read_slot(intent, ALSO_TOPIC).id))
     remembered = current.state().region if needs_region(heard, current.case) else None
     step = delivery_step(current.case, heard, current.today, remembered, current.has_user)
     current.keep(kept_case(current.case, step))
@@ -83,6 +90,18 @@ def delivery_time(
             screen=screen,
         )
     return finish(handler_input, result, lead=lead, screen=screen)
+
+
+def _also(handler_input: HandlerInput, topic_id: str | None) -> None:
+    """Keep a second fact asked with the delivery question, said after the estimate."""
+    if topic_id is None:
+        return
+    from conversation.case import member
+    from policy.facts import Topic, explain
+
+    topic = member(Topic, topic_id)
+    if topic is not None:
+        turn(handler_input).also = say.short_fact(explain(topic))
 
 
 def track_order(handler_input: HandlerInput) -> Response:

@@ -757,3 +757,18 @@ def test_m8_a_second_fact_too_long_for_one_breath_waits_on_the_card(talk: Custom
     assert "Customs" not in reply, reply
     assert _words_said(reply) <= 50, reply
     assert "Customs, duties and taxes are always yours to pay" in talk.card, talk.card
+
+
+def test_m8_where_orders_ship_from_and_how_long_to_omsk_answers_both(talk: Customer) -> None:
+    """D3, D4: "where do you send the orders from and how long does it take to get to Omsk"
+    got the Omsk estimate only (issue 17, Why: D3 fell to another answer)."""
+    reply = say(talk, "DeliveryTimeIntent", region="Omsk", alsoTopic="ship from")
+    assert reply.startswith("Ordered today, it should arrive in Omsk between"), reply
+    assert "warehouse in Moscow" in reply, reply
+    assert _words_said(reply) <= 50, reply
+
+
+def test_m8_delivery_asked_twice_in_one_breath_is_one_estimate(talk: Customer) -> None:
+    """D2, D4: "how long does delivery take, and is it free": the estimate says both."""
+    reply = say(talk, "DeliveryTimeIntent", alsoTopic="delivery cost")
+    assert reply.count("Delivery is free") == 1, reply

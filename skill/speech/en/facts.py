@@ -467,6 +467,12 @@ def _fixed(sentence: str) -> Callable[[Explanation], str]:
 #: whose answer's first sentence says more than the one thing asked.
 _SHORT: dict[Topic, Callable[[Explanation], str]] = {
     Topic.CUSTOMS: _fixed("Customs, duties and taxes are always yours to pay, never ZOSI's."),
+    Topic.SHIPS_FROM: lambda explanation: (
+        f"Every order ships from ZOSI's warehouse in {_needed(explanation.place, Topic.SHIPS_FROM)}"
+        "."
+    ),
+    Topic.WHERE_TO_BUY: _fixed("ZOSI sells through its official store on AliExpress."),
+    Topic.TRACKING: _fixed("Every parcel has a tracking code, also in the AliExpress app."),
     Topic.WARRANTY_ABROAD: _fixed(
         "From outside the country you bought it in, you pay the international shipping."
     ),
