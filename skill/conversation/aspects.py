@@ -339,6 +339,10 @@ _GOAL_SAID: dict[str, frozenset[str]] = {
 }
 
 
+#: The refund's general facts, which say what is possible within 30 days.
+_REFUND_POSSIBLE = frozenset({"return_window", "return_reason", "return_eligibility"})
+
+
 def also_asked(case: Case, heard: Heard, answered: Topic | None = None) -> Topic | None:
     """The second fact one turn asked for, said after the answer to the first.
 
@@ -381,4 +385,6 @@ def also_asked(case: Case, heard: Heard, answered: Topic | None = None) -> Topic
         topic = None if family is None else topic_for(family, second, abroad=abroad)
     if topic is not None and topic.value in WHO_PAYS_TOPICS:
         topic = fact_topic(case, topic)
+    if topic is not None and topic.value in _REFUND_POSSIBLE and _refund_ruled_out(case):
+        return None  # R2, R3, R5: no 30 days to speak of for them (the card says why)
     return None if topic in done else topic

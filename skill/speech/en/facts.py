@@ -466,7 +466,7 @@ def _fixed(sentence: str) -> Callable[[Explanation], str]:
 #: One short sentence for a fact asked with another: every privacy fact (P1-P9), and the facts
 #: whose answer's first sentence says more than the one thing asked.
 _SHORT: dict[Topic, Callable[[Explanation], str]] = {
-    Topic.CUSTOMS: _fixed("Customs, duties and taxes are always yours to pay, never ZOSI's."),
+    Topic.CUSTOMS: _fixed("Customs, duties and taxes are always yours to pay."),
     Topic.SHIPS_FROM: lambda explanation: (
         f"Every order ships from ZOSI's warehouse in {_needed(explanation.place, Topic.SHIPS_FROM)}"
         "."
