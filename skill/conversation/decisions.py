@@ -50,6 +50,8 @@ from policy.terms import STORE_COUNTRY
 ACTIVE_STATUSES = frozenset({"processing", "shipped", "delivered"})
 #: Why the kind of request is asked: a fault inside the refund period leaves the choice.
 REFUND_OPEN = "refund_open"
+#: Why the shop is asked: the refund runs until a day, if the shop was ZOSI's (R1, R2).
+REFUND_UNTIL = "refund_until"
 #: The reason asked for a repair or a replacement, which only a fault can justify.
 FAULT_ONLY = "fault_only"
 

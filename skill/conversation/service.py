@@ -54,8 +54,11 @@ from conversation.case import (
     span_text,
 )
 from conversation.decisions import (
+    REFUND_UNTIL,
     _claim_kind,
     _decide,
+    _evaluate,
+    _facts,
     _from_memory,
     _from_orders,
     _general,
@@ -83,7 +86,7 @@ from policy.dates import (
     parse_amazon_date,
     resolve_purchase_date,
 )
-from policy.model import DateSpan
+from policy.model import DateSpan, Verdict
 
 
 def next_step(case: Case, heard: Heard, known: Known) -> Outcome:
@@ -442,6 +445,11 @@ def _advance(  # noqa: PLR0911, PLR0912
     if channel == ALIEXPRESS:
         return _ask_again(case, FactName.CHANNEL, known, lead=ALIEXPRESS)
     if _shop_decides(case, goal, kind, span, known.today):
+        if goal is Goal.REFUND and asking_anew and not rule_said and span.precise:
+            # Answer first: until when, for a purchase from ZOSI; then which shop it was.
+            dated = _evaluate(Goal.REFUND, _facts(case, span), known.today)
+            if dated.verdict is Verdict.YES:
+                return _ask(case, FactName.CHANNEL, lead=REFUND_UNTIL, general=dated)
         return _ask_next(case, FactName.CHANNEL, known, progressed)
     return _decide(case._replace(question=None), known, span)
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Final
 from ask_sdk_model.ui.standard_card import StandardCard
 
 from conversation.case import Asks, Offer, Question
+from conversation.decisions import REFUND_UNTIL
 from handlers.context import SAID, Said, Turn, said_from_session, said_to_session, turn
 from handlers.names import DELIVERY_TIME_INTENT, INTENTS, REGION, SLOTS
 from screens import Screen, shows_apl
@@ -210,8 +211,8 @@ def ask_for(
         asked = (say.ASK_FAULT,)
     elif step.lead == "aliexpress":
         asked = (say.ASK_ALIEXPRESS_SELLER.format(it=say.the_product(step.product)),)
-    else:  # coming back, the lead names the product and the question says "it"
-        product = None if back else step.product
+    else:  # coming back, or after a lead that names the product, the question says "it"
+        product = None if back or step.lead == REFUND_UNTIL else step.product
         asked = (say.ask_fact(step.fact.value, product, step.attempt),)
     if back:
         asked = say.back_to(step.product, asked)

@@ -203,6 +203,10 @@ class Voice(Protocol):
         """What a purchase's date still allows, said with no goal asked (R1, W1)."""
         ...
 
+    def refund_if_direct(self, decision: ReturnDecision, product: str | None) -> Phrase:
+        """Until when a refund runs for a purchase from ZOSI, said before the shop is asked."""
+        ...
+
     def instead_offer(self, kind: str, last_day: date | None) -> Phrase:
         """The request the policy still allows, offered in place of the one it ruled out."""
         ...

@@ -341,7 +341,15 @@ def test_a_warranty_question_naming_nothing_gets_the_rule_first(customer: Start)
 def _asked_for_the_shop(customer: Start) -> Customer:
     talk = customer()
     asked = talk.says("ReturnRefundIntent", product=CAMERA, purchaseDate="2026-11-10")
-    assert asked.startswith("Where did you buy your camera")
+    # R1, R2: answer first, until when for a purchase from ZOSI; then which shop it was
+    assert asked.startswith(
+        "If you bought it from ZOSI or its official AliExpress store, you can return your camera "
+        "for a full refund until"
+    ), asked
+    assert asked.endswith(
+        "Where did you buy it? On the ZOSI website, in ZOSI's official "
+        "AliExpress store, or from another shop?"
+    ), asked
     return talk
 
 

@@ -94,7 +94,13 @@ def test_a_kit_ordered_on_october_23rd_that_my_wife_hates_is_a_refund_request(
         reason="my wife hates it",
     )
     assert "What else" not in asked, asked
-    assert asked.startswith("Where did you buy your camera kit?"), asked
+    # R1, R2: until when first (22 November), for a purchase from ZOSI; then which shop
+    assert asked.startswith("If you bought it from ZOSI or its official AliExpress store"), asked
+    assert "until 22 November" in asked, asked
+    assert asked.endswith(
+        "Where did you buy it? On the ZOSI website, in ZOSI's official "
+        "AliExpress store, or from another shop?"
+    ), asked
     decided = say(talk, "PurchaseDetailsIntent", store="the ZOSI website")
     assert "full refund until 22 November" in decided, decided
     assert "you pay the return shipping" in decided, decided

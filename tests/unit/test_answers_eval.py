@@ -272,8 +272,7 @@ SENTENCES: dict[str, tuple[list[str], list[str]]] = {
             "Call 400-660-8825.",
         ],
         [
-            "I can answer questions about returns, warranty, delivery and contacting ZOSI "
-            "support.",
+            "I can answer questions about returns, warranty, delivery and contacting ZOSI support.",
             "You don't need to contact support.",
             "Contact the shop you bought it from.",
         ],

@@ -124,6 +124,7 @@ from speech.en.privacy import withdrawn as withdrawn
 from speech.en.returns import CONDITION_CARD as CONDITION_CARD
 from speech.en.returns import CONDITION_RULES_OUT as CONDITION_RULES_OUT
 from speech.en.returns import DAMAGED as DAMAGED
+from speech.en.returns import refund_if_direct as refund_if_direct
 from speech.en.returns import return_answer as return_answer
 from speech.en.steps import ASK_CLAIM_TYPE_AGAIN as ASK_CLAIM_TYPE_AGAIN
 from speech.en.steps import ASK_PURCHASE_COUNTRY as ASK_PURCHASE_COUNTRY

@@ -24,7 +24,7 @@ from speech.en.common import (
     title_product,
     until,
 )
-from speech.ssml import When, phrase
+from speech.ssml import Phrase, When, phrase
 
 if TYPE_CHECKING:
     from policy.returns import ReturnDecision
@@ -107,6 +107,19 @@ def return_answer(decision: ReturnDecision, product: str | None, exact: bool = T
         )
     body = phrase(card, steps_text(decision.steps), support_card_line())
     return Answer(speech, f"Returning {title_product(product)}", body)
+
+
+def refund_if_direct(decision: ReturnDecision, product: str | None) -> Phrase:
+    """R1, R2: until when a refund runs for a purchase from ZOSI, said before asking the shop."""
+    last_day = decision.window.last_day
+    if last_day is None:
+        raise ValueError("a refund that runs until a day needs its last day")
+    return phrase(
+        "If you bought it from ZOSI or its official AliExpress store, you can return "
+        f"{the_product(product)} for a full refund ",
+        until(last_day, True),
+        f"{days_left(decision.window)}.",
+    )
 
 
 CONDITION_RULES_OUT: Mapping[str, str] = {
