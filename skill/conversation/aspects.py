@@ -339,6 +339,23 @@ _GOAL_SAID: dict[str, frozenset[str]] = {
 }
 
 
+def _shipping_with_customs(case: Case, heard: Heard, answered: Topic | None) -> Topic | None:
+    """Who pays the shipping, after customs, for a customer whose own case is open.
+
+    "It keeps disconnecting: who pays to send it back, and do I pay customs?" fills one
+    who-pays aspect for both; customs are never ZOSI's (W9), and the shipping of their own
+    return is the other half (R4, W5, W6). Asked out of the blue, "who pays customs" is W9.
+    """
+    from policy.facts import ASPECT_SUBJECTS, Aspect, Topic, topic_for
+
+    if answered is not Topic.CUSTOMS or member(Aspect, heard.aspect) is not Aspect.WHO_PAYS:
+        return None
+    if case.goal is None and heard.reason is None and case.value(FactName.REASON) is None:
+        return None
+    subject = subject_of(case) if case.goal is not None else ASPECT_SUBJECTS[Aspect.WHO_PAYS]
+    return topic_for(subject, Aspect.WHO_PAYS, abroad=_abroad(case))
+
+
 #: The refund's general facts, which say what is possible within 30 days.
 _REFUND_POSSIBLE = frozenset({"return_window", "return_reason", "return_eligibility"})
 
@@ -362,7 +379,7 @@ def also_asked(case: Case, heard: Heard, answered: Topic | None = None) -> Topic
         The second fact, or None when the turn asked one thing (or the answer says both).
     """
     if heard.also_aspect is None and heard.also_topic is None:
-        return None
+        return _shipping_with_customs(case, heard, answered)
     from policy.facts import ASPECT_SUBJECTS, Aspect, Topic, refine, subject_of_topic, topic_for
 
     first = member(Aspect, heard.aspect)

@@ -196,6 +196,17 @@ def _has_facts(heard: Heard) -> bool:
     )
 
 
+def noted(case: Case, heard: Heard, known: Known) -> Case:
+    """The case with what a general question said of their product, kept for what follows.
+
+    "It keeps disconnecting: who pays to send it back?" is answered as a fact (R4, W5);
+    the fault stays in the case, so a repair asked next is not asked what is wrong again.
+    Only the product's state is taken: the question itself opens no goal.
+    """
+    stated = Heard(reason=heard.reason, condition=heard.condition)
+    return case if stated == Heard() else _merge(case, stated, known)
+
+
 def _merge(case: Case, heard: Heard, known: Known, *, settled: bool = False) -> Case:
     """The case with what was just said: a new product starts afresh, a correction replaces.
 

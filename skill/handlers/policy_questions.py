@@ -16,7 +16,8 @@ from conversation.aspects import (
     subject_of,
 )
 from conversation.case import FactName, member
-from conversation.steps import Heard
+from conversation.service import noted
+from conversation.steps import Heard, Known
 from handlers.context import turn
 from handlers.names import (
     ALSO_ASPECT,
@@ -96,9 +97,14 @@ def policy_fact(handler_input: HandlerInput) -> Response:
     # P9: the skill's own storage period is a setting.
     days = current.settings.state_ttl_days
     asked = Heard(
-        aspect=aspect_id, also_aspect=also_aspect, also_topic=read_slot(intent, ALSO_TOPIC).id
+        aspect=aspect_id,
+        also_aspect=also_aspect,
+        also_topic=read_slot(intent, ALSO_TOPIC).id,
+        reason=None if reason is None else reason.value,
     )
     result = say.fact_answer(explain(topic, retention_days=days, reason=reason))
+    if asked.reason is not None:  # their fault stays in the case (the clock only then)
+        current.keep(noted(current.case, asked, Known(current.today)))
     second = also_asked(current.case, asked, topic)
     if second is not None:  # two facts asked at once: if need be, one sentence each
         current.short_answer = say.short_fact(explain(topic, retention_days=days, reason=reason))

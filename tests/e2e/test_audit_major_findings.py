@@ -773,3 +773,38 @@ def test_m8_delivery_asked_twice_in_one_breath_is_one_estimate(talk: Customer) -
     """D2, D4: "how long does delivery take, and is it free": the estimate says both."""
     reply = say(talk, "DeliveryTimeIntent", alsoTopic="delivery cost")
     assert reply.count("Delivery is free") == 1, reply
+
+
+def test_m8_a_fault_with_who_pays_and_customs_gets_both_and_the_fault_is_kept(
+    talk: Customer,
+) -> None:
+    """R4, W9, item 4: "it keeps disconnecting, who pays to send it back and do I pay customs"
+    fills one who-pays aspect for both: customs are theirs, the return shipping of a faulty
+    camera ZOSI's; and the fault is kept, so the refund asked next is not asked why."""
+    say(
+        talk,
+        "PurchaseDetailsIntent",
+        product="camera",
+        purchaseDate="2026-11-10",
+        store="the ZOSI website",
+    )
+    reply = say(
+        talk,
+        "PolicyFactIntent",
+        topic="customs",
+        aspect="who pays to send it back",
+        reason="keeps disconnecting",
+    )
+    assert reply.startswith("ZOSI doesn't pay customs"), reply
+    assert "ZOSI pays the return shipping" in reply, reply
+    assert "you pay nothing" not in reply, reply
+    refund = say(talk, "ReturnRefundIntent")
+    assert "What's wrong with it" not in refund, refund
+    assert "As it's a quality problem, ZOSI pays the return shipping" in refund, refund
+
+
+def test_m8_who_pays_customs_out_of_the_blue_is_customs_alone(talk: Customer) -> None:
+    """W9: with no case open and no reason said, "who pays customs" is one fact."""
+    reply = say(talk, "PolicyFactIntent", topic="customs", aspect="who pays")
+    assert reply.startswith("ZOSI doesn't pay customs"), reply
+    assert "return shipping" not in reply, reply

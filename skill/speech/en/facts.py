@@ -102,7 +102,7 @@ def _return_reason(explanation: Explanation) -> Wording:
 def _return_shipping(explanation: Explanation) -> Wording:
     if explanation.own_reason and explanation.payer is Payer.ZOSI:
         return "Return shipping", phrase(
-            "As it's a quality problem, ZOSI pays the return shipping, and you pay nothing."
+            "As it's a quality problem, ZOSI pays the return shipping."
         )
     if explanation.own_reason:
         return "Return shipping", phrase(
