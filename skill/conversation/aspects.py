@@ -306,8 +306,8 @@ def after_fact(case: Case, topic: str) -> Case | None:
     goal = TOPIC_GOALS.get(topic)
     if goal is None or case.waiting is not None:
         return None
-    if case.goal is goal and purchase_span(case) is not None:  # their own case was answered already
-        return None
+    if purchase_span(case) is not None and subject_of(case) is subject_of(Case(goal)):
+        return None  # their own case of this family (a repair is the warranty's) was answered
     # The facts already given stay: a yes goes on with them instead of asking again.
     return Case(goal, case.facts, Question(Asks.OFFER, Offer.CHECK_OWN_CASE))
 
