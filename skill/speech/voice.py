@@ -182,7 +182,11 @@ class Voice(Protocol):
         ...
 
     def general_answer(
-        self, goal: str, decision: ReturnDecision | WarrantyDecision | CrossShipDecision
+        self,
+        goal: str,
+        decision: ReturnDecision | WarrantyDecision | CrossShipDecision,
+        *,
+        closing: bool = False,
     ) -> Phrase:
         """The rule first, for a question that named no purchase; a claim's steps with its rule."""
         ...

@@ -178,14 +178,21 @@ def general_rule(goal: str) -> str:
 
 
 def general_answer(
-    goal: str, decision: ReturnDecision | WarrantyDecision | CrossShipDecision
+    goal: str,
+    decision: ReturnDecision | WarrantyDecision | CrossShipDecision,
+    *,
+    closing: bool = False,
 ) -> Phrase:
-    """The rule first, for a question that named no purchase; a claim's steps with its rule."""
+    """The rule first, for a question that named no purchase; a claim's steps with its rule.
+
+    ``closing``: said before who can check instead (no question follows), the answer
+    keeps to the rule and what it means for them, with no second route.
+    """
     if goal != "claim":
         rule = goal
         if _is_return(decision) and decision.direct_purchase and decision.referral is None:
             rule = "refund_direct"  # R2: the shop said is ZOSI's, so only the date is left
-        return phrase(general_rule(rule), _general_note(decision))
+        return phrase(general_rule(rule), _general_note(decision, route=not closing))
     kind, rule = _claim_of(decision)
     if kind == "cross_ship":  # its rule is long: the steps wait on the card
         return phrase(general_rule(rule), " ", CLAIM_STEPS_ON_CARD)
@@ -202,13 +209,25 @@ def _claim_of(decision: ReturnDecision | WarrantyDecision | CrossShipDecision) -
     return "warranty_repair", "warranty"
 
 
-def _general_note(decision: ReturnDecision | WarrantyDecision | CrossShipDecision) -> Phrase:
-    """What the general rule means for what the customer said (a gift, a shop, abroad)."""
+def _general_note(
+    decision: ReturnDecision | WarrantyDecision | CrossShipDecision, *, route: bool = True
+) -> Phrase:
+    """What the general rule means for what the customer said (a gift, a shop, abroad).
+
+    ``route``: a fault also hears the warranty's route (W2), when there is room for it.
+    """
     if _is_return(decision):
         if decision.referral is Referral.SELLER:
             return (
                 " Bought from another shop, though, the refund goes through that shop's own "
                 "return policy.",
+            )
+        if route and decision.return_shipping is Payer.ZOSI and decision.referral is None:
+            # W2: a fault has the warranty's route too, for as long as the warranty runs
+            return (
+                " ",
+                _return_shipping(decision.return_shipping),
+                " ZOSI can also repair or replace it under warranty.",
             )
         if decision.return_shipping is not None:
             return (" ", _return_shipping(decision.return_shipping), _giver_note(decision.referral))
