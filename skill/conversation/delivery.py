@@ -21,7 +21,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from conversation.case import Case, Fact, FactName, Source
+from conversation.case import Asks, Case, Fact, FactName, Source
 from conversation.record import Record
 
 if TYPE_CHECKING:
@@ -83,13 +83,19 @@ def kept_case(case: Case, step: DeliveryStep) -> Case:
     """The case to keep after a delivery answer: the region it was for, and a placed order's day.
 
     A follow-up that names no place ("and if I order on Friday?", "what about next
-    week?") is then about the same region, for the rest of the session only. The day of
+    week?") is then about the same region, for the rest of the session only. An offer left
+    open before an estimate that asks for the region is closed. The day of
     an order already placed is kept so that a date said next corrects it
     (:func:`corrects_order_day`).
     """
     estimate = step.estimate
     if estimate is None:
         return case
+    asked = case.question
+    if step.ask_region and asked is not None and asked.kind is Asks.OFFER:
+        # "Which city or region?" is the question now: an offer made before it ("shall I
+        # remember this purchase?") is closed, so "I don't know" answers the region, not it.
+        case = case._replace(question=None)
     placed = Fact(estimate.order_date.isoformat(), Source.SAID) if step.placed else None
     changes = {FactName.ORDERED_ON: placed}
     if estimate.region is not None:

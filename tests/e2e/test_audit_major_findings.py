@@ -808,3 +808,20 @@ def test_m8_who_pays_customs_out_of_the_blue_is_customs_alone(talk: Customer) ->
     reply = say(talk, "PolicyFactIntent", topic="customs", aspect="who pays")
     assert reply.startswith("ZOSI doesn't pay customs"), reply
     assert "return shipping" not in reply, reply
+
+
+# --- found in `make chat` (issue 17): an offer left open under a newer question ------------------
+
+
+def test_i_dont_know_to_the_region_question_does_not_answer_an_older_remember_offer(
+    talk: Customer,
+) -> None:
+    """D4: "Shall I remember this purchase?", then a delivery question whose estimate asks
+    "Which city or region?": "I don't know" answered the older offer ("Okay, I won't
+    remember it"). The region question is the one open; the offer was closed by it."""
+    offered = say(talk, "PurchaseDetailsIntent", product="camera", purchaseDate="2026-10")
+    assert offered.endswith("Shall I remember this purchase for next time?"), offered
+    asked = say(talk, "DeliveryTimeIntent")
+    assert asked.endswith("Which city or region should I estimate delivery to?"), asked
+    reply = talk.says("DontKnowIntent")
+    assert "remember" not in reply, reply
