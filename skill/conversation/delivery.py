@@ -186,3 +186,17 @@ def also_asked_with_delivery(topic_id: str | None) -> str | None:
     estimate, then D3's Moscow warehouse; "how long, and is it free" the estimate alone.
     """
     return None if topic_id is None or topic_id in _SAID_BY_THE_ESTIMATE else topic_id
+
+
+def asks_of_the_replacement(case: Case, heard: DeliveryHeard, *, also_topic: str | None) -> bool:
+    """Whether a bare "how fast would you ship it?" asks about an advance replacement (X1-X4).
+
+    In a conversation about an advance replacement, a delivery question that names no
+    place, country or date is about the replacement ZOSI ships (within 2 to 3 business
+    days, the faulty one back within 30), not a new order's delivery (D4).
+    """
+    from conversation.aspects import subject_of
+    from policy.facts import Subject
+
+    bare = heard == DeliveryHeard() and also_topic is None
+    return bare and case.goal is not None and subject_of(case) is Subject.CROSS_SHIP

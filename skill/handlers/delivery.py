@@ -8,6 +8,7 @@ from conversation.case import Offer
 from conversation.delivery import (
     DeliveryHeard,
     also_asked_with_delivery,
+    asks_of_the_replacement,
     delivery_step,
     kept_case,
     needs_region,
@@ -45,7 +46,12 @@ def delivery_time(
         order_date=read_slot(intent, ORDER_DATE).spoken,
         ordered_on=corrected_order_day or read_slot(intent, ORDERED_ON).spoken,
     )
-    _also(handler_input, also_asked_with_delivery(read_slot(intent, ALSO_TOPIC).id))
+    also_topic = read_slot(intent, ALSO_TOPIC).id
+    if asks_of_the_replacement(current.case, heard, also_topic=also_topic):
+        from policy.facts import Topic, explain  # X1-X4: the replacement's shipping, not D4
+
+        return finish(handler_input, say.fact_answer(explain(Topic.CROSS_SHIPPING)))
+    _also(handler_input, also_asked_with_delivery(also_topic))
     remembered = current.state().region if needs_region(heard, current.case) else None
     step = delivery_step(current.case, heard, current.today, remembered, current.has_user)
     current.keep(kept_case(current.case, step))

@@ -825,3 +825,18 @@ def test_i_dont_know_to_the_region_question_does_not_answer_an_older_remember_of
     assert asked.endswith("Which city or region should I estimate delivery to?"), asked
     reply = talk.says("DontKnowIntent")
     assert "remember" not in reply, reply
+
+
+def test_how_fast_would_you_ship_it_in_an_advance_replacement_is_the_replacements_dispatch(
+    talk: Customer,
+) -> None:
+    """X4, X2 (not D4): "how fast would you ship it" after an advance replacement was asked
+    about is sent as DeliveryTimeIntent with nothing in it; it asks when the replacement
+    ships, not how long a new order takes to arrive."""
+    say(talk, "CrossShipIntent", aspect="how fast")
+    reply = say(talk, "DeliveryTimeIntent")
+    assert "2 to 3 business days" in reply, reply
+    assert "send back within 30 days" in reply, reply
+    assert "Ordered today" not in reply, reply
+    kazan = say(talk, "DeliveryTimeIntent", region="Kazan")  # a place named: a new order's D4
+    assert kazan.startswith("Ordered today, it should arrive in Kazan"), kazan
