@@ -398,8 +398,10 @@ def also_asked(case: Case, heard: Heard, answered: Topic | None = None) -> Topic
     if named is not None:
         topic = refine(named, second or first)
     elif second is not None:
-        family = subject or ASPECT_SUBJECTS.get(second)
-        topic = None if family is None else topic_for(family, second, abroad=abroad)
+        for family in (subject, ASPECT_SUBJECTS.get(second)):  # its own family if this has none
+            topic = None if family is None else topic_for(family, second, abroad=abroad)
+            if topic is not None:
+                break
     if topic is not None and topic.value in WHO_PAYS_TOPICS:
         topic = fact_topic(case, topic)
     if topic is not None and topic.value in _REFUND_POSSIBLE and _refund_ruled_out(case):

@@ -840,3 +840,16 @@ def test_how_fast_would_you_ship_it_in_an_advance_replacement_is_the_replacement
     assert "Ordered today" not in reply, reply
     kazan = say(talk, "DeliveryTimeIntent", region="Kazan")  # a place named: a new order's D4
     assert kazan.startswith("Ordered today, it should arrive in Kazan"), kazan
+
+
+def test_m8_a_second_aspect_the_first_family_has_no_fact_for_is_its_own_familys(
+    talk: Customer,
+) -> None:
+    """W1, X4: "how long is the warranty, and how fast do you ship a replacement": the
+    warranty has no "how fast", so the second aspect is the one it names on its own."""
+    reply = say(
+        talk, "PolicyFactIntent", aspect="how long is", topic="the warranty", alsoAspect="how fast"
+    )
+    assert reply.startswith("The ZOSI warranty lasts 12 months"), reply
+    assert "2 to 3 business days" in reply, reply
+    assert _words_said(reply) <= 50, reply
