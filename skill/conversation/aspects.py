@@ -50,7 +50,7 @@ def _explain(case: Case, heard: Heard, known: Known) -> Outcome | None:
     aspect = member(Aspect, heard.aspect)
     if aspect is None or (case.question is not None and case.question.kind is Asks.CONFIRM):
         return None
-    if _decision_answers(case, aspect, known, follow_up=not _new_facts(heard)):
+    if _decision_answers(case, aspect, known, follow_up=not heard.states_purchase):
         return None
     topic = topic_for(subject_of(case), aspect, abroad=_abroad(case))
     reason = member(Reason, case.value(FactName.REASON))
@@ -122,20 +122,6 @@ def fact_topic(case: Case, topic: Topic) -> Topic:
     from policy.facts import Aspect, topic_for
 
     return topic_for(subject_of(case), Aspect.WHO_PAYS, abroad=_abroad(case)) or topic
-
-
-def _new_facts(heard: Heard) -> bool:
-    """Whether the turn says anything of the purchase besides what it asks."""
-    return any(
-        (
-            heard.date,
-            heard.reason,
-            heard.channel,
-            heard.condition,
-            heard.purchase_country,
-            heard.home_country,
-        )
-    )
 
 
 def _decision_answers(  # noqa: PLR0911

@@ -180,19 +180,8 @@ def resume_after_detour(case: Case, known: Known) -> Outcome:
 
 
 def _has_facts(heard: Heard) -> bool:
-    return any(
-        (
-            heard.product,
-            heard.date,
-            heard.channel,
-            heard.reason,
-            heard.purchase_country,
-            heard.home_country,
-            heard.claim_kind,
-            heard.condition,
-            heard.aspect,
-            heard.unmatched,
-        )
+    return heard.states_purchase or any(
+        (heard.product, heard.claim_kind, heard.aspect, heard.unmatched)
     )
 
 

@@ -82,6 +82,23 @@ class Heard(Record):
     also_aspect: str | None = None
     also_topic: str | None = None
 
+    @property
+    def states_purchase(self) -> bool:
+        """Whether the turn says anything of the purchase itself.
+
+        Its date, shop, reason, countries or state; what it asks, and which product, aside.
+        """
+        return any(
+            (
+                self.date,
+                self.channel,
+                self.reason,
+                self.purchase_country,
+                self.home_country,
+                self.condition,
+            )
+        )
+
 
 class OrderFacts(Record):
     """One order of the linked account, as the conversation speaks of it."""
