@@ -38,6 +38,8 @@ if TYPE_CHECKING:
     from ask_sdk_model.user import User
 
     from adapters.account import AccountGateway
+    from policy.facts import Explanation, Topic
+    from policy.model import Reason
     from settings import Settings
 
 logger = logging.getLogger(__name__)
@@ -108,6 +110,15 @@ class Turn:
         #: This turn's answer in one sentence, said in its place when the whole answer and the
         #: second fact would not fit in one breath together.
         self.short_answer: Phrase = ()
+
+    def fact(self, topic: Topic, reason: Reason | None = None) -> Explanation:
+        """One policy fact as :func:`policy.facts.explain` gives it, for this deployment.
+
+        The skill's own storage period (P9) is a setting the policy core does not read.
+        """
+        from policy.facts import explain
+
+        return explain(topic, retention_days=self.settings.state_ttl_days, reason=reason)
 
     @property
     def handler_input(self) -> HandlerInput:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from conversation.case import Offer
+from conversation.case import Offer, member
 from conversation.delivery import (
     DeliveryHeard,
     also_asked_with_delivery,
@@ -15,7 +15,7 @@ from conversation.delivery import (
 )
 from handlers.context import turn
 from handlers.names import ALSO_TOPIC, COUNTRY, ORDER_DATE, ORDERED_ON, PRODUCT, REGION
-from handlers.respond import elicit, finish, offer
+from handlers.respond import also_say, elicit, finish, offer
 from handlers.slots import current_intent, read_slot
 from speech import say
 from speech.ssml import Phrase, phrase
@@ -48,10 +48,14 @@ def delivery_time(
     )
     also_topic = read_slot(intent, ALSO_TOPIC).id
     if asks_of_the_replacement(current.case, heard, also_topic=also_topic):
-        from policy.facts import Topic, explain  # X1-X4: the replacement's shipping, not D4
+        from policy.facts import Topic  # X1-X4: the replacement's shipping, not D4
 
-        return finish(handler_input, say.fact_answer(explain(Topic.CROSS_SHIPPING)))
-    _also(handler_input, also_asked_with_delivery(also_topic))
+        return finish(handler_input, say.fact_answer(current.fact(Topic.CROSS_SHIPPING)))
+    second = also_asked_with_delivery(also_topic)
+    if second is not None:
+        from policy.facts import Topic
+
+        also_say(handler_input, member(Topic, second))
     remembered = current.state().region if needs_region(heard, current.case) else None
     step = delivery_step(current.case, heard, current.today, remembered, current.has_user)
     current.keep(kept_case(current.case, step))
@@ -96,18 +100,6 @@ def delivery_time(
             screen=screen,
         )
     return finish(handler_input, result, lead=lead, screen=screen)
-
-
-def _also(handler_input: HandlerInput, topic_id: str | None) -> None:
-    """Keep a second fact asked with the delivery question, said after the estimate."""
-    if topic_id is None:
-        return
-    from conversation.case import member
-    from policy.facts import Topic, explain
-
-    topic = member(Topic, topic_id)
-    if topic is not None:
-        turn(handler_input).also = say.short_fact(explain(topic))
 
 
 def track_order(handler_input: HandlerInput) -> Response:

@@ -61,7 +61,7 @@ from handlers.names import (
     TOPIC,
     YES_INTENT,
 )
-from handlers.respond import ScreenOf, ask_for, finish, speak
+from handlers.respond import ScreenOf, also_say, ask_for, finish, speak
 from handlers.slots import current_intent, read_slot, two_said
 from policy.claims import claim_steps
 from speech import Answer, say
@@ -115,26 +115,17 @@ def converse(handler_input: HandlerInput) -> Response:
     known = gather(current, current.case, heard)
     outcome = next_step(current.case, heard, known)
     if isinstance(outcome.step, ANSWERS):
+        from policy.model import Reason
+
         answered = outcome.step.topic if isinstance(outcome.step, Explained) else None
-        _also(handler_input, also_asked(outcome.case, heard, answered), outcome.case)
+        reason = member(Reason, outcome.case.value(FactName.REASON))
+        second = also_asked(outcome.case, heard, answered)
+        also_say(handler_input, second, first=answered, reason=reason)
     return show(handler_input, outcome)
 
 
 #: The steps that answer a question, after which a second one asked with it is answered too.
 ANSWERS = (AskFact, Decided, Standing, Explained, ClaimSteps)
-
-
-def _also(handler_input: HandlerInput, topic: Topic | None, case: Case) -> None:
-    """Keep the second fact asked for, to say after this turn's answer (handlers.respond)."""
-    if topic is None:
-        return
-    from policy.facts import explain
-    from policy.model import Reason
-
-    current = turn(handler_input)
-    reason = member(Reason, case.value(FactName.REASON))
-    days = current.settings.state_ttl_days
-    current.also = say.short_fact(explain(topic, retention_days=days, reason=reason))
 
 
 def hear(handler_input: HandlerInput) -> Heard:
@@ -352,14 +343,6 @@ def show(handler_input: HandlerInput, outcome: Outcome) -> Response:  # noqa: PL
 def _explained(handler_input: HandlerInput, step: Explained, outcome: Outcome) -> Response:
     """The fact asked for first; then the open question again, or an offer to check theirs."""
     result = _fact(handler_input, step.topic, step.reason)
-    if turn(handler_input).also:  # two facts asked at once: if need be, one sentence each
-        from policy.facts import explain
-
-        current = turn(handler_input)
-        days = current.settings.state_ttl_days
-        current.short_answer = say.short_fact(
-            explain(step.topic, retention_days=days, reason=step.reason)
-        )
     if outcome.resume is not None:
         lead = phrase(result.speech, " ")
         return ask_for(handler_input, outcome.resume, lead=lead, card=result, back=True)
@@ -371,10 +354,7 @@ def _explained(handler_input: HandlerInput, step: Explained, outcome: Outcome) -
 
 def _fact(handler_input: HandlerInput, topic: Topic, reason: Reason | None = None) -> Answer:
     """One policy fact, as said and shown (P9's storage period is a setting)."""
-    from policy.facts import explain
-
-    days = turn(handler_input).settings.state_ttl_days
-    return say.fact_answer(explain(topic, retention_days=days, reason=reason))
+    return say.fact_answer(turn(handler_input).fact(topic, reason))
 
 
 def _gave_up(handler_input: HandlerInput, step: GaveUp) -> Response:

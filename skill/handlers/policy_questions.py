@@ -29,7 +29,7 @@ from handlers.names import (
     REASON,
     TOPIC,
 )
-from handlers.respond import finish, speak
+from handlers.respond import also_say, finish, speak
 from handlers.slots import current_intent, read_slot, two_said
 from speech import say
 from speech.ssml import phrase
@@ -51,7 +51,6 @@ def policy_fact(handler_input: HandlerInput) -> Response:
         PRIVACY_TOPICS,
         Aspect,
         Topic,
-        explain,
         refine,
         topic_for,
     )
@@ -94,21 +93,16 @@ def policy_fact(handler_input: HandlerInput) -> Response:
         return finish(handler_input, (say.UNKNOWN_TOPIC,))
     topic = fact_topic(current.case, refine(topic, aspect))
     topic = store_first(read_slot(intent, "store").id, topic, aspect)
-    # P9: the skill's own storage period is a setting.
-    days = current.settings.state_ttl_days
     asked = Heard(
         aspect=aspect_id,
         also_aspect=also_aspect,
         also_topic=read_slot(intent, ALSO_TOPIC).id,
         reason=None if reason is None else reason.value,
     )
-    result = say.fact_answer(explain(topic, retention_days=days, reason=reason))
+    result = say.fact_answer(current.fact(topic, reason))
     if asked.reason is not None:  # their fault stays in the case (the clock only then)
         current.keep(noted(current.case, asked, Known(current.today)))
-    second = also_asked(current.case, asked, topic)
-    if second is not None:  # two facts asked at once: if need be, one sentence each
-        current.short_answer = say.short_fact(explain(topic, retention_days=days, reason=reason))
-        current.also = say.short_fact(explain(second, retention_days=days, reason=reason))
+    also_say(handler_input, also_asked(current.case, asked, topic), first=topic, reason=reason)
     check = after_fact(current.case, topic.value)
     if check is None:
         return finish(handler_input, result)

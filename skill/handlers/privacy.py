@@ -50,10 +50,8 @@ def asked_privacy_facts(handler_input: HandlerInput) -> tuple[Topic, ...]:
 
 def privacy_facts_answer(handler_input: HandlerInput, facts: Sequence[Topic]) -> Answer:
     """The privacy facts asked, worded; the skill's own storage period is a setting (P9)."""
-    from policy.facts import explain
-
-    days = turn(handler_input).settings.state_ttl_days
-    return say.facts_answer([explain(fact, retention_days=days) for fact in facts])
+    current = turn(handler_input)
+    return say.facts_answer([current.fact(fact) for fact in facts])
 
 
 def my_data(handler_input: HandlerInput) -> Response:

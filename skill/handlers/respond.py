@@ -29,6 +29,8 @@ if TYPE_CHECKING:
     from ask_sdk_model.response import Response
 
     from conversation.steps import AskFact
+    from policy.facts import Topic
+    from policy.model import Reason
 
 #: Builds the screen of an answer for a locale; called only for a device that shows APL.
 ScreenOf = Callable[[str], Screen]
@@ -71,6 +73,26 @@ def speak(
         _show(handler_input, current, screen, card, asks=bool(question))
     response: Response = builder.response
     return response
+
+
+def also_say(
+    handler_input: HandlerInput,
+    second: Topic | None,
+    *,
+    first: Topic | None = None,
+    reason: Reason | None = None,
+) -> None:
+    """Keep the second fact asked in the same breath, to say after this turn's answer.
+
+    ``first`` is the fact the answer itself is: its one sentence may stand in for the
+    whole answer so that both fit in one breath (:func:`_with_also`).
+    """
+    if second is None:
+        return
+    current = turn(handler_input)
+    current.also = say.short_fact(current.fact(second, reason))
+    if first is not None:
+        current.short_answer = say.short_fact(current.fact(first, reason))
 
 
 def _with_also(
