@@ -405,7 +405,7 @@ def facts_answer(explanations: Sequence[Explanation]) -> Answer:
     sentence each, in the order asked; the card carries both in full.
 
     Raises:
-        ValueError: If a fact has no short sentence, or lacks a value its wording needs.
+        ValueError: If a fact lacks a value its wording needs.
     """
     if len(explanations) == 1:
         return fact_answer(explanations[0])
