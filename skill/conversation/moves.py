@@ -109,15 +109,25 @@ def _unanswered(case: Case, asked: Question, signal: Signal, known: Known) -> Ou
 
 def _check_again(case: Case, asked: Question, signal: Signal) -> Outcome:
     """The date check once more after an unclear answer; after "I don't know", the date."""
-    if signal is Signal.NOT_UNDERSTOOD and asked.attempts < MAX_ATTEMPTS:
-        check = _confirm(case, asked.data, again=False)
-        if isinstance(check.step, ConfirmDate):
-            question = asked._replace(attempts=asked.attempts + 1)
-            return Outcome(
-                check.case._replace(question=question), check.step._replace(repeated=True)
-            )
-        return check
+    if signal is Signal.NOT_UNDERSTOOD:
+        check = _check_once_more(case, asked, repeated=True)
+        if check is not None:
+            return check
     return _ask(case.with_facts({FactName.PURCHASED: None}), FactName.PURCHASED, attempt=2)
+
+
+def _check_once_more(case: Case, asked: Question, *, repeated: bool) -> Outcome | None:
+    """The same date check again, counted (never a third time); None when it was asked twice.
+
+    ``repeated``: the answer was not understood, and the check says so before it.
+    """
+    if asked.attempts >= MAX_ATTEMPTS:
+        return None
+    check = _confirm(case, asked.data, again=False)
+    if not isinstance(check.step, ConfirmDate):
+        return check
+    question = asked._replace(attempts=asked.attempts + 1)
+    return Outcome(check.case._replace(question=question), check.step._replace(repeated=repeated))
 
 
 def _offer_again(case: Case, asked: Question, signal: Signal, known: Known) -> Outcome:

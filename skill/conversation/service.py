@@ -69,6 +69,7 @@ from conversation.decisions import (
 from conversation.moves import (
     _ask_again,
     _ask_next,
+    _check_once_more,
     _missed,
     _move_on,
     _signal,
@@ -112,6 +113,14 @@ def next_step(case: Case, heard: Heard, known: Known) -> Outcome:
     # same question about that product (W1 audit M4), a case of its own.
     settled = case.waiting is None and (asked is None or asked.kind is not Asks.CONFIRM)
     merged = _merge(case, heard, known, settled=settled)
+    if asked is not None and asked.kind is Asks.CONFIRM and heard.date is None:
+        # "Just to check: 2 December?" - "the ZOSI site": the shop is kept, and the date
+        # guessed is checked once more instead of dropped and asked for again.
+        guess = merged.fact(FactName.PURCHASED)
+        if guess is not None and not guess.settled and heard.aspect is None:
+            check = _check_once_more(merged, asked, repeated=False)
+            if check is not None:
+                return check
     explained = _explain(merged, heard, known)
     if explained is not None:
         return explained

@@ -853,3 +853,17 @@ def test_m8_a_second_aspect_the_first_family_has_no_fact_for_is_its_own_familys(
     assert reply.startswith("The ZOSI warranty lasts 12 months"), reply
     assert "2 to 3 business days" in reply, reply
     assert _words_said(reply) <= 50, reply
+
+
+def test_the_shop_said_to_a_date_check_keeps_the_date_and_checks_it_once_more(
+    talk: Customer,
+) -> None:
+    """R1, item 8 (no fact already given asked again; found in `make chat`): "Just to check:
+    you bought your camera on 5 November?" answered with the shop dropped the date and asked
+    "When did you buy your camera?". The shop is kept and the check comes once more."""
+    asked = say(talk, "ReturnRefundIntent", product="camera", purchaseDate="2026-12-05")
+    assert asked.startswith("Just to check"), asked
+    again = say(talk, "PurchaseDetailsIntent", store="the ZOSI website")
+    assert again == asked, again
+    decided = talk.yes()
+    assert decided.startswith("Yes, you can return your camera for a full refund"), decided
