@@ -400,3 +400,59 @@ _RULES: list[tuple[re.Pattern[str], _Builder]] = [
         (_RELATIVE + "?" + _WEEKDAY, _weekday),
     ]
 ]
+
+
+_DURATION_UNITS = {"day": "D", "week": "W", "month": "M", "year": "Y"}
+_DURATION_PART = re.compile(
+    r"(?P<count>\d{1,3}|an?|one|half an?)(?: (?P<half>and a half))? (?P<unit>day|week|month|year)s?"
+    r"(?: (?P<half_after>and a half))?"
+)
+_DURATION_LEAD = re.compile(r"^(?:for|about|around|almost|nearly|roughly|over|just over|like) ")
+
+
+def resolve_duration_phrase(text: str) -> str | None:
+    """Turn a spoken length of time into the ISO-8601 value Alexa puts in an AMAZON.DURATION slot.
+
+    "five months" is ``P5M``, "a year and a half" ``P1Y6M``, "two years three months" ``P2Y3M``,
+    "half a year" ``P6M``, "eight month" (as second-language speakers say it) ``P8M``. Words
+    that are not a length of time, or a vague one ("a few months"), give None.
+    """
+    phrase = _normalise(text).replace("half a ", "half an ")
+    previous = None
+    while previous != phrase:
+        previous, phrase = phrase, _DURATION_LEAD.sub("", phrase)
+    parts = [part.strip() for part in re.split(r"\band\b(?! a half)", phrase) if part.strip()]
+    pieces = [piece for part in parts for piece in _duration_pieces(part)]
+    if not pieces or None in pieces:
+        return None
+    totals = {"Y": 0, "M": 0, "W": 0, "D": 0}
+    for unit, amount in pieces:  # type: ignore[misc]
+        totals[unit] += amount
+    if totals["W"] and (totals["Y"] or totals["M"] or totals["D"]):
+        totals["D"] += 7 * totals.pop("W")
+    value = "".join(f"{amount}{unit}" for unit, amount in totals.items() if amount)
+    return "P" + value if value else None
+
+
+def _duration_pieces(part: str) -> list[tuple[str, int] | None]:
+    """The (unit, count) pieces of a phrase like "1 year 6 months"; None marks words left over."""
+    pieces: list[tuple[str, int] | None] = []
+    position = 0
+    for found in _DURATION_PART.finditer(part):
+        if part[position : found.start()].strip():
+            return [None]
+        position = found.end()
+        unit = _DURATION_UNITS[found["unit"]]
+        count = found["count"]
+        half = bool(found["half"] or found["half_after"])
+        if count.startswith("half"):
+            whole, half = 0, True
+        else:
+            whole = int(count) if count.isdigit() else 1
+        pieces.append((unit, whole))
+        if half:
+            smaller = {"Y": ("M", 6), "M": ("D", 15), "W": ("D", 3), "D": ("D", 0)}[unit]
+            pieces.append(smaller)
+    if part[position:].strip():
+        return [None]
+    return pieces

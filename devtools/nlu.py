@@ -9,7 +9,8 @@ Alexa's observable behaviour rather than its internals:
   resolution, `ER_SUCCESS_NO_MATCH` when the words sit in a slot position but name no value
   (Alexa fills `store` from "I bought it from ozon market" even though that shop is unknown);
 - AMAZON.DATE slots hold the resolved date value (see `devtools.datephrases`), and a date
-  position only matches words that resolve to a date;
+  position only matches words that resolve to a date; AMAZON.DURATION slots likewise hold the
+  ISO-8601 length ("P5M" for "five months");
 - while the skill elicits a slot, the slot's dialog samples are tried first, but a better
   match of any intent ("stop", "help", another question) wins as a fresh intent;
 - while the skill asks for confirmation, yes and no confirm or deny;
@@ -27,7 +28,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, Final, Literal
 
-from devtools.datephrases import resolve_date_phrase
+from devtools.datephrases import resolve_date_phrase, resolve_duration_phrase
 from devtools.models import load_model
 
 if TYPE_CHECKING:
@@ -342,6 +343,7 @@ class Nlu:
                     self._spoken.setdefault(slot_type["name"], []).append(spoken)
             self._values[slot_type["name"]] = index
         self._contexts = _slot_contexts(samples)
+        self._after = _slot_followers(samples)
         self._carriers = _carrier_words(samples)
 
     @classmethod
@@ -568,11 +570,32 @@ class Nlu:
             if len(phrase) == 1 and phrase[0] in _NOT_DATES_ALONE:
                 return False
             return resolve_date_phrase(" ".join(phrase), self._today) not in {None, "PRESENT_REF"}
+        if slot_type == "AMAZON.DURATION":
+            return resolve_duration_phrase(" ".join(phrase)) is not None and self._in_place(
+                slot, keys, start, end
+            )
         if _lookup(self._values.get(slot_type, {}), phrase) is None:
             return False
         if len(phrase) == 1 and phrase[0] in self._carriers:
             return self._context_score(intent, slot, tuple(keys[max(0, start - 2) : start])) > 0
         return True
+
+    def _in_place(self, slot: str, keys: list[str], start: int, end: int) -> bool:
+        """Whether a length of time stands where samples put this slot, not just anywhere.
+
+        "Thirty days" in "do I have thirty days to return it" is no age of the product: Alexa
+        fills a duration slot from the words around it, so a duration found outside a sample
+        counts only after two words a sample puts before the slot ("had it for"), after a
+        word other than "for" ("broke after"), or before a word a sample puts after it
+        ("eight months old", "a year ago").
+        """
+        contexts = self._contexts.get(slot, set())
+        before = tuple(keys[max(0, start - 2) : start])
+        if len(before) == 2 and before in contexts:
+            return True
+        if before[-1:] in contexts and before[-1:] != ("for",):
+            return True
+        return tuple(keys[end : end + 1]) in self._after.get(slot, set())
 
     def _context_score(self, intent: str, slot: str, before: tuple[str, ...]) -> int:
         """2 when the two words before match a sample's words before this slot, 1 for one word."""
@@ -624,6 +647,9 @@ class Nlu:
         if slot_type == "AMAZON.DATE":
             value = resolve_date_phrase(text, self._today)
             return None if value is None else {**filled, "value": value}
+        if slot_type == "AMAZON.DURATION":
+            length = resolve_duration_phrase(text)
+            return None if length is None else {**filled, "value": length}
         if slot_type.startswith("AMAZON."):
             return {**filled, "value": text}
         index = self._values.get(slot_type, {})
@@ -676,6 +702,17 @@ def _slot_contexts(samples: Sequence[_Sample]) -> dict[str, set[tuple[str, ...]]
             found = contexts.setdefault(name, set())
             found.update({tuple(before[-1:]), tuple(before)})
     return contexts
+
+
+def _slot_followers(samples: Sequence[_Sample]) -> dict[str, set[tuple[str, ...]]]:
+    """The word that samples of any intent put right after each slot name."""
+    followers: dict[str, set[tuple[str, ...]]] = {}
+    for sample in samples:
+        for index, (is_slot, name) in enumerate(sample.parts[:-1]):
+            following_is_slot, following = sample.parts[index + 1]
+            if is_slot and not following_is_slot:
+                followers.setdefault(name, set()).add((following,))
+    return followers
 
 
 def _carrier_words(samples: Sequence[_Sample]) -> frozenset[str]:

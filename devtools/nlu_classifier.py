@@ -129,6 +129,12 @@ DATE_EXAMPLES: Final[tuple[str, ...]] = (
     "last monday", "a few days ago", "this summer", "in january", "today", "on friday",
 )  # fmt: skip
 
+# What a customer says for an AMAZON.DURATION slot (how long they have had the product).
+DURATION_EXAMPLES: Final[tuple[str, ...]] = (
+    "five months", "a year", "two weeks", "eight months", "a year and a half", "six month",
+    "three months", "ten days", "half a year", "eleven months", "two years", "a month",
+)  # fmt: skip
+
 _EXPANSIONS_PER_SAMPLE: Final = 5
 _SLOT: Final = re.compile(r"\{(\w+)\}")
 
@@ -179,6 +185,8 @@ def training_examples(
 def _spoken(slot_type: str, spoken_values: Mapping[str, Sequence[str]], rng: random.Random) -> str:
     if slot_type == "AMAZON.DATE":
         return rng.choice(DATE_EXAMPLES)
+    if slot_type == "AMAZON.DURATION":
+        return rng.choice(DURATION_EXAMPLES)
     return rng.choice(spoken_values.get(slot_type) or ["something"])
 
 

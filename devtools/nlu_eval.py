@@ -114,18 +114,22 @@ def load_corpus(path: Path = CORPUS) -> list[Annotation]:
 
 #: Slots added after the NLU corpora were annotated (issue 17): what a question asks about, what
 #: the customer says of the product, a second question asked with the first (alsoAspect,
-#: alsoTopic), and facts some intents only now carry. The corpora never
-#: annotate them, so a line that fills one is judged on the slots it was annotated for; the
-#: answer corpus (``make answers-eval``) measures what the skill makes of them.
+#: alsoTopic), the product's age (productAge), and facts some intents only now carry. The
+#: corpora never annotate them, so a line that fills one is judged on the slots it was
+#: annotated for; the answer corpus (``make answers-eval``) measures what the skill makes of them.
 UNANNOTATED_SLOTS: Mapping[str, frozenset[str]] = {
-    "ReturnRefundIntent": frozenset({"aspect", "condition", "alsoAspect", "alsoTopic"}),
-    "WarrantyStatusIntent": frozenset({"aspect", "condition", "reason", "alsoAspect", "alsoTopic"}),
-    "CrossShipIntent": frozenset({"aspect", "reason", "alsoAspect", "alsoTopic"}),
+    "ReturnRefundIntent": frozenset(
+        {"aspect", "condition", "alsoAspect", "alsoTopic", "productAge"}
+    ),
+    "WarrantyStatusIntent": frozenset(
+        {"aspect", "condition", "reason", "alsoAspect", "alsoTopic", "productAge"}
+    ),
+    "CrossShipIntent": frozenset({"aspect", "reason", "alsoAspect", "alsoTopic", "productAge"}),
     "StartClaimIntent": frozenset(
-        {"aspect", "condition", "homeCountry", "alsoAspect", "alsoTopic"}
+        {"aspect", "condition", "homeCountry", "alsoAspect", "alsoTopic", "productAge"}
     ),
     "DeliveryTimeIntent": frozenset({"alsoTopic"}),
-    "PurchaseDetailsIntent": frozenset({"condition", "alsoAspect"}),
+    "PurchaseDetailsIntent": frozenset({"condition", "alsoAspect", "productAge"}),
     "PolicyFactIntent": frozenset({"aspect", "alsoAspect", "alsoTopic"}),
     "PrivacyPolicyIntent": frozenset({"topic"}),
     "DeleteMyDataIntent": frozenset({"aspect"}),

@@ -88,6 +88,7 @@ from policy.dates import (
     resolve_purchase_date,
 )
 from policy.model import DateSpan, Verdict
+from policy.terms import STORE_COUNTRY
 
 
 def next_step(case: Case, heard: Heard, known: Known) -> Outcome:
@@ -432,7 +433,9 @@ def _advance(  # noqa: PLR0911, PLR0912
         subject = kind if goal is Goal.CLAIM and kind is not None else goal
         general = _general(subject, case, known.today)
     if (
-        case.value(FactName.HOME_COUNTRY) is not None
+        # W5-W7: where it was bought matters to a customer abroad; one at home in the store's
+        # country ("I'm in Saint Petersburg") bought there unless they say otherwise
+        case.value(FactName.HOME_COUNTRY) not in {None, STORE_COUNTRY}
         and case.value(FactName.PURCHASE_COUNTRY) is None
         and goal is not Goal.REFUND
         and not case.unknown(FactName.PURCHASE_COUNTRY)

@@ -56,6 +56,7 @@ from handlers.names import (
     HELP_INTENT,
     NO_INTENT,
     PRODUCT,
+    PRODUCT_AGE,
     PURCHASE_DATE,
     SLOTS,
     TOPIC,
@@ -64,6 +65,7 @@ from handlers.names import (
 from handlers.respond import ScreenOf, also_say, ask_for, finish, speak
 from handlers.slots import current_intent, read_slot, two_said
 from policy.claims import claim_steps
+from policy.dates import date_of_age
 from speech import Answer, say
 from speech.ssml import Phrase, phrase
 
@@ -144,7 +146,7 @@ def hear(handler_input: HandlerInput) -> Heard:
     if confirmed is not None:  # Alexa's own confirmation prompt answered: a yes or a no
         return Heard(signal=confirmed)
     product = read_slot(intent, PRODUCT)
-    aspect, also_aspect = two_said(intent, ASPECT, ALSO_ASPECT)
+    aspect, also_aspect = two_said(intent, ASPECT, ALSO_ASPECT, asked_first=name in GOALS)
     unmatched: list[tuple[FactName, str]] = []
     values: dict[FactName, str | None] = {}
     for fact in RESOLVED_FACTS:
@@ -161,7 +163,7 @@ def hear(handler_input: HandlerInput) -> Heard:
         signal=SIGNALS.get(name),
         product=product.id,
         product_name=product.name if product.id else None,
-        date=read_slot(intent, SLOTS[FactName.PURCHASED]).spoken,
+        date=read_slot(intent, SLOTS[FactName.PURCHASED]).spoken or _age_as_date(handler_input),
         channel=values[FactName.CHANNEL]
         or channel_of_topic(read_slot(intent, TOPIC).id)
         or channel_of_topic(read_slot(intent, ALSO_TOPIC).id),
@@ -176,6 +178,15 @@ def hear(handler_input: HandlerInput) -> Heard:
         also_aspect=also_aspect,
         also_topic=read_slot(intent, ALSO_TOPIC).id,
     )
+
+
+def _age_as_date(handler_input: HandlerInput) -> str | None:
+    """The purchase date an age says ("it's eight months old"), as Alexa would send the date.
+
+    Today is read (and the device's time zone looked up) only when an age was said.
+    """
+    age = read_slot(current_intent(handler_input), PRODUCT_AGE).spoken
+    return None if age is None else date_of_age(age, turn(handler_input).today)
 
 
 def _topic_named(claim_type: str | None) -> str | None:
@@ -402,7 +413,13 @@ def _decided(handler_input: HandlerInput, step: Decided, case: Case) -> Response
     """A decision about one purchase, with the remember or open-request offer after it."""
     # An order is named once, in the lead; the answer then says "it".
     product = None if step.order is not None else step.product
-    result = say.decision_answer(step.decision, product, step.exact, step.home_known)
+    result = say.decision_answer(
+        step.decision,
+        product,
+        step.exact,
+        step.home_known,
+        route=step.offer is not Offer.OPEN_REQUEST,  # the request offered names the route
+    )
     lead: Phrase = ()
     if step.basis is Source.REMEMBERED:
         lead = say.for_remembered(step.product, step.purchased.earliest)

@@ -45,6 +45,7 @@ NAVIGATE_HOME_INTENT: Final = "AMAZON.NavigateHomeIntent"
 
 PRODUCT: Final = "product"
 PURCHASE_DATE: Final = "purchaseDate"
+PRODUCT_AGE: Final = "productAge"
 STORE: Final = "store"
 REASON: Final = "reason"
 CONDITION: Final = "condition"

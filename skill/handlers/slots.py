@@ -69,13 +69,17 @@ def read_slot(intent: Intent, name: str) -> SlotReading:
     return SlotReading(spoken, confirmation=confirmation)
 
 
-def two_said(intent: Intent, first: str, second: str) -> tuple[str | None, str | None]:
+def two_said(
+    intent: Intent, first: str, second: str, *, asked_first: bool = False
+) -> tuple[str | None, str | None]:
     """The values of two slots of one type said in one breath ("who pays, and customs?").
 
     Alexa fills whichever of the pair a sample puts first; one value said alone in the
-    second slot is the first, and the same value twice is one.
+    second slot is the first, and the same value twice is one. ``asked_first`` says the
+    intent itself was the first question ("is my camera under warranty, and who pays?"):
+    then a value in the second slot stays second.
     """
     one, two = read_slot(intent, first).id, read_slot(intent, second).id
     if one is None:
-        return two, None
+        return (None, two) if asked_first else (two, None)
     return one, None if two == one else two

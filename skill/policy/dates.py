@@ -161,6 +161,44 @@ def add_months(day: date, months: int) -> date:
     return date(year, month, min(day.day, days_in_month(year, month)))
 
 
+_AGE: Final = re.compile(r"P(?:(?P<Y>\d+)Y)?(?:(?P<M>\d+)M)?(?:(?P<W>\d+)W)?(?:(?P<D>\d+)D)?")
+_OLDEST_AGE_MONTHS: Final = 12 * 50
+"""An age beyond this is no product's: "fifty years" is a joke or a mishearing."""
+
+
+def date_of_age(duration: str, today: date) -> str | None:
+    """The purchase date an age names, as the AMAZON.DATE value Alexa sends for "... ago".
+
+    A customer who says the camera is "eight months old", or that it broke "after five
+    months", has told the purchase date as precisely as one who says "eight months ago":
+    ages in days name that day, in weeks that week, in months or years that month. So
+    the age reaches the rules (R1, W1, X1) exactly as the date would have.
+
+    Args:
+        duration: An AMAZON.DURATION value, ISO-8601 ("P8M", "P1Y6M", "P2W").
+        today: The customer's current date.
+
+    Returns:
+        The AMAZON.DATE value, or None when the value is no age (a time of day, nothing,
+        or one longer than any product's life).
+    """
+    found = _AGE.fullmatch(duration.strip())
+    if found is None or not any(found.groupdict().values()):
+        return None
+    years, months, weeks, days = (int(found[unit] or 0) for unit in "YMWD")
+    total_months = 12 * years + months
+    if total_months > _OLDEST_AGE_MONTHS or (total_months == 0 and weeks == days == 0):
+        return None
+    if total_months:
+        start = add_months(today, -total_months) - timedelta(weeks=weeks, days=days)
+        return f"{start.year:04d}-{start.month:02d}"
+    start = today - timedelta(weeks=weeks, days=days)
+    if days:
+        return start.isoformat()
+    year, week, _ = start.isocalendar()
+    return f"{year:04d}-W{week:02d}"
+
+
 class ResolvedDate(NamedTuple):
     """A purchase span moved into the past.
 

@@ -132,8 +132,10 @@ class Voice(Protocol):
         product: str | None,
         exact: bool = True,
         home_known: bool = True,
+        *,
+        route: bool = True,
     ) -> Answer:
-        """Speak whichever decision a purchase question led to."""
+        """Speak whichever decision a purchase question led to (``route``: W2 said or not)."""
         ...
 
     def delivery_abroad_answer(self, coverage: DeliveryCoverage, country_name: str) -> Answer:

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from devtools.datephrases import resolve_date_phrase
+from devtools.datephrases import resolve_date_phrase, resolve_duration_phrase
 
 SATURDAY = date(2026, 11, 21)
 YEAR_END = date(2026, 12, 31)
@@ -304,3 +304,28 @@ def test_dates_said_with_a_weekday_a_part_of_the_month_or_the_year_first(phrase,
 
 def test_a_vague_word_alone_is_no_date():
     assert resolve_date_phrase("early", SATURDAY) is None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("five months", "P5M"),
+        ("eight month", "P8M"),
+        ("about six months", "P6M"),
+        ("a year", "P1Y"),
+        ("a year and a half", "P1Y6M"),
+        ("one and a half years", "P1Y6M"),
+        ("half a year", "P6M"),
+        ("two years three months", "P2Y3M"),
+        ("1 year and 2 months", "P1Y2M"),
+        ("a couple of weeks", "P2W"),
+        ("ten days", "P10D"),
+    ],
+)
+def test_lengths_of_time_resolve_to_iso_durations(phrase, expected):
+    assert resolve_duration_phrase(phrase) == expected
+
+
+@pytest.mark.parametrize("phrase", ["a few months", "months", "the warranty", "five", "last year"])
+def test_words_that_are_no_length_of_time_fill_no_duration(phrase):
+    assert resolve_duration_phrase(phrase) is None

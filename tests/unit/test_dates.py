@@ -10,6 +10,7 @@ from policy.dates import (
     DateParseError,
     FutureDateError,
     add_months,
+    date_of_age,
     day_in_month,
     day_of_month_reading,
     day_within,
@@ -413,3 +414,23 @@ def test_a_day_placed_in_a_month_is_that_day_number_and_never_after_today(day, m
     assert placed.earliest.day == day
     assert placed.earliest.month == month.month
     assert placed.earliest <= today
+
+
+@pytest.mark.parametrize(
+    ("age", "expected"),
+    [
+        ("P8M", "2026-03"),  # "eight months old": that month, as "eight months ago" is
+        ("P1Y6M", "2025-05"),
+        ("P1Y", "2025-11"),
+        ("P2W", "2026-W45"),  # that ISO week
+        ("P10D", "2026-11-11"),  # that day
+        ("P1M15D", "2026-10"),
+    ],
+)
+def test_an_age_names_the_purchase_date_as_precisely_as_ago_would(age, expected):
+    assert date_of_age(age, TODAY) == expected
+
+
+@pytest.mark.parametrize("age", ["PT5M", "P", "P0D", "P60Y", "five months", ""])
+def test_a_time_of_day_nothing_or_an_impossible_age_is_no_age(age):
+    assert date_of_age(age, TODAY) is None

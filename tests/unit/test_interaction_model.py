@@ -18,6 +18,7 @@ CUSTOM_INTENTS = {
     "ReturnRefundIntent": {
         "product": "ProductType",
         "purchaseDate": "AMAZON.DATE",
+        "productAge": "AMAZON.DURATION",
         "store": "PurchaseChannel",
         "reason": "ReturnReason",
         "condition": "ProductCondition",
@@ -28,6 +29,7 @@ CUSTOM_INTENTS = {
     "WarrantyStatusIntent": {
         "product": "ProductType",
         "purchaseDate": "AMAZON.DATE",
+        "productAge": "AMAZON.DURATION",
         "store": "PurchaseChannel",
         "purchaseCountry": "CountryName",
         "homeCountry": "CountryName",
@@ -40,6 +42,7 @@ CUSTOM_INTENTS = {
     "CrossShipIntent": {
         "product": "ProductType",
         "purchaseDate": "AMAZON.DATE",
+        "productAge": "AMAZON.DURATION",
         "purchaseCountry": "CountryName",
         "homeCountry": "CountryName",
         "reason": "ReturnReason",
@@ -52,6 +55,7 @@ CUSTOM_INTENTS = {
         "product": "ProductType",
         "reason": "ReturnReason",
         "purchaseDate": "AMAZON.DATE",
+        "productAge": "AMAZON.DURATION",
         "store": "PurchaseChannel",
         "purchaseCountry": "CountryName",
         "homeCountry": "CountryName",
@@ -63,6 +67,7 @@ CUSTOM_INTENTS = {
     "PurchaseDetailsIntent": {
         "product": "ProductType",
         "purchaseDate": "AMAZON.DATE",
+        "productAge": "AMAZON.DURATION",
         "store": "PurchaseChannel",
         "reason": "ReturnReason",
         "purchaseCountry": "CountryName",

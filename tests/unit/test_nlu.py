@@ -19,6 +19,7 @@ SATURDAY = date(2026, 11, 21)
 RETURN_REFUND_SLOTS = {
     "product",
     "purchaseDate",
+    "productAge",
     "store",
     "reason",
     "condition",
@@ -710,3 +711,30 @@ def test_a_question_is_never_a_command_built_in(nlu):
     # the session on a customer's question would lose everything they said.
     assert nlu.understand("why does that matter").intent["name"] != "AMAZON.CancelIntent"
     assert nlu.understand("never mind").intent["name"] == "AMAZON.CancelIntent"
+
+
+@pytest.mark.parametrize(
+    ("utterance", "age"),
+    [
+        ("is my eight month old camera still under warranty", "P8M"),
+        ("the n. v. r. won't boot anymore after five months, will you replace it", "P5M"),
+        ("camera make no picture, six month i have it, you fix?", "P6M"),
+        ("i don't know, maybe a year and a half ago", "P1Y6M"),
+    ],
+)
+def test_how_long_they_have_had_it_fills_the_age_as_an_iso_duration(nlu, utterance, age):
+    assert filled(nlu.understand(utterance).intent).get("productAge") == age
+
+
+@pytest.mark.parametrize(
+    "utterance",
+    [
+        "do i have thirty days to return it",
+        "is the warranty for two years",
+        "my friend told me zosi gives two years of warranty",
+        "how many days does delivery take",
+    ],
+)
+def test_a_length_of_time_that_is_no_age_of_theirs_fills_no_age(nlu, utterance):
+    """Alexa fills a duration slot from the words around it, not any duration said."""
+    assert "productAge" not in filled(nlu.understand(utterance).intent)

@@ -502,13 +502,15 @@ def decision_answer(
     product: str | None,
     exact: bool = True,
     home_known: bool = True,
+    *,
+    route: bool = True,
 ) -> Answer:
-    """Speak whichever decision a purchase question led to."""
+    """Speak whichever decision a purchase question led to (``route``: see warranty_answer)."""
     if _is_return(decision):
         return return_answer(decision, product, exact)
     if _is_cross_ship(decision):
         return cross_ship_answer(decision, product, exact)
-    return warranty_answer(_warranty(decision), product, exact, home_known)
+    return warranty_answer(_warranty(decision), product, exact, home_known, route=route)
 
 
 def standing_answer(

@@ -30,18 +30,27 @@ if TYPE_CHECKING:
 
 
 def warranty_answer(
-    decision: WarrantyDecision, product: str | None, exact: bool = True, home_known: bool = True
+    decision: WarrantyDecision,
+    product: str | None,
+    exact: bool = True,
+    home_known: bool = True,
+    *,
+    route: bool = True,
 ) -> Answer:
-    """Speak a warranty decision (W1-W9); ``home_known``: where the customer is now was said."""
+    """Speak a warranty decision (W1-W9); ``home_known``: where the customer is now was said.
+
+    ``route`` says what the warranty does for a fault (W2); an offer to open the repair
+    request that follows says it already.
+    """
     it = the_product(product)
     window = decision.window
     years = _warranty_length()
     if decision.verdict is Verdict.YES and window.last_day is not None:
         # One note at most: who pays the way back once known, a gift's receipt, else what the
         # warranty does for a fault (W2).
-        note = _spoken_warranty_shipping(decision.return_shipping, home_known) or _giver_note(
-            decision.referral
-        )
+        note = _spoken_warranty_shipping(
+            decision.return_shipping, home_known, route
+        ) or _giver_note(decision.referral)
         speech = phrase(
             f"Yes, {it} is under warranty ",
             until(window.last_day, exact),
@@ -82,9 +91,21 @@ def warranty_answer(
 WARRANTY_DOES = " If it's faulty, ZOSI repairs or replaces it."
 
 
-def _spoken_warranty_shipping(payer: Payer, home_known: bool) -> str:
-    """Who pays to send it back, spoken when known; both cases go on the card (W5, W6)."""
-    return f" {_warranty_shipping(payer, home_known)}" if home_known else ""
+def _spoken_warranty_shipping(payer: Payer, home_known: bool, route: bool = True) -> str:
+    """What the warranty does for a fault (W2), and who pays the way back when known (W5, W6).
+
+    Both shipping cases go on the card; spoken, only the one that is theirs.
+    """
+    if not home_known:
+        return ""
+    if not route:
+        return f" {_warranty_shipping(payer)}"
+    if payer is Payer.CUSTOMER:
+        return (
+            f"{WARRANTY_DOES[:-1]}; since you're outside the country of purchase, "
+            "you pay the international shipping."
+        )
+    return f"{WARRANTY_DOES[:-1]}, and covers the return shipping."
 
 
 def _warranty_shipping(payer: Payer, home_known: bool = True) -> str:
