@@ -301,6 +301,20 @@ def _matching_orders(case: Case, orders: tuple[OrderFacts, ...]) -> list[OrderFa
     return active
 
 
+def ordered_then(case: Case, orders: tuple[OrderFacts, ...]) -> bool:
+    """Whether the purchase date said is the day of an order of theirs.
+
+    "The doorbell I ordered yesterday": that order, bought from ZOSI, answers, not the date
+    alone. A date that matches no order of the product named is a purchase made elsewhere (a
+    gift, another shop), and the date said stands.
+    """
+    span = purchase_span(case)
+    if span is None:
+        return False
+    pool = _matching_orders(case, orders)
+    return any(span.earliest <= order.ordered_on <= span.latest for order in pool)
+
+
 def _from_orders(case: Case, known: Known) -> Outcome:
     """Answer from the linked account's orders: one order decided, several listed, or asked."""
     goal = case.goal or Goal.WARRANTY

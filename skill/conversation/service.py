@@ -65,6 +65,7 @@ from conversation.decisions import (
     _refund_open_by_date,
     _refund_ruled_out,
     _standing,
+    ordered_then,
 )
 from conversation.moves import (
     _ask_again,
@@ -165,8 +166,9 @@ def needs(case: Case, heard: Heard) -> Needs:
 
     A purchase question that names no date is answered from a linked customer's
     orders, else from a remembered purchase; so is a yes that goes on with one (to a
-    date check, an offer to open a request or to check their own purchase). Any
-    other yes or no, and any question with a date, needs neither.
+    date check, an offer to open a request or to check their own purchase). A first
+    date said needs the orders (it may name one) but no memory. Any other yes or no,
+    and a date said again, needs neither.
     """
     goal = heard.goal or case.goal
     asked = case.question
@@ -179,9 +181,12 @@ def needs(case: Case, heard: Heard) -> Needs:
             return Needs(memory=False, orders=False)
         if heard.signal is Signal.YES and asked is not None and asked.about == Offer.OPEN_REQUEST:
             return Needs(memory=False, orders=True)  # decided again on the orders as they are now
-    undated = goal is not None and heard.date is None and case.fact(FactName.PURCHASED) is None
+    unknown = goal is not None and case.fact(FactName.PURCHASED) is None
+    undated = unknown and heard.date is None
     choosing = asked is not None and asked.about in {FactName.ORDER, FactName.PRODUCT}
-    return Needs(memory=undated, orders=undated or choosing)
+    # A date said first may be the day of one of their orders ("the doorbell I ordered
+    # yesterday"): the order, not the date alone, then answers (see `ordered_then`).
+    return Needs(memory=undated, orders=unknown or choosing)
 
 
 def resume_after_detour(case: Case, known: Known) -> Outcome:
@@ -405,7 +410,11 @@ def _advance(  # noqa: PLR0911, PLR0912
             return _ask(case, fact, unclear=words)
 
     choosing = waiting is not None and waiting.about in {FactName.ORDER, FactName.PRODUCT}
-    if known.orders is not None and (choosing or case.fact(FactName.PURCHASED) is None):
+    if known.orders is not None and (
+        choosing
+        or case.fact(FactName.PURCHASED) is None
+        or (heard.date is not None and ordered_then(case, known.orders))
+    ):
         return _from_orders(case, known)
 
     if goal is Goal.REFUND and _refund_ruled_out(case):

@@ -878,3 +878,27 @@ def test_a_customer_at_home_in_russia_is_not_asked_where_they_bought_it(
     assert reply.startswith("Yes, your camera is under warranty")
     assert "ZOSI repairs or replaces it, and covers the return shipping" in reply
     assert "Which country" not in reply
+
+
+def test_a_linked_customer_naming_the_day_of_their_order_hears_that_order(
+    customer: Start, service: LocalAccountService
+) -> None:
+    """R1, R2: "can I return the camera I ordered on the 16th": the order says it was bought
+    from ZOSI, so the answer is a yes with the offer, not a question about the shop."""
+    reply = customer("demo-recent").says(
+        "ReturnRefundIntent", product=CAMERA, purchaseDate="2026-11-16"
+    )
+    assert reply.startswith("For the camera ordered on 16 November: Yes, you can return it")
+    assert reply.endswith("Shall I open a refund return request for it?")
+
+
+def test_a_linked_customer_naming_another_day_is_answered_for_that_day(
+    customer: Start,
+) -> None:
+    """A date that is no order of theirs is a purchase elsewhere: the date stands (R1, R5)."""
+    reply = customer("demo-recent").says(
+        "ReturnRefundIntent", product=CAMERA, purchaseDate="2026-11-02"
+    )
+    assert "For the camera ordered" not in reply
+    assert "until 2 December" in reply
+    assert "Where did you buy it?" in reply
