@@ -902,3 +902,17 @@ def test_a_linked_customer_naming_another_day_is_answered_for_that_day(
     assert "For the camera ordered" not in reply
     assert "until 2 December" in reply
     assert "Where did you buy it?" in reply
+
+
+def test_a_fault_with_a_replacement_wanted_right_away_gets_the_advance_replacement(
+    customer: Start,
+) -> None:
+    """X1: "my doorbell died, bought in February, I need a replacement right away"."""
+    reply = customer().says(
+        "PurchaseDetailsIntent",
+        product=("doorbell", "doorbell"),
+        purchaseDate="2026-02",
+        reason=("died", "defect"),
+        goal=("a replacement right away", "cross_ship"),
+    )
+    assert reply.startswith("Yes, you can get an advance replacement for your doorbell until")

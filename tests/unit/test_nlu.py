@@ -738,3 +738,17 @@ def test_how_long_they_have_had_it_fills_the_age_as_an_iso_duration(nlu, utteran
 def test_a_length_of_time_that_is_no_age_of_theirs_fills_no_age(nlu, utterance):
     """Alexa fills a duration slot from the words around it, not any duration said."""
     assert "productAge" not in filled(nlu.understand(utterance).intent)
+
+
+@pytest.mark.parametrize(
+    ("utterance", "goal"),
+    [
+        (
+            "my doorbell died, i bought it in february and i need a replacement right away",
+            "cross_ship",
+        ),
+        ("it's defective, i bought it in august, do i get a full refund", "refund"),
+    ],
+)
+def test_what_a_statement_asks_for_fills_the_goal(nlu, utterance, goal):
+    assert filled(nlu.understand(utterance).intent).get("goal") == goal
