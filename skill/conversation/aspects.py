@@ -54,11 +54,24 @@ def _explain(case: Case, heard: Heard, known: Known) -> Outcome | None:
         return None
     topic = topic_for(subject_of(case), aspect, abroad=_abroad(case))
     reason = member(Reason, case.value(FactName.REASON))
-    if aspect is Aspect.WHO_PAYS and reason is not None and not reason.is_quality_problem:
-        topic = Topic.RETURN_SHIPPING  # R4: a change of mind is no warranty matter, they pay
+    if aspect is Aspect.WHO_PAYS and not _abroad(case) and _no_fault_said(case, reason):
+        # R4: a change of mind is no warranty matter, they pay; a request whose reason is
+        # not known yet may be either, so both cases are said
+        topic = Topic.RETURN_SHIPPING
     if topic is None:
         return None
     return _fact_first(case, topic)
+
+
+def _no_fault_said(case: Case, reason: Reason | None) -> bool:
+    """Whether who pays the shipping turns on the reason (R4, W5).
+
+    So it does for a reason that is no fault, and for a request ("I want to send it back")
+    whose reason and kind are not known yet: both cases are said.
+    """
+    if reason is not None:
+        return not reason.is_quality_problem
+    return case.goal is Goal.CLAIM and _claim_kind(case) is None
 
 
 def _named_fact(case: Case, heard: Heard) -> Outcome | None:

@@ -916,3 +916,25 @@ def test_a_fault_with_a_replacement_wanted_right_away_gets_the_advance_replaceme
         goal=("a replacement right away", "cross_ship"),
     )
     assert reply.startswith("Yes, you can get an advance replacement for your doorbell until")
+
+
+def test_who_pays_to_send_back_with_no_reason_said_gives_both_cases(customer: Start) -> None:
+    """R4, W5: "I want to send it back, who pays?" may be a change of mind or a fault."""
+    reply = customer().says(
+        "StartClaimIntent", product=CAMERA, aspect=("who pays the shipping", "who_pays")
+    )
+    assert "isn't a quality problem" in reply
+    assert "you pay the shipping" in reply
+    assert "If it's faulty or arrived damaged, ZOSI pays" in reply
+
+
+def test_who_pays_after_a_change_of_mind_is_the_customer(customer: Start) -> None:
+    """R4: "I not want camera anymore, only change mind, send back who pay"."""
+    reply = customer().says(
+        "StartClaimIntent",
+        product=CAMERA,
+        reason=("change mind", "changed_mind"),
+        aspect=("who pay", "who_pays"),
+    )
+    assert reply.startswith("As it isn't a quality problem, you pay the return shipping")
+    assert "ZOSI pays" not in reply
