@@ -55,7 +55,7 @@ def delivery_time(
     if second is not None:
         from policy.facts import Topic
 
-        also_say(handler_input, member(Topic, second))
+        also_say(handler_input, member(Topic, second), first=Topic.DELIVERY_TIME)
     remembered = current.state().region if needs_region(heard, current.case) else None
     step = delivery_step(current.case, heard, current.today, remembered, current.has_user)
     current.keep(kept_case(current.case, step))

@@ -938,3 +938,13 @@ def test_who_pays_after_a_change_of_mind_is_the_customer(customer: Start) -> Non
     )
     assert reply.startswith("As it isn't a quality problem, you pay the return shipping")
     assert "ZOSI pays" not in reply
+
+
+def test_a_fact_asked_with_a_delivery_question_is_said_with_the_short_delivery_answer(
+    customer: Start,
+) -> None:
+    """D1, D2, D4: "do you sell on AliExpress, and is the delivery free": both, one breath."""
+    reply = customer().says("DeliveryTimeIntent", alsoTopic=("aliexpress", "return_eligibility"))
+    assert reply.startswith("Delivery in Russia is free and takes 3 to 30 business days.")
+    assert "official ZOSI store on AliExpress" in reply
+    assert reply.endswith("Which city or region should I estimate delivery to?")

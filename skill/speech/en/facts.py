@@ -472,6 +472,9 @@ _SHORT: dict[Topic, Callable[[Explanation], str]] = {
         "."
     ),
     Topic.WHERE_TO_BUY: _fixed("ZOSI sells through its official store on AliExpress."),
+    Topic.DELIVERY_TIME: lambda explanation: (
+        f"Delivery in Russia is free and takes {_range(explanation)} business days."
+    ),
     Topic.TRACKING: _fixed("Every parcel has a tracking code, also in the AliExpress app."),
     Topic.WARRANTY_ABROAD: _fixed(
         "From outside the country you bought it in, you pay the international shipping."
