@@ -130,7 +130,7 @@ UNANNOTATED_SLOTS: Mapping[str, frozenset[str]] = {
     ),
     "DeliveryTimeIntent": frozenset({"alsoTopic"}),
     "PurchaseDetailsIntent": frozenset({"condition", "alsoAspect", "productAge"}),
-    "PolicyFactIntent": frozenset({"aspect", "alsoAspect", "alsoTopic"}),
+    "PolicyFactIntent": frozenset({"aspect", "alsoAspect", "alsoTopic", "goal"}),
     "PrivacyPolicyIntent": frozenset({"topic"}),
     "DeleteMyDataIntent": frozenset({"aspect"}),
 }

@@ -52,6 +52,8 @@ ACTIVE_STATUSES = frozenset({"processing", "shipped", "delivered"})
 REFUND_OPEN = "refund_open"
 #: Why the shop is asked: the refund runs until a day, if the shop was ZOSI's (R1, R2).
 REFUND_UNTIL = "refund_until"
+#: The same, when the shop said was AliExpress: which store there is asked (R2, R5).
+REFUND_UNTIL_ALIEXPRESS = "refund_until_aliexpress"
 #: The reason asked for a repair or a replacement, which only a fault can justify.
 FAULT_ONLY = "fault_only"
 

@@ -55,6 +55,7 @@ from conversation.case import (
 )
 from conversation.decisions import (
     REFUND_UNTIL,
+    REFUND_UNTIL_ALIEXPRESS,
     _claim_kind,
     _decide,
     _evaluate,
@@ -463,10 +464,23 @@ def _advance(  # noqa: PLR0911, PLR0912
         return _ask_next(case, FactName.PURCHASED, known, progressed, general=general)
 
     channel = case.value(FactName.CHANNEL)
+    refund_first = goal is Goal.REFUND and asking_anew and not rule_said and span.precise
     if channel == ALIEXPRESS:
+        if refund_first and _attempts(case, FactName.CHANNEL) == 0:
+            # Answer first: until when, from ZOSI's own store there; then which store it was.
+            dated = _evaluate(
+                Goal.REFUND, _facts(case.with_facts({FactName.CHANNEL: None}), span), known.today
+            )
+            if dated.verdict is Verdict.YES:
+                return _ask(
+                    case.with_facts({FactName.CHANNEL: None}),
+                    FactName.CHANNEL,
+                    lead=REFUND_UNTIL_ALIEXPRESS,
+                    general=dated,
+                )
         return _ask_again(case, FactName.CHANNEL, known, lead=ALIEXPRESS)
     if _shop_decides(case, goal, kind, span, known.today):
-        if goal is Goal.REFUND and asking_anew and not rule_said and span.precise:
+        if refund_first:
             # Answer first: until when, for a purchase from ZOSI; then which shop it was.
             dated = _evaluate(Goal.REFUND, _facts(case, span), known.today)
             if dated.verdict is Verdict.YES:

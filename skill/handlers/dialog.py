@@ -19,7 +19,7 @@ from ask_sdk_core.utils.request_util import get_intent_name, get_request_type
 
 from conversation.aspects import also_asked, channel_of_topic, own_purchase_goal
 from conversation.case import Asks, Case, FactName, Goal, Offer, Source, member
-from conversation.decisions import REFUND_OPEN, REFUND_UNTIL, remembered
+from conversation.decisions import REFUND_OPEN, REFUND_UNTIL, REFUND_UNTIL_ALIEXPRESS, remembered
 from conversation.delivery import corrects_order_day
 from conversation.service import needs, next_step
 from conversation.steps import (
@@ -390,7 +390,7 @@ def _ask_lead(step: AskFact) -> Phrase:
 
 def _why_asked(step: AskFact) -> Phrase:
     """The rule itself for a general question, or why the question is asked."""
-    if step.lead == REFUND_UNTIL and step.general is not None:
+    if step.lead in {REFUND_UNTIL, REFUND_UNTIL_ALIEXPRESS} and step.general is not None:
         return phrase(say.refund_if_direct(cast("ReturnDecision", step.general), step.product), " ")
     if step.general is not None:
         return phrase(say.general_answer(step.goal.value, step.general), " ")

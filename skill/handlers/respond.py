@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Final
 from ask_sdk_model.ui.standard_card import StandardCard
 
 from conversation.case import Asks, Offer, Question
-from conversation.decisions import REFUND_UNTIL
+from conversation.decisions import REFUND_UNTIL, REFUND_UNTIL_ALIEXPRESS
 from handlers.context import SAID, Said, Turn, said_from_session, said_to_session, turn
 from handlers.names import DELIVERY_TIME_INTENT, INTENTS, REGION, SLOTS
 from screens import Screen, shows_apl
@@ -231,8 +231,9 @@ def ask_for(
         asked = (say.CHECK_YOURS,)
     elif step.lead == "fault_only":
         asked = (say.ASK_FAULT,)
-    elif step.lead == "aliexpress":
-        asked = (say.ASK_ALIEXPRESS_SELLER.format(it=say.the_product(step.product)),)
+    elif step.lead in {"aliexpress", REFUND_UNTIL_ALIEXPRESS}:
+        it = "it" if step.lead == REFUND_UNTIL_ALIEXPRESS else say.the_product(step.product)
+        asked = (say.ASK_ALIEXPRESS_SELLER.format(it=it),)
     else:  # coming back, or after a lead that names the product, the question says "it"
         product = None if back or step.lead == REFUND_UNTIL else step.product
         asked = (say.ask_fact(step.fact.value, product, step.attempt),)

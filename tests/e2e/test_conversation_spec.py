@@ -948,3 +948,26 @@ def test_a_fact_asked_with_a_delivery_question_is_said_with_the_short_delivery_a
     assert reply.startswith("Delivery in Russia is free and takes 3 to 30 business days.")
     assert "official ZOSI store on AliExpress" in reply
     assert reply.endswith("Which city or region should I estimate delivery to?")
+
+
+def test_a_dated_refund_bought_on_aliexpress_says_until_when_before_asking_which_store(
+    customer: Start,
+) -> None:
+    """R1, R2, R5: AliExpress alone may be ZOSI's store or another seller: the deadline as a
+    condition first, then which store; never a bare counter-question."""
+    talk = customer()
+    reply = talk.says(
+        "ReturnRefundIntent",
+        product=CAMERA,
+        purchaseDate="2026-11-10",
+        store=("on aliexpress", "aliexpress"),
+    )
+    assert reply.startswith("If you bought it from ZOSI or its official AliExpress store,")
+    assert "until 10 December" in reply
+    assert reply.endswith(
+        "On AliExpress, did you buy it from ZOSI's official store, or from another seller there?"
+    )
+    decided = talk.says(
+        "PurchaseDetailsIntent", store=("ZOSI's official store", "zosi_official_store")
+    )
+    assert decided.startswith("Yes, you can return your camera for a full refund until 10 December")

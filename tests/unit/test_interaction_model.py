@@ -104,6 +104,7 @@ CUSTOM_INTENTS = {
         "purchaseDate": "AMAZON.DATE",
         "store": "PurchaseChannel",
         "product": "ProductType",
+        "goal": "CustomerGoal",
         "alsoAspect": "Aspect",
         "alsoTopic": "PolicyTopic",
     },
