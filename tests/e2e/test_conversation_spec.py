@@ -971,3 +971,16 @@ def test_a_dated_refund_bought_on_aliexpress_says_until_when_before_asking_which
         "PurchaseDetailsIntent", store=("ZOSI's official store", "zosi_official_store")
     )
     assert decided.startswith("Yes, you can return your camera for a full refund until 10 December")
+
+
+def test_a_dated_purchase_with_no_goal_and_no_shop_says_both_remedies_as_a_condition(
+    customer: Start,
+) -> None:
+    """R1, R2, W1: "bought it on the 1st of November": the refund only if from ZOSI, the
+    warranty, then what they want; no refund promised before the shop is known."""
+    reply = customer().says("PurchaseDetailsIntent", product=CAMERA, purchaseDate="2026-11-01")
+    assert reply.startswith(
+        "If you bought it from ZOSI, you can still return your camera for a full refund until "
+        "1 December, and the warranty runs until 1 November 2027."
+    )
+    assert reply.endswith("?")

@@ -518,24 +518,22 @@ def standing_answer(
 ) -> Answer:
     """What a purchase's date still allows, said with no goal asked (R1, W1): both remedies.
 
-    A refund is named only once the shop is known to be ZOSI's (R2, R5): until then it is
-    the warranty alone, and the question after it asks what the customer wants.
+    A refund is promised only once the shop is known to be ZOSI's (R2, R5): until then it
+    is said as a condition, and the question after it asks what the customer wants.
     """
     it = the_product(product)
     refund_until, warranty_until = refund.window.last_day, warranty.window.last_day
     title = f"Refund and warranty for {title_product(product)}"
     if refund_until is None or warranty_until is None:
         return Answer(phrase(OKAY), title, ())
-    if refund.direct_purchase:
-        speech = phrase(
-            f"You can still return {it} for a full refund ",
-            until(refund_until, exact),
-            ", and the warranty runs ",
-            until(warranty_until, exact),
-            ".",
-        )
-    else:
-        speech = phrase(f"{capitalised(it)} is under warranty ", until(warranty_until, exact), ".")
+    lead = "You can" if refund.direct_purchase else "If you bought it from ZOSI, you can"
+    speech = phrase(
+        f"{lead} still return {it} for a full refund ",
+        until(refund_until, exact),
+        ", and the warranty runs ",
+        until(warranty_until, exact),
+        ".",
+    )
     card = _facts(
         ("Refund possible until: ", When(refund_until)),
         ("Under warranty until: ", When(warranty_until)),
