@@ -430,7 +430,8 @@ class Nlu:
             if filled is not None and (exact is None or filled.rank <= exact.rank):
                 intent = self._complete(copy.deepcopy(updated))
                 intent["slots"][slot] = filled.slots[slot]
-                return Understanding(intent, "IN_PROGRESS")
+                if not filled.unresolved or not self._a_command(exact, said):
+                    return Understanding(intent, "IN_PROGRESS")
         fresh = self._fresh(exact, said)
         if updated and kind == "Dialog.ElicitSlot" and fresh.intent["name"] == FALLBACK:
             # No slot sample fits word for word ("um I think like in September"), and the words
@@ -452,6 +453,14 @@ class Nlu:
                     intent["confirmationStatus"] = status
                 return Understanding(intent, "IN_PROGRESS", fresh.how, fresh.confidence)
         return fresh
+
+    def _a_command(self, exact: _Candidate | None, said: list[str]) -> bool:
+        """Whether words that name no value of the slot asked for are a command instead.
+
+        "No, that's everything, bye" answers "Which city?" with no city: Alexa's built-in
+        stop, cancel and no outweigh a slot value that resolves to nothing.
+        """
+        return self._fresh(exact, said).intent["name"] in _COMMANDS
 
     def _fresh(self, exact: _Candidate | None, said: list[str]) -> Understanding:
         """A new intent, as Alexa would pick it.

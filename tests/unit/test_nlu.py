@@ -752,3 +752,14 @@ def test_a_length_of_time_that_is_no_age_of_theirs_fills_no_age(nlu, utterance):
 )
 def test_what_a_statement_asks_for_fills_the_goal(nlu, utterance, goal):
     assert filled(nlu.understand(utterance).intent).get("goal") == goal
+
+
+@pytest.mark.parametrize("utterance", ["no that's everything, bye", "stop", "cancel that"])
+def test_a_command_said_for_a_slot_asked_for_is_the_command_not_a_value(nlu, utterance):
+    """ "Which shop?" - "no, that's everything, bye": no shop, the customer is leaving."""
+    understanding = nlu.understand(utterance, elicit("store"))
+    assert understanding.intent["name"] in {
+        "AMAZON.StopIntent",
+        "AMAZON.CancelIntent",
+        "AMAZON.NoIntent",
+    }
