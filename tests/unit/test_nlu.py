@@ -763,3 +763,16 @@ def test_a_command_said_for_a_slot_asked_for_is_the_command_not_a_value(nlu, utt
         "AMAZON.CancelIntent",
         "AMAZON.NoIntent",
     }
+
+
+def test_coffee_spilled_on_it_is_damage_by_the_customer_beside_the_fault(nlu):
+    """R3: "I spilled coffee on the NVR and now it's dead ... I want a refund" is no quality
+    problem ZOSI refunds: the damage is heard with the fault."""
+    slots = filled(
+        nlu.understand(
+            "i spilled coffee on the n. v. r. and now it's dead, i bought it from your website "
+            "on november tenth and i want a refund"
+        ).intent
+    )
+    assert slots["condition"] == "damaged_by_customer"
+    assert slots["reason"] == "defect"
