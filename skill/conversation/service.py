@@ -182,6 +182,8 @@ def needs(case: Case, heard: Heard) -> Needs:
             return Needs(memory=False, orders=False)
         if heard.signal is Signal.YES and asked is not None and asked.about == Offer.OPEN_REQUEST:
             return Needs(memory=False, orders=True)  # decided again on the orders as they are now
+        if heard.signal is Signal.YES and asked is not None and asked.kind is Asks.CONFIRM:
+            return Needs(memory=False, orders=True)  # the day confirmed may be one of their orders
     unknown = goal is not None and case.fact(FactName.PURCHASED) is None
     undated = unknown and heard.date is None
     choosing = asked is not None and asked.about in {FactName.ORDER, FactName.PRODUCT}
@@ -414,7 +416,8 @@ def _advance(  # noqa: PLR0911, PLR0912
     if known.orders is not None and (
         choosing
         or case.fact(FactName.PURCHASED) is None
-        or (heard.date is not None and ordered_then(case, known.orders))
+        # the orders are read only when this turn's date may name one (see `needs`)
+        or (case.value(FactName.CHANNEL) is None and ordered_then(case, known.orders))
     ):
         return _from_orders(case, known)
 

@@ -984,3 +984,16 @@ def test_a_dated_purchase_with_no_goal_and_no_shop_says_both_remedies_as_a_condi
         "1 December, and the warranty runs until 1 November 2027."
     )
     assert reply.endswith("?")
+
+
+def test_a_linked_customer_confirming_the_day_of_their_order_hears_that_order(
+    customer: Start,
+) -> None:
+    """R1, R2: "the camera I got on the 16th" is checked as 16 November; the yes names the
+    day of their ZOSI order, so the order answers instead of a question about the shop."""
+    talk = customer("demo-recent")
+    check = talk.says("ReturnRefundIntent", product=CAMERA, purchaseDate="2026-12-16")
+    assert check.startswith("Just to check: you bought your camera on 16 November")
+    reply = talk.yes()
+    assert reply.startswith("For the camera ordered on 16 November: Yes, you can return it")
+    assert "Where did you buy it" not in reply
