@@ -430,8 +430,14 @@ class Nlu:
             if filled is not None and (exact is None or filled.rank <= exact.rank):
                 intent = self._complete(copy.deepcopy(updated))
                 intent["slots"][slot] = filled.slots[slot]
-                if not filled.unresolved or not self._a_command(exact, said):
+                if not filled.unresolved:
                     return Understanding(intent, "IN_PROGRESS")
+                # "Which city?" - "no, that's everything, bye": words that name no value of
+                # the slot asked for are Alexa's built-in stop, cancel or no when they say so
+                fresh = self._fresh(exact, said)
+                if fresh.intent["name"] in _COMMANDS:
+                    return fresh
+                return Understanding(intent, "IN_PROGRESS")
         fresh = self._fresh(exact, said)
         if updated and kind == "Dialog.ElicitSlot" and fresh.intent["name"] == FALLBACK:
             # No slot sample fits word for word ("um I think like in September"), and the words
@@ -453,14 +459,6 @@ class Nlu:
                     intent["confirmationStatus"] = status
                 return Understanding(intent, "IN_PROGRESS", fresh.how, fresh.confidence)
         return fresh
-
-    def _a_command(self, exact: _Candidate | None, said: list[str]) -> bool:
-        """Whether words that name no value of the slot asked for are a command instead.
-
-        "No, that's everything, bye" answers "Which city?" with no city: Alexa's built-in
-        stop, cancel and no outweigh a slot value that resolves to nothing.
-        """
-        return self._fresh(exact, said).intent["name"] in _COMMANDS
 
     def _fresh(self, exact: _Candidate | None, said: list[str]) -> Understanding:
         """A new intent, as Alexa would pick it.
@@ -581,7 +579,7 @@ class Nlu:
             return resolve_date_phrase(" ".join(phrase), self._today) not in {None, "PRESENT_REF"}
         if slot_type == "AMAZON.DURATION":
             return resolve_duration_phrase(" ".join(phrase)) is not None and self._in_place(
-                slot, keys, start, end
+                intent, slot, keys, start, end
             )
         if _lookup(self._values.get(slot_type, {}), phrase) is None:
             return False
@@ -589,7 +587,7 @@ class Nlu:
             return self._context_score(intent, slot, tuple(keys[max(0, start - 2) : start])) > 0
         return True
 
-    def _in_place(self, slot: str, keys: list[str], start: int, end: int) -> bool:
+    def _in_place(self, intent: str, slot: str, keys: list[str], start: int, end: int) -> bool:
         """Whether a length of time stands where samples put this slot, not just anywhere.
 
         "Thirty days" in "do I have thirty days to return it" is no age of the product: Alexa
@@ -598,11 +596,9 @@ class Nlu:
         word other than "for" ("broke after"), or before a word a sample puts after it
         ("eight months old", "a year ago").
         """
-        contexts = self._contexts.get(slot, set())
         before = tuple(keys[max(0, start - 2) : start])
-        if len(before) == 2 and before in contexts:
-            return True
-        if before[-1:] in contexts and before[-1:] != ("for",):
+        score = self._context_score(intent, slot, before)
+        if score == 2 or (score == 1 and before[-1:] != ("for",)):
             return True
         return tuple(keys[end : end + 1]) in self._after.get(slot, set())
 

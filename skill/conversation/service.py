@@ -180,10 +180,15 @@ def needs(case: Case, heard: Heard) -> Needs:
         )
         if not goes_on:
             return Needs(memory=False, orders=False)
-        if heard.signal is Signal.YES and asked is not None and asked.about == Offer.OPEN_REQUEST:
-            return Needs(memory=False, orders=True)  # decided again on the orders as they are now
-        if heard.signal is Signal.YES and asked is not None and asked.kind is Asks.CONFIRM:
-            return Needs(memory=False, orders=True)  # the day confirmed may be one of their orders
+        if (
+            heard.signal is Signal.YES
+            and asked is not None
+            and (
+                asked.about == Offer.OPEN_REQUEST  # decided again on the orders as they are now
+                or asked.kind is Asks.CONFIRM  # the day confirmed may be one of their orders
+            )
+        ):
+            return Needs(memory=False, orders=True)
     unknown = goal is not None and case.fact(FactName.PURCHASED) is None
     undated = unknown and heard.date is None
     choosing = asked is not None and asked.about in {FactName.ORDER, FactName.PRODUCT}
@@ -469,27 +474,28 @@ def _advance(  # noqa: PLR0911, PLR0912
     channel = case.value(FactName.CHANNEL)
     refund_first = goal is Goal.REFUND and asking_anew and not rule_said and span.precise
     if channel == ALIEXPRESS:
+        until = None
         if refund_first and _attempts(case, FactName.CHANNEL) == 0:
-            # Answer first: until when, from ZOSI's own store there; then which store it was.
-            dated = _evaluate(
-                Goal.REFUND, _facts(case.with_facts({FactName.CHANNEL: None}), span), known.today
-            )
-            if dated.verdict is Verdict.YES:
-                return _ask(
-                    case.with_facts({FactName.CHANNEL: None}),
-                    FactName.CHANNEL,
-                    lead=REFUND_UNTIL_ALIEXPRESS,
-                    general=dated,
-                )
-        return _ask_again(case, FactName.CHANNEL, known, lead=ALIEXPRESS)
+            until = _until_when_first(case, span, known, REFUND_UNTIL_ALIEXPRESS)
+        return until or _ask_again(case, FactName.CHANNEL, known, lead=ALIEXPRESS)
     if _shop_decides(case, goal, kind, span, known.today):
-        if refund_first:
-            # Answer first: until when, for a purchase from ZOSI; then which shop it was.
-            dated = _evaluate(Goal.REFUND, _facts(case, span), known.today)
-            if dated.verdict is Verdict.YES:
-                return _ask(case, FactName.CHANNEL, lead=REFUND_UNTIL, general=dated)
-        return _ask_next(case, FactName.CHANNEL, known, progressed)
+        until = _until_when_first(case, span, known, REFUND_UNTIL) if refund_first else None
+        return until or _ask_next(case, FactName.CHANNEL, known, progressed)
     return _decide(case._replace(question=None), known, span)
+
+
+def _until_when_first(case: Case, span: DateSpan, known: Known, lead: str) -> Outcome | None:
+    """Answer first: until when the refund runs if the shop was ZOSI's, then which shop it was.
+
+    None when, bought from ZOSI, it could no longer be refunded either: the shop question
+    is then asked on its own. ``lead`` picks the question: which shop, or (for AliExpress
+    said alone) which store there.
+    """
+    unsure = case.with_facts({FactName.CHANNEL: None})
+    dated = _evaluate(Goal.REFUND, _facts(unsure, span), known.today)
+    if dated.verdict is not Verdict.YES:
+        return None
+    return _ask(unsure, FactName.CHANNEL, lead=lead, general=dated)
 
 
 def _shop_decides(

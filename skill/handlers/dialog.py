@@ -163,7 +163,8 @@ def hear(handler_input: HandlerInput) -> Heard:
         signal=SIGNALS.get(name),
         product=product.id,
         product_name=product.name if product.id else None,
-        date=read_slot(intent, SLOTS[FactName.PURCHASED]).spoken or _age_as_date(handler_input),
+        date=read_slot(intent, SLOTS[FactName.PURCHASED]).spoken
+        or _age_as_date(handler_input, intent),
         channel=values[FactName.CHANNEL]
         or channel_of_topic(read_slot(intent, TOPIC).id)
         or channel_of_topic(read_slot(intent, ALSO_TOPIC).id),
@@ -180,12 +181,12 @@ def hear(handler_input: HandlerInput) -> Heard:
     )
 
 
-def _age_as_date(handler_input: HandlerInput) -> str | None:
+def _age_as_date(handler_input: HandlerInput, intent: Intent) -> str | None:
     """The purchase date an age says ("it's eight months old"), as Alexa would send the date.
 
     Today is read (and the device's time zone looked up) only when an age was said.
     """
-    age = read_slot(current_intent(handler_input), PRODUCT_AGE).spoken
+    age = read_slot(intent, PRODUCT_AGE).spoken
     return None if age is None else date_of_age(age, turn(handler_input).today)
 
 

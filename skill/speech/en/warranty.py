@@ -88,7 +88,8 @@ def warranty_answer(
     return Answer(speech, f"Warranty for {title_product(product)}", body)
 
 
-WARRANTY_DOES = " If it's faulty, ZOSI repairs or replaces it."
+_IF_FAULTY = " If it's faulty, ZOSI repairs or replaces it"
+WARRANTY_DOES = f"{_IF_FAULTY}."
 
 
 def _spoken_warranty_shipping(payer: Payer, home_known: bool, route: bool = True) -> str:
@@ -102,10 +103,10 @@ def _spoken_warranty_shipping(payer: Payer, home_known: bool, route: bool = True
         return f" {_warranty_shipping(payer)}"
     if payer is Payer.CUSTOMER:
         return (
-            f"{WARRANTY_DOES[:-1]}; since you're outside the country of purchase, "
+            f"{_IF_FAULTY}; since you're outside the country of purchase, "
             "you pay the international shipping."
         )
-    return f"{WARRANTY_DOES[:-1]}, and covers the return shipping."
+    return f"{_IF_FAULTY}, and covers the return shipping."
 
 
 def _warranty_shipping(payer: Payer, home_known: bool = True) -> str:
