@@ -25,6 +25,7 @@ def _ask(
     lead: str | None = None,
     general: Decision | None = None,
     choices: tuple[OrderFacts, ...] = (),
+    exact: bool = True,
 ) -> Outcome:
     """Ask for ``fact``, keeping how often it was asked."""
     goal = case.goal or Goal.WARRANTY
@@ -40,6 +41,7 @@ def _ask(
         lead,
         general,
         choices,
+        exact=exact,
     )
     return Outcome(case._replace(question=question), step)
 

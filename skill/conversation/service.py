@@ -472,7 +472,7 @@ def _advance(  # noqa: PLR0911, PLR0912
         return _ask_next(case, FactName.PURCHASED, known, progressed, general=general)
 
     channel = case.value(FactName.CHANNEL)
-    refund_first = goal is Goal.REFUND and asking_anew and not rule_said and span.precise
+    refund_first = goal is Goal.REFUND and asking_anew and not rule_said
     if channel == ALIEXPRESS:
         until = None
         if refund_first and _attempts(case, FactName.CHANNEL) == 0:
@@ -487,15 +487,16 @@ def _advance(  # noqa: PLR0911, PLR0912
 def _until_when_first(case: Case, span: DateSpan, known: Known, lead: str) -> Outcome | None:
     """Answer first: until when the refund runs if the shop was ZOSI's, then which shop it was.
 
-    None when, bought from ZOSI, it could no longer be refunded either: the shop question
-    is then asked on its own. ``lead`` picks the question: which shop, or (for AliExpress
-    said alone) which store there.
+    None when, bought from ZOSI, it could no longer be refunded either (or, for a week or
+    a month, might not be): the shop question is then asked on its own. A purchase date
+    known only roughly ("three weeks ago") gives the last day as a floor, "until at least".
+    ``lead`` picks the question: which shop, or (for AliExpress said alone) which store there.
     """
     unsure = case.with_facts({FactName.CHANNEL: None})
     dated = _evaluate(Goal.REFUND, _facts(unsure, span), known.today)
     if dated.verdict is not Verdict.YES:
         return None
-    return _ask(unsure, FactName.CHANNEL, lead=lead, general=dated)
+    return _ask(unsure, FactName.CHANNEL, lead=lead, general=dated, exact=span.precise)
 
 
 def _shop_decides(

@@ -142,7 +142,8 @@ class AskFact(Record):
     understood; ``lead`` says why the question comes (a date that can't be used);
     ``noted`` is a purchase date the customer just gave while another question was
     open (a correction, or an answer out of turn), read back so they hear it was taken;
-    ``explains`` is the Topic id of a fact the customer asked for, said before the question.
+    ``explains`` is the Topic id of a fact the customer asked for, said before the question;
+    ``exact``: the purchase date said is one day, so ``general``'s last day is not a floor.
     """
 
     goal: Goal
@@ -155,6 +156,7 @@ class AskFact(Record):
     choices: tuple[OrderFacts, ...] = ()
     noted: DateSpan | None = None
     explains: str | None = None
+    exact: bool = True
 
 
 class ConfirmDate(Record):

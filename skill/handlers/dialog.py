@@ -392,7 +392,8 @@ def _ask_lead(step: AskFact) -> Phrase:
 def _why_asked(step: AskFact) -> Phrase:
     """The rule itself for a general question, or why the question is asked."""
     if step.lead in {REFUND_UNTIL, REFUND_UNTIL_ALIEXPRESS} and step.general is not None:
-        return phrase(say.refund_if_direct(cast("ReturnDecision", step.general), step.product), " ")
+        refund = cast("ReturnDecision", step.general)
+        return phrase(say.refund_if_direct(refund, step.product, step.exact), " ")
     if step.general is not None:
         return phrase(say.general_answer(step.goal.value, step.general), " ")
     if step.lead == "aliexpress":  # understood: the question says which store there

@@ -209,7 +209,9 @@ class Voice(Protocol):
         """What a purchase's date still allows, said with no goal asked (R1, W1)."""
         ...
 
-    def refund_if_direct(self, decision: ReturnDecision, product: str | None) -> Phrase:
+    def refund_if_direct(
+        self, decision: ReturnDecision, product: str | None, exact: bool = True
+    ) -> Phrase:
         """Until when a refund runs for a purchase from ZOSI, said before the shop is asked."""
         ...
 

@@ -997,3 +997,20 @@ def test_a_linked_customer_confirming_the_day_of_their_order_hears_that_order(
     reply = talk.yes()
     assert reply.startswith("For the camera ordered on 16 November: Yes, you can return it")
     assert "Where did you buy it" not in reply
+
+
+def test_a_refund_asked_with_a_rough_date_says_until_at_least_before_the_shop(
+    customer: Start,
+) -> None:
+    """R1, R2: "bought it three weeks ago, money back?" gets the floor of the deadline as a
+    condition first, never the shop question bare."""
+    reply = customer().says(
+        "PurchaseDetailsIntent",
+        product=CAMERA,
+        productAge="P3W",
+        reason=("broke", "defect"),
+        goal=("money back", "refund"),
+    )
+    assert reply.startswith("If you bought it from ZOSI or its official AliExpress store,")
+    assert "for a full refund until at least" in reply
+    assert reply.endswith("or from another shop?")

@@ -109,15 +109,18 @@ def return_answer(decision: ReturnDecision, product: str | None, exact: bool = T
     return Answer(speech, f"Returning {title_product(product)}", body)
 
 
-def refund_if_direct(decision: ReturnDecision, product: str | None) -> Phrase:
-    """R1, R2: until when a refund runs for a purchase from ZOSI, said before asking the shop."""
+def refund_if_direct(decision: ReturnDecision, product: str | None, exact: bool = True) -> Phrase:
+    """R1, R2: until when a refund runs for a purchase from ZOSI, said before asking the shop.
+
+    ``exact``: the purchase day is known; a rough date's last day is said as a floor.
+    """
     last_day = decision.window.last_day
     if last_day is None:
         raise ValueError("a refund that runs until a day needs its last day")
     return phrase(
         "If you bought it from ZOSI or its official AliExpress store, you can return "
         f"{the_product(product)} for a full refund ",
-        until(last_day, True),
+        until(last_day, exact),
         f"{days_left(decision.window)}.",
     )
 
