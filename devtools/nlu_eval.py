@@ -130,7 +130,9 @@ UNANNOTATED_SLOTS: Mapping[str, frozenset[str]] = {
     ),
     "DeliveryTimeIntent": frozenset({"alsoTopic"}),
     "PurchaseDetailsIntent": frozenset({"condition", "alsoAspect", "productAge"}),
-    "PolicyFactIntent": frozenset({"aspect", "alsoAspect", "alsoTopic", "goal"}),
+    "PolicyFactIntent": frozenset(
+        {"aspect", "alsoAspect", "alsoTopic", "goal", "purchaseCountry", "homeCountry"}
+    ),
     "PrivacyPolicyIntent": frozenset({"topic"}),
     "DeleteMyDataIntent": frozenset({"aspect"}),
 }

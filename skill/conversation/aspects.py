@@ -128,12 +128,18 @@ def fact_topic(case: Case, topic: Topic) -> Topic:
     """The fact a general question means, given the conversation it is asked in.
 
     "Who pays the shipping?" after a repair or a replacement was discussed asks who pays
-    to send that product (W5, W6, X1), not what delivery of a new order costs (D2).
+    to send that product (W5, W6, X1), not what delivery of a new order costs (D2). From
+    abroad, a product with a fault goes back at the customer's cost whatever was asked
+    for it (W6): "I'm in Berlin, it stopped working, who pays the shipping".
     """
-    if topic.value not in WHO_PAYS_TOPICS or case.goal is None:
+    if topic.value not in WHO_PAYS_TOPICS:
         return topic
-    from policy.facts import Aspect, topic_for
+    from policy.facts import Aspect, Topic, topic_for
 
+    if case.goal is None:
+        reason = member(Reason, case.value(FactName.REASON))
+        faulty = reason is not None and reason.is_quality_problem
+        return Topic.WARRANTY_ABROAD if faulty and _abroad(case) else topic
     return topic_for(subject_of(case), Aspect.WHO_PAYS, abroad=_abroad(case)) or topic
 
 
@@ -352,7 +358,8 @@ def _shipping_with_customs(case: Case, heard: Heard, answered: Topic | None) -> 
     if case.goal is None and heard.reason is None and case.value(FactName.REASON) is None:
         return None
     subject = subject_of(case) if case.goal is not None else ASPECT_SUBJECTS[Aspect.WHO_PAYS]
-    return topic_for(subject, Aspect.WHO_PAYS, abroad=_abroad(case))
+    topic = topic_for(subject, Aspect.WHO_PAYS, abroad=_abroad(case))
+    return None if topic is None else fact_topic(case, topic)
 
 
 #: The refund's general facts, which say what is possible within 30 days.

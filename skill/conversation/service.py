@@ -212,10 +212,16 @@ def noted(case: Case, heard: Heard, known: Known) -> Case:
     """The case with what a general question said of their product, kept for what follows.
 
     "It keeps disconnecting: who pays to send it back?" is answered as a fact (R4, W5);
-    the fault stays in the case, so a repair asked next is not asked what is wrong again.
-    Only the product's state is taken: the question itself opens no goal.
+    the fault stays in the case, so a repair asked next is not asked what is wrong again;
+    so does where they are and where it was bought ("I'm in Berlin ...", W6). Only the
+    product's state and the countries are taken: the question itself opens no goal.
     """
-    stated = Heard(reason=heard.reason, condition=heard.condition)
+    stated = Heard(
+        reason=heard.reason,
+        condition=heard.condition,
+        purchase_country=heard.purchase_country,
+        home_country=heard.home_country,
+    )
     return case if stated == Heard() else _merge(case, stated, known)
 
 

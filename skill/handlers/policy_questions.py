@@ -27,6 +27,7 @@ from handlers.names import (
     PRODUCT,
     PURCHASE_DATE,
     REASON,
+    SLOTS,
     TOPIC,
 )
 from handlers.respond import also_say, finish, speak
@@ -91,17 +92,21 @@ def policy_fact(handler_input: HandlerInput) -> Response:
         topic = store_topic(read_slot(intent, "store").id)
     if topic is None:
         return finish(handler_input, (say.UNKNOWN_TOPIC,))
-    topic = fact_topic(current.case, refine(topic, aspect))
-    topic = store_first(read_slot(intent, "store").id, topic, aspect)
     asked = Heard(
         aspect=aspect_id,
         also_aspect=also_aspect,
         also_topic=read_slot(intent, ALSO_TOPIC).id,
         reason=None if reason is None else reason.value,
+        purchase_country=read_slot(intent, SLOTS[FactName.PURCHASE_COUNTRY]).id,
+        home_country=read_slot(intent, SLOTS[FactName.HOME_COUNTRY]).id,
     )
-    result = say.fact_answer(current.fact(topic, reason))
-    if asked.reason is not None:  # their fault stays in the case (the clock only then)
+    if asked.reason or asked.purchase_country or asked.home_country:
+        # their fault and where they are stay in the case (the clock only then), and decide
+        # who pays (R4, W6)
         current.keep(noted(current.case, asked, Known(current.today)))
+    topic = fact_topic(current.case, refine(topic, aspect))
+    topic = store_first(read_slot(intent, "store").id, topic, aspect)
+    result = say.fact_answer(current.fact(topic, reason))
     also_say(handler_input, also_asked(current.case, asked, topic), first=topic, reason=reason)
     check = after_fact(current.case, topic.value)
     if check is None:

@@ -1014,3 +1014,43 @@ def test_a_refund_asked_with_a_rough_date_says_until_at_least_before_the_shop(
     assert reply.startswith("If you bought it from ZOSI or its official AliExpress store,")
     assert "for a full refund until at least" in reply
     assert reply.endswith("or from another shop?")
+
+
+def test_a_faulty_product_sent_from_abroad_asked_as_a_general_question_is_at_their_cost(
+    customer: Start,
+) -> None:
+    """W6, W9: "I'm in Berlin, my doorbell from Russia stopped working, who pays the shipping
+    and will I have to pay customs": customs are theirs, and so is the international
+    shipping; never "ZOSI pays the return shipping" for a product sent from abroad."""
+    talk = customer()
+    reply = talk.says(
+        "PolicyFactIntent",
+        topic=("customs", "customs"),
+        aspect=("will I have to pay", "who_pays"),
+        reason=("stopped working", "defect"),
+        homeCountry=("Berlin", "DE"),
+        purchaseCountry=("Russia", "RU"),
+    )
+    assert reply.startswith("ZOSI doesn't pay customs clearance")
+    assert "you pay the international shipping" in reply
+    assert "ZOSI pays" not in reply
+    # where they are stays in the case: a repair asked next is decided for abroad
+    follow = talk.says("PolicyFactIntent", aspect=("who pays the postage", "who_pays"))
+    assert "you pay the international shipping" in follow
+
+
+def test_abroad_said_without_a_country_is_outside_the_country_of_purchase(
+    customer: Start,
+) -> None:
+    """W6, D2: "I live abroad now", "outside Russia", "overseas" name no country, yet the
+    rule for a return from abroad applies; delivery there is not in the published terms."""
+    reply = customer().says(
+        "WarrantyStatusIntent",
+        product=CAMERA,
+        reason=("broke", "defect"),
+        homeCountry=("abroad", "ZZ"),
+        aspect=("who pays to send it back", "who_pays"),
+    )
+    assert reply.startswith("If you send it from outside the country you bought it in, you pay")
+    delivery = customer().says("DeliveryTimeIntent", country=("overseas", "ZZ"))
+    assert delivery.startswith("ZOSI's delivery terms cover Russia only")

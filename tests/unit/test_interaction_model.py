@@ -107,6 +107,8 @@ CUSTOM_INTENTS = {
         "goal": "CustomerGoal",
         "alsoAspect": "Aspect",
         "alsoTopic": "PolicyTopic",
+        "purchaseCountry": "CountryName",
+        "homeCountry": "CountryName",
     },
 }
 BUILT_IN_INTENTS = {

@@ -71,7 +71,13 @@ _STORED_CHANNELS = {
     "zosi_official_store": "from ZOSI's AliExpress store",
     "third_party": "from another shop",
 }
-_STORED_COUNTRIES = {"RU": "Russia", "KZ": "Kazakhstan", "BY": "Belarus", "CN": "China"}
+_STORED_COUNTRIES = {
+    "RU": "Russia",
+    "KZ": "Kazakhstan",
+    "BY": "Belarus",
+    "CN": "China",
+    "ZZ": "another country",
+}
 
 
 def _stored_purchase(stored: Mapping[str, object]) -> Phrase:
