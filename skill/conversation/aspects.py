@@ -63,6 +63,23 @@ def _explain(case: Case, heard: Heard, known: Known) -> Outcome | None:
     return _fact_first(case, topic)
 
 
+def asked_aspects(first: str | None, second: str | None) -> tuple[str | None, str | None]:
+    """The aspect ids one turn asks, with two that ask one thing joined (W8, X3).
+
+    "Who pays the shipping if it turns out nothing is wrong with it" fills both aspect
+    slots, but asks only what W8 answers (:func:`policy.facts.one_question`).
+    """
+    if first is None or second is None:
+        return first, second
+    from policy.facts import Aspect, one_question
+
+    one, two = member(Aspect, first), member(Aspect, second)
+    if one is None or two is None:
+        return first, second
+    joined, other = one_question(one, two)
+    return (None if joined is None else joined.value), (None if other is None else other.value)
+
+
 def _no_fault_said(case: Case, reason: Reason | None) -> bool:
     """Whether who pays the shipping turns on the reason (R4, W5).
 

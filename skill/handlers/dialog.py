@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, cast
 
 from ask_sdk_core.utils.request_util import get_intent_name, get_request_type
 
-from conversation.aspects import also_asked, channel_of_topic, own_purchase_goal
+from conversation.aspects import also_asked, asked_aspects, channel_of_topic, own_purchase_goal
 from conversation.case import Asks, Case, FactName, Goal, Offer, Source, member
 from conversation.decisions import REFUND_OPEN, REFUND_UNTIL, REFUND_UNTIL_ALIEXPRESS, remembered
 from conversation.delivery import corrects_order_day
@@ -146,7 +146,9 @@ def hear(handler_input: HandlerInput) -> Heard:
     if confirmed is not None:  # Alexa's own confirmation prompt answered: a yes or a no
         return Heard(signal=confirmed)
     product = read_slot(intent, PRODUCT)
-    aspect, also_aspect = two_said(intent, ASPECT, ALSO_ASPECT, asked_first=name in GOALS)
+    aspect, also_aspect = asked_aspects(
+        *two_said(intent, ASPECT, ALSO_ASPECT, asked_first=name in GOALS)
+    )
     unmatched: list[tuple[FactName, str]] = []
     values: dict[FactName, str | None] = {}
     for fact in RESOLVED_FACTS:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from conversation.aspects import (
     after_fact,
     also_asked,
+    asked_aspects,
     fact_topic,
     store_first,
     store_topic,
@@ -70,7 +71,7 @@ def policy_fact(handler_input: HandlerInput) -> Response:
         or _states_the_products_state(intent)
     ):
         return converse(handler_input)
-    aspect_id, also_aspect = two_said(intent, ASPECT, ALSO_ASPECT)
+    aspect_id, also_aspect = asked_aspects(*two_said(intent, ASPECT, ALSO_ASPECT))
     aspect = member(Aspect, aspect_id)
     topic = member(Topic, read_slot(intent, TOPIC).id)
     if topic in PRIVACY_TOPICS:  # "how long do you keep my data, and is it encrypted" (P3, P9)

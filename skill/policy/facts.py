@@ -308,9 +308,38 @@ _ASPECT_TOPICS: dict[tuple[Subject, Aspect], Topic] = {
     (Subject.DELIVERY, Aspect.HOW_FAST): Topic.DELIVERY_TIME,
     (Subject.DELIVERY, Aspect.WHO_PAYS): Topic.DELIVERY_COST,
     (Subject.DELIVERY, Aspect.STEPS): Topic.TRACKING,
+    # "who pays the shipping if nothing is wrong with it": the shipping back of a unit found
+    # fine (W8), not a new order's delivery
+    (Subject.DELIVERY, Aspect.NOT_FAULTY): Topic.NOT_DEFECTIVE,
     (Subject.PRIVACY, Aspect.HOW_LONG): Topic.DATA_RETENTION,
 }
 """The fact that answers each aspect of each family; customs and the warehouse are shared."""
+
+
+_ONE_QUESTION: dict[frozenset[Aspect], Aspect] = {
+    # W8: "who pays the shipping if it turns out nothing is wrong with it"
+    frozenset({Aspect.WHO_PAYS, Aspect.NOT_FAULTY}): Aspect.NOT_FAULTY,
+    # W8, X3: "if it was just my wifi all along, will I be charged for anything"
+    frozenset({Aspect.CARD_HOLD, Aspect.NOT_FAULTY}): Aspect.NOT_FAULTY,
+    # X3: "will you charge my card if the old one gets there late"
+    frozenset({Aspect.CARD_HOLD, Aspect.LATE}): Aspect.LATE,
+}
+
+
+def one_question(
+    first: Aspect | None, second: Aspect | None
+) -> tuple[Aspect | None, Aspect | None]:
+    """The aspects two said in one breath ask, when together they ask one thing.
+
+    "Who pays the shipping if nothing is wrong with it" is not two questions (who pays for
+    a faulty product, W5, and what happens if it is fine, W8) but W8's answer alone: the
+    condition names the fact that says who pays. Two aspects that don't join stay two.
+    """
+    if first is not None and second is not None:
+        joined = _ONE_QUESTION.get(frozenset({first, second}))
+        if joined is not None:
+            return (joined, None)
+    return (first, second)
 
 
 #: The family a question names by its aspect alone is most often about, when nothing else in

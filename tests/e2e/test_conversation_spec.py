@@ -1054,3 +1054,21 @@ def test_abroad_said_without_a_country_is_outside_the_country_of_purchase(
     assert reply.startswith("If you send it from outside the country you bought it in, you pay")
     delivery = customer().says("DeliveryTimeIntent", country=("overseas", "ZZ"))
     assert delivery.startswith("ZOSI's delivery terms cover Russia only")
+
+
+def test_who_pays_if_nothing_is_wrong_with_it_is_the_no_fault_rule(customer: Start) -> None:
+    """W8: "who pays to send it back if your technicians say it's fine" asks one thing:
+    the customer pays to get it back. Never W5's "ZOSI pays" for a faulty product."""
+    reply = customer().says(
+        "PolicyFactIntent",
+        aspect=("say the doorbell is fine", "not_faulty"),
+        alsoAspect=("who pays to send it back", "who_pays"),
+    )
+    assert reply.startswith("If ZOSI tests the product and finds no fault")
+    assert "ZOSI pays" not in reply
+    shipping = customer().says(
+        "PolicyFactIntent",
+        topic=("the shipping", "delivery_cost"),
+        aspect=("it turns out nothing is wrong", "not_faulty"),
+    )
+    assert shipping.startswith("If ZOSI tests the product and finds no fault")

@@ -5,7 +5,7 @@ import re
 import pytest
 
 from policy import terms
-from policy.facts import Explanation, Topic, explain
+from policy.facts import Aspect, Explanation, Topic, explain, one_question, refine
 from policy.model import RULE_ORDER, Payer
 
 
@@ -160,3 +160,29 @@ def test_p5_backups_are_a_privacy_fact_of_their_own():
     assert Topic.DATA_BACKUPS in PRIVACY_TOPICS
     assert explain(Topic.DATA_BACKUPS).rule_ids == ("P5",)
     assert privacy_facts((Topic.DATA_BACKUPS, None), None) == (Topic.DATA_BACKUPS,)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "asked"),
+    [
+        # W8: "who pays the shipping if it turns out nothing is wrong with it"
+        (Aspect.WHO_PAYS, Aspect.NOT_FAULTY, (Aspect.NOT_FAULTY, None)),
+        (Aspect.NOT_FAULTY, Aspect.WHO_PAYS, (Aspect.NOT_FAULTY, None)),
+        # "if it was just my wifi all along, will I be charged for anything"
+        (Aspect.CARD_HOLD, Aspect.NOT_FAULTY, (Aspect.NOT_FAULTY, None)),
+        # X3: "will you charge my card if the old one gets there late"
+        (Aspect.CARD_HOLD, Aspect.LATE, (Aspect.LATE, None)),
+        # two questions stay two: "who pays the shipping, and customs?"
+        (Aspect.WHO_PAYS, Aspect.CUSTOMS, (Aspect.WHO_PAYS, Aspect.CUSTOMS)),
+        (Aspect.HOW_LONG, None, (Aspect.HOW_LONG, None)),
+    ],
+)
+def test_two_aspects_that_ask_one_thing_are_joined(
+    first: Aspect, second: Aspect | None, asked: tuple[Aspect | None, Aspect | None]
+) -> None:
+    assert one_question(first, second) == asked
+
+
+def test_the_shipping_of_a_unit_found_fine_is_w8_not_delivery() -> None:
+    """W8: "who pays the shipping if nothing is wrong with it" names shipping, asks W8."""
+    assert refine(Topic.DELIVERY_COST, Aspect.NOT_FAULTY) is Topic.NOT_DEFECTIVE
