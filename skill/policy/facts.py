@@ -271,6 +271,8 @@ class Aspect(StrEnum):
     LATE = "late"
     NOT_FAULTY = "not_faulty"
     WHERE_FROM = "where_from"
+    APPROVED = "approved"
+    """Once the request is authorised: the return label or address and the RMA code (W4)."""
 
 
 class Subject(StrEnum):
@@ -294,6 +296,9 @@ _ASPECT_TOPICS: dict[tuple[Subject, Aspect], Topic] = {
     (Subject.WARRANTY, Aspect.STARTS): Topic.WARRANTY_LENGTH,
     (Subject.WARRANTY, Aspect.WHO_PAYS): Topic.WARRANTY_SHIPPING,
     (Subject.WARRANTY, Aspect.STEPS): Topic.WARRANTY_CLAIM,
+    (Subject.WARRANTY, Aspect.APPROVED): Topic.RMA_PROCESS,
+    (Subject.REFUND, Aspect.APPROVED): Topic.RMA_PROCESS,
+    (Subject.CROSS_SHIP, Aspect.APPROVED): Topic.CROSS_SHIP_DISPATCH,
     (Subject.WARRANTY, Aspect.NOT_FAULTY): Topic.NOT_DEFECTIVE,
     (Subject.WARRANTY, Aspect.CARD_HOLD): Topic.CROSS_SHIP_HOLD,
     (Subject.CROSS_SHIP, Aspect.HOW_LONG): Topic.CROSS_SHIPPING,
@@ -323,6 +328,10 @@ _ONE_QUESTION: dict[frozenset[Aspect], Aspect] = {
     frozenset({Aspect.CARD_HOLD, Aspect.NOT_FAULTY}): Aspect.NOT_FAULTY,
     # X3: "will you charge my card if the old one gets there late"
     frozenset({Aspect.CARD_HOLD, Aspect.LATE}): Aspect.LATE,
+    # W4: "my request is authorised, now where do I send it"
+    frozenset({Aspect.APPROVED, Aspect.STEPS}): Aspect.APPROVED,
+    # X4: "once it's approved, when will the replacement be sent"
+    frozenset({Aspect.APPROVED, Aspect.HOW_FAST}): Aspect.HOW_FAST,
 }
 
 
@@ -352,6 +361,7 @@ ASPECT_SUBJECTS: dict[Aspect, Subject] = {
     Aspect.WHO_PAYS: Subject.REFUND,
     Aspect.NOT_FAULTY: Subject.WARRANTY,
     Aspect.STEPS: Subject.WARRANTY,
+    Aspect.APPROVED: Subject.WARRANTY,
     Aspect.CARD_HOLD: Subject.CROSS_SHIP,
     Aspect.LATE: Subject.CROSS_SHIP,
     Aspect.HOW_FAST: Subject.CROSS_SHIP,  # a new order's speed is a delivery question (D4)

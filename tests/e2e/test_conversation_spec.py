@@ -1072,3 +1072,31 @@ def test_who_pays_if_nothing_is_wrong_with_it_is_the_no_fault_rule(customer: Sta
         aspect=("it turns out nothing is wrong", "not_faulty"),
     )
     assert shipping.startswith("If ZOSI tests the product and finds no fault")
+
+
+def test_where_to_send_it_once_the_request_is_authorised_is_the_rma_process(
+    customer: Start,
+) -> None:
+    """W4: "support said my request is authorised, now where do I send it" is past the
+    first step: the return label or address and the RMA code, not "email support first"."""
+    reply = customer().says(
+        "PolicyFactIntent",
+        aspect=("is authorised", "approved"),
+        alsoAspect=("where do I send it", "steps"),
+        product=CAMERA,
+    )
+    assert reply.startswith("Once support approves your claim,")
+    assert "RMA code" in reply
+    assert "The first step" not in reply
+    label = customer().says("PolicyFactIntent", aspect=("a return label", "approved"))
+    assert label.startswith("Once support approves your claim,")
+
+
+def test_when_the_replacement_ships_once_approved_is_the_dispatch_time(customer: Start) -> None:
+    """X4: "once it's approved, when will the replacement be sent" is 2 to 3 business days."""
+    reply = customer().says(
+        "CrossShipIntent",
+        aspect=("once it's approved", "approved"),
+        alsoAspect=("when will it be sent", "how_fast"),
+    )
+    assert reply.startswith("ZOSI ships the replacement within 2 to 3 business days")

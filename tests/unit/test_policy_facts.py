@@ -172,6 +172,10 @@ def test_p5_backups_are_a_privacy_fact_of_their_own():
         (Aspect.CARD_HOLD, Aspect.NOT_FAULTY, (Aspect.NOT_FAULTY, None)),
         # X3: "will you charge my card if the old one gets there late"
         (Aspect.CARD_HOLD, Aspect.LATE, (Aspect.LATE, None)),
+        # W4: "my request is authorised, now where do I send it"
+        (Aspect.APPROVED, Aspect.STEPS, (Aspect.APPROVED, None)),
+        # X4: "once it's approved, when will the replacement be sent"
+        (Aspect.APPROVED, Aspect.HOW_FAST, (Aspect.HOW_FAST, None)),
         # two questions stay two: "who pays the shipping, and customs?"
         (Aspect.WHO_PAYS, Aspect.CUSTOMS, (Aspect.WHO_PAYS, Aspect.CUSTOMS)),
         (Aspect.HOW_LONG, None, (Aspect.HOW_LONG, None)),
