@@ -314,9 +314,17 @@ def store_first(store: str | None, topic: Topic, aspect: str | None) -> Topic:
     product goes back through that seller (R5).
     """
     shop = store_topic(store) if store in {GIFT, Channel.THIRD_PARTY.value} else None
-    if shop is None or aspect not in _SHOP_DECIDES:
+    if shop is None:
         return topic
-    return shop
+    if aspect in _SHOP_DECIDES:
+        return shop
+    from policy.facts import Subject, subject_of_topic
+
+    # "someone gave me a camera, do I need their receipt for a warranty repair": asked of a
+    # remedy with no aspect, the giver is the answer (R6); another seller is for a refund
+    # only (R5), as ZOSI's warranty covers every ZOSI product (W1)
+    remedies = {Subject.REFUND, Subject.WARRANTY} if store == GIFT else {Subject.REFUND}
+    return shop if aspect is None and subject_of_topic(topic) in remedies else topic
 
 
 def after_fact(case: Case, topic: str) -> Case | None:
@@ -427,6 +435,8 @@ def also_asked(case: Case, heard: Heard, answered: Topic | None = None) -> Topic
                 break
     if topic is not None and topic.value in WHO_PAYS_TOPICS:
         topic = fact_topic(case, topic)
-    if topic is not None and topic.value in _REFUND_POSSIBLE and _refund_ruled_out(case):
+    if topic is not None and topic.value in _REFUND_POSSIBLE and (
+        _refund_ruled_out(case) or answered is Topic.THIRD_PARTY
+    ):
         return None  # R2, R3, R5: no 30 days to speak of for them (the card says why)
     return None if topic in done else topic

@@ -1100,3 +1100,30 @@ def test_when_the_replacement_ships_once_approved_is_the_dispatch_time(customer:
         alsoAspect=("when will it be sent", "how_fast"),
     )
     assert reply.startswith("ZOSI ships the replacement within 2 to 3 business days")
+
+
+def test_a_gift_with_a_warranty_question_says_to_ask_the_giver(customer: Start) -> None:
+    """R6: "someone gave me a camera as a present, do I need their receipt for a warranty
+    repair" names no aspect, but the gift decides the answer: the giver has the receipt."""
+    reply = customer().says(
+        "PolicyFactIntent",
+        store=("someone gave me", "gift"),
+        topic=("a warranty repair", "warranty_claim"),
+    )
+    assert reply.startswith("For a gift, ask the person who gave it to you")
+
+
+def test_another_shop_with_refunds_asked_promises_no_thirty_days(customer: Start) -> None:
+    """R5: "I bought it on Ozon, what about refunds": that shop's policy, and not ZOSI's
+    30 days said after it as if they applied; ZOSI's warranty still does (W1)."""
+    reply = customer().says(
+        "PolicyFactIntent",
+        topic=("ozon", "third_party"),
+        alsoTopic=("refunds", "return_window"),
+    )
+    assert reply.startswith("If another shop or reseller sold it to you, that shop handles")
+    assert "30 days" not in reply
+    warranty = customer().says(
+        "PolicyFactIntent", store=("ozon", "third_party"), topic=("the warranty", "warranty_length")
+    )
+    assert warranty.startswith("The ZOSI warranty lasts 12 months")

@@ -27,6 +27,24 @@ def filled(intent: dict[str, Any]) -> dict[str, str]:
     ("said", "intent", "slots"),
     [
         ("how can i track my order", "TrackOrderIntent", {}),
+        # D4: an order placed, said with its worry, asks when it arrives (issue 17)
+        (
+            "i ordered a doorbell today when should i expect it",
+            "DeliveryTimeIntent",
+            {"orderedOn": "2026-11-21"},
+        ),
+        (
+            "i ordered it last monday and it still hasn't come",
+            "DeliveryTimeIntent",
+            {"orderedOn": "2026-11-16"},
+        ),
+        ("do you ship abroad", "DeliveryTimeIntent", {"country": "abroad"}),
+        # W4: after approval, the label and the RMA code
+        (
+            "my claim was approved what happens now",
+            "PolicyFactIntent",
+            {"aspect": "was approved", "alsoAspect": "what happens now"},
+        ),
         ("when will it arrive", "TrackOrderIntent", {}),
         ("how do i contact zosi support", "ContactSupportIntent", {}),
         ("what is your email address", "ContactSupportIntent", {}),
