@@ -39,6 +39,8 @@ def filled(intent: dict[str, Any]) -> dict[str, str]:
             {"orderedOn": "2026-11-16"},
         ),
         ("do you ship abroad", "DeliveryTimeIntent", {"country": "abroad"}),
+        # R3: a short second-language refund question with the box gone
+        ("no box refund ok", "ReturnRefundIntent", {"condition": "no box"}),
         # W4: after approval, the label and the RMA code
         (
             "my claim was approved what happens now",
