@@ -141,6 +141,7 @@ _TOKEN = re.compile(r"\d{4}-\d{2}(?:-\d{2})?|[a-z0-9]+(?:'[a-z0-9]+)*")
 _FILLERS_BEFORE: Final = ("please", "um", "uh", "so", "hey", "alexa")
 _FILLERS_AFTER: Final = (("please",), ("thanks",), ("thank", "you"))
 _ARTICLES: Final = frozenset({"the", "a", "an", "my", "our", "this", "that"})
+_PARTICLES_AFTER: Final = frozenset({"too", "also", "though", "anyway", "again"})
 _MAX_UNMATCHED_WORDS: Final = 5
 _MAX_GUESSED_WORDS: Final = 2
 _CONNECTORS: Final[Mapping[str, tuple[str, ...]]] = {
@@ -661,6 +662,11 @@ class Nlu:
         match = _lookup(index, spoken)
         if match is None and len(spoken) > 1 and spoken[0] in _ARTICLES:
             match = _lookup(index, spoken[1:])
+        if match is None and len(spoken) > 1 and spoken[-1] in _PARTICLES_AFTER:
+            # "is delivery free to Germany too": Alexa leaves the particle out of the value
+            match = _lookup(index, spoken[:-1])
+            if match is not None:
+                text = " ".join(spoken[:-1])
         if match is None and len(spoken) > _MAX_UNMATCHED_WORDS:
             return None
         authority: dict[str, Any] = {

@@ -486,7 +486,9 @@ def _advance(  # noqa: PLR0911, PLR0912
         return until or _ask_again(case, FactName.CHANNEL, known, lead=ALIEXPRESS)
     if _shop_decides(case, goal, kind, span, known.today):
         until = _until_when_first(case, span, known, REFUND_UNTIL) if refund_first else None
-        return until or _ask_next(case, FactName.CHANNEL, known, progressed)
+        # a date too rough to say until when ("a month ago, maybe two"): the rule comes first
+        rule = _general(goal, case, known.today) if refund_first and until is None else None
+        return until or _ask_next(case, FactName.CHANNEL, known, progressed, general=rule)
     return _decide(case._replace(question=None), known, span)
 
 

@@ -1127,3 +1127,17 @@ def test_another_shop_with_refunds_asked_promises_no_thirty_days(customer: Start
         "PolicyFactIntent", store=("ozon", "third_party"), topic=("the warranty", "warranty_length")
     )
     assert warranty.startswith("The ZOSI warranty lasts 12 months")
+
+
+def test_a_refund_with_a_month_too_rough_for_a_deadline_says_the_rule_before_the_shop(
+    customer: Start,
+) -> None:
+    """R1, R2: "maybe a month ago, maybe two, can I still return it" (October, said on
+    21 November) may or may not be within 30 days: the rule first, never the shop question
+    bare; the shop then gives the day it turns on."""
+    talk = customer()
+    reply = talk.says("PurchaseDetailsIntent", purchaseDate="2026-10", goal=("return it", "refund"))
+    assert reply.startswith("A full refund is possible within 30 days of purchase")
+    assert reply.endswith("or from another shop?")
+    shop = talk.says("PurchaseDetailsIntent", store=("the website", "zosi_website"))
+    assert "If it was on or after 22 October, you can still return it" in shop

@@ -776,3 +776,20 @@ def test_coffee_spilled_on_it_is_damage_by_the_customer_beside_the_fault(nlu):
     )
     assert slots["condition"] == "damaged_by_customer"
     assert slots["reason"] == "defect"
+
+
+def test_a_particle_after_a_value_is_left_out_of_it(nlu):
+    """'Is delivery free to Germany too': Alexa resolves Germany, not "germany too"."""
+    understood = nlu.understand("is delivery free to germany too")
+    assert understood.intent["name"] == "DeliveryTimeIntent"
+    country = understood.intent["slots"]["country"]
+    assert country["value"] == "germany"
+    resolution = country["resolutions"]["resolutionsPerAuthority"][0]
+    assert resolution["values"][0]["value"]["id"] == "DE"
+
+
+def test_a_date_said_unsure_is_a_date_not_a_dont_know(nlu):
+    """'I don't know, sometime in August' gives the month (R1), not "I don't know"."""
+    understood = nlu.understand("i don't know, sometime in august")
+    assert understood.intent["name"] == "PurchaseDetailsIntent"
+    assert understood.intent["slots"]["purchaseDate"]["value"].endswith("-08")
