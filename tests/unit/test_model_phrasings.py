@@ -39,6 +39,12 @@ def filled(intent: dict[str, Any]) -> dict[str, str]:
             {"orderedOn": "2026-11-16"},
         ),
         ("do you ship abroad", "DeliveryTimeIntent", {"country": "abroad"}),
+        # W3: sending a fault back is a claim, reported to support first
+        (
+            "can i just post the faulty camera back to you",
+            "StartClaimIntent",
+            {"reason": "faulty", "product": "camera"},
+        ),
         # R3: a short second-language refund question with the box gone
         ("no box refund ok", "ReturnRefundIntent", {"condition": "no box"}),
         # W4: after approval, the label and the RMA code
