@@ -273,7 +273,10 @@ def show(handler_input: HandlerInput, outcome: Outcome) -> Response:  # noqa: PL
             lead = phrase(asked.speech, " ")
             return ask_for(handler_input, step, lead=lead, card=asked)
         card = None if step.general is None else say.general_card(step.goal.value, step.general)
-        return ask_for(handler_input, step, lead=_ask_lead(step), card=card)
+        # the rule's second route (a fault can also be repaired) is dropped if the turn would
+        # not fit in one breath with it
+        shorter = None if step.general is None else _ask_lead(step, route=False)
+        return ask_for(handler_input, step, lead=_ask_lead(step), card=card, shorter=shorter)
     if isinstance(step, ConfirmDate):
         span = step.span
         return ask_for(
@@ -383,21 +386,24 @@ def _gave_up(handler_input: HandlerInput, step: GaveUp) -> Response:
     return finish(handler_input, speech if card is None else card._replace(speech=speech))
 
 
-def _ask_lead(step: AskFact) -> Phrase:
-    """What comes before a question: a date just taken, then the rule or why it is asked."""
+def _ask_lead(step: AskFact, *, route: bool = True) -> Phrase:
+    """What comes before a question: a date just taken, then the rule or why it is asked.
+
+    ``route``: the rule may name a fault's second route (a repair besides the refund).
+    """
     if step.noted is None:
-        return _why_asked(step)
+        return _why_asked(step, route=route)
     noted = say.date_noted(step.noted.earliest, step.noted.latest)
-    return phrase(noted, " ", _why_asked(step))
+    return phrase(noted, " ", _why_asked(step, route=route))
 
 
-def _why_asked(step: AskFact) -> Phrase:
+def _why_asked(step: AskFact, *, route: bool = True) -> Phrase:
     """The rule itself for a general question, or why the question is asked."""
     if step.lead in {REFUND_UNTIL, REFUND_UNTIL_ALIEXPRESS} and step.general is not None:
         refund = cast("ReturnDecision", step.general)
         return phrase(say.refund_if_direct(refund, step.product, step.exact), " ")
     if step.general is not None:
-        return phrase(say.general_answer(step.goal.value, step.general), " ")
+        return phrase(say.general_answer(step.goal.value, step.general, closing=not route), " ")
     if step.lead == "aliexpress":  # understood: the question says which store there
         return ()
     if step.lead == REFUND_OPEN:

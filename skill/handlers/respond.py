@@ -213,11 +213,13 @@ def ask_for(
     card: Answer | None = None,
     back: bool = False,
     screen: ScreenOf | None = None,
+    shorter: Phrase | None = None,
 ) -> Response:
     """Ask for one fact with ``Dialog.ElicitSlot``, so Alexa listens for it.
 
     The intent goes out with no slot values: the case keeps every fact already
-    given, so each answer brings only what was just said.
+    given, so each answer brings only what was just said. ``shorter`` is the lead
+    said instead when ``lead`` and the question would not fit in one breath.
     """
     from ask_sdk_model.intent import Intent as AlexaIntent
     from ask_sdk_model.intent_confirmation_status import IntentConfirmationStatus
@@ -239,6 +241,9 @@ def ask_for(
         asked = (say.ask_fact(step.fact.value, product, step.attempt),)
     if back:
         asked = say.back_to(step.product, asked)
+    locale = turn(handler_input).locale
+    if shorter is not None and _words(phrase(lead, asked), locale) > ONE_BREATH_WORDS:
+        lead = shorter
     intent = AlexaIntent(
         name=INTENTS[step.goal],
         slots={},

@@ -1141,3 +1141,20 @@ def test_a_refund_with_a_month_too_rough_for_a_deadline_says_the_rule_before_the
     assert reply.endswith("or from another shop?")
     shop = talk.says("PurchaseDetailsIntent", store=("the website", "zosi_website"))
     assert "If it was on or after 22 October, you can still return it" in shop
+
+
+def test_the_rule_with_a_fault_drops_its_second_route_rather_than_a_second_breath(
+    customer: Start,
+) -> None:
+    """R1, R4, W2: "the camera was smashed when the courier delivered it and I want a refund"
+    gets the rule and who pays, then the date question, in one breath (50 words at most):
+    the warranty's second route waits on the card when it would not fit."""
+    reply = customer().says(
+        "ReturnRefundIntent",
+        product=("the camera was", None),
+        reason=("smashed when the courier delivered it", "damaged_in_transit"),
+    )
+    assert reply.startswith("A full refund is possible within 30 days of purchase")
+    assert "ZOSI pays the return shipping" in reply
+    assert reply.endswith("when did you buy it?")
+    assert len(reply.split()) <= 50
