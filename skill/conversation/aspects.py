@@ -64,7 +64,7 @@ def _explain(case: Case, heard: Heard, known: Known) -> Outcome | None:
 
 
 def asked_aspects(first: str | None, second: str | None) -> tuple[str | None, str | None]:
-    """The aspect ids one turn asks, with two that ask one thing joined (W8, X3).
+    """The aspect ids one turn asks, with two that ask one thing joined (W4, W8, X3, X4).
 
     "Who pays the shipping if it turns out nothing is wrong with it" fills both aspect
     slots, but asks only what W8 answers (:func:`policy.facts.one_question`).
@@ -151,12 +151,14 @@ def fact_topic(case: Case, topic: Topic) -> Topic:
     """
     if topic.value not in WHO_PAYS_TOPICS:
         return topic
-    from policy.facts import Aspect, Topic, topic_for
+    from policy.facts import Aspect, Subject, topic_for
 
     if case.goal is None:
         reason = member(Reason, case.value(FactName.REASON))
-        faulty = reason is not None and reason.is_quality_problem
-        return Topic.WARRANTY_ABROAD if faulty and _abroad(case) else topic
+        if reason is None or not reason.is_quality_problem or not _abroad(case):
+            return topic
+        # a fault goes back under the warranty, whatever the goal; from abroad, that is W6
+        return topic_for(Subject.WARRANTY, Aspect.WHO_PAYS, abroad=True) or topic
     return topic_for(subject_of(case), Aspect.WHO_PAYS, abroad=_abroad(case)) or topic
 
 
