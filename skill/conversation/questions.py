@@ -66,17 +66,21 @@ def _other_day(span: DateSpan, others: tuple[str, ...]) -> DateSpan | None:
 
     "The 25th" and "November 25th" both arrive as 25 November when said on 20 November,
     so the check names both readings, "25 October, not 25 November 2025?", and "no,
-    November" can answer it. With several other readings (a month said before the day),
-    the first is far likelier and is checked alone.
+    November" can answer it. With several other readings of that day number (a month said
+    before the day), the first is far likelier and is checked alone. A reading with another
+    day number (the weekday just gone, for "Wednesday") is checked later, never named.
     """
-    if len(others) != 1:
+    if not span.precise:
         return None
-    try:
-        other = span_of(others[0])
-    except ValueError:
-        return None
-    same_day = span.precise and other.precise and other.earliest.day == span.earliest.day
-    return other if same_day else None
+    same_day: list[DateSpan] = []
+    for text in others:
+        try:
+            other = span_of(text)
+        except ValueError:
+            return None
+        if other.precise and other.earliest.day == span.earliest.day:
+            same_day.append(other)
+    return same_day[0] if len(same_day) == 1 else None
 
 
 def _attempts(case: Case, fact: FactName) -> int:

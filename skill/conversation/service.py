@@ -295,7 +295,9 @@ def _read_date(  # noqa: PLR0911 - one outcome per reading of a date
     25th" checked as 25 October, then "no, November") keeps the day and places it in that
     month (``day_in_month``). The same date said again instead of a yes is that guess
     confirmed when it has no other reading, else its next reading is checked, and after the
-    last the skill goes on without the date rather than check a third time.
+    last the skill goes on without the date rather than check a third time. A day less than
+    a week ahead may also be a weekday ("I got it Tuesday"): the week just gone is checked
+    after a no to the readings that keep its day number.
     """
     try:
         said = parse_amazon_date(value, today)
@@ -318,13 +320,18 @@ def _read_date(  # noqa: PLR0911 - one outcome per reading of a date
     if before is not None and bare_day is not None:
         within = day_within(before, bare_day.earliest.day)
     readings: list[DateSpan] = []
-    for span in (within, bare_day, resolved.span):
+    # A weekday ("I got it Tuesday") names the week just gone: checked after the readings
+    # that keep the day number said ("the 8th", "December 8th"), which a month can correct.
+    for span in (within, bare_day, resolved.span, resolved.last_week):
         if span is not None and span not in readings:
             readings.append(span)
     if guessed and before in readings:  # the date being checked, said again
         if readings == [before]:
             return case.with_facts({FactName.PURCHASED: Fact(span_text(before), Source.CONFIRMED)})
-        readings = readings[readings.index(before) + 1 :]
+        # ... insisting on its day number: the weekday just gone is no longer a reading
+        readings = [
+            span for span in readings[readings.index(before) + 1 :] if span != resolved.last_week
+        ]
         if not readings:  # every reading checked: on without the date (_unusable_date)
             gave_up = Question(Asks.FACT, FactName.PURCHASED, MAX_ATTEMPTS + 1, (BAD_DATE,))
             return case._replace(question=gave_up)

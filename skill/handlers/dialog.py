@@ -289,6 +289,7 @@ def show(handler_input: HandlerInput, outcome: Outcome) -> Response:  # noqa: PL
                 span.latest,
                 step.again,
                 None if step.other is None else step.other.earliest,
+                today=turn(handler_input).today,
             ),
         )
     if isinstance(step, Decided):

@@ -209,12 +209,15 @@ class ResolvedDate(NamedTuple):
         day_of_month: When the customer may have named only a day of the month ("the
             5th"), that day's latest occurrence before today: the likelier reading
             (see ``day_of_month_reading``). None otherwise.
+        last_week: When the customer may have named a weekday ("I got it Tuesday"), that
+            weekday in the week just gone (see ``weekday_reading``). None otherwise.
     """
 
     span: DateSpan
     shifted_back: bool
     clipped: bool
     day_of_month: DateSpan | None = None
+    last_week: DateSpan | None = None
 
 
 def resolve_purchase_date(span: DateSpan, today: date) -> ResolvedDate:
@@ -239,6 +242,7 @@ def resolve_purchase_date(span: DateSpan, today: date) -> ResolvedDate:
     """
     shifted_back = span.earliest > today
     day_of_month = day_of_month_reading(span, today) if shifted_back else None
+    last_week = weekday_reading(span, today) if shifted_back else None
     if shifted_back:
         span = _year_before(span, today)
         if span.earliest > today:
@@ -246,7 +250,7 @@ def resolve_purchase_date(span: DateSpan, today: date) -> ResolvedDate:
     clipped = span.latest > today
     if clipped:
         span = DateSpan(span.earliest, today)
-    return ResolvedDate(span, shifted_back, clipped, day_of_month)
+    return ResolvedDate(span, shifted_back, clipped, day_of_month, last_week)
 
 
 def _year_before(span: DateSpan, today: date) -> DateSpan:
@@ -289,6 +293,24 @@ def day_of_month_reading(span: DateSpan, today: date) -> DateSpan | None:
         if earlier.day == day.day:  # add_months clamps a day the month lacks: skip it
             return DateSpan.on(earlier) if earlier < today else None
     return None
+
+
+#: A weekday said alone is resolved to its next occurrence: at most this many days ahead.
+_WEEK = timedelta(days=7)
+
+
+def weekday_reading(span: DateSpan, today: date) -> DateSpan | None:
+    """The purchase day meant by a bare weekday, if ``span`` could be one.
+
+    "I got it Tuesday", said on Sunday 6 December, arrives as the next Tuesday, 8
+    December, exactly as "the 8th" does. A purchase is in the past, so the customer meant
+    the Tuesday just gone, 1 December. Any single day less than a week ahead may be such
+    a weekday: its reading is the same weekday one week earlier. None for a span of
+    several days, a day today or earlier, or a day a week or more ahead.
+    """
+    if not span.precise or not today < span.earliest < today + _WEEK:
+        return None
+    return DateSpan.on(span.earliest - _WEEK)
 
 
 def day_within(span: DateSpan, day_number: int) -> DateSpan | None:
@@ -348,8 +370,9 @@ def resolve_order_date(span: DateSpan, today: date, *, placed: bool = False) -> 
     Alexa puts on its next occurrence like any date said without a year: it is read as
     ``resolve_purchase_date`` reads a purchase date, and a day that may have been named
     without a month ("the 10th", said on 20 November, arrives as 10 December) is the one
-    just gone, 10 November. The answer says the day it counts from, so the customer can
-    correct it.
+    just gone, 10 November, and a day less than a week ahead may have been a weekday ("I
+    ordered on Tuesday") and is the one just gone (``weekday_reading``). The answer says
+    the day it counts from, so the customer can correct it.
 
     An order to place ("if I order on Friday") names a day ahead: the earliest day of the
     span that is not before today. A span wholly in the past is an order already placed
@@ -362,7 +385,7 @@ def resolve_order_date(span: DateSpan, today: date, *, placed: bool = False) -> 
     """
     if placed or span.earliest > add_months(today, ORDER_AHEAD_MONTHS):
         resolved = resolve_purchase_date(span, today)
-        return (resolved.day_of_month or resolved.span).earliest
+        return (resolved.last_week or resolved.day_of_month or resolved.span).earliest
     if span.latest < today:
         return span.earliest
     return max(span.earliest, today)

@@ -165,8 +165,13 @@ class Voice(Protocol):
         latest: date,
         again: bool,
         other: date | None = None,
+        *,
+        today: date | None = None,
     ) -> Phrase:
-        """Check a purchase date read from something ambiguous (naming its other reading)."""
+        """Check a purchase date read from something ambiguous (naming its other reading).
+
+        A day in the week before ``today`` may be named with its weekday.
+        """
         ...
 
     def for_remembered(self, product: str | None, bought_on: date) -> Phrase:

@@ -587,6 +587,19 @@ def test_something_unrecognised_during_a_date_check_asks_the_check_again(
     assert talk.yes().startswith("Yes, your camera is under warranty until 5 November 2027")
 
 
+def test_a_weekday_said_for_a_purchase_is_checked_once_its_day_number_is_refused(
+    customer: Start,
+) -> None:
+    # "I got it Tuesday", said on Sunday 6 December, arrives as Tuesday 8 December, as
+    # "the 8th" and "December 8th" do: their readings first, then the Tuesday just gone.
+    talk = customer(now=datetime(2026, 12, 6, 11, 0, tzinfo=UTC))
+    check = talk.says("WarrantyStatusIntent", product=CAMERA, purchaseDate="2026-12-08")
+    assert check == "Just to check: you bought your camera on 8 November, not 8 December 2025?"
+    assert talk.no() == "Then did you buy your camera on 8 December 2025?"
+    assert talk.no() == "Then did you buy your camera on Tuesday, 1 December?"
+    assert talk.yes().startswith("Yes, your camera is under warranty until 1 December 2027")
+
+
 def test_a_bare_day_after_a_month_is_that_day_of_the_month(customer: Start) -> None:
     # "I got it in March" ... "the third": Alexa resolves "the third" to the next 3rd
     # (3 December), but the customer means 3 March.

@@ -18,6 +18,7 @@ from policy.dates import (
     parse_amazon_date,
     resolve_order_date,
     resolve_purchase_date,
+    weekday_reading,
 )
 from policy.model import DateSpan
 
@@ -264,6 +265,41 @@ def test_a_day_of_the_month_reading_is_the_same_day_number_in_the_month_before_t
     assert all(date.fromordinal(day).day != sent.day for day in between)
 
 
+def test_a_bare_weekday_is_the_one_just_gone() -> None:
+    """ "I got it Tuesday", said on Sunday 6 December 2026, arrives as Tuesday 8 December."""
+    sunday = date(2026, 12, 6)
+    resolved = resolve_purchase_date(DateSpan.on(date(2026, 12, 8)), sunday)
+    assert resolved.last_week == DateSpan.on(date(2026, 12, 1))
+    # "the 8th" arrives the same: its reading is kept beside the weekday's
+    assert resolved.day_of_month == DateSpan.on(date(2026, 11, 8))
+
+
+@pytest.mark.parametrize(
+    ("sent", "why"),
+    [
+        pytest.param(TODAY, "today is no day ahead", id="today"),
+        pytest.param(date(2026, 11, 28), "a week ahead is no bare weekday", id="a-week-ahead"),
+        pytest.param(date(2026, 11, 5), "a past day needs no reading", id="past"),
+    ],
+)
+def test_only_a_day_less_than_a_week_ahead_has_a_weekday_reading(sent: date, why: str) -> None:
+    assert weekday_reading(DateSpan.on(sent), TODAY) is None, why
+    assert weekday_reading(DateSpan(date(2026, 11, 23), date(2026, 11, 24)), TODAY) is None
+
+
+@given(
+    sent=st.dates(date(2001, 1, 1), date(2039, 12, 31)),
+    today=st.dates(date(2001, 1, 1), date(2039, 12, 31)),
+)
+def test_a_weekday_reading_is_the_same_weekday_in_the_week_before_today(sent, today):
+    reading = weekday_reading(DateSpan.on(sent), today)
+    if reading is None:
+        return
+    assert reading.precise
+    assert reading.earliest.weekday() == sent.weekday()
+    assert 0 < (today - reading.earliest).days < 7
+
+
 @given(
     first=st.dates(date(2000, 1, 1), date(2040, 12, 31)),
     length=st.integers(0, 400),
@@ -314,6 +350,8 @@ def test_an_order_day_alexa_put_a_year_ahead_is_the_one_just_gone() -> None:
         pytest.param(date(2027, 11, 19), date(2026, 11, 19), id="a-year-back"),
         pytest.param(date(2026, 11, 2), date(2026, 11, 2), id="already-past"),
         pytest.param(date(2026, 11, 20), date(2026, 11, 20), id="today"),
+        # "I ordered on Tuesday", said on Friday 20 November: Alexa sends Tuesday 24 November.
+        pytest.param(date(2026, 11, 24), date(2026, 11, 17), id="weekday-just-gone"),
     ],
 )
 def test_an_order_already_placed_is_dated_as_a_purchase_in_the_past(sent, meant) -> None:

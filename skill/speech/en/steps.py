@@ -401,18 +401,33 @@ def _bought_when(earliest: date, latest: date) -> Phrase:
     return ("between ", When(earliest), " and ", When(latest))
 
 
+#: Weekday names, Monday first as ``date.weekday()`` counts.
+DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
 def confirm_date(
-    product: str | None, earliest: date, latest: date, again: bool, other: date | None = None
+    product: str | None,
+    earliest: date,
+    latest: date,
+    again: bool,
+    other: date | None = None,
+    *,
+    today: date | None = None,
 ) -> Phrase:
     """Check a purchase date read from something ambiguous: "Just to check: ... on 5 November?".
 
     With ``other``, the one other reading of the day said, the check names it too ("on 25
     October, not 25 November 2025?"): still one yes-or-no question, and a customer who
-    meant the other can say its month.
+    meant the other can say its month. Without one, a day in the week before ``today`` is
+    named with its weekday ("on Tuesday, 1 December?"), as a customer who said "Tuesday"
+    knows it.
     """
     check = CONFIRM_OTHER_READING if again else CONFIRM_PURCHASE_DATE
     rather: Phrase = () if other is None else (", not ", When(other))
     when = _bought_when(earliest, latest)
+    recent = today is not None and 0 < (today - earliest).days < len(DAY_NAMES)
+    if recent and earliest == latest and other is None:
+        when = ("on ", DAY_NAMES[earliest.weekday()], ", ", When(earliest))
     return phrase(check.format(it=the_product(product)), when, rather, "?")
 
 
