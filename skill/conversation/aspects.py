@@ -145,9 +145,10 @@ def fact_topic(case: Case, topic: Topic) -> Topic:
     """The fact a general question means, given the conversation it is asked in.
 
     "Who pays the shipping?" after a repair or a replacement was discussed asks who pays
-    to send that product (W5, W6, X1), not what delivery of a new order costs (D2). From
-    abroad, a product with a fault goes back at the customer's cost whatever was asked
-    for it (W6): "I'm in Berlin, it stopped working, who pays the shipping".
+    to send that product (W5, W6, X1), not what delivery of a new order costs (D2). So does
+    a fault said with it ("my camera from China doesn't work, who pays"): it goes back
+    under the warranty whatever was asked for it, from abroad at the customer's cost (W6):
+    "I'm in Berlin, it stopped working, who pays the shipping".
     """
     if topic.value not in WHO_PAYS_TOPICS:
         return topic
@@ -155,10 +156,10 @@ def fact_topic(case: Case, topic: Topic) -> Topic:
 
     if case.goal is None:
         reason = member(Reason, case.value(FactName.REASON))
-        if reason is None or not reason.is_quality_problem or not _abroad(case):
+        if reason is None or not reason.is_quality_problem:
             return topic
-        # a fault goes back under the warranty, whatever the goal; from abroad, that is W6
-        return topic_for(Subject.WARRANTY, Aspect.WHO_PAYS, abroad=True) or topic
+        # a fault goes back under the warranty, whatever the goal: W5 at home, W6 from abroad
+        return topic_for(Subject.WARRANTY, Aspect.WHO_PAYS, abroad=_abroad(case)) or topic
     return topic_for(subject_of(case), Aspect.WHO_PAYS, abroad=_abroad(case)) or topic
 
 

@@ -1171,3 +1171,20 @@ def test_the_rule_with_a_fault_drops_its_second_route_rather_than_a_second_breat
     assert "ZOSI pays the return shipping" in reply
     assert reply.endswith("when did you buy it?")
     assert len(reply.split()) <= 50
+
+
+def test_a_fault_said_with_who_pays_is_the_warranty_return_not_delivery(customer: Start) -> None:
+    """W5, W6: "my camera come from China, not work, who pay" asks who pays to send a faulty
+    product back, whatever topic the words fell into ("come from"), never what delivery of
+    a new order costs (D2)."""
+    reply = customer().says(
+        "PolicyFactIntent",
+        topic=("come from", "ships_from"),
+        reason=("not work", "defect"),
+        aspect=("who pay", "who_pays"),
+        product=CAMERA,
+        purchaseCountry=("china", "CN"),
+    )
+    assert "Delivery is free" not in reply
+    assert reply.startswith("When a faulty product under warranty is sent back within the country")
+    assert "ZOSI pays the return shipping" in reply
