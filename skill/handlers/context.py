@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 
     from adapters.account import AccountGateway
     from policy.facts import Explanation, Topic
-    from policy.model import Reason
+    from policy.model import Condition, Reason
     from settings import Settings
 
 logger = logging.getLogger(__name__)
@@ -111,14 +111,21 @@ class Turn:
         #: second fact would not fit in one breath together.
         self.short_answer: Phrase = ()
 
-    def fact(self, topic: Topic, reason: Reason | None = None) -> Explanation:
+    def fact(
+        self, topic: Topic, reason: Reason | None = None, condition: Condition | None = None
+    ) -> Explanation:
         """One policy fact as :func:`policy.facts.explain` gives it, for this deployment.
 
         The skill's own storage period (P9) is a setting the policy core does not read.
         """
         from policy.facts import explain
 
-        return explain(topic, retention_days=self.settings.state_ttl_days, reason=reason)
+        return explain(
+            topic,
+            retention_days=self.settings.state_ttl_days,
+            reason=reason,
+            condition=condition,
+        )
 
     @property
     def handler_input(self) -> HandlerInput:

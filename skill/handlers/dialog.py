@@ -117,12 +117,13 @@ def converse(handler_input: HandlerInput) -> Response:
     known = gather(current, current.case, heard)
     outcome = next_step(current.case, heard, known)
     if isinstance(outcome.step, ANSWERS):
-        from policy.model import Reason
+        from policy.model import Condition, Reason
 
         answered = outcome.step.topic if isinstance(outcome.step, Explained) else None
         reason = member(Reason, outcome.case.value(FactName.REASON))
+        condition = member(Condition, outcome.case.value(FactName.CONDITION))
         second = also_asked(outcome.case, heard, answered)
-        also_say(handler_input, second, first=answered, reason=reason)
+        also_say(handler_input, second, first=answered, reason=reason, condition=condition)
     return show(handler_input, outcome)
 
 

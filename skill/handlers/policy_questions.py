@@ -56,7 +56,7 @@ def policy_fact(handler_input: HandlerInput) -> Response:
         refine,
         topic_for,
     )
-    from policy.model import Reason
+    from policy.model import Condition, Reason
 
     intent = current_intent(handler_input)
     from handlers.dialog import converse, own_purchase_goal_of
@@ -108,7 +108,9 @@ def policy_fact(handler_input: HandlerInput) -> Response:
     topic = fact_topic(current.case, refine(topic, aspect))
     topic = store_first(read_slot(intent, "store").id, topic, aspect)
     result = say.fact_answer(current.fact(topic, reason))
-    also_say(handler_input, also_asked(current.case, asked, topic), first=topic, reason=reason)
+    condition = member(Condition, current.case.value(FactName.CONDITION))
+    second = also_asked(current.case, asked, topic)
+    also_say(handler_input, second, first=topic, reason=reason, condition=condition)
     check = after_fact(current.case, topic.value)
     if check is None:
         return finish(handler_input, result)

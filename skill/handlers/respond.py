@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
     from conversation.steps import AskFact
     from policy.facts import Topic
-    from policy.model import Reason
+    from policy.model import Condition, Reason
 
 #: Builds the screen of an answer for a locale; called only for a device that shows APL.
 ScreenOf = Callable[[str], Screen]
@@ -81,16 +81,18 @@ def also_say(
     *,
     first: Topic | None = None,
     reason: Reason | None = None,
+    condition: Condition | None = None,
 ) -> None:
     """Keep the second fact asked in the same breath, to say after this turn's answer.
 
     ``first`` is the fact the answer itself is: its one sentence may stand in for the
-    whole answer so that both fit in one breath (:func:`_with_also`).
+    whole answer so that both fit in one breath (:func:`_with_also`). ``reason`` and
+    ``condition`` are the customer's own, for the facts that depend on them (R3, R4).
     """
     if second is None:
         return
     current = turn(handler_input)
-    current.also = say.short_fact(current.fact(second, reason))
+    current.also = say.short_fact(current.fact(second, reason, condition))
     if first is not None:
         current.short_answer = say.short_fact(current.fact(first, reason))
 

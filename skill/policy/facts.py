@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from enum import StrEnum
 from typing import NamedTuple
 
-from policy.model import Payer, Reason, in_policy_order
+from policy.model import Condition, Payer, Reason, in_policy_order
 from policy.terms import (
     ADULT_AGE,
     CROSS_SHIP_DISPATCH_BUSINESS_DAYS,
@@ -134,6 +134,8 @@ class Explanation(NamedTuple):
         place: The warehouse city (D3).
         own_reason: RETURN_SHIPPING for the customer's own reason: ``payer`` is then who pays
             for it (R4), not who pays without a quality problem.
+        condition: RETURN_CONDITION for a product whose own condition rules a refund out
+            (R3): the fact is then that it can't go back for one, not the general rule.
     """
 
     topic: Topic
@@ -147,6 +149,7 @@ class Explanation(NamedTuple):
     free: bool | None = None
     place: str | None = None
     own_reason: bool = False
+    condition: Condition | None = None
 
 
 def _rules(*rule_ids: str) -> tuple[str, ...]:
@@ -212,7 +215,11 @@ _EXPLANATIONS: dict[Topic, Explanation] = {
 
 
 def explain(
-    topic: Topic, *, retention_days: int | None = None, reason: Reason | None = None
+    topic: Topic,
+    *,
+    retention_days: int | None = None,
+    reason: Reason | None = None,
+    condition: Condition | None = None,
 ) -> Explanation:
     """Explain one policy fact with the numbers and flags its wording needs.
 
@@ -232,6 +239,8 @@ def explain(
         topic: The fact asked about.
         retention_days: The skill's storage period in days, used for DATA_RETENTION only.
         reason: Why the customer sends it back, for RETURN_SHIPPING only (R4).
+        condition: What the customer said of the product's state, for RETURN_CONDITION only
+            (R3): one that rules a refund out ("I lost the box") is the fact said.
 
     Returns:
         The explanation; see :class:`Explanation` for each field.
@@ -248,6 +257,8 @@ def explain(
         # told that they pay, "it arrived broken" that ZOSI does, not both rules.
         payer = Payer.ZOSI if reason.is_quality_problem else Payer.CUSTOMER
         return explanation._replace(payer=payer, own_reason=True)
+    if topic is Topic.RETURN_CONDITION and condition is not None and condition.blocks_refund:
+        return explanation._replace(condition=condition)
     if topic is Topic.DATA_RETENTION:
         return explanation._replace(days=retention_days)
     return explanation

@@ -1188,3 +1188,21 @@ def test_a_fault_said_with_who_pays_is_the_warranty_return_not_delivery(customer
     assert "Delivery is free" not in reply
     assert reply.startswith("When a faulty product under warranty is sent back within the country")
     assert "ZOSI pays the return shipping" in reply
+
+
+def test_a_refund_asked_second_with_the_box_gone_is_said_to_be_ruled_out(
+    customer: Start,
+) -> None:
+    """R3, W1: "I lost the box, can I still get a refund, and if not, is it under warranty"
+    is answered on both counts: the warranty, then that no refund is possible without the
+    box, never silence about the refund asked first."""
+    reply = customer().says(
+        "WarrantyStatusIntent",
+        condition=("i lost the box", "packaging_gone"),
+        alsoTopic=("get a refund", "return_window"),
+        purchaseDate="2026-11-01",
+        store=("your store", "zosi_website"),
+    )
+    assert reply.startswith("Yes, it is under warranty until 1 November 2027.")
+    assert "Without its original packaging in good shape, it can't go back for a refund." in reply
+    assert "full refund until" not in reply

@@ -6,7 +6,7 @@ import pytest
 
 from policy import terms
 from policy.facts import Aspect, Explanation, Topic, explain, one_question, refine
-from policy.model import RULE_ORDER, Payer
+from policy.model import RULE_ORDER, Condition, Payer
 
 
 @pytest.mark.parametrize("topic", list(Topic), ids=str)
@@ -190,3 +190,11 @@ def test_two_aspects_that_ask_one_thing_are_joined(
 def test_the_shipping_of_a_unit_found_fine_is_w8_not_delivery() -> None:
     """W8: "who pays the shipping if nothing is wrong with it" names shipping, asks W8."""
     assert refine(Topic.DELIVERY_COST, Aspect.NOT_FAULTY) is Topic.NOT_DEFECTIVE
+
+
+@pytest.mark.parametrize("condition", list(Condition), ids=str)
+def test_r3_the_condition_fact_is_the_customers_own_only_when_it_rules_a_refund_out(condition):
+    """ "I lost the box, can I still get a refund": R3 says no for them, not the rule."""
+    explanation = explain(Topic.RETURN_CONDITION, condition=condition)
+    assert explanation.condition == (condition if condition.blocks_refund else None)
+    assert explain(Topic.RETURN_WINDOW, condition=condition).condition is None

@@ -17,6 +17,7 @@ from policy.facts import Explanation, Topic
 from policy.model import Payer
 from speech import Answer
 from speech.en.common import SPOKEN_EMAIL, support_card_line
+from speech.en.returns import CONDITION_RULES_OUT
 from speech.ssml import Phrase, Piece, Telephone, phrase
 
 T = TypeVar("T")
@@ -113,6 +114,19 @@ def _return_shipping(explanation: Explanation) -> Wording:
         "If you're sending it back for a reason that isn't a quality problem, like a change of "
         f"mind, {_who_pays(explanation)} the shipping and any fees. If it's faulty or arrived "
         "damaged, ZOSI pays."
+    )
+
+
+def _return_condition(explanation: Explanation) -> Wording:
+    """R3: the rule, or for a product whose condition rules a refund out, that it can't."""
+    title = "Condition of a return"
+    if explanation.condition is not None:
+        # said after another answer, as a fact: no apology ("Sorry, ...") mid-turn
+        ruled_out = CONDITION_RULES_OUT[explanation.condition].format(it="it")
+        ruled_out = ruled_out.removeprefix("Sorry, ")
+        return title, phrase(ruled_out[:1].upper() + ruled_out[1:])
+    return title, phrase(
+        "The product and its packaging need to come back undamaged, so keep the box in good shape."
     )
 
 
@@ -267,13 +281,6 @@ _FIXED: dict[Topic, Wording] = {
             "ZOSI refunds products bought straight from ZOSI: on its website or in its own online "
             "stores, and the official ZOSI store on AliExpress counts. Anything bought from "
             "another seller goes back under that seller's own rules."
-        ),
-    ),
-    Topic.RETURN_CONDITION: (
-        "Condition of a return",
-        phrase(
-            "The product and its packaging need to come back undamaged, so keep the box in good "
-            "shape."
         ),
     ),
     Topic.THIRD_PARTY: (
@@ -522,6 +529,7 @@ _WORDINGS: dict[Topic, Callable[[Explanation], Wording]] = {
     Topic.RETURN_WINDOW: _return_window,
     Topic.RETURN_REASON: _return_reason,
     Topic.RETURN_SHIPPING: _return_shipping,
+    Topic.RETURN_CONDITION: _return_condition,
     Topic.RETURN_STEPS: _return_steps,
     Topic.WARRANTY_LENGTH: _warranty_length,
     Topic.WARRANTY_COVERAGE: _warranty_coverage,
