@@ -50,6 +50,8 @@ from policy.terms import STORE_COUNTRY
 ACTIVE_STATUSES = frozenset({"processing", "shipped", "delivered"})
 #: Why the kind of request is asked: a fault inside the refund period leaves the choice.
 REFUND_OPEN = "refund_open"
+#: The same for a gift: the giver holds the receipt the refund needs (R6).
+REFUND_OPEN_GIFT = "refund_open_gift"
 #: Why the shop is asked: the refund runs until a day, if the shop was ZOSI's (R1, R2).
 REFUND_UNTIL = "refund_until"
 #: The same, when the shop said was AliExpress: which store there is asked (R2, R5).
@@ -106,7 +108,7 @@ def _decide(case: Case, known: Known, span: DateSpan) -> Outcome:
     if goal is Goal.CLAIM:
         kind = _claim_kind(case) or ClaimKind.WARRANTY_REPAIR
         if _refund_or_repair(case, facts, known.today):
-            return _ask(case, FactName.CLAIM_KIND, lead=REFUND_OPEN)
+            return _ask(case, FactName.CLAIM_KIND, lead=_refund_open(facts))
         decision = _evaluate(kind, facts, known.today)
         if decision.verdict is Verdict.NO or not fits_reason(kind, facts.reason):
             return Outcome(case, _refusal(kind, decision, facts, known.today, product, None))
@@ -197,6 +199,14 @@ def _refund_or_repair(case: Case, facts: PurchaseFacts, today: date) -> bool:
     if facts.reason is None or not facts.reason.is_quality_problem:
         return False
     return _evaluate(ClaimKind.REFUND_RETURN, facts, today).verdict is Verdict.YES
+
+
+def _refund_open(facts: PurchaseFacts) -> str:
+    """Why "a refund or a repair?" is asked: a fault inside the 30 days (R1, W2).
+
+    For a gift the giver holds the receipt (R6), which is said with the choice.
+    """
+    return REFUND_OPEN_GIFT if facts.gift else REFUND_OPEN
 
 
 def _named_kind(case: Case) -> ClaimKind | None:
@@ -392,7 +402,7 @@ def _act_on_order(case: Case, known: Known, order: OrderFacts) -> Outcome:
         reason = Reason.OTHER
     facts = _as_said(order.facts, case)._replace(reason=reason)
     if _refund_or_repair(case, facts, known.today):
-        return _ask(case, FactName.CLAIM_KIND, lead=REFUND_OPEN)
+        return _ask(case, FactName.CLAIM_KIND, lead=_refund_open(facts))
     if kind is None:  # another reason, or damage once the choice was left open
         refund = _evaluate(ClaimKind.REFUND_RETURN, facts, known.today).verdict
         open_for_it = refund is Verdict.YES and not reason.is_quality_problem

@@ -19,7 +19,13 @@ from ask_sdk_core.utils.request_util import get_intent_name, get_request_type
 
 from conversation.aspects import also_asked, asked_aspects, channel_of_topic, own_purchase_goal
 from conversation.case import Asks, Case, FactName, Goal, Offer, Source, member
-from conversation.decisions import REFUND_OPEN, REFUND_UNTIL, REFUND_UNTIL_ALIEXPRESS, remembered
+from conversation.decisions import (
+    REFUND_OPEN,
+    REFUND_OPEN_GIFT,
+    REFUND_UNTIL,
+    REFUND_UNTIL_ALIEXPRESS,
+    remembered,
+)
 from conversation.delivery import corrects_order_day
 from conversation.service import needs, next_step
 from conversation.steps import (
@@ -410,6 +416,8 @@ def _why_asked(step: AskFact, *, route: bool = True) -> Phrase:
         return ()
     if step.lead == REFUND_OPEN:
         text = say.REFUND_OR_REPAIR
+    elif step.lead == REFUND_OPEN_GIFT:
+        text = say.REFUND_OR_REPAIR_GIFT
     elif step.lead in {"future_date", "bad_date"}:
         text = say.FUTURE_DATE if step.lead == "future_date" else say.BAD_DATE
     elif step.unclear is not None and step.fact is FactName.CHANNEL and step.attempt == 1:

@@ -80,6 +80,7 @@ class Voice(Protocol):
     POLICY_NOTICE: str
     REMEMBERED: str
     REFUND_OR_REPAIR: str
+    REFUND_OR_REPAIR_GIFT: str
     STATE_UNAVAILABLE: str
     UNKNOWN_STORE: str
     UNKNOWN_TOPIC: str

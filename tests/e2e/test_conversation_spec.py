@@ -1206,3 +1206,16 @@ def test_a_refund_asked_second_with_the_box_gone_is_said_to_be_ruled_out(
     assert reply.startswith("Yes, it is under warranty until 1 November 2027.")
     assert "Without its original packaging in good shape, it can't go back for a refund." in reply
     assert "full refund until" not in reply
+
+
+def test_a_linked_gift_with_a_fault_hears_of_the_giver_with_the_refund_or_repair_choice(
+    customer: Start,
+) -> None:
+    """R6, R1, W2: a gift's fault inside the 30 days leaves the choice, and the receipt the
+    refund needs is the giver's: said before asking, not left out."""
+    reply = customer("demo-gift").says(
+        "StartClaimIntent", product=CAMERA, reason=("stopped working", "defect")
+    )
+    assert reply.startswith("As it was a gift, ask the person who gave it for the receipt.")
+    assert "if you bought it from ZOSI" not in reply
+    assert reply.endswith("Do you want a refund, a warranty repair, or an advance replacement?")

@@ -470,6 +470,11 @@ REFUND_OR_REPAIR = (
     f"It's within the {RETURN_WINDOW_DAYS} days, so if you bought it from ZOSI, a full refund "
     "is possible; ZOSI can also repair or replace it under the warranty."
 )
+REFUND_OR_REPAIR_GIFT = (
+    "As it was a gift, ask the person who gave it for the receipt. It's within the "
+    f"{RETURN_WINDOW_DAYS} days, so a full refund is possible; ZOSI can also repair or replace "
+    "it under the warranty."
+)
 
 
 def claim_window(
