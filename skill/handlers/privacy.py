@@ -33,8 +33,29 @@ def privacy_policy(handler_input: HandlerInput) -> Response:
     facts = asked_privacy_facts(handler_input)
     if facts:
         return finish(handler_input, privacy_facts_answer(handler_input, facts))
+    if _asks_of_the_case(handler_input):
+        from handlers.policy_questions import policy_fact
+
+        return policy_fact(handler_input)
     days = turn(handler_input).settings.state_ttl_days
     return finish(handler_input, say.privacy_answer(days))
+
+
+def _asks_of_the_case(handler_input: HandlerInput) -> bool:
+    """Whether a question heard as about data asks a fact of the purchase being discussed.
+
+    "Do you need my card for that", in an advance replacement conversation, asks about
+    the card hold (X3), not what the skill keeps: an aspect only a purchase has (the
+    card hold, a late return, no fault found, an approval) in a conversation about one.
+    """
+    from conversation.case import member
+    from handlers.slots import current_intent, read_slot
+    from policy.facts import Aspect
+
+    if turn(handler_input).case.goal is None:
+        return False
+    aspect = member(Aspect, read_slot(current_intent(handler_input), ASPECT).id)
+    return aspect in {Aspect.CARD_HOLD, Aspect.LATE, Aspect.NOT_FAULTY, Aspect.APPROVED}
 
 
 def asked_privacy_facts(handler_input: HandlerInput) -> tuple[Topic, ...]:

@@ -1219,3 +1219,16 @@ def test_a_linked_gift_with_a_fault_hears_of_the_giver_with_the_refund_or_repair
     assert reply.startswith("As it was a gift, ask the person who gave it for the receipt.")
     assert "if you bought it from ZOSI" not in reply
     assert reply.endswith("Do you want a refund, a warranty repair, or an advance replacement?")
+
+
+def test_a_card_question_heard_as_privacy_in_an_advance_replacement_is_the_hold(
+    customer: Start,
+) -> None:
+    """X3: "do you need my card for that", said of an advance replacement, asks about the
+    card hold; asked with no purchase discussed, it stays a privacy question (P1-P9)."""
+    talk = customer()
+    talk.says("CrossShipIntent", product=CAMERA, purchaseDate="2026-08-20")
+    reply = talk.says("PrivacyPolicyIntent", aspect=("my card", "card_hold"))
+    assert reply.startswith("ZOSI puts a 30-day hold on your credit card")
+    alone = customer().says("PrivacyPolicyIntent", aspect=("my card", "card_hold"))
+    assert "hold on your credit card" not in alone
