@@ -263,6 +263,20 @@ TOPIC_GOALS: dict[str, Goal] = {
 }
 
 
+#: Facts no decision about a purchase says: asked of one, they are said before its question.
+_FACTS_FIRST = frozenset({"return_condition"})
+
+
+def fact_first(topic: str | None) -> str | None:
+    """The fact a question about the customer's own purchase asks, said before the flow's.
+
+    "Does the box have to be in perfect condition for me to return the camera" asks R3 of
+    their purchase: the refund's date question follows, but the decision itself would never
+    say what state the product must come back in, so the fact comes first.
+    """
+    return topic if topic in _FACTS_FIRST else None
+
+
 def own_purchase_goal(topic: str | None, names_purchase: bool) -> Goal | None:
     """The goal of a general question that names the customer's own purchase, if any.
 

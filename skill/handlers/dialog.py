@@ -17,7 +17,13 @@ from typing import TYPE_CHECKING, cast
 
 from ask_sdk_core.utils.request_util import get_intent_name, get_request_type
 
-from conversation.aspects import also_asked, asked_aspects, channel_of_topic, own_purchase_goal
+from conversation.aspects import (
+    also_asked,
+    asked_aspects,
+    channel_of_topic,
+    fact_first,
+    own_purchase_goal,
+)
 from conversation.case import Asks, Case, FactName, Goal, Offer, Source, member
 from conversation.decisions import (
     REFUND_OPEN,
@@ -123,12 +129,16 @@ def converse(handler_input: HandlerInput) -> Response:
     known = gather(current, current.case, heard)
     outcome = next_step(current.case, heard, known)
     if isinstance(outcome.step, ANSWERS):
+        from policy.facts import Topic
         from policy.model import Condition, Reason
 
         answered = outcome.step.topic if isinstance(outcome.step, Explained) else None
         reason = member(Reason, outcome.case.value(FactName.REASON))
         condition = member(Condition, outcome.case.value(FactName.CONDITION))
         second = also_asked(outcome.case, heard, answered)
+        if second is None and isinstance(outcome.step, Decided):
+            # R3 asked of a purchase the decision answers: the fact after it
+            second = member(Topic, fact_first(heard.topic))
         also_say(handler_input, second, first=answered, reason=reason, condition=condition)
     return show(handler_input, outcome)
 
@@ -184,7 +194,8 @@ def hear(handler_input: HandlerInput) -> Heard:
         condition=values[FactName.CONDITION],
         aspect=aspect,
         unmatched=tuple(unmatched),
-        topic=_topic_named(read_slot(intent, SLOTS[FactName.CLAIM_KIND]).spoken),
+        topic=_topic_named(read_slot(intent, SLOTS[FactName.CLAIM_KIND]).spoken)
+        or fact_first(read_slot(intent, TOPIC).id),
         also_aspect=also_aspect,
         also_topic=read_slot(intent, ALSO_TOPIC).id,
     )

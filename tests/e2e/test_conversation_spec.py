@@ -1232,3 +1232,26 @@ def test_a_card_question_heard_as_privacy_in_an_advance_replacement_is_the_hold(
     assert reply.startswith("ZOSI puts a 30-day hold on your credit card")
     alone = customer().says("PrivacyPolicyIntent", aspect=("my card", "card_hold"))
     assert "hold on your credit card" not in alone
+
+
+@pytest.mark.parametrize(
+    ("said", "then"),
+    [
+        pytest.param({}, "When did you buy your camera?", id="date-asked-after-the-fact"),
+        pytest.param(
+            {"purchaseDate": "2026-11-10", "store": ("your website", "zosi_website")},
+            "Shall I remember this purchase for next time?",
+            id="decision-then-the-fact",
+        ),
+    ],
+)
+def test_what_state_a_return_must_be_in_asked_of_their_camera_is_said(
+    customer: Start, said: dict[str, object], then: str
+) -> None:
+    """R3: "does the box have to be in perfect condition for me to return the camera" asks
+    R3 of their purchase: the refund's date question or decision never drops it."""
+    reply = customer().says(
+        "PolicyFactIntent", topic=("the box", "return_condition"), product=CAMERA, **said
+    )
+    assert "The product and its packaging need to come back undamaged" in reply
+    assert reply.endswith(then)
