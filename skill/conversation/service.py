@@ -459,9 +459,9 @@ def _advance(  # noqa: PLR0911, PLR0912
     # A first question that names no purchase of theirs gets the rule before any question.
     general = None
     asking_anew = case.waiting is None or new_question
+    subject = kind if goal is Goal.CLAIM and kind is not None else goal
     if asking_anew and not rule_said and case.fact(FactName.PURCHASED) is None:
         # Answer first: the rule for the question, then the one question to check theirs.
-        subject = kind if goal is Goal.CLAIM and kind is not None else goal
         general = _general(subject, case, known.today)
     if (
         # W5-W7: where it was bought matters to a customer abroad; one at home in the store's
@@ -471,6 +471,10 @@ def _advance(  # noqa: PLR0911, PLR0912
         and goal is not Goal.REFUND
         and not case.unknown(FactName.PURCHASE_COUNTRY)
     ):
+        if general is None and asking_anew and not rule_said:
+            # "Is the warranty good if I'm in Armenia now", said of a purchase already
+            # dated: what being abroad means (W6) before the question, never the question bare
+            general = _general(subject, case, known.today)
         return _ask_next(case, FactName.PURCHASE_COUNTRY, known, progressed, general=general)
     span = purchase_span(case)
     if span is None and case.value(FactName.CHANNEL) == GIFT:

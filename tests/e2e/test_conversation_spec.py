@@ -1255,3 +1255,24 @@ def test_what_state_a_return_must_be_in_asked_of_their_camera_is_said(
     )
     assert "The product and its packaging need to come back undamaged" in reply
     assert reply.endswith(then)
+
+
+def test_abroad_said_of_a_dated_purchase_hears_what_abroad_means_before_the_question(
+    customer: Start,
+) -> None:
+    """W6: "is the warranty good if I'm in Armenia now", after a warranty answer, gets what
+    being abroad means before "which country did you buy it in", never that question bare."""
+    talk = customer()
+    talk.says(
+        "WarrantyStatusIntent",
+        product=("doorbell", "doorbell"),
+        reason=("stopped working", "defect"),
+        purchaseDate="2026-11-02",
+    )
+    reply = talk.says("WarrantyStatusIntent", homeCountry=("armenia", "AM"))
+    assert "From abroad, you pay the international shipping." in reply
+    assert reply.endswith("Which country did you buy your doorbell in?")
+    assert not reply.startswith("Which country")
+    decided = talk.says("WarrantyStatusIntent", purchaseCountry=("russia", "RU"))
+    assert decided.startswith("Yes, your doorbell is under warranty until 2 November 2027.")
+    assert "you pay the international shipping" in decided
