@@ -277,6 +277,29 @@ def fact_first(topic: str | None) -> str | None:
     return topic if topic in _FACTS_FIRST else None
 
 
+#: The facts a decision about a purchase says itself (R1, W1, X1).
+_DECIDED_TOPICS = frozenset(
+    {"return_window", "warranty_length", "warranty_coverage", "cross_shipping"}
+)
+
+
+def asks_of_the_purchase_dated(case: Case, topic: str | None) -> bool:
+    """Whether a general question names another goal of the purchase the case has dated.
+
+    "Ok, what about the warranty then", after a refund answer about the camera bought two
+    weeks ago, asks the warranty of that camera: its decision answers, not the rule
+    read as if nothing had been said.
+    """
+    goal = TOPIC_GOALS.get(topic or "")
+    return (
+        topic in _DECIDED_TOPICS
+        and goal is not None
+        and case.goal is not None
+        and goal is not case.goal
+        and purchase_span(case) is not None
+    )
+
+
 def own_purchase_goal(topic: str | None, names_purchase: bool) -> Goal | None:
     """The goal of a general question that names the customer's own purchase, if any.
 

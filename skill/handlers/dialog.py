@@ -20,6 +20,7 @@ from ask_sdk_core.utils.request_util import get_intent_name, get_request_type
 from conversation.aspects import (
     also_asked,
     asked_aspects,
+    asks_of_the_purchase_dated,
     channel_of_topic,
     fact_first,
     own_purchase_goal,
@@ -178,7 +179,7 @@ def hear(handler_input: HandlerInput) -> Heard:
         # a general question that names a purchase of theirs has its topic's goal
         goal=GOALS.get(name)
         or member(Goal, read_slot(intent, GOAL).id)
-        or own_purchase_goal_of(intent),
+        or own_purchase_goal_of(intent, turn(handler_input).case),
         signal=SIGNALS.get(name),
         product=product.id,
         product_name=product.name if product.id else None,
@@ -223,10 +224,17 @@ def _topic_named(claim_type: str | None) -> str | None:
     return Topic.RMA_PROCESS.value
 
 
-def own_purchase_goal_of(intent: Intent) -> Goal | None:
-    """The goal of a general question (PolicyFactIntent) said with a purchase of theirs."""
+def own_purchase_goal_of(intent: Intent, case: Case) -> Goal | None:
+    """The goal of a general question (PolicyFactIntent) said with a purchase of theirs.
+
+    The purchase is named in the question, or dated earlier in the conversation and the
+    question asks another goal of it without an aspect ("what about the warranty then").
+    """
+    topic = read_slot(intent, TOPIC).id
     names_purchase = any(read_slot(intent, name).spoken for name in (PURCHASE_DATE, PRODUCT))
-    return own_purchase_goal(read_slot(intent, TOPIC).id, names_purchase)
+    if not names_purchase and not read_slot(intent, ASPECT).spoken:
+        names_purchase = asks_of_the_purchase_dated(case, topic)
+    return own_purchase_goal(topic, names_purchase)
 
 
 def _confirmation(intent: Intent, case: Case) -> Signal | None:

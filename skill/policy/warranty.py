@@ -5,6 +5,7 @@ from typing import NamedTuple
 
 from policy.dates import add_months
 from policy.model import (
+    Condition,
     Payer,
     PurchaseFacts,
     Referral,
@@ -32,6 +33,9 @@ class WarrantyDecision(NamedTuple):
         steps: What the customer does next, in order; none once the warranty has ended
             except asking a giver for the receipt, which may show a later date.
         rule_ids: The rules that decided the outcome, in POLICY.md order.
+        damage_said: The customer said they damaged it (a drop, a crack, water) while the
+            warranty runs: whether the limited warranty covers that is ZOSI RMA's finding,
+            and if it doesn't, the customer pays the shipping back (W8). No repair is promised.
     """
 
     verdict: Verdict
@@ -42,6 +46,7 @@ class WarrantyDecision(NamedTuple):
     referral: Referral | None
     steps: tuple[Step, ...]
     rule_ids: tuple[str, ...]
+    damage_said: bool = False
 
 
 def warranty_deadline(purchased: date) -> date:
@@ -59,6 +64,7 @@ def evaluate_warranty(facts: PurchaseFacts, today: date) -> WarrantyDecision:
     """Decide whether a fault is covered by the warranty (W1 to W9, R6).
 
     While covered (W2: repair or replacement), the claim starts with ZOSI support (W3);
+    damage the customer says they caused may not be covered (W8), so it is flagged;
     RMA support authorises it and issues the label and RMA code; the customer tracks the
     parcel and sends a screenshot of the receipt (W4). Asking ZOSI to refund shipping
     first (W4) only applies when ZOSI pays that shipping.
@@ -88,7 +94,11 @@ def evaluate_warranty(facts: PurchaseFacts, today: date) -> WarrantyDecision:
         if return_shipping is Payer.ZOSI:
             steps.append(Step.ASK_SHIPPING_REFUND_FIRST)
         steps.append(Step.TRACK_AND_SEND_RECEIPT)
+    damage_said = (
+        window.verdict is not Verdict.NO and facts.condition is Condition.DAMAGED_BY_CUSTOMER
+    )
     return WarrantyDecision(
+        damage_said=damage_said,
         verdict=window.verdict,
         window=window,
         return_shipping=return_shipping,

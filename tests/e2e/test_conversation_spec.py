@@ -1276,3 +1276,36 @@ def test_abroad_said_of_a_dated_purchase_hears_what_abroad_means_before_the_ques
     decided = talk.says("WarrantyStatusIntent", purchaseCountry=("russia", "RU"))
     assert decided.startswith("Yes, your doorbell is under warranty until 2 November 2027.")
     assert "you pay the international shipping" in decided
+
+
+def test_a_camera_they_dropped_hears_the_warranty_runs_but_no_repair_promise(
+    customer: Start,
+) -> None:
+    """W1, W8: "I dropped my camera and cracked the lens, is it still under warranty" gets
+    the warranty's end and that damage they caused is ZOSI support's call, never "ZOSI
+    repairs or replaces it"."""
+    reply = customer().says(
+        "WarrantyStatusIntent",
+        condition=("cracked the lens", "damaged_by_customer"),
+        product=CAMERA,
+        purchaseDate="2026-11-10",
+    )
+    assert reply.startswith("Yes, your camera is under warranty until 10 November 2027.")
+    assert "Whether it covers damage you caused is for ZOSI support to decide" in reply
+    assert "repairs or replaces" not in reply
+
+
+def test_the_warranty_asked_after_a_refund_answer_is_about_their_purchase(
+    customer: Start,
+) -> None:
+    """W1: "what about the warranty then", after a refund answer about the camera bought on
+    20 November, is that camera's warranty, not the rule as if nothing had been said."""
+    talk = customer()
+    talk.says(
+        "ReturnRefundIntent",
+        product=CAMERA,
+        purchaseDate="2026-11-20",
+        store=("your website", "zosi_website"),
+    )
+    reply = talk.says("PolicyFactIntent", topic=("the warranty", "warranty_length"))
+    assert reply.startswith("Yes, your camera is under warranty until 20 November 2027.")

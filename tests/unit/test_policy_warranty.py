@@ -4,7 +4,16 @@ from datetime import date
 
 import pytest
 
-from policy.model import Channel, DateSpan, Payer, PurchaseFacts, Referral, Step, Verdict
+from policy.model import (
+    Channel,
+    Condition,
+    DateSpan,
+    Payer,
+    PurchaseFacts,
+    Referral,
+    Step,
+    Verdict,
+)
 from policy.terms import WARRANTY_MONTHS
 from policy.warranty import evaluate_warranty, warranty_deadline
 
@@ -120,3 +129,13 @@ def test_r6_a_gift_claim_starts_with_the_givers_receipt():
     assert decision.referral is Referral.GIVER
     assert decision.steps == (Step.ASK_GIVER_FOR_RECEIPT, *CLAIM_STEPS)
     assert "R6" in decision.rule_ids
+
+
+@pytest.mark.parametrize("condition", list(Condition), ids=str)
+def test_w8_damage_the_customer_caused_is_left_to_zosi_rma_while_the_warranty_runs(condition):
+    """ "I dropped it and cracked the lens": the warranty runs, but no repair is promised."""
+    running = evaluate_warranty(bought_on(condition=condition), IN_WARRANTY)
+    assert running.verdict is Verdict.YES
+    assert running.damage_said is (condition is Condition.DAMAGED_BY_CUSTOMER)
+    ended = evaluate_warranty(bought_on(condition=condition), date(2027, 1, 1))
+    assert ended.damage_said is False

@@ -57,7 +57,7 @@ from speech.en.dialog import (
 from speech.en.privacy import NOTHING_DELETED
 from speech.en.returns import _return_shipping, return_answer
 from speech.en.support import claim_steps_answer, first_step
-from speech.en.warranty import _warranty_shipping, warranty_answer
+from speech.en.warranty import DAMAGE_FOR_SUPPORT, _warranty_shipping, warranty_answer
 from speech.ssml import Phrase, When, phrase
 
 if TYPE_CHECKING:
@@ -503,6 +503,8 @@ def claim_window(
         "cross_ship": f"You can get an advance replacement for {it} ",
     }[kind]
     ending = ", so ZOSI repairs or replaces it." if kind == "warranty_repair" and does else "."
+    if kind == "warranty_repair" and _warranty(decision).damage_said:
+        ending = f".{DAMAGE_FOR_SUPPORT}"  # W8: no repair promised for damage they caused
     return phrase(what, until(last_day, exact), ending)
 
 

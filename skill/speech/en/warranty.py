@@ -48,9 +48,12 @@ def warranty_answer(
     if decision.verdict is Verdict.YES and window.last_day is not None:
         # One note at most: who pays the way back once known, a gift's receipt, else what the
         # warranty does for a fault (W2).
-        note = _spoken_warranty_shipping(
-            decision.return_shipping, home_known, route
-        ) or _giver_note(decision.referral)
+        note = (
+            DAMAGE_FOR_SUPPORT
+            if decision.damage_said
+            else _spoken_warranty_shipping(decision.return_shipping, home_known, route)
+            or _giver_note(decision.referral)
+        )
         speech = phrase(
             f"Yes, {it} is under warranty ",
             until(window.last_day, exact),
@@ -89,6 +92,11 @@ def warranty_answer(
 
 
 _IF_FAULTY = " If it's faulty, ZOSI repairs or replaces it"
+#: W8: damage the customer caused may not be covered; ZOSI RMA decides, never the skill.
+DAMAGE_FOR_SUPPORT = (
+    " Whether it covers damage you caused is for ZOSI support to decide; if it doesn't, you "
+    "pay to have it shipped back to you."
+)
 WARRANTY_DOES = f"{_IF_FAULTY}."
 
 
