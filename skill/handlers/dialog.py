@@ -75,7 +75,7 @@ from handlers.names import (
     TOPIC,
     YES_INTENT,
 )
-from handlers.respond import ScreenOf, also_say, ask_for, finish, speak
+from handlers.respond import ScreenOf, also_say, ask_for, finish, once_more, speak
 from handlers.slots import current_intent, read_slot, two_said
 from policy.claims import claim_steps
 from policy.dates import date_of_age
@@ -359,6 +359,10 @@ def show(handler_input: HandlerInput, outcome: Outcome) -> Response:  # noqa: PL
 
             return steps_screen(answer, kind, steps, locale)
 
+        full = phrase(lead, answer.speech)
+        again = once_more(handler_input, full)
+        if again != full:  # the same steps as the turn before: that they stand, in one sentence
+            return finish(handler_input, answer._replace(speech=again), screen=numbered)
         return finish(handler_input, answer, lead=lead, screen=numbered)
     if isinstance(step, ProposeRequest):
         label = say.order_label(step.order.product, step.order.ordered_on, kind=step.order.kind)
@@ -465,7 +469,7 @@ def _decided(handler_input: HandlerInput, step: Decided, case: Case) -> Response
     elif step.order is not None:
         lead = say.for_order(step.order.product, step.order.ordered_on, step.order.kind)
     assumed = say.ASSUMED_RUSSIA if step.assumed_country is not None else ""
-    speech = phrase(lead, result.speech, assumed)
+    speech = once_more(handler_input, phrase(lead, result.speech, assumed))
     screen = _decision_screen(step.decision, step.product, result, home_known=step.home_known)
     if step.offer is Offer.REMEMBER_PURCHASE:
         question = (say.OFFER_REMEMBER_PURCHASE.format(it=say.the_product(step.product)),)

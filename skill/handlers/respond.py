@@ -21,7 +21,15 @@ from handlers.context import SAID, Said, Turn, said_from_session, said_to_sessio
 from handlers.names import DELIVERY_TIME_INTENT, INTENTS, REGION, SLOTS
 from screens import Screen, shows_apl
 from speech import Answer, say
-from speech.ssml import MAX_SPEECH_CHARS, ONE_BREATH_WORDS, Phrase, phrase, to_ssml, to_text
+from speech.ssml import (
+    MAX_SPEECH_CHARS,
+    ONE_BREATH_WORDS,
+    Phrase,
+    first_sentence,
+    phrase,
+    to_ssml,
+    to_text,
+)
 
 if TYPE_CHECKING:
     from ask_sdk_core.handler_input import HandlerInput
@@ -73,6 +81,20 @@ def speak(
         _show(handler_input, current, screen, card, asks=bool(question))
     response: Response = builder.response
     return response
+
+
+def once_more(handler_input: HandlerInput, speech: Phrase) -> Phrase:
+    """An answer, or if the turn before said it word for word, its first sentence alone.
+
+    "From your website, I guess", after a warranty answer the shop doesn't change, would
+    otherwise get the whole answer again: the customer hears the decision, still first,
+    and the card keeps the rest. "Say that again" is a repeat, never this.
+    """
+    current = turn(handler_input)
+    said = None if current.new_session else said_from_session(current.session.get(SAID))
+    if said is None or not speech or said.speech != speech:
+        return speech
+    return first_sentence(speech)
 
 
 def also_say(

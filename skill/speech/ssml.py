@@ -130,6 +130,22 @@ def phrase(*pieces: Piece | Phrase | None) -> Phrase:
     return tuple(out)
 
 
+_SENTENCE_END = re.compile(r"[.?!](?=\s|$)")
+
+
+def first_sentence(speech: Phrase) -> Phrase:
+    """The pieces of ``speech`` up to the end of its first sentence."""
+    kept: list[Piece] = []
+    for piece in speech:
+        if isinstance(piece, str):
+            end = _SENTENCE_END.search(piece)
+            if end is not None:
+                kept.append(piece[: end.end()])
+                break
+        kept.append(piece)
+    return tuple(kept)
+
+
 def clean_text(text: str, *, keep_lines: bool = False) -> str:
     """Drop characters XML cannot carry; fold white space (newlines too, unless kept)."""
     spaces = _LINE_SPACES if keep_lines else _SPACES

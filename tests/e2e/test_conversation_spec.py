@@ -1309,3 +1309,21 @@ def test_the_warranty_asked_after_a_refund_answer_is_about_their_purchase(
     )
     reply = talk.says("PolicyFactIntent", topic=("the warranty", "warranty_length"))
     assert reply.startswith("Yes, your camera is under warranty until 20 November 2027.")
+
+
+def test_a_fact_that_changes_nothing_gets_the_answer_in_one_sentence_not_again_whole(
+    customer: Start,
+) -> None:
+    """W1-W3: "from your website, I guess", after the claim answer the shop doesn't change,
+    hears the decision's first sentence, not the whole answer word for word again."""
+    talk = customer()
+    talk.says(
+        "StartClaimIntent", product=("doorbell", "doorbell"), reason=("stopped working", "defect")
+    )
+    first = talk.says("StartClaimIntent", purchaseDate="2026-SU")
+    assert "First, email ZOSI support" in first
+    again = talk.says("PurchaseDetailsIntent", store=("your website", "zosi_website"))
+    assert again != first
+    assert again.startswith("Your doorbell is under warranty until at least 1 June 2027")
+    assert "First, email ZOSI support" not in again
+    assert talk.card  # the steps stay on the card

@@ -8,7 +8,6 @@ loads this module the first time a general fact is asked (``speech.en.fact_answe
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
@@ -18,7 +17,7 @@ from policy.model import Payer
 from speech import Answer
 from speech.en.common import SPOKEN_EMAIL, support_card_line
 from speech.en.returns import CONDITION_RULES_OUT
-from speech.ssml import Phrase, Piece, Telephone, phrase
+from speech.ssml import Phrase, Telephone, first_sentence, phrase
 
 T = TypeVar("T")
 
@@ -432,23 +431,7 @@ def short_fact(explanation: Explanation) -> Phrase:
     """
     if explanation.topic in _SHORT:
         return (_SHORT[explanation.topic](explanation),)
-    return _first_sentence(fact_answer(explanation).speech)
-
-
-_SENTENCE_END = re.compile(r"[.?!](?=\s|$)")
-
-
-def _first_sentence(speech: Phrase) -> Phrase:
-    """The pieces of ``speech`` up to the end of its first sentence."""
-    kept: list[Piece] = []
-    for piece in speech:
-        if isinstance(piece, str):
-            end = _SENTENCE_END.search(piece)
-            if end is not None:
-                kept.append(piece[: end.end()])
-                break
-        kept.append(piece)
-    return tuple(kept)
+    return first_sentence(fact_answer(explanation).speech)
 
 
 def _short_retention(explanation: Explanation) -> str:
