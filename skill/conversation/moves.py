@@ -56,7 +56,7 @@ def _signal(case: Case, signal: Signal, known: Known) -> Outcome:
         said = {
             Signal.HELP: Said.HELP,
             Signal.NOT_UNDERSTOOD: Said.NOT_UNDERSTOOD,
-            Signal.DONT_KNOW: Said.OKAY,  # nothing was asked: nothing to be unsure of
+            Signal.DONT_KNOW: Said.HELP,  # nothing was asked: what can be asked, with examples
         }.get(signal, Said.WHAT_ELSE)
         return Outcome(case, Reply(said))
     fact = FactName(waiting.about)

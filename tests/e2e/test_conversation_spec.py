@@ -1327,3 +1327,11 @@ def test_a_fact_that_changes_nothing_gets_the_answer_in_one_sentence_not_again_w
     assert again.startswith("Your doorbell is under warranty until at least 1 June 2027")
     assert "First, email ZOSI support" not in again
     assert talk.card  # the steps stay on the card
+
+
+def test_i_dont_know_with_nothing_asked_hears_what_can_be_asked(customer: Start) -> None:
+    """ "I don't know" with no question open gets what the skill answers, with examples,
+    never a bare "Okay. What would you like to know?"."""
+    reply = customer().says("DontKnowIntent")
+    assert reply.startswith("I answer questions about ZOSI returns, the warranty")
+    assert "For example:" in reply
