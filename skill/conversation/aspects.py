@@ -277,6 +277,30 @@ def fact_first(topic: str | None) -> str | None:
     return topic if topic in _FACTS_FIRST else None
 
 
+#: Why each purchase fact is asked, as the policy fact that depends on it: the purchase date
+#: starts the refund period and the warranty (R1, W1), the shop decides the refund (R2), the
+#: country of purchase who pays to send it back (W6), the reason who pays the return (R4).
+_WHY_ASKED = {
+    FactName.PURCHASED: "purchase_date",
+    FactName.CHANNEL: "return_eligibility",
+    FactName.PURCHASE_COUNTRY: "warranty_abroad",
+    FactName.REASON: "return_shipping",
+}
+
+
+def why_asked(case: Case) -> str | None:
+    """The policy fact that says why the open question is asked ("why do you need that?").
+
+    "Why are you asking", said to "when did you buy your camera?", asks what the date
+    changes, not what the skill does with data: the refund period and the warranty count
+    from it. None when no purchase question is open.
+    """
+    waiting = case.waiting
+    if waiting is None:
+        return None
+    return _WHY_ASKED.get(FactName(waiting.about))
+
+
 #: The facts a decision about a purchase says itself (R1, W1, X1).
 _DECIDED_TOPICS = frozenset(
     {"return_window", "warranty_length", "warranty_coverage", "cross_shipping"}

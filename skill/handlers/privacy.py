@@ -37,8 +37,28 @@ def privacy_policy(handler_input: HandlerInput) -> Response:
         from handlers.policy_questions import policy_fact
 
         return policy_fact(handler_input)
+    why = _why_asked(handler_input)
+    if why is not None:  # "why do you need that?" to "when did you buy it?": what it changes
+        return finish(handler_input, say.fact_answer(turn(handler_input).fact(why)))
     days = turn(handler_input).settings.state_ttl_days
     return finish(handler_input, say.privacy_answer(days))
+
+
+def _why_asked(handler_input: HandlerInput) -> Topic | None:
+    """The fact that says why the open purchase question is asked, for a "why?" about data.
+
+    Only a question that names no data of its own ("why do you need to know that") asks
+    why; "why do you need my email address" is a privacy question whatever is open.
+    """
+    from conversation.aspects import why_asked
+    from conversation.case import member
+    from handlers.slots import current_intent, read_slot
+    from policy.facts import Topic
+
+    intent = current_intent(handler_input)
+    if any(read_slot(intent, name).spoken for name in (TOPIC, ALSO_TOPIC, ASPECT)):
+        return None
+    return member(Topic, why_asked(turn(handler_input).case))
 
 
 def _asks_of_the_case(handler_input: HandlerInput) -> bool:

@@ -1335,3 +1335,15 @@ def test_i_dont_know_with_nothing_asked_hears_what_can_be_asked(customer: Start)
     reply = customer().says("DontKnowIntent")
     assert reply.startswith("I answer questions about ZOSI returns, the warranty")
     assert "For example:" in reply
+
+
+def test_why_asked_to_a_purchase_question_says_what_the_answer_changes(customer: Start) -> None:
+    """R1, W1: "why do you need to know that", said to "when did you buy it?", hears that
+    the refund period and the warranty count from that day, then the question again; with
+    nothing asked it stays a question about data (P1-P9)."""
+    talk = customer()
+    talk.says("ReturnRefundIntent", product=CAMERA)
+    why = talk.says("PrivacyPolicyIntent")
+    assert why.startswith("The purchase date is the day you placed the order")
+    assert why.endswith("Back to your camera: when did you buy it?")
+    assert customer().says("PrivacyPolicyIntent").startswith("I remember things only once")
