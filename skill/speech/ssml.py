@@ -130,11 +130,16 @@ def phrase(*pieces: Piece | Phrase | None) -> Phrase:
     return tuple(out)
 
 
-_SENTENCE_END = re.compile(r"[.?!](?=\s|$)")
+#: The end of a sentence: never the period of a spelled-out letter ("N. V. R.").
+_SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.?!](?=\s|$)")
 
 
 def first_sentence(speech: Phrase) -> Phrase:
-    """The pieces of ``speech`` up to the end of its first sentence."""
+    """The pieces of ``speech`` up to the end of its first sentence.
+
+    "Yes, your N. V. R. is under warranty ..." is one sentence: a capital letter alone
+    before a period is a product's name read letter by letter, not a sentence's end.
+    """
     kept: list[Piece] = []
     for piece in speech:
         if isinstance(piece, str):

@@ -3,6 +3,7 @@
 import re
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from policy import terms
 from policy.contact import SUPPORT_EMAIL
 from policy.facts import PRIVACY_TOPICS, Topic, explain
 from speech import en
-from speech.ssml import to_ssml, to_text
+from speech.ssml import When, first_sentence, to_ssml, to_text
 
 SKILL = Path(__file__).resolve().parents[2] / "skill"
 RULE_ID = re.compile(r"\b[DRWXCP]\d\b")
@@ -215,3 +216,15 @@ def test_two_facts_of_different_families_are_said_one_sentence_each():
     assert "ZOSI pays the return shipping" in said, said  # W5
     assert "Customs, duties and taxes are always yours to pay" in said, said  # W9
     assert len(said.split()) <= 35, said
+
+
+def test_the_first_sentence_runs_past_a_product_spelled_out_letter_by_letter() -> None:
+    """ "N. V. R." is a name, not three sentences: the one-sentence forms keep it whole."""
+    day = When(date(2027, 10, 1))
+    speech = ("Yes, your N. V. R. is under warranty until at least ", day, ". If it's faulty, ...")
+    assert first_sentence(speech) == (
+        "Yes, your N. V. R. is under warranty until at least ",
+        day,
+        ".",
+    )
+    assert first_sentence(("Delivery is free. It takes 3 to 30 days.",)) == ("Delivery is free.",)
