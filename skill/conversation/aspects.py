@@ -314,14 +314,9 @@ def asks_of_the_purchase_dated(case: Case, topic: str | None) -> bool:
     weeks ago, asks the warranty of that camera: its decision answers, not the rule
     read as if nothing had been said.
     """
-    goal = TOPIC_GOALS.get(topic or "")
-    return (
-        topic in _DECIDED_TOPICS
-        and goal is not None
-        and case.goal is not None
-        and goal is not case.goal
-        and purchase_span(case) is not None
-    )
+    if topic not in _DECIDED_TOPICS or case.goal is None:
+        return False
+    return TOPIC_GOALS[topic] is not case.goal and purchase_span(case) is not None
 
 
 def own_purchase_goal(topic: str | None, names_purchase: bool) -> Goal | None:

@@ -459,22 +459,21 @@ def _advance(  # noqa: PLR0911, PLR0912
     # A first question that names no purchase of theirs gets the rule before any question.
     general = None
     asking_anew = case.waiting is None or new_question
-    subject = kind if goal is Goal.CLAIM and kind is not None else goal
-    if asking_anew and not rule_said and case.fact(FactName.PURCHASED) is None:
-        # Answer first: the rule for the question, then the one question to check theirs.
-        general = _general(subject, case, known.today)
-    if (
-        # W5-W7: where it was bought matters to a customer abroad; one at home in the store's
-        # country ("I'm in Saint Petersburg") bought there unless they say otherwise
+    # W5-W7: where it was bought matters to a customer abroad; one at home in the store's
+    # country ("I'm in Saint Petersburg") bought there unless they say otherwise
+    where_bought = (
         case.value(FactName.HOME_COUNTRY) not in {None, STORE_COUNTRY}
         and case.value(FactName.PURCHASE_COUNTRY) is None
         and goal is not Goal.REFUND
         and not case.unknown(FactName.PURCHASE_COUNTRY)
-    ):
-        if general is None and asking_anew and not rule_said:
-            # "Is the warranty good if I'm in Armenia now", said of a purchase already
-            # dated: what being abroad means (W6) before the question, never the question bare
-            general = _general(subject, case, known.today)
+    )
+    if asking_anew and not rule_said and (case.fact(FactName.PURCHASED) is None or where_bought):
+        # Answer first: the rule for the question, then the one question to check theirs; said
+        # of a purchase already dated ("is the warranty good if I'm in Armenia now"), what
+        # being abroad means (W6) before where it was bought, never that question bare.
+        subject = kind if goal is Goal.CLAIM and kind is not None else goal
+        general = _general(subject, case, known.today)
+    if where_bought:
         return _ask_next(case, FactName.PURCHASE_COUNTRY, known, progressed, general=general)
     span = purchase_span(case)
     if span is None and case.value(FactName.CHANNEL) == GIFT:

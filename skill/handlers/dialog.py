@@ -359,11 +359,9 @@ def show(handler_input: HandlerInput, outcome: Outcome) -> Response:  # noqa: PL
 
             return steps_screen(answer, kind, steps, locale)
 
-        full = phrase(lead, answer.speech)
-        again = once_more(handler_input, full)
-        if again != full:  # the same steps as the turn before: that they stand, in one sentence
-            return finish(handler_input, answer._replace(speech=again), screen=numbered)
-        return finish(handler_input, answer, lead=lead, screen=numbered)
+        # the same steps as the turn before are said in their first sentence (once_more)
+        speech = once_more(handler_input, phrase(lead, answer.speech))
+        return finish(handler_input, answer._replace(speech=speech), screen=numbered)
     if isinstance(step, ProposeRequest):
         label = say.order_label(step.order.product, step.order.ordered_on, kind=step.order.kind)
         costs, question = say.propose_request(

@@ -15,7 +15,7 @@ from policy.contact import SUPPORT_PHONE
 from policy.facts import Explanation, Topic
 from policy.model import Payer
 from speech import Answer
-from speech.en.common import SPOKEN_EMAIL, support_card_line
+from speech.en.common import SPOKEN_EMAIL, capitalised, support_card_line
 from speech.en.returns import CONDITION_RULES_OUT
 from speech.ssml import Phrase, Telephone, first_sentence, phrase
 
@@ -121,9 +121,9 @@ def _return_condition(explanation: Explanation) -> Wording:
     title = "Condition of a return"
     if explanation.condition is not None:
         # said after another answer, as a fact: no apology ("Sorry, ...") mid-turn
-        ruled_out = CONDITION_RULES_OUT[explanation.condition].format(it="it")
-        ruled_out = ruled_out.removeprefix("Sorry, ")
-        return title, phrase(ruled_out[:1].upper() + ruled_out[1:])
+        return title, phrase(
+            capitalised(CONDITION_RULES_OUT[explanation.condition].format(it="it"))
+        )
     return title, phrase(
         "The product and its packaging need to come back undamaged, so keep the box in good shape."
     )

@@ -36,6 +36,7 @@ def return_answer(decision: ReturnDecision, product: str | None, exact: bool = T
     window = decision.window
     if decision.blocked_by is not None:
         speech = phrase(
+            "Sorry, ",
             CONDITION_RULES_OUT[decision.blocked_by.value].format(it=it),
             _fault_route(decision.warranty_open, damaged=decision.blocked_by.value == DAMAGED),
         )
@@ -125,13 +126,15 @@ def refund_if_direct(decision: ReturnDecision, product: str | None, exact: bool 
     )
 
 
+#: Why a product's condition rules a refund out (R3), as a clause: the refusal says it after
+#: "Sorry, ", a second fact (``speech.en.facts``) as a sentence of its own.
 CONDITION_RULES_OUT: Mapping[str, str] = {
     "damaged_by_customer": (
-        "Sorry, a damaged product can't go back for a refund: ZOSI takes {it} back only "
-        "undamaged, in its original packaging."
+        "a damaged product can't go back for a refund: ZOSI takes {it} back only undamaged, in "
+        "its original packaging."
     ),
     "packaging_gone": (
-        "Sorry, without its original packaging in good shape, {it} can't go back for a refund."
+        "without its original packaging in good shape, {it} can't go back for a refund."
     ),
 }
 CONDITION_CARD = "Refund: only for a product and original packaging returned undamaged."
