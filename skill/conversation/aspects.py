@@ -495,7 +495,8 @@ def also_asked(case: Case, heard: Heard, answered: Topic | None = None) -> Topic
     if topic is not None and topic.value in WHO_PAYS_TOPICS:
         topic = fact_topic(case, topic)
     if topic is not None and topic.value in _REFUND_POSSIBLE:
-        if case.value(FactName.CONDITION) is not None and _refund_ruled_out(case):
+        condition = member(Condition, case.value(FactName.CONDITION))
+        if condition is not None and condition.blocks_refund:
             topic = Topic.RETURN_CONDITION  # R3: "I lost the box, can I still get a refund"
         elif _refund_ruled_out(case) or answered is Topic.THIRD_PARTY:
             return None  # R2, R5: no 30 days to speak of for them (the card says why)

@@ -1347,3 +1347,19 @@ def test_why_asked_to_a_purchase_question_says_what_the_answer_changes(customer:
     assert why.startswith("The purchase date is the day you placed the order")
     assert why.endswith("Back to your camera: when did you buy it?")
     assert customer().says("PrivacyPolicyIntent").startswith("I remember things only once")
+
+
+def test_a_refund_asked_second_from_another_shop_with_the_box_opened_is_not_the_r3_rule(
+    customer: Start,
+) -> None:
+    """R5, R3 decision: bought from another shop, a refund asked second has no 30 days to
+    speak of; an opened box rules nothing out, so no condition sentence is said for it."""
+    reply = customer().says(
+        "WarrantyStatusIntent",
+        condition=("i opened the box", "opened"),
+        alsoTopic=("get a refund", "return_window"),
+        purchaseDate="2026-11-01",
+        store=("a shop in town", "third_party"),
+    )
+    assert "packaging" not in reply
+    assert "full refund until" not in reply
