@@ -1,7 +1,9 @@
 """Returns for a refund: rules R1 to R6 of POLICY.md (seed 000, return conditions)."""
 
+from __future__ import annotations
+
 from datetime import date, timedelta
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from policy.model import (
     Channel,
@@ -17,6 +19,26 @@ from policy.model import (
     in_policy_order,
 )
 from policy.terms import RETURN_WINDOW_DAYS
+
+if TYPE_CHECKING:
+    from policy.warranty import WarrantyDecision
+
+
+class FaultRefund(NamedTuple):
+    """W5-W7: a refund for a fault after the R1 period, while the warranty runs.
+
+    R1's 30 days are for any reason; past them, a product the customer says is faulty
+    is still under warranty, and a product found defective under warranty gets "a
+    replacement or a full refund" (W5, W6, W7). Which of the two is ZOSI's finding, so
+    the answer says both and promises neither alone.
+
+    Attributes:
+        until: The warranty's last day (W1).
+        return_shipping: Who pays to send it to ZOSI (W5, W7: ZOSI; W6: the customer).
+    """
+
+    until: date
+    return_shipping: Payer
 
 
 class ReturnDecision(NamedTuple):
@@ -39,6 +61,9 @@ class ReturnDecision(NamedTuple):
             when a refund is possible.
         buyer_returns: R6: a gift the customer wants to send back for a reason that is
             not a quality problem: the refund is the buyer's to ask, not the recipient's.
+        fault_refund: W5-W7: the R1 period is over, but the customer said the product is
+            faulty and its warranty runs: it can still be refunded or replaced; None
+            otherwise.
     """
 
     verdict: Verdict
@@ -51,6 +76,7 @@ class ReturnDecision(NamedTuple):
     blocked_by: Condition | None = None
     warranty_open: bool | None = None
     buyer_returns: bool = False
+    fault_refund: FaultRefund | None = None
 
 
 def return_deadline(purchased: date) -> date:
@@ -76,7 +102,9 @@ def evaluate_return(facts: PurchaseFacts, today: date) -> ReturnDecision:
     - R4: the customer pays return shipping unless the reason is a quality problem.
     - R6 decision: a gift sent back without a quality problem is the buyer's refund to
       ask for (``buyer_returns``); a quality problem gets the usual refund or replacement.
-    - A refund ruled out says whether the warranty (W1) is still open for a fault.
+    - A refund ruled out says whether the warranty (W1) is still open for a fault, and
+      past the 30 days a fault said while the warranty runs is still refunded or
+      replaced (W5-W7, ``fault_refund``).
 
     Args:
         facts: What is known about the purchase.
@@ -102,6 +130,12 @@ def evaluate_return(facts: PurchaseFacts, today: date) -> ReturnDecision:
     return_shipping = _return_shipping(facts.reason) if open_ else None
     if return_shipping is not None:
         rules.add("R4")
+    fault_refund = None
+    warranty = None if open_ else _warranty_for_a_fault(facts, today)
+    if warranty is not None and warranty.window.last_day is not None:
+        rules.update(warranty.rule_ids)
+        steps += [step for step in warranty.steps if step not in steps]
+        fault_refund = FaultRefund(warranty.window.last_day, warranty.return_shipping)
     return ReturnDecision(
         verdict=window.verdict,
         window=window,
@@ -112,7 +146,23 @@ def evaluate_return(facts: PurchaseFacts, today: date) -> ReturnDecision:
         rule_ids=in_policy_order(rules),
         warranty_open=None if open_ else _warranty_open(facts, today),
         buyer_returns=_buyer_returns(facts),
+        fault_refund=fault_refund,
     )
+
+
+def _warranty_for_a_fault(facts: PurchaseFacts, today: date) -> WarrantyDecision | None:
+    """W5-W7: past R1, a fault said while the warranty surely runs is refunded or replaced.
+
+    Only a quality problem the customer said (R4 decision: a defect or transit damage),
+    and only while every day the purchase may have been on is still covered: a warranty
+    that depends on the exact day promises nothing.
+    """
+    if facts.reason is None or not facts.reason.is_quality_problem:
+        return None
+    from policy.warranty import evaluate_warranty
+
+    warranty = evaluate_warranty(facts, today)
+    return warranty if warranty.verdict is Verdict.YES else None
 
 
 def _buyer_returns(facts: PurchaseFacts) -> bool:

@@ -1363,3 +1363,35 @@ def test_a_refund_asked_second_from_another_shop_with_the_box_opened_is_not_the_
     )
     assert "packaging" not in reply
     assert "full refund until" not in reply
+
+
+def test_a_fault_past_the_30_days_is_still_refunded_or_replaced_under_warranty(
+    customer: Start,
+) -> None:
+    """W5, W7: "ZOSI sent my NVR three months ago and it's defective, do I get a full refund":
+    R1's 30 days are over, but a defective product under warranty gets a refund or a
+    replacement: never "Sorry, the refund period ended" to someone whose product is faulty."""
+    talk = customer()
+    reply = talk.says(
+        "PolicyFactIntent",
+        goal=("get a full refund", "refund"),
+        purchaseDate="2026-08",
+        reason=("it's defective", "defect"),
+        product=("n. v. r.", "nvr"),
+    )
+    assert reply.startswith(
+        "Yes: as it's faulty and under warranty until at least 1 August 2027, you can get a "
+        "full refund or a replacement once ZOSI support confirms the fault. ZOSI pays the "
+        "return shipping."
+    ), reply
+    assert "ended" not in reply
+    assert "Email ZOSI support" in talk.card
+    # the same question for a change of mind is R1's refusal
+    other = customer().says(
+        "PolicyFactIntent",
+        goal=("get a full refund", "refund"),
+        purchaseDate="2026-08",
+        reason=("i changed my mind", "changed_mind"),
+        product=("n. v. r.", "nvr"),
+    )
+    assert other.startswith("Sorry, the 30-day refund period for your n. v. r. ended"), other

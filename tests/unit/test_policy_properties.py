@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from policy.crossship import cross_ship_deadline, evaluate_cross_ship
 from policy.delivery import add_business_days, estimate_delivery, is_business_day
-from policy.model import Channel, DateSpan, PurchaseFacts, Reason, Verdict
+from policy.model import Channel, DateSpan, PurchaseFacts, Reason, Step, Verdict
 from policy.regions import REGIONS
 from policy.returns import evaluate_return, return_deadline
 from policy.warranty import evaluate_warranty, warranty_deadline
@@ -69,12 +69,15 @@ def test_r1_w1_x1_the_cutoff_of_a_depends_window_lies_inside_the_span_at_the_fir
 
 
 @given(facts=facts, today=days, rule=st.sampled_from(RULES))
-def test_a_closed_window_gives_no_steps_except_asking_the_giver(facts, today, rule):
+def test_a_closed_window_gives_no_steps_but_the_givers_or_a_faults(facts, today, rule):
     evaluate, _ = rule
 
     decision = evaluate(facts, today)
 
-    if decision.verdict is Verdict.NO:
+    if getattr(decision, "fault_refund", None) is not None:
+        # W5-W7: past R1, a fault said under warranty goes the warranty's way.
+        assert Step.CONTACT_SUPPORT in decision.steps
+    elif decision.verdict is Verdict.NO:
         # R3: a product or box not as it came is no refund for anyone, giver included.
         ruled_out = getattr(decision, "blocked_by", None) is not None
         assert len(decision.steps) == int(facts.gift and not ruled_out)

@@ -141,3 +141,46 @@ def test_r5_r6_a_gift_from_a_third_party_shop_goes_to_that_shop_with_the_givers_
     assert decision.referral is Referral.SELLER
     assert decision.steps == (Step.ASK_GIVER_FOR_RECEIPT, Step.CONTACT_SELLER)
     assert decision.rule_ids == ("R2", "R5", "R6")
+
+
+@pytest.mark.parametrize("reason", [Reason.DEFECT, Reason.DAMAGED_IN_TRANSIT])
+def test_w5_past_the_30_days_a_fault_under_warranty_is_still_refunded_or_replaced(reason):
+    """R1 is over on 2 December, but W5: a defective product under warranty gets a refund
+    or a replacement, at ZOSI's cost, until the warranty's last day."""
+    decision = evaluate_return(bought_on(reason=reason), date(2027, 3, 1))
+
+    assert decision.verdict is Verdict.NO  # R1 itself is over
+    assert decision.fault_refund is not None
+    assert decision.fault_refund.until == date(2027, 11, 1)
+    assert decision.fault_refund.return_shipping is Payer.ZOSI
+    assert {"R1", "W1", "W5"} <= set(decision.rule_ids)
+    assert Step.CONTACT_SUPPORT in decision.steps
+
+
+def test_w6_a_fault_refund_from_abroad_travels_at_the_customers_cost():
+    facts = bought_on(reason=Reason.DEFECT, customer_country="DE")
+
+    fault = evaluate_return(facts, date(2027, 3, 1)).fault_refund
+
+    assert fault is not None
+    assert fault.return_shipping is Payer.CUSTOMER
+
+
+@pytest.mark.parametrize(
+    ("facts", "today"),
+    [
+        (bought_on(reason=Reason.CHANGED_MIND), date(2027, 3, 1)),  # R1 only: no fault said
+        (bought_on(), date(2027, 3, 1)),  # no reason: nothing to refund under warranty
+        (bought_on(reason=Reason.DEFECT), date(2027, 11, 2)),  # W1 over too
+        (bought_on(reason=Reason.DEFECT), date(2026, 11, 20)),  # R1 still open: the refund
+        # a purchase sometime in 2026: the warranty depends on the day, nothing is promised
+        (
+            PurchaseFacts(DateSpan(date(2026, 1, 1), date(2026, 12, 31)), reason=Reason.DEFECT),
+            date(2027, 3, 1),
+        ),
+        # R5: another shop's refund is that shop's, whatever the fault
+        (bought_on(reason=Reason.DEFECT, channel=Channel.THIRD_PARTY), date(2027, 3, 1)),
+    ],
+)
+def test_no_fault_refund_without_a_fault_said_and_a_warranty_that_surely_runs(facts, today):
+    assert evaluate_return(facts, today).fault_refund is None

@@ -27,7 +27,7 @@ from speech.en.common import (
 from speech.ssml import Phrase, When, phrase
 
 if TYPE_CHECKING:
-    from policy.returns import ReturnDecision
+    from policy.returns import FaultRefund, ReturnDecision
 
 
 def return_answer(decision: ReturnDecision, product: str | None, exact: bool = True) -> Answer:
@@ -89,6 +89,8 @@ def return_answer(decision: ReturnDecision, product: str | None, exact: bool = T
             (f"Return shipping: {_return_shipping(decision.return_shipping)}",),
             *((note.strip(),) for note in conditions),
         )
+    elif decision.fault_refund is not None:
+        speech, card = _fault_refund(decision.fault_refund, exact)
     elif decision.verdict is Verdict.NO and window.last_day is not None:
         speech = phrase(
             f"Sorry, the {RETURN_WINDOW_DAYS}-day refund period for {it} ended on ",
@@ -108,6 +110,32 @@ def return_answer(decision: ReturnDecision, product: str | None, exact: bool = T
         )
     body = phrase(card, steps_text(decision.steps), support_card_line())
     return Answer(speech, f"Returning {title_product(product)}", body)
+
+
+def _fault_refund(fault: FaultRefund, exact: bool) -> tuple[Phrase, Phrase]:
+    """W5-W7: past the 30 days, a fault under warranty is still refunded or replaced.
+
+    Both remedies are said, since which one is ZOSI support's finding; then who pays the
+    way there, the customer abroad (W6) included.
+    """
+    speech = phrase(
+        "Yes: as it's faulty and under warranty ",
+        until(fault.until, exact),
+        ", you can get a full refund or a replacement once ZOSI support confirms the fault. ",
+        _WARRANTY_SHIPPING[fault.return_shipping],
+    )
+    card = _facts(
+        ("Refund or replacement for a fault, under warranty until: ", When(fault.until)),
+        (_WARRANTY_SHIPPING[fault.return_shipping],),
+    )
+    return speech, card
+
+
+#: Who pays to send a faulty product under warranty to ZOSI (W5, W7; W6 from abroad).
+_WARRANTY_SHIPPING: Mapping[Payer, str] = {
+    Payer.ZOSI: "ZOSI pays the return shipping.",
+    Payer.CUSTOMER: "From abroad, you pay the international shipping.",
+}
 
 
 def refund_if_direct(decision: ReturnDecision, product: str | None, exact: bool = True) -> Phrase:
