@@ -375,6 +375,8 @@ CONCEPTS: Final[Mapping[str, Concept]] = {
             r"refunded)",
             r"\byou(?:'ll| will)?(?: have to)? (?:\w+ )?pay (?:any |the |all )?(?:customs|duties|"
             r"import)",
+            r"\byou(?:'ll| will)?(?: have to)? (?:\w+ )?pay (?:\w+ ){1,4}and (?:any |all |the )?"
+            r"(?:customs|duties|import)",
         ),
         states=(
             r"\b(?:customs|duties|duty)\b.*\b(?:yours to pay|your responsibility|paid by you)",

@@ -180,7 +180,7 @@ _EXPLANATIONS: dict[Topic, Explanation] = {
         Explanation(Topic.WARRANTY_CLAIM, _rules("W3", "C1")),
         Explanation(Topic.RMA_PROCESS, _rules("W4")),
         Explanation(Topic.WARRANTY_SHIPPING, _rules("W5"), payer=Payer.ZOSI),
-        Explanation(Topic.WARRANTY_ABROAD, _rules("W6"), payer=Payer.CUSTOMER),
+        Explanation(Topic.WARRANTY_ABROAD, _rules("W6", "W9"), payer=Payer.CUSTOMER),
         Explanation(Topic.INTERNATIONAL_ORDERS, _rules("W7"), payer=Payer.ZOSI),
         Explanation(Topic.NOT_DEFECTIVE, _rules("W8"), payer=Payer.CUSTOMER),
         Explanation(Topic.CUSTOMS, _rules("W9"), payer=Payer.CUSTOMER),

@@ -221,8 +221,13 @@ SENTENCES: dict[str, tuple[list[str], list[str]]] = {
             "ZOSI never pays customs duties or taxes.",
             "Import duties are your responsibility.",
             "You'll have to pay any customs yourself.",
+            "From abroad, you pay the international shipping and any customs fees.",
         ],
-        ["ZOSI pays customs duties.", "ZOSI covers the return shipping."],
+        [
+            "ZOSI pays customs duties.",
+            "ZOSI covers the return shipping.",
+            "You pay the return shipping and ZOSI covers customs.",
+        ],
     ),
     "contact_shop": (
         [

@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 
 
 SKILL_NAME = "ZOSI Care"
+#: W6 with W9: what a customer sending a product back across a border pays, said once here.
+ABROAD_PAYS = "you pay the international shipping and any customs fees"
 SPOKEN_EMAIL = "service at zositech dot com"
 
 STEP_TEXT: dict[Step, str] = {

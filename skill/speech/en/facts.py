@@ -15,7 +15,7 @@ from policy.contact import SUPPORT_PHONE
 from policy.facts import Explanation, Topic
 from policy.model import Payer
 from speech import Answer
-from speech.en.common import SPOKEN_EMAIL, capitalised, support_card_line
+from speech.en.common import ABROAD_PAYS, SPOKEN_EMAIL, capitalised, support_card_line
 from speech.en.returns import CONDITION_RULES_OUT
 from speech.ssml import Phrase, Telephone, first_sentence, phrase
 
@@ -62,6 +62,13 @@ _WHO_PAYS = {Payer.CUSTOMER: "you pay", Payer.ZOSI: "ZOSI pays"}
 def _who_pays(explanation: Explanation) -> str:
     """``"you pay"`` or ``"ZOSI pays"``, as the explanation's payer says."""
     return _WHO_PAYS[_needed(explanation.payer, explanation.topic)]
+
+
+def _abroad_pays(explanation: Explanation) -> str:
+    """W6, W9: from abroad the customer pays the way back and the customs on it."""
+    if _needed(explanation.payer, explanation.topic) is not Payer.CUSTOMER:
+        raise ValueError("from abroad, the policy has the customer pay (W6)")
+    return ABROAD_PAYS
 
 
 # --- delivery (D1-D5) -------------------------------------------------------------------------
@@ -171,8 +178,8 @@ def _warranty_shipping(explanation: Explanation) -> Wording:
 def _warranty_abroad(explanation: Explanation) -> Wording:
     return "Warranty returns from abroad", phrase(
         "If you send it from outside the country you bought it in, "
-        f"{_who_pays(explanation)} the international "
-        "shipping. A product found faulty under warranty is still refunded or replaced."
+        f"{_abroad_pays(explanation)}. A product found faulty under warranty is still refunded "
+        "or replaced."
     )
 
 
@@ -466,8 +473,8 @@ _SHORT: dict[Topic, Callable[[Explanation], str]] = {
         f"Delivery in Russia is free and takes {_range(explanation)} business days."
     ),
     Topic.TRACKING: _fixed("Every parcel has a tracking code, also in the AliExpress app."),
-    Topic.WARRANTY_ABROAD: _fixed(
-        "From outside the country you bought it in, you pay the international shipping."
+    Topic.WARRANTY_ABROAD: lambda explanation: (
+        f"From outside the country you bought it in, {_abroad_pays(explanation)}."
     ),
     Topic.WARRANTY_SHIPPING: _fixed(
         "Within the country you bought it in, ZOSI pays the return shipping for a faulty product."

@@ -13,6 +13,7 @@ from policy.model import Payer, Referral, Verdict
 from policy.terms import RETURN_WINDOW_DAYS
 from speech import Answer
 from speech.en.common import (
+    ABROAD_PAYS,
     _depends,
     _facts,
     _giver_note,
@@ -134,7 +135,7 @@ def _fault_refund(fault: FaultRefund, exact: bool) -> tuple[Phrase, Phrase]:
 #: Who pays to send a faulty product under warranty to ZOSI (W5, W7; W6 from abroad).
 _WARRANTY_SHIPPING: Mapping[Payer, str] = {
     Payer.ZOSI: "ZOSI pays the return shipping.",
-    Payer.CUSTOMER: "From abroad, you pay the international shipping.",
+    Payer.CUSTOMER: f"From abroad, {ABROAD_PAYS}.",
 }
 
 

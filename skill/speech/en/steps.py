@@ -30,6 +30,7 @@ from speech.en.account import (
     order_label,
 )
 from speech.en.common import (
+    ABROAD_PAYS,
     SPOKEN_EMAIL,
     _facts,
     _giver_note,
@@ -236,11 +237,7 @@ def _general_note(
         return () if decision.free_shipping else (" From abroad, extra fees apply.",)
     warranty = _warranty(decision)
     # Who pays the way back is said when it is not ZOSI (from abroad, W6); asked, it is a fact.
-    note = (
-        " From abroad, you pay the international shipping."
-        if warranty.return_shipping is Payer.CUSTOMER
-        else ""
-    )
+    note = f" From abroad, {ABROAD_PAYS}." if warranty.return_shipping is Payer.CUSTOMER else ""
     return phrase(note, _giver_note(warranty.referral))
 
 

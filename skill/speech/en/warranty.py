@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from policy.model import Payer, Verdict
 from speech import Answer
 from speech.en.common import (
+    ABROAD_PAYS,
     SPOKEN_EMAIL,
     _depends,
     _facts,
@@ -110,17 +111,14 @@ def _spoken_warranty_shipping(payer: Payer, home_known: bool, route: bool = True
     if not route:
         return f" {_warranty_shipping(payer)}"
     if payer is Payer.CUSTOMER:
-        return (
-            f"{_IF_FAULTY}; since you're outside the country of purchase, "
-            "you pay the international shipping."
-        )
+        return f"{_IF_FAULTY}; from abroad, {ABROAD_PAYS}."
     return f"{_IF_FAULTY}, and covers the return shipping."
 
 
 def _warranty_shipping(payer: Payer, home_known: bool = True) -> str:
     """Who pays to send a faulty product back (W5-W7); both cases when where they are is unknown."""
     if payer is Payer.CUSTOMER:
-        return "Since you're outside the country of purchase, you pay the international shipping."
+        return f"From abroad, {ABROAD_PAYS}."
     if not home_known:
         return (
             "In the country you bought it in, ZOSI covers the return shipping; from another "
