@@ -11,7 +11,8 @@ that source plus the overlays the locale lists (extra samples or synonyms, such 
 from `policy.regions.REGIONS`, the same table the delivery estimate (D4) reads, so the skill
 understands exactly the regions it can answer for. The source's `fallbackSamples`, requests a
 ZOSI customer might say that the skill does not answer, become AMAZON.FallbackIntent's samples,
-which train Alexa's out-of-domain model (and the local NLU's Fallback class).
+which train Alexa's out-of-domain model (and the local NLU's Fallback class); its `helpSamples`
+(a greeting, "I have a question") are added to AMAZON.HelpIntent's built-in ones.
 
 Samples (of intents, overlays and dialog slots) may be templates: `(a|b)` says one of the
 alternatives, `[a|b]` one of them or nothing, `[please]` an optional word; groups nest, and
@@ -40,6 +41,7 @@ SKILL_DIR: Final = REPO_ROOT / "skill"
 SOURCE_PATH: Final = SOURCE_DIR / "model.yaml"
 REGION_TYPE: Final = "RussianRegion"
 FALLBACK_INTENT: Final = "AMAZON.FallbackIntent"
+HELP_INTENT: Final = "AMAZON.HelpIntent"
 _GROUPS: Final = {"(": ")", "[": "]"}
 _SPECIAL: Final = frozenset("()[]|")
 
@@ -114,10 +116,12 @@ def build_model(locale: str, source: Mapping[str, Any] | None = None) -> dict[st
         _intent(name, intent, extra_samples.get(name, []), elicitable.get(name, []), spec)
         for name, intent in spec["intents"].items()
     ]
-    fallback_samples = expand_all(spec["fallbackSamples"])
+    own_samples = {
+        FALLBACK_INTENT: expand_all(spec["fallbackSamples"]),
+        HELP_INTENT: expand_all(spec["helpSamples"]),
+    }
     builtin_intents = [
-        {"name": name, "samples": fallback_samples if name == FALLBACK_INTENT else []}
-        for name in spec["builtinIntents"]
+        {"name": name, "samples": own_samples.get(name, [])} for name in spec["builtinIntents"]
     ]
     slot_types = [
         _slot_type(type_name, values, extra_synonyms[type_name])

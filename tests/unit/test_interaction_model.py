@@ -240,14 +240,15 @@ def test_no_custom_sample_is_also_a_built_in_intent_phrase(locale):
 
 
 @locales
-def test_fallback_intent_carries_the_sources_out_of_domain_samples_and_no_other_built_in_does(
-    locale,
-):
-    expected = models.expand_all(models.load_source()["fallbackSamples"])
-    assert len(expected) >= 80
+def test_fallback_and_help_carry_the_sources_samples_and_no_other_built_in_does(locale):
+    source = models.load_source()
+    fallback = models.expand_all(source["fallbackSamples"])
+    help_ = models.expand_all(source["helpSamples"])
+    assert len(fallback) >= 80
+    assert {"hi", "hello there", "good morning"} <= set(help_)
+    expected = {"AMAZON.FallbackIntent": fallback, "AMAZON.HelpIntent": help_}
     for name in BUILT_IN_INTENTS:
-        samples = intents(locale)[name]["samples"]
-        assert samples == (expected if name == "AMAZON.FallbackIntent" else []), name
+        assert intents(locale)[name]["samples"] == expected.get(name, []), name
 
 
 def test_fallback_samples_are_templates_expanded_like_any_other_sample():
