@@ -1395,3 +1395,15 @@ def test_a_fault_past_the_30_days_is_still_refunded_or_replaced_under_warranty(
         product=("n. v. r.", "nvr"),
     )
     assert other.startswith("Sorry, the 30-day refund period for your n. v. r. ended"), other
+
+
+def test_an_advance_replacement_too_late_for_an_unnamed_product_says_yours(
+    customer: Start,
+) -> None:
+    """X1: "it's been 13 months, can I get an advance replacement": no product was named, so
+    the refusal speaks of theirs, never "and for it that ended"."""
+    reply = customer().says("CrossShipIntent", productAge="P13M")
+    assert reply.startswith(
+        "Sorry, advance replacement is only for purchases from the last 12 months, and for "
+        "yours that ended on"
+    ), reply

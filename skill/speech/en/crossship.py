@@ -57,7 +57,7 @@ def cross_ship_answer(
         speech = phrase(
             "Sorry, advance replacement is only for purchases from the last "
             f"{CROSS_SHIP_MAX_MONTHS} months, and for "
-            f"{it} that ended on ",
+            f"{it if product else 'yours'} that ended on ",
             When(window.last_day),
             f". ZOSI support can still advise you at {SPOKEN_EMAIL}.",
         )
