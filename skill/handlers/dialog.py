@@ -409,8 +409,7 @@ def _gave_up(handler_input: HandlerInput, step: GaveUp) -> Response:
     speech = phrase(say.GAVE_UP.format(what=what, it=say.the_product(step.product)))
     if step.general is None:
         return finish(handler_input, speech)
-    short = say.GAVE_UP_AFTER_RULE.format(what=what, it=say.the_product(step.product))
-    speech = phrase(say.general_answer(step.goal.value, step.general, closing=True), " ", short)
+    speech = say.gave_up_after_rule(step.goal.value, step.general)
     card = say.general_card(step.goal.value, step.general)
     return finish(handler_input, speech if card is None else card._replace(speech=speech))
 

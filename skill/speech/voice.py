@@ -88,7 +88,6 @@ class Voice(Protocol):
     WHAT_ELSE: str
     WHICH_GOAL: str
     STEPS_ON_CARD: str
-    GAVE_UP_AFTER_RULE: str
     WHAT_TO_ASK: str
     WITHDRAW_EXPLAINED: str
     WITHDRAW_EXPLAINED_LINKED: str
@@ -197,6 +196,12 @@ class Voice(Protocol):
         closing: bool = False,
     ) -> Phrase:
         """The rule first, for a question that named no purchase; a claim's steps with its rule."""
+        ...
+
+    def gave_up_after_rule(
+        self, goal: str, decision: ReturnDecision | WarrantyDecision | CrossShipDecision
+    ) -> Phrase:
+        """The rule, then who can check a purchase the customer could not date."""
         ...
 
     def general_card(

@@ -66,7 +66,18 @@ def test_a_first_date_that_cannot_be_used_is_asked_for_at_most_twice(talk: Custo
     assert all(reply.endswith("When did you buy your camera?") for reply in asked)
     moved_on = talk.says("ReturnRefundIntent", purchaseDate="2026-02-30")
     assert "When did you buy" not in moved_on
-    assert "ZOSI support can check yours" in moved_on
+    assert "ZOSI support can check yours at service at zositech dot com." in moved_on
+
+
+def test_a_claim_given_up_for_its_date_says_the_support_address_once(talk: Customer) -> None:
+    """W3, C1: the claim's rule already says to email support; "can check yours" adds no
+    second address to the same breath."""
+    talk.says("StartClaimIntent", product=CAMERA, reason=("stopped working", "defect"))
+    talk.says("DontKnowIntent")  # when they bought it
+    moved_on = talk.says("StartClaimIntent", claimType=("a repair", "warranty_repair"))
+    assert moved_on.startswith("Every ZOSI product has a one-year warranty"), moved_on
+    assert "ZOSI support can check yours." in moved_on
+    assert moved_on.count("zositech") == 1, moved_on
 
 
 # --- "no, November": a month said after a guessed day keeps the day (audit C2) ----------------

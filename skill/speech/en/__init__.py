@@ -140,7 +140,6 @@ from speech.en.steps import CHECK_YOURS as CHECK_YOURS
 from speech.en.steps import CLAIM_STEPS_ON_CARD as CLAIM_STEPS_ON_CARD
 from speech.en.steps import DECLINED as DECLINED
 from speech.en.steps import GAVE_UP as GAVE_UP
-from speech.en.steps import GAVE_UP_AFTER_RULE as GAVE_UP_AFTER_RULE
 from speech.en.steps import GENERAL_RULE as GENERAL_RULE
 from speech.en.steps import HELP_IN_DIALOG as HELP_IN_DIALOG
 from speech.en.steps import MISSING_FACT as MISSING_FACT
@@ -162,6 +161,7 @@ from speech.en.steps import date_noted as date_noted
 from speech.en.steps import decision_answer as decision_answer
 from speech.en.steps import for_order as for_order
 from speech.en.steps import for_remembered as for_remembered
+from speech.en.steps import gave_up_after_rule as gave_up_after_rule
 from speech.en.steps import general_answer as general_answer
 from speech.en.steps import general_card as general_card
 from speech.en.steps import general_rule as general_rule

@@ -140,7 +140,21 @@ def back_to(product: str | None, question: Phrase) -> Phrase:
 
 
 GAVE_UP = f"Without {{what}}, I can't check {{it}}; ZOSI support can, at {SPOKEN_EMAIL}."
-GAVE_UP_AFTER_RULE = f"ZOSI support can check yours at {SPOKEN_EMAIL}."
+_GAVE_UP_AFTER_RULE = f"ZOSI support can check yours at {SPOKEN_EMAIL}."
+
+
+def gave_up_after_rule(
+    goal: str, decision: ReturnDecision | WarrantyDecision | CrossShipDecision
+) -> Phrase:
+    """The rule, then who can check a purchase the customer could not date (C1).
+
+    A claim's rule already says to email support (W3): the address is not said twice.
+    """
+    general = general_answer(goal, decision, closing=True)
+    said = any(isinstance(piece, str) and SPOKEN_EMAIL in piece for piece in general)
+    return phrase(general, " ", "ZOSI support can check yours." if said else _GAVE_UP_AFTER_RULE)
+
+
 MISSING_FACT: Mapping[str, str] = {
     "purchased": "the purchase date",
     "product": "knowing which product",
