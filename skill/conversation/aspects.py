@@ -319,6 +319,19 @@ def asks_of_the_purchase_dated(case: Case, topic: str | None) -> bool:
     return TOPIC_GOALS[topic] is not case.goal and purchase_span(case) is not None
 
 
+def names_the_shop_of_the_dated(case: Case, topic: str | None) -> bool:
+    """Whether a general question only says where the purchase the case dated came from.
+
+    "What if I bought it on Amazon?" after a warranty answer for the camera bought on
+    3 March re-asks that decision for a purchase from another shop (W1: still covered;
+    R5: a refund through that shop), not the refund rule for other shops read as if
+    nothing had been said.
+    """
+    if channel_of_topic(topic) is None or case.goal is None:
+        return False
+    return purchase_span(case) is not None
+
+
 def own_purchase_goal(topic: str | None, names_purchase: bool) -> Goal | None:
     """The goal of a general question that names the customer's own purchase, if any.
 

@@ -12,6 +12,7 @@ from conversation.aspects import (
     also_asked,
     asked_aspects,
     fact_topic,
+    names_the_shop_of_the_dated,
     store_first,
     store_topic,
     subject_of,
@@ -69,6 +70,10 @@ def policy_fact(handler_input: HandlerInput) -> Response:
         own_purchase_goal_of(intent, current.case) is not None
         or (current.case.goal is not None and _names_only_a_product(intent))
         or _states_the_products_state(intent)
+        or (
+            _said(intent) == {TOPIC}
+            and names_the_shop_of_the_dated(current.case, read_slot(intent, TOPIC).id)
+        )
     ):
         return converse(handler_input)
     aspect_id, also_aspect = asked_aspects(*two_said(intent, ASPECT, ALSO_ASPECT))

@@ -1407,3 +1407,23 @@ def test_an_advance_replacement_too_late_for_an_unnamed_product_says_yours(
         "Sorry, advance replacement is only for purchases from the last 12 months, and for "
         "yours that ended on"
     ), reply
+
+
+def test_what_if_it_came_from_another_shop_re_asks_the_dated_purchases_own_question(
+    customer: Start,
+) -> None:
+    """W1 third-party decision, R5: "what if I bought it on Amazon" after a warranty answer
+    asks that warranty again for another shop's purchase (still covered), never the refund
+    rule for other shops; after a refund answer, the refund goes through that shop."""
+    talk = customer()
+    talk.says("WarrantyStatusIntent", product=CAMERA, purchaseDate="2026-03-03")
+    talk.no()  # nothing remembered
+    reply = talk.says("PolicyFactIntent", topic=("amazon", "third_party"))
+    assert reply.startswith("Yes, your camera is under warranty until 3 March 2027."), reply
+    assert "refund" not in reply
+    talk = customer()
+    talk.says("ReturnRefundIntent", product=CAMERA, purchaseDate="2026-11-20")
+    reply = talk.says("PolicyFactIntent", topic=("amazon", "third_party"))
+    assert reply.startswith("Since you bought your camera from another shop, the refund goes"), (
+        reply
+    )
