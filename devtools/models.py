@@ -11,8 +11,8 @@ that source plus the overlays the locale lists (extra samples or synonyms, such 
 from `policy.regions.REGIONS`, the same table the delivery estimate (D4) reads, so the skill
 understands exactly the regions it can answer for. The source's `fallbackSamples`, requests a
 ZOSI customer might say that the skill does not answer, become AMAZON.FallbackIntent's samples,
-which train Alexa's out-of-domain model (and the local NLU's Fallback class); its `helpSamples`
-(a greeting, "I have a question") are added to AMAZON.HelpIntent's built-in ones.
+which train Alexa's out-of-domain model (and the local NLU's Fallback class); its `builtinSamples`
+(a greeting for Help) are added to those built-in intents' own.
 
 Samples (of intents, overlays and dialog slots) may be templates: `(a|b)` says one of the
 alternatives, `[a|b]` one of them or nothing, `[please]` an optional word; groups nest, and
@@ -41,7 +41,6 @@ SKILL_DIR: Final = REPO_ROOT / "skill"
 SOURCE_PATH: Final = SOURCE_DIR / "model.yaml"
 REGION_TYPE: Final = "RussianRegion"
 FALLBACK_INTENT: Final = "AMAZON.FallbackIntent"
-HELP_INTENT: Final = "AMAZON.HelpIntent"
 _GROUPS: Final = {"(": ")", "[": "]"}
 _SPECIAL: Final = frozenset("()[]|")
 
@@ -116,10 +115,8 @@ def build_model(locale: str, source: Mapping[str, Any] | None = None) -> dict[st
         _intent(name, intent, extra_samples.get(name, []), elicitable.get(name, []), spec)
         for name, intent in spec["intents"].items()
     ]
-    own_samples = {
-        FALLBACK_INTENT: expand_all(spec["fallbackSamples"]),
-        HELP_INTENT: expand_all(spec["helpSamples"]),
-    }
+    own_samples = {name: expand_all(samples) for name, samples in spec["builtinSamples"].items()}
+    own_samples[FALLBACK_INTENT] = expand_all(spec["fallbackSamples"])
     builtin_intents = [
         {"name": name, "samples": own_samples.get(name, [])} for name in spec["builtinIntents"]
     ]
