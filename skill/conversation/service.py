@@ -225,6 +225,20 @@ def noted(case: Case, heard: Heard, known: Known) -> Case:
     return case if stated == Heard() else _merge(case, stated, known)
 
 
+def as_asked_of(case: Case, heard: Heard) -> Case:
+    """The case a general question reads, when it names another product than the case's.
+
+    "And the doorbell, who pays the return shipping for that", after a camera sent back
+    for a change of mind: the camera's reason and condition are not the doorbell's, so
+    they decide nothing (R3, R4); what this question said of the doorbell does. As in
+    :func:`_merge`, where another product starts a case afresh.
+    """
+    if heard.product is None or case.value(FactName.PRODUCT) in {None, heard.product}:
+        return case
+    said = {FactName.REASON: heard.reason, FactName.CONDITION: heard.condition}
+    return case.with_facts({name: None for name, value in said.items() if value is None})
+
+
 def _merge(case: Case, heard: Heard, known: Known, *, settled: bool = False) -> Case:
     """The case with what was just said: a new product starts afresh, a correction replaces.
 

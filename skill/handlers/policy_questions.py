@@ -18,7 +18,7 @@ from conversation.aspects import (
     subject_of,
 )
 from conversation.case import FactName, member
-from conversation.service import noted
+from conversation.service import as_asked_of, noted
 from conversation.steps import Heard, Known
 from handlers.context import turn
 from handlers.names import (
@@ -83,9 +83,15 @@ def policy_fact(handler_input: HandlerInput) -> Response:
         return finish(
             handler_input, privacy_facts_answer(handler_input, asked_privacy_facts(handler_input))
         )
-    # R4: who pays follows the reason given, with the question or earlier in the case.
-    reason = member(Reason, read_slot(intent, "reason").id) or member(
-        Reason, current.case.value(FactName.REASON)
+    # R4: who pays follows the reason given, with the question or earlier in the case (of the
+    # same product: another product's reason is not this one's).
+    said = Heard(
+        product=read_slot(intent, PRODUCT).id,
+        reason=read_slot(intent, REASON).id,
+        condition=read_slot(intent, CONDITION).id,
+    )
+    reason = member(Reason, said.reason) or member(
+        Reason, as_asked_of(current.case, said).value(FactName.REASON)
     )
     if topic is None and aspect is not None:
         # "And how long do I have?" in a refund conversation: the aspect of the case's rules;
@@ -110,11 +116,12 @@ def policy_fact(handler_input: HandlerInput) -> Response:
         # their fault and where they are stay in the case (the clock only then), and decide
         # who pays (R4, W6)
         current.keep(noted(current.case, asked, Known(current.today)))
-    topic = fact_topic(current.case, refine(topic, aspect))
+    about = as_asked_of(current.case, said)
+    topic = fact_topic(about, refine(topic, aspect))
     topic = store_first(read_slot(intent, "store").id, topic, aspect)
     result = say.fact_answer(current.fact(topic, reason))
-    condition = member(Condition, current.case.value(FactName.CONDITION))
-    second = also_asked(current.case, asked, topic)
+    condition = member(Condition, about.value(FactName.CONDITION))
+    second = also_asked(about, asked, topic)
     also_say(handler_input, second, first=topic, reason=reason, condition=condition)
     check = after_fact(current.case, topic.value)
     if check is None:

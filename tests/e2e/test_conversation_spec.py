@@ -125,6 +125,7 @@ def customer(settings, store: CountingStore, service: LocalAccountService) -> St
 
 CAMERA = ("camera", "camera")
 ZOSI_WEBSITE = ("the ZOSI website", "zosi_website")
+DOORBELL = ("doorbell", "doorbell")
 
 
 # --- no promise the policy would refuse -------------------------------------------------------
@@ -1427,3 +1428,31 @@ def test_what_if_it_came_from_another_shop_re_asks_the_dated_purchases_own_quest
     assert reply.startswith("Since you bought your camera from another shop, the refund goes"), (
         reply
     )
+
+
+def test_another_products_who_pays_is_not_decided_by_the_first_products_reason(
+    customer: Start,
+) -> None:
+    """R4: the camera goes back for a change of mind; "and the doorbell, who pays the return
+    shipping for that" says nothing of the doorbell's reason, so both cases are said, never
+    the camera's "as it isn't a quality problem, you pay"; the camera's own is still its."""
+    talk = customer()
+    talk.says(
+        "ReturnRefundIntent",
+        product=CAMERA,
+        purchaseDate="2026-11-10",
+        store=ZOSI_WEBSITE,
+        reason=("changed my mind", "changed_mind"),
+    )
+    talk.no()  # nothing remembered
+    doorbell = talk.says(
+        "PolicyFactIntent", aspect=("who pays the return", "who_pays"), product=DOORBELL
+    )
+    assert doorbell.startswith("If you're sending it back for a reason that isn't a quality"), (
+        doorbell
+    )
+    assert "If it's faulty or arrived damaged, ZOSI pays." in doorbell
+    camera = talk.says(
+        "PolicyFactIntent", aspect=("who pays the return", "who_pays"), product=CAMERA
+    )
+    assert camera.startswith("As it isn't a quality problem, you pay the return shipping"), camera
