@@ -481,10 +481,11 @@ def _advance(  # noqa: PLR0911, PLR0912
         and goal is not Goal.REFUND
         and not case.unknown(FactName.PURCHASE_COUNTRY)
     )
-    if asking_anew and not rule_said and (case.fact(FactName.PURCHASED) is None or where_bought):
+    if asking_anew and not rule_said and (purchase_span(case) is None or where_bought):
         # Answer first: the rule for the question, then the one question to check theirs; said
         # of a purchase already dated ("is the warranty good if I'm in Armenia now"), what
-        # being abroad means (W6) before where it was bought, never that question bare.
+        # being abroad means (W6) before where it was bought, never that question bare. A date
+        # only guessed (its check left for another question) dates nothing yet.
         subject = kind if goal is Goal.CLAIM and kind is not None else goal
         general = _general(subject, case, known.today)
     if where_bought:

@@ -229,3 +229,18 @@ def test_a_date_for_a_waiting_purchase_question_is_not_taken_as_an_order_day(
     assert detour.endswith("Back to your camera: when did you buy it?")
     answer = talk.says("PurchaseDetailsIntent", purchaseDate="2026-11-10")
     assert answer.startswith("Where did you buy your camera?")
+
+
+def test_a_date_check_left_for_another_question_dates_nothing_so_the_rule_comes_first(
+    talk: Customer,
+) -> None:
+    """R1: "December 3rd" is checked, the customer asks about delivery instead and declines
+    the offer there; "so can I still get a refund" then hears the rule before "When did you
+    buy your camera?", never that question bare: a guessed date dates nothing."""
+    checked = talk.says("ReturnRefundIntent", product=CAMERA, purchaseDate="2026-12-03")
+    assert checked.startswith("Just to check:"), checked
+    talk.says("DeliveryTimeIntent", region=("omsk", "omsk"))
+    talk.no()  # the delivery region is not remembered
+    asked = talk.says("ReturnRefundIntent")
+    assert asked.startswith("A full refund is possible within 30 days of purchase"), asked
+    assert asked.endswith("When did you buy your camera?")
