@@ -157,11 +157,18 @@ def _states_the_products_state(intent: Intent) -> bool:
     """The question states facts of their purchase and names no topic or aspect.
 
     "What if it's broken?", "and if it arrived smashed", "I got the doorbell from you on
-    the 20th": what is wrong with it or when it was bought, with no rule named, which the
-    dialog hears as a statement (R1, R3, R4, W2), not a question about a policy topic.
+    the 20th", "I'm in Armenia now though": what is wrong with it, when it was bought or
+    where they are, with no rule named, which the dialog hears as a statement (R1, R3, R4,
+    W2, W6), not a question about a policy topic. Words in the topic or aspect slot that
+    match none of their values ("though") name no rule.
     """
-    said = _said(intent)
-    return bool(said & {REASON, CONDITION, PURCHASE_DATE}) and not said & {TOPIC, ASPECT}
+    stated = {REASON, CONDITION, PURCHASE_DATE, *(SLOTS[fact] for fact in _WHERE)}
+    named = any(read_slot(intent, name).id for name in (TOPIC, ASPECT))
+    return bool(_said(intent) & stated) and not named
+
+
+#: Where it was bought and where they are: facts of the purchase that decide who pays (W6).
+_WHERE = (FactName.PURCHASE_COUNTRY, FactName.HOME_COUNTRY)
 
 
 def _names_only_a_product(intent: Intent) -> bool:

@@ -1456,3 +1456,27 @@ def test_another_products_who_pays_is_not_decided_by_the_first_products_reason(
         "PolicyFactIntent", aspect=("who pays the return", "who_pays"), product=CAMERA
     )
     assert camera.startswith("As it isn't a quality problem, you pay the return shipping"), camera
+
+
+def test_where_they_are_said_after_a_decision_re_decides_it_not_an_unknown_topic(
+    customer: Start,
+) -> None:
+    """W6 with W5: "I'm in Armenia now though", after a fault's refund past the 30 days, fills a
+    topic and an aspect with words that match nothing ("though", "now"): it names no rule, so
+    it is a fact of their purchase, and the decision is said again for a customer abroad."""
+    talk = customer()
+    talk.says(
+        "ReturnRefundIntent",
+        product=CAMERA,
+        purchaseDate="2026-08",
+        store=ZOSI_WEBSITE,
+        reason=("it died", "defect"),
+    )
+    reply = talk.says(
+        "PolicyFactIntent",
+        homeCountry=("armenia", "AM"),
+        aspect="now",
+        topic="though",
+    )
+    assert "I don't know that part" not in reply
+    assert "From abroad, you pay the international shipping and any customs fees." in reply, reply
