@@ -138,8 +138,22 @@ _SLOT = re.compile(r"\{(\w+)\}")
 _SPELLED_LETTERS = re.compile(r"\b(?:[a-z]\.\s*){2,}")
 _INNER_DOT = re.compile(r"(?<=[a-z0-9])\.(?=[a-z0-9])")
 _TOKEN = re.compile(r"\d{4}-\d{2}(?:-\d{2})?|[a-z0-9]+(?:'[a-z0-9]+)*")
-_FILLERS_BEFORE: Final = ("please", "um", "uh", "so", "hey", "alexa")
-_FILLERS_AFTER: Final = (("please",), ("thanks",), ("thank", "you"))
+# Words Alexa's slot model reads past at either end: a follow-up's leading "and", "okay" or "well"
+# ("and who pays the shipping") is the same request as without it, and so is a trailing "dear".
+_FILLERS_BEFORE: Final = (
+    "please",
+    "um",
+    "uh",
+    "so",
+    "hey",
+    "alexa",
+    "and",
+    "okay",
+    "ok",
+    "well",
+    "right",
+)
+_FILLERS_AFTER: Final = (("please",), ("thanks",), ("thank", "you"), ("dear",))
 _ARTICLES: Final = frozenset({"the", "a", "an", "my", "our", "this", "that"})
 _PARTICLES_AFTER: Final = frozenset({"too", "also", "though", "anyway", "again"})
 _MAX_UNMATCHED_WORDS: Final = 5

@@ -63,6 +63,24 @@ def _explain(case: Case, heard: Heard, known: Known) -> Outcome | None:
     return _fact_first(case, topic)
 
 
+def reason_says_who_pays(case: Case, aspect: str | None) -> Topic | None:
+    """Who pays the shipping, when the reason given decides it and a purchase question is next.
+
+    "The camera that came two days ago won't turn on, who pays to send it back" with the
+    shop not known yet: the question about the shop comes, but a fault goes back at ZOSI's
+    cost whichever shop sold it (W5 under the warranty; from abroad W6), and a change of mind
+    at the customer's (R4). None when no reason was given or something else was asked.
+    """
+    from policy.facts import Aspect, Subject, Topic, topic_for
+
+    reason = member(Reason, case.value(FactName.REASON))
+    if reason is None or member(Aspect, aspect) is not Aspect.WHO_PAYS:
+        return None
+    if reason.is_quality_problem and _abroad(case):
+        return topic_for(Subject.WARRANTY, Aspect.WHO_PAYS, abroad=True)
+    return Topic.RETURN_SHIPPING  # said for their reason
+
+
 def asked_aspects(first: str | None, second: str | None) -> tuple[str | None, str | None]:
     """The aspect ids one turn asks, with two that ask one thing joined (W4, W8, X3, X4).
 
@@ -178,7 +196,13 @@ def _decision_answers(  # noqa: PLR0911
     from policy.facts import Aspect
 
     if case.goal is Goal.REFUND and _refund_ruled_out(case):
-        return True  # R2, R3, R5: no refund at all, whatever was asked about one
+        # R2, R3, R5: no refund at all, whatever was asked about one; but a fault bought from
+        # another seller still goes back under ZOSI's warranty at ZOSI's cost (W1, W5)
+        return not (
+            aspect is Aspect.WHO_PAYS
+            and case.value(FactName.CHANNEL) == Channel.THIRD_PARTY
+            and _quality_problem(case)
+        )
     own = purchase_span(case) is not None or known.orders is not None
     gift = case.value(FactName.CHANNEL) == GIFT
     if gift and not own and aspect in {Aspect.HOW_LONG, Aspect.STARTS, Aspect.STEPS}:
@@ -198,6 +222,12 @@ def _decision_answers(  # noqa: PLR0911
                 for name in (FactName.HOME_COUNTRY, FactName.PURCHASE_COUNTRY)
             )
     return False
+
+
+def _quality_problem(case: Case) -> bool:
+    """Whether the reason given is a quality problem (R4's decision: a fault, broken on arrival)."""
+    reason = member(Reason, case.value(FactName.REASON))
+    return reason is not None and reason.is_quality_problem
 
 
 def subject_of(case: Case) -> Subject:
@@ -332,16 +362,31 @@ def names_the_shop_of_the_dated(case: Case, topic: str | None) -> bool:
     return purchase_span(case) is not None
 
 
-def own_purchase_goal(topic: str | None, names_purchase: bool) -> Goal | None:
+def own_purchase_goal(
+    topic: str | None,
+    names_purchase: bool,
+    *,
+    dated: bool = False,
+    aspect: str | None = None,
+    reason: str | None = None,
+) -> Goal | None:
     """The goal of a general question that names the customer's own purchase, if any.
 
     "I ordered it on the 13th from your AliExpress store, what's the last day I can send
     it back" is a question about the return window (R1) asked of their purchase: the
     decision answers it, not the rule. A question that names no purchase stays general.
+    With no topic, a dated purchase (``dated``) and the reason say it: "I ordered a camera
+    today, how long do I have if I change my mind" asks the refund's last day (R1), "it
+    broke, it's from March, how long is it covered" the warranty's (W1).
     """
-    if not names_purchase or topic is None:
+    if not names_purchase:
         return None
-    return TOPIC_GOALS.get(topic)
+    if topic is not None:
+        return TOPIC_GOALS.get(topic)
+    said = member(Reason, reason)
+    if not dated or said is None or aspect not in {"how_long", "starts"}:
+        return None
+    return Goal.WARRANTY if said.is_quality_problem else Goal.REFUND
 
 
 def store_topic(store: str | None) -> Topic | None:
@@ -392,11 +437,15 @@ def store_first(store: str | None, topic: Topic, aspect: str | None) -> Topic:
         return shop
     from policy.facts import Subject, subject_of_topic
 
-    # "someone gave me a camera, do I need their receipt for a warranty repair": asked of a
-    # remedy with no aspect, the giver is the answer (R6); another seller is for a refund
-    # only (R5), as ZOSI's warranty covers every ZOSI product (W1)
-    remedies = {Subject.REFUND, Subject.WARRANTY} if store == GIFT else {Subject.REFUND}
-    return shop if aspect is None and subject_of_topic(topic) in remedies else topic
+    # A refund of theirs is the shop's or the giver's, whatever is asked of it ("if I bought
+    # it on Ozon, who pays to send it back": R5, R6). "Someone gave me a camera, do I need
+    # their receipt for a warranty repair": asked of the warranty with no aspect, the giver
+    # is the answer (R6); another seller's product is still under ZOSI's warranty (W1), so
+    # "it's faulty, who pays" is the warranty's shipping (W5).
+    family = subject_of_topic(topic)
+    if family is Subject.REFUND:
+        return shop
+    return shop if aspect is None and store == GIFT and family is Subject.WARRANTY else topic
 
 
 def after_fact(case: Case, topic: str) -> Case | None:
@@ -463,7 +512,9 @@ def _shipping_with_customs(case: Case, heard: Heard, answered: Topic | None) -> 
 _REFUND_POSSIBLE = frozenset({"return_window", "return_reason", "return_eligibility"})
 
 
-def also_asked(case: Case, heard: Heard, answered: Topic | None = None) -> Topic | None:
+def also_asked(
+    case: Case, heard: Heard, answered: Topic | None = None, *, said_first: Topic | None = None
+) -> Topic | None:
     """The second fact one turn asked for, said after the answer to the first.
 
     "Is my camera still under warranty, and who pays to send it back?" gets the decision,
@@ -477,6 +528,10 @@ def also_asked(case: Case, heard: Heard, answered: Topic | None = None) -> Topic
         case: The case after this turn.
         heard: What the turn said.
         answered: The fact the answer is, when it is one (it answers the first aspect).
+        said_first: The first fact as named, before the aspect narrowed it: "how long is the
+            return window, and do I need to give a reason" hears the reason as the topic and
+            "how long" as its aspect, which makes it the window named second; the reason
+            named is then the second fact (R1).
 
     Returns:
         The second fact, or None when the turn asked one thing (or the answer says both).
@@ -513,4 +568,5 @@ def also_asked(case: Case, heard: Heard, answered: Topic | None = None) -> Topic
             topic = Topic.RETURN_CONDITION  # R3: "I lost the box, can I still get a refund"
         elif _refund_ruled_out(case) or answered is Topic.THIRD_PARTY:
             return None  # R2, R5: no 30 days to speak of for them (the card says why)
-    return None if topic in done else topic
+    unsaid = None if said_first in done else said_first
+    return unsaid if topic in done else topic

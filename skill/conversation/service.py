@@ -36,7 +36,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from conversation.aspects import _explain, implied_goal
+from conversation.aspects import _explain, implied_goal, reason_says_who_pays
 from conversation.case import (
     ALIEXPRESS,
     GIFT,
@@ -151,15 +151,20 @@ def next_step(case: Case, heard: Heard, known: Known) -> Outcome:
 def _answering_first(outcome: Outcome, heard: Heard) -> Outcome:
     """The fact the words asked for ("I need an R. M. A."), said before the flow's question.
 
-    A question about the RMA code gets what it is (W4) first, whatever the flow asks next;
-    a decision or an answer already says the request's steps on its card, and a choice of
-    orders is a breath of its own.
+    A question about the RMA code gets what it is (W4) first, whatever the flow asks next,
+    and so does who pays the shipping when the reason given decides it (R4, W5); a decision
+    or an answer already says the request's steps on its card, and a choice of orders is a
+    breath of its own.
     """
     step = outcome.step
-    if heard.topic is None or not isinstance(step, AskFact) or step.attempt > 1 or step.choices:
+    if not isinstance(step, AskFact) or step.attempt > 1 or step.choices:
+        return outcome
+    asked = reason_says_who_pays(outcome.case, heard.aspect)
+    topic = heard.topic or (None if asked is None else asked.value)
+    if topic is None:
         return outcome
     # The fact takes the place of the general rule: one breath, the plain question after it.
-    return outcome._replace(step=step._replace(explains=heard.topic, general=None))
+    return outcome._replace(step=step._replace(explains=topic, general=None))
 
 
 def needs(case: Case, heard: Heard) -> Needs:

@@ -71,6 +71,7 @@ from handlers.names import (
     PRODUCT,
     PRODUCT_AGE,
     PURCHASE_DATE,
+    REASON,
     SLOTS,
     TOPIC,
     YES_INTENT,
@@ -231,10 +232,17 @@ def own_purchase_goal_of(intent: Intent, case: Case) -> Goal | None:
     question asks another goal of it without an aspect ("what about the warranty then").
     """
     topic = read_slot(intent, TOPIC).id
-    names_purchase = any(read_slot(intent, name).spoken for name in (PURCHASE_DATE, PRODUCT))
+    dated = read_slot(intent, PURCHASE_DATE).spoken is not None
+    names_purchase = dated or read_slot(intent, PRODUCT).spoken is not None
     if not names_purchase and not read_slot(intent, ASPECT).spoken:
         names_purchase = asks_of_the_purchase_dated(case, topic)
-    return own_purchase_goal(topic, names_purchase)
+    return own_purchase_goal(
+        topic,
+        names_purchase,
+        dated=dated,
+        aspect=read_slot(intent, ASPECT).id,
+        reason=read_slot(intent, REASON).id,
+    )
 
 
 def _confirmation(intent: Intent, case: Case) -> Signal | None:
@@ -294,8 +302,10 @@ def show(handler_input: HandlerInput, outcome: Outcome) -> Response:  # noqa: PL
     if isinstance(step, AskFact):
         if step.explains is not None:  # the fact asked for first, then the flow's question
             from policy.facts import Topic
+            from policy.model import Reason
 
-            asked = _fact(handler_input, Topic(step.explains))
+            reason = member(Reason, outcome.case.value(FactName.REASON))
+            asked = _fact(handler_input, Topic(step.explains), reason)
             lead = phrase(asked.speech, " ")
             return ask_for(handler_input, step, lead=lead, card=asked)
         card = None if step.general is None else say.general_card(step.goal.value, step.general)

@@ -11,6 +11,7 @@ from conversation.aspects import (
     after_fact,
     also_asked,
     asked_aspects,
+    channel_of_topic,
     fact_topic,
     names_the_shop_of_the_dated,
     store_first,
@@ -79,6 +80,12 @@ def policy_fact(handler_input: HandlerInput) -> Response:
     aspect_id, also_aspect = asked_aspects(*two_said(intent, ASPECT, ALSO_ASPECT))
     aspect = member(Aspect, aspect_id)
     topic = member(Topic, read_slot(intent, TOPIC).id)
+    store = read_slot(intent, "store").id
+    shop = channel_of_topic(None if topic is None else topic.value)
+    if aspect is not None and shop is not None and store is None:
+        # "who pays the return shipping if I bought it on Ozon and it's faulty": the topic
+        # heard is where it was bought, and the aspect is what is asked (R5, W5)
+        store, topic = shop, None
     if topic in PRIVACY_TOPICS:  # "how long do you keep my data, and is it encrypted" (P3, P9)
         return finish(
             handler_input, privacy_facts_answer(handler_input, asked_privacy_facts(handler_input))
@@ -101,7 +108,7 @@ def policy_fact(handler_input: HandlerInput) -> Response:
         topic = None if subject is None else topic_for(subject, aspect)
     if topic is None:
         # "does the refund work for orders from your AliExpress store": whether that shop counts
-        topic = store_topic(read_slot(intent, "store").id)
+        topic = store_topic(store)
     if topic is None:
         return finish(handler_input, (say.UNKNOWN_TOPIC,))
     asked = Heard(
@@ -117,11 +124,12 @@ def policy_fact(handler_input: HandlerInput) -> Response:
         # who pays (R4, W6)
         current.keep(noted(current.case, asked, Known(current.today)))
     about = as_asked_of(current.case, said)
+    named = topic
     topic = fact_topic(about, refine(topic, aspect))
-    topic = store_first(read_slot(intent, "store").id, topic, aspect)
+    topic = store_first(store, topic, aspect)
     result = say.fact_answer(current.fact(topic, reason))
     condition = member(Condition, about.value(FactName.CONDITION))
-    second = also_asked(about, asked, topic)
+    second = also_asked(about, asked, topic, said_first=named)
     also_say(handler_input, second, first=topic, reason=reason, condition=condition)
     check = after_fact(current.case, topic.value)
     if check is None:

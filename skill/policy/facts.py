@@ -366,10 +366,15 @@ def one_question(
 #: the conversation says: "what if you find nothing wrong with it" is the warranty's no-fault rule
 #: (W8), "when do you charge my card" the advance replacement's hold (X3), "how soon will you send
 #: the new one" its dispatch (X4), "who pays to send it back" the return shipping (R4: said for
-#: the reason given, or for both). "How long" alone could be the refund window, the warranty or
-#: delivery, so it is not here: the skill asks which.
+#: the reason given, or for both). "Where from" is where orders leave from (D3), customs never
+#: ZOSI's (W9), and "does the one year start from delivery" the warranty's start (W1; a refund's
+#: 30 days count from the same purchase date, R1). "How long" alone could be the refund window,
+#: the warranty or delivery, so it is not here: the skill asks which.
 ASPECT_SUBJECTS: dict[Aspect, Subject] = {
     Aspect.WHO_PAYS: Subject.REFUND,
+    Aspect.STARTS: Subject.WARRANTY,
+    Aspect.WHERE_FROM: Subject.DELIVERY,
+    Aspect.CUSTOMS: Subject.WARRANTY,
     Aspect.NOT_FAULTY: Subject.WARRANTY,
     Aspect.STEPS: Subject.WARRANTY,
     Aspect.APPROVED: Subject.WARRANTY,

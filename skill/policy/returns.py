@@ -64,6 +64,8 @@ class ReturnDecision(NamedTuple):
         fault_refund: W5-W7: the R1 period is over, but the customer said the product is
             faulty and its warranty runs: it can still be refunded or replaced; None
             otherwise.
+        opened_allowed: R3 decision: the customer said they opened the box and tried the
+            product, which a refund allows ("can I still return it, I opened it" asks that).
     """
 
     verdict: Verdict
@@ -77,6 +79,7 @@ class ReturnDecision(NamedTuple):
     warranty_open: bool | None = None
     buyer_returns: bool = False
     fault_refund: FaultRefund | None = None
+    opened_allowed: bool = False
 
 
 def return_deadline(purchased: date) -> date:
@@ -147,6 +150,7 @@ def evaluate_return(facts: PurchaseFacts, today: date) -> ReturnDecision:
         warranty_open=None if open_ else _warranty_open(facts, today),
         buyer_returns=_buyer_returns(facts),
         fault_refund=fault_refund,
+        opened_allowed=open_ and facts.condition is Condition.OPENED,
     )
 
 

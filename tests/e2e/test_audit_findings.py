@@ -138,7 +138,7 @@ def test_two_years_heard_from_a_friend_gets_twelve_months_and_no_invented_gift(
 ) -> None:
     """W1 decision (issue example): "my friend told me ZOSI gives two years"."""
     reply = talk.says("PolicyFactIntent", topic=("two years", "warranty_length"))
-    assert reply.startswith("The ZOSI warranty lasts 12 months")
+    assert reply.startswith("Every ZOSI product has a 12-month warranty")
     assert "gift" not in reply
 
 
@@ -164,12 +164,12 @@ def test_a_linked_warranty_that_ended_is_not_said_to_be_open(customer: Start) ->
         (
             "WarrantyStatusIntent",
             {"product": CAMERA, "aspect": ("how long is", "how_long")},
-            "The ZOSI warranty lasts 12 months",
+            "Every ZOSI product has a 12-month warranty",
         ),
         (
             "WarrantyStatusIntent",
             {"aspect": ("start from installation", "starts")},
-            "The ZOSI warranty lasts 12 months from the original purchase date",
+            "Every ZOSI product has a 12-month warranty from the original purchase date",
         ),
         (
             "ReturnRefundIntent",

@@ -372,7 +372,7 @@ def test_m1_s031_do_i_pay_to_send_it_after_a_warranty_answer_is_zosi(talk: Custo
             "S030",
             "PolicyFactIntent",
             {"topic": "two years warranty"},
-            "The ZOSI warranty lasts 12 months",
+            "Every ZOSI product has a 12-month warranty",
         ),
         (
             "S041",
@@ -534,7 +534,7 @@ def test_m9_s076_a_minor_refused_orders_still_hears_how_long_the_warranty_is(
     refused = say(talk, "ReturnRefundIntent", product="camera")
     assert "I can still answer general questions" in refused, refused
     reply = say(talk, "PolicyFactIntent", aspect="how long is", topic="the warranty")
-    assert reply.startswith("The ZOSI warranty lasts 12 months"), reply
+    assert reply.startswith("Every ZOSI product has a 12-month warranty"), reply
     assert "can't use its orders" not in reply, reply
 
 
@@ -635,7 +635,7 @@ def test_m9_a_minor_asking_how_long_the_warranty_is_in_a_warranty_intent_hears_t
     refused = say(talk, "ReturnRefundIntent", product="camera")
     assert "I can still answer general questions" in refused, refused
     reply = say(talk, "WarrantyStatusIntent", aspect="how long is")
-    assert reply.startswith("The ZOSI warranty lasts 12 months"), reply
+    assert reply.startswith("Every ZOSI product has a 12-month warranty"), reply
     assert "can't use its orders" not in reply, reply
 
 
@@ -677,7 +677,7 @@ def test_m8_s082_how_long_is_the_warranty_and_whats_your_email_answers_both(
     reply = say(
         talk, "PolicyFactIntent", aspect="how long is", topic="the warranty", alsoTopic="your email"
     )
-    assert reply.startswith("The ZOSI warranty lasts 12 months"), reply
+    assert reply.startswith("The warranty lasts 12 months"), reply
     assert "service at zositech dot com" in reply, reply
     assert _words_said(reply) <= 50, reply
 
@@ -731,7 +731,7 @@ def test_m8_a_refund_decision_then_the_warranty_length_asked_with_it(talk: Custo
         alsoTopic="the warranty",
     )
     assert reply.startswith("Yes, you can return your camera for a full refund until"), reply
-    assert "The ZOSI warranty lasts 12 months" in reply, reply
+    assert "The warranty lasts 12 months" in reply, reply
     assert _words_said(reply) <= 50, reply
 
 
@@ -850,7 +850,7 @@ def test_m8_a_second_aspect_the_first_family_has_no_fact_for_is_its_own_familys(
     reply = say(
         talk, "PolicyFactIntent", aspect="how long is", topic="the warranty", alsoAspect="how fast"
     )
-    assert reply.startswith("The ZOSI warranty lasts 12 months"), reply
+    assert reply.startswith("Every ZOSI product has a 12-month warranty"), reply
     assert "2 to 3 business days" in reply, reply
     assert _words_said(reply) <= 50, reply
 

@@ -192,7 +192,7 @@ def test_a_warranty_repair_from_abroad_says_the_customer_pays_the_postage(
     )
     assert offer.startswith("It is under warranty until")
     assert "From abroad, you pay the international shipping and any customs fees." in offer
-    assert "ZOSI covers the return shipping" not in offer
+    assert "ZOSI pays the return shipping" not in offer
     assert offer.endswith("because it's faulty?")
     opened = talk.yes()
     assert opened.startswith("Done. I've opened a warranty repair")
@@ -221,7 +221,7 @@ def test_the_warranty_abroad_asks_where_it_was_bought_before_saying_who_pays(
     reply = talk.says("WarrantyStatusIntent", purchaseCountry=("Germany", "DE"))
     assert reply == "When did you buy it?"
     decided = talk.says("WarrantyStatusIntent", purchaseDate="2026-06-01")
-    assert "covers the return shipping" in decided
+    assert "ZOSI pays the return shipping" in decided
 
 
 def test_delivery_to_kazakhstan_gets_what_the_terms_cover_not_a_russian_window(
@@ -308,7 +308,7 @@ def test_a_yes_after_something_unrecognised_never_opens_a_case(
 @pytest.mark.parametrize(
     ("topic", "fact"),
     [
-        (("how long is the warranty", "warranty_length"), "The ZOSI warranty lasts 12 months"),
+        (("how long is the warranty", "warranty_length"), "Every ZOSI product has a 12-month"),
         (("return it", "return_window"), "You have 30 days from the day you bought it"),
         (("a reason", "return_reason"), "No reason is needed"),
         (("cross shipping", "cross_shipping"), "With an advance replacement, ZOSI ships the new"),
@@ -670,7 +670,7 @@ def test_a_country_of_purchase_nobody_knows_is_assumed_russian_and_said_so(
     talk.says("WarrantyStatusIntent", product=("N. V. R.", "nvr"), homeCountry=("Kazakhstan", "KZ"))
     talk.says("DontKnowIntent")
     reply = talk.says("WarrantyStatusIntent", purchaseDate="2026-07-10")
-    assert "ZOSI covers the return shipping" not in reply
+    assert "ZOSI pays the return shipping" not in reply
     assert "That's if you bought it in Russia" in reply
 
 
@@ -697,7 +697,7 @@ def test_not_knowing_where_the_customer_is_the_warranty_says_both_who_pays(
     """
     talk = customer()
     reply = talk.says("WarrantyStatusIntent", product=CAMERA, purchaseDate="2026-08-01")
-    assert "ZOSI covers the return shipping" not in reply
+    assert "ZOSI pays the return shipping" not in reply
     card = talk.card
     assert "In the country you bought it in, ZOSI covers the return shipping" in card
     assert "you pay the international shipping" in card
@@ -890,7 +890,7 @@ def test_a_customer_at_home_in_russia_is_not_asked_where_they_bought_it(
         homeCountry=("saint petersburg", "RU"),
     )
     assert reply.startswith("Yes, your camera is under warranty")
-    assert "ZOSI repairs or replaces it, and covers the return shipping" in reply
+    assert "ZOSI repairs or replaces it, and ZOSI pays the return shipping" in reply
     assert "Which country" not in reply
 
 
@@ -1140,7 +1140,7 @@ def test_another_shop_with_refunds_asked_promises_no_thirty_days(customer: Start
     warranty = customer().says(
         "PolicyFactIntent", store=("ozon", "third_party"), topic=("the warranty", "warranty_length")
     )
-    assert warranty.startswith("The ZOSI warranty lasts 12 months")
+    assert warranty.startswith("Every ZOSI product has a 12-month warranty")
 
 
 def test_a_refund_with_a_month_too_rough_for_a_deadline_says_the_rule_before_the_shop(

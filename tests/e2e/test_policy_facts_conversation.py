@@ -26,8 +26,8 @@ def ask(alexa, utterance: str) -> str:
 @pytest.mark.parametrize(
     ("question", "fact"),
     [
-        ("how long is the warranty", f"The ZOSI warranty lasts {terms.WARRANTY_MONTHS} months"),
-        ("ask zosi care how long is the warranty", "The ZOSI warranty lasts"),
+        ("how long is the warranty", f"Every ZOSI product has a {terms.WARRANTY_MONTHS}-month"),
+        ("ask zosi care how long is the warranty", "Every ZOSI product has a 12-month warranty"),
         (
             "how many days do I have to return it",
             f"You have {terms.RETURN_WINDOW_DAYS} days from the day you bought it",
@@ -68,7 +68,7 @@ def test_after_a_general_fact_a_no_asks_what_else(alexa) -> None:
 def test_the_warranty_is_never_said_to_last_24_months(alexa) -> None:
     speech = ask(alexa, "what is the warranty period")
     assert "24" not in speech
-    assert f"{terms.WARRANTY_MONTHS} months" in speech
+    assert f"{terms.WARRANTY_MONTHS}-month warranty" in speech
 
 
 def test_the_retention_answer_says_the_skills_own_storage_period(alexa, settings) -> None:
@@ -86,7 +86,7 @@ def test_a_topic_the_skill_does_not_know_gets_guidance_and_the_session_stays_ope
 
 def test_after_a_fact_the_customer_can_go_on_to_their_own_case(alexa) -> None:
     fact = ask(alexa, "how long is the warranty")
-    assert fact.startswith("The ZOSI warranty lasts")
+    assert fact.startswith("Every ZOSI product has a 12-month warranty")
     own = ask(alexa, "is my camera still under warranty")
     assert "When did you buy your camera?" in own
 

@@ -124,7 +124,7 @@ def test_p7_a_minors_linked_account_gets_the_fact_and_no_offer_to_check_it(
     the fact and "Would you like me to check yours?", an offer to read that account."""
     talk = customer("demo-minor", now=AUDIT_DAY)
     reply = _one_breath(say(talk, "PolicyFactIntent", aspect="how long", topic="the warranty"))
-    assert reply.startswith("The ZOSI warranty lasts 12 months"), reply
+    assert reply.startswith("Every ZOSI product has a 12-month warranty"), reply
     assert "parent's or guardian's consent" in reply, reply
     assert "check yours" not in reply, reply
 

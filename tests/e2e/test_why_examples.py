@@ -65,7 +65,7 @@ def test_where_orders_ship_from_is_the_moscow_warehouse(talk: Customer) -> None:
 def test_two_years_from_a_friend_is_12_months(talk: Customer) -> None:
     """W1 decision: "my friend told me ZOSI gives two years" (topic "two years")."""
     reply = say(talk, "PolicyFactIntent", topic="two years")
-    assert reply.startswith("The ZOSI warranty lasts 12 months"), reply
+    assert reply.startswith("Every ZOSI product has a 12-month warranty"), reply
     assert "gift" not in reply, reply
 
 

@@ -164,7 +164,7 @@ SENTENCES: dict[str, tuple[list[str], list[str]]] = {
     ),
     "warranty_12_months": (
         [
-            "The ZOSI warranty lasts 12 months from the original purchase date.",
+            "Every ZOSI product has a 12-month warranty from the original purchase date.",
             "Every ZOSI product has a one-year warranty.",
             "It comes with a twelve month warranty.",
             "The warranty is valid for one year.",

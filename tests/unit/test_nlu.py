@@ -231,6 +231,10 @@ def filled(intent: dict[str, Any]) -> dict[str, Any]:
         ("how long do you keep my data", "PolicyFactIntent", {"topic": "data_retention"}),
         ("can a child use this", "PolicyFactIntent", {"topic": "minors"}),
         ("what about the weather", "AMAZON.FallbackIntent", {}),
+        # a follow-up's leading "and" / "okay" and a trailing "dear" are read past
+        ("and who pays for return shipping", "PolicyFactIntent", {"topic": "return_shipping"}),
+        ("okay where do you ship from", "PolicyFactIntent", {"topic": "ships_from"}),
+        ("how long do you keep my data dear", "PolicyFactIntent", {"topic": "data_retention"}),
         # built-ins
         ("yes", "AMAZON.YesIntent", {}),
         ("yeah", "AMAZON.YesIntent", {}),

@@ -50,7 +50,7 @@ def test_no_answer_names_a_rule_id_or_promises_24_months(topic):
 
 def test_w1_warranty_length_says_the_months_from_terms_first():
     assert spoken(Topic.WARRANTY_LENGTH).startswith(
-        f"The ZOSI warranty lasts {terms.WARRANTY_MONTHS} months"
+        f"Every ZOSI product has a {terms.WARRANTY_MONTHS}-month warranty"
     )
 
 

@@ -155,8 +155,8 @@ def _return_steps(explanation: Explanation) -> Wording:
 
 def _warranty_length(explanation: Explanation) -> Wording:
     return "Warranty length", phrase(
-        f"The ZOSI warranty lasts {_months(explanation)} months from the original purchase "
-        "date, and it covers every ZOSI product."
+        f"Every ZOSI product has a {_months(explanation)}-month warranty from the original "
+        "purchase date: if it fails, ZOSI repairs or replaces it."
     )
 
 
@@ -464,6 +464,9 @@ def _fixed(sentence: str) -> Callable[[Explanation], str]:
 #: whose answer's first sentence says more than the one thing asked.
 _SHORT: dict[Topic, Callable[[Explanation], str]] = {
     Topic.CUSTOMS: _fixed("Customs, duties and taxes are always yours to pay."),
+    Topic.WARRANTY_LENGTH: lambda explanation: (
+        f"The warranty lasts {_months(explanation)} months from the purchase date."
+    ),
     Topic.SHIPS_FROM: lambda explanation: (
         f"Every order ships from ZOSI's warehouse in {_needed(explanation.place, Topic.SHIPS_FROM)}"
         "."

@@ -179,6 +179,10 @@ DECLINED: Mapping[str, str] = {
 }
 
 
+#: R3 decision: opening the box and trying the product does not stop a refund.
+OPENED_IS_FINE = "Yes, you can still return it opened, as long as it and its box are undamaged."
+
+
 def general_rule(goal: str) -> str:
     """The rule a purchase question rests on, for a question that names no purchase."""
     years = _warranty_length()
@@ -207,7 +211,9 @@ def general_answer(
         rule = goal
         if _is_return(decision) and decision.direct_purchase and decision.referral is None:
             rule = "refund_direct"  # R2: the shop said is ZOSI's, so only the date is left
-        return phrase(general_rule(rule), _general_note(decision, route=not closing))
+        # R3 decision: "can I still return it, I've opened it" hears that first
+        opened = (OPENED_IS_FINE, " ") if _is_return(decision) and decision.opened_allowed else ()
+        return phrase(opened, general_rule(rule), _general_note(decision, route=not closing))
     kind, rule = _claim_of(decision)
     if kind == "cross_ship":  # its rule is long: the steps wait on the card
         return phrase(general_rule(rule), " ", CLAIM_STEPS_ON_CARD)

@@ -112,7 +112,7 @@ def _spoken_warranty_shipping(payer: Payer, home_known: bool, route: bool = True
         return f" {_warranty_shipping(payer)}"
     if payer is Payer.CUSTOMER:
         return f"{_IF_FAULTY}; from abroad, {ABROAD_PAYS}."
-    return f"{_IF_FAULTY}, and covers the return shipping."
+    return f"{_IF_FAULTY}, and ZOSI pays the return shipping."
 
 
 def _warranty_shipping(payer: Payer, home_known: bool = True) -> str:
