@@ -81,6 +81,27 @@ def reason_says_who_pays(case: Case, aspect: str | None) -> Topic | None:
     return Topic.RETURN_SHIPPING  # said for their reason
 
 
+def who_pays_left(case: Case, aspect: str | None) -> Topic | None:
+    """Who pays, asked with a refund the decision allows but gave no reason for (R4).
+
+    "I bought the kit twelve days ago and found a cheaper one, can I return it and do I pay
+    the postage": the decision says until when, and who pays for each kind of reason comes
+    after it, as the reason was not heard; from abroad, the customer pays either way. None
+    when the decision says it already.
+    """
+    from policy.facts import Aspect, Topic
+
+    if (
+        member(Aspect, aspect) is not Aspect.WHO_PAYS
+        or case.goal is not Goal.REFUND
+        or case.value(FactName.REASON) is not None
+        or _refund_ruled_out(case)
+    ):
+        return None
+    # from abroad the way back is theirs to pay, whatever the reason (R4, W6)
+    return Topic.WARRANTY_ABROAD if _abroad(case) else Topic.RETURN_SHIPPING
+
+
 def asked_aspects(first: str | None, second: str | None) -> tuple[str | None, str | None]:
     """The aspect ids one turn asks, with two that ask one thing joined (W4, W8, X3, X4).
 
@@ -215,7 +236,9 @@ def _decision_answers(  # noqa: PLR0911
         return True  # W5, W6: each order knows where it was bought and where they are
     if aspect is Aspect.WHO_PAYS and purchase_span(case) is not None and not follow_up:
         if case.goal is Goal.REFUND:
-            return case.value(FactName.REASON) is not None
+            # with no reason given, a decision that needs no more (the shop is known) says
+            # who pays for each after it; else who pays comes first, for either reason
+            return any(case.value(name) is not None for name in (FactName.REASON, FactName.CHANNEL))
         if case.goal is Goal.WARRANTY:  # W5, W6: both countries, else the rule comes first
             return all(
                 case.value(name) is not None
@@ -369,6 +392,7 @@ def own_purchase_goal(
     dated: bool = False,
     aspect: str | None = None,
     reason: str | None = None,
+    goal: str | None = None,
 ) -> Goal | None:
     """The goal of a general question that names the customer's own purchase, if any.
 
@@ -377,10 +401,13 @@ def own_purchase_goal(
     decision answers it, not the rule. A question that names no purchase stays general.
     With no topic, a dated purchase (``dated``) and the reason say it: "I ordered a camera
     today, how long do I have if I change my mind" asks the refund's last day (R1), "it
-    broke, it's from March, how long is it covered" the warranty's (W1).
+    broke, it's from March, how long is it covered" the warranty's (W1). A goal said with a
+    dated purchase ("... twelve days ago, can I return it, and do I pay the postage") is theirs.
     """
     if not names_purchase:
         return None
+    if dated and member(Goal, goal) is not None:
+        return member(Goal, goal)
     if topic is not None:
         return TOPIC_GOALS.get(topic)
     said = member(Reason, reason)

@@ -24,6 +24,7 @@ from conversation.aspects import (
     channel_of_topic,
     fact_first,
     own_purchase_goal,
+    who_pays_left,
 )
 from conversation.case import Asks, Case, FactName, Goal, Offer, Source, member
 from conversation.decisions import (
@@ -132,15 +133,18 @@ def converse(handler_input: HandlerInput) -> Response:
     outcome = next_step(current.case, heard, known)
     if isinstance(outcome.step, ANSWERS):
         from policy.facts import Topic
-        from policy.model import Condition, Reason
+        from policy.model import Condition, Reason, Verdict
 
         answered = outcome.step.topic if isinstance(outcome.step, Explained) else None
         reason = member(Reason, outcome.case.value(FactName.REASON))
         condition = member(Condition, outcome.case.value(FactName.CONDITION))
         second = also_asked(outcome.case, heard, answered)
         if second is None and isinstance(outcome.step, Decided):
-            # R3 asked of a purchase the decision answers: the fact after it
+            # R3 asked of a purchase the decision answers: the fact after it; who pays asked
+            # of a refund with no reason given: for each kind of reason (R4)
             second = member(Topic, fact_first(heard.topic))
+            if second is None and outcome.step.decision.verdict is not Verdict.NO:
+                second = who_pays_left(outcome.case, heard.aspect)
         also_say(handler_input, second, first=answered, reason=reason, condition=condition)
     return show(handler_input, outcome)
 
@@ -242,6 +246,7 @@ def own_purchase_goal_of(intent: Intent, case: Case) -> Goal | None:
         dated=dated,
         aspect=read_slot(intent, ASPECT).id,
         reason=read_slot(intent, REASON).id,
+        goal=read_slot(intent, GOAL).id,
     )
 
 

@@ -153,3 +153,42 @@ def test_a_warranty_decision_asked_who_pays_says_zosi_pays_the_return_shipping(
         homeCountry=("russia", "RU"),
     )
     assert "ZOSI pays the return shipping" in reply, reply
+
+
+def test_a_refund_asked_with_who_pays_and_no_reason_gets_both(customer: Start) -> None:
+    """R1, R4: "I bought the four camera kit from your website twelve days ago and found a
+    cheaper one elsewhere, can I return it and do I pay the postage" (the reason not heard)
+    got only who pays, both ways, and 'Would you like me to check yours?', with the date
+    and the shop said: the refund's last day, then who pays for each kind of reason."""
+    reply = customer().says(
+        "PolicyFactIntent",
+        goal=("can i return it", "refund"),
+        purchaseDate="2026-11-09",
+        aspect=("do i pay", "who_pays"),
+        product=("camera kit", "kit"),
+        store=("your website", "zosi_website"),
+    )
+    assert reply.startswith("Yes, you can return your"), reply
+    assert "until 9 December" in reply, reply
+    assert "Unless it's faulty or arrived damaged, you pay the return shipping." in reply, reply
+    assert "Would you like me to check yours" not in reply, reply
+
+
+def test_a_refund_from_abroad_asked_who_pays_says_the_customer_pays_either_way(
+    customer: Start,
+) -> None:
+    """R4, W6: bought in Russia, living in Germany, "can I send it back from here and who
+    pays": from abroad the way back is the customer's, faulty or not."""
+    reply = customer().says(
+        "PurchaseDetailsIntent",
+        store=("the official store", "zosi_official_store"),
+        purchaseDate="2026-11-11",
+        goal=("send it back", "refund"),
+        aspect=("who pays", "who_pays"),
+        homeCountry=("germany", "DE"),
+        product=CAMERA,
+        purchaseCountry=("russia", "RU"),
+    )
+    assert reply.startswith("Yes, you can return your camera for a full refund until 11 December")
+    assert "you pay the international shipping" in reply, reply
+    assert "Unless it's faulty" not in reply, reply

@@ -438,7 +438,13 @@ def short_fact(explanation: Explanation) -> Phrase:
     """
     if explanation.topic in _SHORT:
         return (_SHORT[explanation.topic](explanation),)
+    if explanation.topic is Topic.RETURN_SHIPPING and not explanation.own_reason:
+        return (_EITHER_REASON_SHIPPING,)
     return first_sentence(fact_answer(explanation).speech)
+
+
+#: R4 in one sentence, for a customer whose reason is not known: who pays, each way.
+_EITHER_REASON_SHIPPING = "Unless it's faulty or arrived damaged, you pay the return shipping."
 
 
 def _short_retention(explanation: Explanation) -> str:
