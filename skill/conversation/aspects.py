@@ -102,6 +102,23 @@ def who_pays_left(case: Case, aspect: str | None) -> Topic | None:
     return Topic.WARRANTY_ABROAD if _abroad(case) else Topic.RETURN_SHIPPING
 
 
+def either_period(aspect: Aspect, reason: Reason | None) -> tuple[Topic, Topic] | None:
+    """The two periods "how long do I have?" may mean, asked with no family named.
+
+    Out of the blue, "how long" could be the refund's 30 days (R1) or the warranty's
+    12 months (W1): both are said, in one breath, instead of "I don't know that part" or a
+    bare counter-question. A fault said with it puts the warranty first. None for any
+    other aspect.
+    """
+    from policy.facts import Aspect, Topic
+
+    if aspect is not Aspect.HOW_LONG:
+        return None
+    if reason is not None and reason.is_quality_problem:
+        return (Topic.WARRANTY_LENGTH, Topic.RETURN_WINDOW)
+    return (Topic.RETURN_WINDOW, Topic.WARRANTY_LENGTH)
+
+
 def asked_aspects(first: str | None, second: str | None) -> tuple[str | None, str | None]:
     """The aspect ids one turn asks, with two that ask one thing joined (W4, W8, X3, X4).
 

@@ -12,6 +12,7 @@ from conversation.aspects import (
     also_asked,
     asked_aspects,
     channel_of_topic,
+    either_period,
     fact_topic,
     names_the_shop_of_the_dated,
     store_first,
@@ -106,6 +107,10 @@ def policy_fact(handler_input: HandlerInput) -> Response:
         subject = subject_of(current.case) if current.case.goal is not None else None
         subject = subject or ASPECT_SUBJECTS.get(aspect)
         topic = None if subject is None else topic_for(subject, aspect)
+    either = None
+    if topic is None and aspect is not None and store is None:
+        # "how long do I have?" naming nothing: the refund's 30 days and the warranty's year
+        topic, either = either_period(aspect, reason) or (None, None)
     if topic is None:
         # "does the refund work for orders from your AliExpress store": whether that shop counts
         topic = store_topic(store)
@@ -129,7 +134,7 @@ def policy_fact(handler_input: HandlerInput) -> Response:
     topic = store_first(store, topic, aspect)
     result = say.fact_answer(current.fact(topic, reason))
     condition = member(Condition, about.value(FactName.CONDITION))
-    second = also_asked(about, asked, topic, said_first=named)
+    second = also_asked(about, asked, topic, said_first=named) or either
     also_say(handler_input, second, first=topic, reason=reason, condition=condition)
     check = after_fact(current.case, topic.value)
     if check is None:

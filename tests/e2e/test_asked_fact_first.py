@@ -192,3 +192,23 @@ def test_a_refund_from_abroad_asked_who_pays_says_the_customer_pays_either_way(
     assert reply.startswith("Yes, you can return your camera for a full refund until 11 December")
     assert "you pay the international shipping" in reply, reply
     assert "Unless it's faulty" not in reply, reply
+
+
+def test_how_long_asked_of_nothing_names_both_periods(customer: Start) -> None:
+    """R1, W1: "how long do I have?" out of the blue got 'Sorry, I don't know that part of
+    ZOSI's policy': it may mean the refund's 30 days or the warranty's year, and both are
+    said in one breath."""
+    reply = customer().says("PolicyFactIntent", aspect=("how long do i have", "how_long"))
+    assert reply.startswith("You have 30 days from the day you bought it"), reply
+    assert "The warranty lasts 12 months from the purchase date." in reply, reply
+    assert len(reply.split()) <= 50, reply
+
+
+def test_how_long_asked_with_a_fault_names_the_warranty_first(customer: Start) -> None:
+    """W1: "it stopped working, how long do I have" (a general question with a fault)."""
+    reply = customer().says(
+        "PolicyFactIntent",
+        aspect=("how long do i have", "how_long"),
+        reason=("it stopped working", "defect"),
+    )
+    assert reply.startswith("Every ZOSI product has a 12-month warranty"), reply
