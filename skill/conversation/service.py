@@ -79,7 +79,18 @@ from conversation.moves import (
     _yes_or_no,
 )
 from conversation.questions import MAX_ATTEMPTS, _ask, _attempts, _confirm
-from conversation.steps import AskFact, Explained, Heard, Known, Needs, Outcome, Reply, Said, Signal
+from conversation.steps import (
+    AskFact,
+    Decision,
+    Explained,
+    Heard,
+    Known,
+    Needs,
+    Outcome,
+    Reply,
+    Said,
+    Signal,
+)
 from policy.claims import ClaimKind
 from policy.dates import (
     DateParseError,
@@ -400,6 +411,24 @@ def _noting_date(outcome: Outcome, before: Case, heard: Heard) -> Outcome:
     return outcome._replace(step=step._replace(noted=span))
 
 
+def _ask_where_bought(
+    case: Case, known: Known, progressed: bool, general: Decision | None
+) -> Outcome:
+    """Ask where a customer abroad bought it (W5-W7), after the rule when one is due.
+
+    Said of a purchase already dated ("I live in Kazakhstan now" after the warranty's
+    answer), what being abroad means comes first (W6), not the rule once more.
+    """
+    dated = purchase_span(case) is not None
+    outcome = _ask_next(
+        case, FactName.PURCHASE_COUNTRY, known, progressed, general=None if dated else general
+    )
+    step = outcome.step
+    if dated and general is not None and isinstance(step, AskFact) and step.attempt == 1:
+        return outcome._replace(step=step._replace(explains="warranty_abroad"))
+    return outcome
+
+
 def _advance(  # noqa: PLR0911, PLR0912
     case: Case,
     known: Known,
@@ -494,7 +523,7 @@ def _advance(  # noqa: PLR0911, PLR0912
         subject = kind if goal is Goal.CLAIM and kind is not None else goal
         general = _general(subject, case, known.today)
     if where_bought:
-        return _ask_next(case, FactName.PURCHASE_COUNTRY, known, progressed, general=general)
+        return _ask_where_bought(case, known, progressed, general)
     span = purchase_span(case)
     if span is None and case.value(FactName.CHANNEL) == GIFT:
         # R6: who gave it knows when it was bought and holds the receipt; asking the

@@ -212,3 +212,18 @@ def test_how_long_asked_with_a_fault_names_the_warranty_first(customer: Start) -
         reason=("it stopped working", "defect"),
     )
     assert reply.startswith("Every ZOSI product has a 12-month warranty"), reply
+
+
+def test_a_claim_told_the_customer_lives_abroad_hears_what_that_means_not_the_rule_again(
+    customer: Start,
+) -> None:
+    """W6: a camera that stopped working, dated, then "I live in Kazakhstan now": the claim's
+    rule came again before 'Which country did you buy your camera in?'; what being abroad
+    means for their claim comes instead."""
+    talk = customer()
+    talk.says("StartClaimIntent", product=CAMERA, reason=("stopped working", "defect"))
+    talk.says("PurchaseDetailsIntent", purchaseDate="2026-04")
+    reply = talk.says("PurchaseDetailsIntent", homeCountry=("kazakhstan", "KZ"))
+    assert reply.startswith("If you send it from outside the country you bought it in, you pay")
+    assert reply.endswith("Which country did you buy your camera in?"), reply
+    assert "email ZOSI support" not in reply, reply
