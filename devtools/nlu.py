@@ -206,6 +206,11 @@ _ALSO: Final = "also"
 _JOINS: Final = frozenset({"and", "also", "plus", "about"})
 _JOIN_REACH: Final = 4
 _NOT_DATES_ALONE: Final = frozenset({"may", "now", "sat", "sun", "mar", "wed", "mon", "fri"})
+# An ordinal followed by one of these counts things, not days: "what's the first thing I should
+# do" names no date, though "the first" alone would be the 1st of the month.
+_COUNTED_AFTER_ORDINAL: Final = frozenset(
+    {"thing", "things", "step", "steps", "time", "times", "question", "option", "place"}
+)
 # A single word that is a slot value but also a carrier word of three or more intents ("you",
 # "return") fills a slot only where samples put that slot (after the same word).
 _CARRIER_INTENTS: Final = 3
@@ -589,7 +594,8 @@ class Nlu:
         slot_type = self._slot_types[intent][slot]
         phrase = keys[start:end]
         if slot_type == "AMAZON.DATE":
-            if len(phrase) == 1 and phrase[0] in _NOT_DATES_ALONE:
+            counts = bool(keys[end : end + 1]) and keys[end] in _COUNTED_AFTER_ORDINAL
+            if counts or (len(phrase) == 1 and phrase[0] in _NOT_DATES_ALONE):
                 return False
             return resolve_date_phrase(" ".join(phrase), self._today) not in {None, "PRESENT_REF"}
         if slot_type == "AMAZON.DURATION":

@@ -797,3 +797,12 @@ def test_a_date_said_unsure_is_a_date_not_a_dont_know(nlu):
     understood = nlu.understand("i don't know, sometime in august")
     assert understood.intent["name"] == "PurchaseDetailsIntent"
     assert understood.intent["slots"]["purchaseDate"]["value"].endswith("-08")
+
+
+def test_an_ordinal_that_counts_things_names_no_date(nlu):
+    """'What's the first thing I should do' is no purchase on the 1st; 'on the first and it
+    broke' still is (AMAZON.DATE takes an ordinal as a day only where it can be one)."""
+    counted = nlu.understand("what's the first thing i should do if my doorbell has gone wrong")
+    assert "purchaseDate" not in filled(counted.intent)
+    dated = nlu.understand("i bought my camera on the first and it broke")
+    assert filled(dated.intent).get("purchaseDate", "").endswith("-01")
