@@ -71,14 +71,11 @@ def reason_says_who_pays(case: Case, aspect: str | None) -> Topic | None:
     cost whichever shop sold it (W5 under the warranty; from abroad W6), and a change of mind
     at the customer's (R4). None when no reason was given or something else was asked.
     """
-    from policy.facts import Aspect, Subject, Topic, topic_for
+    from policy.facts import Aspect
 
-    reason = member(Reason, case.value(FactName.REASON))
-    if reason is None or member(Aspect, aspect) is not Aspect.WHO_PAYS:
+    if case.value(FactName.REASON) is None or member(Aspect, aspect) is not Aspect.WHO_PAYS:
         return None
-    if reason.is_quality_problem and _abroad(case):
-        return topic_for(Subject.WARRANTY, Aspect.WHO_PAYS, abroad=True)
-    return Topic.RETURN_SHIPPING  # said for their reason
+    return _return_shipping_topic(case)
 
 
 def who_pays_left(case: Case, aspect: str | None) -> Topic | None:
@@ -89,7 +86,7 @@ def who_pays_left(case: Case, aspect: str | None) -> Topic | None:
     after it, as the reason was not heard; from abroad, the customer pays either way. None
     when the decision says it already.
     """
-    from policy.facts import Aspect, Topic
+    from policy.facts import Aspect
 
     if (
         member(Aspect, aspect) is not Aspect.WHO_PAYS
@@ -98,8 +95,21 @@ def who_pays_left(case: Case, aspect: str | None) -> Topic | None:
         or _refund_ruled_out(case)
     ):
         return None
-    # from abroad the way back is theirs to pay, whatever the reason (R4, W6)
-    return Topic.WARRANTY_ABROAD if _abroad(case) else Topic.RETURN_SHIPPING
+    return _return_shipping_topic(case)
+
+
+def _return_shipping_topic(case: Case) -> Topic:
+    """The fact that says who pays to send their product back, for the reason given if any.
+
+    A change of mind is the customer's to pay (R4) wherever they are; from abroad a fault,
+    or a reason not yet given, is theirs too (W6); at home the return shipping is said for
+    their reason, or for each kind of reason when none was given (R4, W5).
+    """
+    from policy.facts import Topic
+
+    reason = member(Reason, case.value(FactName.REASON))
+    changed_mind = reason is not None and not reason.is_quality_problem
+    return Topic.WARRANTY_ABROAD if _abroad(case) and not changed_mind else Topic.RETURN_SHIPPING
 
 
 def either_period(aspect: Aspect, reason: Reason | None) -> tuple[Topic, Topic] | None:
@@ -211,8 +221,7 @@ def fact_topic(case: Case, topic: Topic) -> Topic:
     from policy.facts import Aspect, Subject, topic_for
 
     if case.goal is None:
-        reason = member(Reason, case.value(FactName.REASON))
-        if reason is None or not reason.is_quality_problem:
+        if not _quality_problem(case):
             return topic
         # a fault goes back under the warranty, whatever the goal: W5 at home, W6 from abroad
         return topic_for(Subject.WARRANTY, Aspect.WHO_PAYS, abroad=_abroad(case)) or topic
@@ -423,8 +432,9 @@ def own_purchase_goal(
     """
     if not names_purchase:
         return None
-    if dated and member(Goal, goal) is not None:
-        return member(Goal, goal)
+    said_goal = member(Goal, goal)
+    if dated and said_goal is not None:
+        return said_goal
     if topic is not None:
         return TOPIC_GOALS.get(topic)
     said = member(Reason, reason)
