@@ -93,6 +93,17 @@ _VAGUE_LEAD = re.compile(
 _STEPS = {"last": -1, "the past": -1, "past": -1, "this": 0, "earlier this": 0, "next": 1}
 
 
+def splits_a_number(last: str, following: str) -> bool:
+    """Whether a phrase ending in ``last`` cuts a spoken number that ``following`` goes on with.
+
+    "November twenty twenty | six" is 2026, not 2020; "the twenty | first" is the 21st. A date
+    read from words must not stop inside such a number, as Alexa hears the number whole.
+    """
+    if last in _TENS:
+        return following in _UNITS or following in _ORDINAL_UNITS or following in _TENS
+    return last in _UNITS and following in {"thousand", "hundred"}
+
+
 def resolve_date_phrase(text: str, today: date) -> str | None:
     """Turn a spoken or typed date phrase into the AMAZON.DATE value Alexa would send.
 

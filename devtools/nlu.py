@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, Final, Literal
 
-from devtools.datephrases import resolve_date_phrase, resolve_duration_phrase
+from devtools.datephrases import resolve_date_phrase, resolve_duration_phrase, splits_a_number
 from devtools.models import load_model
 
 if TYPE_CHECKING:
@@ -155,7 +155,7 @@ _FILLERS_BEFORE: Final = (
 )
 _FILLERS_AFTER: Final = (("please",), ("thanks",), ("thank", "you"), ("dear",))
 _ARTICLES: Final = frozenset({"the", "a", "an", "my", "our", "this", "that"})
-_PARTICLES_AFTER: Final = frozenset({"too", "also", "though", "anyway", "again"})
+_PARTICLES_AFTER: Final = frozenset({"too", "also", "though", "anyway", "again", "then"})
 _MAX_UNMATCHED_WORDS: Final = 5
 _MAX_GUESSED_WORDS: Final = 2
 _CONNECTORS: Final[Mapping[str, tuple[str, ...]]] = {
@@ -594,8 +594,10 @@ class Nlu:
         slot_type = self._slot_types[intent][slot]
         phrase = keys[start:end]
         if slot_type == "AMAZON.DATE":
-            counts = bool(keys[end : end + 1]) and keys[end] in _COUNTED_AFTER_ORDINAL
-            if counts or (len(phrase) == 1 and phrase[0] in _NOT_DATES_ALONE):
+            following = keys[end] if end < len(keys) else None
+            counts = following in _COUNTED_AFTER_ORDINAL
+            cut = following is not None and splits_a_number(phrase[-1], following)
+            if counts or cut or (len(phrase) == 1 and phrase[0] in _NOT_DATES_ALONE):
                 return False
             return resolve_date_phrase(" ".join(phrase), self._today) not in {None, "PRESENT_REF"}
         if slot_type == "AMAZON.DURATION":

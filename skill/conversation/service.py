@@ -100,7 +100,7 @@ from policy.dates import (
     parse_amazon_date,
     resolve_purchase_date,
 )
-from policy.model import DateSpan, Verdict
+from policy.model import Condition, DateSpan, Reason, Verdict
 from policy.terms import STORE_COUNTRY
 
 
@@ -291,6 +291,8 @@ def _merge(case: Case, heard: Heard, known: Known, *, settled: bool = False) -> 
     for name, value in pairs:
         if value is not None:
             changes[name] = Fact(value[:MAX_VALUE_CHARS], said)
+    if _transit_damage_said_after_own(case, heard):
+        changes[FactName.CONDITION] = None
     if heard.signal is Signal.DONT_KNOW and heard.date is None:
         # "I don't know when, it was a present": what they can't tell is the open question's
         # fact, or with none open the purchase date; the answer goes on without it.
@@ -308,6 +310,21 @@ def _merge(case: Case, heard: Heard, known: Known, *, settled: bool = False) -> 
     if heard.date is not None:
         case = _read_date(case, heard.date, known.today, before, guessed=guessed)
     return case
+
+
+def _transit_damage_said_after_own(case: Case, heard: Heard) -> bool:
+    """Whether they now say it arrived damaged, after saying they damaged it themselves.
+
+    "I dropped it", then "what if it was broken when it arrived": the damage is now the
+    carrier's, a quality problem ZOSI answers for (R4 decision), not damage the customer did
+    (R3), so the earlier condition no longer decides. Both said in one breath ("it arrived
+    cracked and then I dropped it") keep both.
+    """
+    return (
+        heard.reason == Reason.DAMAGED_IN_TRANSIT
+        and heard.condition is None
+        and case.value(FactName.CONDITION) == Condition.DAMAGED_BY_CUSTOMER
+    )
 
 
 #: Why a date could not be used, kept in the case's question data for the next ask.

@@ -225,3 +225,20 @@ def test_a_claim_told_the_customer_lives_abroad_hears_what_that_means_not_the_ru
     assert reply.startswith("If you send it from outside the country you bought it in, you pay")
     assert reply.endswith("Which country did you buy your camera in?"), reply
     assert "email ZOSI support" not in reply, reply
+
+
+def test_damage_said_to_be_the_carriers_after_a_drop_is_no_longer_the_customers(
+    customer: Start,
+) -> None:
+    """R3, R4 decision: "I dropped it" refuses the refund; "what if it was broken when it
+    arrived" next makes the damage the carrier's, a quality problem, not damage the customer
+    did: the refund is open again, not refused a second time."""
+    talk = customer()
+    talk.says("PurchaseDetailsIntent", product=CAMERA, productAge="P2W")
+    refused = talk.says("PurchaseDetailsIntent", condition=("i dropped it", "damaged_by_customer"))
+    assert "can't go back for a refund" in refused, refused
+    reply = talk.says(
+        "PolicyFactIntent", reason=("was broken when it arrived", "damaged_in_transit")
+    )
+    assert "can't go back for a refund" not in reply, reply
+    assert "full refund" in reply, reply

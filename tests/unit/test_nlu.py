@@ -806,3 +806,16 @@ def test_an_ordinal_that_counts_things_names_no_date(nlu):
     assert "purchaseDate" not in filled(counted.intent)
     dated = nlu.understand("i bought my camera on the first and it broke")
     assert filled(dated.intent).get("purchaseDate", "").endswith("-01")
+
+
+@pytest.mark.parametrize(
+    ("utterance", "value"),
+    [
+        ("i got it on the ninth of november twenty twenty six", "2026-11-09"),
+        ("i ordered from your website on the twentieth of august twenty twenty six", "2026-08-20"),
+    ],
+)
+def test_a_year_said_in_words_is_heard_whole_in_a_long_date(nlu, utterance, value):
+    """'The ninth of November twenty twenty six' is 2026: read from the words, the date must
+    not stop inside the spoken year ("... twenty twenty" is 2020) when the phrase is long."""
+    assert filled(nlu.understand(utterance).intent)["purchaseDate"] == value
