@@ -36,6 +36,8 @@ class WarrantyDecision(NamedTuple):
         damage_said: The customer said they damaged it (a drop, a crack, water) while the
             warranty runs: whether the limited warranty covers that is ZOSI RMA's finding,
             and if it doesn't, the customer pays the shipping back (W8). No repair is promised.
+        fault_said: The customer said it has a quality problem (a fault, or it arrived
+            damaged) while the warranty runs: the return shipping is theirs to hear (W5).
     """
 
     verdict: Verdict
@@ -47,6 +49,7 @@ class WarrantyDecision(NamedTuple):
     steps: tuple[Step, ...]
     rule_ids: tuple[str, ...]
     damage_said: bool = False
+    fault_said: bool = False
 
 
 def warranty_deadline(purchased: date) -> date:
@@ -97,8 +100,14 @@ def evaluate_warranty(facts: PurchaseFacts, today: date) -> WarrantyDecision:
     damage_said = (
         window.verdict is not Verdict.NO and facts.condition is Condition.DAMAGED_BY_CUSTOMER
     )
+    fault_said = (
+        window.verdict is not Verdict.NO
+        and facts.reason is not None
+        and facts.reason.is_quality_problem
+    )
     return WarrantyDecision(
         damage_said=damage_said,
+        fault_said=fault_said,
         verdict=window.verdict,
         window=window,
         return_shipping=return_shipping,

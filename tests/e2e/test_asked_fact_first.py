@@ -242,3 +242,14 @@ def test_damage_said_to_be_the_carriers_after_a_drop_is_no_longer_the_customers(
     )
     assert "can't go back for a refund" not in reply, reply
     assert "full refund" in reply, reply
+
+
+def test_a_fault_said_before_the_purchase_hears_who_pays_the_way_back(customer: Start) -> None:
+    """W5: "defective doorbell, is the postage free?" then "four months old, bought here in
+    Russia" heard only "under warranty ... if it's faulty": the fault was said, so who pays
+    to send it back is spoken, for the country of purchase (nothing promised from abroad)."""
+    talk = customer()
+    talk.says("WarrantyStatusIntent", reason=("broken", "defect"), product=CAMERA)
+    reply = talk.says("PurchaseDetailsIntent", productAge="P4M", purchaseCountry=("russia", "RU"))
+    assert "under warranty" in reply, reply
+    assert "within the country you bought it in, ZOSI pays the return shipping" in reply, reply

@@ -52,7 +52,9 @@ def warranty_answer(
         note = (
             DAMAGE_FOR_SUPPORT
             if decision.damage_said
-            else _spoken_warranty_shipping(decision.return_shipping, home_known, route)
+            else _spoken_warranty_shipping(
+                decision.return_shipping, home_known, route, fault=decision.fault_said
+            )
             or _giver_note(decision.referral)
         )
         speech = phrase(
@@ -99,15 +101,21 @@ DAMAGE_FOR_SUPPORT = (
     "pay to have it shipped back to you."
 )
 WARRANTY_DOES = f"{_IF_FAULTY}."
+_AT_HOME = "within the country you bought it in"
 
 
-def _spoken_warranty_shipping(payer: Payer, home_known: bool, route: bool = True) -> str:
+def _spoken_warranty_shipping(
+    payer: Payer, home_known: bool, route: bool = True, *, fault: bool = False
+) -> str:
     """What the warranty does for a fault (W2), and who pays the way back when known (W5, W6).
 
-    Both shipping cases go on the card; spoken, only the one that is theirs.
+    Both shipping cases go on the card; spoken, only the one that is theirs. ``fault``: they
+    said it is faulty, so who pays the way back is what they will want to hear next.
     """
     if not home_known:
-        return ""
+        # A fault said, where they are not: the domestic case is theirs unless they say
+        # otherwise, and is worded so it promises nothing from abroad (W5, W6).
+        return f"{_IF_FAULTY}; {_AT_HOME}, ZOSI pays the return shipping." if fault else ""
     if not route:
         return f" {_warranty_shipping(payer)}"
     if payer is Payer.CUSTOMER:
