@@ -56,9 +56,9 @@ class ReturnDecision(NamedTuple):
         rule_ids: The rules that decided the outcome, in POLICY.md order.
         blocked_by: R3: the condition the customer described that rules the refund out
             (damaged by them, packaging gone); None when nothing said rules it out.
-        warranty_open: For a refund ruled out, whether the warranty (W1) may still cover a
-            fault, so the answer points there only when it can (R3 decision, W2); None
-            when a refund is possible.
+        warranty: For a refund ruled out, the warranty's window (W1): whether and until
+            when it may still cover a fault, so the answer points there only when it can
+            (R3 decision, W2); None when a refund is possible.
         buyer_returns: R6: a gift the customer wants to send back for a reason that is
             not a quality problem: the refund is the buyer's to ask, not the recipient's.
         fault_refund: W5-W7: the R1 period is over, but the customer said the product is
@@ -76,7 +76,7 @@ class ReturnDecision(NamedTuple):
     steps: tuple[Step, ...]
     rule_ids: tuple[str, ...]
     blocked_by: Condition | None = None
-    warranty_open: bool | None = None
+    warranty: Window | None = None
     buyer_returns: bool = False
     fault_refund: FaultRefund | None = None
     opened_allowed: bool = False
@@ -147,7 +147,7 @@ def evaluate_return(facts: PurchaseFacts, today: date) -> ReturnDecision:
         return_shipping=return_shipping,
         steps=tuple(steps),
         rule_ids=in_policy_order(rules),
-        warranty_open=None if open_ else _warranty_open(facts, today),
+        warranty=None if open_ else _warranty_window(facts, today),
         buyer_returns=_buyer_returns(facts),
         fault_refund=fault_refund,
         opened_allowed=open_ and facts.condition is Condition.OPENED,
@@ -174,11 +174,11 @@ def _buyer_returns(facts: PurchaseFacts) -> bool:
     return facts.gift and facts.reason is not None and not facts.reason.is_quality_problem
 
 
-def _warranty_open(facts: PurchaseFacts, today: date) -> bool:
-    """W1: whether a fault may still be covered, for a refund that is ruled out."""
+def _warranty_window(facts: PurchaseFacts, today: date) -> Window:
+    """W1: whether and until when a fault may still be covered, for a refund ruled out."""
     from policy.warranty import warranty_deadline
 
-    return evaluate_window(facts.purchased, today, warranty_deadline).verdict is not Verdict.NO
+    return evaluate_window(facts.purchased, today, warranty_deadline)
 
 
 def _third_party_return(window: Window, *, gift: bool) -> ReturnDecision:
@@ -218,7 +218,7 @@ def _condition_rules_out(window: Window, facts: PurchaseFacts, today: date) -> R
         steps=(),
         rule_ids=in_policy_order(rules),
         blocked_by=facts.condition,
-        warranty_open=_warranty_open(facts, today),
+        warranty=_warranty_window(facts, today),
     )
 
 

@@ -253,3 +253,25 @@ def test_a_fault_said_before_the_purchase_hears_who_pays_the_way_back(customer: 
     reply = talk.says("PurchaseDetailsIntent", productAge="P4M", purchaseCountry=("russia", "RU"))
     assert "under warranty" in reply, reply
     assert "within the country you bought it in, ZOSI pays the return shipping" in reply, reply
+
+
+@pytest.mark.parametrize(
+    "condition",
+    [None, ("threw away the box", "packaging_gone")],
+)
+def test_a_refund_ruled_out_says_until_when_the_warranty_still_covers_a_fault(
+    customer: Start, condition: tuple[str, str] | None
+) -> None:
+    """R1, R3, W1, W2: "can I return the camera I bought on 5 September" (past the 30 days),
+    or with the box gone, heard that the warranty repairs a fault, not that the camera is
+    covered and until when: a customer asking to send it back often has a fault to come."""
+    slots = {"condition": condition} if condition else {}
+    reply = customer().says(
+        "ReturnRefundIntent",
+        product=CAMERA,
+        purchaseDate="2026-09-05",
+        store=("your website", "zosi_website"),
+        **slots,
+    )
+    assert reply.startswith("Sorry,"), reply
+    assert "It's still under warranty until 5 September 2027" in reply, reply

@@ -28,6 +28,7 @@ from speech.en.common import (
 from speech.ssml import Phrase, When, phrase
 
 if TYPE_CHECKING:
+    from policy.model import Window
     from policy.returns import FaultRefund, ReturnDecision
 
 
@@ -39,7 +40,7 @@ def return_answer(decision: ReturnDecision, product: str | None, exact: bool = T
         speech = phrase(
             "Sorry, ",
             CONDITION_RULES_OUT[decision.blocked_by.value].format(it=it),
-            _fault_route(decision.warranty_open, damaged=decision.blocked_by.value == DAMAGED),
+            _fault_route(decision.warranty, exact, damaged=decision.blocked_by.value == DAMAGED),
         )
         card = _facts((CONDITION_CARD,))
     elif decision.referral is Referral.SELLER:
@@ -97,7 +98,7 @@ def return_answer(decision: ReturnDecision, product: str | None, exact: bool = T
             f"Sorry, the {RETURN_WINDOW_DAYS}-day refund period for {it} ended on ",
             When(window.last_day),
             ".",
-            _fault_route(decision.warranty_open),
+            _fault_route(decision.warranty, exact),
         )
         card = _facts(
             (f"The {RETURN_WINDOW_DAYS}-day refund period ended on ", When(window.last_day))
@@ -171,20 +172,28 @@ CONDITION_CARD = "Refund: only for a product and original packaging returned und
 DAMAGED = "damaged_by_customer"
 
 
-def _fault_route(warranty_open: bool | None, *, damaged: bool = False) -> str:
+def _fault_route(warranty: Window | None, exact: bool, *, damaged: bool = False) -> Phrase:
     """Where a fault can still go when no refund is possible: the warranty, if it is open.
 
-    For a product the customer damaged, nothing is promised: whether the limited
-    warranty covers it is ZOSI support's call (W8).
+    Until when it runs is said when the purchase day leaves no doubt that it does, so a
+    customer who asked "can I send it back" also hears that it is covered (W1, W2). For a
+    product the customer damaged, nothing is promised: whether the limited warranty covers
+    it is ZOSI support's call (W8).
     """
-    if warranty_open and damaged:
-        return " If it also has a fault, ask ZOSI support whether the warranty covers it."
-    if warranty_open:
-        years = _warranty_length()
-        return f" If it's faulty, ZOSI still repairs or replaces it under the {years} warranty."
-    if warranty_open is False:
-        return f" The {_warranty_length()} warranty has ended too."
-    return ""
+    if warranty is None:
+        return phrase()
+    if warranty.verdict is Verdict.NO:
+        return phrase(f" The {_warranty_length()} warranty has ended too.")
+    if damaged:
+        return phrase(" If it also has a fault, ask ZOSI support whether the warranty covers it.")
+    if warranty.verdict is Verdict.YES and warranty.last_day is not None:
+        return phrase(
+            " It's still under warranty ",
+            until(warranty.last_day, exact),
+            ", so if it's faulty, ZOSI repairs or replaces it.",
+        )
+    years = _warranty_length()
+    return phrase(f" If it's faulty, ZOSI still repairs or replaces it under the {years} warranty.")
 
 
 def _direct_condition(direct: bool | None) -> str:
