@@ -419,6 +419,7 @@ def own_purchase_goal(
     aspect: str | None = None,
     reason: str | None = None,
     goal: str | None = None,
+    asked_before: Goal | None = None,
 ) -> Goal | None:
     """The goal of a general question that names the customer's own purchase, if any.
 
@@ -429,6 +430,8 @@ def own_purchase_goal(
     today, how long do I have if I change my mind" asks the refund's last day (R1), "it
     broke, it's from March, how long is it covered" the warranty's (W1). A goal said with a
     dated purchase ("... twelve days ago, can I return it, and do I pay the postage") is theirs.
+    A product named with nothing else asked ("what about the doorbell?") asks the question
+    the conversation is on (``asked_before``) of that product.
     """
     if not names_purchase:
         return None
@@ -438,6 +441,8 @@ def own_purchase_goal(
     if topic is not None:
         return TOPIC_GOALS.get(topic)
     said = member(Reason, reason)
+    if not dated and said is None and aspect is None and said_goal is None:
+        return asked_before
     if not dated or said is None or aspect not in {"how_long", "starts"}:
         return None
     return Goal.WARRANTY if said.is_quality_problem else Goal.REFUND

@@ -25,7 +25,14 @@ from conversation.case import (
     purchase_span,
 )
 from conversation.decisions import _claim_kind, _decided_again, _from_orders, _general, _to_remember
-from conversation.questions import MAX_ATTEMPTS, _ask, _asked_once_more, _attempts, _confirm
+from conversation.questions import (
+    MAX_ATTEMPTS,
+    _ask,
+    _asked_again,
+    _asked_once_more,
+    _attempts,
+    _confirm,
+)
 from conversation.steps import (
     AskFact,
     ConfirmDate,
@@ -253,20 +260,17 @@ def _ask_next(
     """
     waiting = case.waiting
     if waiting is not None and waiting.about == fact:
-        if progressed and general is not None:
-            # Another question came first: its rule, then this one counted once more; asked
-            # twice already, the skill goes on without the fact instead of a third time.
-            counted = _asked_once_more(case)
-            if counted is None or counted.waiting is None:
-                return _move_on(case, fact, known)
-            asked = _ask(case, fact, general=general)  # the plain question after the rule
-            kept = asked.case.question
-            if kept is not None:  # ... but it still counts as asked once more
-                kept = kept._replace(attempts=counted.waiting.attempts)
-            return asked._replace(case=asked.case._replace(question=kept))
-        if progressed:  # another fact came first ("no wait, five weeks ago"): asked as it was
-            return _ask(case, fact, attempt=waiting.attempts)
-        return _missed(case, fact, None, known)
+        if not progressed:
+            return _missed(case, fact, None, known)
+        # Another question came first (its rule, then this one), or another fact ("no wait,
+        # five weeks ago"): the question is asked as it was, but counts as asked once more;
+        # asked twice already, the skill goes on without the fact instead of a third time.
+        asked = (
+            _ask(case, fact, general=general)  # the plain question after the rule
+            if general is not None
+            else _ask(case, fact, attempt=waiting.attempts)
+        )
+        return _asked_again(asked, case) or _move_on(case, fact, known)
     return _ask(case, fact, general=general)
 
 

@@ -99,3 +99,18 @@ def _asked_once_more(case: Case) -> Case | None:
     if waiting is None or waiting.attempts >= MAX_ATTEMPTS:
         return None
     return case._replace(question=waiting._replace(attempts=waiting.attempts + 1))
+
+
+def _asked_again(asked: Outcome, case: Case) -> Outcome | None:
+    """``asked``, the question ``case`` has open, counted as asked once more; None after twice.
+
+    For a question asked again because another question or fact came first: it is said as
+    it was (no "sorry, I didn't catch that"), but still counts, so it is never asked a third
+    time running; None tells the caller to go on without the fact.
+    """
+    counted = _asked_once_more(case)
+    kept = asked.case.question
+    if counted is None or counted.waiting is None or kept is None:
+        return None
+    kept = kept._replace(attempts=counted.waiting.attempts)
+    return asked._replace(case=asked.case._replace(question=kept))

@@ -39,6 +39,7 @@ from datetime import date
 from conversation.aspects import _explain, implied_goal, reason_says_who_pays
 from conversation.case import (
     ALIEXPRESS,
+    GENERAL,
     GIFT,
     MAX_VALUE_CHARS,
     UNKNOWN,
@@ -78,7 +79,7 @@ from conversation.moves import (
     _unanswered,
     _yes_or_no,
 )
-from conversation.questions import MAX_ATTEMPTS, _ask, _attempts, _confirm
+from conversation.questions import MAX_ATTEMPTS, _ask, _asked_again, _attempts, _confirm
 from conversation.steps import (
     AskFact,
     Decision,
@@ -143,8 +144,10 @@ def next_step(case: Case, heard: Heard, known: Known) -> Outcome:
     # Another goal, or another reason ("what if it was broken instead"), is a new question:
     # its rule comes first, then the open question once more.
     new_reason = heard.reason is not None and heard.reason != case.value(FactName.REASON)
-    new_question = (heard.goal is not None and heard.goal is not case.goal) or (
-        new_reason and case.waiting is not None
+    new_question = (
+        (heard.goal is not None and heard.goal is not case.goal)
+        or (new_reason and case.waiting is not None)
+        or _asked_of_another_product(case, heard)
     )
     corrected = (
         # the same date said again answers nothing new: it counts as a miss like any other
@@ -324,6 +327,24 @@ def _transit_damage_said_after_own(case: Case, heard: Heard) -> bool:
         heard.reason == Reason.DAMAGED_IN_TRANSIT
         and heard.condition is None
         and case.value(FactName.CONDITION) == Condition.DAMAGED_BY_CUSTOMER
+    )
+
+
+def _asked_of_another_product(case: Case, heard: Heard) -> bool:
+    """Whether the customer asked the question again of a product, instead of answering.
+
+    "How long is the warranty on a camera?" gets the rule and "if you'd like me to check
+    yours, when did you buy it?"; "and is that the same for the NVR?" asks the rule of the
+    NVR: it gets the rule again, never the bare "When did you buy your NVR?".
+    """
+    waiting = case.waiting
+    return (
+        waiting is not None
+        and waiting.data[:1] == (GENERAL,)
+        and heard.goal is not None
+        and heard.product is not None
+        and heard.product != case.value(FactName.PRODUCT)
+        and heard.date is None
     )
 
 
@@ -580,7 +601,13 @@ def _until_when_first(case: Case, span: DateSpan, known: Known, lead: str) -> Ou
     dated = _evaluate(Goal.REFUND, _facts(unsure, span), known.today)
     if dated.verdict is not Verdict.YES:
         return None
-    return _ask(unsure, FactName.CHANNEL, lead=lead, general=dated, exact=span.precise)
+    asked = _ask(unsure, FactName.CHANNEL, lead=lead, general=dated, exact=span.precise)
+    waiting = case.waiting
+    if waiting is None or waiting.about != FactName.CHANNEL:
+        return asked
+    # Asked already, and another question came first: asked twice, the skill goes on
+    # without the shop instead of a third time.
+    return _asked_again(asked, case) or _move_on(case, FactName.CHANNEL, known)
 
 
 def _shop_decides(

@@ -69,6 +69,7 @@ from handlers.names import (
     GOALS,
     HELP_INTENT,
     NO_INTENT,
+    POLICY_FACT_INTENT,
     PRODUCT,
     PRODUCT_AGE,
     PURCHASE_DATE,
@@ -247,6 +248,9 @@ def own_purchase_goal_of(intent: Intent, case: Case) -> Goal | None:
         aspect=read_slot(intent, ASPECT).id,
         reason=read_slot(intent, REASON).id,
         goal=read_slot(intent, GOAL).id,
+        # "what about the doorbell?" asks the question the conversation is on; "my NVR" said
+        # as a statement corrects the product (a purchase detail), it asks nothing new
+        asked_before=case.goal if intent.name == POLICY_FACT_INTENT else None,
     )
 
 

@@ -275,3 +275,45 @@ def test_a_refund_ruled_out_says_until_when_the_warranty_still_covers_a_fault(
     )
     assert reply.startswith("Sorry,"), reply
     assert "It's still under warranty until 5 September 2027" in reply, reply
+
+
+@pytest.mark.parametrize(
+    ("intent", "slots"),
+    [
+        ("WarrantyStatusIntent", {"product": ("nvr", "nvr")}),  # "is that the same for the NVR"
+        ("PolicyFactIntent", {"product": ("doorbell", "doorbell")}),  # "what about the doorbell"
+    ],
+)
+def test_the_rule_asked_again_of_another_product_is_answered_not_asked_back(
+    customer: Start, intent: str, slots: dict[str, tuple[str, str]]
+) -> None:
+    """W1: "how long is the warranty on a camera" gets the rule and "if you'd like me to
+    check yours, when did you buy it?"; the same question of another product got only "When
+    did you buy your N. V. R.?", a bare counter-question to a question."""
+    talk = customer()
+    first = talk.says("WarrantyStatusIntent", product=CAMERA)
+    assert first.startswith("Every ZOSI product has a one-year warranty"), first
+    reply = talk.says(intent, **slots)
+    assert reply.startswith("Every ZOSI product has a one-year warranty"), reply
+
+
+def test_the_shop_asked_after_until_when_is_not_asked_a_third_time_running(
+    customer: Start,
+) -> None:
+    """R1, R2: the refund's last day, then "where did you buy it?"; another question, then the
+    date and fault said again instead of the shop: the shop was asked a third time running.
+    Asked twice, the skill goes on with the conditional answer."""
+    talk = customer()
+    arrived = ("arrived with a cracked lens", "damaged_in_transit")
+    first = talk.says("PurchaseDetailsIntent", purchaseDate="2026-11-13", reason=arrived)
+    assert "Where did you buy it?" in first, first
+    second = talk.says(
+        "PolicyFactIntent",
+        goal=("my money back", "refund"),
+        product=CAMERA,
+        reason=("defective", "defect"),
+    )
+    assert "Where did you buy it?" in second, second
+    third = talk.says("PurchaseDetailsIntent", purchaseDate="2026-11-13", reason=arrived)
+    assert "Where did you buy" not in third, third
+    assert "full refund until 13 December" in third, third
