@@ -402,6 +402,7 @@ _RULES: list[tuple[re.Pattern[str], _Builder]] = [
         (r"(?:the )?" + _DAY + r" (?:of )?" + _MONTH + _YEAR, _day_and_month),
         (r"(?P<day>\d{1,2}) (?:of )?" + _MONTH + _YEAR, _day_and_month),
         (r"(?P<year>\d{4}) " + _MONTH + r" (?:the )?(?P<day>\d{1,2})(?:th)?", _day_and_month),
+        (r"(?P<year>\d{4}),? (?:in )?" + _MONTH, _named_month),  # "in 2025 September"
         (_MONTH + r" (?P<day>\d{1,2})" + _YEAR, _day_and_month),
         (
             r"(?:the )?" + _DAY + r" (?:of )?(?P<month_rel>this|last|next) month",

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from devtools.datephrases import resolve_date_phrase, resolve_duration_phrase
+from devtools.datephrases import resolve_date_phrase, resolve_duration_phrase, splits_a_number
 
 SATURDAY = date(2026, 11, 21)
 YEAR_END = date(2026, 12, 31)
@@ -329,3 +329,26 @@ def test_lengths_of_time_resolve_to_iso_durations(phrase, expected):
 @pytest.mark.parametrize("phrase", ["a few months", "months", "the warranty", "five", "last year"])
 def test_words_that_are_no_length_of_time_fill_no_duration(phrase):
     assert resolve_duration_phrase(phrase) is None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("2025 september", "2025-09"),
+        ("in 2025 september", "2025-09"),
+        ("twenty twenty five september", "2025-09"),
+    ],
+)
+def test_a_year_said_before_its_month_gives_that_month(phrase, expected):
+    """'I buy it in 2025 September': a second-language order of the same month."""
+    assert resolve_date_phrase(phrase, SATURDAY) == expected
+
+
+def test_a_phrase_stopping_inside_a_spoken_number_is_split_there():
+    """'... twenty | twenty six' and 'the twenty | first' cut a number; 'twenty | of' does not."""
+    assert splits_a_number("twenty", "six")
+    assert splits_a_number("twenty", "twenty")
+    assert splits_a_number("twenty", "first")
+    assert splits_a_number("two", "thousand")
+    assert not splits_a_number("twenty", "of")
+    assert not splits_a_number("august", "six")
