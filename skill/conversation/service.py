@@ -568,7 +568,9 @@ def _advance(  # noqa: PLR0911, PLR0912
         # recipient "when did you buy it?" asks what they can't know (audit P2).
         from policy.facts import Topic
 
-        return Outcome(case._replace(question=None), Explained(Topic.GIFT))
+        # W1 asked of a gift: how long it runs, and who holds the date it counts from
+        topic = Topic.GIFT_WARRANTY if goal is Goal.WARRANTY else Topic.GIFT
+        return Outcome(case._replace(question=None), Explained(topic))
     if span is None and case.unknown(FactName.PURCHASED):
         return _move_on(case, FactName.PURCHASED, known)
     if span is None:

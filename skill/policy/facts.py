@@ -61,6 +61,8 @@ class Topic(StrEnum):
     """R2, R5: bought elsewhere, the seller's own policy applies."""
     GIFT = "gift"
     """R6: ask the giver for the receipt, or to make the return."""
+    GIFT_WARRANTY = "gift_warranty"
+    """W1, R6: a gift's warranty counts from the giver's purchase, which their receipt shows."""
     WARRANTY_LENGTH = "warranty_length"
     """W1: 12 months from the original purchase date, never 24."""
     WARRANTY_COVERAGE = "warranty_coverage"
@@ -175,6 +177,7 @@ _EXPLANATIONS: dict[Topic, Explanation] = {
         Explanation(Topic.RETURN_STEPS, _rules("R1", "R4", "W4"), payer=Payer.CUSTOMER),
         Explanation(Topic.THIRD_PARTY, _rules("R2", "R5")),
         Explanation(Topic.GIFT, _rules("R6")),
+        Explanation(Topic.GIFT_WARRANTY, _rules("W1", "R6"), months=WARRANTY_MONTHS),
         Explanation(Topic.WARRANTY_LENGTH, _rules("W1"), months=WARRANTY_MONTHS),
         Explanation(Topic.WARRANTY_COVERAGE, _rules("W1", "W2"), months=WARRANTY_MONTHS),
         Explanation(Topic.WARRANTY_CLAIM, _rules("W3", "C1")),

@@ -317,3 +317,18 @@ def test_the_shop_asked_after_until_when_is_not_asked_a_third_time_running(
     third = talk.says("PurchaseDetailsIntent", purchaseDate="2026-11-13", reason=arrived)
     assert "Where did you buy" not in third, third
     assert "full refund until 13 December" in third, third
+
+
+def test_how_long_a_gift_is_covered_says_the_length_and_who_holds_the_date(
+    customer: Start,
+) -> None:
+    """W1, R6: "my daughter gave me a camera, how long is it guaranteed" heard only to ask
+    the giver for the receipt or to make the return, not how long the warranty runs."""
+    reply = customer().says(
+        "WarrantyStatusIntent",
+        store=("it was a gift", "gift"),
+        aspect=("how long", "how_long"),
+        product=CAMERA,
+    )
+    assert reply.startswith("A gift has the same 12-month warranty"), reply
+    assert "person who gave it" in reply, reply

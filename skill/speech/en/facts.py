@@ -160,6 +160,13 @@ def _warranty_length(explanation: Explanation) -> Wording:
     )
 
 
+def _gift_warranty(explanation: Explanation) -> Wording:
+    return "Warranty on a gift", phrase(
+        f"A gift has the same {_months(explanation)}-month warranty, counted from the day it "
+        "was bought. Ask the person who gave it for a copy of the receipt: it shows that date."
+    )
+
+
 def _warranty_coverage(explanation: Explanation) -> Wording:
     return "What the warranty covers", phrase(
         f"If a ZOSI product fails within {_months(explanation)} months of purchase, ZOSI "
@@ -531,6 +538,7 @@ _WORDINGS: dict[Topic, Callable[[Explanation], Wording]] = {
     Topic.RETURN_CONDITION: _return_condition,
     Topic.RETURN_STEPS: _return_steps,
     Topic.WARRANTY_LENGTH: _warranty_length,
+    Topic.GIFT_WARRANTY: _gift_warranty,
     Topic.WARRANTY_COVERAGE: _warranty_coverage,
     Topic.WARRANTY_SHIPPING: _warranty_shipping,
     Topic.WARRANTY_ABROAD: _warranty_abroad,
