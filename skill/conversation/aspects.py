@@ -387,15 +387,17 @@ _DECIDED_TOPICS = frozenset(
 
 
 def asks_of_the_purchase_dated(case: Case, topic: str | None) -> bool:
-    """Whether a general question names another goal of the purchase the case has dated.
+    """Whether a general question names a goal of the purchase the case has dated.
 
     "Ok, what about the warranty then", after a refund answer about the camera bought two
     weeks ago, asks the warranty of that camera: its decision answers, not the rule
-    read as if nothing had been said.
+    read as if nothing had been said. So does the same goal asked again: "so there's
+    really nothing I can do about a refund", after a refund refused for a camera they
+    dropped, hears that refusal again, not the 30 days anyone else has (R1, R3).
     """
     if topic not in _DECIDED_TOPICS or case.goal is None:
         return False
-    return TOPIC_GOALS[topic] is not case.goal and purchase_span(case) is not None
+    return purchase_span(case) is not None
 
 
 def names_the_shop_of_the_dated(case: Case, topic: str | None) -> bool:

@@ -332,3 +332,21 @@ def test_how_long_a_gift_is_covered_says_the_length_and_who_holds_the_date(
     )
     assert reply.startswith("A gift has the same 12-month warranty"), reply
     assert "person who gave it" in reply, reply
+
+
+def test_the_refund_asked_again_after_a_refusal_hears_the_refusal_not_the_30_days(
+    customer: Start,
+) -> None:
+    """R1, R3: a camera dropped five days after buying it gets no refund; "so there's really
+    nothing I can do about a refund" then heard "You have 30 days ... to return it for a full
+    refund", the rule for anyone else, a promise the refusal had just ruled out."""
+    talk = customer()
+    refused = talk.says(
+        "PurchaseDetailsIntent",
+        condition=("i dropped the camera", "damaged_by_customer"),
+        purchaseDate="2026-11-16",
+        store=("you", "zosi_website"),
+    )
+    assert refused.startswith("Sorry, a damaged product can't go back for a refund"), refused
+    again = talk.says("PolicyFactIntent", topic=("a refund", "return_window"))
+    assert again.startswith("Sorry, a damaged product can't go back for a refund"), again
