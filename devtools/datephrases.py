@@ -398,6 +398,8 @@ _RULES: list[tuple[re.Pattern[str], _Builder]] = [
         (r"the (?P<decade>\d)0s", _twentieth_century_decade),
         (_RELATIVE + "?(?:the )?" + _SEASON + _YEAR, _season),
         (_RELATIVE + "?" + _MONTH + _YEAR, _named_month),
+        # "last year, in March": the year said before its month
+        (r"(?P<year_rel>this|last|next) year,? (?:in )?" + _MONTH, _named_month),
         (_MONTH + r" (?:the )?" + _DAY + _YEAR, _day_and_month),
         (r"(?:the )?" + _DAY + r" (?:of )?" + _MONTH + _YEAR, _day_and_month),
         (r"(?P<day>\d{1,2}) (?:of )?" + _MONTH + _YEAR, _day_and_month),

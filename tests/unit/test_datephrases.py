@@ -337,10 +337,12 @@ def test_words_that_are_no_length_of_time_fill_no_duration(phrase):
         ("2025 september", "2025-09"),
         ("in 2025 september", "2025-09"),
         ("twenty twenty five september", "2025-09"),
+        ("last year, in march", "2025-03"),
+        ("this year in may", "2026-05"),
     ],
 )
 def test_a_year_said_before_its_month_gives_that_month(phrase, expected):
-    """'I buy it in 2025 September': a second-language order of the same month."""
+    """'I buy it in 2025 September', 'last year, in March': the same month, the year first."""
     assert resolve_date_phrase(phrase, SATURDAY) == expected
 
 

@@ -827,13 +827,14 @@ def test_a_year_said_in_words_is_heard_whole_in_a_long_date(nlu, utterance, valu
         ("i lost the original box, can i return the camera", "condition", "packaging_gone"),
         ("the dog chewed the box, can i return the camera", "condition", "packaging_gone"),
         ("i bought it from your official aliexpress shop", "store", "zosi_official_store"),
+        ("how much is the hold", "topic", "cross_ship_hold"),
     ],
 )
 def test_the_box_lost_and_zosis_own_aliexpress_shop_are_heard_as_such(
     nlu, utterance, slot, value_id
 ):
     """R2, R3: a lost or chewed box rules a refund out; 'your official AliExpress shop' is
-    ZOSI's own store, not 'AliExpress' to be asked about again."""
+    ZOSI's own store, not 'AliExpress' to be asked about again; X3: 'the hold' is the card's."""
     slots = nlu.understand(utterance).intent["slots"]
     resolution = slots[slot]["resolutions"]["resolutionsPerAuthority"][0]
     assert resolution["values"][0]["value"]["id"] == value_id
