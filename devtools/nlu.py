@@ -498,7 +498,7 @@ class Nlu:
         if self._strict or not said:
             return Understanding(self._complete({"name": FALLBACK}), None)
         # Fillers ("uh", "so", "please") carry no intent; Alexa's recogniser mostly drops them
-        asked = _without_fillers(said)[-1]
+        asked = _fillers_left_out(said)[-1]
         guess = self._trained().guess(" ".join(_key(word) for word in asked))
         floor = _BUILT_IN_FLOOR if guess.intent.startswith("AMAZON.") else _IN_DOMAIN_FLOOR
         trusted = guess.out_of_domain < self.threshold and guess.confidence >= max(
@@ -788,7 +788,30 @@ def _align(
 
 
 def _without_fillers(said: list[str]) -> list[list[str]]:
-    """The words as said, and without a leading "please"/"um" or trailing "please"/"thanks"."""
+    """The words as said, and without a leading "please"/"um" or trailing "please"/"thanks".
+
+    A question word's contraction ("what's an RMA") is also read spelt out ("what is an RMA"),
+    as Alexa's matching does; samples write either form.
+    """
+    variants = _fillers_left_out(said)
+    spelt = [_spelt_out(words) for words in variants]
+    return variants + [words for words in spelt if words not in variants]
+
+
+_QUESTION_CONTRACTIONS: Final = {
+    "what's": ["what", "is"],
+    "where's": ["where", "is"],
+    "who's": ["who", "is"],
+    "how's": ["how", "is"],
+    "when's": ["when", "is"],
+}
+
+
+def _spelt_out(said: list[str]) -> list[str]:
+    return [part for word in said for part in _QUESTION_CONTRACTIONS.get(word, [word])]
+
+
+def _fillers_left_out(said: list[str]) -> list[list[str]]:
     trimmed = list(said)
     while trimmed[:1] and trimmed[0] in _FILLERS_BEFORE:
         trimmed = trimmed[1:]

@@ -838,3 +838,12 @@ def test_the_box_lost_and_zosis_own_aliexpress_shop_are_heard_as_such(
     slots = nlu.understand(utterance).intent["slots"]
     resolution = slots[slot]["resolutions"]["resolutionsPerAuthority"][0]
     assert resolution["values"][0]["value"]["id"] == value_id
+
+
+def test_a_question_words_contraction_matches_the_spelt_out_sample(nlu):
+    """W4: "what's an RMA" is "what is {topic}", as Alexa matches either form; it was read as
+    a request to start a claim, and heard the claim's steps instead of what an RMA code is."""
+    understood = nlu.understand("what's an rma")
+    assert understood.intent["name"] == "PolicyFactIntent"
+    resolution = understood.intent["slots"]["topic"]["resolutions"]["resolutionsPerAuthority"][0]
+    assert resolution["values"][0]["value"]["id"] == "rma_process"
