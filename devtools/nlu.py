@@ -643,7 +643,7 @@ class Nlu:
     def _best(self, samples: Sequence[_Sample], said: list[str]) -> _Candidate | None:
         """The best-ranked reading; the earliest sample wins a tie."""
         best: _Candidate | None = None
-        for variant in _without_fillers(said):
+        for variant in _readings(said):
             keys = [_key(word) for word in variant]
             present = set(keys)
             for sample in samples:
@@ -787,8 +787,8 @@ def _align(
             yield {value: (position, end), **rest}
 
 
-def _without_fillers(said: list[str]) -> list[list[str]]:
-    """The words as said, and without a leading "please"/"um" or trailing "please"/"thanks".
+def _readings(said: list[str]) -> list[list[str]]:
+    """The word lists samples are matched against: as said, without fillers, and spelt out.
 
     A question word's contraction ("what's an RMA") is also read spelt out ("what is an RMA"),
     as Alexa's matching does; samples write either form.
@@ -812,6 +812,7 @@ def _spelt_out(said: list[str]) -> list[str]:
 
 
 def _fillers_left_out(said: list[str]) -> list[list[str]]:
+    """The words as said, and without a leading "please"/"um" or trailing "please"/"thanks"."""
     trimmed = list(said)
     while trimmed[:1] and trimmed[0] in _FILLERS_BEFORE:
         trimmed = trimmed[1:]

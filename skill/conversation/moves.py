@@ -270,8 +270,19 @@ def _ask_next(
             if general is not None
             else _ask(case, fact, attempt=waiting.attempts)
         )
-        return _asked_again(asked, case) or _move_on(case, fact, known)
+        return _counted(asked, case, fact, known)
     return _ask(case, fact, general=general)
+
+
+def _counted(asked: Outcome, case: Case, fact: FactName, known: Known) -> Outcome:
+    """``asked``, counted as asked once more when ``case`` already waits on ``fact``.
+
+    Asked twice already, the skill goes on without the fact instead of a third time.
+    """
+    waiting = case.waiting
+    if waiting is None or waiting.about != fact:
+        return asked
+    return _asked_again(asked, case) or _move_on(case, fact, known)
 
 
 def _ask_again(case: Case, fact: FactName, known: Known, *, lead: str) -> Outcome:

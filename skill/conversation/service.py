@@ -73,13 +73,14 @@ from conversation.moves import (
     _ask_again,
     _ask_next,
     _check_once_more,
+    _counted,
     _missed,
     _move_on,
     _signal,
     _unanswered,
     _yes_or_no,
 )
-from conversation.questions import MAX_ATTEMPTS, _ask, _asked_again, _attempts, _confirm
+from conversation.questions import MAX_ATTEMPTS, _ask, _attempts, _confirm
 from conversation.steps import (
     AskFact,
     Decision,
@@ -604,12 +605,8 @@ def _until_when_first(case: Case, span: DateSpan, known: Known, lead: str) -> Ou
     if dated.verdict is not Verdict.YES:
         return None
     asked = _ask(unsure, FactName.CHANNEL, lead=lead, general=dated, exact=span.precise)
-    waiting = case.waiting
-    if waiting is None or waiting.about != FactName.CHANNEL:
-        return asked
-    # Asked already, and another question came first: asked twice, the skill goes on
-    # without the shop instead of a third time.
-    return _asked_again(asked, case) or _move_on(case, FactName.CHANNEL, known)
+    # asked already, and another question came first: it counts, never a third time running
+    return _counted(asked, case, FactName.CHANNEL, known)
 
 
 def _shop_decides(
