@@ -350,3 +350,16 @@ def test_the_refund_asked_again_after_a_refusal_hears_the_refusal_not_the_30_day
     assert refused.startswith("Sorry, a damaged product can't go back for a refund"), refused
     again = talk.says("PolicyFactIntent", topic=("a refund", "return_window"))
     assert again.startswith("Sorry, a damaged product can't go back for a refund"), again
+
+
+def test_what_if_i_dropped_it_said_in_a_refund_conversation_rules_the_refund_out(
+    customer: Start,
+) -> None:
+    """R3: "what if I dropped it", asked after the refund rule, is the product's state as a
+    question (PolicyFactIntent with its condition): a damaged product cannot go back for a
+    refund. The words were heard as an unknown policy topic ("Sorry, I don't know that part
+    of ZOSI's policy"), and the customer kept the refund they had been told was possible."""
+    talk = customer()
+    talk.says("ReturnRefundIntent", product=CAMERA)
+    reply = talk.says("PolicyFactIntent", condition=("dropped it", "damaged_by_customer"))
+    assert reply.startswith("Sorry, a damaged product can't go back for a refund"), reply

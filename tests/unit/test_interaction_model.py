@@ -105,6 +105,7 @@ CUSTOM_INTENTS = {
         "store": "PurchaseChannel",
         "product": "ProductType",
         "goal": "CustomerGoal",
+        "condition": "ProductCondition",
         "alsoAspect": "Aspect",
         "alsoTopic": "PolicyTopic",
         "purchaseCountry": "CountryName",

@@ -847,3 +847,27 @@ def test_a_question_words_contraction_matches_the_spelt_out_sample(nlu):
     assert understood.intent["name"] == "PolicyFactIntent"
     resolution = understood.intent["slots"]["topic"]["resolutions"]["resolutionsPerAuthority"][0]
     assert resolution["values"][0]["value"]["id"] == "rma_process"
+
+
+@pytest.mark.parametrize(
+    ("utterance", "slot", "value_id"),
+    [
+        ("and who is paying for that", "aspect", "who_pays"),
+        ("for how long", "aspect", "how_long"),
+        ("until when exactly", "aspect", "how_long"),
+        ("so from where", "aspect", "where_from"),
+        ("and if i miss the deadline", "aspect", "late"),
+        ("okay who do i contact", "aspect", "steps"),
+        ("what if i dropped it", "condition", "damaged_by_customer"),
+        ("and what if i threw the box away", "condition", "packaging_gone"),
+    ],
+)
+def test_a_follow_up_names_its_aspect_or_the_products_state(nlu, utterance, slot, value_id):
+    """Follow-ups said inside a conversation ("and who is paying for that", "for how long",
+    "what if I dropped it") are general questions whose aspect, or the product's state (R3),
+    the skill answers of the case being discussed; they reached Fallback, the delivery
+    estimate, or 'I don't know that part of ZOSI's policy' with the words in the topic slot."""
+    understood = nlu.understand(utterance)
+    assert understood.intent["name"] == "PolicyFactIntent"
+    resolution = understood.intent["slots"][slot]["resolutions"]["resolutionsPerAuthority"][0]
+    assert resolution["values"][0]["value"]["id"] == value_id
