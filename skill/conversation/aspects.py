@@ -16,10 +16,12 @@ from conversation.case import (
     GIFT,
     Asks,
     Case,
+    Fact,
     FactName,
     Goal,
     Offer,
     Question,
+    Source,
     member,
     purchase_span,
 )
@@ -295,6 +297,35 @@ def subject_of(case: Case) -> Subject:
         if kind is ClaimKind.CROSS_SHIP:
             return Subject.CROSS_SHIP
     return Subject.WARRANTY
+
+
+def aspect_topic(case: Case, aspect: Aspect) -> Topic | None:
+    """The fact an aspect asked on its own is about ("and for how long?").
+
+    Of the case's goal first; with none, of the family of the general fact answered last
+    this session ("do you store the dates I tell you?" - "for how long?" is how long data is
+    kept, P9; "how much is delivery?" - "and from where?" where orders leave, D3), or else
+    of the family the aspect names on its own, if any.
+    """
+    from policy.facts import ASPECT_SUBJECTS, Subject, topic_for
+
+    if case.goal is not None:
+        return topic_for(subject_of(case), aspect)
+    for subject in (member(Subject, case.value(FactName.SUBJECT)), ASPECT_SUBJECTS.get(aspect)):
+        topic = None if subject is None else topic_for(subject, aspect)
+        if topic is not None:
+            return topic
+    return None
+
+
+def answered(case: Case, topic: Topic) -> Case:
+    """The case after a general fact was answered: its family kept for a follow-up's aspect."""
+    from policy.facts import subject_of_topic
+
+    subject = subject_of_topic(topic)
+    if subject is None or case.goal is not None:
+        return case
+    return case.with_facts({FactName.SUBJECT: Fact(subject.value, Source.SAID)})
 
 
 def _abroad(case: Case) -> bool:

@@ -104,6 +104,10 @@ class FactName(StrEnum):
     """A :class:`policy.model.Condition` value: the state of the product and its box (R3)."""
     ORDERED_ON = "ordered_on"
     """``YYYY-MM-DD``: the day of an order already placed that a delivery answer counted from."""
+    SUBJECT = "subject"
+    """A :class:`policy.facts.Subject` value: the family of the last general fact answered, so
+    that a follow-up naming only an aspect ("for how long?" after what is stored) is about it;
+    for the rest of the session only."""
 
 
 class Fact(Record):
@@ -326,6 +330,12 @@ def _is_span(value: str) -> bool:
     return True
 
 
+def _is_subject(value: str) -> bool:
+    from policy.facts import Subject  # only a case that holds one loads the facts
+
+    return member(Subject, value) is not None
+
+
 #: What a value of each fact must look like (UNKNOWN aside); a value that does not is dropped.
 FORMATS: Final[Mapping[FactName, Callable[[str], bool]]] = {
     FactName.PRODUCT: _matches(SLOT_ID),
@@ -342,6 +352,7 @@ FORMATS: Final[Mapping[FactName, Callable[[str], bool]]] = {
     FactName.REGION: _matches(SLOT_ID),
     FactName.CONDITION: lambda value: member(Condition, value) is not None,
     FactName.ORDERED_ON: _is_day,
+    FactName.SUBJECT: _is_subject,
 }
 
 

@@ -157,6 +157,19 @@ def _offer_again(case: Case, asked: Question, signal: Signal, known: Known) -> O
     return _signal(case, signal, known)
 
 
+def offered_again(case: Case) -> Case | None:
+    """The case with its open offer made once more after a side question, or None to drop it.
+
+    "Shall I remember Kazan as your delivery region?" - "who pays for that?": the answer,
+    then the offer again, so a yes still goes to it; counted like any question, so an offer
+    is never made a third time ("Anything else?" follows instead, and the offer is closed).
+    """
+    asked = case.question
+    if asked is None or asked.kind is not Asks.OFFER or asked.attempts >= MAX_ATTEMPTS:
+        return None
+    return case._replace(question=asked._replace(attempts=asked.attempts + 1))
+
+
 def _as_ask(step: Step) -> AskFact | None:
     return step if isinstance(step, AskFact) else None
 

@@ -396,12 +396,18 @@ class Turn:
         return session is None or bool(session.new)
 
     @cached_property
-    def case(self) -> Case:
-        """The conversation's case, decoded (and verified) from the session attributes."""
+    def opening(self) -> Case:
+        """The case as the request brought it, decoded (and verified) from the session."""
         return decode(self.session.get(CASE_ATTRIBUTE), new_session=self.new_session)
+
+    @cached_property
+    def case(self) -> Case:
+        """The conversation's case: as the request brought it, until this turn keeps another."""
+        return self.opening
 
     def keep(self, case: Case) -> None:
         """Keep ``case`` for the next turn of the session."""
+        _ = self.opening  # read before the session attribute is replaced
         self.__dict__["case"] = case
         encoded = encode(case)
         if encoded:

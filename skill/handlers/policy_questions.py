@@ -10,14 +10,15 @@ from typing import TYPE_CHECKING
 from conversation.aspects import (
     after_fact,
     also_asked,
+    answered,
     asked_aspects,
+    aspect_topic,
     channel_of_topic,
     either_period,
     fact_topic,
     names_the_shop_of_the_dated,
     store_first,
     store_topic,
-    subject_of,
 )
 from conversation.case import FactName, member
 from conversation.service import as_asked_of, noted
@@ -52,12 +53,10 @@ def policy_fact(handler_input: HandlerInput) -> Response:
     """
     from handlers.privacy import asked_privacy_facts, privacy_facts_answer
     from policy.facts import (
-        ASPECT_SUBJECTS,
         PRIVACY_TOPICS,
         Aspect,
         Topic,
         refine,
-        topic_for,
     )
     from policy.model import Condition, Reason
 
@@ -103,10 +102,8 @@ def policy_fact(handler_input: HandlerInput) -> Response:
     )
     if topic is None and aspect is not None:
         # "And how long do I have?" in a refund conversation: the aspect of the case's rules;
-        # asked out of the blue, the family the aspect names on its own, if it names one.
-        subject = subject_of(current.case) if current.case.goal is not None else None
-        subject = subject or ASPECT_SUBJECTS.get(aspect)
-        topic = None if subject is None else topic_for(subject, aspect)
+        # after a general answer, of its family; out of the blue, of the one the aspect names.
+        topic = aspect_topic(current.case, aspect)
     either = None
     if topic is None and aspect is not None and store is None:
         # "how long do I have?" naming nothing: the refund's 30 days and the warranty's year
@@ -136,6 +133,7 @@ def policy_fact(handler_input: HandlerInput) -> Response:
     condition = member(Condition, about.value(FactName.CONDITION))
     second = also_asked(about, asked, topic, said_first=named) or either
     also_say(handler_input, second, first=topic, reason=reason, condition=condition)
+    current.keep(answered(current.case, topic))
     check = after_fact(current.case, topic.value)
     if check is None:
         return finish(handler_input, result)

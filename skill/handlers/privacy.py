@@ -40,8 +40,12 @@ def privacy_policy(handler_input: HandlerInput) -> Response:
     why = _why_asked(handler_input)
     if why is not None:  # "why do you need that?" to "when did you buy it?": what it changes
         return finish(handler_input, say.fact_answer(turn(handler_input).fact(why)))
-    days = turn(handler_input).settings.state_ttl_days
-    return finish(handler_input, say.privacy_answer(days))
+    from conversation.aspects import answered
+    from policy.facts import Topic
+
+    current = turn(handler_input)
+    current.keep(answered(current.case, Topic.DATA_USE))  # a follow-up's aspect is about data
+    return finish(handler_input, say.privacy_answer(current.settings.state_ttl_days))
 
 
 def _why_asked(handler_input: HandlerInput) -> Topic | None:
@@ -91,7 +95,11 @@ def asked_privacy_facts(handler_input: HandlerInput) -> tuple[Topic, ...]:
 
 def privacy_facts_answer(handler_input: HandlerInput, facts: Sequence[Topic]) -> Answer:
     """The privacy facts asked, worded; the skill's own storage period is a setting (P9)."""
+    from conversation.aspects import answered
+
     current = turn(handler_input)
+    if facts:  # "for how long?" next is about these (P9)
+        current.keep(answered(current.case, facts[0]))
     return say.facts_answer([current.fact(fact) for fact in facts])
 
 
@@ -106,9 +114,12 @@ def my_data(handler_input: HandlerInput) -> Response:
     state = current.state(fresh=True)
     if current.state_failed:
         return finish(handler_input, (say.STATE_UNAVAILABLE.strip(),))
+    from conversation.aspects import answered
     from domain.memory import stored_fields
+    from policy.facts import Topic
     from policy.regions import find_region
 
+    current.keep(answered(current.case, Topic.DATA_ACCESS))  # "for how long?" next is P9's
     region = find_region(state.region) if state.region else None
     result = say.stored_data_answer(stored_fields(state), region.name if region else None)
     return finish(handler_input, result)

@@ -363,3 +363,35 @@ def test_what_if_i_dropped_it_said_in_a_refund_conversation_rules_the_refund_out
     talk.says("ReturnRefundIntent", product=CAMERA)
     reply = talk.says("PolicyFactIntent", condition=("dropped it", "damaged_by_customer"))
     assert reply.startswith("Sorry, a damaged product can't go back for a refund"), reply
+
+
+def test_for_how_long_after_a_privacy_answer_is_how_long_data_is_kept(customer: Start) -> None:
+    """P9: "do you store what I tell you?" - "for how long?" asks the keeping period; with no
+    goal in the case it was heard as "how long" of nothing, and got the refund's 30 days and
+    the warranty's year."""
+    talk = customer()
+    talk.says("PrivacyPolicyIntent", topic=("store my data", "data_use"))
+    reply = talk.says("PolicyFactIntent", aspect=("for how long", "how_long"))
+    assert "400 days" in reply, reply
+    assert "30 days" not in reply, reply
+
+
+def test_who_pays_for_that_after_a_delivery_estimate_is_the_delivery_cost(customer: Start) -> None:
+    """D2: after "how long does delivery to Kazan take", "and who pays for that?" is what
+    delivery costs (free), not who pays to send a return back (R4)."""
+    talk = customer()
+    talk.says("DeliveryTimeIntent", region=("kazan", "kazan"))
+    reply = talk.says("PolicyFactIntent", aspect=("who pays for that", "who_pays"))
+    assert reply.startswith("Delivery is free"), reply
+
+
+def test_an_offer_is_never_made_a_third_time_after_side_questions(customer: Start) -> None:
+    """Issue 17 item 8: "Shall I remember Kazan as your delivery region?" was said again after
+    every side question, four times in a row; it is made again once, then closed."""
+    talk = customer()
+    offer = "Shall I remember Kazan as your delivery region?"
+    assert talk.says("DeliveryTimeIntent", region=("kazan", "kazan")).endswith(offer)
+    assert talk.says("PolicyFactIntent", aspect=("who pays", "who_pays")).endswith(offer)
+    third = talk.says("PolicyFactIntent", aspect=("from where", "where_from"))
+    assert offer not in third, third
+    assert third.endswith("Anything else I can help with?"), third

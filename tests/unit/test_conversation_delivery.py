@@ -96,9 +96,11 @@ def test_a_newly_named_region_replaces_the_sessions() -> None:
     assert kept_case(case, step).value(FactName.REGION) == "omsk"
 
 
-def test_an_answer_for_no_region_keeps_nothing() -> None:
+def test_an_answer_for_no_region_keeps_only_that_delivery_was_discussed() -> None:
+    """No region or order day to keep; "and who pays for that?" next is delivery's (D2)."""
     step = delivery_step(Case(), DeliveryHeard(place="almaty"), TODAY, None, can_store=True)
-    assert kept_case(Case(), step) == Case()
+    kept = kept_case(Case(), step)
+    assert kept == Case().with_facts({FactName.SUBJECT: Fact("delivery", Source.SAID)})
 
 
 # --- an order already placed (audit M6, L1 S007) -------------------------------------------

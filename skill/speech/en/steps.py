@@ -386,6 +386,15 @@ def refused(
         )
     last_day = decision.window.last_day
     ended: Phrase = (" is over",) if last_day is None else (" ended on ", When(last_day))
+    if kind == "refund_return":
+        # the answer first: no refund now, then why (R1)
+        return phrase(
+            "Sorry, it's too late for a refund on ",
+            what,
+            f": the {RETURN_WINDOW_DAYS} days",
+            (" are over",) if last_day is None else (" ended on ", When(last_day)),
+            ".",
+        )
     period = {
         "refund_return": f"The {RETURN_WINDOW_DAYS}-day refund period",
         "warranty_repair": "The warranty",
