@@ -871,3 +871,24 @@ def test_a_follow_up_names_its_aspect_or_the_products_state(nlu, utterance, slot
     assert understood.intent["name"] == "PolicyFactIntent"
     resolution = understood.intent["slots"][slot]["resolutions"]["resolutionsPerAuthority"][0]
     assert resolution["values"][0]["value"]["id"] == value_id
+
+
+@pytest.mark.parametrize(
+    ("utterance", "intent", "topic"),
+    [
+        ("is there somebody i can ring about my camera", "ContactSupportIntent", None),
+        ("telephone of zosi in china please", "ContactSupportIntent", None),
+        ("who do i email about it", "ContactSupportIntent", None),
+        ("where would i even buy a doorbell from", "PolicyFactIntent", "where_to_buy"),
+        ("i can't find your shop anywhere", "PolicyFactIntent", "where_to_buy"),
+    ],
+)
+def test_asking_for_a_person_or_a_shop_in_a_customers_words(nlu, utterance, intent, topic):
+    """C1: a phone or a person to ring is support's contacts; D1: where to buy, asked as "where
+    would I even buy one from" or "I can't find your shop", is ZOSI's AliExpress store. Both
+    reached Fallback or a warranty answer."""
+    understood = nlu.understand(utterance).intent
+    assert understood["name"] == intent
+    if topic is not None:
+        resolution = understood["slots"]["topic"]["resolutions"]["resolutionsPerAuthority"][0]
+        assert resolution["values"][0]["value"]["id"] == topic
