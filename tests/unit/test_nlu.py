@@ -892,3 +892,30 @@ def test_asking_for_a_person_or_a_shop_in_a_customers_words(nlu, utterance, inte
     if topic is not None:
         resolution = understood["slots"]["topic"]["resolutions"]["resolutionsPerAuthority"][0]
         assert resolution["values"][0]["value"]["id"] == topic
+
+
+@pytest.mark.parametrize(
+    ("utterance", "slot", "value_id"),
+    [
+        (
+            "i bought it on aliexpress but not from the zosi store, from some other seller",
+            "store",
+            "third_party",
+        ),
+        (
+            "i put the box out with the recycling, can i return the camera",
+            "condition",
+            "packaging_gone",
+        ),
+        ("my camera fell from the ladder, can i return it", "condition", "damaged_by_customer"),
+        ("i just don't need the doorbell anymore, can i return it", "reason", "changed_mind"),
+    ],
+)
+def test_what_rules_a_refund_out_is_heard_in_a_customers_words(nlu, utterance, slot, value_id):
+    """R2, R3, R4: "not from the ZOSI store" names another seller, not ZOSI's store (it was
+    heard as "the zosi store" and promised a refund); a box put out with the recycling is
+    packaging gone, a fall from a ladder damage by the customer (both were refunded); "don't
+    need the doorbell anymore" is a change of mind, whose return shipping the customer pays."""
+    slots = nlu.understand(utterance).intent["slots"]
+    resolution = slots[slot]["resolutions"]["resolutionsPerAuthority"][0]
+    assert resolution["values"][0]["value"]["id"] == value_id
