@@ -584,10 +584,25 @@ class Nlu:
             before = tuple(keys[max(0, start - 2) : start])
             slot = max(fitting, key=lambda name: self._context_score(intent, name, before))
             filled = self._fill(intent, slot, said[start:end])
-            if filled is not None:
+            if filled is not None and self._restates(intent, slot, filled, slots):
+                # "I'm in Georgia now, Tbilisi": the city says again where they are; it is no
+                # second country (of purchase) that happens to be the same one
+                taken[start:end] = [True] * (end - start)
+            elif filled is not None:
                 slots[slot] = filled
                 taken[start:end] = [True] * (end - start)
         return slots
+
+    def _restates(
+        self, intent: str, slot: str, filled: Mapping[str, Any], slots: Mapping[str, Any]
+    ) -> bool:
+        """Whether a value names what another slot of the same type already holds."""
+        declared = self._slot_types.get(intent, {})
+        heard = _resolved_id(filled)
+        return heard is not None and any(
+            declared.get(name) == declared[slot] and _resolved_id(other) == heard
+            for name, other in slots.items()
+        )
 
     def _names_value(self, intent: str, slot: str, keys: list[str], start: int, end: int) -> bool:
         """Whether these words are a value (or, for a date slot, a date) of the slot's type."""
@@ -864,6 +879,14 @@ def _bare(candidate: _Candidate) -> bool:
         and bool(filled)
         and all(_is_unresolved(slot) for slot in filled)
     )
+
+
+def _resolved_id(slot: Mapping[str, Any]) -> str | None:
+    """The id of the value a custom slot resolved to, if it resolved."""
+    for authority in slot.get("resolutions", {}).get("resolutionsPerAuthority", []):
+        if authority["status"]["code"] == "ER_SUCCESS_MATCH":
+            return str(authority["values"][0]["value"]["id"])
+    return None
 
 
 def _is_unresolved(slot: Mapping[str, Any]) -> bool:

@@ -919,3 +919,13 @@ def test_what_rules_a_refund_out_is_heard_in_a_customers_words(nlu, utterance, s
     slots = nlu.understand(utterance).intent["slots"]
     resolution = slots[slot]["resolutions"]["resolutionsPerAuthority"][0]
     assert resolution["values"][0]["value"]["id"] == value_id
+
+
+def test_a_city_that_says_again_where_they_are_is_no_country_of_purchase(nlu):
+    """W6: "I'm in Georgia now, Tbilisi" filled the home country with Georgia and the country of
+    purchase with Tbilisi, the same country, so a return from abroad was promised at ZOSI's
+    cost. A value naming what a slot of the same type already holds fills no second slot."""
+    said = "i'm in georgia now, tbilisi, i'd be sending it from there, who pays the shipping"
+    slots = filled(nlu.understand(said).intent)
+    assert slots.get("homeCountry") == "GE"
+    assert "purchaseCountry" not in slots
