@@ -47,14 +47,17 @@ def _explain(case: Case, heard: Heard, known: Known) -> Outcome | None:
     """
     if heard.aspect is None:  # most turns: the facts module is not even loaded
         return _named_fact(case, heard)
-    from policy.facts import Aspect, Topic, topic_for
+    from policy.facts import Aspect, Subject, Topic, topic_for
 
     aspect = member(Aspect, heard.aspect)
     if aspect is None or (case.question is not None and case.question.kind is Asks.CONFIRM):
         return None
     if _decision_answers(case, aspect, known, follow_up=not heard.states_purchase):
         return None
-    topic = topic_for(subject_of(case), aspect, abroad=_abroad(case))
+    subject = subject_of(case)
+    topic = topic_for(subject, aspect, abroad=_abroad(case))
+    if aspect is Aspect.WHO_PAYS and subject is Subject.REFUND:
+        topic = _return_shipping_topic(case)  # from abroad, a fault too is theirs (W6)
     reason = member(Reason, case.value(FactName.REASON))
     if aspect is Aspect.WHO_PAYS and not _abroad(case) and _no_fault_said(case, reason):
         # R4: a change of mind is no warranty matter, they pay; a request whose reason is
@@ -227,7 +230,12 @@ def fact_topic(case: Case, topic: Topic) -> Topic:
             return topic
         # a fault goes back under the warranty, whatever the goal: W5 at home, W6 from abroad
         return topic_for(Subject.WARRANTY, Aspect.WHO_PAYS, abroad=_abroad(case)) or topic
-    return topic_for(subject_of(case), Aspect.WHO_PAYS, abroad=_abroad(case)) or topic
+    subject = subject_of(case)
+    if subject is Subject.REFUND:
+        # "I moved to Armenia, the NVR I bought in Russia is defective" - "who pays to send it
+        # back?": from abroad a fault goes at the customer's cost (W6), not R4's ZOSI
+        return _return_shipping_topic(case)
+    return topic_for(subject, Aspect.WHO_PAYS, abroad=_abroad(case)) or topic
 
 
 def _decision_answers(  # noqa: PLR0911

@@ -395,3 +395,21 @@ def test_an_offer_is_never_made_a_third_time_after_side_questions(customer: Star
     third = talk.says("PolicyFactIntent", aspect=("from where", "where_from"))
     assert offer not in third, third
     assert third.endswith("Anything else I can help with?"), third
+
+
+def test_who_pays_asked_of_a_refund_by_a_customer_abroad_is_theirs(customer: Start) -> None:
+    """W6: "I moved to Armenia, the NVR I bought in Russia is defective" - "who pays to send
+    it back?" (heard as a refund question) got R4's "As it's a quality problem, ZOSI pays the
+    return shipping": from outside the country of purchase the customer pays the way back."""
+    talk = customer()
+    talk.says(
+        "WarrantyStatusIntent",
+        product=("nvr", "nvr"),
+        reason=("is defective", "defect"),
+        purchaseCountry=("russia", "RU"),
+        homeCountry=("armenia", "AM"),
+        purchaseDate="2026-03",
+    )
+    reply = talk.says("ReturnRefundIntent", aspect=("who pays", "who_pays"))
+    assert "you pay the international shipping" in reply, reply
+    assert "ZOSI pays" not in reply, reply
