@@ -266,6 +266,8 @@ def _decision_answers(  # noqa: PLR0911
         return True  # R6: the giver holds the date and the receipt; that answer comes first
     if aspect in {Aspect.HOW_LONG, Aspect.STARTS}:
         return own
+    if aspect is Aspect.LATE and case.goal is Goal.REFUND:
+        return own  # "is it too late to return it", bought on the 9th: their own until when
     if aspect is Aspect.STEPS:
         return case.goal is Goal.CLAIM
     if aspect is Aspect.WHO_PAYS and case.goal is Goal.WARRANTY and known.orders is not None:

@@ -413,3 +413,19 @@ def test_who_pays_asked_of_a_refund_by_a_customer_abroad_is_theirs(customer: Sta
     reply = talk.says("ReturnRefundIntent", aspect=("who pays", "who_pays"))
     assert "you pay the international shipping" in reply, reply
     assert "ZOSI pays" not in reply, reply
+
+
+def test_is_it_too_late_to_return_a_dated_purchase_gets_its_own_until_when(
+    customer: Start,
+) -> None:
+    """R1: "I bought a camera on the 9th from the ZOSI website, is it too late to return it"
+    got the rule ("You have 30 days from the day you bought it") instead of its decision:
+    "too late" asks the customer's own until when, as "how long" does once the date is known."""
+    reply = customer().says(
+        "ReturnRefundIntent",
+        product=CAMERA,
+        purchaseDate="2026-11-09",
+        store=("the zosi website", "zosi_website"),
+        aspect=("too late", "late"),
+    )
+    assert reply.startswith("Yes, you can return your camera for a full refund until 9 Dec"), reply
