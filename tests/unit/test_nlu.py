@@ -858,6 +858,7 @@ def test_a_question_words_contraction_matches_the_spelt_out_sample(nlu):
         ("so from where", "aspect", "where_from"),
         ("and if i miss the deadline", "aspect", "late"),
         ("okay who do i contact", "aspect", "steps"),
+        ("ok how do i start", "aspect", "steps"),
         ("what if i dropped it", "condition", "damaged_by_customer"),
         ("and what if i threw the box away", "condition", "packaging_gone"),
     ],
