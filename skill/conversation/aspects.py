@@ -441,6 +441,23 @@ def asks_of_the_purchase_dated(case: Case, topic: str | None) -> bool:
     return purchase_span(case) is not None
 
 
+#: What "how long do I have?", "from when?" and "is it too late?" ask: until when (R1, W1).
+_UNTIL_WHEN_ASPECTS = frozenset({"how_long", "starts", "late"})
+
+
+def asks_until_when_of_the_dated(case: Case, aspect: str | None) -> Goal | None:
+    """The goal an aspect asked on its own asks of the purchase the case has dated, if any.
+
+    "And how long do I have?", after a refund answer for the doorbell bought three weeks
+    ago, asks that doorbell's last day, not the 30 days anyone has: its decision answers
+    (R1; the warranty's end for a warranty answer, W1). None when nothing is dated, or the
+    aspect asks something else.
+    """
+    if aspect not in _UNTIL_WHEN_ASPECTS or case.goal not in {Goal.REFUND, Goal.WARRANTY}:
+        return None
+    return case.goal if purchase_span(case) is not None else None
+
+
 def names_the_shop_of_the_dated(case: Case, topic: str | None) -> bool:
     """Whether a general question only says where the purchase the case dated came from.
 

@@ -21,6 +21,7 @@ from conversation.aspects import (
     also_asked,
     asked_aspects,
     asks_of_the_purchase_dated,
+    asks_until_when_of_the_dated,
     channel_of_topic,
     fact_first,
     own_purchase_goal,
@@ -239,6 +240,10 @@ def own_purchase_goal_of(intent: Intent, case: Case) -> Goal | None:
     topic = read_slot(intent, TOPIC).id
     dated = read_slot(intent, PURCHASE_DATE).spoken is not None
     names_purchase = dated or read_slot(intent, PRODUCT).spoken is not None
+    if not names_purchase and read_slot(intent, TOPIC).spoken is None:
+        asked = asks_until_when_of_the_dated(case, read_slot(intent, ASPECT).id)
+        if asked is not None:  # "and how long do I have?" after their dated decision
+            return asked
     if not names_purchase and not read_slot(intent, ASPECT).spoken:
         names_purchase = asks_of_the_purchase_dated(case, topic)
     return own_purchase_goal(

@@ -429,3 +429,22 @@ def test_is_it_too_late_to_return_a_dated_purchase_gets_its_own_until_when(
         aspect=("too late", "late"),
     )
     assert reply.startswith("Yes, you can return your camera for a full refund until 9 Dec"), reply
+
+
+def test_how_long_do_i_have_after_a_dated_refund_answer_is_their_own_last_day(
+    customer: Start,
+) -> None:
+    """R1: after "Yes, you can return your camera for a full refund until ...", "and how long
+    do I have?" got "You have 30 days from the day you bought it", the rule anyone hears;
+    asked of the purchase the case has dated, it is that purchase's last day."""
+    talk = customer()
+    first = talk.says(
+        "ReturnRefundIntent",
+        product=CAMERA,
+        purchaseDate="2026-11-09",
+        store=("the zosi website", "zosi_website"),
+        reason=("i changed my mind", "changed_mind"),
+    )
+    assert "until 9 December" in first, first
+    reply = talk.says("PolicyFactIntent", aspect=("how long do i have", "how_long"))
+    assert reply.startswith("Yes, you can return your camera for a full refund until 9 Dec"), reply
