@@ -96,12 +96,12 @@ def kept_case(case: Case, step: DeliveryStep) -> Case:
         # "Which city or region?" is the question now: an offer made before it ("shall I
         # remember this purchase?") is closed, so "I don't know" answers the region, not it.
         case = case._replace(question=None)
-    from policy.facts import Subject  # "and who pays for that?" next is delivery's (D2)
+    from conversation.aspects import answered
+    from policy.facts import Topic
 
+    case = answered(case, Topic.DELIVERY_TIME)  # "and who pays for that?" next is D2's
     placed = Fact(estimate.order_date.isoformat(), Source.SAID) if step.placed else None
     changes = {FactName.ORDERED_ON: placed}
-    if case.goal is None:
-        changes[FactName.SUBJECT] = Fact(Subject.DELIVERY.value, Source.SAID)
     if estimate.region is not None:
         changes[FactName.REGION] = Fact(estimate.region.id, Source.SAID)
     return case.with_facts(changes)

@@ -157,13 +157,17 @@ def _offer_again(case: Case, asked: Question, signal: Signal, known: Known) -> O
     return _signal(case, signal, known)
 
 
-def offered_again(case: Case) -> Case | None:
+def offered_again(case: Case, opened_with: Question | None) -> Case | None:
     """The case with its open offer made once more after a side question, or None to drop it.
 
     "Shall I remember Kazan as your delivery region?" - "who pays for that?": the answer,
     then the offer again, so a yes still goes to it; counted like any question, so an offer
     is never made a third time ("Anything else?" follows instead, and the offer is closed).
+    An offer this turn already counted (``case`` no longer holds the question the turn
+    ``opened_with``: asked again after a mumble) is not counted twice.
     """
+    if case.question != opened_with:
+        return case
     asked = case.question
     if asked is None or asked.kind is not Asks.OFFER or asked.attempts >= MAX_ATTEMPTS:
         return None

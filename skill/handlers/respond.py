@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Final
 
 from ask_sdk_model.ui.standard_card import StandardCard
 
-from conversation.case import Asks, Case, Offer, Question
+from conversation.case import Asks, Offer, Question
 from conversation.decisions import REFUND_UNTIL, REFUND_UNTIL_ALIEXPRESS
 from conversation.moves import offered_again
 from handlers.context import SAID, Said, Turn, said_from_session, said_to_session, turn
@@ -209,7 +209,7 @@ def finish(
             handler_input, resume, lead=phrase(speech, " "), card=card, back=True, screen=screen
         )
     offered = _offer_still_open(current)
-    again = None if offered is None else _counted_offer(current)
+    again = None if offered is None else offered_again(current.case, current.opening.question)
     if offered is not None and again is not None:
         # A side question between an offer and its answer: answer it, then offer again, so
         # a yes still goes to the offer it answers and never to nothing (never a third time).
@@ -217,16 +217,6 @@ def finish(
         return speak(handler_input, speech, card=card, screen=screen, asked_before=offered)
     current.keep(current.case._replace(question=Question(Asks.MORE)))
     return speak(handler_input, speech, (say.ANYTHING_ELSE,), card=card, screen=screen)
-
-
-def _counted_offer(current: Turn) -> Case | None:
-    """The case with the open offer counted as made once more, or None when it lapses.
-
-    An offer this turn already counted (asked again after a mumble) is not counted twice.
-    """
-    if current.case.question != current.opening.question:
-        return current.case
-    return offered_again(current.case)
 
 
 def _offer_still_open(current: Turn) -> Phrase | None:

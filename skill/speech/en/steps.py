@@ -396,7 +396,6 @@ def refused(
             ".",
         )
     period = {
-        "refund_return": f"The {RETURN_WINDOW_DAYS}-day refund period",
         "warranty_repair": "The warranty",
         "cross_ship": "The time for an advance replacement",
     }[kind]
