@@ -132,8 +132,11 @@ def next_step(case: Case, heard: Heard, known: Known) -> Outcome:
     if asked is not None and asked.kind is Asks.CONFIRM and heard.date is None:
         # "Just to check: 2 December?" - "the ZOSI site": the shop is kept, and the date
         # guessed is checked once more instead of dropped and asked for again.
+        # A shop or a condition that rules the refund out whatever the date (R3, R5) is
+        # answered at once: the date no longer decides anything.
         guess = merged.fact(FactName.PURCHASED)
-        if guess is not None and not guess.settled and heard.aspect is None:
+        date_decides = not (merged.goal is Goal.REFUND and _refund_ruled_out(merged))
+        if guess is not None and not guess.settled and heard.aspect is None and date_decides:
             check = _check_once_more(merged, asked, repeated=False)
             if check is not None:
                 return check

@@ -57,6 +57,22 @@ def test_the_5th_is_read_as_the_5th_just_gone_and_that_reading_holds_for_the_who
     )
 
 
+def test_another_shop_said_to_the_date_check_is_answered_without_checking_the_date(alexa) -> None:
+    """R5: a refund from another seller goes through that seller whatever the date.
+
+    "Just to check: 5 November?" answered with "a seller on eBay" is the answer (the shop
+    decides it), not the same date check once more.
+    """
+    replies = said(
+        alexa,
+        "can I return the camera I bought on the 5th",
+        "I got it from a seller on ebay",
+    )
+    assert replies[0].startswith("Just to check:")
+    assert replies[1].startswith("Since you bought your camera from another shop, the refund goes")
+    assert "Just to check" not in replies[1]
+
+
 def test_when_the_5th_just_gone_is_denied_the_same_day_a_year_back_is_offered(alexa) -> None:
     """ "December 5th" said on 21 November also arrives as 5 December: last December's."""
     replies = said(
