@@ -532,7 +532,10 @@ def _advance(  # noqa: PLR0911, PLR0912
     if goal is Goal.REFUND and _refund_ruled_out(case):
         # R3: what the customer said of the product decides; no date or shop can change it.
         return _decide(
-            case._replace(question=None), known, purchase_span(case) or DateSpan.on(known.today)
+            case._replace(question=None),
+            known,
+            # no day said: any day up to today, so nothing is dated that was not said
+            purchase_span(case) or DateSpan.any_day_until(known.today),
         )
 
     kind = _claim_kind(case)

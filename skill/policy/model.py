@@ -175,6 +175,11 @@ class DateSpan(_Span):
         """Return the span of exactly one day."""
         return cls(day, day)
 
+    @classmethod
+    def any_day_until(cls, day: date) -> Self:
+        """Return the span of a purchase whose day was not said: any day up to ``day``."""
+        return cls(date.min, day)
+
     @property
     def precise(self) -> bool:
         """Whether the span is a single day."""

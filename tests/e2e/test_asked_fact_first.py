@@ -448,3 +448,16 @@ def test_how_long_do_i_have_after_a_dated_refund_answer_is_their_own_last_day(
     assert "until 9 December" in first, first
     reply = talk.says("PolicyFactIntent", aspect=("how long do i have", "how_long"))
     assert reply.startswith("Yes, you can return your camera for a full refund until 9 Dec"), reply
+
+
+def test_packaging_gone_with_no_date_dates_no_warranty(customer: Start) -> None:
+    """R3, W1: "I don't have the original box anymore, can I return it" was refused rightly,
+    then told "It's still under warranty until 20 November 2027", a year from today, as if it
+    had been bought today. No day was said: the warranty is said as the rule, with no date."""
+    reply = customer().says(
+        "ReturnRefundIntent", condition=("i don't have the original box", "packaging_gone")
+    )
+    assert reply.startswith("Sorry, without its original packaging"), reply
+    assert "2027" not in reply, reply
+    assert "until" not in reply, reply
+    assert "If it's faulty and still within its one-year warranty" in reply, reply

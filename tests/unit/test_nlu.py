@@ -249,6 +249,35 @@ def filled(intent: dict[str, Any]) -> dict[str, Any]:
         ("forget it", "AMAZON.CancelIntent", {}),
         ("go home", "AMAZON.NavigateHomeIntent", {}),
         # anything else
+        # P3 asked with a verb or an adjective: the security fact, not the general statement
+        ("do you encrypt what i tell you", "PolicyFactIntent", {"topic": "data_security"}),
+        ("how do you protect it", "PrivacyPolicyIntent", {"topic": "data_security"}),
+        ("is my data secure", "PrivacyPolicyIntent", {"topic": "data_security"}),
+        # P9: when it is deleted asks how long it is kept, not to delete it now
+        ("when do you delete my data", "DeleteMyDataIntent", {"aspect": "how_long"}),
+        # P5: what disabling the skill does to what was stored
+        (
+            "if i disable the skill will it delete what you stored",
+            "PrivacyPolicyIntent",
+            {"topic": "data_deletion"},
+        ),
+        # R3: the product's state said in the customer's own words
+        (
+            "the box got crushed when i moved house, can i return the nvr",
+            "ReturnRefundIntent",
+            {"condition": "packaging_gone", "product": "nvr"},
+        ),
+        (
+            "the camera slipped out of my hands and the lens cracked, can i get a refund",
+            "ReturnRefundIntent",
+            {"condition": "damaged_by_customer", "product": "camera"},
+        ),
+        # X3: what happens if the faulty one is not sent back in time
+        (
+            "what happens if i forget to send the old camera back",
+            "PolicyFactIntent",
+            {"aspect": "late"},
+        ),
         ("what's the weather in Paris", "AMAZON.FallbackIntent", {}),
         ("blue elephants dance", "AMAZON.FallbackIntent", {}),
         ("", "AMAZON.FallbackIntent", {}),

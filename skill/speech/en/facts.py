@@ -307,9 +307,9 @@ _FIXED: dict[Topic, Wording] = {
     Topic.GIFT: (
         "Products received as a gift",
         phrase(
-            "For a gift, ask the person who gave it to you for a copy of the receipt, or ask them "
-            "to make the return for you. If it came from ZOSI, a quality problem still gets the "
-            "usual full refund or a replacement."
+            "For a gift, ask the person who gave it to you for a copy of the receipt, or to make "
+            "the return for you. From ZOSI, a quality problem still gets a full refund or a "
+            "replacement."
         ),
     ),
     Topic.WARRANTY_CLAIM: (

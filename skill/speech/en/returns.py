@@ -193,7 +193,10 @@ def _fault_route(warranty: Window | None, exact: bool, *, damaged: bool = False)
             ", so if it's faulty, ZOSI repairs or replaces it.",
         )
     years = _warranty_length()
-    return phrase(f" If it's faulty, ZOSI still repairs or replaces it under the {years} warranty.")
+    # the day is not known closely enough (or at all) to say the warranty surely runs
+    return phrase(
+        f" If it's faulty and still within its {years} warranty, ZOSI repairs or replaces it."
+    )
 
 
 def _direct_condition(direct: bool | None) -> str:
