@@ -444,20 +444,9 @@ class Nlu:
         updated = directive.get("updatedIntent")
         kind = directive.get("type")
         if updated and kind == "Dialog.ElicitSlot":
-            slot = directive["slotToElicit"]
-            samples = self._slot_samples.get((updated["name"], slot), [])
-            filled = self._best(samples, said)
-            if filled is not None and (exact is None or filled.rank <= exact.rank):
-                intent = self._complete(copy.deepcopy(updated))
-                intent["slots"][slot] = filled.slots[slot]
-                if not filled.unresolved:
-                    return Understanding(intent, "IN_PROGRESS")
-                # "Which city?" - "no, that's everything, bye": words that name no value of
-                # the slot asked for are Alexa's built-in stop, cancel or no when they say so
-                fresh = self._fresh(exact, said)
-                if fresh.intent["name"] in _COMMANDS:
-                    return fresh
-                return Understanding(intent, "IN_PROGRESS")
+            answer = self._elicited(updated, directive["slotToElicit"], exact, said)
+            if answer is not None:
+                return answer
         fresh = self._fresh(exact, said)
         if updated and kind == "Dialog.ElicitSlot" and fresh.intent["name"] == FALLBACK:
             # No slot sample fits word for word ("um I think like in September"), and the words
@@ -479,6 +468,32 @@ class Nlu:
                     intent["confirmationStatus"] = status
                 return Understanding(intent, "IN_PROGRESS", fresh.how, fresh.confidence)
         return fresh
+
+    def _elicited(
+        self, updated: dict[str, Any], slot: str, exact: _Candidate | None, said: list[str]
+    ) -> Understanding | None:
+        """The answer to an elicited slot when one of its dialog samples fits, else None."""
+        samples = self._slot_samples.get((updated["name"], slot), [])
+        filled = self._best(samples, said)
+        if filled is None or (exact is not None and filled.rank > exact.rank):
+            return None
+        intent = self._complete(copy.deepcopy(updated))
+        intent["slots"][slot] = filled.slots[slot]
+        if not filled.unresolved:
+            return Understanding(intent, "IN_PROGRESS")
+        # "Which city?" - "no, that's everything, bye": words that name no value of the slot
+        # asked for are Alexa's built-in stop, cancel or no when they say so
+        fresh = self._fresh(exact, said)
+        if fresh.intent["name"] in _COMMANDS:
+            return fresh
+        # "Where did you buy it?" - "sorry no, the 18th": words that name values of the
+        # intent's other slots (a date) fill those, as Alexa's slot model hears them, not the
+        # slot asked for with words that name none of its values
+        named = self._scan(updated["name"], said)
+        if named and slot not in named:
+            intent = self._complete(copy.deepcopy(updated))
+            intent["slots"].update(named)
+        return Understanding(intent, "IN_PROGRESS")
 
     def _fresh(self, exact: _Candidate | None, said: list[str]) -> Understanding:
         """A new intent, as Alexa would pick it.

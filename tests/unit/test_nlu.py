@@ -374,6 +374,13 @@ def test_an_answer_to_an_elicited_slot_fills_it_and_keeps_the_others(
     assert set(understanding.intent["slots"]) == RETURN_REFUND_SLOTS
 
 
+def test_a_date_said_to_the_shop_question_fills_the_date_not_the_shop(nlu):
+    """Audit-style self-correction: "sorry no, the 18th" answers the date, not "where?"."""
+    understanding = nlu.understand("sorry no, the 18th", elicit("store"))
+    assert understanding.dialog_state == "IN_PROGRESS"
+    assert filled(understanding.intent) == {"product": "camera", "purchaseDate": "2026-12-18"}
+
+
 def test_eliciting_does_not_change_the_pending_intent_it_was_given(nlu):
     nlu.understand("amazon", elicit("store"))
     assert "store" not in RETURN_IN_PROGRESS["slots"]
