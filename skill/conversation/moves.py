@@ -92,7 +92,7 @@ def _what_to_do_now(case: Case) -> Explained | None:
     "What do I do now" after "your recorder is under warranty" asks how that claim goes
     on (W3: email ZOSI support first), the steps aspect of the case's rules.
     """
-    decided = purchase_span(case) is not None or case.fact(FactName.ORDER) is not None
+    decided = purchase_span(case, guessed=True) is not None or case.fact(FactName.ORDER) is not None
     if case.goal is None or not decided:
         return None
     from policy.facts import Aspect, topic_for
@@ -107,6 +107,12 @@ def _unanswered(case: Case, asked: Question, signal: Signal, known: Known) -> Ou
     "I don't know" to an offer leaves things as they are (a no); to "you bought it on
     5 November?" it drops the guess and asks for the date, rough or not.
     """
+    if signal is Signal.HELP:
+        # "what do I do now?" said to a date check after a decision: its next step (W3);
+        # the guess stays as it was, unconfirmed
+        next_steps = _what_to_do_now(case)
+        if next_steps is not None:
+            return Outcome(case, next_steps)
     if asked.kind is Asks.CONFIRM and case.fact(FactName.PURCHASED) is not None:
         return _check_again(case, asked, signal)
     if asked.kind is Asks.OFFER:

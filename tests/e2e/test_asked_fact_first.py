@@ -461,3 +461,22 @@ def test_packaging_gone_with_no_date_dates_no_warranty(customer: Start) -> None:
     assert "2027" not in reply, reply
     assert "until" not in reply, reply
     assert "If it's faulty and still within its one-year warranty" in reply, reply
+
+
+def test_what_do_i_do_now_said_to_a_date_check_gets_the_next_step(customer: Start) -> None:
+    """W3: after a warranty answer for "early October", "maybe the 3rd" is checked ("Just to
+    check: 3 October?"); "ok so what do I do now" got "Sorry, I didn't catch that ... When
+    did you buy your video doorbell?", the date asked a third time. It asks the next step."""
+    talk = customer()
+    first = talk.says(
+        "WarrantyStatusIntent",
+        product=CAMERA,
+        purchaseDate="2026-10",
+        reason=("stopped working", "defect"),
+    )
+    assert "under warranty" in first, first
+    check = talk.says("PurchaseDetailsIntent", purchaseDate="2026-12-03")
+    assert check.startswith("Just to check"), check
+    reply = talk.says("AMAZON.HelpIntent")
+    assert reply.startswith("The first step is to email ZOSI support"), reply
+    assert "When did you buy" not in reply, reply
