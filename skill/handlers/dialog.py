@@ -415,7 +415,17 @@ def _explained(handler_input: HandlerInput, step: Explained, outcome: Outcome) -
     result = _fact(handler_input, step.topic, step.reason)
     if outcome.resume is not None:
         lead = phrase(result.speech, " ")
-        return ask_for(handler_input, outcome.resume, lead=lead, card=result, back=True)
+        # one breath: a long fact before the question coming back is said in its short form,
+        # and the card carries it in full
+        short = say.short_fact(turn(handler_input).fact(step.topic, step.reason))
+        return ask_for(
+            handler_input,
+            outcome.resume,
+            lead=lead,
+            card=result,
+            back=True,
+            shorter=phrase(short, " "),
+        )
     asked = outcome.case.question
     if asked is not None and asked.about == Offer.CHECK_OWN_CASE:
         return speak(handler_input, result.speech, (say.OFFER_CHECK_YOURS,), card=result)

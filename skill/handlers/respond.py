@@ -205,8 +205,17 @@ def finish(
         current.keep(back.case)  # each time it is asked counts: never a third time
         resume = back.resume
     if resume is not None:
+        # one breath: an answer too long to go before the question coming back is said in
+        # its first sentence, and the card carries it in full
+        shorter = phrase(lead, first_sentence(card.speech), " ") if card is not None else None
         return ask_for(
-            handler_input, resume, lead=phrase(speech, " "), card=card, back=True, screen=screen
+            handler_input,
+            resume,
+            lead=phrase(speech, " "),
+            card=card,
+            back=True,
+            screen=screen,
+            shorter=shorter,
         )
     offered = _offer_still_open(current)
     again = None if offered is None else offered_again(current.case, current.opening.question)

@@ -480,3 +480,16 @@ def test_what_do_i_do_now_said_to_a_date_check_gets_the_next_step(customer: Star
     reply = talk.says("AMAZON.HelpIntent")
     assert reply.startswith("The first step is to email ZOSI support"), reply
     assert "When did you buy" not in reply, reply
+
+
+def test_a_long_fact_before_the_question_coming_back_stays_one_breath(customer: Start) -> None:
+    """W4 mid-dialog: "what proof do you need" asked while the shop is asked for got the
+    whole RMA answer and the shop question with its three choices, 62 words. The fact is
+    said in its short form (the card has it all), then the question."""
+    talk = customer()
+    first = talk.says("ReturnRefundIntent", product=CAMERA, purchaseDate="2026-11-10")
+    assert first.endswith("or from another shop?"), first
+    reply = talk.says("PolicyFactIntent", aspect=("what proof do you need", "approved"))
+    assert reply.startswith("Once support approves your claim"), reply
+    assert reply.endswith("or from another shop?"), reply
+    assert len(reply.split()) <= 50, reply

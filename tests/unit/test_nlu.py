@@ -278,6 +278,9 @@ def filled(intent: dict[str, Any]) -> dict[str, Any]:
             "PolicyFactIntent",
             {"aspect": "late"},
         ),
+        # W2: a fault asked about as a what-if ("and if it breaks later?") is a fault, not a stop
+        ("and if it breaks later", "PolicyFactIntent", {"reason": "defect"}),
+        ("what if it goes wrong one day", "PolicyFactIntent", {"reason": "defect"}),
         ("what's the weather in Paris", "AMAZON.FallbackIntent", {}),
         ("blue elephants dance", "AMAZON.FallbackIntent", {}),
         ("", "AMAZON.FallbackIntent", {}),
