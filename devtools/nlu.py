@@ -478,21 +478,20 @@ class Nlu:
         if filled is None or (exact is not None and filled.rank > exact.rank):
             return None
         intent = self._complete(copy.deepcopy(updated))
-        intent["slots"][slot] = filled.slots[slot]
-        if not filled.unresolved:
-            return Understanding(intent, "IN_PROGRESS")
-        # "Which city?" - "no, that's everything, bye": words that name no value of the slot
-        # asked for are Alexa's built-in stop, cancel or no when they say so
-        fresh = self._fresh(exact, said)
-        if fresh.intent["name"] in _COMMANDS:
-            return fresh
-        # "Where did you buy it?" - "sorry no, the 18th": words that name values of the
-        # intent's other slots (a date) fill those, as Alexa's slot model hears them, not the
-        # slot asked for with words that name none of its values
-        named = self._scan(updated["name"], said)
-        if named and slot not in named:
-            intent = self._complete(copy.deepcopy(updated))
-            intent["slots"].update(named)
+        heard = {slot: filled.slots[slot]}
+        if filled.unresolved:
+            # "Which city?" - "no, that's everything, bye": words that name no value of the
+            # slot asked for are Alexa's built-in stop, cancel or no when they say so
+            fresh = self._fresh(exact, said)
+            if fresh.intent["name"] in _COMMANDS:
+                return fresh
+            # "Where did you buy it?" - "sorry no, the 18th": words that name values of the
+            # intent's other slots (a date) fill those, as Alexa's slot model hears them, not
+            # the slot asked for with words that name none of its values
+            named = self._scan(updated["name"], said)
+            if named and slot not in named:
+                heard = named
+        intent["slots"].update(heard)
         return Understanding(intent, "IN_PROGRESS")
 
     def _fresh(self, exact: _Candidate | None, said: list[str]) -> Understanding:

@@ -414,18 +414,8 @@ def _explained(handler_input: HandlerInput, step: Explained, outcome: Outcome) -
     """The fact asked for first; then the open question again, or an offer to check theirs."""
     result = _fact(handler_input, step.topic, step.reason)
     if outcome.resume is not None:
-        lead = phrase(result.speech, " ")
-        # one breath: a long fact before the question coming back is said in its short form,
-        # and the card carries it in full
         short = say.short_fact(turn(handler_input).fact(step.topic, step.reason))
-        return ask_for(
-            handler_input,
-            outcome.resume,
-            lead=lead,
-            card=result,
-            back=True,
-            shorter=phrase(short, " "),
-        )
+        return finish(handler_input, result, resume=outcome.resume, short=short)
     asked = outcome.case.question
     if asked is not None and asked.about == Offer.CHECK_OWN_CASE:
         return speak(handler_input, result.speech, (say.OFFER_CHECK_YOURS,), card=result)

@@ -188,11 +188,15 @@ def finish(
     lead: Phrase = (),
     resume: AskFact | None = None,
     screen: ScreenOf | None = None,
+    short: Phrase | None = None,
 ) -> Response:
     """Give an answer, then go back to the question a purchase dialog still waits on, if any.
 
     With nothing to go back to, ask whether there is anything else (a yes/no that
     lasts one turn). Any other yes/no question asked before is closed either way.
+    ``short`` is the answer in one sentence, said instead when the answer and the
+    question coming back would not fit in one breath (the card's first sentence if
+    not given); the card carries it in full.
     """
     current = turn(handler_input)
     card = result if isinstance(result, Answer) else None
@@ -205,9 +209,9 @@ def finish(
         current.keep(back.case)  # each time it is asked counts: never a third time
         resume = back.resume
     if resume is not None:
-        # one breath: an answer too long to go before the question coming back is said in
-        # its first sentence, and the card carries it in full
-        shorter = phrase(lead, first_sentence(card.speech), " ") if card is not None else None
+        if short is None and card is not None:
+            short = first_sentence(card.speech)
+        shorter = None if short is None else phrase(lead, short, " ")
         return ask_for(
             handler_input,
             resume,
