@@ -387,6 +387,24 @@ TOPIC_GOALS: dict[str, Goal] = {
 _FACTS_FIRST = frozenset({"return_condition"})
 
 
+#: The aspect a fact's topic asks, when a question names the topic and not the aspect: "will
+#: you cover the return shipping if the doorbell is defective" asks who pays (R4, W5), "the
+#: hold on my card" how much is held (X3), "customs" whether they pay duties (W9).
+_TOPIC_ASPECTS = {
+    "return_shipping": "who_pays",
+    "warranty_shipping": "who_pays",
+    "cross_ship_cost": "who_pays",
+    "customs": "customs",
+    "cross_ship_hold": "card_hold",
+    "cross_ship_dispatch": "how_fast",
+}
+
+
+def aspect_of_topic(topic: str | None) -> str | None:
+    """The aspect a question asks by naming only its topic (an Aspect id), if one."""
+    return None if topic is None else _TOPIC_ASPECTS.get(topic)
+
+
 def fact_first(topic: str | None) -> str | None:
     """The fact a question about the customer's own purchase asks, said before the flow's.
 

@@ -22,6 +22,7 @@ from conversation.aspects import (
     asked_aspects,
     asks_of_the_purchase_dated,
     asks_until_when_of_the_dated,
+    aspect_of_topic,
     channel_of_topic,
     fact_first,
     own_purchase_goal,
@@ -200,7 +201,7 @@ def hear(handler_input: HandlerInput) -> Heard:
         home_country=values[FactName.HOME_COUNTRY],
         claim_kind=values[FactName.CLAIM_KIND],
         condition=values[FactName.CONDITION],
-        aspect=aspect,
+        aspect=aspect or aspect_of_topic(read_slot(intent, TOPIC).id),
         unmatched=tuple(unmatched),
         topic=_topic_named(read_slot(intent, SLOTS[FactName.CLAIM_KIND]).spoken)
         or fact_first(read_slot(intent, TOPIC).id),

@@ -493,3 +493,33 @@ def test_a_long_fact_before_the_question_coming_back_stays_one_breath(customer: 
     assert reply.startswith("Once support approves your claim"), reply
     assert reply.endswith("or from another shop?"), reply
     assert len(reply.split()) <= 50, reply
+
+
+@pytest.mark.parametrize(
+    ("topic", "reason", "first"),
+    [
+        (
+            ("the return shipping", "return_shipping"),
+            FAULTY,
+            "As it's a quality problem, ZOSI pays the return shipping.",
+        ),
+        (
+            ("the return postage", "return_shipping"),
+            ("i changed my mind", "changed_mind"),
+            "As it isn't a quality problem, you pay",
+        ),
+        (("the customs fees", "customs"), None, "ZOSI doesn't pay customs"),
+        (("the hold on my card", "cross_ship_hold"), None, "ZOSI puts a 30-day hold"),
+    ],
+)
+def test_a_topic_named_of_their_product_asks_its_aspect(
+    customer: Start, topic: tuple[str, str], reason: tuple[str, str] | None, first: str
+) -> None:
+    """R4, W5, W9, X3: "will you cover the return shipping if the doorbell is defective" names
+    the topic, not the aspect, and their product with it. It asks who pays, and the answer
+    leads with that, not with the refund window and who pays third."""
+    slots = {"topic": topic, "product": CAMERA}
+    if reason is not None:
+        slots["reason"] = reason
+    reply = customer().says("PolicyFactIntent", **slots)
+    assert reply.startswith(first), reply
