@@ -111,7 +111,8 @@ def _decide(case: Case, known: Known, span: DateSpan) -> Outcome:
             return _ask(case, FactName.CLAIM_KIND, lead=_refund_open(facts))
         decision = _evaluate(kind, facts, known.today)
         if decision.verdict is Verdict.NO or not fits_reason(kind, facts.reason):
-            return Outcome(case, _refusal(kind, decision, facts, known.today, product, None))
+            refused = _refusal(kind, decision, facts, known.today, product, None)
+            return Outcome(case, refused._replace(exact=span.precise))
         home_known = case.value(FactName.HOME_COUNTRY) is not None
         return Outcome(case, ClaimSteps(kind, decision, product, span.precise, home_known))
     decision = _evaluate(goal, facts, known.today)

@@ -621,11 +621,11 @@ def _shop_decides(
     """Whether the shop, not yet said, can still change the answer (R1, R2, R5).
 
     A refund needs it while the 30 days may run; once they are over, no shop makes ZOSI's
-    refund possible, so the decision is said without asking (answer first). A refund
-    request asked for by name needs it whatever the date.
+    refund possible, so the decision is said without asking (answer first). That holds for
+    a refund request asked for by name too: "it stopped working after three months, do I
+    get my money back" is the warranty's answer (W5) whichever shop sold it.
     """
     if case.value(FactName.CHANNEL) is not None or case.unknown(FactName.CHANNEL):
         return False
-    if kind is ClaimKind.REFUND_RETURN and goal is not Goal.REFUND:
-        return True
-    return goal is Goal.REFUND and _refund_open_by_date(case, span, today)
+    refund = goal is Goal.REFUND or kind is ClaimKind.REFUND_RETURN
+    return refund and _refund_open_by_date(case, span, today)

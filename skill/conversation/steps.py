@@ -234,6 +234,8 @@ class Refused(Record):
     instead: ClaimKind | None = None
     instead_decision: Decision | None = None
     not_a_fault: bool = False
+    exact: bool = True
+    """The purchase day is known to the day (else its last days are floors: "at least")."""
     rechecked: bool = False
     """Decided again at the customer's yes, and no longer what was offered (issue 18)."""
 

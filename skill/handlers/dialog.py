@@ -533,21 +533,27 @@ def _refused(handler_input: HandlerInput, step: Refused) -> Response:
     )
     store = step.order.store_name if step.order is not None else None
     why = say.refused(
-        step.kind.value, step.decision, step.product, label, store, not_a_fault=step.not_a_fault
+        step.kind.value,
+        step.decision,
+        step.product,
+        label,
+        store,
+        not_a_fault=step.not_a_fault,
+        exact=step.exact,
     )
     if step.rechecked:  # the yes found the decision changed since the offer (issue 18)
         why = phrase(say.CHECKED_AGAIN, " ", why)
     if step.instead is not None and step.instead_decision is not None:
-        offer = say.instead_offer(step.instead.value, step.instead_decision.window.last_day)
+        offer = say.instead_offer(
+            step.instead.value, step.instead_decision.window.last_day, step.decision
+        )
         if step.order is None:  # not linked: the steps of the route that is still open
             steps = say.claim_steps_answer(
                 step.instead.value, claim_steps(step.instead, step.instead_decision.steps)
             )
-            return finish(
-                handler_input,
-                steps._replace(speech=(say.STEPS_ON_CARD,)),
-                lead=phrase(why, " ", say.instead_steps(step.instead.value), " "),
-            )
+            instead = say.instead_steps(step.instead.value, step.decision)
+            lead = phrase(why, " ", instead, " ") if instead else phrase(why, " ")
+            return finish(handler_input, steps._replace(speech=(say.STEPS_ON_CARD,)), lead=lead)
         # One breath (audit M10): the warranty still open comes right after the refusal, and
         # what it costs if no fault is found goes on the card, not before it.
         card = say.decision_answer(step.instead_decision, step.product)

@@ -226,7 +226,12 @@ class Voice(Protocol):
         """Until when a refund runs for a purchase from ZOSI, said before the shop is asked."""
         ...
 
-    def instead_offer(self, kind: str, last_day: date | None) -> Phrase:
+    def instead_offer(
+        self,
+        kind: str,
+        last_day: date | None,
+        refused: ReturnDecision | WarrantyDecision | CrossShipDecision | None = None,
+    ) -> Phrase:
         """The request the policy still allows, offered in place of the one it ruled out."""
         ...
 
@@ -242,8 +247,12 @@ class Voice(Protocol):
         """Whether a request can be made, and until when."""
         ...
 
-    def instead_steps(self, kind: str) -> str:
-        """Introduces the steps of the request that is still open."""
+    def instead_steps(
+        self,
+        kind: str,
+        refused: ReturnDecision | WarrantyDecision | CrossShipDecision | None = None,
+    ) -> str:
+        """Introduces the steps of the request that is still open, unless the refusal said it."""
         ...
 
     def offer_request(self, kind: str) -> str:
@@ -298,6 +307,7 @@ class Voice(Protocol):
         store_name: str | None,
         *,
         not_a_fault: bool = False,
+        exact: bool = True,
     ) -> Phrase:
         """Why a request can't be opened, in the customer's terms (R1, R5, W1, X1)."""
         ...

@@ -523,3 +523,21 @@ def test_a_topic_named_of_their_product_asks_its_aspect(
         slots["reason"] = reason
     reply = customer().says("PolicyFactIntent", **slots)
     assert reply.startswith(first), reply
+
+
+def test_a_refund_request_for_a_fault_past_the_30_days_gets_the_warranty_remedy(
+    customer: Start,
+) -> None:
+    """R1, W5: "my camera stopped working after 3 months, do I get a new one or my money back"
+    got a bare "Where did you buy your camera?": no shop changes a refund that is over by
+    date, and a fault under warranty is still refunded or replaced, which is the answer."""
+    reply = customer().says(
+        "StartClaimIntent",
+        claimType=("money back", "refund_return"),
+        reason=("stopped working", "defect"),
+        productAge="P3M",
+        product=CAMERA,
+    )
+    assert reply.startswith("As it's faulty and under warranty until at least"), reply
+    assert "a full refund or a replacement" in reply, reply
+    assert "Where did you buy" not in reply, reply

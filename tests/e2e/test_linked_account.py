@@ -188,13 +188,14 @@ def test_a_retried_request_after_a_lost_answer_opens_one_case(
 def test_a_refund_the_30_days_rule_out_is_never_requested(
     talk: Talk, service: LocalAccountService
 ) -> None:
-    """R1 first: the NVR from May gets the warranty route offered for a fault, not a refund."""
+    """R1, W5: the NVR from May is past its 30 days, so no refund request is opened; its fault
+    is still refunded or replaced under the warranty, and that request is offered."""
     before = service.calls[SUPPORT_POST]
     conversation = talk("demo-recent", user_id="amzn1.ask.account.OLDNVR")
     replies = said(conversation, "start a return for my nvr", "it stopped working")
-    assert "too late for a refund on the N. V. R." in replies[-1]
-    assert "the 30 days ended on" in replies[-1]
-    assert "Shall I open a warranty repair instead?" in replies[-1]
+    assert replies[-1].startswith("As it's faulty and under warranty until"), replies[-1]
+    assert "a full refund or a replacement once ZOSI support confirms the fault" in replies[-1]
+    assert replies[-1].endswith("Shall I open a warranty repair for it?")
     assert service.calls[SUPPORT_POST] == before
     (opened,) = said(conversation, "yes")
     assert opened.startswith("Done. I've opened a warranty repair")

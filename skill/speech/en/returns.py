@@ -121,16 +121,22 @@ def _fault_refund(fault: FaultRefund, exact: bool) -> tuple[Phrase, Phrase]:
     way there, the customer abroad (W6) included.
     """
     speech = phrase(
-        "Yes: as it's faulty and under warranty ",
-        until(fault.until, exact),
-        ", you can get a full refund or a replacement once ZOSI support confirms the fault. ",
-        _WARRANTY_SHIPPING[fault.return_shipping],
+        fault_remedy(fault, exact, lead="Yes: as"), " ", _WARRANTY_SHIPPING[fault.return_shipping]
     )
     card = _facts(
         ("Refund or replacement for a fault, under warranty until: ", When(fault.until)),
         (_WARRANTY_SHIPPING[fault.return_shipping],),
     )
     return speech, card
+
+
+def fault_remedy(fault: FaultRefund, exact: bool = True, *, lead: str = "As") -> Phrase:
+    """W5: what a fault said past the 30 days still gets: a full refund or a replacement."""
+    return phrase(
+        f"{lead} it's faulty and under warranty ",
+        until(fault.until, exact),
+        ", you can get a full refund or a replacement once ZOSI support confirms the fault.",
+    )
 
 
 #: Who pays to send a faulty product under warranty to ZOSI (W5, W7; W6 from abroad).

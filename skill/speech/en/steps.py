@@ -56,7 +56,7 @@ from speech.en.dialog import (
     USING_REMEMBERED_PURCHASE,
 )
 from speech.en.privacy import NOTHING_DELETED
-from speech.en.returns import _return_shipping, return_answer
+from speech.en.returns import _return_shipping, fault_remedy, return_answer
 from speech.en.support import claim_steps_answer, first_step
 from speech.en.warranty import DAMAGE_FOR_SUPPORT, _warranty_shipping, warranty_answer
 from speech.ssml import Phrase, When, phrase
@@ -357,8 +357,12 @@ def refused(
     store_name: str | None,
     *,
     not_a_fault: bool = False,
+    exact: bool = True,
 ) -> Phrase:
-    """Why a request can't be opened, in the customer's terms (R1, R5, W1, W2, X1, X2)."""
+    """Why a request can't be opened, in the customer's terms (R1, R5, W1, W2, X1, X2).
+
+    ``exact``: the purchase day is known to the day; else a last day is "at least".
+    """
     what = label if label is not None else (the_product(product),)
     if not_a_fault:
         return phrase(
@@ -386,6 +390,9 @@ def refused(
         )
     last_day = decision.window.last_day
     ended: Phrase = (" is over",) if last_day is None else (" ended on ", When(last_day))
+    if kind == "refund_return" and _is_return(decision) and decision.fault_refund is not None:
+        # W5: past the 30 days, a fault said still gets a refund or a replacement
+        return fault_remedy(decision.fault_refund, exact)
     if kind == "refund_return":
         # the answer first: no refund now, then why (R1)
         return phrase(
@@ -405,8 +412,18 @@ def refused(
 STEPS_ON_CARD = "I've sent the steps to your Alexa app."
 
 
-def instead_offer(kind: str, last_day: date | None) -> Phrase:
-    """The request the policy still allows, offered in place of the one it ruled out."""
+def instead_offer(
+    kind: str,
+    last_day: date | None,
+    refused: ReturnDecision | WarrantyDecision | CrossShipDecision | None = None,
+) -> Phrase:
+    """The request the policy still allows, offered in place of the one it ruled out.
+
+    When the refusal said already what the warranty does for their fault (W5), only the
+    offer is left to say.
+    """
+    if not instead_steps(kind, refused):
+        return (f"Shall I open {KIND_NAMES[kind]} for it?",)
     until_: Phrase = () if last_day is None else (" until ", When(last_day))
     still = (
         "You can still return it for a full refund"
@@ -533,8 +550,12 @@ def claim_window(
     return phrase(what, until(last_day, exact), ending)
 
 
-def instead_steps(kind: str) -> str:
-    """Introduces the steps of the request that is still open."""
+def instead_steps(
+    kind: str, refused: ReturnDecision | WarrantyDecision | CrossShipDecision | None = None
+) -> str:
+    """Introduces the steps of the request that is still open, unless the refusal said it."""
+    if refused is not None and _is_return(refused) and refused.fault_refund is not None:
+        return ""
     return {
         "warranty_repair": (
             "If it's faulty, though, it's still under warranty, so ZOSI can repair or replace it."
