@@ -281,6 +281,22 @@ def filled(intent: dict[str, Any]) -> dict[str, Any]:
         # W2: a fault asked about as a what-if ("and if it breaks later?") is a fault, not a stop
         ("and if it breaks later", "PolicyFactIntent", {"reason": "defect"}),
         ("what if it goes wrong one day", "PolicyFactIntent", {"reason": "defect"}),
+        # W8: no fault found, in the customer's words; W4: the label once approved
+        (
+            "what happens if the technicians can't find a fault",
+            "PolicyFactIntent",
+            {"aspect": "not_faulty"},
+        ),
+        (
+            "do I pay if the damage isn't covered",
+            "PolicyFactIntent",
+            {"aspect": "not_faulty", "alsoAspect": "who_pays"},
+        ),
+        (
+            "do you send me a shipping label for the warranty return",
+            "WarrantyStatusIntent",
+            {"aspect": "approved"},
+        ),
         ("what's the weather in Paris", "AMAZON.FallbackIntent", {}),
         ("blue elephants dance", "AMAZON.FallbackIntent", {}),
         ("", "AMAZON.FallbackIntent", {}),
