@@ -297,6 +297,22 @@ def filled(intent: dict[str, Any]) -> dict[str, Any]:
             "WarrantyStatusIntent",
             {"aspect": "approved"},
         ),
+        # R3: damage and a lost box in more words; R4: damage found on opening is transit damage
+        (
+            "I dented the doorbell when I was mounting it, refund possible?",
+            "ReturnRefundIntent",
+            {"condition": "damaged_by_customer"},
+        ),
+        (
+            "the box got squashed in my garage, can I still return the camera",
+            "ReturnRefundIntent",
+            {"condition": "packaging_gone", "product": "camera"},
+        ),
+        (
+            "the camera came cracked out of the box, can I return it",
+            "ReturnRefundIntent",
+            {"reason": "damaged_in_transit", "product": "camera"},
+        ),
         ("what's the weather in Paris", "AMAZON.FallbackIntent", {}),
         ("blue elephants dance", "AMAZON.FallbackIntent", {}),
         ("", "AMAZON.FallbackIntent", {}),
