@@ -19,9 +19,13 @@ def contact_support(handler_input: HandlerInput) -> Response:
 
 
 def claim_status_request(handler_input: HandlerInput) -> Response:
-    """Answers "What's the status of my return?" from the linked account's requests."""
+    """Answers "What's the status of my return?" from the linked account's requests.
+
+    Not linked, "how long will the repair take" still gets what is known: the terms set no
+    time for it, and the account or ZOSI support can say where theirs is (C1).
+    """
     from handlers.linked import claim_status, link_card
 
     if turn(handler_input).linked:
         return claim_status(handler_input)
-    return link_card(handler_input, (say.LINK_NEEDED,))
+    return link_card(handler_input, (say.REQUESTS_NEED_LINK,))

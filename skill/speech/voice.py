@@ -62,6 +62,7 @@ class Voice(Protocol):
     HELP_IN_DIALOG: str
     LINK_EXPIRED: str
     LINK_NEEDED: str
+    REQUESTS_NEED_LINK: str
     LOOKING_UP: str
     MINOR_CANNOT_CHECK: str
     MINOR_NO_CONSENT: str

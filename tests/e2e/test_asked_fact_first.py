@@ -541,3 +541,17 @@ def test_a_refund_request_for_a_fault_past_the_30_days_gets_the_warranty_remedy(
     assert reply.startswith("As it's faulty and under warranty until at least"), reply
     assert "a full refund or a replacement" in reply, reply
     assert "Where did you buy" not in reply, reply
+
+
+def test_how_long_a_repair_takes_asked_unlinked_says_the_terms_set_no_time(
+    customer: Start,
+) -> None:
+    """C1: "how long will the repair take" or "when will I get my money back", not linked,
+    got only "link your ZOSI account". The terms give no time for a repair or a refund, so
+    none is promised; the account or ZOSI support can say where theirs is."""
+    talk = customer()
+    reply = talk.says("ClaimStatusIntent")
+    assert reply.startswith("ZOSI's terms set no time for a repair or a refund."), reply
+    assert "link your ZOSI account" in reply, reply
+    assert "service at zositech dot com" in reply, reply
+    assert talk.last["response"]["card"]["type"] == "LinkAccount"

@@ -51,6 +51,7 @@ from speech.en.account import PARCEL_STATUS as PARCEL_STATUS
 from speech.en.account import POLICY_NOTICE as POLICY_NOTICE
 from speech.en.account import REASON_NAMES as REASON_NAMES
 from speech.en.account import REQUEST_MAY_BE_OPEN as REQUEST_MAY_BE_OPEN
+from speech.en.account import REQUESTS_NEED_LINK as REQUESTS_NEED_LINK
 from speech.en.account import STATUS_NAMES as STATUS_NAMES
 from speech.en.account import claim_opened as claim_opened
 from speech.en.account import confirm_claim as confirm_claim

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from policy.model import Referral, Step, Verdict
 from policy.terms import CROSS_SHIP_MAX_MONTHS, RETURN_WINDOW_DAYS
 from speech import Answer
-from speech.en.common import steps_text, support_card_line
+from speech.en.common import SPOKEN_EMAIL, steps_text, support_card_line
 from speech.ssml import Phrase, Spell, When, phrase
 
 if TYPE_CHECKING:
@@ -25,6 +25,12 @@ LINK_NEEDED = (
     "To answer that from your own orders, link your ZOSI account in the Alexa app. I've sent a "
     "card to your Alexa app to help."
 )
+REQUESTS_NEED_LINK = (
+    "ZOSI's terms set no time for a repair or a refund. To hear where yours is, link your ZOSI "
+    f"account in the Alexa app; I've sent a card. ZOSI support can tell you too, at {SPOKEN_EMAIL}."
+)
+"""Where their request is, asked unlinked: no time to promise (the terms give none), and who can
+tell them (C1)."""
 LINK_EXPIRED = (
     "Your ZOSI account link has expired or was removed, so I can't see your orders. Please link "
     "it again in the Alexa app; I've sent a card to help."
