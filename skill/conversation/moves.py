@@ -13,6 +13,7 @@ from __future__ import annotations
 from conversation.aspects import subject_of
 from conversation.case import (
     GENERAL,
+    GIFT,
     UNKNOWN,
     Asks,
     Case,
@@ -55,7 +56,9 @@ from conversation.steps import (
 def _signal(case: Case, signal: Signal, known: Known) -> Outcome:
     """Help, a detour, something not understood, or "I don't know"."""
     waiting = case.waiting
-    if signal is Signal.HELP and waiting is None:
+    if signal in {Signal.HELP, Signal.DONT_KNOW} and waiting is None:
+        # "I have no idea when she bought it", said after a gift's answer: nothing was asked,
+        # and the case still has a next step (W3, R6), which helps more than the menu
         next_steps = _what_to_do_now(case)
         if next_steps is not None:
             return Outcome(case, next_steps)
@@ -90,9 +93,14 @@ def _what_to_do_now(case: Case) -> Explained | None:
     """Help once the customer's own case was decided: its next step, not the skill's menu.
 
     "What do I do now" after "your recorder is under warranty" asks how that claim goes
-    on (W3: email ZOSI support first), the steps aspect of the case's rules.
+    on (W3: email ZOSI support first), the steps aspect of the case's rules. A gift's answer
+    decides with no date: the giver holds it (R6).
     """
-    decided = purchase_span(case, guessed=True) is not None or case.fact(FactName.ORDER) is not None
+    decided = (
+        purchase_span(case, guessed=True) is not None
+        or case.fact(FactName.ORDER) is not None
+        or case.value(FactName.CHANNEL) == GIFT
+    )
     if case.goal is None or not decided:
         return None
     from policy.facts import Aspect, topic_for

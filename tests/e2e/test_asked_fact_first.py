@@ -555,3 +555,21 @@ def test_how_long_a_repair_takes_asked_unlinked_says_the_terms_set_no_time(
     assert "link your ZOSI account" in reply, reply
     assert "service at zositech dot com" in reply, reply
     assert talk.last["response"]["card"]["type"] == "LinkAccount"
+
+
+def test_i_dont_know_after_a_gifts_answer_gets_the_next_step_not_the_menu(
+    customer: Start,
+) -> None:
+    """R6, W3: "my sister gave me a doorbell and it doesn't ring" gets the gift's warranty and
+    the receipt; "I have no idea when she bought it" then got the skill's menu of examples.
+    Nothing was asked, and the case has a next step: report the fault to ZOSI support."""
+    talk = customer()
+    first = talk.says(
+        "PurchaseDetailsIntent",
+        store=("for my birthday", "gift"),
+        reason=("doesn't ring", "defect"),
+    )
+    assert "receipt" in first, first
+    reply = talk.says("DontKnowIntent")
+    assert reply.startswith("The first step is to email ZOSI support"), reply
+    assert "For example" not in reply, reply
