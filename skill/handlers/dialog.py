@@ -28,7 +28,7 @@ from conversation.aspects import (
     own_purchase_goal,
     who_pays_left,
 )
-from conversation.case import Asks, Case, FactName, Goal, Offer, Source, member
+from conversation.case import Asks, Case, FactName, Goal, Offer, Question, Source, member
 from conversation.decisions import (
     REFUND_OPEN,
     REFUND_OPEN_GIFT,
@@ -584,10 +584,13 @@ def _reply(handler_input: HandlerInput, step: Reply, outcome: Outcome) -> Respon
         return speak(handler_input, (text,))
     if outcome.resume is not None:
         return ask_for(handler_input, outcome.resume, lead=(text, " ") if text else (), back=True)
-    if step.said is Said.WHAT_ELSE:
-        return speak(handler_input, (), (say.WHAT_ELSE,))
     if step.said is Said.WHICH_GOAL:
         return speak(handler_input, (say.OKAY,), (say.WHICH_GOAL,))
+    # "What else would you like to know?" is "anything else?" too: a no to it ends the session,
+    # not "Okay. What would you like to know?" again
+    turn(handler_input).keep(outcome.case._replace(question=Question(Asks.MORE)))
+    if step.said is Said.WHAT_ELSE:
+        return speak(handler_input, (), (say.WHAT_ELSE,))
     return speak(handler_input, (text,), (say.WHAT_TO_ASK,))
 
 

@@ -573,3 +573,14 @@ def test_i_dont_know_after_a_gifts_answer_gets_the_next_step_not_the_menu(
     reply = talk.says("DontKnowIntent")
     assert reply.startswith("The first step is to email ZOSI support"), reply
     assert "For example" not in reply, reply
+
+
+def test_no_to_what_else_would_you_like_to_know_ends_the_session(customer: Start) -> None:
+    """Issue 17 (5): "Anything else?" - "okay" - "What else would you like to know?" -
+    "no thank you" got "Okay. What would you like to know?", and so on with every no. A no to
+    "what else?" is a no to "anything else?": goodbye."""
+    talk = customer()
+    talk.says("PolicyFactIntent", topic=("delivery", "delivery_cost"))
+    assert talk.yes() == "What else would you like to know?"
+    assert talk.no().startswith("Goodbye")
+    assert talk.last["response"]["shouldEndSession"] is True
