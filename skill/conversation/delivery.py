@@ -124,6 +124,22 @@ def corrects_order_day(case: Case, date_said: str | None, *, only_a_date: bool) 
     )
 
 
+def purchase_date_said(case: Case, heard: DeliveryHeard, *, asks_more: bool) -> str | None:
+    """The purchase date a delivery question with nothing but a date gives, if one is awaited.
+
+    "When did you buy it?" - "I bought it in March this year": a date alone, heard as the
+    date of an order (D4), answers the purchase question that is open (R1, W1), not how
+    long delivery of an order placed in March takes. Anything else said with it (a place, a
+    second topic: ``asks_more``) is a delivery question after all.
+    """
+    waiting = case.waiting
+    if waiting is None or waiting.about != FactName.PURCHASED or asks_more:
+        return None
+    if heard.region or heard.place or heard.country:
+        return None
+    return heard.ordered_on or heard.order_date
+
+
 def delivery_step(
     case: Case, heard: DeliveryHeard, today: date, remembered: str | None, can_store: bool
 ) -> DeliveryStep:

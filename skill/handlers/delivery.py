@@ -12,6 +12,7 @@ from conversation.delivery import (
     delivery_step,
     kept_case,
     needs_region,
+    purchase_date_said,
 )
 from handlers.context import turn
 from handlers.names import ALSO_TOPIC, COUNTRY, ORDER_DATE, ORDERED_ON, PRODUCT, REGION
@@ -27,13 +28,14 @@ if TYPE_CHECKING:
     from screens import Screen
 
 
-def delivery_time(
+def delivery_time(  # noqa: PLR0911 - one answer per kind of delivery question
     handler_input: HandlerInput, *, corrected_order_day: str | None = None
 ) -> Response:
     """Answers "How long does delivery to Kazan take?" with dated business-day windows (D2-D4).
 
     ``corrected_order_day`` is a date said on its own right after an estimate for an order
-    already placed ("no wait, it was the 12th"): the same question, from that day.
+    already placed ("no wait, it was the 12th"): the same question, from that day. A date
+    alone said while the purchase date is asked is that date, whichever intent carried it.
     """
     intent = current_intent(handler_input)
     current = turn(handler_input)
@@ -47,6 +49,14 @@ def delivery_time(
         ordered_on=corrected_order_day or read_slot(intent, ORDERED_ON).spoken,
     )
     also_topic = read_slot(intent, ALSO_TOPIC).id
+    said_date = purchase_date_said(
+        current.case, heard, asks_more=read_slot(intent, ALSO_TOPIC).spoken is not None
+    )
+    if said_date is not None and corrected_order_day is None:
+        from conversation.steps import Heard
+        from handlers.dialog import converse_heard
+
+        return converse_heard(handler_input, Heard(date=said_date))
     if asks_of_the_replacement(current.case, heard, also_topic=also_topic):
         from policy.facts import Topic  # X1-X4: the replacement's shipping, not D4
 

@@ -132,6 +132,12 @@ def converse(handler_input: HandlerInput) -> Response:
         from handlers.delivery import delivery_time
 
         return delivery_time(handler_input, corrected_order_day=heard.date)
+    return converse_heard(handler_input, heard)
+
+
+def converse_heard(handler_input: HandlerInput, heard: Heard) -> Response:
+    """The purchase conversation's turn for what was heard, from whichever intent said it."""
+    current = turn(handler_input)
     known = gather(current, current.case, heard)
     outcome = next_step(current.case, heard, known)
     if isinstance(outcome.step, ANSWERS):

@@ -584,3 +584,18 @@ def test_no_to_what_else_would_you_like_to_know_ends_the_session(customer: Start
     assert talk.yes() == "What else would you like to know?"
     assert talk.no().startswith("Goodbye")
     assert talk.last["response"]["shouldEndSession"] is True
+
+
+def test_a_date_heard_as_an_order_date_answers_the_purchase_question_open(
+    customer: Start,
+) -> None:
+    """R1, W1: "... camera is broken, what do I do" - "If you'd like me to check yours, when
+    did you buy it?" - "I buy it march this year", heard as a delivery question for an order
+    placed in March, got a delivery estimate for March and the date asked again. A date alone,
+    said while the purchase date is asked, is the purchase date."""
+    talk = customer()
+    first = talk.says("WarrantyStatusIntent", reason=FAULTY, product=CAMERA)
+    assert first.endswith("when did you buy it?") or "When did you buy" in first, first
+    reply = talk.says("DeliveryTimeIntent", orderDate="2026-03")
+    assert "under warranty until at least 1 March 2027" in reply, reply
+    assert "arrive" not in reply, reply
