@@ -649,6 +649,18 @@ def _shipping_with_customs(case: Case, heard: Heard, answered: Topic | None) -> 
 _REFUND_POSSIBLE = frozenset({"return_window", "return_reason", "return_eligibility"})
 
 
+def _who_pays_second(case: Case, topic: Topic, answered: Topic | None) -> Topic | None:
+    """Who pays, named second: the case's own shipping, unless the answer already said it.
+
+    "It works, but the app is too complicated and I'd like to send it back, will it cost me
+    anything" is answered for their reason (R4: they pay); the other regime (a fault's, W5)
+    would answer nothing they asked, and say the opposite.
+    """
+    if answered is not None and answered.value in WHO_PAYS_TOPICS:
+        return None
+    return fact_topic(case, topic)
+
+
 def also_asked(
     case: Case, heard: Heard, answered: Topic | None = None, *, said_first: Topic | None = None
 ) -> Topic | None:
@@ -698,7 +710,7 @@ def also_asked(
             if topic is not None:
                 break
     if topic is not None and topic.value in WHO_PAYS_TOPICS:
-        topic = fact_topic(case, topic)
+        topic = _who_pays_second(case, topic, answered)
     if topic is not None and topic.value in _REFUND_POSSIBLE:
         condition = member(Condition, case.value(FactName.CONDITION))
         if condition is not None and condition.blocks_refund:

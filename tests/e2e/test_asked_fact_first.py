@@ -599,3 +599,21 @@ def test_a_date_heard_as_an_order_date_answers_the_purchase_question_open(
     reply = talk.says("DeliveryTimeIntent", orderDate="2026-03")
     assert "under warranty until at least 1 March 2027" in reply, reply
     assert "arrive" not in reply, reply
+
+
+def test_who_pays_answered_for_their_reason_is_not_followed_by_the_faults_regime(
+    customer: Start,
+) -> None:
+    """R4: "it's a fine camera, but the app is too complicated and I'd like to send it back;
+    will it cost me anything" heard that they pay, then "Within the country you bought it in,
+    ZOSI pays the return shipping for a faulty product": the second slot's shipping, said
+    again as the warranty's. Who pays was answered for their reason; nothing follows it."""
+    reply = customer().says(
+        "WarrantyStatusIntent",
+        reason=("too complicated for me", "changed_mind"),
+        aspect=("will it cost me", "who_pays"),
+        alsoTopic=("send it back", "return_shipping"),
+        store=("your website", "zosi_website"),
+    )
+    assert reply.startswith("As it isn't a quality problem, you pay"), reply
+    assert "ZOSI pays" not in reply, reply
