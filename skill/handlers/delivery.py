@@ -48,11 +48,11 @@ def delivery_time(  # noqa: PLR0911 - one answer per kind of delivery question
         order_date=read_slot(intent, ORDER_DATE).spoken,
         ordered_on=corrected_order_day or read_slot(intent, ORDERED_ON).spoken,
     )
-    also_topic = read_slot(intent, ALSO_TOPIC).id
-    said_date = purchase_date_said(
-        current.case, heard, asks_more=read_slot(intent, ALSO_TOPIC).spoken is not None
-    )
-    if said_date is not None and corrected_order_day is None:
+    also = read_slot(intent, ALSO_TOPIC)
+    also_topic = also.id
+    # (a corrected order day comes only with no purchase question open, so never here)
+    said_date = purchase_date_said(current.case, heard, asks_more=also.spoken is not None)
+    if said_date is not None:
         from conversation.steps import Heard
         from handlers.dialog import converse_heard
 

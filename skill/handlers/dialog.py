@@ -178,6 +178,7 @@ def hear(handler_input: HandlerInput) -> Heard:
     if confirmed is not None:  # Alexa's own confirmation prompt answered: a yes or a no
         return Heard(signal=confirmed)
     product = read_slot(intent, PRODUCT)
+    topic = read_slot(intent, TOPIC).id
     aspect, also_aspect = asked_aspects(
         *two_said(intent, ASPECT, ALSO_ASPECT, asked_first=name in GOALS)
     )
@@ -200,17 +201,17 @@ def hear(handler_input: HandlerInput) -> Heard:
         date=read_slot(intent, SLOTS[FactName.PURCHASED]).spoken
         or _age_as_date(handler_input, intent),
         channel=values[FactName.CHANNEL]
-        or channel_of_topic(read_slot(intent, TOPIC).id)
+        or channel_of_topic(topic)
         or channel_of_topic(read_slot(intent, ALSO_TOPIC).id),
         reason=values[FactName.REASON],
         purchase_country=values[FactName.PURCHASE_COUNTRY],
         home_country=values[FactName.HOME_COUNTRY],
         claim_kind=values[FactName.CLAIM_KIND],
         condition=values[FactName.CONDITION],
-        aspect=aspect or aspect_of_topic(read_slot(intent, TOPIC).id),
+        aspect=aspect or aspect_of_topic(topic),
         unmatched=tuple(unmatched),
         topic=_topic_named(read_slot(intent, SLOTS[FactName.CLAIM_KIND]).spoken)
-        or fact_first(read_slot(intent, TOPIC).id),
+        or fact_first(topic),
         also_aspect=also_aspect,
         also_topic=read_slot(intent, ALSO_TOPIC).id,
     )
@@ -419,9 +420,10 @@ def show(handler_input: HandlerInput, outcome: Outcome) -> Response:  # noqa: PL
 
 def _explained(handler_input: HandlerInput, step: Explained, outcome: Outcome) -> Response:
     """The fact asked for first; then the open question again, or an offer to check theirs."""
-    result = _fact(handler_input, step.topic, step.reason)
+    explanation = turn(handler_input).fact(step.topic, step.reason)
+    result = say.fact_answer(explanation)
     if outcome.resume is not None:
-        short = say.short_fact(turn(handler_input).fact(step.topic, step.reason))
+        short = say.short_fact(explanation)
         return finish(handler_input, result, resume=outcome.resume, short=short)
     asked = outcome.case.question
     if asked is not None and asked.about == Offer.CHECK_OWN_CASE:

@@ -63,7 +63,7 @@ from speech.ssml import Phrase, When, phrase
 
 if TYPE_CHECKING:
     from policy.crossship import CrossShipDecision
-    from policy.returns import ReturnDecision
+    from policy.returns import FaultRefund, ReturnDecision
     from policy.warranty import WarrantyDecision
 
 
@@ -72,6 +72,19 @@ def _is_return(
 ) -> TypeGuard[ReturnDecision]:
     """Whether a decision is about a refund (told by its fields: no rule module is loaded)."""
     return hasattr(decision, "direct_purchase")
+
+
+def _fault_refund_of(
+    decision: ReturnDecision | WarrantyDecision | CrossShipDecision | None,
+) -> FaultRefund | None:
+    """W5's remedy a refused refund says itself, if any.
+
+    A fault said past the 30 days is still refunded or replaced under the warranty: the
+    refusal says so, and the warranty's route is not said again after it.
+    """
+    if decision is None or not _is_return(decision):
+        return None
+    return decision.fault_refund
 
 
 def _is_cross_ship(
@@ -388,11 +401,12 @@ def refused(
             what,
             f": it was bought from {shop}, so ask that shop about its own return policy.",
         )
+    remedy = _fault_refund_of(decision)
+    if kind == "refund_return" and remedy is not None:
+        # W5: past the 30 days, a fault said still gets a refund or a replacement
+        return fault_remedy(remedy, exact)
     last_day = decision.window.last_day
     ended: Phrase = (" is over",) if last_day is None else (" ended on ", When(last_day))
-    if kind == "refund_return" and _is_return(decision) and decision.fault_refund is not None:
-        # W5: past the 30 days, a fault said still gets a refund or a replacement
-        return fault_remedy(decision.fault_refund, exact)
     if kind == "refund_return":
         # the answer first: no refund now, then why (R1)
         return phrase(
@@ -422,7 +436,7 @@ def instead_offer(
     When the refusal said already what the warranty does for their fault (W5), only the
     offer is left to say.
     """
-    if not instead_steps(kind, refused):
+    if _fault_refund_of(refused) is not None:
         return (f"Shall I open {KIND_NAMES[kind]} for it?",)
     until_: Phrase = () if last_day is None else (" until ", When(last_day))
     still = (
@@ -554,7 +568,7 @@ def instead_steps(
     kind: str, refused: ReturnDecision | WarrantyDecision | CrossShipDecision | None = None
 ) -> str:
     """Introduces the steps of the request that is still open, unless the refusal said it."""
-    if refused is not None and _is_return(refused) and refused.fault_refund is not None:
+    if _fault_refund_of(refused) is not None:
         return ""
     return {
         "warranty_repair": (
