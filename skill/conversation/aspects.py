@@ -216,8 +216,9 @@ def fact_topic(case: Case, topic: Topic) -> Topic:
     """The fact a general question means, given the conversation it is asked in.
 
     "Who pays the shipping?" after a repair or a replacement was discussed asks who pays
-    to send that product (W5, W6, X1), not what delivery of a new order costs (D2). So does
-    a fault said with it ("my camera from China doesn't work, who pays"): it goes back
+    to send that product (W5, W6, X1), not what delivery of a new order costs (D2), and so
+    does one asked after a purchase was told with no goal yet (R4, W5). So does a fault said
+    with it ("my camera from China doesn't work, who pays"): it goes back
     under the warranty whatever was asked for it, from abroad at the customer's cost (W6):
     "I'm in Berlin, it stopped working, who pays the shipping".
     """
@@ -226,10 +227,14 @@ def fact_topic(case: Case, topic: Topic) -> Topic:
     from policy.facts import Aspect, Subject, topic_for
 
     if case.goal is None:
-        if not _quality_problem(case):
+        if _quality_problem(case):
+            # a fault goes back under the warranty, whatever the goal: W5 at home, W6 from abroad
+            return topic_for(Subject.WARRANTY, Aspect.WHO_PAYS, abroad=_abroad(case)) or topic
+        if purchase_span(case, guessed=True) is None:
             return topic
-        # a fault goes back under the warranty, whatever the goal: W5 at home, W6 from abroad
-        return topic_for(Subject.WARRANTY, Aspect.WHO_PAYS, abroad=_abroad(case)) or topic
+        # "the doorbell came yesterday" - "... return it, or is something wrong?" - "who covers
+        # postage": sending their product back, for either reason (R4, W5), not D2's delivery
+        return _return_shipping_topic(case)
     subject = subject_of(case)
     if subject is Subject.REFUND:
         # "I moved to Armenia, the NVR I bought in Russia is defective" - "who pays to send it

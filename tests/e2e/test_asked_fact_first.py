@@ -617,3 +617,17 @@ def test_who_pays_answered_for_their_reason_is_not_followed_by_the_faults_regime
     )
     assert reply.startswith("As it isn't a quality problem, you pay"), reply
     assert "ZOSI pays" not in reply, reply
+
+
+def test_who_pays_after_a_purchase_told_with_no_goal_is_its_return_shipping(
+    customer: Start,
+) -> None:
+    """R4, W5: "the doorbell came yesterday" - "... would you like to return it, or is
+    something wrong with it?" - "who covers postage" got "Delivery is free, wherever you are
+    in Russia": D2, a new order's delivery. It asks who pays to send that doorbell back."""
+    talk = customer()
+    first = talk.says("PurchaseDetailsIntent", product=CAMERA, purchaseDate="2026-11-20")
+    assert first.endswith("Would you like to return it, or is something wrong with it?"), first
+    reply = talk.says("PolicyFactIntent", topic=("postage", "delivery_cost"))
+    assert "Delivery is free" not in reply, reply
+    assert reply.startswith("If you're sending it back for a reason that isn't a quality"), reply
