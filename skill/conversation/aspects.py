@@ -25,7 +25,7 @@ from conversation.case import (
     member,
     purchase_span,
 )
-from conversation.decisions import _claim_kind, _refund_ruled_out
+from conversation.decisions import _claim_kind, _refund_ruled_out, shipped_from_abroad
 from conversation.questions import _asked_once_more
 from conversation.steps import AskFact, Explained, Heard, Known, Outcome
 from policy.claims import ClaimKind
@@ -47,7 +47,7 @@ def _explain(case: Case, heard: Heard, known: Known) -> Outcome | None:
     """
     if heard.aspect is None:  # most turns: the facts module is not even loaded
         return _named_fact(case, heard)
-    from policy.facts import Aspect, Subject, Topic, topic_for
+    from policy.facts import Aspect, Subject, Topic
 
     aspect = member(Aspect, heard.aspect)
     if aspect is None or (case.question is not None and case.question.kind is Asks.CONFIRM):
@@ -55,7 +55,7 @@ def _explain(case: Case, heard: Heard, known: Known) -> Outcome | None:
     if _decision_answers(case, aspect, known, follow_up=not heard.states_purchase):
         return None
     subject = subject_of(case)
-    topic = topic_for(subject, aspect, abroad=_abroad(case))
+    topic = _topic_for(case, subject, aspect)
     if aspect is Aspect.WHO_PAYS and subject is Subject.REFUND:
         topic = _return_shipping_topic(case)  # from abroad, a fault too is theirs (W6)
     reason = member(Reason, case.value(FactName.REASON))
@@ -224,12 +224,12 @@ def fact_topic(case: Case, topic: Topic) -> Topic:
     """
     if topic.value not in WHO_PAYS_TOPICS:
         return topic
-    from policy.facts import Aspect, Subject, topic_for
+    from policy.facts import Aspect, Subject
 
     if case.goal is None:
         if _quality_problem(case):
             # a fault goes back under the warranty, whatever the goal: W5 at home, W6 from abroad
-            return topic_for(Subject.WARRANTY, Aspect.WHO_PAYS, abroad=_abroad(case)) or topic
+            return _topic_for(case, Subject.WARRANTY, Aspect.WHO_PAYS) or topic
         if purchase_span(case, guessed=True) is None:
             return topic
         # "the doorbell came yesterday" - "... return it, or is something wrong?" - "who covers
@@ -240,7 +240,7 @@ def fact_topic(case: Case, topic: Topic) -> Topic:
         # "I moved to Armenia, the NVR I bought in Russia is defective" - "who pays to send it
         # back?": from abroad a fault goes at the customer's cost (W6), not R4's ZOSI
         return _return_shipping_topic(case)
-    return topic_for(subject, Aspect.WHO_PAYS, abroad=_abroad(case)) or topic
+    return _topic_for(case, subject, Aspect.WHO_PAYS) or topic
 
 
 def _decision_answers(  # noqa: PLR0911
@@ -343,10 +343,23 @@ def answered(case: Case, topic: Topic) -> Case:
     return case.with_facts({FactName.SUBJECT: Fact(subject.value, Source.SAID)})
 
 
+def _topic_for(case: Case, subject: Subject, aspect: Aspect) -> Topic | None:
+    """The fact that answers ``aspect`` of ``subject`` for where this customer and purchase are."""
+    from policy.facts import topic_for
+
+    return topic_for(
+        subject, aspect, abroad=_abroad(case), shipped_internationally=shipped_from_abroad(case)
+    )
+
+
 def _abroad(case: Case) -> bool:
-    """Whether the customer said they are outside the country of purchase (W6, X1)."""
+    """Whether the customer said they are outside the country of purchase (W6, X1).
+
+    Not one at home that ZOSI shipped the purchase to from abroad (W7).
+    """
     home = case.value(FactName.HOME_COUNTRY)
-    return home is not None and home != (case.value(FactName.PURCHASE_COUNTRY) or STORE_COUNTRY)
+    bought = case.value(FactName.PURCHASE_COUNTRY) or STORE_COUNTRY
+    return home is not None and home != bought and not shipped_from_abroad(case)
 
 
 #: The purchase question a general fact leads to: after the fact, the skill offers to check
@@ -639,14 +652,14 @@ def _shipping_with_customs(case: Case, heard: Heard, answered: Topic | None) -> 
     who-pays aspect for both; customs are never ZOSI's (W9), and the shipping of their own
     return is the other half (R4, W5, W6). Asked out of the blue, "who pays customs" is W9.
     """
-    from policy.facts import ASPECT_SUBJECTS, Aspect, Topic, topic_for
+    from policy.facts import ASPECT_SUBJECTS, Aspect, Topic
 
     if answered is not Topic.CUSTOMS or member(Aspect, heard.aspect) is not Aspect.WHO_PAYS:
         return None
     if case.goal is None and heard.reason is None and case.value(FactName.REASON) is None:
         return None
     subject = subject_of(case) if case.goal is not None else ASPECT_SUBJECTS[Aspect.WHO_PAYS]
-    topic = topic_for(subject, Aspect.WHO_PAYS, abroad=_abroad(case))
+    topic = _topic_for(case, subject, Aspect.WHO_PAYS)
     return None if topic is None else fact_topic(case, topic)
 
 
@@ -692,7 +705,7 @@ def also_asked(
     """
     if heard.also_aspect is None and heard.also_topic is None:
         return _shipping_with_customs(case, heard, answered)
-    from policy.facts import ASPECT_SUBJECTS, Aspect, Topic, refine, subject_of_topic, topic_for
+    from policy.facts import ASPECT_SUBJECTS, Aspect, Topic, refine, subject_of_topic
 
     first = member(Aspect, heard.aspect)
     second = member(Aspect, heard.also_aspect)
@@ -702,16 +715,15 @@ def also_asked(
         named = None  # "I bought it ten days ago and want to return it": the goal, said again
     if subject is None and answered is not None:
         subject = subject_of_topic(answered)
-    abroad = _abroad(case)
     done = {answered}
     if answered is None and first is not None and (subject or ASPECT_SUBJECTS.get(first)):
-        done.add(topic_for(subject or ASPECT_SUBJECTS[first], first, abroad=abroad))
+        done.add(_topic_for(case, subject or ASPECT_SUBJECTS[first], first))
     topic: Topic | None = None
     if named is not None:
         topic = refine(named, second or first)
     elif second is not None:
         for family in (subject, ASPECT_SUBJECTS.get(second)):  # its own family if this has none
-            topic = None if family is None else topic_for(family, second, abroad=abroad)
+            topic = None if family is None else _topic_for(case, family, second)
             if topic is not None:
                 break
     if topic is not None and topic.value in WHO_PAYS_TOPICS:

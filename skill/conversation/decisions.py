@@ -44,7 +44,7 @@ from conversation.steps import (
 from domain.memory import RememberedPurchase
 from policy.claims import ClaimKind, claim_kind_for, fits_reason
 from policy.model import Channel, Condition, DateSpan, PurchaseFacts, Reason, Verdict
-from policy.terms import STORE_COUNTRY
+from policy.terms import SHIPS_ACROSS_BORDERS_FROM, STORE_COUNTRY
 
 #: Orders that can still be the subject of a return, repair or replacement.
 ACTIVE_STATUSES = frozenset({"processing", "shipped", "delivered"})
@@ -70,7 +70,25 @@ def _facts(case: Case, span: DateSpan) -> PurchaseFacts:
         reason=member(Reason, case.value(FactName.REASON)),
         purchase_country=case.value(FactName.PURCHASE_COUNTRY) or STORE_COUNTRY,
         customer_country=case.value(FactName.HOME_COUNTRY) or None,
+        shipped_internationally=shipped_from_abroad(case),
         condition=member(Condition, case.value(FactName.CONDITION)),
+    )
+
+
+def shipped_from_abroad(case: Case) -> bool:
+    """Whether ZOSI shipped the purchase to the customer across a border (W7).
+
+    A customer at home in the store's country who names China or the US for the purchase
+    ("it was shipped from China to me in Russia", "I ordered on ZOSI's American site, I'm
+    in Russia") had it sent from there: a fault goes back at ZOSI's cost (W7). W6, where
+    the customer pays the international shipping, is for a customer outside the country
+    they bought in ("I bought it in Russia and live in Kazakhstan now"); a country ZOSI
+    does not ship from is read so too, as where the customer is ("in Almaty now, camera
+    from Russia" may come with the two countries swapped).
+    """
+    bought = case.value(FactName.PURCHASE_COUNTRY)
+    return (
+        case.value(FactName.HOME_COUNTRY) == STORE_COUNTRY and bought in SHIPS_ACROSS_BORDERS_FROM
     )
 
 

@@ -405,14 +405,16 @@ def subject_of_topic(topic: Topic) -> Subject | None:
     return _SUBJECT_OF_RULE.get(_EXPLANATIONS[topic].rule_ids[0][0])
 
 
-def topic_for(subject: Subject, aspect: Aspect, *, abroad: bool = False) -> Topic | None:
+def topic_for(
+    subject: Subject, aspect: Aspect, *, abroad: bool = False, shipped_internationally: bool = False
+) -> Topic | None:
     """The policy fact that answers ``aspect`` of a question about ``subject``.
 
     - Customs, duties and taxes are never ZOSI's, whatever is being sent (W9); orders
       leave from the Moscow warehouse (D3).
     - Who pays to send a faulty product back depends on where the customer is: from
       outside the country of purchase they pay the international shipping (W6), inside
-      it ZOSI does (W5).
+      it ZOSI does (W5), and for an order ZOSI shipped them across a border it does too (W7).
     - A refund's steps are support first, then the RMA's address or label (R1, W4), with
       who pays the postage for the reason given (R4).
     - "Can I" questions have no single fact: None, and the decision itself answers.
@@ -421,6 +423,7 @@ def topic_for(subject: Subject, aspect: Aspect, *, abroad: bool = False) -> Topi
         subject: The family of rules the question is about.
         aspect: What it asks.
         abroad: The customer said they are outside the country of purchase.
+        shipped_internationally: ZOSI shipped the purchase to them from another country.
 
     Returns:
         The topic, or None when the decision (not one fact) answers the aspect.
@@ -430,6 +433,8 @@ def topic_for(subject: Subject, aspect: Aspect, *, abroad: bool = False) -> Topi
     if aspect is Aspect.WHERE_FROM:
         return Topic.SHIPS_FROM
     topic = _ASPECT_TOPICS.get((subject, aspect))
+    if topic is Topic.WARRANTY_SHIPPING and shipped_internationally:
+        return Topic.INTERNATIONAL_ORDERS
     if topic is Topic.WARRANTY_SHIPPING and abroad:
         return Topic.WARRANTY_ABROAD
     return topic

@@ -32,6 +32,9 @@ DELIVERY_BUSINESS_DAYS: Final = (3, 30)
 STORE_COUNTRY: Final = "RU"
 """The store terms (seed 000) are the Russian store's: the default country of purchase."""
 
+SHIPS_ACROSS_BORDERS_FROM: Final = frozenset({"CN", "US"})
+"""W7: the countries the terms name that ZOSI ships orders across a border from."""
+
 WAREHOUSE_CITY: Final = "Moscow"
 """D3: every order ships from the ZOSI warehouse in this city."""
 

@@ -631,3 +631,37 @@ def test_who_pays_after_a_purchase_told_with_no_goal_is_its_return_shipping(
     reply = talk.says("PolicyFactIntent", topic=("postage", "delivery_cost"))
     assert "Delivery is free" not in reply, reply
     assert reply.startswith("If you're sending it back for a reason that isn't a quality"), reply
+
+
+def test_a_fault_zosi_shipped_from_china_goes_back_at_zosis_cost(customer: Start) -> None:
+    """W7, not W6: "my order was shipped from China to me in Russia, the camera is
+    defective, who pays the return shipping" heard "If you send it from outside the country
+    you bought it in, you pay the international shipping": China taken as where they bought
+    it and Russia as abroad. At home in Russia, an order from China or the US was shipped to
+    them by ZOSI, and a fault goes back at ZOSI's cost (W7)."""
+    reply = customer().says(
+        "WarrantyStatusIntent",
+        reason=FAULTY,
+        aspect=("who pays the return shipping", "who_pays"),
+        purchaseCountry=("china", "CN"),
+        homeCountry=("russia", "RU"),
+        product=CAMERA,
+    )
+    assert "ZOSI pays the return shipping" in reply.split(". ")[0], reply
+    assert "you pay" not in reply, reply
+
+
+def test_a_customer_abroad_still_pays_the_international_shipping(customer: Start) -> None:
+    """W6: the countries swapped by the NLU ("I'm in Almaty now, camera from Russia" heard as
+    bought in Kazakhstan, living in Russia) stay a return from abroad: ZOSI ships across
+    borders from China and the US only, so no other country reads as W7."""
+    reply = customer().says(
+        "WarrantyStatusIntent",
+        reason=FAULTY,
+        aspect=("free", "who_pays"),
+        purchaseCountry=("almaty", "KZ"),
+        homeCountry=("russia", "RU"),
+    )
+    assert reply.startswith("If you send it from outside the country you bought it in, you pay"), (
+        reply
+    )
