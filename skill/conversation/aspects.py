@@ -30,9 +30,13 @@ from conversation.questions import _asked_once_more
 from conversation.steps import AskFact, Explained, Heard, Known, Outcome
 from policy.claims import ClaimKind
 from policy.model import Channel, Condition, Reason
+from policy.returns import return_deadline
 from policy.terms import STORE_COUNTRY
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+    from datetime import date
+
     from policy.facts import Aspect, Subject, Topic
 
 
@@ -56,10 +60,13 @@ def _explain(case: Case, heard: Heard, known: Known) -> Outcome | None:
         return None
     subject = subject_of(case)
     topic = _topic_for(case, subject, aspect)
+    reason = member(Reason, case.value(FactName.REASON))
     if aspect is Aspect.WHO_PAYS and subject is Subject.REFUND:
         topic = _return_shipping_topic(case)  # from abroad, a fault too is theirs (W6)
-    reason = member(Reason, case.value(FactName.REASON))
-    if aspect is Aspect.WHO_PAYS and not _abroad(case) and _no_fault_said(case, reason):
+        if reason is None and _refund_period_over(case, known):
+            # R1, W5: past the 30 days only a fault goes back, under the warranty
+            topic = _topic_for(case, Subject.WARRANTY, aspect)
+    if aspect is Aspect.WHO_PAYS and not _abroad(case) and _no_fault_said(case, reason, known):
         # R4: a change of mind is no warranty matter, they pay; a request whose reason is
         # not known yet may be either, so both cases are said
         topic = Topic.RETURN_SHIPPING
@@ -151,15 +158,25 @@ def asked_aspects(first: str | None, second: str | None) -> tuple[str | None, st
     return (None if joined is None else joined.value), (None if other is None else other.value)
 
 
-def _no_fault_said(case: Case, reason: Reason | None) -> bool:
+def _no_fault_said(case: Case, reason: Reason | None, known: Known) -> bool:
     """Whether who pays the shipping turns on the reason (R4, W5).
 
     So it does for a reason that is no fault, and for a request ("I want to send it back")
-    whose reason and kind are not known yet: both cases are said.
+    whose reason and kind are not known yet: both cases are said. Not once the 30 days are
+    surely over: only a fault can still send it back then ("bought five months ago, will
+    you refund the return shipping?"), and a fault's return is ZOSI's to pay (W5).
     """
     if reason is not None:
         return not reason.is_quality_problem
-    return case.goal is Goal.CLAIM and _claim_kind(case) is None
+    if case.goal is not Goal.CLAIM or _claim_kind(case) is not None:
+        return False
+    return not _refund_period_over(case, known)
+
+
+def _refund_period_over(case: Case, known: Known) -> bool:
+    """Whether the 30 days to send the purchase back for any reason are surely over (R1)."""
+    span = purchase_span(case)
+    return span is not None and known.today > return_deadline(span.latest)
 
 
 def _named_fact(case: Case, heard: Heard) -> Outcome | None:
@@ -481,17 +498,30 @@ def asks_of_the_purchase_dated(case: Case, topic: str | None) -> bool:
 _UNTIL_WHEN_ASPECTS = frozenset({"how_long", "starts", "late"})
 
 
-def asks_until_when_of_the_dated(case: Case, aspect: str | None) -> Goal | None:
+def asks_until_when_of_the_dated(
+    case: Case, aspect: str | None, today: Callable[[], date]
+) -> Goal | None:
     """The goal an aspect asked on its own asks of the purchase the case has dated, if any.
 
     "And how long do I have?", after a refund answer for the doorbell bought three weeks
     ago, asks that doorbell's last day, not the 30 days anyone has: its decision answers
-    (R1; the warranty's end for a warranty answer, W1). None when nothing is dated, or the
-    aspect asks something else.
+    (R1; the warranty's end for a warranty answer, W1), and so for the order of their
+    account a linked answer was about. After a purchase told with no goal yet, whose answer
+    said both ends, "what's the last day exactly" asks the refund's while it runs, else the
+    warranty's. None when nothing is dated, or the aspect asks something else. ``today``
+    is read only then: the customer's day may cost a look-up of their time zone.
     """
-    if aspect not in _UNTIL_WHEN_ASPECTS or case.goal not in {Goal.REFUND, Goal.WARRANTY}:
+    if aspect not in _UNTIL_WHEN_ASPECTS:
         return None
-    return case.goal if purchase_span(case) is not None else None
+    span = purchase_span(case)
+    if case.goal is None:
+        if span is None or case.value(FactName.REASON) is not None:
+            return None
+        return Goal.REFUND if today() <= return_deadline(span.latest) else Goal.WARRANTY
+    if case.goal not in {Goal.REFUND, Goal.WARRANTY}:
+        return None
+    own = span is not None or case.value(FactName.ORDER) is not None
+    return case.goal if own else None
 
 
 def names_the_shop_of_the_dated(case: Case, topic: str | None) -> bool:

@@ -194,7 +194,7 @@ def hear(handler_input: HandlerInput) -> Heard:
         # a general question that names a purchase of theirs has its topic's goal
         goal=GOALS.get(name)
         or member(Goal, read_slot(intent, GOAL).id)
-        or own_purchase_goal_of(intent, turn(handler_input).case),
+        or own_purchase_goal_of(intent, turn(handler_input)),
         signal=SIGNALS.get(name),
         product=product.id,
         product_name=product.name if product.id else None,
@@ -239,17 +239,20 @@ def _topic_named(claim_type: str | None) -> str | None:
     return Topic.RMA_PROCESS.value
 
 
-def own_purchase_goal_of(intent: Intent, case: Case) -> Goal | None:
+def own_purchase_goal_of(intent: Intent, current: Turn) -> Goal | None:
     """The goal of a general question (PolicyFactIntent) said with a purchase of theirs.
 
     The purchase is named in the question, or dated earlier in the conversation and the
     question asks another goal of it without an aspect ("what about the warranty then").
     """
+    case = current.case
     topic = read_slot(intent, TOPIC).id
     dated = read_slot(intent, PURCHASE_DATE).spoken is not None
     names_purchase = dated or read_slot(intent, PRODUCT).spoken is not None
     if not names_purchase and read_slot(intent, TOPIC).spoken is None:
-        asked = asks_until_when_of_the_dated(case, read_slot(intent, ASPECT).id)
+        asked = asks_until_when_of_the_dated(
+            case, read_slot(intent, ASPECT).id, lambda: current.today
+        )
         if asked is not None:  # "and how long do I have?" after their dated decision
             return asked
     if not names_purchase and not read_slot(intent, ASPECT).spoken:

@@ -68,7 +68,7 @@ def policy_fact(handler_input: HandlerInput) -> Response:
     # warranty answer is the same question asked of that product (W1, audit M4): the dialog
     # answers it as a new product named.
     if (
-        own_purchase_goal_of(intent, current.case) is not None
+        own_purchase_goal_of(intent, current) is not None
         or (current.case.goal is not None and _names_only_a_product(intent))
         or _states_the_products_state(intent)
         or (

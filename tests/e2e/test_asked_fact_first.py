@@ -665,3 +665,55 @@ def test_a_customer_abroad_still_pays_the_international_shipping(customer: Start
     assert reply.startswith("If you send it from outside the country you bought it in, you pay"), (
         reply
     )
+
+
+@pytest.mark.parametrize(
+    ("intent", "when"),
+    [
+        ("StartClaimIntent", {"productAge": "P5M"}),
+        ("ReturnRefundIntent", {"purchaseDate": "2026-06"}),
+    ],
+)
+def test_who_pays_past_the_thirty_days_is_a_faults_return_shipping(
+    customer: Start, intent: str, when: dict[str, str]
+) -> None:
+    """R1, W5: "my camera broke after five months, will you refund the return shipping?"
+    heard that for a reason that isn't a quality problem they pay: a return for any reason
+    that ended four months ago. Past the 30 days only a fault goes back, at ZOSI's cost."""
+    reply = customer().says(
+        intent, aspect=("the return shipping", "who_pays"), product=CAMERA, **when
+    )
+    assert "ZOSI pays the return shipping" in reply.split(". ")[0], reply
+    assert "you pay" not in reply, reply
+
+
+def test_the_last_day_asked_after_a_purchase_told_with_no_goal_is_its_refunds(
+    customer: Start,
+) -> None:
+    """R1: "I ordered it on 1 November from ZOSI's AliExpress store, is it still
+    returnable?" heard both ends (refund until 1 December, warranty until November 2027)
+    with no goal chosen; "what date is the last day exactly?" then got "You have 30 days
+    from the day you bought it", anyone's rule. It asks that purchase's last day."""
+    talk = customer()
+    first = talk.says(
+        "PurchaseDetailsIntent",
+        product=CAMERA,
+        purchaseDate="2026-11-01",
+        store=("zosi's aliexpress store", "aliexpress_official"),
+    )
+    assert "until 1 December" in first, first
+    reply = talk.says("PolicyFactIntent", aspect=("last day", "how_long"))
+    assert "until 1 December" in reply.split(". ")[0], reply
+    assert "30 days from the day you bought it" not in reply, reply
+
+
+def test_until_when_after_a_linked_warranty_answer_is_that_orders(customer: Start) -> None:
+    """W1: "is my NVR still under warranty" answered for the order of the linked account,
+    then "until when exactly" got "Every ZOSI product has a 12-month warranty", the rule
+    read as if no order had been named. It asks that order's end of warranty."""
+    talk = customer("demo-recent")
+    first = talk.says("WarrantyStatusIntent", product=("N. V. R.", "nvr"))
+    end = first.split("under warranty until ")[1].split(".")[0]
+    reply = talk.says("PolicyFactIntent", aspect=("until when", "how_long"))
+    assert f"under warranty until {end}" in reply, (first, reply)
+    assert "12-month warranty" not in reply, reply
