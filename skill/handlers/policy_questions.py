@@ -51,7 +51,7 @@ def policy_fact(handler_input: HandlerInput) -> Response:
 
     Asked in the middle of a purchase dialog, the dialog's open question follows.
     """
-    from handlers.privacy import asked_privacy_facts, privacy_facts_answer
+    from handlers.privacy import asked_privacy_facts, privacy_facts_response
     from policy.facts import (
         PRIVACY_TOPICS,
         Aspect,
@@ -87,9 +87,7 @@ def policy_fact(handler_input: HandlerInput) -> Response:
         # heard is where it was bought, and the aspect is what is asked (R5, W5)
         store, topic = shop, None
     if topic in PRIVACY_TOPICS:  # "how long do you keep my data, and is it encrypted" (P3, P9)
-        return finish(
-            handler_input, privacy_facts_answer(handler_input, asked_privacy_facts(handler_input))
-        )
+        return privacy_facts_response(handler_input, asked_privacy_facts(handler_input))
     # R4: who pays follows the reason given, with the question or earlier in the case (of the
     # same product: another product's reason is not this one's).
     said = Heard(

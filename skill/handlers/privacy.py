@@ -32,7 +32,7 @@ def privacy_policy(handler_input: HandlerInput) -> Response:
     """
     facts = asked_privacy_facts(handler_input)
     if facts:
-        return finish(handler_input, privacy_facts_answer(handler_input, facts))
+        return privacy_facts_response(handler_input, facts)
     if _asks_of_the_case(handler_input):
         from handlers.policy_questions import policy_fact
 
@@ -91,6 +91,22 @@ def asked_privacy_facts(handler_input: HandlerInput) -> tuple[Topic, ...]:
     intent = current_intent(handler_input)
     topics = (member(Topic, read_slot(intent, name).id) for name in (TOPIC, ALSO_TOPIC))
     return privacy_facts(topics, member(Aspect, read_slot(intent, ASPECT).id))
+
+
+def privacy_facts_response(handler_input: HandlerInput, facts: Sequence[Topic]) -> Response:
+    """The privacy facts asked; "how do I delete my data?" is also offered at once (P5).
+
+    Asked of the skill that holds the data, how to delete it is answered, then done on a
+    yes, the same offer "delete my data" gets; mid-dialog, the open question comes back.
+    """
+    from policy.facts import Topic
+
+    answer = privacy_facts_answer(handler_input, facts)
+    if facts[:1] != (Topic.DATA_DELETION,) or turn(handler_input).case.waiting is not None:
+        return finish(handler_input, answer)
+    return offer(
+        handler_input, Offer.DELETE_DATA, answer.speech, (say.OFFER_DELETE_NOW,), card=answer
+    )
 
 
 def privacy_facts_answer(handler_input: HandlerInput, facts: Sequence[Topic]) -> Answer:

@@ -47,6 +47,7 @@ class Voice(Protocol):
     REQUEST_MAY_BE_OPEN: str
     CHECK_REQUEST_AGAIN: str
     CONFIRM_DELETE: str
+    OFFER_DELETE_NOW: str
     CONFIRM_WITHDRAW: str
     DECLINED: Mapping[str, str]
     DELETED: str

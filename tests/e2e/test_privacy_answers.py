@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.e2e.conftest import CountingStore
 from tests.e2e.test_audit_major_findings import AUDIT_DAY, say
 from tests.e2e.test_audit_major_findings import talk as talk  # noqa: PLC0414
 from tests.e2e.test_conversation_spec import Customer, Start
@@ -135,3 +136,28 @@ def test_p7_a_consented_minors_account_is_still_offered_the_check(customer: Star
     reply = say(talk, "PolicyFactIntent", aspect="how long", topic="the warranty")
     assert "check yours" in reply, reply
     assert "guardian" not in reply, reply
+
+
+def test_p5_how_do_i_delete_my_data_is_answered_then_done_on_a_yes(
+    customer: Start, store: CountingStore
+) -> None:
+    """P5: "how do I delete my data" got "Say 'delete my data'... Anything else I can help
+    with?", and "yes please delete it" then heard "What else would you like to know?": the
+    customer had to learn the command and say it again. The how is said, then offered."""
+    talk = customer()
+    reply = _one_breath(talk.says("PolicyFactIntent", topic=("delete my data", "data_deletion")))
+    assert reply.startswith("Say 'delete my data', and I erase everything"), reply
+    assert reply.endswith("Shall I delete it all now?"), reply
+    assert "delete" not in store.calls
+    assert talk.yes().startswith("Done. I've deleted everything I had stored about you."), talk.last
+    assert "delete" in store.calls
+
+
+def test_p5_how_to_delete_asked_mid_dialog_goes_back_to_the_open_question(customer: Start) -> None:
+    """P5: asked while the purchase date is awaited, the fact is said and the date asked
+    again; nothing is offered for deletion, so a yes can never erase by mistake."""
+    talk = customer()
+    talk.says("ReturnRefundIntent", product=("camera", "camera"))
+    reply = talk.says("PolicyFactIntent", topic=("delete my data", "data_deletion"))
+    assert "Shall I delete" not in reply, reply
+    assert "when did you buy" in reply.lower(), reply

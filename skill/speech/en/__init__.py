@@ -115,6 +115,7 @@ from speech.en.privacy import DELETE_FAILED as DELETE_FAILED
 from speech.en.privacy import DELETED as DELETED
 from speech.en.privacy import NOTHING_DELETED as NOTHING_DELETED
 from speech.en.privacy import NOTHING_STORED as NOTHING_STORED
+from speech.en.privacy import OFFER_DELETE_NOW as OFFER_DELETE_NOW
 from speech.en.privacy import STORED_FIELDS as STORED_FIELDS
 from speech.en.privacy import UNLINK_IN_APP as UNLINK_IN_APP
 from speech.en.privacy import WITHDRAW_EXPLAINED as WITHDRAW_EXPLAINED

@@ -32,6 +32,7 @@ def privacy_answer(ttl_days: int) -> Answer:
 
 
 CONFIRM_DELETE = "Do you want me to delete everything I've stored about you?"
+OFFER_DELETE_NOW = "Shall I delete it all now?"
 DELETED = "Done. I've deleted everything I had stored about you."
 DELETE_FAILED = (
     "Sorry, I couldn't delete your data just now. Nothing has changed yet; please try again "
