@@ -200,6 +200,10 @@ def _named_fact(case: Case, heard: Heard) -> Outcome | None:
         return None
     if case.question is not None and case.question.kind is Asks.CONFIRM:
         return None
+    if heard.goal == case.goal and purchase_span(case) is not None:
+        # "we kept the box, nothing's broken: can we still return it", of the camera dated
+        # before: the goal asked again of their purchase; its decision, then the fact (R1, R3)
+        return None
     return _fact_first(case, named)
 
 

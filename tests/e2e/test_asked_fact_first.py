@@ -717,3 +717,25 @@ def test_until_when_after_a_linked_warranty_answer_is_that_orders(customer: Star
     reply = talk.says("PolicyFactIntent", aspect=("until when", "how_long"))
     assert f"under warranty until {end}" in reply, (first, reply)
     assert "12-month warranty" not in reply, reply
+
+
+def test_the_refund_asked_again_with_the_box_kept_gets_its_decision_then_the_box(
+    customer: Start,
+) -> None:
+    """R1, R3: a camera bought from the website ten days ago, not needed after all; then
+    "we kept the box and all the little bits, nothing's broken, can we still return it"
+    heard only "The product and its packaging need to come back undamaged": the refund it
+    asked again was lost. Its decision comes first, then what the box has to do with it."""
+    talk = customer()
+    talk.says(
+        "PurchaseDetailsIntent",
+        product=CAMERA,
+        purchaseDate="2026-11-11",
+        store=("your website", "zosi_website"),
+        reason=("don't need it", "changed_mind"),
+    )
+    reply = talk.says("ReturnRefundIntent", alsoTopic=("the box", "return_condition"))
+    assert reply.startswith(
+        "Yes, you can return your camera for a full refund until 11 December"
+    ), reply
+    assert "packaging" in reply, reply
