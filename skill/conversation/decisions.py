@@ -190,12 +190,20 @@ def _standing(case: Case, known: Known, span: DateSpan) -> Outcome:
     """A purchase told with a date and no goal: what the date still allows.
 
     Within the refund period both remedies are said and the customer picks (`Standing`);
-    after it, or with a refund ruled out, only the warranty is left, so that is the answer
-    (W1), with what it does for a fault.
+    after it, only the warranty is left: the refund's end is said with it, so "I think I've
+    missed the return by a day" hears when it ended (R1), and the conversation goes on
+    about the warranty (W1). With a refund ruled out (R2, R3, R5), the warranty answers.
     """
     facts = _facts(case, span)
     refund = _evaluate(Goal.REFUND, facts, known.today)
-    if refund.verdict is not Verdict.YES or _refund_ruled_out(case):
+    if _refund_ruled_out(case):
+        return _decide(case._replace(goal=Goal.WARRANTY, question=None), known, span)
+    if refund.verdict is Verdict.NO:
+        # the refund's end, then the warranty's (both ends, as within the 30 days); what
+        # follows is about the warranty, all that is left ("who pays to post it?": W5)
+        said = _decide(case._replace(goal=Goal.REFUND, question=None), known, span)
+        return said._replace(case=said.case._replace(goal=Goal.WARRANTY))
+    if refund.verdict is not Verdict.YES:
         return _decide(case._replace(goal=Goal.WARRANTY, question=None), known, span)
     warranty = _evaluate(Goal.WARRANTY, facts, known.today)
     step = Standing(refund, warranty, case.value(FactName.PRODUCT_NAME), span.precise)

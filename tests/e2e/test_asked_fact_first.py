@@ -739,3 +739,23 @@ def test_the_refund_asked_again_with_the_box_kept_gets_its_decision_then_the_box
         "Yes, you can return your camera for a full refund until 11 December"
     ), reply
     assert "packaging" in reply, reply
+
+
+def test_a_purchase_told_after_the_thirty_days_hears_when_the_refund_ended_then_the_warranty(
+    customer: Start,
+) -> None:
+    """R1, W1: "I ordered from the official store on March 1st and I think I've missed the
+    return by a day" heard only "Yes, it is under warranty until 1 March 2027": the return
+    they named was never answered. Both ends are said, as within the 30 days; who pays to
+    post it next is the warranty's (W5), not 'if you changed your mind, you pay'."""
+    talk = customer()
+    reply = talk.says(
+        "PurchaseDetailsIntent",
+        purchaseDate="2026-03-01",
+        store=("the official store", "zosi_website"),
+    )
+    assert reply.startswith("Sorry, the 30-day refund period for it ended on 31 March."), reply
+    assert "under warranty until 1 March 2027" in reply, reply
+    shipping = talk.says("PolicyFactIntent", aspect=("do i have to pay", "who_pays"))
+    assert "ZOSI pays the return shipping" in shipping, shipping
+    assert "change of mind" not in shipping, shipping
