@@ -127,14 +127,15 @@ def policy_fact(handler_input: HandlerInput) -> Response:
     named = topic
     topic = fact_topic(about, refine(topic, aspect))
     topic = store_first(store, topic, aspect)
-    result = say.fact_answer(current.fact(topic, reason))
+    explanation = current.fact(topic, reason)
+    result = say.fact_answer(explanation)
     condition = member(Condition, about.value(FactName.CONDITION))
     second = also_asked(about, asked, topic, said_first=named) or either
     also_say(handler_input, second, first=topic, reason=reason, condition=condition)
     current.keep(answered(current.case, topic))
     check = after_fact(current.case, topic.value)
-    if check is None:
-        return finish(handler_input, result)
+    if check is None:  # before a question coming back, the fact's own short form (R4: each way)
+        return finish(handler_input, result, short=say.short_fact(explanation))
     if current.linked and not _may_check_theirs(handler_input):
         # P7: no offer to check a minor's own purchase; the fact stands, then why not theirs
         speech = phrase(result.speech, " ", say.MINOR_CANNOT_CHECK)

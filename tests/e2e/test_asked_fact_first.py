@@ -759,3 +759,15 @@ def test_a_purchase_told_after_the_thirty_days_hears_when_the_refund_ended_then_
     shipping = talk.says("PolicyFactIntent", aspect=("do i have to pay", "who_pays"))
     assert "ZOSI pays the return shipping" in shipping, shipping
     assert "change of mind" not in shipping, shipping
+
+
+def test_who_pays_asked_while_the_shop_is_awaited_keeps_both_halves(customer: Start) -> None:
+    """R4: mid-dialog, "who pays postage" got only the first sentence of its answer, "If
+    you're sending it back for a reason that isn't a quality problem, ... you pay", then
+    "where did you buy it?": the half where ZOSI pays was cut to make room for the question,
+    which for a product that arrived cracked is a wrong promise. The short form says both."""
+    talk = customer()
+    talk.says("ReturnRefundIntent", product=("N. V. R.", "nvr"), purchaseDate="2026-11-15")
+    reply = talk.says("PolicyFactIntent", topic=("postage", "delivery_cost"))
+    assert reply.startswith("Unless it's faulty or arrived damaged, you pay the return"), reply
+    assert "where did you buy it?" in reply, reply
