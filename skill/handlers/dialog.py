@@ -323,6 +323,7 @@ def show(handler_input: HandlerInput, outcome: Outcome) -> Response:  # noqa: PL
     """Turn the service's step into the response, and keep the case for the next turn."""
     current = turn(handler_input)
     step = outcome.step
+    fault_told = _fault_told(current.case, outcome.case)
     current.keep(outcome.case)
     if isinstance(step, AskFact):
         if step.explains is not None:  # the fact asked for first, then the flow's question
@@ -354,7 +355,7 @@ def show(handler_input: HandlerInput, outcome: Outcome) -> Response:  # noqa: PL
             ),
         )
     if isinstance(step, Decided):
-        return _decided(handler_input, step, outcome.case)
+        return _decided(handler_input, step, outcome.case, fault_told=fault_told)
     if isinstance(step, Standing):
         refund = cast("ReturnDecision", step.refund)
         answer = say.standing_answer(
@@ -485,8 +486,23 @@ def _why_asked(step: AskFact, *, route: bool = True) -> Phrase:
     return (text, " ")
 
 
-def _decided(handler_input: HandlerInput, step: Decided, case: Case) -> Response:
-    """A decision about one purchase, with the remember or open-request offer after it."""
+def _fault_told(before: Case, after: Case) -> bool:
+    """Whether this turn told a fault the case did not hold (what a fault gets is news)."""
+    from policy.model import Reason
+
+    reason = member(Reason, after.value(FactName.REASON))
+    told = reason is not None and reason.value != before.value(FactName.REASON)
+    return told and reason is not None and reason.is_quality_problem
+
+
+def _decided(
+    handler_input: HandlerInput, step: Decided, case: Case, *, fault_told: bool = False
+) -> Response:
+    """A decision about one purchase, with the remember or open-request offer after it.
+
+    Said again word for word, only its first sentence is spoken, unless the turn told a
+    fault: the rest says what the fault gets (R3's refusal points to the warranty, W2).
+    """
     # An order is named once, in the lead; the answer then says "it".
     product = None if step.order is not None else step.product
     result = say.decision_answer(
@@ -502,7 +518,7 @@ def _decided(handler_input: HandlerInput, step: Decided, case: Case) -> Response
     elif step.order is not None:
         lead = say.for_order(step.order.product, step.order.ordered_on, step.order.kind)
     assumed = say.ASSUMED_RUSSIA if step.assumed_country is not None else ""
-    speech = once_more(handler_input, phrase(lead, result.speech, assumed))
+    speech = once_more(handler_input, phrase(lead, result.speech, assumed), in_full=fault_told)
     screen = _decision_screen(step.decision, step.product, result, home_known=step.home_known)
     if step.offer is Offer.REMEMBER_PURCHASE:
         question = (say.OFFER_REMEMBER_PURCHASE.format(it=say.the_product(step.product)),)

@@ -84,16 +84,18 @@ def speak(
     return response
 
 
-def once_more(handler_input: HandlerInput, speech: Phrase) -> Phrase:
+def once_more(handler_input: HandlerInput, speech: Phrase, *, in_full: bool = False) -> Phrase:
     """An answer, or if the turn before said it word for word, its first sentence alone.
 
     "From your website, I guess", after a warranty answer the shop doesn't change, would
     otherwise get the whole answer again: the customer hears the decision, still first,
-    and the card keeps the rest. "Say that again" is a repeat, never this.
+    and the card keeps the rest. "Say that again" is a repeat, never this; nor is an
+    answer whose rest is what the turn asked (``in_full``): "what if it's broken", after
+    a refund refused for the box thrown away, is answered by the warranty's sentence.
     """
     current = turn(handler_input)
     said = None if current.new_session else said_from_session(current.session.get(SAID))
-    if said is None or not speech or said.speech != speech:
+    if in_full or said is None or not speech or said.speech != speech:
         return speech
     return first_sentence(speech)
 

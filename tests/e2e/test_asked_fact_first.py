@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.e2e.test_conversation_spec import CAMERA, Start
+from tests.e2e.test_conversation_spec import CAMERA, DOORBELL, Start
 from tests.e2e.test_conversation_spec import customer as customer  # noqa: PLC0414
 
 OZON = ("Ozon", "third_party")
@@ -771,3 +771,23 @@ def test_who_pays_asked_while_the_shop_is_awaited_keeps_both_halves(customer: St
     reply = talk.says("PolicyFactIntent", topic=("postage", "delivery_cost"))
     assert reply.startswith("Unless it's faulty or arrived damaged, you pay the return"), reply
     assert "where did you buy it?" in reply, reply
+
+
+def test_a_fault_told_after_a_refusal_for_the_box_hears_the_warranty_again(
+    customer: Start,
+) -> None:
+    """R3, W2: "I threw away the box, can I still return my doorbell" was refused with the
+    warranty's route; "what about if it's broken" then heard the refusal's first sentence
+    alone (an answer said twice is cut short), and the part a broken doorbell gets was
+    dropped. A fault told this turn hears the whole answer."""
+    talk = customer()
+    first = talk.says(
+        "ReturnRefundIntent",
+        condition=("i threw away the box", "packaging_gone"),
+        purchaseDate="2026-11-15",
+        product=DOORBELL,
+    )
+    assert "can't go back for a refund" in first, first
+    reply = talk.says("PolicyFactIntent", reason=("it's broken", "defect"))
+    assert "under warranty until 15 November 2027" in reply, reply
+    assert "ZOSI repairs or replaces it" in reply, reply
