@@ -30,7 +30,6 @@ from conversation.questions import _asked_once_more
 from conversation.steps import AskFact, Explained, Heard, Known, Outcome
 from policy.claims import ClaimKind
 from policy.model import Channel, Condition, Reason
-from policy.returns import return_deadline
 from policy.terms import STORE_COUNTRY
 
 if TYPE_CHECKING:
@@ -175,6 +174,8 @@ def _no_fault_said(case: Case, reason: Reason | None, known: Known) -> bool:
 
 def _refund_period_over(case: Case, known: Known) -> bool:
     """Whether the 30 days to send the purchase back for any reason are surely over (R1)."""
+    from policy.returns import return_deadline  # R1's rule, loaded only for a who-pays
+
     span = purchase_span(case)
     return span is not None and known.today > return_deadline(span.latest)
 
@@ -521,6 +522,8 @@ def asks_until_when_of_the_dated(
     if case.goal is None:
         if span is None or case.value(FactName.REASON) is not None:
             return None
+        from policy.returns import return_deadline  # R1's rule, loaded only for an until-when
+
         return Goal.REFUND if today() <= return_deadline(span.latest) else Goal.WARRANTY
     if case.goal not in {Goal.REFUND, Goal.WARRANTY}:
         return None
