@@ -660,7 +660,9 @@ def implied_goal(case: Case) -> Goal | None:
 
     "It stopped working" is a warranty matter (W2); "I don't want it" or "it arrived
     broken" a refund (R1, R4); "I dropped it" asks whether it can still go back (R3).
-    A date or a product alone says nothing of what the customer wants.
+    A date or a product alone says nothing of what the customer wants; another shop,
+    undated, says who a refund is for ("bought on Ozon, refund from you?": R5), which
+    holds on any day, with the warranty left for a fault.
     """
     if member(Condition, case.value(FactName.CONDITION)) is not None:
         return Goal.REFUND  # "I threw the box out" asks whether it can still go back (R3)
@@ -668,6 +670,8 @@ def implied_goal(case: Case) -> Goal | None:
     if reason is Reason.DEFECT:
         return Goal.WARRANTY
     if reason is not None:
+        return Goal.REFUND
+    if case.value(FactName.CHANNEL) == Channel.THIRD_PARTY and purchase_span(case) is None:
         return Goal.REFUND
     return None
 

@@ -791,3 +791,17 @@ def test_a_fault_told_after_a_refusal_for_the_box_hears_the_warranty_again(
     reply = talk.says("PolicyFactIntent", reason=("it's broken", "defect"))
     assert "under warranty until 15 November 2027" in reply, reply
     assert "ZOSI repairs or replaces it" in reply, reply
+
+
+def test_another_shop_said_with_no_goal_hears_who_refunds_it(customer: Start) -> None:
+    """R5: "bought on Ozon, refund from you?" heard "Okay. Would you like to return it, or is
+    something wrong with it?": a counter-question. Another shop, undated, already says who
+    a refund is for on any day; the warranty is left for a fault, and a fault said next
+    gets it."""
+    talk = customer()
+    reply = talk.says("PurchaseDetailsIntent", store=("ozon", "third_party"), product=CAMERA)
+    assert reply.startswith("Since you bought your camera from another shop, the refund goes"), (
+        reply
+    )
+    fault = talk.says("StartClaimIntent", reason=FAULTY)
+    assert "warranty" in fault, fault
