@@ -111,6 +111,11 @@ def _evaluate(goal_or_kind: Goal | ClaimKind, facts: PurchaseFacts, today: date)
     return evaluate_warranty(facts, today)
 
 
+def decide_on(goal: Goal, case: Case, span: DateSpan, today: date) -> Verdict:
+    """The verdict of ``goal`` for the purchase the case describes, bought within ``span``."""
+    return _evaluate(goal, _facts(case, span), today).verdict
+
+
 def _general(goal: Goal | ClaimKind, case: Case, today: date) -> Decision:
     """The rule itself, for a question that names no purchase: as for one bought today."""
     return _evaluate(goal, _facts(case, DateSpan.on(today)), today)

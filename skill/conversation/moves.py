@@ -25,7 +25,14 @@ from conversation.case import (
     Source,
     purchase_span,
 )
-from conversation.decisions import _claim_kind, _decided_again, _from_orders, _general, _to_remember
+from conversation.decisions import (
+    _claim_kind,
+    _decided_again,
+    _from_orders,
+    _general,
+    _to_remember,
+    decide_on,
+)
 from conversation.questions import (
     MAX_ATTEMPTS,
     _ask,
@@ -51,6 +58,7 @@ from conversation.steps import (
     Signal,
     Step,
 )
+from policy.model import Verdict
 
 
 def _signal(case: Case, signal: Signal, known: Known) -> Outcome:
@@ -160,6 +168,9 @@ def _offer_again(case: Case, asked: Question, signal: Signal, known: Known) -> O
     question just asked.
     """
     if signal is Signal.DONT_KNOW:
+        unsure = _day_unknown(case, asked, known)
+        if unsure is not None:
+            return unsure
         return Outcome(case, Declined(Offer(asked.about)), resume=_resumed(case))
     if signal is Signal.NOT_UNDERSTOOD and asked.attempts < MAX_ATTEMPTS:
         # "hmm maybe": the same offer once more, word for word, so a yes after it answers
@@ -169,6 +180,26 @@ def _offer_again(case: Case, asked: Question, signal: Signal, known: Known) -> O
             Reply(Said.NOT_UNDERSTOOD),
         )
     return _signal(case, signal, known)
+
+
+def _day_unknown(case: Case, asked: Question, known: Known) -> Outcome | None:
+    """An "I don't know" to the remember offer after an answer that hung on the exact day.
+
+    "Around a month ago" gets "that depends on the exact day ...", then the offer to
+    remember the purchase; "I don't know, I can't remember the exact day" then is about the
+    day, not the offer: the rule
+    and who can check the day (C1), instead of "Okay, I won't remember it". None when the
+    answer did not hang on the day, or another offer was open.
+    """
+    span = purchase_span(case)
+    goal = case.goal
+    if asked.about != Offer.REMEMBER_PURCHASE or span is None or goal is None:
+        return None
+    if goal is Goal.CLAIM or decide_on(goal, case, span, known.today) is not Verdict.DEPENDS:
+        return None
+    general = _general(goal, case, known.today)
+    step = GaveUp(goal, FactName.PURCHASED, case.value(FactName.PRODUCT_NAME), general)
+    return Outcome(case._replace(question=None), step)
 
 
 def offered_again(case: Case, opened_with: Question | None) -> Case | None:

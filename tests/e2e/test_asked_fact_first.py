@@ -805,3 +805,24 @@ def test_another_shop_said_with_no_goal_hears_who_refunds_it(customer: Start) ->
     )
     fault = talk.says("StartClaimIntent", reason=FAULTY)
     assert "warranty" in fault, fault
+
+
+def test_i_dont_know_the_day_after_an_answer_that_hung_on_it_hears_the_rule(
+    customer: Start,
+) -> None:
+    """R1, C1: "around a month ago" got "That depends on the exact day ... Shall I remember
+    this purchase?"; "I don't know, I can't remember the exact day" then heard "Okay, I
+    won't remember it", as if declining. It is about the day: the rule, and who can check
+    it; and nothing is stored."""
+    talk = customer()
+    first = talk.says(
+        "ReturnRefundIntent",
+        purchaseDate="2026-10",
+        store=("your store", "zosi_website"),
+        product=CAMERA,
+    )
+    assert first.startswith("That depends on the exact day"), first
+    reply = talk.says("DontKnowIntent")
+    assert "within 30 days of purchase" in reply, reply
+    assert "ZOSI support can check yours" in reply, reply
+    assert "won't remember" not in reply, reply
