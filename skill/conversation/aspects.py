@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from conversation.case import (
+    GENERAL,
     GIFT,
     Asks,
     Case,
@@ -344,8 +345,10 @@ def aspect_topic(case: Case, aspect: Aspect) -> Topic | None:
     kept, P9; "how much is delivery?" - "and from where?" where orders leave, D3), or else
     of the family the aspect names on its own, if any.
     """
-    from policy.facts import ASPECT_SUBJECTS, Subject, topic_for
+    from policy.facts import ASPECT_SUBJECTS, Aspect, Subject, Topic, topic_for
 
+    if aspect is Aspect.STEPS and _first_step_said(case):
+        return Topic.RMA_PROCESS  # "and then what happens": what follows the first step (W4)
     if case.goal is not None:
         return topic_for(subject_of(case), aspect)
     for subject in (member(Subject, case.value(FactName.SUBJECT)), ASPECT_SUBJECTS.get(aspect)):
@@ -353,6 +356,21 @@ def aspect_topic(case: Case, aspect: Aspect) -> Topic | None:
         if topic is not None:
             return topic
     return None
+
+
+def _first_step_said(case: Case) -> bool:
+    """Whether a request's rule, whose first step is emailing support (W3), was just said.
+
+    "My camera's faulty, what do I do first" hears the rule, the first step and "when did
+    you buy it?"; "and then what happens" next asks what follows it, not that step again.
+    """
+    waiting = case.waiting
+    return (
+        case.goal is Goal.CLAIM
+        and waiting is not None
+        and waiting.about == FactName.PURCHASED
+        and waiting.data[:1] == (GENERAL,)
+    )
 
 
 def answered(case: Case, topic: Topic) -> Case:

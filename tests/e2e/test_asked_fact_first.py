@@ -826,3 +826,19 @@ def test_i_dont_know_the_day_after_an_answer_that_hung_on_it_hears_the_rule(
     assert "within 30 days of purchase" in reply, reply
     assert "ZOSI support can check yours" in reply, reply
     assert "won't remember" not in reply, reply
+
+
+def test_then_what_happens_after_the_first_step_is_what_follows_it(customer: Start) -> None:
+    """W3, W4: "my camera's faulty, what do I do first" heard the rule, "First, email ZOSI
+    support", and the purchase date asked; "and then what happens" heard that first step
+    again. It asks what follows: the return label or address and the RMA code, then the
+    date is asked again."""
+    talk = customer()
+    first = talk.says(
+        "StartClaimIntent", aspect=("what do i do", "steps"), reason=FAULTY, product=CAMERA
+    )
+    assert "First, email ZOSI support" in first, first
+    reply = talk.says("PolicyFactIntent", aspect=("then what happens", "steps"))
+    assert reply.startswith("Once support approves your claim"), reply
+    assert "RMA code" in reply, reply
+    assert "when did you buy it?" in reply, reply
