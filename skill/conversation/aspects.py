@@ -348,7 +348,8 @@ def aspect_topic(case: Case, aspect: Aspect) -> Topic | None:
     from policy.facts import ASPECT_SUBJECTS, Aspect, Subject, Topic, topic_for
 
     if aspect is Aspect.STEPS and _first_step_said(case):
-        return Topic.RMA_PROCESS  # "and then what happens": what follows the first step (W4)
+        # "and then what happens" (W4), or "what's the address for that" (W3): both steps
+        return Topic.CLAIM_AFTER_REPORT
     if case.goal is not None:
         return topic_for(subject_of(case), aspect)
     for subject in (member(Subject, case.value(FactName.SUBJECT)), ASPECT_SUBJECTS.get(aspect)):

@@ -71,6 +71,8 @@ class Topic(StrEnum):
     """W3: report the fault to support first."""
     RMA_PROCESS = "rma_process"
     """W4: label or address and RMA code; tracked parcel; shipping refunded first on request."""
+    CLAIM_AFTER_REPORT = "claim_after_report"
+    """W3, W4: what follows the first step, with that step's address: "and then what happens"."""
     WARRANTY_SHIPPING = "warranty_shipping"
     """W5: a domestic warranty return travels at ZOSI's cost."""
     WARRANTY_ABROAD = "warranty_abroad"
@@ -182,6 +184,7 @@ _EXPLANATIONS: dict[Topic, Explanation] = {
         Explanation(Topic.WARRANTY_COVERAGE, _rules("W1", "W2"), months=WARRANTY_MONTHS),
         Explanation(Topic.WARRANTY_CLAIM, _rules("W3", "C1")),
         Explanation(Topic.RMA_PROCESS, _rules("W4")),
+        Explanation(Topic.CLAIM_AFTER_REPORT, _rules("W3", "W4")),
         Explanation(Topic.WARRANTY_SHIPPING, _rules("W5"), payer=Payer.ZOSI),
         Explanation(Topic.WARRANTY_ABROAD, _rules("W6", "W9"), payer=Payer.CUSTOMER),
         Explanation(Topic.INTERNATIONAL_ORDERS, _rules("W7"), payer=Payer.ZOSI),

@@ -839,6 +839,19 @@ def test_then_what_happens_after_the_first_step_is_what_follows_it(customer: Sta
     )
     assert "First, email ZOSI support" in first, first
     reply = talk.says("PolicyFactIntent", aspect=("then what happens", "steps"))
-    assert reply.startswith("Once support approves your claim"), reply
+    assert reply.startswith("First you email ZOSI support at"), reply
     assert "RMA code" in reply, reply
     assert "when did you buy it?" in reply, reply
+
+
+def test_whats_the_address_after_the_first_step_keeps_the_support_address(
+    customer: Start,
+) -> None:
+    """W3: "can I just post the broken camera back to your warehouse?" heard "First, email
+    ZOSI support"; "okay, what's the address for that?" (the same steps aspect as "and then
+    what happens") must still name support's address, with what follows it (W4)."""
+    talk = customer()
+    talk.says("StartClaimIntent", reason=FAULTY, product=CAMERA)
+    reply = talk.says("PolicyFactIntent", aspect=("what's the address", "steps"))
+    assert "service at zositech dot com" in reply.split(". ")[0], reply
+    assert "RMA code" in reply, reply

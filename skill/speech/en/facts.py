@@ -319,6 +319,14 @@ _FIXED: dict[Topic, Wording] = {
             "before you ask for a replacement."
         ),
     ),
+    Topic.CLAIM_AFTER_REPORT: (
+        "After you report the fault",
+        phrase(
+            f"First you email ZOSI support at {SPOKEN_EMAIL}. Once they approve the claim, they "
+            "send a return label or address and an RMA code. Ship it with tracking and email "
+            "ZOSI the shipping receipt."
+        ),
+    ),
     Topic.RMA_PROCESS: (
         "After a claim is approved",
         phrase(
