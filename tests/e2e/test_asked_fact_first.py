@@ -699,7 +699,7 @@ def test_the_last_day_asked_after_a_purchase_told_with_no_goal_is_its_refunds(
         "PurchaseDetailsIntent",
         product=CAMERA,
         purchaseDate="2026-11-01",
-        store=("zosi's aliexpress store", "aliexpress_official"),
+        store=("zosi's aliexpress store", "zosi_official_store"),
     )
     assert "until 1 December" in first, first
     reply = talk.says("PolicyFactIntent", aspect=("last day", "how_long"))
