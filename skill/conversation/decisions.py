@@ -328,10 +328,16 @@ RELATED_KINDS: dict[str, frozenset[str]] = {
 
 
 def _matching_orders(case: Case, orders: tuple[OrderFacts, ...]) -> list[OrderFacts]:
-    """The open orders the customer may mean: the one chosen, else by the product named."""
+    """The open orders the customer may mean: the one chosen, else by the product named.
+
+    A purchase said to be from another shop is none of the account's orders from ZOSI.
+    """
     chosen = case.value(FactName.ORDER)
     product = case.value(FactName.PRODUCT)
     active = [order for order in orders if order.status in ACTIVE_STATUSES]
+    if chosen is None and case.value(FactName.CHANNEL) == Channel.THIRD_PARTY:
+        # "I bought a camera on Amazon": not the camera the account bought from ZOSI (R5)
+        active = [order for order in active if order.facts.channel is Channel.THIRD_PARTY]
     if chosen is not None:
         return [order for order in active if order.order_id == chosen]
     if product is not None:

@@ -64,6 +64,7 @@ from conversation.decisions import (
     _from_memory,
     _from_orders,
     _general,
+    _matching_orders,
     _refund_open_by_date,
     _refund_ruled_out,
     _standing,
@@ -102,7 +103,7 @@ from policy.dates import (
     parse_amazon_date,
     resolve_purchase_date,
 )
-from policy.model import Condition, DateSpan, Reason, Verdict
+from policy.model import Channel, Condition, DateSpan, Reason, Verdict
 from policy.terms import STORE_COUNTRY
 
 
@@ -521,9 +522,12 @@ def _advance(  # noqa: PLR0911, PLR0912
             return _ask(case, fact, unclear=words)
 
     choosing = waiting is not None and waiting.about in {FactName.ORDER, FactName.PRODUCT}
+    # "I bought a camera on Amazon": the account's orders from ZOSI are not it (R5, W1)
+    elsewhere = case.value(FactName.CHANNEL) == Channel.THIRD_PARTY and not choosing
     if known.orders is not None and (
         choosing
-        or case.fact(FactName.PURCHASED) is None
+        or (case.fact(FactName.PURCHASED) is None and not elsewhere)
+        or (elsewhere and _matching_orders(case, known.orders))
         # the orders are read only when this turn's date may name one (see `needs`)
         or (case.value(FactName.CHANNEL) is None and ordered_then(case, known.orders))
     ):

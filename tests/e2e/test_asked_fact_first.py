@@ -855,3 +855,19 @@ def test_whats_the_address_after_the_first_step_keeps_the_support_address(
     reply = talk.says("PolicyFactIntent", aspect=("what's the address", "steps"))
     assert "service at zositech dot com" in reply.split(". ")[0], reply
     assert "RMA code" in reply, reply
+
+
+def test_a_linked_customer_naming_another_shop_is_not_answered_for_a_zosi_order(
+    customer: Start,
+) -> None:
+    """R5, W1: linked, "I bought a camera on Amazon" then "is it under warranty" was answered
+    "For the camera ordered on 2 December: ... ZOSI covers the return shipping": the camera
+    the account bought from ZOSI, not the one from Amazon. A purchase said to be from another
+    shop is none of the account's ZOSI orders: its date is asked, as for anyone."""
+    talk = customer("demo-recent")
+    talk.says("PurchaseDetailsIntent", product=CAMERA, store=("amazon", "third_party"))
+    reply = talk.says("WarrantyStatusIntent")
+    assert "ordered on" not in reply, reply
+    assert reply.endswith("When did you buy your camera?"), reply
+    dated = talk.says("PurchaseDetailsIntent", purchaseDate="2026-03")
+    assert dated.startswith("Yes, your camera is under warranty until at least 1 March 2027"), dated
