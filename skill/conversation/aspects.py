@@ -63,7 +63,7 @@ def _explain(case: Case, heard: Heard, known: Known) -> Outcome | None:
     reason = member(Reason, case.value(FactName.REASON))
     if aspect is Aspect.WHO_PAYS and subject is Subject.REFUND:
         topic = _return_shipping_topic(case)  # from abroad, a fault too is theirs (W6)
-        if reason is None and _refund_period_over(case, known):
+        if reason is None and _refund_period_over(case, known.today):
             # R1, W5: past the 30 days only a fault goes back, under the warranty
             topic = _topic_for(case, Subject.WARRANTY, aspect)
     if aspect is Aspect.WHO_PAYS and not _abroad(case) and _no_fault_said(case, reason, known):
@@ -170,15 +170,15 @@ def _no_fault_said(case: Case, reason: Reason | None, known: Known) -> bool:
         return not reason.is_quality_problem
     if case.goal is not Goal.CLAIM or _claim_kind(case) is not None:
         return False
-    return not _refund_period_over(case, known)
+    return not _refund_period_over(case, known.today)
 
 
-def _refund_period_over(case: Case, known: Known) -> bool:
+def _refund_period_over(case: Case, today: date) -> bool:
     """Whether the 30 days to send the purchase back for any reason are surely over (R1)."""
-    from policy.returns import return_deadline  # R1's rule, loaded only for a who-pays
+    from policy.returns import return_deadline  # R1's rule, loaded only when asked
 
     span = purchase_span(case)
-    return span is not None and known.today > return_deadline(span.latest)
+    return span is not None and today > return_deadline(span.latest)
 
 
 def _named_fact(case: Case, heard: Heard) -> Outcome | None:
@@ -541,9 +541,7 @@ def asks_until_when_of_the_dated(
     if case.goal is None:
         if span is None or case.value(FactName.REASON) is not None:
             return None
-        from policy.returns import return_deadline  # R1's rule, loaded only for an until-when
-
-        return Goal.REFUND if today() <= return_deadline(span.latest) else Goal.WARRANTY
+        return Goal.WARRANTY if _refund_period_over(case, today()) else Goal.REFUND
     if case.goal not in {Goal.REFUND, Goal.WARRANTY}:
         return None
     own = span is not None or case.value(FactName.ORDER) is not None

@@ -187,9 +187,8 @@ def _day_unknown(case: Case, asked: Question, known: Known) -> Outcome | None:
 
     "Around a month ago" gets "that depends on the exact day ...", then the offer to
     remember the purchase; "I don't know, I can't remember the exact day" then is about the
-    day, not the offer: the rule
-    and who can check the day (C1), instead of "Okay, I won't remember it". None when the
-    answer did not hang on the day, or another offer was open.
+    day, not the offer: the rule and who can check the day (C1), instead of "Okay, I won't
+    remember it". None when the answer did not hang on the day, or another offer was open.
     """
     span = purchase_span(case)
     goal = case.goal

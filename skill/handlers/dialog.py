@@ -323,7 +323,7 @@ def show(handler_input: HandlerInput, outcome: Outcome) -> Response:  # noqa: PL
     """Turn the service's step into the response, and keep the case for the next turn."""
     current = turn(handler_input)
     step = outcome.step
-    fault_told = _fault_told(current.case, outcome.case)
+    before = current.case
     current.keep(outcome.case)
     if isinstance(step, AskFact):
         if step.explains is not None:  # the fact asked for first, then the flow's question
@@ -355,7 +355,8 @@ def show(handler_input: HandlerInput, outcome: Outcome) -> Response:  # noqa: PL
             ),
         )
     if isinstance(step, Decided):
-        return _decided(handler_input, step, outcome.case, fault_told=fault_told)
+        told = _fault_told(before, outcome.case)
+        return _decided(handler_input, step, outcome.case, fault_told=told)
     if isinstance(step, Standing):
         refund = cast("ReturnDecision", step.refund)
         answer = say.standing_answer(
@@ -491,8 +492,9 @@ def _fault_told(before: Case, after: Case) -> bool:
     from policy.model import Reason
 
     reason = member(Reason, after.value(FactName.REASON))
-    told = reason is not None and reason.value != before.value(FactName.REASON)
-    return told and reason is not None and reason.is_quality_problem
+    if reason is None or not reason.is_quality_problem:
+        return False
+    return reason.value != before.value(FactName.REASON)
 
 
 def _decided(
