@@ -253,11 +253,13 @@ def fact_topic(case: Case, topic: Topic) -> Topic:
         if _quality_problem(case):
             # a fault goes back under the warranty, whatever the goal: W5 at home, W6 from abroad
             return _topic_for(case, Subject.WARRANTY, Aspect.WHO_PAYS) or topic
-        if purchase_span(case, guessed=True) is None:
-            return topic
         # "the doorbell came yesterday" - "... return it, or is something wrong?" - "who covers
-        # postage": sending their product back, for either reason (R4, W5), not D2's delivery
-        return _return_shipping_topic(case)
+        # postage": sending their product back, for either reason (R4, W5), not D2's delivery;
+        # so is "I bought it in Russia but I live in Latvia now: do I pay the postage?" (W6)
+        bought_abroad = _abroad(case) and case.value(FactName.PURCHASE_COUNTRY) is not None
+        if bought_abroad or purchase_span(case, guessed=True) is not None:
+            return _return_shipping_topic(case)
+        return topic
     subject = subject_of(case)
     if subject is Subject.REFUND:
         # "I moved to Armenia, the NVR I bought in Russia is defective" - "who pays to send it
@@ -546,6 +548,26 @@ def asks_until_when_of_the_dated(
         return None
     own = span is not None or case.value(FactName.ORDER) is not None
     return case.goal if own else None
+
+
+def names_the_period_only(case: Case, topic: str | None) -> bool:
+    """Whether a topic heard with "what's the last day" only names the case's own period.
+
+    "What's the last day I can send it back" in a refund conversation fills the topic with
+    the refund itself (R1), "until when is the warranty" in a warranty one with the warranty
+    (W1): neither is a second question, so the aspect asks the dated purchase's own last day
+    as if no topic had been said. The other period ("and how long is the warranty?" after a
+    refund answer) is a question of its own.
+    """
+    if topic is None:
+        return True
+    return case.goal is not None and topic in _PERIODS_SAID.get(case.goal, frozenset())
+
+
+_PERIODS_SAID: dict[Goal, frozenset[str]] = {
+    Goal.REFUND: frozenset({"return_window"}),
+    Goal.WARRANTY: frozenset({"warranty_length", "warranty_coverage"}),
+}
 
 
 def names_the_shop_of_the_dated(case: Case, topic: str | None) -> bool:

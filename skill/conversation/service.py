@@ -36,7 +36,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from conversation.aspects import _explain, implied_goal, reason_says_who_pays
+from conversation.aspects import (
+    _explain,
+    asks_until_when_of_the_dated,
+    implied_goal,
+    reason_says_who_pays,
+)
 from conversation.case import (
     ALIEXPRESS,
     GENERAL,
@@ -153,6 +158,7 @@ def next_step(case: Case, heard: Heard, known: Known) -> Outcome:
         (heard.goal is not None and heard.goal is not case.goal)
         or (new_reason and case.waiting is not None)
         or _asked_of_another_product(case, heard)
+        or _until_when_asked_while_waiting(case, heard, known)
     )
     corrected = (
         # the same date said again answers nothing new: it counts as a miss like any other
@@ -165,6 +171,19 @@ def next_step(case: Case, heard: Heard, known: Known) -> Outcome:
     )
     outcome = _advance(merged, known, heard, progressed=corrected, new_question=new_question)
     return _answering_first(_noting_date(outcome, case, heard), heard)
+
+
+def _until_when_asked_while_waiting(case: Case, heard: Heard, known: Known) -> bool:
+    """Whether "and what's the last day?" is asked of the dated purchase while a fact is asked.
+
+    "I bought it on 1 December and don't need it" - "If you bought it from ZOSI, you can
+    return it until 31 December. Where did you buy it?" - "what's the last day I can send it
+    back": a question, not a miss; its answer (the last day, for a purchase from ZOSI) comes
+    again before the shop is asked once more (R1, W1).
+    """
+    if case.waiting is None or case.goal is None or heard.aspect is None:
+        return False
+    return asks_until_when_of_the_dated(case, heard.aspect, lambda: known.today) is case.goal
 
 
 def _answering_first(outcome: Outcome, heard: Heard) -> Outcome:

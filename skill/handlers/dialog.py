@@ -25,6 +25,7 @@ from conversation.aspects import (
     aspect_of_topic,
     channel_of_topic,
     fact_first,
+    names_the_period_only,
     own_purchase_goal,
     who_pays_left,
 )
@@ -249,7 +250,7 @@ def own_purchase_goal_of(intent: Intent, current: Turn) -> Goal | None:
     topic = read_slot(intent, TOPIC).id
     dated = read_slot(intent, PURCHASE_DATE).spoken is not None
     names_purchase = dated or read_slot(intent, PRODUCT).spoken is not None
-    if not names_purchase and read_slot(intent, TOPIC).spoken is None:
+    if not names_purchase and names_the_period_only(case, topic):
         asked = asks_until_when_of_the_dated(
             case, read_slot(intent, ASPECT).id, lambda: current.today
         )

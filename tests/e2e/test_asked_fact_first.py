@@ -871,3 +871,63 @@ def test_a_linked_customer_naming_another_shop_is_not_answered_for_a_zosi_order(
     assert reply.endswith("When did you buy your camera?"), reply
     dated = talk.says("PurchaseDetailsIntent", purchaseDate="2026-03")
     assert dated.startswith("Yes, your camera is under warranty until at least 1 March 2027"), dated
+
+
+def test_postage_asked_from_abroad_of_a_purchase_in_russia_is_the_way_back(
+    customer: Start,
+) -> None:
+    """W6, R4: "I bought it in Russia but I live in Latvia now, what about the postage" heard
+    as a general question got D2's "Delivery is free, wherever you are in Russia": with the
+    country of purchase said and the customer elsewhere, the postage is the way back, and
+    from abroad that is theirs to pay."""
+    reply = customer().says(
+        "PolicyFactIntent",
+        topic=("the postage", "delivery_cost"),
+        purchaseCountry=("russia", "RU"),
+        homeCountry=("latvia", "LV"),
+    )
+    assert reply.startswith("If you send it from outside the country you bought it in, you pay")
+    assert "Delivery is free" not in reply, reply
+
+
+def test_last_day_asked_while_the_shop_is_asked_answers_it_again(customer: Start) -> None:
+    """R1: "I bought it on 10 November and don't need it anymore" - "If you bought it from
+    ZOSI ..., until 10 December. Where did you buy it?" - "what's the last day I can send it
+    back" got "Sorry, I didn't catch that" before the shop once more: a question is no miss,
+    its last day comes again, then the shop."""
+    talk = customer()
+    talk.says(
+        "PurchaseDetailsIntent",
+        purchaseDate="2026-11-10",
+        reason=("i don't need it anymore", "changed_mind"),
+    )
+    reply = talk.says(
+        "PolicyFactIntent",
+        aspect=("what's the last day", "how_long"),
+        topic=("send it back", "return_window"),
+    )
+    assert "until 10 December" in reply, reply
+    assert "didn't catch" not in reply, reply
+    assert reply.endswith("or from another shop?"), reply
+
+
+def test_the_other_period_asked_after_a_dated_answer_is_not_that_answer_again(
+    customer: Start,
+) -> None:
+    """R5, W1: "I bought a camera from a local shop on 10 November, can I return it" - the
+    refund goes through that shop - "and how long is the warranty": the warranty's length,
+    not the shop's refund once more (the topic names another period than the case's own)."""
+    talk = customer()
+    talk.says(
+        "ReturnRefundIntent",
+        product=CAMERA,
+        store=("a local shop", "third_party"),
+        purchaseDate="2026-11-10",
+    )
+    reply = talk.says(
+        "PolicyFactIntent",
+        aspect=("how long", "how_long"),
+        topic=("the warranty", "warranty_length"),
+    )
+    assert "warranty" in reply.split(".")[0], reply
+    assert "goes through that shop" not in reply, reply
