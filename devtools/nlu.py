@@ -216,6 +216,14 @@ _COUNTED_AFTER_ORDINAL: Final = frozenset(
 _CARRIER_INTENTS: Final = 3
 
 
+#: Slot value ids that name what the skill does not serve: another brand's products. Slot
+#: filling resolves them (so the skill can answer as AMAZON.FallbackIntent, whatever intent
+#: carried them: handlers.not_ours), but the classifier never learns them as in-domain words in
+#: the samples' slots: the model's fallbackSamples, which name other brands, teach the
+#: out-of-domain class instead, as Alexa's out-of-domain model is trained on them.
+OUT_OF_DOMAIN_VALUES: Final = frozenset({"other_brand"})
+
+
 def words(text: str) -> list[str]:
     """Split text into the lower-case words Alexa would hear.
 
@@ -360,7 +368,8 @@ class Nlu:
                 entry = (value["name"]["value"], value["id"])
                 for spoken in [value["name"]["value"], *value["name"].get("synonyms", [])]:
                     index.setdefault(_phrase_key(words(spoken)), entry)
-                    self._spoken.setdefault(slot_type["name"], []).append(spoken)
+                    if value["id"] not in OUT_OF_DOMAIN_VALUES:
+                        self._spoken.setdefault(slot_type["name"], []).append(spoken)
             self._values[slot_type["name"]] = index
         self._contexts = _slot_contexts(samples)
         self._after = _slot_followers(samples)

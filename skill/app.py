@@ -32,6 +32,7 @@ from handlers.errors import (
     VerifySessionInterceptor,
     VerifySkillIdInterceptor,
 )
+from handlers.not_ours import NotOursInterceptor
 from handlers.routes import ROUTES, SPOKEN_REQUESTS, QuietHandler, RouteHandler
 from settings import ConfigError, Settings
 from speech import say
@@ -85,6 +86,7 @@ def make_handler(services: Services) -> LambdaHandler:
     builder = CustomSkillBuilder(api_client=api_client)
     builder.add_global_request_interceptor(VerifySessionInterceptor(services))
     builder.add_global_request_interceptor(VerifySkillIdInterceptor(services.settings.skill_id))
+    builder.add_global_request_interceptor(NotOursInterceptor())
     builder.add_global_request_interceptor(TurnInterceptor(services))
     for route in ROUTES:
         builder.add_request_handler(RouteHandler(route))

@@ -353,7 +353,13 @@ def aspect_topic(case: Case, aspect: Aspect) -> Topic | None:
         # "and then what happens" (W4), or "what's the address for that" (W3): both steps
         return Topic.CLAIM_AFTER_REPORT
     if case.goal is not None:
-        return topic_for(subject_of(case), aspect)
+        family = subject_of(case)
+        topic = topic_for(family, aspect)
+        if topic is None and family is Subject.WARRANTY:
+            # "what if I'm late", "how soon do you send it" in a claim whose kind isn't said:
+            # only an advance replacement has a return deadline and a dispatch time (X3, X4)
+            return topic_for(Subject.CROSS_SHIP, aspect)
+        return topic
     for subject in (member(Subject, case.value(FactName.SUBJECT)), ASPECT_SUBJECTS.get(aspect)):
         topic = None if subject is None else topic_for(subject, aspect)
         if topic is not None:

@@ -931,3 +931,45 @@ def test_the_other_period_asked_after_a_dated_answer_is_not_that_answer_again(
     )
     assert "warranty" in reply.split(".")[0], reply
     assert "goes through that shop" not in reply, reply
+
+
+OTHER_BRAND = ("ring doorbell", "other_brand")
+
+
+def test_another_brands_product_gets_no_zosi_rule(customer: Start) -> None:
+    """Issue 17 item 7, R1: "my Ring doorbell stopped working, can I return it" heard as a
+    return question got ZOSI's 30-day refund and its return shipping: a product ZOSI did not
+    make is out of the skill's domain, answered as AMAZON.FallbackIntent is."""
+    reply = customer().says(
+        "ReturnRefundIntent", product=OTHER_BRAND, reason=("stopped working", "defect")
+    )
+    assert reply.startswith("Sorry, I can't help with that. I only answer questions about ZOSI")
+    assert "refund" not in reply.split(".")[1], reply
+    assert "30 days" not in reply, reply
+
+
+def test_another_brands_warranty_is_not_zosis_year(customer: Start) -> None:
+    """W1: "how long is the warranty on my Samsung TV" got ZOSI's 12 months."""
+    reply = customer().says(
+        "WarrantyStatusIntent",
+        product=("samsung tv", "other_brand"),
+        aspect=("how long is", "how_long"),
+    )
+    assert reply.startswith("Sorry, I can't help with that."), reply
+    assert "12-month" not in reply, reply
+    assert "one-year" not in reply, reply
+
+
+def test_late_asked_in_a_claim_of_no_kind_yet_is_the_replacements_deadline(
+    customer: Start,
+) -> None:
+    """X2, X3: "I'm getting a cross-shipped replacement for my doorbell" (a claim, its kind
+    not heard) - "what happens to the card hold" - "what if I'm late" got "Sorry, I don't
+    know that part of ZOSI's policy": only an advance replacement has a deadline to send the
+    faulty one back, so that is what lateness asks about."""
+    talk = customer()
+    talk.says("StartClaimIntent", product=DOORBELL)
+    talk.says("PolicyFactIntent", topic=("the card hold", "cross_ship_hold"))
+    reply = talk.says("PolicyFactIntent", aspect=("i'm late", "late"))
+    assert "within 30 days" in reply, reply
+    assert "don't know that part" not in reply, reply

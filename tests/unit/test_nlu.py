@@ -577,14 +577,25 @@ def test_an_out_of_domain_sentence_is_written_once_in_the_model_or_in_the_generi
         "what's fifteen times twelve",
         "how do you say thank you in russian",
         "send an email to my boss",
-        "is my arlo doorbell under warranty",
-        "can I send my hikvision camera back",
         "how do I install the doorbell",
         "what's the password for my camera",
     ],
 )
 def test_near_domain_requests_the_skill_does_not_answer_are_out_of_domain(nlu, utterance):
     assert nlu.understand(utterance).intent["name"] == "AMAZON.FallbackIntent"
+
+
+@pytest.mark.parametrize(
+    "utterance", ["is my arlo doorbell under warranty", "can I send my hikvision camera back"]
+)
+def test_another_brands_product_is_out_of_domain_or_named_as_not_zosis(nlu, utterance):
+    """Worded like a sample, another brand's product fills the sample's product slot with the
+    value the skill answers as AMAZON.FallbackIntent (handlers.not_ours), as Alexa would."""
+    intent = nlu.understand(utterance).intent
+    if intent["name"] != "AMAZON.FallbackIntent":
+        slot = intent["slots"]["product"]
+        (authority,) = slot["resolutions"]["resolutionsPerAuthority"]
+        assert authority["values"][0]["value"]["id"] == "other_brand", intent
 
 
 def test_a_fault_that_shows_in_the_app_or_after_an_update_is_still_a_claim(nlu):
@@ -996,3 +1007,15 @@ def test_a_city_that_says_again_where_they_are_is_no_country_of_purchase(nlu):
     slots = filled(nlu.understand(said).intent)
     assert slots.get("homeCountry") == "GE"
     assert "purchaseCountry" not in slots
+
+
+def test_another_brands_product_resolves_to_the_value_the_skill_answers_as_fallback(nlu):
+    """A product ZOSI did not make resolves to the one value handlers.not_ours turns away,
+    and that value is never a training word of an in-domain intent."""
+    from devtools.nlu import OUT_OF_DOMAIN_VALUES
+    from handlers.not_ours import OTHER_BRAND
+
+    assert {OTHER_BRAND} == OUT_OF_DOMAIN_VALUES
+    slot = nlu.understand("can I return my ring doorbell").intent["slots"]["product"]
+    (authority,) = slot["resolutions"]["resolutionsPerAuthority"]
+    assert authority["values"][0]["value"]["id"] == OTHER_BRAND
