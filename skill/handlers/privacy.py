@@ -66,20 +66,29 @@ def _why_asked(handler_input: HandlerInput) -> Topic | None:
 
 
 def _asks_of_the_case(handler_input: HandlerInput) -> bool:
-    """Whether a question heard as about data asks a fact of the purchase being discussed.
+    """Whether a question heard as about data asks a fact of a purchase or an order instead.
 
     "Do you need my card for that", in an advance replacement conversation, asks about
     the card hold (X3), not what the skill keeps: an aspect only a purchase has (the
     card hold, a late return, no fault found, an approval) in a conversation about one.
+    Out of the blue, "how much will you hold on my card", "what happens if you find nothing
+    wrong with my camera" or "who pays the shipping" name no data at all: the aspect's own
+    rule answers them (X3, W8, R4), never the privacy statement.
     """
     from conversation.case import member
     from handlers.slots import current_intent, read_slot
     from policy.facts import Aspect
 
-    if turn(handler_input).case.goal is None:
-        return False
     aspect = member(Aspect, read_slot(current_intent(handler_input), ASPECT).id)
+    if turn(handler_input).case.goal is None:
+        return aspect is not None and aspect not in _DATA_ASPECTS
     return aspect in {Aspect.CARD_HOLD, Aspect.LATE, Aspect.NOT_FAULTY, Aspect.APPROVED}
+
+
+#: The aspects a question about data can have: how long it is kept (P9), from when, and how to
+#: have it deleted or seen (P4, P5). A card is never one: the skill neither asks for nor keeps
+#: one, and the only time ZOSI needs it is an advance replacement's hold (X3).
+_DATA_ASPECTS = frozenset({"how_long", "starts", "steps"})
 
 
 def asked_privacy_facts(handler_input: HandlerInput) -> tuple[Topic, ...]:

@@ -1226,13 +1226,14 @@ def test_a_card_question_heard_as_privacy_in_an_advance_replacement_is_the_hold(
     customer: Start,
 ) -> None:
     """X3: "do you need my card for that", said of an advance replacement, asks about the
-    card hold; asked with no purchase discussed, it stays a privacy question (P1-P9)."""
+    card hold; asked with no purchase discussed, too: the skill never asks for or keeps a
+    card (P1), and the only time ZOSI needs one is that hold."""
     talk = customer()
     talk.says("CrossShipIntent", product=CAMERA, purchaseDate="2026-08-20")
     reply = talk.says("PrivacyPolicyIntent", aspect=("my card", "card_hold"))
     assert reply.startswith("ZOSI puts a 30-day hold on your credit card")
     alone = customer().says("PrivacyPolicyIntent", aspect=("my card", "card_hold"))
-    assert "hold on your credit card" not in alone
+    assert alone.startswith("ZOSI puts a 30-day hold on your credit card"), alone
 
 
 @pytest.mark.parametrize(

@@ -161,3 +161,16 @@ def test_p5_how_to_delete_asked_mid_dialog_goes_back_to_the_open_question(custom
     reply = talk.says("PolicyFactIntent", topic=("delete my data", "data_deletion"))
     assert "Shall I delete" not in reply, reply
     assert "when did you buy" in reply.lower(), reply
+
+
+def test_a_purchase_aspect_heard_as_a_privacy_question_gets_its_own_rule(customer: Start) -> None:
+    """W8, X3: "how much will you hold on my card", "what happens if you find nothing wrong
+    with my camera" and "what if it gets there late", heard as questions about data, got the
+    privacy statement: an aspect no data has is answered by its own rule."""
+    hold = customer().says("PrivacyPolicyIntent", aspect=("hold on my card", "card_hold"))
+    assert hold.startswith("ZOSI puts a 30-day hold on your credit card"), hold
+    late = customer().says("PrivacyPolicyIntent", aspect=("it gets there late", "late"))
+    assert "within 30 days" in late, late
+    fine = customer().says("PrivacyPolicyIntent", aspect=("find nothing wrong", "not_faulty"))
+    assert "finds no fault" in fine, fine
+    assert "remember" not in fine, fine
