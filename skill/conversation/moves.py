@@ -71,9 +71,12 @@ def _signal(case: Case, signal: Signal, known: Known) -> Outcome:
         if next_steps is not None:
             return Outcome(case, next_steps)
     if waiting is None or case.goal is None:
+        # "Would you like to return it, or is something wrong with it?" - something not
+        # understood: that question once more, not the skill's menu as if nothing was asked
+        missed = Said.GOAL_MISSED if waiting is None and asks_which_goal(case) else None
         said = {
             Signal.HELP: Said.HELP,
-            Signal.NOT_UNDERSTOOD: Said.NOT_UNDERSTOOD,
+            Signal.NOT_UNDERSTOOD: missed or Said.NOT_UNDERSTOOD,
             Signal.DONT_KNOW: Said.HELP,  # nothing was asked: what can be asked, with examples
         }.get(signal, Said.WHAT_ELSE)
         return Outcome(case, Reply(said))
@@ -95,6 +98,21 @@ def _signal(case: Case, signal: Signal, known: Known) -> Outcome:
     resume = _as_ask(again.step)
     # Coming back, the question is put as it was first asked; the misses still count.
     return Outcome(again.case, reply, resume=resume._replace(attempt=1) if resume else None)
+
+
+def asks_which_goal(case: Case) -> bool:
+    """Whether the case has a purchase told and nothing asked of it: return it, or is it faulty?
+
+    A purchase dated (not a gift) has its standing said instead (both ends, R1 and W1).
+    """
+    from conversation.aspects import implied_goal
+
+    if case.goal is not None or implied_goal(case) is not None:
+        return False
+    span = purchase_span(case)
+    if span is not None:
+        return case.value(FactName.CHANNEL) == GIFT
+    return any(case.value(name) is not None for name in (FactName.PRODUCT, FactName.CHANNEL))
 
 
 def _what_to_do_now(case: Case) -> Explained | None:

@@ -85,6 +85,7 @@ from conversation.moves import (
     _signal,
     _unanswered,
     _yes_or_no,
+    asks_which_goal,
 )
 from conversation.questions import MAX_ATTEMPTS, _ask, _attempts, _confirm
 from conversation.steps import (
@@ -512,11 +513,7 @@ def _advance(  # noqa: PLR0911, PLR0912
         span = purchase_span(case)
         if span is not None and case.value(FactName.CHANNEL) != GIFT:
             return _standing(case, known, span)
-        described = span is not None or any(
-            case.value(name) is not None for name in (FactName.PRODUCT, FactName.CHANNEL)
-        )
-        said = Said.WHICH_GOAL if described else Said.WHAT_ELSE
-        return Outcome(case, Reply(said))
+        return Outcome(case, Reply(Said.WHICH_GOAL if asks_which_goal(case) else Said.WHAT_ELSE))
     case = case._replace(goal=goal)
     pending = case.question
     if pending is not None and pending.kind is Asks.CONFIRM:

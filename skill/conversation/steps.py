@@ -303,6 +303,8 @@ class Said(StrEnum):
     CANT_STORE = "cant_store"
     WHICH_GOAL = "which_goal"
     """Facts about a purchase were said with no question: return it, or is it faulty?"""
+    GOAL_MISSED = "goal_missed"
+    """The answer to "return it, or is it faulty?" was not understood: that question again."""
 
 
 class Reply(Record):

@@ -608,14 +608,16 @@ def _reply(handler_input: HandlerInput, step: Reply, outcome: Outcome) -> Respon
         Said.CANT_STORE: say.CANT_STORE,
         Said.GOODBYE: say.GOODBYE,
         Said.WHICH_GOAL: "",
+        Said.GOAL_MISSED: say.NOT_UNDERSTOOD,
     }[step.said]
     if step.said is Said.GOODBYE:
         turn(handler_input).keep(Case())
         return speak(handler_input, (text,))
     if outcome.resume is not None:
         return ask_for(handler_input, outcome.resume, lead=(text, " ") if text else (), back=True)
-    if step.said is Said.WHICH_GOAL:
-        return speak(handler_input, (say.OKAY,), (say.WHICH_GOAL,))
+    if step.said in {Said.WHICH_GOAL, Said.GOAL_MISSED}:
+        lead = say.OKAY if step.said is Said.WHICH_GOAL else say.NOT_UNDERSTOOD
+        return speak(handler_input, (lead,), (say.WHICH_GOAL,))
     # "What else would you like to know?" is "anything else?" too: a no to it ends the session,
     # not "Okay. What would you like to know?" again
     turn(handler_input).keep(outcome.case._replace(question=Question(Asks.MORE)))

@@ -973,3 +973,16 @@ def test_late_asked_in_a_claim_of_no_kind_yet_is_the_replacements_deadline(
     reply = talk.says("PolicyFactIntent", aspect=("i'm late", "late"))
     assert "within 30 days" in reply, reply
     assert "don't know that part" not in reply, reply
+
+
+def test_something_not_understood_after_which_goal_asks_it_again(customer: Start) -> None:
+    """A statement is a request: "it was a gift, a camera" - "Okay. Would you like to return
+    it, or is something wrong with it?" - something Alexa could not map got the skill's menu
+    ("Sorry, I can't help with that. I only answer questions about ZOSI products ..."), as if
+    nothing had been asked: the question comes once more."""
+    talk = customer()
+    talk.says("PurchaseDetailsIntent", store=("it was a gift", "gift"), product=CAMERA)
+    reply = talk.mumbles()
+    assert reply == (
+        "Sorry, I didn't catch that. Would you like to return it, or is something wrong with it?"
+    ), reply
