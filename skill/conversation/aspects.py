@@ -223,8 +223,42 @@ def _fact_first(case: Case, topic: Topic) -> Outcome:
         return Outcome(case, step)
     if purchase_span(case) is not None:  # their own case was decided already: nothing left to check
         return Outcome(case._replace(question=None), step)
-    offer = Question(Asks.OFFER, Offer.CHECK_OWN_CASE)
+    offer = Question(Asks.OFFER, Offer.CHECK_OWN_CASE, data=_shipping_asked(topic.value))
     return Outcome(case._replace(question=offer), step)
+
+
+def _shipping_asked(topic: str) -> tuple[str, ...]:
+    """What an offer to check their purchase keeps of the fact before it: a who-pays topic.
+
+    So that "and if it's broken?" right after it asks who pays for that reason instead.
+    """
+    return (topic,) if topic in WHO_PAYS_TOPICS else ()
+
+
+def who_pays_for_another_reason(case: Case, asked: Question | None, heard: Heard) -> Outcome | None:
+    """Who pays the shipping for a reason said right after who pays for another one.
+
+    "If I return the camera because I changed my mind, who pays the shipping?" - "As it
+    isn't a quality problem, you pay ... Would you like me to check yours?" - "and if it's
+    broken?": the same question for a fault, ZOSI's to pay at home (R4, W5; from abroad the
+    customer's, W6), not the warranty's rule and "when did you buy it?" because the words
+    were heard as a warranty question. Only right after a who-pays fact, and only for a turn
+    that says a new reason and nothing else of a purchase.
+    """
+    if asked is None or asked.about != Offer.CHECK_OWN_CASE or asked.data[:1] == ():
+        return None
+    if asked.data[0] not in WHO_PAYS_TOPICS:
+        return None
+    reason = member(Reason, heard.reason)
+    if reason is None or reason.value == case.value(FactName.REASON):
+        return None
+    if heard.product not in {None, case.value(FactName.PRODUCT)}:
+        return None
+    rest = heard._replace(goal=None, product=None, product_name=None, reason=None, signal=None)
+    if rest != Heard():
+        return None
+    noted = case.with_facts({FactName.REASON: Fact(reason.value, Source.SAID)})
+    return _fact_first(noted, _return_shipping_topic(noted))
 
 
 #: Topics that answer "who pays the shipping" for one family; asked while a case is open,
@@ -697,7 +731,8 @@ def after_fact(case: Case, topic: str) -> Case | None:
     if purchase_span(case) is not None and subject_of(case) is subject_of(Case(goal)):
         return None  # their own case of this family (a repair is the warranty's) was answered
     # The facts already given stay: a yes goes on with them instead of asking again.
-    return Case(goal, case.facts, Question(Asks.OFFER, Offer.CHECK_OWN_CASE))
+    offer = Question(Asks.OFFER, Offer.CHECK_OWN_CASE, data=_shipping_asked(topic))
+    return Case(goal, case.facts, offer)
 
 
 def implied_goal(case: Case) -> Goal | None:

@@ -395,7 +395,8 @@ def _data_fits(asks: Asks, about: str, data: tuple[str, ...]) -> bool:
 
     A date check keeps other readings (date spans); a fact question at most the
     GENERAL mark; an offer what it acts on: a region id, or the order, request kind
-    and reason of a request to open. Anything else was not written by the skill.
+    and reason of a request to open, or the who-pays topic an offer to check their
+    purchase came after. Anything else was not written by the skill.
     """
     if asks is Asks.CONFIRM:
         return all(_is_span(item) for item in data)
@@ -403,6 +404,8 @@ def _data_fits(asks: Asks, about: str, data: tuple[str, ...]) -> bool:
         return data in {(), (GENERAL,)}
     if asks is Asks.OFFER and about == Offer.REMEMBER_REGION:
         return len(data) == 1 and SLOT_ID.fullmatch(data[0]) is not None
+    if asks is Asks.OFFER and about == Offer.CHECK_OWN_CASE:  # the who-pays fact said before it
+        return data == () or (len(data) == 1 and SLOT_ID.fullmatch(data[0]) is not None)
     if asks is Asks.OFFER and about == Offer.OPEN_REQUEST:
         return (
             len(data) in {2, 3}

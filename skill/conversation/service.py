@@ -41,6 +41,7 @@ from conversation.aspects import (
     asks_until_when_of_the_dated,
     implied_goal,
     reason_says_who_pays,
+    who_pays_for_another_reason,
 )
 from conversation.case import (
     ALIEXPRESS,
@@ -147,7 +148,8 @@ def next_step(case: Case, heard: Heard, known: Known) -> Outcome:
             check = _check_once_more(merged, asked, repeated=False)
             if check is not None:
                 return check
-    explained = _explain(merged, heard, known)
+    # "and if it's broken?" right after who pays for a change of mind: who pays for a fault
+    explained = who_pays_for_another_reason(case, asked, heard) or _explain(merged, heard, known)
     if explained is not None:
         return explained
     # A date, another product or a new question said while a question is open: the

@@ -986,3 +986,22 @@ def test_something_not_understood_after_which_goal_asks_it_again(customer: Start
     assert reply == (
         "Sorry, I didn't catch that. Would you like to return it, or is something wrong with it?"
     ), reply
+
+
+def test_a_fault_said_after_who_pays_for_a_change_of_mind_asks_who_pays_for_it(
+    customer: Start,
+) -> None:
+    """R4, W5: "if I return the camera because I changed my mind, who pays the shipping" -
+    "you pay ..." - "and if it's broken?", heard as a warranty question, got the warranty's
+    rule and "When did you buy your camera?": the same question for a fault, ZOSI's to pay."""
+    talk = customer()
+    first = talk.says(
+        "ReturnRefundIntent",
+        product=CAMERA,
+        reason=("i changed my mind", "changed_mind"),
+        aspect=("who pays the shipping", "who_pays"),
+    )
+    assert first.startswith("As it isn't a quality problem, you pay the return shipping")
+    reply = talk.says("WarrantyStatusIntent", reason=("it's broken", "defect"))
+    assert reply.startswith("As it's a quality problem, ZOSI pays the return shipping."), reply
+    assert talk.yes() == "When did you buy your camera?"
