@@ -20,7 +20,7 @@ from conversation.aspects import (
     store_first,
     store_topic,
 )
-from conversation.case import FactName, member
+from conversation.case import Case, FactName, member, purchase_span
 from conversation.service import as_asked_of, noted
 from conversation.steps import Heard, Known
 from handlers.context import turn
@@ -33,6 +33,7 @@ from handlers.names import (
     PURCHASE_DATE,
     REASON,
     SLOTS,
+    STORE,
     TOPIC,
 )
 from handlers.respond import also_say, finish, speak
@@ -75,12 +76,13 @@ def policy_fact(handler_input: HandlerInput) -> Response:
             _said(intent) == {TOPIC}
             and names_the_shop_of_the_dated(current.case, read_slot(intent, TOPIC).id)
         )
+        or _only_the_shop_of_the_dated(intent, current.case)
     ):
         return converse(handler_input)
     aspect_id, also_aspect = asked_aspects(*two_said(intent, ASPECT, ALSO_ASPECT))
     aspect = member(Aspect, aspect_id)
     topic = member(Topic, read_slot(intent, TOPIC).id)
-    store = read_slot(intent, "store").id
+    store = read_slot(intent, STORE).id
     shop = channel_of_topic(None if topic is None else topic.value)
     if aspect is not None and shop is not None and store is None:
         # "who pays the return shipping if I bought it on Ozon and it's faulty": the topic
@@ -184,6 +186,20 @@ _WHERE = (FactName.PURCHASE_COUNTRY, FactName.HOME_COUNTRY)
 def _names_only_a_product(intent: Intent) -> bool:
     """The question names a product and nothing else: no topic, aspect, shop or reason."""
     return _said(intent) == {PRODUCT}
+
+
+def _only_the_shop_of_the_dated(intent: Intent, case: Case) -> bool:
+    """Whether the question only says where the purchase the conversation dated was bought.
+
+    "I ordered a camera on 20 November" - "... Would you like to return it, or is something
+    wrong with it?" - "I told you, from you": the shop of that camera (R2), not the rule of
+    which shops ZOSI refunds read out as if nothing had been said.
+    """
+    return (
+        _said(intent) == {STORE}
+        and read_slot(intent, STORE).id is not None
+        and purchase_span(case) is not None
+    )
 
 
 def _said(intent: Intent) -> set[str]:

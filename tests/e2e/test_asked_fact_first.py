@@ -1005,3 +1005,16 @@ def test_a_fault_said_after_who_pays_for_a_change_of_mind_asks_who_pays_for_it(
     reply = talk.says("WarrantyStatusIntent", reason=("it's broken", "defect"))
     assert reply.startswith("As it's a quality problem, ZOSI pays the return shipping."), reply
     assert talk.yes() == "When did you buy your camera?"
+
+
+def test_the_shop_said_alone_after_a_dated_purchase_is_that_purchases_shop(
+    customer: Start,
+) -> None:
+    """R2: "I ordered a camera on 10 November" - "... Would you like to return it, or is
+    something wrong with it?" - "I told you, from you", heard as a general question, got the
+    rule of which purchases ZOSI refunds: it is where that camera was bought."""
+    talk = customer()
+    talk.says("PurchaseDetailsIntent", product=CAMERA, purchaseDate="2026-11-10")
+    reply = talk.says("PolicyFactIntent", store=("you", "zosi_website"))
+    assert reply.startswith("You can still return your camera for a full refund until"), reply
+    assert "Anything bought from another seller" not in reply, reply
