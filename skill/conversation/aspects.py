@@ -610,6 +610,17 @@ _PERIODS_SAID: dict[Goal, frozenset[str]] = {
 }
 
 
+def says_the_shop_of_the_dated(case: Case, store: str | None) -> bool:
+    """Whether a shop said on its own is where the purchase the case dated was bought.
+
+    "I ordered a camera on 20 November" - "... Would you like to return it, or is something
+    wrong with it?" - "I told you, from you": the shop of that camera (R2), not the rule of
+    which shops ZOSI refunds read out as if nothing had been said. The same shop named as a
+    topic asks again of a decided goal (:func:`names_the_shop_of_the_dated`).
+    """
+    return store is not None and purchase_span(case) is not None
+
+
 def names_the_shop_of_the_dated(case: Case, topic: str | None) -> bool:
     """Whether a general question only says where the purchase the case dated came from.
 

@@ -199,10 +199,10 @@ def _standing(case: Case, known: Known, span: DateSpan) -> Outcome:
     missed the return by a day" hears when it ended (R1), and the conversation goes on
     about the warranty (W1). With a refund ruled out (R2, R3, R5), the warranty answers.
     """
-    facts = _facts(case, span)
-    refund = _evaluate(Goal.REFUND, facts, known.today)
     if _refund_ruled_out(case):
         return _decide(case._replace(goal=Goal.WARRANTY, question=None), known, span)
+    facts = _facts(case, span)
+    refund = _evaluate(Goal.REFUND, facts, known.today)
     if refund.verdict is Verdict.NO:
         # the refund's end, then the warranty's (both ends, as within the 30 days); what
         # follows is about the warranty, all that is left ("who pays to post it?": W5)
@@ -257,7 +257,7 @@ def _refund_open_by_date(case: Case, span: DateSpan, today: date) -> bool:
     Only then does the shop decide anything (R2, R5); after them no shop makes ZOSI's
     refund possible, so the decision is said without asking where it was bought.
     """
-    return _evaluate(Goal.REFUND, _facts(case, span), today).verdict is not Verdict.NO
+    return decide_on(Goal.REFUND, case, span, today) is not Verdict.NO
 
 
 def _refund_ruled_out(case: Case) -> bool:

@@ -10,7 +10,7 @@ back to the service's flow.
 
 from __future__ import annotations
 
-from conversation.aspects import subject_of
+from conversation.aspects import implied_goal, subject_of
 from conversation.case import (
     GENERAL,
     GIFT,
@@ -105,8 +105,6 @@ def asks_which_goal(case: Case) -> bool:
 
     A purchase dated (not a gift) has its standing said instead (both ends, R1 and W1).
     """
-    from conversation.aspects import implied_goal
-
     if case.goal is not None or implied_goal(case) is not None:
         return False
     span = purchase_span(case)

@@ -17,10 +17,11 @@ from conversation.aspects import (
     either_period,
     fact_topic,
     names_the_shop_of_the_dated,
+    says_the_shop_of_the_dated,
     store_first,
     store_topic,
 )
-from conversation.case import Case, FactName, member, purchase_span
+from conversation.case import FactName, member
 from conversation.service import as_asked_of, noted
 from conversation.steps import Heard, Known
 from handlers.context import turn
@@ -76,7 +77,10 @@ def policy_fact(handler_input: HandlerInput) -> Response:
             _said(intent) == {TOPIC}
             and names_the_shop_of_the_dated(current.case, read_slot(intent, TOPIC).id)
         )
-        or _only_the_shop_of_the_dated(intent, current.case)
+        or (
+            _said(intent) == {STORE}
+            and says_the_shop_of_the_dated(current.case, read_slot(intent, STORE).id)
+        )
     ):
         return converse(handler_input)
     aspect_id, also_aspect = asked_aspects(*two_said(intent, ASPECT, ALSO_ASPECT))
@@ -186,20 +190,6 @@ _WHERE = (FactName.PURCHASE_COUNTRY, FactName.HOME_COUNTRY)
 def _names_only_a_product(intent: Intent) -> bool:
     """The question names a product and nothing else: no topic, aspect, shop or reason."""
     return _said(intent) == {PRODUCT}
-
-
-def _only_the_shop_of_the_dated(intent: Intent, case: Case) -> bool:
-    """Whether the question only says where the purchase the conversation dated was bought.
-
-    "I ordered a camera on 20 November" - "... Would you like to return it, or is something
-    wrong with it?" - "I told you, from you": the shop of that camera (R2), not the rule of
-    which shops ZOSI refunds read out as if nothing had been said.
-    """
-    return (
-        _said(intent) == {STORE}
-        and read_slot(intent, STORE).id is not None
-        and purchase_span(case) is not None
-    )
 
 
 def _said(intent: Intent) -> set[str]:
