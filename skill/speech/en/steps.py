@@ -353,13 +353,11 @@ def propose_request(
 def offer_request(kind: str) -> str:
     """After a linked customer's decision: shall I open the request it allows?
 
-    The decision already said who pays the shipping; a repair adds what the customer
-    pays whatever happens (W8, W9) before the yes is asked for.
+    The decision already said who pays the shipping. What the customer pays if no fault
+    is found (W8) and the fees ZOSI never pays (W9) are on the card: spoken between "ZOSI
+    covers the return shipping" and the question, they answered "who pays" with two payers.
     """
-    question = f"Shall I open {KIND_NAMES[kind]} request for it?"
-    if kind == "warranty_repair":
-        return f"{NO_FAULT_COSTS} {question}"
-    return question
+    return f"Shall I open {KIND_NAMES[kind]} request for it?"
 
 
 def refused(
