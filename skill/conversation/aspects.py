@@ -173,6 +173,23 @@ def _no_fault_said(case: Case, reason: Reason | None, known: Known) -> bool:
     return not _refund_period_over(case, known.today)
 
 
+def _warranty_over(case: Case, today: date) -> bool:
+    """Whether a fault is told (or a repair asked) for a purchase whose year is surely over (W1).
+
+    "The doorbell I bought on 20 November last year stopped working, who pays the shipping":
+    "when a faulty product under warranty is sent back, ZOSI pays" would be heard as a yes;
+    the decision says the warranty ended, and when.
+    """
+    from policy.warranty import warranty_deadline  # W1's rule, loaded only when asked
+
+    span = purchase_span(case)
+    if span is None or case.goal not in {None, Goal.WARRANTY}:
+        return False
+    if case.goal is None and not _quality_problem(case):
+        return False
+    return today > warranty_deadline(span.latest)
+
+
 def _refund_period_over(case: Case, today: date) -> bool:
     """Whether the 30 days to send the purchase back for any reason are surely over (R1)."""
     from policy.returns import return_deadline  # R1's rule, loaded only when asked
@@ -336,6 +353,8 @@ def _decision_answers(  # noqa: PLR0911
         return case.goal is Goal.CLAIM
     if aspect is Aspect.WHO_PAYS and case.goal is Goal.WARRANTY and known.orders is not None:
         return True  # W5, W6: each order knows where it was bought and where they are
+    if aspect is Aspect.WHO_PAYS and _warranty_over(case, known.today):
+        return True  # W1: a fault past the year is the warranty's end, not who pays under it
     if aspect is Aspect.WHO_PAYS and purchase_span(case) is not None and not follow_up:
         if case.goal is Goal.REFUND:
             # with no reason given, a decision that needs no more (the shop is known) says
@@ -666,7 +685,21 @@ def own_purchase_goal(
     said = member(Reason, reason)
     if not dated and said is None and aspect is None and said_goal is None:
         return asked_before
-    if not dated or said is None or aspect not in {"how_long", "starts"}:
+    return _goal_of_a_dated_reason(said, aspect) if dated else None
+
+
+def _goal_of_a_dated_reason(said: Reason | None, aspect: str | None) -> Goal | None:
+    """The goal of a dated purchase's reason asked with an aspect and no topic.
+
+    How long or from when: a fault's warranty year (W1), a change of mind's 30 days (R1).
+    Who pays for a fault: the warranty, whose end comes first once the year is over ("bought
+    on 20 November last year, it died, who pays").
+    """
+    if said is None:
+        return None
+    if aspect == "who_pays" and said.is_quality_problem:
+        return Goal.WARRANTY
+    if aspect not in {"how_long", "starts"}:
         return None
     return Goal.WARRANTY if said.is_quality_problem else Goal.REFUND
 

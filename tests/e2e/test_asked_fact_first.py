@@ -1018,3 +1018,33 @@ def test_the_shop_said_alone_after_a_dated_purchase_is_that_purchases_shop(
     reply = talk.says("PolicyFactIntent", store=("you", "zosi_website"))
     assert reply.startswith("You can still return your camera for a full refund until"), reply
     assert "Anything bought from another seller" not in reply, reply
+
+
+@pytest.mark.parametrize("intent", ["PolicyFactIntent", "WarrantyStatusIntent"])
+def test_who_pays_for_a_fault_past_the_warranty_year_hears_that_it_ended(
+    customer: Start, intent: str
+) -> None:
+    """W1, W5: "the doorbell I bought on 20 November last year stopped working, who pays the
+    shipping", a day past the year, got "when a faulty product under warranty is sent back
+    ..., ZOSI pays the return shipping": heard as a yes. The warranty's end comes first."""
+    reply = customer().says(
+        intent,
+        purchaseDate="2025-11-19",
+        product=DOORBELL,
+        reason=("stopped working", "defect"),
+        aspect=("who pays the shipping", "who_pays"),
+    )
+    assert reply.startswith("Sorry, the one-year warranty on your doorbell ended on 19 "), reply
+    assert "ZOSI pays" not in reply, reply
+
+
+def test_who_pays_for_a_fault_within_the_year_still_says_zosi_pays(customer: Start) -> None:
+    """W5: a day short of the year, the same question is still ZOSI's to pay."""
+    reply = customer().says(
+        "PolicyFactIntent",
+        purchaseDate="2025-11-22",
+        product=DOORBELL,
+        reason=("stopped working", "defect"),
+        aspect=("who pays the shipping", "who_pays"),
+    )
+    assert "ZOSI pays the return shipping" in reply, reply
