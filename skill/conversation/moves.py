@@ -27,6 +27,7 @@ from conversation.case import (
 )
 from conversation.decisions import (
     _claim_kind,
+    _decide,
     _decided_again,
     _from_orders,
     _general,
@@ -44,6 +45,7 @@ from conversation.questions import (
 from conversation.steps import (
     AskFact,
     ConfirmDate,
+    Decided,
     Decision,
     Declined,
     Explained,
@@ -191,11 +193,33 @@ def _offer_again(case: Case, asked: Question, signal: Signal, known: Known) -> O
     if signal is Signal.NOT_UNDERSTOOD and asked.attempts < MAX_ATTEMPTS:
         # "hmm maybe": the same offer once more, word for word, so a yes after it answers
         # exactly the question the customer just heard again; a second miss drops it.
-        return Outcome(
-            case._replace(question=asked._replace(attempts=asked.attempts + 1)),
-            Reply(Said.NOT_UNDERSTOOD),
+        again = case._replace(question=asked._replace(attempts=asked.attempts + 1))
+        return _decision_before_the_offer(again, known) or Outcome(
+            again, Reply(Said.NOT_UNDERSTOOD)
         )
     return _signal(case, signal, known)
+
+
+def _decision_before_the_offer(case: Case, known: Known) -> Outcome | None:
+    """A refusal said again before the offer to remember the purchase it was about.
+
+    What is not understood after "Sorry, the one-year warranty ended on 3 November. Shall I
+    remember this purchase?" is most often the refusal argued with ("only one day late!",
+    "can't you make an exception?"): it stands, said again (its first sentence, as any answer
+    said twice), then the same offer. None for any other offer or decision: after a yes, a
+    mumble hears "Sorry, I didn't catch that" and the offer (audit P3).
+    """
+    asked = case.question
+    span = purchase_span(case)
+    if asked is None or asked.about != Offer.REMEMBER_PURCHASE or span is None:
+        return None
+    if case.goal in {None, Goal.CLAIM}:
+        return None
+    decided = _decide(case, known, span)
+    step = decided.step
+    if not isinstance(step, Decided) or step.offer != Offer.REMEMBER_PURCHASE:
+        return None
+    return Outcome(case, step) if step.decision.verdict is Verdict.NO else None
 
 
 def _day_unknown(case: Case, asked: Question, known: Known) -> Outcome | None:

@@ -1048,3 +1048,24 @@ def test_who_pays_for_a_fault_within_the_year_still_says_zosi_pays(customer: Sta
         aspect=("who pays the shipping", "who_pays"),
     )
     assert "ZOSI pays the return shipping" in reply, reply
+
+
+def test_a_refusal_argued_with_is_said_again_before_the_same_offer(customer: Start) -> None:
+    """W1: "Sorry, the one-year warranty ... ended on 19 November. ... Shall I remember this
+    purchase?" - "only one day late! nothing is possible?" (not understood) got "Sorry, I
+    didn't catch that" and the offer: the refusal stands, said again, then the same offer,
+    which a yes still answers."""
+    talk = customer()
+    first = talk.says(
+        "WarrantyStatusIntent",
+        purchaseDate="2025-11-19",
+        product=CAMERA,
+        reason=("stopped working", "defect"),
+    )
+    assert first.startswith("Sorry, the one-year warranty on your camera ended on 19 November.")
+    reply = talk.mumbles()
+    assert reply == (
+        "Sorry, the one-year warranty on your camera ended on 19 November. "
+        "Shall I remember this purchase for next time?"
+    ), reply
+    assert talk.yes().startswith("Done, I'll remember that.")
