@@ -1069,3 +1069,13 @@ def test_a_refusal_argued_with_is_said_again_before_the_same_offer(customer: Sta
         "Shall I remember this purchase for next time?"
     ), reply
     assert talk.yes().startswith("Done, I'll remember that.")
+
+
+def test_out_of_domain_gets_no_support_contact(customer: Start) -> None:
+    """Issue 17: "send an email to my boss" must not reach ZOSI's support. The menu said after
+    "I can't help with that" named "contacting ZOSI support", heard as an offer to; it
+    names what the skill answers about, and support stays in the help (C1 is asked for)."""
+    reply = customer().mumbles()
+    assert reply.startswith("Sorry, I can't help with that."), reply
+    assert "support" not in reply.lower(), reply
+    assert len(reply.split()) <= 30, reply

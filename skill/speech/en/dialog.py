@@ -23,8 +23,8 @@ HELP = (
     f"contacting support, and your data. {EXAMPLES}"
 )
 FALLBACK = (
-    "Sorry, I can't help with that. I only answer questions about ZOSI products: returns, "
-    "warranty, advance replacement, delivery, tracking and contacting ZOSI support."
+    "Sorry, I can't help with that. I only answer questions about ZOSI returns, the warranty, "
+    "advance replacement, delivery and tracking."
 )
 ANYTHING_ELSE = "Anything else I can help with?"
 NOTHING_TO_REPEAT = "I haven't said anything yet that I could repeat."
