@@ -201,13 +201,15 @@ def _offer_again(case: Case, asked: Question, signal: Signal, known: Known) -> O
 
 
 def _decision_before_the_offer(case: Case, known: Known) -> Outcome | None:
-    """A refusal said again before the offer to remember the purchase it was about.
+    """A refusal said again, or a refund's condition, before the offer to remember the purchase.
 
     What is not understood after "Sorry, the one-year warranty ended on 3 November. Shall I
     remember this purchase?" is most often the refusal argued with ("only one day late!",
     "can't you make an exception?"): it stands, said again (its first sentence, as any answer
-    said twice), then the same offer. None for any other offer or decision: after a yes, a
-    mumble hears "Sorry, I didn't catch that" and the offer (audit P3).
+    said twice), then the same offer. After a refund promised, it is as often the product's
+    state that was not understood ("box is gone btw", "there are screw marks now"): the
+    promise holds only for a product and box sent back undamaged (R3), and that is said
+    before the same offer (audit P3). None for any other offer or decision.
     """
     asked = case.question
     span = purchase_span(case)
@@ -219,7 +221,11 @@ def _decision_before_the_offer(case: Case, known: Known) -> Outcome | None:
     step = decided.step
     if not isinstance(step, Decided) or step.offer != Offer.REMEMBER_PURCHASE:
         return None
-    return Outcome(case, step) if step.decision.verdict is Verdict.NO else None
+    if step.decision.verdict is Verdict.NO:
+        return Outcome(case, step)
+    if case.goal is Goal.REFUND and step.decision.verdict is Verdict.YES:
+        return Outcome(case, Reply(Said.CONDITION_MISSED))
+    return None
 
 
 def _day_unknown(case: Case, asked: Question, known: Known) -> Outcome | None:

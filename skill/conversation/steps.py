@@ -305,6 +305,8 @@ class Said(StrEnum):
     """Facts about a purchase were said with no question: return it, or is it faulty?"""
     GOAL_MISSED = "goal_missed"
     """The answer to "return it, or is it faulty?" was not understood: that question again."""
+    CONDITION_MISSED = "condition_missed"
+    """Not understood after a refund was promised: the state it holds on (R3), then the offer."""
 
 
 class Reply(Record):

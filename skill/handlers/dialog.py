@@ -598,8 +598,11 @@ def _refused(handler_input: HandlerInput, step: Refused) -> Response:
 
 def _reply(handler_input: HandlerInput, step: Reply, outcome: Outcome) -> Response:
     asked = outcome.case.question
-    if step.said is Said.NOT_UNDERSTOOD and asked is not None and asked.kind is Asks.OFFER:
-        return finish(handler_input, (say.NOT_UNDERSTOOD,))  # the offer, asked again as it was
+    offer_open = asked is not None and asked.kind is Asks.OFFER
+    if step.said is Said.CONDITION_MISSED or (step.said is Said.NOT_UNDERSTOOD and offer_open):
+        # the offer, asked again as it was; after a refund promised, what it holds on (R3)
+        missed = (" ", say.REFUND_IF_UNDAMAGED) if step.said is Said.CONDITION_MISSED else ()
+        return finish(handler_input, (say.NOT_UNDERSTOOD, *missed))
     text = {
         Said.OKAY: say.OKAY,
         Said.HELP: say.HELP_IN_DIALOG if outcome.resume else say.HELP,
@@ -609,6 +612,7 @@ def _reply(handler_input: HandlerInput, step: Reply, outcome: Outcome) -> Respon
         Said.GOODBYE: say.GOODBYE,
         Said.WHICH_GOAL: "",
         Said.GOAL_MISSED: say.NOT_UNDERSTOOD,
+        Said.CONDITION_MISSED: say.NOT_UNDERSTOOD,
     }[step.said]
     if step.said is Said.GOODBYE:
         turn(handler_input).keep(Case())

@@ -70,6 +70,7 @@ class Voice(Protocol):
     NOT_CONFIGURED: str
     NOT_REMEMBERED: str
     NOT_UNDERSTOOD: str
+    REFUND_IF_UNDAMAGED: str
     MISSING_FACT: Mapping[str, str]
     NO_MATCHING_ORDER: str
     NOT_ON_ITS_WAY: str

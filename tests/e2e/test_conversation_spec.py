@@ -850,11 +850,18 @@ def test_an_offer_is_asked_again_after_a_side_question_so_the_yes_still_answers_
 
 
 def test_an_offer_not_understood_is_asked_once_more_then_lapses(customer: Start) -> None:
-    """Audit P3: the same offer once more after a mumble; after a second, a yes does nothing."""
+    """Audit P3: the same offer once more after a mumble; after a second, a yes does nothing.
+
+    After a refund promised, what was missed may be the product's state ("box is gone btw"):
+    the condition the promise holds on comes before the offer (R3).
+    """
     talk = customer()
     talk.says("ReturnRefundIntent", product=CAMERA, purchaseDate="2026-11-10", store=ZOSI_WEBSITE)
     again = talk.mumbles()
-    assert again == "Sorry, I didn't catch that. Shall I remember this purchase for next time?"
+    assert again == (
+        "Sorry, I didn't catch that. The refund holds if it and its box come back undamaged. "
+        "Shall I remember this purchase for next time?"
+    )
     assert "Shall I remember" not in talk.mumbles()
     assert not talk.yes().startswith("Done")
 

@@ -149,6 +149,7 @@ from speech.en.steps import NO_FAULT_COSTS as NO_FAULT_COSTS
 from speech.en.steps import NOT_UNDERSTOOD as NOT_UNDERSTOOD
 from speech.en.steps import OFFER_CHECK_YOURS as OFFER_CHECK_YOURS
 from speech.en.steps import ORDERS_TITLES as ORDERS_TITLES
+from speech.en.steps import REFUND_IF_UNDAMAGED as REFUND_IF_UNDAMAGED
 from speech.en.steps import REFUND_OR_REPAIR as REFUND_OR_REPAIR
 from speech.en.steps import REFUND_OR_REPAIR_GIFT as REFUND_OR_REPAIR_GIFT
 from speech.en.steps import STEPS_ON_CARD as STEPS_ON_CARD

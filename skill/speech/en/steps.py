@@ -193,6 +193,7 @@ DECLINED: Mapping[str, str] = {
 
 
 #: R3 decision: opening the box and trying the product does not stop a refund.
+REFUND_IF_UNDAMAGED = "The refund holds if it and its box come back undamaged."
 OPENED_IS_FINE = "Yes, you can still return it opened, as long as it and its box are undamaged."
 
 
