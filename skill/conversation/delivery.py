@@ -107,21 +107,32 @@ def kept_case(case: Case, step: DeliveryStep) -> Case:
     return case.with_facts(changes)
 
 
-def corrects_order_day(case: Case, date_said: str | None, *, only_a_date: bool) -> bool:
-    """Whether a date said on its own corrects the day of the order just estimated.
+def corrects_order_day(
+    case: Case, date_said: str | None, today: date, *, only_a_date: bool
+) -> bool:
+    """Whether a date said on its own gives the day of the order just estimated.
 
     "I ordered on the 10th, when will it get to Kazan?" - "no wait, it was the 12th": the
     second turn brings a date and nothing else, with no purchase question open or asked
     (a purchase conversation takes its dates first), right after the estimate for an
-    order already placed.
+    order already placed. So does a day gone by, said after any estimate: "my order still
+    hasn't turned up" - "Ordered today, it should arrive ..." - "maybe two weeks ago" is
+    when it was ordered (D4), not a purchase to decide a refund on. A day ahead said then
+    is not an order placed ("and the 12th?" after "if I order on the 10th").
     """
-    return (
-        date_said is not None
-        and only_a_date
-        and case.goal is None
-        and case.waiting is None
-        and case.fact(FactName.ORDERED_ON) is not None
-    )
+    if date_said is None or not only_a_date or case.goal is not None or case.waiting is not None:
+        return False
+    if case.fact(FactName.ORDERED_ON) is not None:
+        return True
+    from policy.dates import DateParseError, parse_amazon_date
+    from policy.facts import Subject
+
+    if case.value(FactName.SUBJECT) != Subject.DELIVERY.value:
+        return False
+    try:
+        return parse_amazon_date(date_said, today).latest <= today
+    except DateParseError:
+        return False
 
 
 def purchase_date_said(case: Case, heard: DeliveryHeard, *, asks_more: bool) -> str | None:

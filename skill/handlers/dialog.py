@@ -129,7 +129,7 @@ def converse(handler_input: HandlerInput) -> Response:
     current = turn(handler_input)
     heard = hear(handler_input)
     only_a_date = heard == Heard(date=heard.date)
-    if corrects_order_day(current.case, heard.date, only_a_date=only_a_date):
+    if corrects_order_day(current.case, heard.date, current.today, only_a_date=only_a_date):
         from handlers.delivery import delivery_time
 
         return delivery_time(handler_input, corrected_order_day=heard.date)

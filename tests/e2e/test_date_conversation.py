@@ -211,6 +211,19 @@ def test_s007_no_wait_it_was_the_12th_corrects_the_order_day(talk: Customer) -> 
     assert corrected != "What else would you like to know?"
 
 
+def test_a_day_gone_by_said_after_an_estimate_from_today_is_the_order_day(
+    talk: Customer,
+) -> None:
+    """D4: "my order still hasn't turned up" (heard as a delivery question) - "Ordered today,
+    it should arrive ..." - "maybe two weeks ago" got a refund and warranty answer for a
+    purchase: it is the day the order was placed, and the estimate counts from it."""
+    first = talk.says("DeliveryTimeIntent")
+    assert first.startswith("Ordered today"), first
+    reply = talk.says("PurchaseDetailsIntent", purchaseDate="2026-W45")
+    assert reply.startswith("Ordered on 2 November, it should arrive between"), reply
+    assert "refund" not in reply, reply
+
+
 def test_an_order_to_place_on_the_10th_is_still_10_december(talk: Customer) -> None:
     """D4: "if I order on the 10th" is a day ahead; a date said next is not taken as its day."""
     reply = talk.says("DeliveryTimeIntent", orderDate="2026-12-10", region=KAZAN)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from conversation.case import Asks, Case, Fact, FactName, Goal, Question, Source
 from conversation.delivery import (
@@ -142,12 +142,17 @@ def test_a_date_said_alone_after_a_placed_order_estimate_corrects_its_day() -> N
         Case(), DeliveryHeard(region="kazan", ordered_on="2026-12-10"), AUDIT_DAY, None, True
     )
     case = kept_case(Case(), placed)
-    assert corrects_order_day(case, "2026-12-12", only_a_date=True)
-    assert not corrects_order_day(case, "2026-12-12", only_a_date=False)  # a product too
-    assert not corrects_order_day(case, None, only_a_date=True)
+    assert corrects_order_day(case, "2026-12-12", AUDIT_DAY, only_a_date=True)
+    assert not corrects_order_day(case, "2026-12-12", AUDIT_DAY, only_a_date=False)  # a product
+    assert not corrects_order_day(case, None, AUDIT_DAY, only_a_date=True)
     waiting = case._replace(goal=Goal.REFUND, question=Question(Asks.FACT, FactName.PURCHASED))
-    assert not corrects_order_day(waiting, "2026-12-12", only_a_date=True)  # its answer
+    assert not corrects_order_day(waiting, "2026-12-12", AUDIT_DAY, only_a_date=True)  # its answer
     planned = delivery_step(
         Case(), DeliveryHeard(region="kazan", order_date="2026-12-10"), AUDIT_DAY, None, True
     )
-    assert not corrects_order_day(kept_case(Case(), planned), "2026-12-12", only_a_date=True)
+    after_plan = kept_case(Case(), planned)
+    assert not corrects_order_day(after_plan, "2026-12-12", AUDIT_DAY, only_a_date=True)
+    # D4: a day gone by, said after any estimate, is when the order was placed
+    gone_by = (AUDIT_DAY - timedelta(days=10)).isoformat()
+    assert corrects_order_day(after_plan, gone_by, AUDIT_DAY, only_a_date=True)
+    assert not corrects_order_day(Case(), gone_by, AUDIT_DAY, only_a_date=True)  # no estimate
