@@ -205,7 +205,9 @@ def test_l1_a_statement_of_a_fault_gets_the_warranty_answer(talk: Customer) -> N
         purchaseDate="2025-12",
         reason=("one channel shows no video", "defect"),
     )
-    assert reply.startswith("Yes, your N. V. R. is under warranty until at least 1 December")
+    assert reply.startswith(
+        "Yes, your N. V. R. is under the one-year warranty until at least 1 December"
+    )
 
 
 def test_l1_a_statement_of_a_change_of_mind_gets_the_refund_answer(talk: Customer) -> None:
@@ -263,7 +265,7 @@ def test_a_statement_of_a_fault_asking_for_a_repair_gets_the_warranty(talk: Cust
         reason=("stopped recording", "defect"),
         goal=("mended", "warranty"),
     )
-    assert reply.startswith("Yes, your N. V. R. is under warranty until 10 March 2027")
+    assert reply.startswith("Yes, your N. V. R. is under the one-year warranty until 10 March 2027")
 
 
 def test_who_pays_with_a_fault_said_in_the_same_breath_is_zosi(talk: Customer) -> None:

@@ -354,7 +354,7 @@ def test_m1_s031_do_i_pay_to_send_it_after_a_warranty_answer_is_zosi(talk: Custo
         reason="stopped recording",
         purchaseDate="2026-03",
     )
-    assert "under warranty" in covered, covered
+    assert "warranty until" in covered, covered
     talk.yes()  # "Shall I remember this purchase for next time?"
     reply = say(talk, "PolicyFactIntent", aspect="do I pay")
     assert "ZOSI pays the return shipping" in reply, reply
@@ -589,7 +589,8 @@ def test_m10_s070_a_third_party_refund_offers_the_warranty_in_one_breath_costs_o
             ("doorbell", "For the video doorbell ordered on 21 September 2025"),
             "PolicyFactIntent",
             "camera kit",
-            "For the camera kit ordered on 21 December 2025: Yes, it is under warranty until",
+            "For the camera kit ordered on 21 December 2025: Yes, it is under the one-year "
+            "warranty until",
         ),
         (
             "S073",
@@ -597,7 +598,8 @@ def test_m10_s070_a_third_party_refund_offers_the_warranty_in_one_breath_costs_o
             ("recorder", "For the N. V. R. ordered on 12 October"),
             "PurchaseDetailsIntent",
             "camera",
-            "For the camera ordered on 23 August: Yes, it is under warranty until 23 August 2027",
+            "For the camera ordered on 23 August: Yes, it is under the one-year warranty "
+            "until 23 August 2027",
         ),
     ],
 )

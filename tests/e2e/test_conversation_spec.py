@@ -585,7 +585,9 @@ def test_something_unrecognised_during_a_date_check_asks_the_check_again(
     check = talk.says("WarrantyStatusIntent", product=CAMERA, purchaseDate="2026-12-05")
     assert check == "Just to check: you bought your camera on 5 November, not 5 December 2025?"
     assert talk.mumbles() == f"Sorry, I didn't catch that. {check}"
-    assert talk.yes().startswith("Yes, your camera is under warranty until 5 November 2027")
+    assert talk.yes().startswith(
+        "Yes, your camera is under the one-year warranty until 5 November 2027"
+    )
 
 
 def test_a_weekday_said_for_a_purchase_is_checked_once_its_day_number_is_refused(
@@ -598,7 +600,9 @@ def test_a_weekday_said_for_a_purchase_is_checked_once_its_day_number_is_refused
     assert check == "Just to check: you bought your camera on 8 November, not 8 December 2025?"
     assert talk.no() == "Then did you buy your camera on 8 December 2025?"
     assert talk.no() == "Then did you buy your camera on Tuesday, 1 December?"
-    assert talk.yes().startswith("Yes, your camera is under warranty until 1 December 2027")
+    assert talk.yes().startswith(
+        "Yes, your camera is under the one-year warranty until 1 December 2027"
+    )
 
 
 def test_a_bare_day_after_a_month_is_that_day_of_the_month(customer: Start) -> None:
@@ -606,10 +610,14 @@ def test_a_bare_day_after_a_month_is_that_day_of_the_month(customer: Start) -> N
     # (3 December), but the customer means 3 March.
     talk = customer()
     month = talk.says("WarrantyStatusIntent", product=CAMERA, purchaseDate="2027-03")
-    assert month.startswith("Yes, your camera is under warranty until at least 1 March 2027")
+    assert month.startswith(
+        "Yes, your camera is under the one-year warranty until at least 1 March 2027"
+    )
     day = talk.says("WarrantyStatusIntent", purchaseDate="2026-12-03")
     assert day == "Just to check: you bought your camera on 3 March?"
-    assert talk.yes().startswith("Yes, your camera is under warranty until 3 March 2027")
+    assert talk.yes().startswith(
+        "Yes, your camera is under the one-year warranty until 3 March 2027"
+    )
 
 
 def test_a_no_to_the_day_in_the_month_offers_the_other_readings(customer: Start) -> None:
@@ -877,7 +885,9 @@ def test_a_product_eight_months_old_is_under_warranty_and_the_second_question_an
         productAge="P8M",
         alsoAspect=("who pays to send it back", "who_pays"),
     )
-    assert reply.startswith("Yes, your camera is under warranty until at least 1 March 2027.")
+    assert reply.startswith(
+        "Yes, your camera is under the one-year warranty until at least 1 March 2027."
+    )
     assert "ZOSI pays the return shipping" in reply
     assert "When did you buy" not in reply
 
@@ -890,7 +900,7 @@ def test_a_fault_after_five_months_is_a_warranty_repair_without_asking_the_date(
         "StartClaimIntent", product=("n. v. r.", "nvr"), reason=("won't boot", "defect"),
         productAge="P5M",
     )  # fmt: skip
-    assert "under warranty until at least 1 June 2027" in reply
+    assert "warranty until at least 1 June 2027" in reply
     assert "repairs or replaces it" in reply
     assert "When did you buy" not in reply
 
@@ -906,7 +916,7 @@ def test_a_customer_at_home_in_russia_is_not_asked_where_they_bought_it(
         reason=("died", "defect"),
         homeCountry=("saint petersburg", "RU"),
     )
-    assert reply.startswith("Yes, your camera is under warranty")
+    assert reply.startswith("Yes, your camera is under the one-year warranty")
     assert "ZOSI repairs or replaces it, and ZOSI pays the return shipping" in reply
     assert "Which country" not in reply
 
@@ -1221,7 +1231,7 @@ def test_a_refund_asked_second_with_the_box_gone_is_said_to_be_ruled_out(
         purchaseDate="2026-11-01",
         store=("your store", "zosi_website"),
     )
-    assert reply.startswith("Yes, it is under warranty until 1 November 2027.")
+    assert reply.startswith("Yes, it is under the one-year warranty until 1 November 2027.")
     assert "Without its original packaging in good shape, it can't go back for a refund." in reply
     assert "full refund until" not in reply
 
@@ -1293,7 +1303,9 @@ def test_abroad_said_of_a_dated_purchase_hears_what_abroad_means_before_the_ques
     assert reply.endswith("Which country did you buy your doorbell in?")
     assert not reply.startswith("Which country")
     decided = talk.says("WarrantyStatusIntent", purchaseCountry=("russia", "RU"))
-    assert decided.startswith("Yes, your doorbell is under warranty until 2 November 2027.")
+    assert decided.startswith(
+        "Yes, your doorbell is under the one-year warranty until 2 November 2027."
+    )
     assert "you pay the international shipping" in decided
 
 
@@ -1309,7 +1321,9 @@ def test_a_camera_they_dropped_hears_the_warranty_runs_but_no_repair_promise(
         product=CAMERA,
         purchaseDate="2026-11-10",
     )
-    assert reply.startswith("Yes, your camera is under warranty until 10 November 2027.")
+    assert reply.startswith(
+        "Yes, your camera is under the one-year warranty until 10 November 2027."
+    )
     assert "Whether it covers damage you caused is for ZOSI support to decide" in reply
     assert "repairs or replaces" not in reply
 
@@ -1327,7 +1341,9 @@ def test_the_warranty_asked_after_a_refund_answer_is_about_their_purchase(
         store=("your website", "zosi_website"),
     )
     reply = talk.says("PolicyFactIntent", topic=("the warranty", "warranty_length"))
-    assert reply.startswith("Yes, your camera is under warranty until 20 November 2027.")
+    assert reply.startswith(
+        "Yes, your camera is under the one-year warranty until 20 November 2027."
+    )
 
 
 def test_a_fact_that_changes_nothing_gets_the_answer_in_one_sentence_not_again_whole(
@@ -1438,7 +1454,9 @@ def test_what_if_it_came_from_another_shop_re_asks_the_dated_purchases_own_quest
     talk.says("WarrantyStatusIntent", product=CAMERA, purchaseDate="2026-03-03")
     talk.no()  # nothing remembered
     reply = talk.says("PolicyFactIntent", topic=("amazon", "third_party"))
-    assert reply.startswith("Yes, your camera is under warranty until 3 March 2027."), reply
+    assert reply.startswith(
+        "Yes, your camera is under the one-year warranty until 3 March 2027."
+    ), reply
     assert "refund" not in reply
     talk = customer()
     talk.says("ReturnRefundIntent", product=CAMERA, purchaseDate="2026-11-20")

@@ -109,18 +109,22 @@ def test_s034_no_november_keeps_the_25th_and_the_warranty_ends_25_november_2026(
     )
     decided = talk.says("PurchaseDetailsIntent", purchaseDate="2026-11")
     assert decided.startswith(
-        "Yes, your video doorbell is under warranty until 25 November, in 5 days."
+        "Yes, your video doorbell is under the one-year warranty until 25 November, in 5 days."
     )
     # "November 25th last year": Alexa resolves the qualifier, so the same day, said outright.
     again = talk.says("PurchaseDetailsIntent", purchaseDate="2025-11-25")
-    assert again.startswith("Yes, your video doorbell is under warranty until 25 November,")
+    assert again.startswith(
+        "Yes, your video doorbell is under the one-year warranty until 25 November,"
+    )
     assert "25 October" not in again
 
 
 def test_s033_november_25_last_year_is_taken_as_said_without_a_check(talk: Customer) -> None:
     """W1: "November 25 last year" arrives as 2025-11-25, a day in the past: nothing to check."""
     decided = talk.says("WarrantyStatusIntent", product=CAMERA, purchaseDate="2025-11-25")
-    assert decided.startswith("Yes, your camera is under warranty until 25 November, in 5 days")
+    assert decided.startswith(
+        "Yes, your camera is under the one-year warranty until 25 November, in 5 days"
+    )
     assert "25 October" not in decided
     assert talk.yes() == "Done, I'll remember that. Anything else I can help with?"
 
@@ -130,7 +134,9 @@ def test_s036_no_december_keeps_the_3rd_and_asks_no_more(talk: Customer) -> None
     check = talk.says("WarrantyStatusIntent", product=NVR, purchaseDate="2026-12-03")
     assert check == "Just to check: you bought your N. V. R. on 3 November, not 3 December 2025?"
     decided = talk.says("PurchaseDetailsIntent", purchaseDate="2026-12")
-    assert decided.startswith("Yes, your N. V. R. is under warranty until 3 December, in 13")
+    assert decided.startswith(
+        "Yes, your N. V. R. is under the one-year warranty until 3 December, in 13"
+    )
     assert "between" not in decided
 
 

@@ -81,7 +81,7 @@ def test_warranty_question_gives_the_last_covered_day(handler) -> None:
     """W1: bought 1 Dec 2025, covered until 1 Dec 2026."""
     response = invoke(handler, load_event("warranty_status_oneshot"))
     speech = speech_of(response)
-    assert "Yes, your NVR is under warranty until" in speech
+    assert "Yes, your NVR is under the one-year warranty until" in speech
     assert '<say-as interpret-as="date">????1201</say-as>' in speech
 
 

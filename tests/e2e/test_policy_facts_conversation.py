@@ -57,7 +57,9 @@ def test_after_a_general_fact_a_yes_checks_the_customers_own_purchase(alexa) -> 
     fact = ask(alexa, "how long is the warranty")
     assert fact.endswith(en.OFFER_CHECK_YOURS)
     assert ask(alexa, "yes") == "When did you buy it?"
-    assert ask(alexa, "last march").startswith("Yes, it is under warranty until at least 1 March")
+    assert ask(alexa, "last march").startswith(
+        "Yes, it is under the one-year warranty until at least 1 March"
+    )
 
 
 def test_after_a_general_fact_a_no_asks_what_else(alexa) -> None:

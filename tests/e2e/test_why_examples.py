@@ -118,7 +118,7 @@ def test_a_kit_from_last_christmas_with_two_dead_cameras_gets_the_warranty(
         purchaseDate="2025-12-25",
         reason="two cameras stopped working",
     )
-    assert reply.startswith("Yes, your kit is under warranty until 25 December"), reply
+    assert reply.startswith("Yes, your kit is under the one-year warranty until 25 December"), reply
 
 
 # --- no loops ------------------------------------------------------------------------------------

@@ -58,7 +58,7 @@ def warranty_answer(
             or _giver_note(decision.referral)
         )
         speech = phrase(
-            f"Yes, {it} is under warranty ",
+            f"Yes, {it} is under the {years} warranty ",
             until(window.last_day, exact),
             f"{days_left(window)}.",
             note or WARRANTY_DOES,
