@@ -1081,3 +1081,25 @@ def test_out_of_domain_gets_no_support_contact(customer: Start) -> None:
     assert reply.startswith("Sorry, I can't help with that."), reply
     assert "support" not in reply.lower(), reply
     assert len(reply.split()) <= 30, reply
+
+
+def test_a_faulty_gift_past_the_30_days_hears_to_ask_the_giver_for_the_receipt(
+    customer: Start,
+) -> None:
+    """R6, W5: "my grandchildren gave me this doorbell a couple of months ago and now the chime
+    doesn't ring, I haven't any receipt, what can be done?" heard the refund or replacement and
+    who pays the shipping, not that the receipt is the giver's to ask for: that comes first,
+    the shipping stays on the card."""
+    talk = customer()
+    reply = talk.says(
+        "ReturnRefundIntent",
+        purchaseDate="2026-09",
+        store=("my grandchildren gave me", "gift"),
+        reason=("doesn't ring", "defect"),
+        product=DOORBELL,
+    )
+    assert reply.startswith("Yes: as it's faulty and under warranty until at least 1 September"), (
+        reply
+    )
+    assert "As it was a gift, ask the giver for the receipt." in reply, reply
+    assert "ZOSI pays the return shipping" in talk.card, talk.card

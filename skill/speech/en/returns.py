@@ -92,7 +92,7 @@ def return_answer(decision: ReturnDecision, product: str | None, exact: bool = T
             *((note.strip(),) for note in conditions),
         )
     elif decision.fault_refund is not None:
-        speech, card = _fault_refund(decision.fault_refund, exact)
+        speech, card = _fault_refund(decision.fault_refund, exact, _giver_note(decision.referral))
     elif decision.verdict is Verdict.NO and window.last_day is not None:
         speech = phrase(
             f"Sorry, the {RETURN_WINDOW_DAYS}-day refund period for {it} ended on ",
@@ -114,18 +114,20 @@ def return_answer(decision: ReturnDecision, product: str | None, exact: bool = T
     return Answer(speech, f"Returning {title_product(product)}", body)
 
 
-def _fault_refund(fault: FaultRefund, exact: bool) -> tuple[Phrase, Phrase]:
+def _fault_refund(fault: FaultRefund, exact: bool, gift: str = "") -> tuple[Phrase, Phrase]:
     """W5-W7: past the 30 days, a fault under warranty is still refunded or replaced.
 
     Both remedies are said, since which one is ZOSI support's finding; then who pays the
-    way there, the customer abroad (W6) included.
+    way there, the customer abroad (W6) included, or for a gift (``gift``, its note) the
+    receipt to ask the giver for first (R6): without it, support cannot start. Both are on
+    the card.
     """
-    speech = phrase(
-        fault_remedy(fault, exact, lead="Yes: as"), " ", _WARRANTY_SHIPPING[fault.return_shipping]
-    )
+    shipping = _WARRANTY_SHIPPING[fault.return_shipping]
+    speech = phrase(fault_remedy(fault, exact, lead="Yes: as"), gift or f" {shipping}")
     card = _facts(
         ("Refund or replacement for a fault, under warranty until: ", When(fault.until)),
-        (_WARRANTY_SHIPPING[fault.return_shipping],),
+        (shipping,),
+        *(((gift.strip(),),) if gift else ()),
     )
     return speech, card
 
