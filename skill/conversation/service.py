@@ -337,9 +337,44 @@ def _merge(case: Case, heard: Heard, known: Known, *, settled: bool = False) -> 
         waiting = case.waiting
         case = case._replace(question=None if waiting is None else waiting._replace(data=()))
     case = case.with_facts(changes)
+    if heard.date is not None and _age_against_a_day(heard, earlier, before, case):
+        return _age_checked(case, heard.date, known.today, before)
     if heard.date is not None:
         case = _read_date(case, heard.date, known.today, before, guessed=guessed)
     return case
+
+
+def _age_against_a_day(
+    heard: Heard, earlier: Fact | None, before: DateSpan | None, case: Case
+) -> bool:
+    """Whether an age said on its own goes against the exact day the customer gave (C2).
+
+    "I bought it on 5 December last year" - "Sorry, the warranty ended on 5 December" -
+    "seriously? it's two days": heard as "it's two days old", it would replace the day and
+    promise the warranty. An age said while no date is asked, after a day the customer said
+    or confirmed, is checked before anything is decided on it.
+    """
+    return (
+        heard.aged
+        and earlier is not None
+        and earlier.settled
+        and before is not None
+        and before.precise
+        and case.waiting is None
+    )
+
+
+def _age_checked(case: Case, value: str, today: date, before: DateSpan | None) -> Case:
+    """The day an age gives, to check before it replaces the day said (a no checks that one)."""
+    try:
+        span = resolve_purchase_date(parse_amazon_date(value, today), today).span
+    except (FutureDateError, DateParseError):
+        return case
+    if before is None or span == before:
+        return case.with_facts({FactName.PURCHASED: Fact(span_text(span), Source.SAID)})
+    return case.with_facts({FactName.PURCHASED: Fact(span_text(span), Source.GUESSED)})._replace(
+        question=Question(Asks.CONFIRM, FactName.PURCHASED, 1, (span_text(before),))
+    )
 
 
 def _transit_damage_said_after_own(case: Case, heard: Heard) -> bool:

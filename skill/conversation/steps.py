@@ -63,6 +63,7 @@ class Heard(Record):
             to pay customs?"): its fact follows the answer.
         also_topic: Topic id of a second policy fact asked in the same breath ("and how long
             is the warranty anyway?").
+        aged: ``date`` was read from an age ("it's two days", "eight months old"), not a date.
     """
 
     goal: Goal | None = None
@@ -81,6 +82,7 @@ class Heard(Record):
     topic: str | None = None
     also_aspect: str | None = None
     also_topic: str | None = None
+    aged: bool = False
 
     @property
     def states_purchase(self) -> bool:

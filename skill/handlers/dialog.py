@@ -183,6 +183,8 @@ def hear(handler_input: HandlerInput) -> Heard:
     aspect, also_aspect = asked_aspects(
         *two_said(intent, ASPECT, ALSO_ASPECT, asked_first=name in GOALS)
     )
+    said_date = read_slot(intent, SLOTS[FactName.PURCHASED]).spoken
+    aged = _age_as_date(handler_input, intent)
     unmatched: list[tuple[FactName, str]] = []
     values: dict[FactName, str | None] = {}
     for fact in RESOLVED_FACTS:
@@ -199,8 +201,8 @@ def hear(handler_input: HandlerInput) -> Heard:
         signal=SIGNALS.get(name),
         product=product.id,
         product_name=product.name if product.id else None,
-        date=read_slot(intent, SLOTS[FactName.PURCHASED]).spoken
-        or _age_as_date(handler_input, intent),
+        date=said_date or aged,
+        aged=said_date is None and aged is not None,
         channel=values[FactName.CHANNEL]
         or channel_of_topic(topic)
         or channel_of_topic(read_slot(intent, ALSO_TOPIC).id),

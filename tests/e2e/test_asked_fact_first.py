@@ -1103,3 +1103,26 @@ def test_a_faulty_gift_past_the_30_days_hears_to_ask_the_giver_for_the_receipt(
     )
     assert "As it was a gift, ask the giver for the receipt." in reply, reply
     assert "ZOSI pays the return shipping" in talk.card, talk.card
+
+
+def test_an_age_said_against_the_day_given_is_checked_before_it_decides(
+    customer: Start,
+) -> None:
+    """C2, W1: "I bought it on 20 November last year" - "Sorry, the one-year warranty ...
+    ended" - "seriously? it's two days" (heard as "two days old") replaced the day and
+    promised the warranty until 2027. The age goes against a day the customer said: it is
+    checked first, and a no checks the day said."""
+    talk = customer()
+    first = talk.says(
+        "WarrantyStatusIntent",
+        purchaseDate="2025-11-20",
+        product=CAMERA,
+        reason=("stopped working", "defect"),
+    )
+    assert first.startswith("Sorry, the one-year warranty on your camera ended on 20 November.")
+    check = talk.says("PurchaseDetailsIntent", productAge="P2D")
+    assert check == "Just to check: you bought your camera on Thursday, 19 November?", check
+    assert "under" not in check, check
+    again = talk.no()
+    assert "20 November 2025" in again, again
+    assert talk.yes().startswith("Sorry, the one-year warranty on your camera ended on 20 November")
