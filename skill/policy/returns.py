@@ -106,8 +106,8 @@ def evaluate_return(facts: PurchaseFacts, today: date) -> ReturnDecision:
     - R6 decision: a gift sent back without a quality problem is the buyer's refund to
       ask for (``buyer_returns``); a quality problem gets the usual refund or replacement.
     - A refund ruled out says whether the warranty (W1) is still open for a fault, and
-      past the 30 days a fault said while the warranty runs is still refunded or
-      replaced (W5-W7, ``fault_refund``).
+      past the 30 days (or on a day that may be past them) a fault said while the warranty
+      surely runs is still refunded or replaced (W5-W7, ``fault_refund``).
 
     Args:
         facts: What is known about the purchase.
@@ -134,7 +134,10 @@ def evaluate_return(facts: PurchaseFacts, today: date) -> ReturnDecision:
     if return_shipping is not None:
         rules.add("R4")
     fault_refund = None
-    warranty = None if open_ else _warranty_for_a_fault(facts, today)
+    # past R1, or on a day that may be past it: a fault the warranty surely covers gets a
+    # refund or a replacement whichever day it was (R1 within the 30 days, W5 after them)
+    sure = window.verdict is Verdict.YES
+    warranty = None if sure else _warranty_for_a_fault(facts, today)
     if warranty is not None and warranty.window.last_day is not None:
         rules.update(warranty.rule_ids)
         steps += [step for step in warranty.steps if step not in steps]
@@ -155,7 +158,7 @@ def evaluate_return(facts: PurchaseFacts, today: date) -> ReturnDecision:
 
 
 def _warranty_for_a_fault(facts: PurchaseFacts, today: date) -> WarrantyDecision | None:
-    """W5-W7: past R1, a fault said while the warranty surely runs is refunded or replaced.
+    """W5-W7: past R1, or maybe past it, a fault said while the warranty runs is refunded.
 
     Only a quality problem the customer said (R4 decision: a defect or transit damage),
     and only while every day the purchase may have been on is still covered: a warranty

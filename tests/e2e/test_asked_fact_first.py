@@ -1126,3 +1126,23 @@ def test_an_age_said_against_the_day_given_is_checked_before_it_decides(
     again = talk.no()
     assert "20 November 2025" in again, again
     assert talk.yes().startswith("Sorry, the one-year warranty on your camera ended on 20 November")
+
+
+def test_a_fault_bought_in_a_month_that_straddles_the_30_days_needs_no_exact_day(
+    customer: Start,
+) -> None:
+    """R1, R4, W5: "the doorbell I bought from ZOSI in October is faulty, can I return it" got
+    "That depends on the exact day ... if it was earlier, the 30 days are over", as if a fault
+    bought earlier had no refund. Either way it is refunded or replaced, at ZOSI's cost."""
+    reply = customer().says(
+        "ReturnRefundIntent",
+        purchaseDate="2026-10",
+        product=DOORBELL,
+        reason=("is faulty", "defect"),
+        store=("zosi", "zosi_website"),
+    )
+    assert reply.startswith(
+        "Yes: as it's faulty and under warranty until at least 1 October 2027, you can get a "
+        "full refund or a replacement"
+    ), reply
+    assert "depends" not in reply, reply

@@ -157,6 +157,21 @@ def test_w5_past_the_30_days_a_fault_under_warranty_is_still_refunded_or_replace
     assert Step.CONTACT_SUPPORT in decision.steps
 
 
+def test_w5_a_fault_on_a_day_that_may_be_past_the_30_days_is_refunded_or_replaced_either_way():
+    """R1 depends on the day in October, but a fault is refunded within the 30 days (R1, R4)
+    and refunded or replaced after them (W5): the answer no longer hangs on the day."""
+    facts = PurchaseFacts(DateSpan(date(2026, 10, 1), date(2026, 10, 31)), reason=Reason.DEFECT)
+
+    decision = evaluate_return(facts, date(2026, 11, 21))
+
+    assert decision.verdict is Verdict.DEPENDS  # R1 itself still depends on the day
+    assert decision.fault_refund is not None
+    assert decision.fault_refund.until == date(2027, 10, 1)
+    assert decision.fault_refund.return_shipping is Payer.ZOSI
+    no_fault = evaluate_return(facts._replace(reason=Reason.CHANGED_MIND), date(2026, 11, 21))
+    assert no_fault.fault_refund is None
+
+
 def test_w6_a_fault_refund_from_abroad_travels_at_the_customers_cost():
     facts = bought_on(reason=Reason.DEFECT, customer_country="DE")
 
