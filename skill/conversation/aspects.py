@@ -286,6 +286,21 @@ WHO_PAYS_TOPICS = frozenset(
 )
 
 
+def asks_who_pays_past_the_warranty(
+    case: Case, topic: str | None, aspect: str | None, today: Callable[[], date]
+) -> bool:
+    """Whether "who pays the shipping", asked on its own, asks it of a warranty now over.
+
+    "Sorry, the one-year warranty on your camera ended on 3 November" - "who pays the
+    shipping?": the rule "when a faulty product under warranty is sent back, ZOSI pays"
+    would be heard as a yes; the warranty's end answers it (W1, W8: a product the warranty
+    no longer covers goes back and forth at the customer's cost).
+    """
+    asks = topic in WHO_PAYS_TOPICS or aspect == "who_pays"
+    # today (and the device's time zone) is read only for a purchase dated in this session
+    return asks and purchase_span(case) is not None and _warranty_over(case, today())
+
+
 def fact_topic(case: Case, topic: Topic) -> Topic:
     """The fact a general question means, given the conversation it is asked in.
 

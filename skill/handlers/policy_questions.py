@@ -12,6 +12,7 @@ from conversation.aspects import (
     also_asked,
     answered,
     asked_aspects,
+    asks_who_pays_past_the_warranty,
     aspect_topic,
     channel_of_topic,
     either_period,
@@ -80,6 +81,15 @@ def policy_fact(handler_input: HandlerInput) -> Response:
         or (
             _said(intent) == {STORE}
             and says_the_shop_of_the_dated(current.case, read_slot(intent, STORE).id)
+        )
+        or (
+            _said(intent) <= {TOPIC, ASPECT}
+            and asks_who_pays_past_the_warranty(
+                current.case,
+                read_slot(intent, TOPIC).id,
+                read_slot(intent, ASPECT).id,
+                lambda: current.today,
+            )
         )
     ):
         return converse(handler_input)

@@ -1146,3 +1146,30 @@ def test_a_fault_bought_in_a_month_that_straddles_the_30_days_needs_no_exact_day
         "full refund or a replacement"
     ), reply
     assert "depends" not in reply, reply
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        {"topic": ("the shipping", "delivery_cost")},
+        {"aspect": ("who pays for the postage", "who_pays")},
+    ],
+)
+def test_who_pays_asked_after_the_warranty_ended_hears_that_it_ended(
+    customer: Start, asked: dict[str, tuple[str, str]]
+) -> None:
+    """W1, W8: "Sorry, the one-year warranty on your camera ended on 19 November" - "and who
+    pays the shipping then?" got "when a faulty product under warranty is sent back ..., ZOSI
+    pays": a yes to a customer whose warranty is over. The warranty's end answers it."""
+    talk = customer()
+    talk.says(
+        "WarrantyStatusIntent",
+        purchaseDate="2025-11-19",
+        product=CAMERA,
+        reason=("stopped working", "defect"),
+    )
+    reply = talk.says("PolicyFactIntent", **asked)
+    assert reply.startswith("Sorry, the one-year warranty on your camera ended on 19 November."), (
+        reply
+    )
+    assert "ZOSI pays" not in reply, reply
