@@ -369,7 +369,7 @@ def _age_checked(case: Case, value: str, today: date, before: DateSpan | None) -
     try:
         span = resolve_purchase_date(parse_amazon_date(value, today), today).span
     except (FutureDateError, DateParseError):
-        return case
+        return _read_date(case, value, today, before)  # what any unusable date gets
     if before is None or span == before:
         return case.with_facts({FactName.PURCHASED: Fact(span_text(span), Source.SAID)})
     return case.with_facts({FactName.PURCHASED: Fact(span_text(span), Source.GUESSED)})._replace(

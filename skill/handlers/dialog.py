@@ -614,7 +614,6 @@ def _reply(handler_input: HandlerInput, step: Reply, outcome: Outcome) -> Respon
         Said.GOODBYE: say.GOODBYE,
         Said.WHICH_GOAL: "",
         Said.GOAL_MISSED: say.NOT_UNDERSTOOD,
-        Said.CONDITION_MISSED: say.NOT_UNDERSTOOD,
     }[step.said]
     if step.said is Said.GOODBYE:
         turn(handler_input).keep(Case())

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.e2e.test_conversation_spec import CAMERA, DOORBELL, Start
+from tests.e2e.test_conversation_spec import CAMERA, DOORBELL, Customer, Start
 from tests.e2e.test_conversation_spec import customer as customer  # noqa: PLC0414
 
 OZON = ("Ozon", "third_party")
@@ -1052,19 +1052,24 @@ def test_who_pays_for_a_fault_within_the_year_still_says_zosi_pays(customer: Sta
     assert "ZOSI pays the return shipping" in reply, reply
 
 
+def _a_camera_whose_warranty_ended(talk: Customer, bought: str, ended_on: str) -> None:
+    """W1: a faulty camera bought more than a year before NOW: "... ended on <ended_on>."."""
+    first = talk.says(
+        "WarrantyStatusIntent",
+        purchaseDate=bought,
+        product=CAMERA,
+        reason=("stopped working", "defect"),
+    )
+    assert first.startswith(f"Sorry, the one-year warranty on your camera ended on {ended_on}.")
+
+
 def test_a_refusal_argued_with_is_said_again_before_the_same_offer(customer: Start) -> None:
     """W1: "Sorry, the one-year warranty ... ended on 19 November. ... Shall I remember this
     purchase?" - "only one day late! nothing is possible?" (not understood) got "Sorry, I
     didn't catch that" and the offer: the refusal stands, said again, then the same offer,
     which a yes still answers."""
     talk = customer()
-    first = talk.says(
-        "WarrantyStatusIntent",
-        purchaseDate="2025-11-19",
-        product=CAMERA,
-        reason=("stopped working", "defect"),
-    )
-    assert first.startswith("Sorry, the one-year warranty on your camera ended on 19 November.")
+    _a_camera_whose_warranty_ended(talk, "2025-11-19", "19 November")
     reply = talk.mumbles()
     assert reply == (
         "Sorry, the one-year warranty on your camera ended on 19 November. "
@@ -1113,13 +1118,7 @@ def test_an_age_said_against_the_day_given_is_checked_before_it_decides(
     promised the warranty until 2027. The age goes against a day the customer said: it is
     checked first, and a no checks the day said."""
     talk = customer()
-    first = talk.says(
-        "WarrantyStatusIntent",
-        purchaseDate="2025-11-20",
-        product=CAMERA,
-        reason=("stopped working", "defect"),
-    )
-    assert first.startswith("Sorry, the one-year warranty on your camera ended on 20 November.")
+    _a_camera_whose_warranty_ended(talk, "2025-11-20", "20 November")
     check = talk.says("PurchaseDetailsIntent", productAge="P2D")
     assert check == "Just to check: you bought your camera on Thursday, 19 November?", check
     assert "under" not in check, check
@@ -1162,12 +1161,7 @@ def test_who_pays_asked_after_the_warranty_ended_hears_that_it_ended(
     pays the shipping then?" got "when a faulty product under warranty is sent back ..., ZOSI
     pays": a yes to a customer whose warranty is over. The warranty's end answers it."""
     talk = customer()
-    talk.says(
-        "WarrantyStatusIntent",
-        purchaseDate="2025-11-19",
-        product=CAMERA,
-        reason=("stopped working", "defect"),
-    )
+    _a_camera_whose_warranty_ended(talk, "2025-11-19", "19 November")
     reply = talk.says("PolicyFactIntent", **asked)
     assert reply.startswith("Sorry, the one-year warranty on your camera ended on 19 November."), (
         reply
