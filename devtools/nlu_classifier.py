@@ -12,7 +12,7 @@ scikit-learn is a development dependency; this module is imported only when the 
 used, so `import devtools.nlu` stays cheap and the skill's Lambda package never needs it.
 """
 
-import random
+import hashlib
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -163,31 +163,52 @@ def training_examples(
         slot_types: Each intent's declared slots and their types.
         spoken_values: Each custom slot type's values and synonyms as said.
         normalise: Turns text into the words the classifier is later asked about.
-        seed: Seeds the choice of slot words, so training is repeatable.
+        seed: Seeds the choice of slot words, so training is repeatable; each sample's words
+            are drawn from this seed and the sample alone.
 
     Returns:
         Every sample with its slots filled a few ways, and `OUT_OF_DOMAIN` as Fallback.
     """
-    rng = random.Random(seed)
     examples: list[tuple[str, str]] = []
     for intent, texts in samples.items():
-
-        def said(slot: re.Match[str], intent: str = intent) -> str:
-            return _spoken(slot_types[intent][slot.group(1)], spoken_values, rng)
-
         for text in texts:
             copies = _EXPANSIONS_PER_SAMPLE if _SLOT.search(text) else 1
-            examples.extend((normalise(_SLOT.sub(said, text)), intent) for _ in range(copies))
+            for copy in range(copies):
+                draw = f"{seed}|{intent}|{text}|{copy}"
+
+                def said(slot: re.Match[str], intent: str = intent, draw: str = draw) -> str:
+                    words = _words_for(slot_types[intent][slot.group(1)], spoken_values)
+                    return _drawn(words, f"{draw}|{slot.start()}")
+
+                examples.append((normalise(_SLOT.sub(said, text)), intent))
     examples.extend((normalise(text), OUT_OF_DOMAIN_LABEL) for text in OUT_OF_DOMAIN)
     return tuple(dict.fromkeys(examples))
 
 
-def _spoken(slot_type: str, spoken_values: Mapping[str, Sequence[str]], rng: random.Random) -> str:
+def _words_for(slot_type: str, spoken_values: Mapping[str, Sequence[str]]) -> Sequence[str]:
     if slot_type == "AMAZON.DATE":
-        return rng.choice(DATE_EXAMPLES)
+        return DATE_EXAMPLES
     if slot_type == "AMAZON.DURATION":
-        return rng.choice(DURATION_EXAMPLES)
-    return rng.choice(spoken_values.get(slot_type) or ["something"])
+        return DURATION_EXAMPLES
+    return spoken_values.get(slot_type) or ("something",)
+
+
+def _drawn(words: Sequence[str], draw: str) -> str:
+    """The words one slot of one training line is filled with, by rendezvous hashing.
+
+    Each candidate gets a score hashed from the draw (seed, sample, copy, slot) and itself, and
+    the highest wins. A draw depends only on its own sample and the slot's words, and adding a
+    value to a slot type changes only the draws that value now wins: a model change is measured
+    against the same classifier, not a reshuffled one.
+    """
+    drawn = hashlib.blake2b(f"{draw}|".encode(), digest_size=8)
+
+    def score(word: str) -> bytes:
+        scored = drawn.copy()
+        scored.update(word.encode())
+        return scored.digest()
+
+    return max(words, key=score)
 
 
 class IntentClassifier:
