@@ -73,15 +73,7 @@ def _signal(case: Case, signal: Signal, known: Known) -> Outcome:
         if next_steps is not None:
             return Outcome(case, next_steps)
     if waiting is None or case.goal is None:
-        # "Would you like to return it, or is something wrong with it?" - something not
-        # understood: that question once more, not the skill's menu as if nothing was asked
-        missed = Said.GOAL_MISSED if waiting is None and asks_which_goal(case) else None
-        said = {
-            Signal.HELP: Said.HELP,
-            Signal.NOT_UNDERSTOOD: missed or Said.NOT_UNDERSTOOD,
-            Signal.DONT_KNOW: Said.HELP,  # nothing was asked: what can be asked, with examples
-        }.get(signal, Said.WHAT_ELSE)
-        return Outcome(case, Reply(said))
+        return _nothing_waiting(case, signal, which_goal=waiting is None and asks_which_goal(case))
     fact = FactName(waiting.about)
     if signal is Signal.DONT_KNOW:
         return _move_on(case, fact, known)
@@ -102,17 +94,37 @@ def _signal(case: Case, signal: Signal, known: Known) -> Outcome:
     return Outcome(again.case, reply, resume=resume._replace(attempt=1) if resume else None)
 
 
+def _nothing_waiting(case: Case, signal: Signal, *, which_goal: bool) -> Outcome:
+    """A signal with no fact asked for: the menu, or the which-goal question once more.
+
+    "Would you like to return it, or is something wrong with it?" - something not understood:
+    that question once more, not the skill's menu as if nothing was asked; it is then counted
+    as asked twice, like any question, so a third miss moves on (`_unanswered`).
+    """
+    if signal is Signal.NOT_UNDERSTOOD and which_goal:
+        asked_twice = Question(Asks.MORE, attempts=MAX_ATTEMPTS)
+        return Outcome(case._replace(question=asked_twice), Reply(Said.GOAL_MISSED))
+    said = {
+        Signal.HELP: Said.HELP,
+        Signal.NOT_UNDERSTOOD: Said.NOT_UNDERSTOOD,
+        Signal.DONT_KNOW: Said.HELP,  # nothing was asked: what can be asked, with examples
+    }.get(signal, Said.WHAT_ELSE)
+    return Outcome(case, Reply(said))
+
+
 def asks_which_goal(case: Case) -> bool:
     """Whether the case has a purchase told and nothing asked of it: return it, or is it faulty?
 
-    A purchase dated (not a gift) has its standing said instead (both ends, R1 and W1).
+    A purchase dated (not a gift) has its standing said with the question (both ends, R1 and
+    W1), and keeps no goal only while the refund is still open, so the question stands too:
+    "hmm" after it hears the question again, not the skill's menu.
     """
     if case.goal is not None or implied_goal(case) is not None:
         return False
-    span = purchase_span(case)
-    if span is not None:
-        return case.value(FactName.CHANNEL) == GIFT
-    return any(case.value(name) is not None for name in (FactName.PRODUCT, FactName.CHANNEL))
+    return any(
+        case.value(name) is not None
+        for name in (FactName.PURCHASED, FactName.PRODUCT, FactName.CHANNEL)
+    )
 
 
 def _what_to_do_now(case: Case) -> Explained | None:
@@ -151,6 +163,10 @@ def _unanswered(case: Case, asked: Question, signal: Signal, known: Known) -> Ou
         return _check_again(case, asked, signal)
     if asked.kind is Asks.OFFER:
         return _offer_again(case, asked, signal, known)
+    if asked.kind is Asks.MORE and asked.attempts >= MAX_ATTEMPTS:
+        # "Would you like to return it, or is something wrong with it?" went unanswered twice:
+        # never a third time (issue 17: no loops); the skill says what it can do instead
+        return Outcome(case, Reply(Said.HELP if signal is Signal.HELP else Said.NOT_UNDERSTOOD))
     return _signal(case, signal, known)
 
 

@@ -1167,3 +1167,33 @@ def test_who_pays_asked_after_the_warranty_ended_hears_that_it_ended(
         reply
     )
     assert "ZOSI pays" not in reply, reply
+
+
+def test_which_goal_is_asked_again_once_then_the_skill_moves_on(customer: Start) -> None:
+    """Issue 17, no loops: "I got a doorbell from your website" - "Okay. Would you like to
+    return it, or is something wrong with it?" - each "hmm" got that question again, a third
+    and a fourth time running. It is asked once more after a miss, then the skill says what it
+    answers about; a goal said then is still about the doorbell."""
+    talk = customer()
+    first = talk.says(
+        "PurchaseDetailsIntent", store=("your website", "zosi_website"), product=DOORBELL
+    )
+    assert first.endswith("Would you like to return it, or is something wrong with it?"), first
+    again = talk.mumbles()
+    assert again == "Sorry, I didn't catch that. " + first.removeprefix("Okay. "), again
+    third = talk.mumbles()
+    assert "Would you like to return it" not in third, third
+    assert "I only answer questions about ZOSI returns" in third, third
+    assert "your doorbell?" in talk.says("ReturnRefundIntent")
+
+
+def test_a_dated_purchase_standing_is_asked_again_after_a_miss(customer: Start) -> None:
+    """Issue 17: "I bought a doorbell on November 30th" - both ends, then "Would you like to
+    return it, or is something wrong with it?" - "hmm" got the skill's menu ("Sorry, I can't
+    help with that ..."), as if nothing had been asked: the question comes once more."""
+    talk = customer()
+    talk.says("PurchaseDetailsIntent", purchaseDate="2026-11-20", product=DOORBELL)
+    reply = talk.mumbles()
+    assert reply == (
+        "Sorry, I didn't catch that. Would you like to return it, or is something wrong with it?"
+    ), reply
