@@ -122,6 +122,9 @@ def policy_fact(handler_input: HandlerInput) -> Response:
     if topic is None and aspect is not None and store is None:
         # "how long do I have?" naming nothing: the refund's 30 days and the warranty's year
         topic, either = either_period(aspect, reason) or (None, None)
+    if topic is None and _names_only_a_product(intent):
+        # "what about the doorbell?" out of the blue: what every purchase has, both periods
+        topic, either = either_period(Aspect.HOW_LONG, reason) or (None, None)
     if topic is None:
         # "does the refund work for orders from your AliExpress store": whether that shop counts
         topic = store_topic(store)
@@ -188,9 +191,12 @@ def _states_the_products_state(intent: Intent) -> bool:
     W2, W6), not a question about a policy topic. Words in the topic or aspect slot that
     match none of their values ("though") name no rule.
     """
-    stated = {REASON, CONDITION, PURCHASE_DATE, *(SLOTS[fact] for fact in _WHERE)}
+    stated = {REASON, CONDITION, *(SLOTS[fact] for fact in _WHERE)}
     named = any(read_slot(intent, name).id for name in (TOPIC, ASPECT))
-    return bool(_said(intent) & stated) and not named
+    # A state in words that match none of the slot's values ("what if it doesn't arrive")
+    # states nothing the dialog can use: it is a question the topics may still answer.
+    told = PURCHASE_DATE in _said(intent) or any(read_slot(intent, name).id for name in stated)
+    return told and not named
 
 
 #: Where it was bought and where they are: facts of the purchase that decide who pays (W6).
@@ -198,7 +204,13 @@ _WHERE = (FactName.PURCHASE_COUNTRY, FactName.HOME_COUNTRY)
 
 
 def _names_only_a_product(intent: Intent) -> bool:
-    """The question names a product and nothing else: no topic, aspect, shop or reason."""
+    """The question names a product and nothing else: no topic, aspect, shop or reason.
+
+    "And what about the camera kit" after a warranty answer asks the same of that product
+    (W1, audit M4). Out of the blue ("what about the doorbell?", "so I got one of your
+    cameras a while back and it's acting weird"), no rule is named: both periods answer it
+    (R1, W1), where the topics had only "I don't know that part of ZOSI's policy".
+    """
     return _said(intent) == {PRODUCT}
 
 

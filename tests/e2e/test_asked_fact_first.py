@@ -1197,3 +1197,29 @@ def test_a_dated_purchase_standing_is_asked_again_after_a_miss(customer: Start) 
     assert reply == (
         "Sorry, I didn't catch that. Would you like to return it, or is something wrong with it?"
     ), reply
+
+
+def test_a_product_named_out_of_the_blue_hears_both_periods(customer: Start) -> None:
+    """Issue 17, answer first: "so I got one of your cameras a while back and it's acting
+    weird" (heard as a general question naming only the product) got "Sorry, I don't know that
+    part of ZOSI's policy". No rule is named: both periods answer it (R1, W1), then the offer
+    to check theirs, which a yes takes up."""
+    talk = customer()
+    reply = talk.says("PolicyFactIntent", product=("one of your cameras", "camera"))
+    assert reply.startswith("You have 30 days from the day you bought it"), reply
+    assert "12 months" in reply, reply
+    assert "don't know that part" not in reply, reply
+    assert reply.endswith("Would you like me to check yours?"), reply
+    assert talk.yes() == "When did you buy it?"
+
+
+def test_a_state_that_matches_no_value_is_no_statement(customer: Start) -> None:
+    """ "How long does shipping take to Novosibirsk" - "and what if it doesn't arrive" (a
+    reason slot matching none of its values) got "What else would you like to know?", a
+    question answered with a question. Words that resolve to nothing state nothing: the
+    honest "I don't know that part", then the open offer again."""
+    talk = customer()
+    talk.says("DeliveryTimeIntent", region=("novosibirsk", "novosibirsk"))
+    reply = talk.says("PolicyFactIntent", reason=("doesn't arrive", None))
+    assert reply.startswith("Sorry, I don't know that part of ZOSI's policy."), reply
+    assert "What else would you like to know" not in reply, reply
