@@ -688,16 +688,22 @@ def own_purchase_goal(
     broke, it's from March, how long is it covered" the warranty's (W1). A goal said with a
     dated purchase ("... twelve days ago, can I return it, and do I pay the postage") is theirs.
     A product named with nothing else asked ("what about the doorbell?") asks the question
-    the conversation is on (``asked_before``) of that product.
+    the conversation is on (``asked_before``) of that product. A fault said with another
+    shop asks for the warranty, not the shop's refund.
     """
     if not names_purchase:
         return None
     said_goal = member(Goal, goal)
     if dated and said_goal is not None:
         return said_goal
+    said = member(Reason, reason)
+    if topic == "third_party" and said is Reason.DEFECT and aspect != "who_pays":
+        # "I bought a kit on Ozon, it's broken, who do I contact": the shop refunds (R5), but
+        # a fault is ZOSI's warranty wherever it was bought (W1, W3); who pays is the fault's
+        # own answer, which the refund's decision already says (R4, W5)
+        return Goal.WARRANTY
     if topic is not None:
         return TOPIC_GOALS.get(topic)
-    said = member(Reason, reason)
     if not dated and said is None and aspect is None and said_goal is None:
         return asked_before
     return _goal_of_a_dated_reason(said, aspect) if dated else None

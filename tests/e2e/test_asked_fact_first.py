@@ -1223,3 +1223,21 @@ def test_a_state_that_matches_no_value_is_no_statement(customer: Start) -> None:
     reply = talk.says("PolicyFactIntent", reason=("doesn't arrive", None))
     assert reply.startswith("Sorry, I don't know that part of ZOSI's policy."), reply
     assert "What else would you like to know" not in reply, reply
+
+
+def test_a_fault_bought_from_another_shop_asked_what_to_do_hears_the_warranty(
+    customer: Start,
+) -> None:
+    """W1, W3, R5: "I bought a kit on Ozon, it's broken, who do I contact" got "the refund
+    goes through that shop ... If it's faulty, ask me about the warranty", though the fault was
+    just said. A fault is under ZOSI's warranty wherever it was bought: its first step."""
+    reply = customer().says(
+        "PolicyFactIntent",
+        topic=("ozon", "third_party"),
+        reason=("it's broken", "defect"),
+        product=("kit", "kit"),
+        aspect=("who do i contact", "steps"),
+    )
+    assert "email ZOSI support" in reply, reply
+    assert "goes through that shop" not in reply, reply
+    assert "ask me about the warranty" not in reply, reply
