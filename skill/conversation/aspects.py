@@ -322,8 +322,12 @@ def fact_topic(case: Case, topic: Topic) -> Topic:
         # "the doorbell came yesterday" - "... return it, or is something wrong?" - "who covers
         # postage": sending their product back, for either reason (R4, W5), not D2's delivery;
         # so is "I bought it in Russia but I live in Latvia now: do I pay the postage?" (W6)
-        bought_abroad = _abroad(case) and case.value(FactName.PURCHASE_COUNTRY) is not None
-        if bought_abroad or purchase_span(case, guessed=True) is not None:
+        # "what customs fees do I pay if I send it back from Belarus": sending it back was
+        # asked, and from abroad it is the customer's to pay, fault or not (W6, W9)
+        sent_from_abroad = _abroad(case) and (
+            case.value(FactName.PURCHASE_COUNTRY) is not None or topic.value == "return_shipping"
+        )
+        if sent_from_abroad or purchase_span(case, guessed=True) is not None:
             return _return_shipping_topic(case)
         return topic
     subject = subject_of(case)

@@ -1241,3 +1241,20 @@ def test_a_fault_bought_from_another_shop_asked_what_to_do_hears_the_warranty(
     assert "email ZOSI support" in reply, reply
     assert "goes through that shop" not in reply, reply
     assert "ask me about the warranty" not in reply, reply
+
+
+def test_who_pays_to_send_it_back_from_abroad_is_the_customers_fault_or_not(
+    customer: Start,
+) -> None:
+    """W6, W9: "what customs fees do I pay if I send it back from Belarus" (who pays, the
+    return, where they are; no purchase named) got R4's "If it's faulty or arrived damaged,
+    ZOSI pays", a wrong promise from abroad: the international shipping and customs are the
+    customer's, a fault or not."""
+    reply = customer().says(
+        "PolicyFactIntent",
+        aspect=("do i pay", "who_pays"),
+        topic=("send it back", "return_window"),
+        homeCountry=("belarus", "BY"),
+    )
+    assert "you pay the international shipping and any customs fees" in reply, reply
+    assert "ZOSI pays" not in reply, reply
