@@ -271,6 +271,25 @@ def noted(case: Case, heard: Heard, known: Known) -> Case:
     return case if stated == Heard() else _merge(case, stated, known)
 
 
+def tracked(case: Case, order_id: str, product: str) -> Case:
+    """The case after one parcel of one kind of product was tracked: "it" now means it.
+
+    "Where is my order?" - "Your doorbell ordered on 6 December is on its way ..." - "can I
+    return it?" asks of that doorbell, not of every order on the account (R1, D5); "can I
+    return the camera?" names another product, a case of its own. Only a case with no
+    purchase of its own yet takes it; the order is read again, fresh, before anything is
+    decided of it.
+    """
+    if case.goal is not None or case.waiting is not None or case.facts:
+        return case
+    return case.with_facts(
+        {
+            FactName.ORDER: Fact(order_id, Source.ORDER),
+            FactName.PRODUCT: Fact(product, Source.ORDER),
+        }
+    )
+
+
 def as_asked_of(case: Case, heard: Heard) -> Case:
     """The case a general question reads, when it names another product than the case's.
 

@@ -26,6 +26,7 @@ from adapters.account import (
 )
 from adapters.alexa_api import send_progressive
 from conversation.case import Offer
+from conversation.service import tracked
 from domain.account import Profile
 from handlers.context import Turn, turn
 from handlers.errors import MinorWithoutConsentError
@@ -117,6 +118,12 @@ def track_orders(handler_input: HandlerInput, product: str | None, name: str | N
     ]
     if product is not None and not parcels:
         return finish(handler_input, (say.NOT_ON_ITS_WAY.format(product=name or product),))
+    on_its_way = [order for order in orders if order.status in IN_TRANSIT_STATUSES]
+    kinds = {product_kind(item.name) for order in on_its_way for item in order.items}
+    if len(on_its_way) == 1 and len(kinds) == 1:  # "can I return it?" next is about it
+        (kind,) = kinds
+        if kind is not None:
+            current.keep(tracked(current.case, on_its_way[0].order_id, kind))
     return finish(handler_input, say.parcels_answer(parcels))
 
 

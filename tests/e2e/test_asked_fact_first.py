@@ -1258,3 +1258,19 @@ def test_who_pays_to_send_it_back_from_abroad_is_the_customers_fault_or_not(
     )
     assert "you pay the international shipping and any customs fees" in reply, reply
     assert "ZOSI pays" not in reply, reply
+
+
+def test_it_after_one_parcel_tracked_is_that_parcel(customer: Start) -> None:
+    """D5, R1: "where is my order?" - "Your ZOSI DB1 2K video doorbell ordered on ... is on its
+    way" - "can I return it?" got every order on the account read out, the camera and the
+    N. V. R. with it. "It" is the parcel just tracked; naming another product asks of that."""
+    talk = customer("demo-recent")
+    tracking = talk.says("TrackOrderIntent")
+    assert "video doorbell" in tracking, tracking
+    assert "is on its way" in tracking, tracking
+    reply = talk.says("ReturnRefundIntent")
+    assert reply.startswith("For the video doorbell ordered on"), reply
+    assert "N. V. R." not in reply, reply
+    other = customer("demo-recent")
+    other.says("TrackOrderIntent")
+    assert other.says("ReturnRefundIntent", product=CAMERA).startswith("For the camera ordered on")
