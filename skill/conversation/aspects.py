@@ -27,7 +27,7 @@ from conversation.case import (
     purchase_span,
 )
 from conversation.decisions import _claim_kind, _refund_ruled_out, shipped_from_abroad
-from conversation.questions import _asked_once_more
+from conversation.questions import MAX_ATTEMPTS, _asked_once_more
 from conversation.steps import AskFact, Explained, Heard, Known, Outcome
 from policy.claims import ClaimKind
 from policy.model import Channel, Condition, Reason
@@ -792,15 +792,22 @@ def after_fact(case: Case, topic: str) -> Case | None:
     """After a general fact, the case that offers to check the customer's own purchase.
 
     None when the fact leads to no purchase question, or a purchase dialog is already
-    waiting on an answer (it resumes instead).
+    waiting on an answer (it resumes instead). The offer made on the turn before and asked past
+    counts as asked again: it is not made a third time running (issue 17, no loops).
     """
     goal = TOPIC_GOALS.get(topic)
     if goal is None or case.waiting is not None:
         return None
     if purchase_span(case) is not None and subject_of(case) is subject_of(Case(goal)):
         return None  # their own case of this family (a repair is the warranty's) was answered
+    before = case.question
+    attempts = 1
+    if before is not None and before.kind is Asks.OFFER and before.about == Offer.CHECK_OWN_CASE:
+        if before.attempts >= MAX_ATTEMPTS:
+            return None
+        attempts = before.attempts + 1
     # The facts already given stay: a yes goes on with them instead of asking again.
-    offer = Question(Asks.OFFER, Offer.CHECK_OWN_CASE, data=_shipping_asked(topic))
+    offer = Question(Asks.OFFER, Offer.CHECK_OWN_CASE, attempts, _shipping_asked(topic))
     return Case(goal, case.facts, offer)
 
 

@@ -91,6 +91,7 @@ from conversation.moves import (
 from conversation.questions import MAX_ATTEMPTS, _ask, _attempts, _confirm
 from conversation.steps import (
     AskFact,
+    Decided,
     Decision,
     Explained,
     Heard,
@@ -125,6 +126,38 @@ def next_step(case: Case, heard: Heard, known: Known) -> Outcome:
     Returns:
         The step, and the case to keep for the next turn.
     """
+    return _offer_counted(case.question, _next_step(case, heard, known))
+
+
+def _offer_counted(asked: Question | None, outcome: Outcome) -> Outcome:
+    """An offer made again by a new answer, counted as asked again; never a third time running.
+
+    "Shall I remember this purchase for next time?" ends every decision about a purchase the
+    customer dated, "Would you like me to check yours?" every general fact; a customer who
+    asks on past the same offer twice has answered it, so the third answer stands alone
+    (issue 17, no loops).
+    """
+    again = outcome.case.question
+    if (
+        asked is None
+        or again is None
+        or asked.kind is not Asks.OFFER
+        or again.kind is not Asks.OFFER
+        or asked.about != again.about
+    ):
+        return outcome
+    if asked.attempts < MAX_ATTEMPTS:
+        counted = again._replace(attempts=max(again.attempts, asked.attempts + 1))
+        return outcome._replace(case=outcome.case._replace(question=counted))
+    step = outcome.step
+    if isinstance(step, Decided) and step.offer == again.about:
+        step = step._replace(offer=None)
+    elif not isinstance(step, Explained):
+        return outcome
+    return outcome._replace(case=outcome.case._replace(question=None), step=step)
+
+
+def _next_step(case: Case, heard: Heard, known: Known) -> Outcome:
     asked = case.question
     case = case._replace(question=case.waiting)  # yes/no questions last one turn
     if heard.goal is None and heard.signal in {Signal.YES, Signal.NO}:

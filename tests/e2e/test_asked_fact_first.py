@@ -1274,3 +1274,23 @@ def test_it_after_one_parcel_tracked_is_that_parcel(customer: Start) -> None:
     other = customer("demo-recent")
     other.says("TrackOrderIntent")
     assert other.says("ReturnRefundIntent", product=CAMERA).startswith("For the camera ordered on")
+
+
+def test_an_offer_asked_past_twice_is_not_made_a_third_time_running(customer: Start) -> None:
+    """Issue 17, no loops: the same general question three times running ended three times on
+    "Would you like me to check yours?", and three dated answers on "Shall I remember this
+    purchase for next time?". An offer the customer asked on past twice has been answered:
+    the third answer stands alone."""
+    talk = customer()
+    for _ in range(2):
+        reply = talk.says("PolicyFactIntent", topic=("the return window", "return_window"))
+        assert reply.endswith("Would you like me to check yours?"), reply
+    third = talk.says("PolicyFactIntent", topic=("the return window", "return_window"))
+    assert "check yours" not in third, third
+    dated = customer()
+    for _ in range(2):
+        reply = dated.says("WarrantyStatusIntent", purchaseDate="2026-09-01", product=CAMERA)
+        assert reply.endswith("Shall I remember this purchase for next time?"), reply
+    third = dated.says("WarrantyStatusIntent", purchaseDate="2026-09-01", product=CAMERA)
+    assert "remember this purchase" not in third, third
+    assert third.startswith("Yes, your camera is under the one-year warranty"), third
