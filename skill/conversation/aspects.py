@@ -27,7 +27,7 @@ from conversation.case import (
     purchase_span,
 )
 from conversation.decisions import _claim_kind, _refund_ruled_out, shipped_from_abroad
-from conversation.questions import MAX_ATTEMPTS, _asked_once_more
+from conversation.questions import _asked_once_more, offer_made_again
 from conversation.steps import AskFact, Explained, Heard, Known, Outcome
 from policy.claims import ClaimKind
 from policy.model import Channel, Condition, Reason
@@ -800,15 +800,11 @@ def after_fact(case: Case, topic: str) -> Case | None:
         return None
     if purchase_span(case) is not None and subject_of(case) is subject_of(Case(goal)):
         return None  # their own case of this family (a repair is the warranty's) was answered
-    before = case.question
-    attempts = 1
-    if before is not None and before.kind is Asks.OFFER and before.about == Offer.CHECK_OWN_CASE:
-        if before.attempts >= MAX_ATTEMPTS:
-            return None
-        attempts = before.attempts + 1
     # The facts already given stay: a yes goes on with them instead of asking again.
-    offer = Question(Asks.OFFER, Offer.CHECK_OWN_CASE, attempts, _shipping_asked(topic))
-    return Case(goal, case.facts, offer)
+    offer = offer_made_again(
+        case.question, Question(Asks.OFFER, Offer.CHECK_OWN_CASE, data=_shipping_asked(topic))
+    )
+    return None if offer is None else Case(goal, case.facts, offer)
 
 
 def implied_goal(case: Case) -> Goal | None:

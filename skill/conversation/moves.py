@@ -41,6 +41,7 @@ from conversation.questions import (
     _asked_once_more,
     _attempts,
     _confirm,
+    offer_made_again,
 )
 from conversation.steps import (
     AskFact,
@@ -275,9 +276,10 @@ def offered_again(case: Case, opened_with: Question | None) -> Case | None:
     if case.question != opened_with:
         return case
     asked = case.question
-    if asked is None or asked.kind is not Asks.OFFER or asked.attempts >= MAX_ATTEMPTS:
+    if asked is None or asked.kind is not Asks.OFFER:
         return None
-    return case._replace(question=asked._replace(attempts=asked.attempts + 1))
+    again = offer_made_again(asked, asked)
+    return None if again is None else case._replace(question=again)
 
 
 def _as_ask(step: Step) -> AskFact | None:

@@ -101,6 +101,21 @@ def _asked_once_more(case: Case) -> Case | None:
     return case._replace(question=waiting._replace(attempts=waiting.attempts + 1))
 
 
+def offer_made_again(before: Question | None, offer: Question) -> Question | None:
+    """``offer``, made on the turn after ``before``, counted as asked again if it is the same.
+
+    An offer the customer asked on past, or talked past, is counted like any question: the
+    same offer made once more carries the count on, and None says it was made twice already,
+    so it is not made a third time running (issue 17, no loops). Any other ``before``
+    leaves ``offer`` as it is.
+    """
+    if before is None or before.kind is not Asks.OFFER or before.about != offer.about:
+        return offer
+    if before.attempts >= MAX_ATTEMPTS:
+        return None
+    return offer._replace(attempts=max(offer.attempts, before.attempts + 1))
+
+
 def _asked_again(asked: Outcome, case: Case) -> Outcome | None:
     """``asked``, the question ``case`` has open, counted as asked once more; None after twice.
 

@@ -88,7 +88,7 @@ from conversation.moves import (
     _yes_or_no,
     asks_which_goal,
 )
-from conversation.questions import MAX_ATTEMPTS, _ask, _attempts, _confirm
+from conversation.questions import MAX_ATTEMPTS, _ask, _attempts, _confirm, offer_made_again
 from conversation.steps import (
     AskFact,
     Decided,
@@ -138,16 +138,10 @@ def _offer_counted(asked: Question | None, outcome: Outcome) -> Outcome:
     (issue 17, no loops).
     """
     again = outcome.case.question
-    if (
-        asked is None
-        or again is None
-        or asked.kind is not Asks.OFFER
-        or again.kind is not Asks.OFFER
-        or asked.about != again.about
-    ):
+    if again is None or again.kind is not Asks.OFFER:
         return outcome
-    if asked.attempts < MAX_ATTEMPTS:
-        counted = again._replace(attempts=max(again.attempts, asked.attempts + 1))
+    counted = offer_made_again(asked, again)
+    if counted is not None:
         return outcome._replace(case=outcome.case._replace(question=counted))
     step = outcome.step
     if isinstance(step, Decided) and step.offer == again.about:

@@ -105,6 +105,7 @@ def track_orders(handler_input: HandlerInput, product: str | None, name: str | N
     orders = newest_first(current.accounts.orders(current.access_token or ""))
     if product is not None:
         orders = [o for o in orders if any(product_kind(i.name) == product for i in o.items)]
+    on_its_way = [order for order in orders if order.status in IN_TRANSIT_STATUSES]
     parcels = [
         (
             order_name(order),
@@ -113,12 +114,10 @@ def track_orders(handler_input: HandlerInput, product: str | None, name: str | N
             order.tracking.carrier if order.tracking else None,
             order.tracking.number if order.tracking else None,
         )
-        for order in orders
-        if order.status in IN_TRANSIT_STATUSES
+        for order in on_its_way
     ]
     if product is not None and not parcels:
         return finish(handler_input, (say.NOT_ON_ITS_WAY.format(product=name or product),))
-    on_its_way = [order for order in orders if order.status in IN_TRANSIT_STATUSES]
     kinds = {product_kind(item.name) for order in on_its_way for item in order.items}
     if len(on_its_way) == 1 and len(kinds) == 1:  # "can I return it?" next is about it
         (kind,) = kinds
