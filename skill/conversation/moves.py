@@ -105,6 +105,15 @@ def _nothing_waiting(case: Case, signal: Signal, *, which_goal: bool) -> Outcome
     if signal is Signal.NOT_UNDERSTOOD and which_goal:
         asked_twice = Question(Asks.MORE, attempts=MAX_ATTEMPTS)
         return Outcome(case._replace(question=asked_twice), Reply(Said.GOAL_MISSED))
+    if signal is Signal.DONT_KNOW and which_goal:
+        # "I don't know" to "would you like to return it, or is something wrong with it?":
+        # what each way offers (R1's 30 days, W1's year), not the skill's menu; a dated
+        # purchase heard both its dates with the question, and the customer says what next
+        if purchase_span(case) is not None:
+            return Outcome(case, Reply(Said.WHAT_ELSE))
+        from policy.facts import Topic
+
+        return Outcome(case, Explained(Topic.RETURN_WINDOW, also=Topic.WARRANTY_LENGTH))
     said = {
         Signal.HELP: Said.HELP,
         Signal.NOT_UNDERSTOOD: Said.NOT_UNDERSTOOD,

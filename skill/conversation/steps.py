@@ -278,6 +278,8 @@ class Explained(Record):
     topic: Topic
     reason: Reason | None = None
     """The customer's own reason, when the fact depends on it (who pays the way back, R4)."""
+    also: Topic | None = None
+    """A second fact said in the same breath, when the answer is either of two (R1 and W1)."""
 
 
 class Standing(Record):

@@ -149,6 +149,8 @@ def converse_heard(handler_input: HandlerInput, heard: Heard) -> Response:
         reason = member(Reason, outcome.case.value(FactName.REASON))
         condition = member(Condition, outcome.case.value(FactName.CONDITION))
         second = also_asked(outcome.case, heard, answered)
+        if second is None and isinstance(outcome.step, Explained):
+            second = outcome.step.also
         if second is None and isinstance(outcome.step, Decided):
             # R3 asked of a purchase the decision answers: the fact after it; who pays asked
             # of a refund with no reason given: for each kind of reason (R4)

@@ -1294,3 +1294,26 @@ def test_an_offer_asked_past_twice_is_not_made_a_third_time_running(customer: St
     third = dated.says("WarrantyStatusIntent", purchaseDate="2026-09-01", product=CAMERA)
     assert "remember this purchase" not in third, third
     assert third.startswith("Yes, your camera is under the one-year warranty"), third
+
+
+def test_i_dont_know_to_which_goal_hears_what_each_way_offers(customer: Start) -> None:
+    """Issue 17, from make chat: "I got a doorbell from your website" - "Would you like to
+    return it, or is something wrong with it?" - "I don't know" got the skill's menu, as if
+    nothing had been asked. It hears what each way offers: the 30 days for a refund (R1) and
+    the year of warranty for a fault (W1), and the question is not put a second time."""
+    talk = customer()
+    talk.says("PurchaseDetailsIntent", store=("your website", "zosi_website"), product=DOORBELL)
+    reply = talk.says("DontKnowIntent")
+    assert reply.startswith("You have 30 days from the day you bought it"), reply
+    assert "12 months" in reply, reply
+    assert "I answer questions about" not in reply, reply
+    assert "Would you like to return it" not in reply, reply
+
+
+def test_i_dont_know_to_a_dated_purchase_standing_asks_what_else(customer: Start) -> None:
+    """Issue 17: a dated purchase heard both of its dates with the which-goal question; "I
+    don't know" then gets no menu read out, and a no after it ends the session."""
+    talk = customer()
+    talk.says("PurchaseDetailsIntent", purchaseDate="2026-11-20", product=DOORBELL)
+    assert talk.says("DontKnowIntent") == "What else would you like to know?"
+    assert "Goodbye" in talk.no()
