@@ -252,6 +252,48 @@ def _shipping_asked(topic: str) -> tuple[str, ...]:
     return (topic,) if topic in WHO_PAYS_TOPICS else ()
 
 
+def who_pays_where_they_are(case: Case, asked: Question | None, heard: Heard) -> Topic | None:
+    """Who pays the shipping, said again once where they are is known (W5, W6, W7).
+
+    "Who pays to send a broken camera back?" - "... within the country you bought it in,
+    ZOSI pays ... Would you like me to check yours?" - "I bought it from your AliExpress
+    store and I live in Yekaterinburg": the question asked is answered for them (at home,
+    ZOSI pays under the warranty; from abroad the customer does, W6; shipped to them from
+    China, ZOSI does, W7) before the date is asked, not the warranty's length instead. Only
+    right after a who-pays fact, for a turn that names a country. The topic, or None.
+    """
+    from policy.facts import Topic
+
+    if asked is None or asked.about != Offer.CHECK_OWN_CASE or asked.data[:1] == ():
+        return None
+    if asked.data[0] not in WHO_PAYS_TOPICS:
+        return None
+    if heard.home_country is None and heard.purchase_country is None:
+        return None
+    if shipped_from_abroad(case):
+        return Topic.INTERNATIONAL_ORDERS
+    return _return_shipping_topic(case) if _abroad(case) else member(Topic, asked.data[0])
+
+
+def abroad_now(before: Case, after: Case) -> Topic | None:
+    """What being abroad means, once a turn says the customer is outside the country of purchase.
+
+    "The NVR is broken, I want to send it back" - "... ZOSI pays the return shipping ... When
+    did you buy it?" - "I bought it in Russia but now I live in Kazakhstan": no miss, and the
+    shipping said before no longer holds: from abroad the customer pays it (W6), said before
+    the date is asked again. None on the case's first turn, when they were abroad already,
+    are not now, or gave a change of mind (theirs to pay either way, R4).
+    """
+    from policy.facts import Topic
+
+    if before.goal is None or after.goal is None or _abroad(before) or not _abroad(after):
+        return None  # said with the question itself, the question's own answer says it
+    reason = member(Reason, after.value(FactName.REASON))
+    if reason is not None and not reason.is_quality_problem:
+        return None
+    return Topic.WARRANTY_ABROAD
+
+
 def who_pays_for_another_reason(case: Case, asked: Question | None, heard: Heard) -> Outcome | None:
     """Who pays the shipping for a reason said right after who pays for another one.
 

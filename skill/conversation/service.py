@@ -38,10 +38,12 @@ from datetime import date
 
 from conversation.aspects import (
     _explain,
+    abroad_now,
     asks_until_when_of_the_dated,
     implied_goal,
     reason_says_who_pays,
     who_pays_for_another_reason,
+    who_pays_where_they_are,
 )
 from conversation.case import (
     ALIEXPRESS,
@@ -197,10 +199,23 @@ def _next_step(case: Case, heard: Heard, known: Known) -> Outcome:
             and purchase_span(merged, guessed=True) != purchase_span(case, guessed=True)
         )
         or (heard.product is not None and heard.product != case.value(FactName.PRODUCT))
+        or _says_where(case, heard)
         or new_question
     )
     outcome = _advance(merged, known, heard, progressed=corrected, new_question=new_question)
-    return _answering_first(_noting_date(outcome, case, heard), heard)
+    answered = _answering_first(_noting_date(outcome, case, heard), heard, asked)
+    return _abroad_first(answered, case) if answered is outcome else answered
+
+
+def _says_where(case: Case, heard: Heard) -> bool:
+    """Whether the turn names a country the case did not hold: progress, never a miss (W6)."""
+    return any(
+        said is not None and said != case.value(name)
+        for said, name in (
+            (heard.home_country, FactName.HOME_COUNTRY),
+            (heard.purchase_country, FactName.PURCHASE_COUNTRY),
+        )
+    )
 
 
 def _until_when_asked_while_waiting(case: Case, heard: Heard, known: Known) -> bool:
@@ -216,7 +231,18 @@ def _until_when_asked_while_waiting(case: Case, heard: Heard, known: Known) -> b
     return asks_until_when_of_the_dated(case, heard.aspect, lambda: known.today) is case.goal
 
 
-def _answering_first(outcome: Outcome, heard: Heard) -> Outcome:
+def _abroad_first(outcome: Outcome, before: Case) -> Outcome:
+    """What being abroad means (W6), said before the flow's question once a turn says so."""
+    step = outcome.step
+    if not isinstance(step, AskFact) or step.choices:
+        return outcome
+    topic = abroad_now(before, outcome.case)
+    if topic is None:
+        return outcome
+    return outcome._replace(step=step._replace(explains=topic.value, general=None, attempt=1))
+
+
+def _answering_first(outcome: Outcome, heard: Heard, before: Question | None) -> Outcome:
     """The fact the words asked for ("I need an R. M. A."), said before the flow's question.
 
     A question about the RMA code gets what it is (W4) first, whatever the flow asks next,
@@ -227,7 +253,9 @@ def _answering_first(outcome: Outcome, heard: Heard) -> Outcome:
     step = outcome.step
     if not isinstance(step, AskFact) or step.attempt > 1 or step.choices:
         return outcome
-    asked = reason_says_who_pays(outcome.case, heard.aspect)
+    asked = reason_says_who_pays(outcome.case, heard.aspect) or who_pays_where_they_are(
+        outcome.case, before, heard
+    )
     topic = heard.topic or (None if asked is None else asked.value)
     if topic is None:
         return outcome

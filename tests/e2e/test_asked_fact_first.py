@@ -1317,3 +1317,49 @@ def test_i_dont_know_to_a_dated_purchase_standing_asks_what_else(customer: Start
     talk.says("PurchaseDetailsIntent", purchaseDate="2026-11-20", product=DOORBELL)
     assert talk.says("DontKnowIntent") == "What else would you like to know?"
     assert "Goodbye" in talk.no()
+
+
+def test_abroad_said_while_the_date_is_asked_takes_back_zosi_paying(customer: Start) -> None:
+    """W6, from a dev corpus: "the NVR is broken, I want to send it back" - "... As it's a
+    quality problem, ZOSI pays the return shipping ... When did you buy your N. V. R.?" - "I
+    bought it in Russia but now I live in Kazakhstan" got "Sorry, I didn't catch that" and the
+    date question again: the countries were not heard as an answer, and ZOSI paying stood.
+    From abroad the customer pays the international shipping, said before the date again."""
+    talk = customer()
+    first = talk.says("ReturnRefundIntent", reason=("is broken", "defect"), product=("nvr", "nvr"))
+    assert "ZOSI pays the return shipping" in first, first
+    reply = talk.says(
+        "PurchaseDetailsIntent",
+        purchaseCountry=("russia", "RU"),
+        homeCountry=("kazakhstan", "KZ"),
+    )
+    assert "didn't catch" not in reply, reply
+    assert "you pay the international shipping" in reply, reply
+    assert reply.endswith("When did you buy your nvr?"), reply
+
+
+def test_where_they_are_after_who_pays_answers_who_pays_for_them(customer: Start) -> None:
+    """W5, W6, from a dev corpus: "who pays to send a broken camera back?" - "... within the
+    country you bought it in, ZOSI pays ... Would you like me to check yours?" - "I bought it
+    from your AliExpress store and I live in Yekaterinburg" got the warranty's length and the
+    date question: the question asked was left for the rule of another. It is answered for
+    where they are (at home, ZOSI pays; from abroad, they do), then the date is asked."""
+    talk = customer()
+    talk.says("WarrantyStatusIntent", aspect=("who pays", "who_pays"), product=CAMERA)
+    home = talk.says(
+        "PurchaseDetailsIntent",
+        store=("your store on aliexpress", "zosi_official_store"),
+        homeCountry=("yekaterinburg", "RU"),
+    )
+    assert "ZOSI pays the return shipping" in home, home
+    assert "one-year warranty from the purchase date" not in home, home
+    assert home.endswith("When did you buy your camera?"), home
+    talk = customer()
+    talk.says("WarrantyStatusIntent", aspect=("who pays", "who_pays"), product=CAMERA)
+    abroad = talk.says(
+        "PurchaseDetailsIntent",
+        purchaseCountry=("russia", "RU"),
+        homeCountry=("serbia", "RS"),
+    )
+    assert "you pay the international shipping" in abroad, abroad
+    assert "ZOSI pays" not in abroad, abroad
