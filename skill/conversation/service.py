@@ -59,6 +59,7 @@ from conversation.case import (
     Offer,
     Question,
     Source,
+    member,
     purchase_span,
     span_text,
 )
@@ -205,6 +206,48 @@ def _next_step(case: Case, heard: Heard, known: Known) -> Outcome:
     outcome = _advance(merged, known, heard, progressed=corrected, new_question=new_question)
     answered = _answering_first(_noting_date(outcome, case, heard), heard, asked)
     return _abroad_first(answered, case) if answered is outcome else answered
+
+
+def _claim_route(case: Case, known: Known, *, progressed: bool) -> Outcome | None:
+    """What a request with no kind named asks first; None when its date decides it (below).
+
+    With no reason, what is wrong (W2-W3, a warranty repair, comes first as the usual
+    claim); with a fault not yet dated, the date (R1, W2); else which request they want.
+    """
+    if case.value(FactName.REASON) is None and not case.unknown(FactName.REASON):
+        # Answer first: what a claim usually is (a warranty repair, reported to support
+        # first, W2-W3), then the one question that picks the route.
+        first = None if case.waiting is not None else _general(Goal.WARRANTY, case, known.today)
+        return _ask_next(case, FactName.REASON, known, progressed, general=first)
+    if not _dated_choice(case, known):
+        return _ask_next(case, FactName.CLAIM_KIND, known, progressed)
+    if purchase_span(case, guessed=True) is not None:
+        return None
+    # "My doorbell arrived damaged": a refund or a repair turns on the date (R1, W2), so the
+    # refund's rule for a fault, who pays the way back and the warranty's route (R4, W5)
+    # come first, then the date; the choice is asked only while both are open (the
+    # decision), never bare.
+    first = None if case.waiting is not None else _general(Goal.REFUND, case, known.today)
+    asked = _ask_next(case, FactName.PURCHASED, known, progressed, general=first)
+    if isinstance(asked.step, AskFact) and first is not None:
+        asked = asked._replace(step=asked.step._replace(goal=Goal.REFUND))
+    return asked
+
+
+def _dated_choice(case: Case, known: Known) -> bool:
+    """Whether a fault's request turns on the purchase date: the refund's 30 days may be over.
+
+    Not for a linked customer (the orders date it), a gift (the giver holds the date, R6),
+    or a date the customer said they don't know.
+    """
+    reason = member(Reason, case.value(FactName.REASON))
+    return (
+        reason is not None
+        and reason.is_quality_problem
+        and not known.linked
+        and not case.unknown(FactName.PURCHASED)
+        and case.value(FactName.CHANNEL) != GIFT
+    )
 
 
 def _says_where(case: Case, heard: Heard) -> bool:
@@ -671,12 +714,9 @@ def _advance(  # noqa: PLR0911, PLR0912
 
     kind = _claim_kind(case)
     if goal is Goal.CLAIM and kind is None:
-        if case.value(FactName.REASON) is None and not case.unknown(FactName.REASON):
-            # Answer first: what a claim usually is (a warranty repair, reported to support
-            # first, W2-W3), then the one question that picks the route.
-            first = None if case.waiting is not None else _general(Goal.WARRANTY, case, known.today)
-            return _ask_next(case, FactName.REASON, known, progressed, general=first)
-        return _ask_next(case, FactName.CLAIM_KIND, known, progressed)
+        route = _claim_route(case, known, progressed=progressed)
+        if route is not None:
+            return route
 
     if case.fact(FactName.PURCHASED) is None:
         case = _from_memory(case, known.memory)

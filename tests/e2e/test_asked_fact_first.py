@@ -1363,3 +1363,28 @@ def test_where_they_are_after_who_pays_answers_who_pays_for_them(customer: Start
     )
     assert "you pay the international shipping" in abroad, abroad
     assert "ZOSI pays" not in abroad, abroad
+
+
+def test_a_damaged_arrival_said_hears_its_ways_before_the_date(customer: Start) -> None:
+    """Issue 17, answer first (from a dev corpus): "My doorbell arrived damaged." got a bare
+    "Do you want a refund, a warranty repair, or an advance replacement?", and the date said
+    after it got "Okay, bought on 11 November." and the same choice again. A refund or a repair
+    turns on the date (R1, W2): what a fault gets and who pays the way back come first (R4,
+    W5), then the date; the choice follows only while both are open, and past the 30 days
+    the warranty's repair is said without it."""
+    talk = customer()
+    first = talk.says(
+        "StartClaimIntent", reason=("arrived damaged", "damaged_in_transit"), product=DOORBELL
+    )
+    assert "ZOSI pays the return shipping" in first, first
+    assert first.endswith("When did you buy your doorbell?"), first
+    inside = talk.says("PurchaseDetailsIntent", purchaseDate="2026-11-11")
+    assert "within the 30 days" in inside, inside
+    assert inside.endswith("Do you want a refund, a warranty repair, or an advance replacement?")
+    talk = customer()
+    talk.says(
+        "StartClaimIntent", reason=("arrived damaged", "damaged_in_transit"), product=DOORBELL
+    )
+    later = talk.says("PurchaseDetailsIntent", purchaseDate="2026-09-01")
+    assert "under warranty until" in later, later
+    assert "Do you want a refund" not in later, later
