@@ -123,7 +123,7 @@ def _fault_refund(fault: FaultRefund, exact: bool, gift: str = "") -> tuple[Phra
     the card.
     """
     shipping = _WARRANTY_SHIPPING[fault.return_shipping]
-    speech = phrase(fault_remedy(fault, exact, lead="Yes: as"), gift or f" {shipping}")
+    speech = phrase(fault_remedy(fault, exact, lead="Yes: it's"), gift or f" {shipping}")
     card = _facts(
         ("Refund or replacement for a fault, under warranty until: ", When(fault.until)),
         (shipping,),
@@ -132,12 +132,16 @@ def _fault_refund(fault: FaultRefund, exact: bool, gift: str = "") -> tuple[Phra
     return speech, card
 
 
-def fault_remedy(fault: FaultRefund, exact: bool = True, *, lead: str = "As") -> Phrase:
-    """W5: what a fault said past the 30 days still gets: a full refund or a replacement."""
+def fault_remedy(fault: FaultRefund, exact: bool = True, *, lead: str = "It's") -> Phrase:
+    """W5: what a fault said past the 30 days still gets: a full refund or a replacement.
+
+    That it is under warranty comes first, as the fact the rest hangs on.
+    """
     return phrase(
-        f"{lead} it's faulty and under warranty ",
+        f"{lead} under warranty ",
         until(fault.until, exact),
-        ", you can get a full refund or a replacement once ZOSI support confirms the fault.",
+        ", and as it's faulty, you can get a full refund or a replacement once ZOSI support "
+        "confirms the fault.",
     )
 
 
