@@ -1103,9 +1103,7 @@ def test_a_faulty_gift_past_the_30_days_hears_to_ask_the_giver_for_the_receipt(
         reason=("doesn't ring", "defect"),
         product=DOORBELL,
     )
-    assert reply.startswith("Yes: it's under warranty until at least 1 September"), (
-        reply
-    )
+    assert reply.startswith("Yes: it's under warranty until at least 1 September"), reply
     assert "As it was a gift, ask the giver for the receipt." in reply, reply
     assert "ZOSI pays the return shipping" in talk.card, talk.card
 
