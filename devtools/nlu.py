@@ -729,6 +729,11 @@ class Nlu:
                 text = " ".join(spoken[:-1])
         if match is None and len(spoken) > _MAX_UNMATCHED_WORDS:
             return None
+        if match is None and resolve_date_phrase(text, self._today) not in {None, "PRESENT_REF"}:
+            # "I bought it in September 2025" fits "I bought it in {purchaseCountry}" word for
+            # word, but Alexa hears a date in it: no custom slot takes a date that names none of
+            # its values (the turn is understood as its date instead)
+            return None
         authority: dict[str, Any] = {
             "authority": ER_AUTHORITY + slot_type,
             "status": {"code": "ER_SUCCESS_MATCH" if match else "ER_SUCCESS_NO_MATCH"},
