@@ -410,6 +410,12 @@ def _decision_answers(  # noqa: PLR0911
         return own
     if aspect is Aspect.LATE and case.goal is Goal.REFUND:
         return own  # "is it too late to return it", bought on the 9th: their own until when
+    if aspect is Aspect.NOT_FAULTY and case.goal is Goal.REFUND and not follow_up:
+        # "it works, nothing wrong with it, but we're moving: can we send it back?", dated:
+        # the state of a product they want refunded for another reason, not W8's test; their
+        # decision answers, and it says who pays for a product that is not faulty (R1, R4)
+        reason = member(Reason, case.value(FactName.REASON))
+        return own and reason is not None and not reason.is_quality_problem
     if aspect is Aspect.STEPS:
         return case.goal is Goal.CLAIM
     if aspect is Aspect.WHO_PAYS and case.goal is Goal.WARRANTY and known.orders is not None:
@@ -914,6 +920,21 @@ def _who_pays_second(case: Case, topic: Topic, answered: Topic | None) -> Topic 
     return fact_topic(case, topic)
 
 
+def _shops_refund(case: Case, answered: Topic | None) -> bool:
+    """Whether who pays answered a refund asked of another shop's purchase (R5, W5).
+
+    "My camera from Amazon arrived broken: can I get a refund from you, and who pays to
+    send it back?" - the fault goes back at ZOSI's cost, but the refund asked for is the
+    shop's: said after who pays, never left out.
+    """
+    return (
+        answered is not None
+        and answered.value in WHO_PAYS_TOPICS
+        and case.goal is Goal.REFUND
+        and case.value(FactName.CHANNEL) == Channel.THIRD_PARTY
+    )
+
+
 def also_asked(
     case: Case, heard: Heard, answered: Topic | None = None, *, said_first: Topic | None = None
 ) -> Topic | None:
@@ -938,8 +959,19 @@ def also_asked(
     Returns:
         The second fact, or None when the turn asked one thing (or the answer says both).
     """
+    if _shops_refund(case, answered):
+        from policy.facts import Topic
+
+        return Topic.THIRD_PARTY
     if heard.also_aspect is None and heard.also_topic is None:
         return _shipping_with_customs(case, heard, answered)
+    return _second_asked(case, heard, answered, said_first)
+
+
+def _second_asked(
+    case: Case, heard: Heard, answered: Topic | None, said_first: Topic | None
+) -> Topic | None:
+    """The second fact a turn named with an aspect or a topic of its own (`also_asked`)."""
     from policy.facts import ASPECT_SUBJECTS, Aspect, Topic, refine, subject_of_topic
 
     first = member(Aspect, heard.aspect)

@@ -1386,3 +1386,42 @@ def test_a_damaged_arrival_said_hears_its_ways_before_the_date(customer: Start) 
     later = talk.says("PurchaseDetailsIntent", purchaseDate="2026-09-01")
     assert "under warranty until" in later, later
     assert "Do you want a refund" not in later, later
+
+
+def test_nothing_wrong_said_of_a_dated_refund_hears_their_decision(customer: Start) -> None:
+    """R1, R4, from a dev corpus: "we ordered the kit from your AliExpress shop on the 14th,
+    it works, nothing wrong with it, but we're moving: can we send it back and get our money?"
+    got the general "No reason is needed ..." and no date. "Nothing wrong with it" is the
+    state of a product wanted refunded for another reason, not W8's test: the decision for
+    their purchase answers, with who pays for a product that is not faulty."""
+    talk = customer()
+    reply = talk.says(
+        "PolicyFactIntent",
+        purchaseDate="2026-11-14",
+        aspect=("nothing wrong with it", "not_faulty"),
+        store=("your aliexpress shop", "zosi_official_store"),
+        product=("cameras", "kit"),
+        reason=("we're moving", "changed_mind"),
+        topic=("send it back", "return_window"),
+    )
+    assert reply.startswith("Yes, you can return your"), reply
+    assert "until 14 December" in reply, reply
+    assert "you pay the return shipping" in reply, reply
+
+
+def test_a_refund_asked_of_another_shops_faulty_unit_says_whose_refund_it_is(
+    customer: Start,
+) -> None:
+    """R5, W5, from a dev corpus: "My ZOSI camera from Amazon arrived broken. Can I get a
+    refund from you, and who pays to send it back?" got only "As it's a quality problem, ZOSI
+    pays the return shipping": the refund asked for, which is the shop's, was left out."""
+    talk = customer()
+    reply = talk.says(
+        "ReturnRefundIntent",
+        aspect=("who pays to send it back", "who_pays"),
+        alsoTopic=("get a refund", "return_window"),
+        reason=("arrived broken", "damaged_in_transit"),
+        store=("amazon", "third_party"),
+    )
+    assert reply.startswith("As it's a quality problem, ZOSI pays the return shipping."), reply
+    assert "that shop handles the return and refund" in reply, reply

@@ -360,7 +360,7 @@ def test_an_unknown_value_in_a_slot_position_has_no_match_status_and_no_values(n
 
 
 def test_a_date_never_fills_a_custom_slot_as_an_unknown_value(nlu):
-    """"I bought it in September 2025" fits "I bought it in {purchaseCountry}" word for word;
+    """ "I bought it in September 2025" fits "I bought it in {purchaseCountry}" word for word;
     Alexa hears the date in it, not a country named "September 2025" (from a dev corpus,
     where the skill then lost the date and asked "What else would you like to know?")."""
     understood = nlu.understand("i bought it in september 2025").intent
