@@ -1336,7 +1336,25 @@ def test_abroad_said_while_the_date_is_asked_takes_back_zosi_paying(customer: St
     assert reply.endswith("When did you buy your nvr?"), reply
 
 
-def test_where_they_are_after_who_pays_answers_who_pays_for_them(customer: Start) -> None:
+@pytest.mark.parametrize(
+    ("where", "heard", "not_heard"),
+    [
+        (
+            {"store": ("your store on aliexpress", "zosi_official_store"),
+             "homeCountry": ("yekaterinburg", "RU")},
+            "ZOSI pays the return shipping",
+            "one-year warranty from the purchase date",
+        ),
+        (
+            {"purchaseCountry": ("russia", "RU"), "homeCountry": ("serbia", "RS")},
+            "you pay the international shipping",
+            "ZOSI pays",
+        ),
+    ],
+)  # fmt: skip
+def test_where_they_are_after_who_pays_answers_who_pays_for_them(
+    customer: Start, where: dict[str, tuple[str, str]], heard: str, not_heard: str
+) -> None:
     """W5, W6, from a dev corpus: "who pays to send a broken camera back?" - "... within the
     country you bought it in, ZOSI pays ... Would you like me to check yours?" - "I bought it
     from your AliExpress store and I live in Yekaterinburg" got the warranty's length and the
@@ -1344,23 +1362,10 @@ def test_where_they_are_after_who_pays_answers_who_pays_for_them(customer: Start
     where they are (at home, ZOSI pays; from abroad, they do), then the date is asked."""
     talk = customer()
     talk.says("WarrantyStatusIntent", aspect=("who pays", "who_pays"), product=CAMERA)
-    home = talk.says(
-        "PurchaseDetailsIntent",
-        store=("your store on aliexpress", "zosi_official_store"),
-        homeCountry=("yekaterinburg", "RU"),
-    )
-    assert "ZOSI pays the return shipping" in home, home
-    assert "one-year warranty from the purchase date" not in home, home
-    assert home.endswith("When did you buy your camera?"), home
-    talk = customer()
-    talk.says("WarrantyStatusIntent", aspect=("who pays", "who_pays"), product=CAMERA)
-    abroad = talk.says(
-        "PurchaseDetailsIntent",
-        purchaseCountry=("russia", "RU"),
-        homeCountry=("serbia", "RS"),
-    )
-    assert "you pay the international shipping" in abroad, abroad
-    assert "ZOSI pays" not in abroad, abroad
+    reply = talk.says("PurchaseDetailsIntent", **where)
+    assert heard in reply, reply
+    assert not_heard not in reply, reply
+    assert reply.endswith("When did you buy your camera?"), reply
 
 
 def test_a_damaged_arrival_said_hears_its_ways_before_the_date(customer: Start) -> None:
