@@ -95,7 +95,9 @@ def policy_fact(handler_input: HandlerInput) -> Response:
         return converse(handler_input)
     aspect_id, also_aspect = asked_aspects(*two_said(intent, ASPECT, ALSO_ASPECT))
     aspect = member(Aspect, aspect_id)
-    topic = member(Topic, read_slot(intent, TOPIC).id)
+    # "and the box, we ripped it opening it, is that a problem": a topic joined on with "and"
+    # and nothing before it is the question's own topic, not a second one (R3)
+    topic = member(Topic, read_slot(intent, TOPIC).id or read_slot(intent, ALSO_TOPIC).id)
     store = read_slot(intent, STORE).id
     shop = channel_of_topic(None if topic is None else topic.value)
     if aspect is not None and shop is not None and store is None:

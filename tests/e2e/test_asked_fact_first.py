@@ -1430,3 +1430,20 @@ def test_a_refund_asked_of_another_shops_faulty_unit_says_whose_refund_it_is(
     )
     assert reply.startswith("As it's a quality problem, ZOSI pays the return shipping."), reply
     assert "that shop handles the return and refund" in reply, reply
+
+
+def test_a_topic_joined_on_with_nothing_before_it_is_the_questions_topic(customer: Start) -> None:
+    """R3, from make chat: after a refund answer, "and the box, we kind of ripped it opening
+    it, is that a problem" fills only the second-question topic (it follows "and"), and got
+    "Sorry, I don't know that part of ZOSI's policy". With no topic before it, it is the
+    question's own: what the box must be like comes back."""
+    talk = customer()
+    talk.says(
+        "ReturnRefundIntent",
+        purchaseDate="2026-11-15",
+        product=CAMERA,
+        store=("your website", "zosi_website"),
+    )
+    reply = talk.says("PolicyFactIntent", alsoTopic=("the box", "return_condition"))
+    assert "don't know that part" not in reply, reply
+    assert "packaging need to come back undamaged" in reply, reply
