@@ -35,6 +35,7 @@ How the conversation behaves, in one place:
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from conversation.aspects import (
     _explain,
@@ -94,6 +95,7 @@ from conversation.moves import (
 from conversation.questions import MAX_ATTEMPTS, _ask, _attempts, _confirm, offer_made_again
 from conversation.steps import (
     AskFact,
+    ConfirmDate,
     Decided,
     Decision,
     Explained,
@@ -116,6 +118,9 @@ from policy.dates import (
 )
 from policy.model import Channel, Condition, DateSpan, Reason, Verdict
 from policy.terms import STORE_COUNTRY
+
+if TYPE_CHECKING:
+    from policy.facts import Topic
 
 
 def next_step(case: Case, heard: Heard, known: Known) -> Outcome:
@@ -181,7 +186,7 @@ def _next_step(case: Case, heard: Heard, known: Known) -> Outcome:
     # "and if it's broken?" right after who pays for a change of mind: who pays for a fault
     explained = who_pays_for_another_reason(case, asked, heard) or _explain(merged, heard, known)
     if explained is not None:
-        return explained
+        return _check_after(explained, asked)
     # A date, another product or a new question said while a question is open: the
     # question comes again as it was; anything else that leaves it unanswered is a miss.
     # Another goal, or another reason ("what if it was broken instead"), is a new question:
@@ -206,6 +211,32 @@ def _next_step(case: Case, heard: Heard, known: Known) -> Outcome:
     outcome = _advance(merged, known, heard, progressed=corrected, new_question=new_question)
     answered = _answering_first(_noting_date(outcome, case, heard), heard, asked)
     return _abroad_first(answered, case) if answered is outcome else answered
+
+
+def _check_after(explained: Outcome, asked: Question | None) -> Outcome:
+    """The fact asked while a date was being checked, then the same check once more."""
+    step = explained.step
+    if asked is None or asked.kind is not Asks.CONFIRM or not isinstance(step, Explained):
+        return explained
+    return check_again(explained.case._replace(question=asked), step.topic) or explained
+
+
+def check_again(case: Case, topic: Topic) -> Outcome | None:
+    """The date check the case waits on, once more, with a fact asked meanwhile before it.
+
+    "Just to check: you bought it on 22 November, not 22 December 2025?" - "do we have to
+    pay for the postage": who pays (R4), then the check again, not "Would you like me to
+    check yours?" and the date asked for as if it had never been said. None when no check
+    is open, or it was asked twice already (the fact then stands alone, never a third time).
+    """
+    asked = case.question
+    guess = case.fact(FactName.PURCHASED)
+    if asked is None or asked.kind is not Asks.CONFIRM or guess is None or guess.settled:
+        return None
+    check = _check_once_more(case, asked, repeated=False)
+    if check is None or not isinstance(check.step, ConfirmDate):
+        return None
+    return check._replace(step=check.step._replace(explains=topic.value))
 
 
 def _claim_route(case: Case, known: Known, *, progressed: bool) -> Outcome | None:

@@ -171,6 +171,8 @@ class ConfirmDate(Record):
     """The same check again, after an answer that was neither yes nor no."""
     other: DateSpan | None = None
     """The one other reading of the same day, named so a month corrects it ("not ...?")."""
+    explains: str | None = None
+    """A fact asked for meanwhile (a policy.facts.Topic value), said before the check again."""
 
 
 class Decided(Record):

@@ -345,20 +345,7 @@ def show(handler_input: HandlerInput, outcome: Outcome) -> Response:  # noqa: PL
         shorter = None if step.general is None else _ask_lead(step, route=False)
         return ask_for(handler_input, step, lead=_ask_lead(step), card=card, shorter=shorter)
     if isinstance(step, ConfirmDate):
-        span = step.span
-        return ask_for(
-            handler_input,
-            AskFact(outcome.case.goal or Goal.WARRANTY, FactName.PURCHASED, step.product),
-            lead=(say.NOT_UNDERSTOOD, " ") if step.repeated else (),
-            question=say.confirm_date(
-                step.product,
-                span.earliest,
-                span.latest,
-                step.again,
-                None if step.other is None else step.other.earliest,
-                today=turn(handler_input).today,
-            ),
-        )
+        return _confirm_date(handler_input, step, outcome.case)
     if isinstance(step, Decided):
         told = _fault_told(before, outcome.case)
         return _decided(handler_input, step, outcome.case, fault_told=told)
@@ -455,6 +442,37 @@ def _gave_up(handler_input: HandlerInput, step: GaveUp) -> Response:
     speech = say.gave_up_after_rule(step.goal.value, step.general)
     card = say.general_card(step.goal.value, step.general)
     return finish(handler_input, speech if card is None else card._replace(speech=speech))
+
+
+def _confirm_date(handler_input: HandlerInput, step: ConfirmDate, case: Case) -> Response:
+    """The purchase date check; a fact asked meanwhile is said before it (issue 17)."""
+    span = step.span
+    lead: Phrase = (say.NOT_UNDERSTOOD, " ") if step.repeated else ()
+    card = None
+    if step.explains is not None:  # the fact asked meanwhile, then the check again
+        from policy.facts import Topic
+        from policy.model import Reason
+
+        card = _fact(
+            handler_input,
+            Topic(step.explains),
+            member(Reason, case.value(FactName.REASON)),
+        )
+        lead = phrase(card.speech, " ")
+    return ask_for(
+        handler_input,
+        AskFact(case.goal or Goal.WARRANTY, FactName.PURCHASED, step.product),
+        lead=lead,
+        card=card,
+        question=say.confirm_date(
+            step.product,
+            span.earliest,
+            span.latest,
+            step.again,
+            None if step.other is None else step.other.earliest,
+            today=turn(handler_input).today,
+        ),
+    )
 
 
 def _ask_lead(step: AskFact, *, route: bool = True) -> Phrase:

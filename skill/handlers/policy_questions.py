@@ -23,7 +23,7 @@ from conversation.aspects import (
     store_topic,
 )
 from conversation.case import FactName, member
-from conversation.service import as_asked_of, noted
+from conversation.service import as_asked_of, check_again, noted
 from conversation.steps import Heard, Known
 from handlers.context import turn
 from handlers.names import (
@@ -47,6 +47,10 @@ if TYPE_CHECKING:
     from ask_sdk_core.handler_input import HandlerInput
     from ask_sdk_model.intent import Intent
     from ask_sdk_model.response import Response
+
+    from policy.facts import Topic
+    from speech import Answer
+    from speech.ssml import Phrase
 
 
 def policy_fact(handler_input: HandlerInput) -> Response:
@@ -154,9 +158,22 @@ def policy_fact(handler_input: HandlerInput) -> Response:
     second = also_asked(about, asked, topic, said_first=named) or either
     also_say(handler_input, second, first=topic, reason=reason, condition=condition)
     current.keep(answered(current.case, topic))
+    return _after_the_fact(handler_input, topic, result, say.short_fact(explanation))
+
+
+def _after_the_fact(
+    handler_input: HandlerInput, topic: Topic, result: Answer, short: Phrase
+) -> Response:
+    """The fact, then what follows it: a date check once more, the open question, or an offer."""
+    current = turn(handler_input)
+    again = check_again(current.case, topic)
+    if again is not None:  # a date was being checked: the fact, then the check once more
+        from handlers.dialog import show
+
+        return show(handler_input, again)
     check = after_fact(current.case, topic.value)
     if check is None:  # before a question coming back, the fact's own short form (R4: each way)
-        return finish(handler_input, result, short=say.short_fact(explanation))
+        return finish(handler_input, result, short=short)
     if current.linked and not _may_check_theirs(handler_input):
         # P7: no offer to check a minor's own purchase; the fact stands, then why not theirs
         speech = phrase(result.speech, " ", say.MINOR_CANNOT_CHECK)

@@ -1447,3 +1447,27 @@ def test_a_topic_joined_on_with_nothing_before_it_is_the_questions_topic(custome
     reply = talk.says("PolicyFactIntent", alsoTopic=("the box", "return_condition"))
     assert "don't know that part" not in reply, reply
     assert "packaging need to come back undamaged" in reply, reply
+
+
+def test_a_question_asked_while_a_date_is_checked_gets_its_fact_then_the_check(
+    customer: Start,
+) -> None:
+    """Issue 17, no fact asked again (from make chat): "my husband bought the kit on the 22nd
+    from your website, it's too complicated, can we send it back" - "Just to check: ... 22
+    November, not 22 December 2025?" - "do we have to pay for the postage" got who pays, then
+    "Would you like me to check yours?", and a yes to it "When did you buy it?": the date said
+    was asked for again. Who pays comes first (R4), then the same check, which a yes settles."""
+    talk = customer()
+    first = talk.says(
+        "ReturnRefundIntent",
+        purchaseDate="2026-11-25",
+        reason=("it's too complicated", "changed_mind"),
+        product=CAMERA,
+        store=("your website", "zosi_website"),
+    )
+    assert first.startswith("Just to check"), first
+    reply = talk.says("PolicyFactIntent", aspect=("the postage", "who_pays"))
+    assert reply.startswith("As it isn't a quality problem, you pay the return shipping"), reply
+    assert "Just to check" in reply, reply
+    assert "check yours" not in reply, reply
+    assert "full refund until" in talk.yes()
