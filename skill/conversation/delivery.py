@@ -231,3 +231,17 @@ def asks_of_the_replacement(case: Case, heard: DeliveryHeard, *, also_topic: str
 
     bare = heard == DeliveryHeard() and also_topic is None
     return bare and case.goal is not None and subject_of(case) is Subject.CROSS_SHIP
+
+
+def arrives_by(ordered_on: date, today: date) -> date | None:
+    """The last day D4's window gives a parcel ordered that day, while it is still ahead.
+
+    "When will my doorbell get here?", linked: the account shows the parcel on its way but
+    no estimate, and D4 promises 3 to 30 business days from the order (Russian public
+    holidays not counted), so its last day is what can be said. None once it has passed:
+    a parcel later than that is no date to promise (D5: its tracking code says where it is).
+    """
+    from policy.delivery import estimate_delivery
+
+    latest = estimate_delivery(ordered_on).latest
+    return latest if latest >= today else None

@@ -282,9 +282,15 @@ class Voice(Protocol):
         ...
 
     def parcels_answer(
-        self, parcels: list[tuple[str, date, str, str | None, str | None]]
+        self,
+        parcels: list[tuple[str, date, str, str | None, str | None]],
+        *,
+        arrives_by: date | None = None,
     ) -> Answer:
-        """Where each parcel is: (product, ordered on, status, carrier, tracking number) (D5)."""
+        """Where each parcel is: (product, ordered on, status, carrier, tracking number) (D5).
+
+        ``arrives_by``: for one parcel, the last day of D4's window, said after it.
+        """
         ...
 
     def privacy_answer(self, ttl_days: int) -> Answer:

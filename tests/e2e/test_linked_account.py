@@ -94,6 +94,16 @@ def test_linked_tracking_reads_carrier_number_and_status(talk: Talk) -> None:
     assert '<say-as interpret-as="characters">RA123456785RU</say-as>' in ssml
 
 
+def test_linked_when_will_it_arrive_hears_the_last_day_of_its_window(talk: Talk) -> None:
+    """D4, D5, from a dev corpus: "when will my doorbell get here" got where the parcel is
+    and its tracking number, but no day. The account gives no estimate; D4 gives 3 to 30
+    business days from the order (the New Year holidays not counted), so its last day is
+    said: ordered 20 November 2026, by 12 January 2027."""
+    (reply,) = said(talk("demo-recent"), "when will my doorbell get here")
+    assert "is on its way with Russian Post" in reply, reply
+    assert "It should arrive by 12 January" in reply, reply
+
+
 @pytest.mark.parametrize("utterance", ["where is my order", "what's the status of my return"])
 def test_unlinked_personal_questions_get_a_link_account_card(talk: Talk, utterance: str) -> None:
     conversation = talk(None)

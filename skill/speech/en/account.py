@@ -161,8 +161,15 @@ def orders_answer(
     return Answer(_listing(lines), title, phrase(*card, support_card_line()))
 
 
-def parcels_answer(parcels: list[tuple[str, date, str, str | None, str | None]]) -> Answer:
-    """Where each parcel is: (product, ordered on, status, carrier, tracking number) (D5)."""
+def parcels_answer(
+    parcels: list[tuple[str, date, str, str | None, str | None]],
+    *,
+    arrives_by: date | None = None,
+) -> Answer:
+    """Where each parcel is: (product, ordered on, status, carrier, tracking number) (D5).
+
+    ``arrives_by``: for one parcel, the last day of D4's window, said after it (D4).
+    """
     if not parcels:
         speech = phrase("All your ZOSI orders have been delivered; nothing is on its way.")
         return Answer(speech, "Your parcels", speech)
@@ -176,6 +183,8 @@ def parcels_answer(parcels: list[tuple[str, date, str, str | None, str | None]])
         if carrier and number:
             line = phrase(line, f" with {carrier}, tracking number ", Spell(number))
         lines.append(phrase(line, "."))
+    if arrives_by is not None:
+        lines = [phrase(*lines, " It should arrive by ", When(arrives_by), ".")]
     card = phrase(
         *(phrase(line, "\n") for line in lines),
         "Track parcels with their codes, also in the AliExpress app.",
