@@ -1471,3 +1471,18 @@ def test_a_question_asked_while_a_date_is_checked_gets_its_fact_then_the_check(
     assert "Just to check" in reply, reply
     assert "check yours" not in reply, reply
     assert "full refund until" in talk.yes()
+
+
+def test_a_fault_said_is_no_if_in_the_warranty_answer(customer: Start) -> None:
+    """W2, W5, from make chat: "my camera stopped working, is it still under warranty, I bought
+    it in March" heard "If it's faulty, ZOSI repairs or replaces it", as if the fault had not
+    been said. A fault said is theirs: "As it's faulty, ..."; with none said, the "if" stays."""
+    talk = customer()
+    reply = talk.says(
+        "WarrantyStatusIntent", purchaseDate="2026-03", reason=("stopped working", "defect")
+    )
+    assert "As it's faulty, ZOSI repairs or replaces it" in reply, reply
+    assert "If it's faulty" not in reply, reply
+    talk = customer()
+    plain = talk.says("WarrantyStatusIntent", purchaseDate="2026-03", product=CAMERA)
+    assert "If it's faulty, ZOSI repairs or replaces it" in plain, plain

@@ -95,6 +95,7 @@ def warranty_answer(
 
 
 _IF_FAULTY = " If it's faulty, ZOSI repairs or replaces it"
+_AS_FAULTY = " As it's faulty, ZOSI repairs or replaces it"
 #: W8: damage the customer caused may not be covered; ZOSI RMA decides, never the skill.
 DAMAGE_FOR_SUPPORT = (
     " Whether it covers damage you caused is for ZOSI support to decide; if it doesn't, you "
@@ -112,15 +113,17 @@ def _spoken_warranty_shipping(
     Both shipping cases go on the card; spoken, only the one that is theirs. ``fault``: they
     said it is faulty, so who pays the way back is what they will want to hear next.
     """
+    # a fault they said is no "if": what the warranty does for it is said as theirs
+    remedy = _AS_FAULTY if fault else _IF_FAULTY
     if not home_known:
         # A fault said, where they are not: the domestic case is theirs unless they say
         # otherwise, and is worded so it promises nothing from abroad (W5, W6).
-        return f"{_IF_FAULTY}; {_AT_HOME}, ZOSI pays the return shipping." if fault else ""
+        return f"{remedy}; {_AT_HOME}, ZOSI pays the return shipping." if fault else ""
     if not route:
         return f" {_warranty_shipping(payer)}"
     if payer is Payer.CUSTOMER:
-        return f"{_IF_FAULTY}; from abroad, {ABROAD_PAYS}."
-    return f"{_IF_FAULTY}, and ZOSI pays the return shipping."
+        return f"{remedy}; from abroad, {ABROAD_PAYS}."
+    return f"{remedy}, and ZOSI pays the return shipping."
 
 
 def _warranty_shipping(payer: Payer, home_known: bool = True) -> str:
