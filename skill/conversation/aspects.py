@@ -119,8 +119,7 @@ def _return_shipping_topic(case: Case) -> Topic:
     """
     from policy.facts import Topic
 
-    reason = member(Reason, case.value(FactName.REASON))
-    changed_mind = reason is not None and not reason.is_quality_problem
+    changed_mind = _other_reason(case)
     return Topic.WARRANTY_ABROAD if _abroad(case) and not changed_mind else Topic.RETURN_SHIPPING
 
 
@@ -264,15 +263,19 @@ def who_pays_where_they_are(case: Case, asked: Question | None, heard: Heard) ->
     """
     from policy.facts import Topic
 
-    if asked is None or asked.about != Offer.CHECK_OWN_CASE or asked.data[:1] == ():
-        return None
-    if asked.data[0] not in WHO_PAYS_TOPICS:
-        return None
-    if heard.home_country is None and heard.purchase_country is None:
+    offered = _who_pays_offered(asked)
+    if offered is None or (heard.home_country is None and heard.purchase_country is None):
         return None
     if shipped_from_abroad(case):
         return Topic.INTERNATIONAL_ORDERS
-    return _return_shipping_topic(case) if _abroad(case) else member(Topic, asked.data[0])
+    return _return_shipping_topic(case) if _abroad(case) else member(Topic, offered)
+
+
+def _who_pays_offered(asked: Question | None) -> str | None:
+    """The who-pays fact an offer to check their purchase came after, if it did (its topic)."""
+    if asked is None or asked.about != Offer.CHECK_OWN_CASE or asked.data[:1] == ():
+        return None
+    return asked.data[0] if asked.data[0] in WHO_PAYS_TOPICS else None
 
 
 def abroad_now(before: Case, after: Case) -> Topic | None:
@@ -288,10 +291,7 @@ def abroad_now(before: Case, after: Case) -> Topic | None:
 
     if before.goal is None or after.goal is None or _abroad(before) or not _abroad(after):
         return None  # said with the question itself, the question's own answer says it
-    reason = member(Reason, after.value(FactName.REASON))
-    if reason is not None and not reason.is_quality_problem:
-        return None
-    return Topic.WARRANTY_ABROAD
+    return None if _other_reason(after) else Topic.WARRANTY_ABROAD
 
 
 def who_pays_for_another_reason(case: Case, asked: Question | None, heard: Heard) -> Outcome | None:
@@ -304,9 +304,7 @@ def who_pays_for_another_reason(case: Case, asked: Question | None, heard: Heard
     were heard as a warranty question. Only right after a who-pays fact, and only for a turn
     that says a new reason and nothing else of a purchase.
     """
-    if asked is None or asked.about != Offer.CHECK_OWN_CASE or asked.data[:1] == ():
-        return None
-    if asked.data[0] not in WHO_PAYS_TOPICS:
+    if _who_pays_offered(asked) is None:
         return None
     reason = member(Reason, heard.reason)
     if reason is None or reason.value == case.value(FactName.REASON):
@@ -414,8 +412,7 @@ def _decision_answers(  # noqa: PLR0911
         # "it works, nothing wrong with it, but we're moving: can we send it back?", dated:
         # the state of a product they want refunded for another reason, not W8's test; their
         # decision answers, and it says who pays for a product that is not faulty (R1, R4)
-        reason = member(Reason, case.value(FactName.REASON))
-        return own and reason is not None and not reason.is_quality_problem
+        return own and _other_reason(case)
     if aspect is Aspect.STEPS:
         return case.goal is Goal.CLAIM
     if aspect is Aspect.WHO_PAYS and case.goal is Goal.WARRANTY and known.orders is not None:
@@ -439,6 +436,12 @@ def _quality_problem(case: Case) -> bool:
     """Whether the reason given is a quality problem (R4's decision: a fault, broken on arrival)."""
     reason = member(Reason, case.value(FactName.REASON))
     return reason is not None and reason.is_quality_problem
+
+
+def _other_reason(case: Case) -> bool:
+    """Whether a reason was given that is no quality problem (R4: a change of mind, ...)."""
+    reason = member(Reason, case.value(FactName.REASON))
+    return reason is not None and not reason.is_quality_problem
 
 
 def subject_of(case: Case) -> Subject:

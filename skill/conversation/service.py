@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING
 
 from conversation.aspects import (
     _explain,
+    _quality_problem,
     abroad_now,
     asks_until_when_of_the_dated,
     implied_goal,
@@ -60,7 +61,6 @@ from conversation.case import (
     Offer,
     Question,
     Source,
-    member,
     purchase_span,
     span_text,
 )
@@ -216,7 +216,7 @@ def _next_step(case: Case, heard: Heard, known: Known) -> Outcome:
 def _check_after(explained: Outcome, asked: Question | None) -> Outcome:
     """The fact asked while a date was being checked, then the same check once more."""
     step = explained.step
-    if asked is None or asked.kind is not Asks.CONFIRM or not isinstance(step, Explained):
+    if asked is None or not isinstance(step, Explained):
         return explained
     return check_again(explained.case._replace(question=asked), step.topic) or explained
 
@@ -271,10 +271,8 @@ def _dated_choice(case: Case, known: Known) -> bool:
     Not for a linked customer (the orders date it), a gift (the giver holds the date, R6),
     or a date the customer said they don't know.
     """
-    reason = member(Reason, case.value(FactName.REASON))
     return (
-        reason is not None
-        and reason.is_quality_problem
+        _quality_problem(case)
         and not known.linked
         and not case.unknown(FactName.PURCHASED)
         and case.value(FactName.CHANNEL) != GIFT

@@ -332,13 +332,8 @@ def show(handler_input: HandlerInput, outcome: Outcome) -> Response:  # noqa: PL
     current.keep(outcome.case)
     if isinstance(step, AskFact):
         if step.explains is not None:  # the fact asked for first, then the flow's question
-            from policy.facts import Topic
-            from policy.model import Reason
-
-            reason = member(Reason, outcome.case.value(FactName.REASON))
-            asked = _fact(handler_input, Topic(step.explains), reason)
-            lead = phrase(asked.speech, " ")
-            return ask_for(handler_input, step, lead=lead, card=asked)
+            asked = _fact_of_the_case(handler_input, step.explains, outcome.case)
+            return ask_for(handler_input, step, lead=phrase(asked.speech, " "), card=asked)
         card = None if step.general is None else say.general_card(step.goal.value, step.general)
         # the rule's second route (a fault can also be repaired) is dropped if the turn would
         # not fit in one breath with it
@@ -428,6 +423,14 @@ def _explained(handler_input: HandlerInput, step: Explained, outcome: Outcome) -
     return finish(handler_input, result)
 
 
+def _fact_of_the_case(handler_input: HandlerInput, topic: str, case: Case) -> Answer:
+    """A fact a step says before its question (a policy.facts.Topic value), for their reason."""
+    from policy.facts import Topic
+    from policy.model import Reason
+
+    return _fact(handler_input, Topic(topic), member(Reason, case.value(FactName.REASON)))
+
+
 def _fact(handler_input: HandlerInput, topic: Topic, reason: Reason | None = None) -> Answer:
     """One policy fact, as said and shown (P9's storage period is a setting)."""
     return say.fact_answer(turn(handler_input).fact(topic, reason))
@@ -450,14 +453,7 @@ def _confirm_date(handler_input: HandlerInput, step: ConfirmDate, case: Case) ->
     lead: Phrase = (say.NOT_UNDERSTOOD, " ") if step.repeated else ()
     card = None
     if step.explains is not None:  # the fact asked meanwhile, then the check again
-        from policy.facts import Topic
-        from policy.model import Reason
-
-        card = _fact(
-            handler_input,
-            Topic(step.explains),
-            member(Reason, case.value(FactName.REASON)),
-        )
+        card = _fact_of_the_case(handler_input, step.explains, case)
         lead = phrase(card.speech, " ")
     return ask_for(
         handler_input,
