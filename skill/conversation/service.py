@@ -61,6 +61,7 @@ from conversation.case import (
     Offer,
     Question,
     Source,
+    member,
     purchase_span,
     span_text,
 )
@@ -168,6 +169,7 @@ def _next_step(case: Case, heard: Heard, known: Known) -> Outcome:
         if asked is not None and asked.kind is not Asks.FACT:
             return _unanswered(case, asked, heard.signal, known)
         return _signal(case, heard.signal, known)
+    heard = _refund_for_a_change_of_mind(heard)
     # Another product named once nothing is asked of this one (an answer was given): the
     # same question about that product (W1 audit M4), a case of its own.
     settled = case.waiting is None and (asked is None or asked.kind is not Asks.CONFIRM)
@@ -211,6 +213,21 @@ def _next_step(case: Case, heard: Heard, known: Known) -> Outcome:
     outcome = _advance(merged, known, heard, progressed=corrected, new_question=new_question)
     answered = _answering_first(_noting_date(outcome, case, heard), heard, asked)
     return _abroad_first(answered, case) if answered is outcome else answered
+
+
+def _refund_for_a_change_of_mind(heard: Heard) -> Heard:
+    """A warranty question that gives a change of mind as the reason asks for the refund.
+
+    The warranty repairs or replaces what fails (W2); "I bought a camera from your website
+    on the second and it's all too complicated for me, may I send it back" wants the 30 days
+    of R1, with the shipping theirs (R4), whatever word for the warranty carried it. A
+    warranty fact named on its own ("how long is the warranty") stays the warranty's.
+    """
+    if heard.goal is not Goal.WARRANTY or heard.topic is not None:
+        return heard
+    if member(Reason, heard.reason) is not Reason.CHANGED_MIND:
+        return heard
+    return heard._replace(goal=Goal.REFUND)
 
 
 def _check_after(explained: Outcome, asked: Question | None) -> Outcome:

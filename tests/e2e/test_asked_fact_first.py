@@ -1486,3 +1486,20 @@ def test_a_fault_said_is_no_if_in_the_warranty_answer(customer: Start) -> None:
     talk = customer()
     plain = talk.says("WarrantyStatusIntent", purchaseDate="2026-03", product=CAMERA)
     assert "If it's faulty, ZOSI repairs or replaces it" in plain, plain
+
+
+def test_a_change_of_mind_heard_as_a_warranty_question_gets_the_refund(customer: Start) -> None:
+    """W2, R1, R4: "I bought a camera from your website on November second, it's all too
+    complicated for me, may I send it back" heard as a warranty question got the warranty
+    year and "if it's faulty", which is no answer to a change of mind. The refund's 30 days
+    answer it, with the shipping theirs."""
+    talk = customer()
+    reply = talk.says(
+        "WarrantyStatusIntent",
+        purchaseDate="2026-11-02",
+        reason=("it's all too complicated for me", "changed_mind"),
+        store=("your website", "zosi_website"),
+    )
+    assert reply.startswith("Yes, you can return it for a full refund until 2 December"), reply
+    assert "you pay the return shipping" in reply, reply
+    assert "warranty" not in reply, reply
