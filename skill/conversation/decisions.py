@@ -50,6 +50,19 @@ from policy.terms import SHIPS_ACROSS_BORDERS_FROM, STORE_COUNTRY
 ACTIVE_STATUSES = frozenset({"processing", "shipped", "delivered"})
 #: Why the kind of request is asked: a fault inside the refund period leaves the choice.
 REFUND_OPEN = "refund_open"
+#: The same, bought from ZOSI (R2): the refund is theirs, with no "if".
+REFUND_OPEN_DIRECT = "refund_open_direct"
+#: The same two where the customer is in the country of purchase: ZOSI pays the way back
+#: for a quality problem on either route (R4 decision, W5); from abroad it may not (W6).
+REFUND_OPEN_HOME = "refund_open_home"
+REFUND_OPEN_DIRECT_HOME = "refund_open_direct_home"
+#: Each of those leads: (bought from ZOSI, ZOSI pays the return shipping).
+REFUND_OPEN_LEADS: dict[str, tuple[bool, bool]] = {
+    REFUND_OPEN: (False, False),
+    REFUND_OPEN_DIRECT: (True, False),
+    REFUND_OPEN_HOME: (False, True),
+    REFUND_OPEN_DIRECT_HOME: (True, True),
+}
 #: The same for a gift: the giver holds the receipt the refund needs (R6).
 REFUND_OPEN_GIFT = "refund_open_gift"
 #: Why the shop is asked: the refund runs until a day, if the shop was ZOSI's (R1, R2).
@@ -236,9 +249,16 @@ def _refund_or_repair(case: Case, facts: PurchaseFacts, today: date) -> bool:
 def _refund_open(facts: PurchaseFacts) -> str:
     """Why "a refund or a repair?" is asked: a fault inside the 30 days (R1, W2).
 
-    For a gift the giver holds the receipt (R6), which is said with the choice.
+    For a gift the giver holds the receipt (R6), which is said with the choice. Bought from
+    ZOSI, the refund needs no "if" (R2); in the country of purchase, ZOSI pays the way back
+    whichever route is taken (R4 decision, W5), which is what "it arrived broken, what do I
+    do" most wants to hear.
     """
-    return REFUND_OPEN_GIFT if facts.gift else REFUND_OPEN
+    if facts.gift:
+        return REFUND_OPEN_GIFT
+    direct = facts.channel is not None and facts.channel.is_direct
+    home = not facts.customer_abroad
+    return next(lead for lead, said in REFUND_OPEN_LEADS.items() if said == (direct, home))
 
 
 def _named_kind(case: Case) -> ClaimKind | None:

@@ -31,8 +31,8 @@ from conversation.aspects import (
 )
 from conversation.case import Asks, Case, FactName, Goal, Offer, Question, Source, member
 from conversation.decisions import (
-    REFUND_OPEN,
     REFUND_OPEN_GIFT,
+    REFUND_OPEN_LEADS,
     REFUND_UNTIL,
     REFUND_UNTIL_ALIEXPRESS,
     remembered,
@@ -491,8 +491,8 @@ def _why_asked(step: AskFact, *, route: bool = True) -> Phrase:
         return phrase(say.general_answer(step.goal.value, step.general, closing=not route), " ")
     if step.lead == "aliexpress":  # understood: the question says which store there
         return ()
-    if step.lead == REFUND_OPEN:
-        text = say.REFUND_OR_REPAIR
+    if step.lead in REFUND_OPEN_LEADS:
+        text = say.refund_or_repair(*REFUND_OPEN_LEADS[step.lead])
     elif step.lead == REFUND_OPEN_GIFT:
         text = say.REFUND_OR_REPAIR_GIFT
     elif step.lead in {"future_date", "bad_date"}:

@@ -82,7 +82,6 @@ class Voice(Protocol):
     ORDERS_TITLES: Mapping[str, str]
     POLICY_NOTICE: str
     REMEMBERED: str
-    REFUND_OR_REPAIR: str
     REFUND_OR_REPAIR_GIFT: str
     STATE_UNAVAILABLE: str
     UNKNOWN_STORE: str
@@ -221,6 +220,10 @@ class Voice(Protocol):
         exact: bool,
     ) -> Answer:
         """What a purchase's date still allows, said with no goal asked (R1, W1)."""
+        ...
+
+    def refund_or_repair(self, direct: bool, zosi_pays: bool) -> str:
+        """A fault inside the 30 days: the refund and the repair, before asking which."""
         ...
 
     def refund_if_direct(

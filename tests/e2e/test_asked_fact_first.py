@@ -1503,3 +1503,33 @@ def test_a_change_of_mind_heard_as_a_warranty_question_gets_the_refund(customer:
     assert reply.startswith("Yes, you can return it for a full refund until 2 December"), reply
     assert "you pay the return shipping" in reply, reply
     assert "warranty" not in reply, reply
+
+
+def test_a_fault_inside_the_30_days_from_zosi_hears_no_if_and_who_pays(customer: Start) -> None:
+    """R1, R2, R4 decision, W5, from a fresh corpus: "my camera stopped working, I bought it
+    from your website on November 7th, what should I do" heard "if you bought it from ZOSI, a
+    full refund is possible", as if the shop had not been said, and nothing of the shipping,
+    which a fault leaves to ZOSI on either route. Bought from ZOSI, there is no "if"; the
+    shipping is ZOSI's at home, and is not promised from abroad (W6)."""
+    talk = customer()
+    reply = talk.says(
+        "StartClaimIntent",
+        purchaseDate="2026-11-07",
+        reason=("stopped working", "defect"),
+        store=("your website", "zosi_website"),
+        product=CAMERA,
+    )
+    assert reply.startswith("It's within the 30 days, so a full refund is possible"), reply
+    assert "ZOSI pays the return shipping" in reply, reply
+    assert reply.endswith("Do you want a refund, a warranty repair, or an advance replacement?")
+    talk = customer()
+    unknown = talk.says(
+        "StartClaimIntent",
+        purchaseDate="2026-11-07",
+        reason=("stopped working", "defect"),
+        product=CAMERA,
+        homeCountry=("germany", "DE"),
+        purchaseCountry=("russia", "RU"),
+    )
+    assert "if you bought it from ZOSI, a full refund" in unknown, unknown
+    assert "pays the return shipping" not in unknown, unknown

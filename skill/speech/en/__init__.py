@@ -150,7 +150,6 @@ from speech.en.steps import NOT_UNDERSTOOD as NOT_UNDERSTOOD
 from speech.en.steps import OFFER_CHECK_YOURS as OFFER_CHECK_YOURS
 from speech.en.steps import ORDERS_TITLES as ORDERS_TITLES
 from speech.en.steps import REFUND_IF_UNDAMAGED as REFUND_IF_UNDAMAGED
-from speech.en.steps import REFUND_OR_REPAIR as REFUND_OR_REPAIR
 from speech.en.steps import REFUND_OR_REPAIR_GIFT as REFUND_OR_REPAIR_GIFT
 from speech.en.steps import STEPS_ON_CARD as STEPS_ON_CARD
 from speech.en.steps import WHAT_ELSE as WHAT_ELSE
@@ -172,6 +171,7 @@ from speech.en.steps import instead_offer as instead_offer
 from speech.en.steps import instead_steps as instead_steps
 from speech.en.steps import offer_request as offer_request
 from speech.en.steps import propose_request as propose_request
+from speech.en.steps import refund_or_repair as refund_or_repair
 from speech.en.steps import refusal_advice as refusal_advice
 from speech.en.steps import refused as refused
 from speech.en.steps import reprompt_fact as reprompt_fact

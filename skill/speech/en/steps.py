@@ -521,10 +521,22 @@ ORDERS_TITLES: Mapping[str, str] = {
 }
 
 CLAIM_STEPS_ON_CARD = "The steps are in your Alexa app."
-REFUND_OR_REPAIR = (
-    f"It's within the {RETURN_WINDOW_DAYS} days, so if you bought it from ZOSI, a full refund "
-    "is possible; ZOSI can also repair or replace it under the warranty."
-)
+
+
+def refund_or_repair(direct: bool, zosi_pays: bool) -> str:
+    """A fault inside the 30 days: both routes are open, said before asking which (R1, W2).
+
+    ``direct``: bought from ZOSI, so the refund needs no "if" (R2); ``zosi_pays``: ZOSI
+    pays the way back on either route (R4 decision, W5).
+    """
+    shop = "" if direct else "if you bought it from ZOSI, "
+    paid = " As it's a quality problem, ZOSI pays the return shipping." if zosi_pays else ""
+    return (
+        f"It's within the {RETURN_WINDOW_DAYS} days, so {shop}a full refund is possible; "
+        f"ZOSI can also repair or replace it under the warranty.{paid}"
+    )
+
+
 REFUND_OR_REPAIR_GIFT = (
     "As it was a gift, ask the person who gave it for the receipt. It's within the "
     f"{RETURN_WINDOW_DAYS} days, so a full refund is possible; ZOSI can also repair or replace "
