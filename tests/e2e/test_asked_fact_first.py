@@ -538,7 +538,7 @@ def test_a_refund_request_for_a_fault_past_the_30_days_gets_the_warranty_remedy(
         productAge="P3M",
         product=CAMERA,
     )
-    assert reply.startswith("It's under warranty until at least"), reply
+    assert reply.startswith("It's under the one-year warranty until at least"), reply
     assert "a full refund or a replacement" in reply, reply
     assert "Where did you buy" not in reply, reply
 
@@ -1103,7 +1103,7 @@ def test_a_faulty_gift_past_the_30_days_hears_to_ask_the_giver_for_the_receipt(
         reason=("doesn't ring", "defect"),
         product=DOORBELL,
     )
-    assert reply.startswith("Yes: it's under warranty until at least 1 September"), reply
+    assert reply.startswith("Yes: it's under the one-year warranty until at least 1 September"), reply
     assert "As it was a gift, ask the giver for the receipt." in reply, reply
     assert "ZOSI pays the return shipping" in talk.card, talk.card
 
@@ -1139,7 +1139,7 @@ def test_a_fault_bought_in_a_month_that_straddles_the_30_days_needs_no_exact_day
         store=("zosi", "zosi_website"),
     )
     assert reply.startswith(
-        "Yes: it's under warranty until at least 1 October 2027, and as it's faulty, you can "
+        "Yes: it's under the one-year warranty until at least 1 October 2027, and as it's faulty, you can "
         "get a full refund or a replacement"
     ), reply
     assert "depends" not in reply, reply

@@ -203,7 +203,7 @@ def test_a_refund_the_30_days_rule_out_is_never_requested(
     before = service.calls[SUPPORT_POST]
     conversation = talk("demo-recent", user_id="amzn1.ask.account.OLDNVR")
     replies = said(conversation, "start a return for my nvr", "it stopped working")
-    assert replies[-1].startswith("It's under warranty until"), replies[-1]
+    assert replies[-1].startswith("It's under the one-year warranty until"), replies[-1]
     assert "a full refund or a replacement once ZOSI support confirms the fault" in replies[-1]
     assert replies[-1].endswith("Shall I open a warranty repair for it?")
     assert service.calls[SUPPORT_POST] == before

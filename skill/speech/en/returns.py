@@ -138,7 +138,7 @@ def fault_remedy(fault: FaultRefund, exact: bool = True, *, lead: str = "It's") 
     That it is under warranty comes first, as the fact the rest hangs on.
     """
     return phrase(
-        f"{lead} under warranty ",
+        f"{lead} under the {_warranty_length()} warranty ",
         until(fault.until, exact),
         ", and as it's faulty, you can get a full refund or a replacement once ZOSI support "
         "confirms the fault.",
