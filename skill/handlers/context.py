@@ -110,6 +110,9 @@ class Turn:
         #: This turn's answer in one sentence, said in its place when the whole answer and the
         #: second fact would not fit in one breath together.
         self.short_answer: Phrase = ()
+        #: The answer's first sentence is a whole answer (a decision's yes or no), said
+        #: alone before the second fact when neither of the above fits with it.
+        self.first_stands_alone = False
 
     def fact(
         self, topic: Topic, reason: Reason | None = None, condition: Condition | None = None

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, cast
 from ask_sdk_core.utils.request_util import get_intent_name, get_request_type
 
 from conversation.aspects import (
+    WHO_PAYS_TOPICS,
     also_asked,
     asked_aspects,
     asks_of_the_purchase_dated,
@@ -95,7 +96,7 @@ if TYPE_CHECKING:
 
     from policy.crossship import CrossShipDecision
     from policy.facts import Topic
-    from policy.model import Reason
+    from policy.model import Reason, Verdict
     from policy.returns import ReturnDecision
     from policy.warranty import WarrantyDecision
     from screens import Screen
@@ -157,8 +158,35 @@ def converse_heard(handler_input: HandlerInput, heard: Heard) -> Response:
             second = member(Topic, fact_first(heard.topic))
             if second is None and outcome.step.decision.verdict is not Verdict.NO:
                 second = who_pays_left(outcome.case, heard.aspect)
-        also_say(handler_input, second, first=answered, reason=reason, condition=condition)
+        verdict = outcome.step.decision.verdict if isinstance(outcome.step, Decided) else None
+        also_say(
+            handler_input,
+            second,
+            first=answered,
+            reason=reason,
+            condition=condition,
+            stands_alone=_verdict_stands_alone(verdict, heard, second, reason),
+        )
     return show(handler_input, outcome)
+
+
+def _verdict_stands_alone(
+    verdict: Verdict | None, heard: Heard, second: Topic | None, reason: Reason | None
+) -> bool:
+    """Whether a decision's first sentence may be said alone before the second fact asked.
+
+    "Is my camera from January still under warranty, and who do I talk to about getting it
+    fixed": the yes and its last day, then the first step (W1, W3), rather than the second
+    fact left on the card. Never for "that depends", which its own sentence does not answer,
+    nor when the rest of the decision says something the customer needs: what their own
+    reason costs them (R4, W5), or a first aspect asked ("who pays ..."); nor for who pays
+    named second, which the decision says for their reason where the general fact gives both.
+    """
+    from policy.model import Verdict
+
+    if verdict not in {Verdict.YES, Verdict.NO} or heard.aspect is not None or reason:
+        return False
+    return second is None or second.value not in WHO_PAYS_TOPICS
 
 
 #: The steps that answer a question, after which a second one asked with it is answered too.

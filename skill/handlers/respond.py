@@ -107,16 +107,20 @@ def also_say(
     first: Topic | None = None,
     reason: Reason | None = None,
     condition: Condition | None = None,
+    stands_alone: bool = False,
 ) -> None:
     """Keep the second fact asked in the same breath, to say after this turn's answer.
 
     ``first`` is the fact the answer itself is: its one sentence may stand in for the
     whole answer so that both fit in one breath (:func:`_with_also`). ``reason`` and
     ``condition`` are the customer's own, for the facts that depend on them (R3, R4).
+    ``stands_alone``: the answer's first sentence answers on its own (a decision's yes or
+    no, never "that depends"), so it may be said alone before the second fact.
     """
     if second is None:
         return
     current = turn(handler_input)
+    current.first_stands_alone = stands_alone
     current.also = say.short_fact(current.fact(second, reason, condition))
     if first is not None:
         current.short_answer = say.short_fact(current.fact(first, reason))
@@ -127,14 +131,16 @@ def _with_also(
 ) -> tuple[Phrase, Answer | None]:
     """The answer with the second fact asked for after it, if the turn stays one breath.
 
-    The whole answer goes first if both fit, else its one-sentence form; too long even so,
-    the second fact waits on the card. Either way the card has it.
+    The whole answer goes first if both fit, else its one-sentence form, else its first
+    sentence where that answers alone (a decision's verdict); too long even so, the second
+    fact waits on the card. Either way the card has it.
     """
     also, current.also = current.also, ()
     short, current.short_answer = current.short_answer, ()
     if card is not None:
         card = card._replace(card_body=phrase(card.card_body, "\n", also))
-    for answer in (speech, short):
+    alone = first_sentence(speech) if current.first_stands_alone else ()
+    for answer in (speech, short, alone):
         longer = phrase(answer, " ", also)
         if answer and _words(phrase(longer, " ", question), current.locale) <= ONE_BREATH_WORDS:
             return longer, card

@@ -1103,7 +1103,9 @@ def test_a_faulty_gift_past_the_30_days_hears_to_ask_the_giver_for_the_receipt(
         reason=("doesn't ring", "defect"),
         product=DOORBELL,
     )
-    assert reply.startswith("Yes: it's under the one-year warranty until at least 1 September"), reply
+    assert reply.startswith("Yes: it's under the one-year warranty until at least 1 September"), (
+        reply
+    )
     assert "As it was a gift, ask the giver for the receipt." in reply, reply
     assert "ZOSI pays the return shipping" in talk.card, talk.card
 
@@ -1139,8 +1141,8 @@ def test_a_fault_bought_in_a_month_that_straddles_the_30_days_needs_no_exact_day
         store=("zosi", "zosi_website"),
     )
     assert reply.startswith(
-        "Yes: it's under the one-year warranty until at least 1 October 2027, and as it's faulty, you can "
-        "get a full refund or a replacement"
+        "Yes: it's under the one-year warranty until at least 1 October 2027, and as it's "
+        "faulty, you can get a full refund or a replacement"
     ), reply
     assert "depends" not in reply, reply
 
@@ -1533,3 +1535,30 @@ def test_a_fault_inside_the_30_days_from_zosi_hears_no_if_and_who_pays(customer:
     )
     assert "if you bought it from ZOSI, a full refund" in unknown, unknown
     assert "pays the return shipping" not in unknown, unknown
+
+
+def test_a_second_question_after_a_verdict_is_heard_not_left_on_the_card(customer: Start) -> None:
+    """W1, W3, from a fresh corpus: "is a camera I bought in January still under warranty, and
+    who do I talk to about getting it fixed" heard the whole warranty answer and the offer,
+    and the first step went to the card only, as both did not fit in one breath. The verdict's
+    own sentence answers the first question: it comes, then the first step. A decision whose
+    rest says what the customer's reason costs keeps it (R4) and the second fact waits."""
+    talk = customer()
+    reply = talk.says(
+        "WarrantyStatusIntent",
+        purchaseDate="2026-01",
+        product=CAMERA,
+        alsoAspect=("who do I talk to", "steps"),
+    )
+    assert reply.startswith("Yes, your camera is under the one-year warranty until at least 1 Jan")
+    assert "email ZOSI support at service at zositech dot com" in reply, reply
+    assert len(reply.split()) <= 50, reply
+    talk = customer()
+    costs = talk.says(
+        "ReturnRefundIntent",
+        purchaseDate="2026-11-10",
+        reason=("I don't like it", "changed_mind"),
+        store=("your website", "zosi_website"),
+        alsoAspect=("who do I talk to", "steps"),
+    )
+    assert "you pay the return shipping" in costs, costs

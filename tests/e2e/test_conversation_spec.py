@@ -1416,9 +1416,9 @@ def test_a_fault_past_the_30_days_is_still_refunded_or_replaced_under_warranty(
         product=("n. v. r.", "nvr"),
     )
     assert reply.startswith(
-        "Yes: it's under the one-year warranty until at least 1 August 2027, and as it's faulty, you can "
-        "get a full refund or a replacement once ZOSI support confirms the fault. ZOSI pays "
-        "the return shipping."
+        "Yes: it's under the one-year warranty until at least 1 August 2027, and as it's "
+        "faulty, you can get a full refund or a replacement once ZOSI support confirms the "
+        "fault. ZOSI pays the return shipping."
     ), reply
     assert "ended" not in reply
     assert "Email ZOSI support" in talk.card
