@@ -200,7 +200,7 @@ def test_what_do_you_know_and_delete_my_data(alexa, store) -> None:
     assert replies[0].startswith("I've stored your delivery region, Kazan.")
     assert replies[1] == "Do you want me to delete everything I've stored about you?"
     assert replies[2].startswith("Done. I've deleted everything")
-    assert replies[3].startswith("I haven't stored anything about you.")
+    assert replies[3].startswith("I haven't stored anything about you:")
 
 
 def test_stop_and_cancel_end_the_session(alexa) -> None:

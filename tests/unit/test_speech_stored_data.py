@@ -33,7 +33,13 @@ def spoken(answer: Answer) -> str:
 
 
 def test_nothing_stored_is_said_plainly() -> None:
-    assert spoken(en.stored_data_answer(stored_fields(UserState()))) == en.NOTHING_STORED
+    """P1, P4: "what data do you keep about me" with nothing kept hears that, and why: the
+    skill keeps only what the customer asked it to remember (from a fresh corpus, where the
+    bare "I haven't stored anything" left the question of what it would keep unanswered)."""
+    said = spoken(en.stored_data_answer(stored_fields(UserState())))
+    assert said == en.NOTHING_STORED
+    assert said.startswith("I haven't stored anything about you"), said
+    assert "I only keep what you ask me to remember" in said, said
 
 
 def test_every_field_the_state_can_hold_has_words() -> None:

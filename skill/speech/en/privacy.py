@@ -39,7 +39,11 @@ DELETE_FAILED = (
     "in a moment."
 )
 NOTHING_DELETED = "Okay, I've kept everything as it was."
-NOTHING_STORED = "I haven't stored anything about you."
+#: P1, P4 and the skill's own rule: nothing is kept unless the customer said yes to it.
+NOTHING_STORED = (
+    "I haven't stored anything about you: I only keep what you ask me to remember, like a "
+    "purchase date or your region."
+)
 
 
 def _policy_version(version: str) -> Phrase:
