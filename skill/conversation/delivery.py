@@ -58,6 +58,9 @@ class DeliveryStep(Record):
         remembered: The estimate is for the customer's remembered region.
         bad_date: The order date could not be used; the window is for ordering today.
         placed: The window counts from the day of an order already placed.
+        on_its_way: An order placed before today: its parcel is followed by its tracking
+            code (D5), which the customer waiting for it hears instead of the free delivery
+            they already had (D2).
         ask_region: No place at all: ask which city or region.
         offer_region: A region id to offer to remember.
     """
@@ -69,6 +72,7 @@ class DeliveryStep(Record):
     remembered: bool = False
     bad_date: bool = False
     placed: bool = False
+    on_its_way: bool = False
     ask_region: bool = False
     offer_region: str | None = None
 
@@ -183,6 +187,7 @@ def delivery_step(
         remembered=from_memory,
         bad_date=bad_date,
         placed=placed and not bad_date,
+        on_its_way=placed and not bad_date and order_date < today,
         # Mid-dialog, the purchase question comes back instead of a question of its own.
         ask_region=estimate.region is None and heard.place is None and case.waiting is None,
         offer_region=estimate.region.id if offer and estimate.region is not None else None,

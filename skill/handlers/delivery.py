@@ -76,7 +76,7 @@ def delivery_time(  # noqa: PLR0911 - one answer per kind of delivery question
     estimate = step.estimate
     if estimate is None:  # only a country the terms don't cover has no estimate
         return finish(handler_input, (say.OKAY,))
-    result = say.delivery_answer(estimate, current.today, step.place)
+    result = say.delivery_answer(estimate, current.today, step.place, on_its_way=step.on_its_way)
 
     def screen(locale: str) -> Screen:
         from screens.build import delivery_screen

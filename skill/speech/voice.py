@@ -144,8 +144,15 @@ class Voice(Protocol):
         """Say that the published delivery terms don't cover a country outside Russia (D2, D4)."""
         ...
 
-    def delivery_answer(self, estimate: DeliveryEstimate, today: date, place: str | None) -> Answer:
-        """Speak a delivery window with concrete dates (D2-D4)."""
+    def delivery_answer(
+        self,
+        estimate: DeliveryEstimate,
+        today: date,
+        place: str | None,
+        *,
+        on_its_way: bool = False,
+    ) -> Answer:
+        """Speak a delivery window with concrete dates (D2-D4), and tracking once ordered (D5)."""
         ...
 
     def fact_answer(self, explanation: Explanation) -> Answer:

@@ -207,6 +207,17 @@ def test_s007_i_ordered_on_the_10th_counts_from_10_november(talk: Customer) -> N
     assert "10 December" not in reply
 
 
+def test_an_order_already_on_its_way_hears_how_to_follow_it(talk: Customer) -> None:
+    """D5, from a fresh corpus: "I ordered a camera two weeks ago and it still isn't here, is
+    that normal" heard the window and "Delivery is free", which the customer already had; the
+    parcel on its way is followed by its tracking code, said in its place. An estimate for an
+    order not yet placed still says delivery is free (D2)."""
+    reply = talk.says("DeliveryTimeIntent", orderedOn="2026-12-10", region=KAZAN)
+    assert "You can follow it with its tracking code, also in the AliExpress app." in reply
+    assert "Delivery is free" not in reply, reply
+    assert "Delivery is free." in talk.says("DeliveryTimeIntent", region=KAZAN)
+
+
 def test_s007_no_wait_it_was_the_12th_corrects_the_order_day(talk: Customer) -> None:
     """D4: the correction arrives as a date alone (2026-12-12) and re-dates the same question."""
     talk.says("DeliveryTimeIntent", orderedOn="2026-12-10", region=KAZAN)

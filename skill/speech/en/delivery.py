@@ -22,8 +22,18 @@ if TYPE_CHECKING:
 MAX_PLACE_WORDS = 3
 
 
-def delivery_answer(estimate: DeliveryEstimate, today: date, place: str | None) -> Answer:
-    """Speak a delivery window with concrete dates (D2-D4)."""
+#: D5: how a parcel on its way is followed.
+FOLLOW_THE_PARCEL = "You can follow it with its tracking code, also in the AliExpress app."
+
+
+def delivery_answer(
+    estimate: DeliveryEstimate, today: date, place: str | None, *, on_its_way: bool = False
+) -> Answer:
+    """Speak a delivery window with concrete dates (D2-D4).
+
+    ``on_its_way``: an order placed before today, whose tracking code follows it (D5): said
+    in place of the free delivery, which the customer already had.
+    """
     low, high = DELIVERY_BUSINESS_DAYS
     ordered = (
         ("Ordered today",)
@@ -59,6 +69,8 @@ def delivery_answer(estimate: DeliveryEstimate, today: date, place: str | None) 
     else:
         basis = f" That's {low} to {high} business days, depending on the region."
     free = "" if place and estimate.region is None else " Delivery is free."
+    if on_its_way and free:
+        free = f" {FOLLOW_THE_PARCEL}"
     speech = phrase(window, basis, free)
     body = phrase(
         window,
