@@ -452,6 +452,8 @@ def _act_on_order(case: Case, known: Known, order: OrderFacts) -> Outcome:
     """Which request to open for one order, its costs and a yes, or why none can be."""
     kind = _claim_kind(case)
     reason = member(Reason, case.value(FactName.REASON))
+    if reason is None and kind is ClaimKind.REFUND_RETURN and _refund_ruled_out(case):
+        reason = Reason.OTHER  # R3: no reason can make the refund possible: none is asked
     if reason is None:
         if not (case.unknown(FactName.REASON) and kind is not None):
             # A repair or a replacement is for a fault (W2, X2): a change of mind isn't offered.

@@ -749,16 +749,23 @@ def _advance(  # noqa: PLR0911, PLR0912
     ):
         return _from_orders(case, known)
 
-    if goal is Goal.REFUND and _refund_ruled_out(case):
-        # R3: what the customer said of the product decides; no date or shop can change it.
+    kind = _claim_kind(case)
+    # a refund request for a product said damaged or without its box (R3); one from another
+    # shop is the request's own refusal, which names the shop (R5)
+    condition = member(Condition, case.value(FactName.CONDITION))
+    refund_requested = goal is Goal.CLAIM and kind is ClaimKind.REFUND_RETURN
+    blocked = refund_requested and condition is not None and condition.blocks_refund
+    if (goal is Goal.REFUND and _refund_ruled_out(case)) or blocked:
+        # R3: what the customer said of the product decides; no date or shop can change it,
+        # whether they asked whether they can or asked for the request ("I threw the box
+        # away, can you open a refund for my camera"): the refund's own answer says why.
         return _decide(
-            case._replace(question=None),
+            case._replace(goal=Goal.REFUND, question=None),
             known,
             # no day said: any day up to today, so nothing is dated that was not said
             purchase_span(case) or DateSpan.any_day_until(known.today),
         )
 
-    kind = _claim_kind(case)
     if goal is Goal.CLAIM and kind is None:
         route = _claim_route(case, known, progressed=progressed)
         if route is not None:

@@ -1562,3 +1562,26 @@ def test_a_second_question_after_a_verdict_is_heard_not_left_on_the_card(custome
         alsoAspect=("who do I talk to", "steps"),
     )
     assert "you pay the return shipping" in costs, costs
+
+
+def test_a_refund_request_for_a_product_said_damaged_is_refused_for_that(customer: Start) -> None:
+    """R3, from probing: "I threw away the box, can you open a refund for my camera" heard the
+    general "a full refund is possible within 30 days" and was asked the date, as if the box
+    did not matter; asked whether they can, the same customer heard why not. The request gets
+    the refund's own answer: the packaging rules it out, whatever the date (and later, with a
+    date, never "it's too late" for the 30 days)."""
+    talk = customer()
+    reply = talk.says(
+        "StartClaimIntent",
+        condition=("I threw away the box", "packaging_gone"),
+        claimType=("a refund", "refund_return"),
+        product=CAMERA,
+    )
+    assert reply.startswith("Sorry, without its original packaging in good shape"), reply
+    assert "can't go back for a refund" in reply, reply
+    assert "full refund is possible" not in reply, reply
+    dated = talk.says(
+        "PurchaseDetailsIntent", purchaseDate="2026-11-12", store=("your website", "zosi_website")
+    )
+    assert "too late" not in dated, dated
+    assert "can't go back for a refund" in dated, dated

@@ -211,6 +211,23 @@ def test_a_refund_the_30_days_rule_out_is_never_requested(
     assert opened.startswith("Done. I've opened a warranty repair")
 
 
+def test_a_refund_request_the_box_rules_out_says_so_not_too_late(
+    talk: Talk, service: LocalAccountService
+) -> None:
+    """R3: "I threw away the box, can you open a refund for my camera", for the camera ordered
+    five days ago, was asked why it goes back, then heard "it's too late for a refund: the 30
+    days ended on 16 December", a date still to come. No reason makes the refund possible, so
+    none is asked: the box rules it out, and the warranty still covers a fault (W2)."""
+    before = service.calls[SUPPORT_POST]
+    conversation = talk("demo-recent", user_id="amzn1.ask.account.NOBOX")
+    (reply,) = said(conversation, "i threw away the box, can you open a refund for my camera")
+    assert "without its original packaging in good shape" in reply, reply
+    assert "can't go back for a refund" in reply, reply
+    assert "too late" not in reply, reply
+    assert "under warranty until" in reply, reply
+    assert service.calls[SUPPORT_POST] == before
+
+
 def test_a_change_of_mind_after_the_30_days_is_not_turned_into_a_warranty_repair(
     talk: Talk, service: LocalAccountService
 ) -> None:

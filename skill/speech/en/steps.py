@@ -361,6 +361,43 @@ def offer_request(kind: str) -> str:
     return f"Shall I open {KIND_NAMES[kind]} request for it?"
 
 
+def _refund_refused(
+    decision: ReturnDecision | WarrantyDecision | CrossShipDecision,
+    what: Phrase,
+    product: str | None,
+    store_name: str | None,
+    exact: bool,
+) -> Phrase | None:
+    """Why a refund can't be had whatever its date, if that is so.
+
+    A gift's change of mind (R6), another shop (R5), or what the customer said of the
+    product and its box (R3).
+    """
+    if not _is_return(decision):
+        return None
+    if decision.buyer_returns:
+        until_: Phrase = (
+            () if decision.window.last_day is None else (" until ", When(decision.window.last_day))
+        )
+        return phrase(
+            "As it was a gift, a refund for a reason that isn't a fault is for the person who "
+            "bought it to ask for: they can return it",
+            until_,
+            ".",
+        )
+    if decision.referral is Referral.SELLER:
+        shop = store_name or "another shop"
+        return phrase(
+            "ZOSI can't refund ",
+            what,
+            f": it was bought from {shop}, so ask that shop about its own return policy.",
+        )
+    if decision.blocked_by is not None:
+        # never "it's too late" for a camera bought five days ago with its box thrown away
+        return return_answer(decision, product, exact).speech
+    return None
+
+
 def refused(
     kind: str,
     decision: ReturnDecision | WarrantyDecision | CrossShipDecision,
@@ -371,7 +408,7 @@ def refused(
     not_a_fault: bool = False,
     exact: bool = True,
 ) -> Phrase:
-    """Why a request can't be opened, in the customer's terms (R1, R5, W1, W2, X1, X2).
+    """Why a request can't be opened, in the customer's terms (R1, R3, R5, W1, W2, X1, X2).
 
     ``exact``: the purchase day is known to the day; else a last day is "at least".
     """
@@ -383,23 +420,9 @@ def refused(
             what,
             " because you changed your mind.",
         )
-    if _is_return(decision) and decision.buyer_returns:
-        until_: Phrase = (
-            () if decision.window.last_day is None else (" until ", When(decision.window.last_day))
-        )
-        return phrase(
-            "As it was a gift, a refund for a reason that isn't a fault is for the person who "
-            "bought it to ask for: they can return it",
-            until_,
-            ".",
-        )
-    if _is_return(decision) and decision.referral is Referral.SELLER:
-        shop = store_name or "another shop"
-        return phrase(
-            "ZOSI can't refund ",
-            what,
-            f": it was bought from {shop}, so ask that shop about its own return policy.",
-        )
+    why = _refund_refused(decision, what, product, store_name, exact)
+    if why is not None:
+        return why
     remedy = _fault_refund_of(decision)
     if kind == "refund_return" and remedy is not None:
         # W5: past the 30 days, a fault said still gets a refund or a replacement
