@@ -91,21 +91,21 @@ def reason_says_who_pays(case: Case, aspect: str | None) -> Topic | None:
 
 
 def who_pays_left(case: Case, aspect: str | None) -> Topic | None:
-    """Who pays, asked with a refund the decision allows but gave no reason for (R4).
+    """Who pays, asked with a refund or a warranty the decision allows but gave no reason for.
 
     "I bought the kit twelve days ago and found a cheaper one, can I return it and do I pay
     the postage": the decision says until when, and who pays for each kind of reason comes
     after it, as the reason was not heard; from abroad, the customer pays either way. None
     when the decision says it already.
     """
-    from policy.facts import Aspect
+    from policy.facts import Aspect, Subject
 
-    if (
-        member(Aspect, aspect) is not Aspect.WHO_PAYS
-        or case.goal is not Goal.REFUND
-        or case.value(FactName.REASON) is not None
-        or _refund_ruled_out(case)
-    ):
+    if member(Aspect, aspect) is not Aspect.WHO_PAYS or case.value(FactName.REASON) is not None:
+        return None
+    if case.goal is Goal.WARRANTY:
+        # W5, W6: a warranty decision with no fault said is silent on the shipping
+        return _topic_for(case, Subject.WARRANTY, Aspect.WHO_PAYS)
+    if case.goal is not Goal.REFUND or _refund_ruled_out(case):
         return None
     return _return_shipping_topic(case)
 
@@ -424,11 +424,11 @@ def _decision_answers(  # noqa: PLR0911
             # with no reason given, a decision that needs no more (the shop is known) says
             # who pays for each after it; else who pays comes first, for either reason
             return any(case.value(name) is not None for name in (FactName.REASON, FactName.CHANNEL))
-        if case.goal is Goal.WARRANTY:  # W5, W6: both countries, else the rule comes first
-            return all(
-                case.value(name) is not None
-                for name in (FactName.HOME_COUNTRY, FactName.PURCHASE_COUNTRY)
-            )
+        if case.goal is Goal.WARRANTY:
+            # "is my NVR under warranty, bought last December, and who pays to ship it to
+            # you": whether it is covered first (W1), then who pays under it (W5, W6, after
+            # it: `who_pays_left`), never the shipping alone with the year left unsaid
+            return True
     return False
 
 

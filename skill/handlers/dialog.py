@@ -165,13 +165,13 @@ def converse_heard(handler_input: HandlerInput, heard: Heard) -> Response:
             first=answered,
             reason=reason,
             condition=condition,
-            stands_alone=_verdict_stands_alone(verdict, heard, second, reason),
+            stands_alone=_verdict_stands_alone(verdict, heard, second, outcome.case),
         )
     return show(handler_input, outcome)
 
 
 def _verdict_stands_alone(
-    verdict: Verdict | None, heard: Heard, second: Topic | None, reason: Reason | None
+    verdict: Verdict | None, heard: Heard, second: Topic | None, case: Case
 ) -> bool:
     """Whether a decision's first sentence may be said alone before the second fact asked.
 
@@ -181,10 +181,18 @@ def _verdict_stands_alone(
     nor when the rest of the decision says something the customer needs: what their own
     reason costs them (R4, W5), or a first aspect asked ("who pays ..."); nor for who pays
     named second, which the decision says for their reason where the general fact gives both.
+    A warranty decision with nothing said of the product is the exception: its rest is only
+    what the warranty does (W2), so "... and who pays to ship it to you" hears the year's
+    end, then who pays under it (W5).
     """
     from policy.model import Verdict
 
-    if verdict not in {Verdict.YES, Verdict.NO} or heard.aspect is not None or reason:
+    said = any(case.value(fact) for fact in (FactName.REASON, FactName.CONDITION))
+    if verdict not in {Verdict.YES, Verdict.NO} or said:
+        return False
+    if case.goal is Goal.WARRANTY:
+        return True
+    if heard.aspect is not None:
         return False
     return second is None or second.value not in WHO_PAYS_TOPICS
 

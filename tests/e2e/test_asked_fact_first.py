@@ -1585,3 +1585,21 @@ def test_a_refund_request_for_a_product_said_damaged_is_refused_for_that(custome
     )
     assert "too late" not in dated, dated
     assert "can't go back for a refund" in dated, dated
+
+
+def test_a_warranty_asked_with_who_pays_hears_the_year_then_the_shipping(customer: Start) -> None:
+    """W1, W5, from probing: "is my NVR under warranty, bought last December, and who pays to
+    ship it to you" heard only the general who-pays rule and "Anything else?": the purchase
+    was dated, so the rule's offer to check it was dropped, and whether it is covered was
+    never said. The decision comes first, then who pays under the warranty."""
+    talk = customer()
+    reply = talk.says(
+        "WarrantyStatusIntent",
+        purchaseDate="2025-12",
+        product=("N. V. R.", "nvr"),
+        aspect=("who pays to ship it", "who_pays"),
+    )
+    assert reply.startswith("Yes, your N. V. R. is under the one-year warranty until"), reply
+    assert "ZOSI pays the return shipping" in reply, reply
+    assert reply.endswith("Shall I remember this purchase for next time?"), reply
+    assert len(reply.split()) <= 50, reply
