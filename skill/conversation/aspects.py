@@ -58,6 +58,8 @@ def _explain(case: Case, heard: Heard, known: Known) -> Outcome | None:
         return None
     if _decision_answers(case, aspect, known, follow_up=not heard.states_purchase):
         return None
+    if _whether_first(case, heard, aspect):
+        return None  # the decision, then the aspect's fact (`left_after_decision`)
     subject = subject_of(case)
     topic = _topic_for(case, subject, aspect)
     reason = member(Reason, case.value(FactName.REASON))
@@ -90,6 +92,47 @@ def reason_says_who_pays(case: Case, aspect: str | None) -> Topic | None:
     return _return_shipping_topic(case)
 
 
+#: What a goal question asked with its purchase dated hears after the decision, not instead
+#: of it: "is my camera from May still under warranty, and would I pay customs" is covered
+#: until when (W1), then customs (W9); "can I get an advance replacement for my doorbell
+#: from April, and how fast do you ship it" whether and until when (X1), then X4.
+_AFTER_THE_DECISION = frozenset(
+    {"customs", "how_fast", "not_faulty", "steps", "card_hold", "approved", "where_from"}
+)
+
+
+def _whether_first(case: Case, heard: Heard, aspect: Aspect) -> bool:
+    """Whether the decision answers first, and the aspect's fact follows it."""
+    return (
+        heard.goal_asked
+        and heard.goal is case.goal
+        and case.goal in {Goal.REFUND, Goal.WARRANTY, Goal.CROSS_SHIP}
+        and heard.date is not None
+        and purchase_span(case) is not None
+        and aspect.value in _AFTER_THE_DECISION
+    )
+
+
+def left_after_decision(case: Case, heard: Heard) -> Topic | None:
+    """The fact a decision leaves unsaid of the aspect its question asked, said after it.
+
+    Who pays (:func:`who_pays_left`), or an aspect the decision came before
+    (``_AFTER_THE_DECISION``): customs (W9), how fast (X4), the test that finds no fault
+    (W8), the steps (W3, W4), the card hold (X3).
+    """
+    from policy.facts import Aspect
+
+    aspect = member(Aspect, heard.aspect)
+    if aspect is None or aspect is Aspect.WHO_PAYS:
+        return who_pays_left(case, heard.aspect)
+    if not _whether_first(case, heard, aspect):
+        return None
+    if aspect is Aspect.CARD_HOLD and case.goal is Goal.CROSS_SHIP:
+        return None  # X3: the replacement's decision names its hold already
+    topic = _topic_for(case, subject_of(case), aspect)
+    return None if topic is None else fact_topic(case, topic)
+
+
 def who_pays_left(case: Case, aspect: str | None) -> Topic | None:
     """Who pays, asked with a refund or a warranty the decision allows but gave no reason for.
 
@@ -100,7 +143,12 @@ def who_pays_left(case: Case, aspect: str | None) -> Topic | None:
     """
     from policy.facts import Aspect, Subject
 
-    if member(Aspect, aspect) is not Aspect.WHO_PAYS or case.value(FactName.REASON) is not None:
+    if member(Aspect, aspect) is not Aspect.WHO_PAYS:
+        return None
+    if case.goal is Goal.CROSS_SHIP:
+        # X1: the replacement's decision says its hold, never what its shipping costs
+        return _topic_for(case, Subject.CROSS_SHIP, Aspect.WHO_PAYS)
+    if case.value(FactName.REASON) is not None:
         return None
     if case.goal is Goal.WARRANTY:
         # W5, W6: a warranty decision with no fault said is silent on the shipping
@@ -208,7 +256,12 @@ def _named_fact(case: Case, heard: Heard) -> Outcome | None:
         heard.also_topic is None
         or case.goal is None
         or heard
-        != Heard(goal=heard.goal, product_name=heard.product_name, also_topic=heard.also_topic)
+        != Heard(
+            goal=heard.goal,
+            product_name=heard.product_name,
+            also_topic=heard.also_topic,
+            goal_asked=heard.goal_asked,
+        )
     ):
         return None
     from policy.facts import Topic
@@ -311,7 +364,9 @@ def who_pays_for_another_reason(case: Case, asked: Question | None, heard: Heard
         return None
     if heard.product not in {None, case.value(FactName.PRODUCT)}:
         return None
-    rest = heard._replace(goal=None, product=None, product_name=None, reason=None, signal=None)
+    rest = heard._replace(
+        goal=None, product=None, product_name=None, reason=None, signal=None, goal_asked=False
+    )
     if rest != Heard():
         return None
     noted = case.with_facts({FactName.REASON: Fact(reason.value, Source.SAID)})
@@ -424,10 +479,11 @@ def _decision_answers(  # noqa: PLR0911
             # with no reason given, a decision that needs no more (the shop is known) says
             # who pays for each after it; else who pays comes first, for either reason
             return any(case.value(name) is not None for name in (FactName.REASON, FactName.CHANNEL))
-        if case.goal is Goal.WARRANTY:
+        if case.goal in {Goal.WARRANTY, Goal.CROSS_SHIP}:
             # "is my NVR under warranty, bought last December, and who pays to ship it to
             # you": whether it is covered first (W1), then who pays under it (W5, W6, after
-            # it: `who_pays_left`), never the shipping alone with the year left unsaid
+            # it: `who_pays_left`), never the shipping alone with the year left unsaid; the
+            # same for a replacement asked for with "is that free" (X1)
             return True
     return False
 

@@ -64,6 +64,8 @@ class Heard(Record):
         also_topic: Topic id of a second policy fact asked in the same breath ("and how long
             is the warranty anyway?").
         aged: ``date`` was read from an age ("it's two days", "eight months old"), not a date.
+        goal_asked: The question itself was the goal ("is it still under warranty?", "can I
+            return it?"), not a goal said in passing or read from a topic.
     """
 
     goal: Goal | None = None
@@ -83,6 +85,7 @@ class Heard(Record):
     also_aspect: str | None = None
     also_topic: str | None = None
     aged: bool = False
+    goal_asked: bool = False
 
     @property
     def states_purchase(self) -> bool:

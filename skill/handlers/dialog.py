@@ -26,9 +26,9 @@ from conversation.aspects import (
     aspect_of_topic,
     channel_of_topic,
     fact_first,
+    left_after_decision,
     names_the_period_only,
     own_purchase_goal,
-    who_pays_left,
 )
 from conversation.case import Asks, Case, FactName, Goal, Offer, Question, Source, member
 from conversation.decisions import (
@@ -157,7 +157,7 @@ def converse_heard(handler_input: HandlerInput, heard: Heard) -> Response:
             # of a refund with no reason given: for each kind of reason (R4)
             second = member(Topic, fact_first(heard.topic))
             if second is None and outcome.step.decision.verdict is not Verdict.NO:
-                second = who_pays_left(outcome.case, heard.aspect)
+                second = left_after_decision(outcome.case, heard)
         verdict = outcome.step.decision.verdict if isinstance(outcome.step, Decided) else None
         also_say(
             handler_input,
@@ -255,6 +255,7 @@ def hear(handler_input: HandlerInput) -> Heard:
         or fact_first(topic),
         also_aspect=also_aspect,
         also_topic=read_slot(intent, ALSO_TOPIC).id,
+        goal_asked=name in GOALS,
     )
 
 

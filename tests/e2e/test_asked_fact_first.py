@@ -1603,3 +1603,47 @@ def test_a_warranty_asked_with_who_pays_hears_the_year_then_the_shipping(custome
     assert "ZOSI pays the return shipping" in reply, reply
     assert reply.endswith("Shall I remember this purchase for next time?"), reply
     assert len(reply.split()) <= 50, reply
+
+
+@pytest.mark.parametrize(
+    ("intent", "aspect", "verdict", "fact"),
+    [
+        (
+            "WarrantyStatusIntent",
+            ("would I pay customs", "customs"),
+            "Yes, your camera is under the one-year warranty until at least 1 May 2027.",
+            "Customs, duties and taxes are always yours to pay.",
+        ),
+        (
+            "CrossShipIntent",
+            ("how fast do you ship it", "how_fast"),
+            "Yes, you can get an advance replacement for your camera until at least 1 May 2027.",
+            "within 2 to 3 business days",
+        ),
+        (
+            "CrossShipIntent",
+            ("is that free", "who_pays"),
+            "Yes, you can get an advance replacement for your camera until at least 1 May 2027.",
+            "Ground shipping for an advance replacement is free within the country",
+        ),
+        (
+            "WarrantyStatusIntent",
+            ("how do I claim", "steps"),
+            "Yes, your camera is under the one-year warranty until at least 1 May 2027.",
+            "email ZOSI support at service at zositech dot com",
+        ),
+    ],
+)
+def test_a_dated_goal_question_asked_with_an_aspect_hears_whether_then_the_fact(
+    customer: Start, intent: str, aspect: tuple[str, str], verdict: str, fact: str
+) -> None:
+    """W1, W3, W9, X1, X4, from probing: "is my camera from May still under warranty, and would
+    I pay customs" heard only that customs are theirs, and "can I get an advance replacement
+    for the camera from May, and how fast do you ship it" only X4: the purchase was dated, so
+    the rule's offer to check it was dropped and whether was never said. The decision comes
+    first, then the fact the aspect asks."""
+    talk = customer()
+    reply = talk.says(intent, purchaseDate="2026-05", product=CAMERA, aspect=aspect)
+    assert reply.startswith(verdict), reply
+    assert fact in reply, reply
+    assert len(reply.split()) <= 50, reply
