@@ -255,7 +255,7 @@ def hear(handler_input: HandlerInput) -> Heard:
         or fact_first(topic),
         also_aspect=also_aspect,
         also_topic=read_slot(intent, ALSO_TOPIC).id,
-        goal_asked=name in GOALS,
+        goal_asked=name in GOALS or read_slot(intent, GOAL).id is not None,
     )
 
 
