@@ -31,6 +31,7 @@ from handlers.names import (
     ALSO_TOPIC,
     ASPECT,
     CONDITION,
+    GOAL,
     PRODUCT,
     PURCHASE_DATE,
     REASON,
@@ -78,6 +79,9 @@ def policy_fact(handler_input: HandlerInput) -> Response:
         own_purchase_goal_of(intent, current) is not None
         or (current.case.goal is not None and _names_only_a_product(intent))
         or _states_the_products_state(intent)
+        # "do I get my money back?" naming nothing else: the goal's own question, asked of
+        # the case (a refund chosen while a refund or a repair is asked, R1, W2)
+        or (_said(intent) <= {GOAL, PRODUCT} and read_slot(intent, GOAL).id is not None)
         or (
             _said(intent) == {TOPIC}
             and names_the_shop_of_the_dated(current.case, read_slot(intent, TOPIC).id)

@@ -1647,3 +1647,22 @@ def test_a_dated_goal_question_asked_with_an_aspect_hears_whether_then_the_fact(
     assert reply.startswith(verdict), reply
     assert fact in reply, reply
     assert len(reply.split()) <= 50, reply
+
+
+def test_money_back_said_to_the_refund_or_repair_choice_is_the_refund(customer: Start) -> None:
+    """R1, R4, W2, found in make chat: "it's within the 30 days ... Do you want a refund, a
+    warranty repair, or an advance replacement?" - "what does that mean, do I get my money
+    back?", heard as a policy question naming only the goal, got "I don't know that part of
+    ZOSI's policy". The goal said is the choice: the refund's decision answers."""
+    talk = customer()
+    choice = talk.says(
+        "StartClaimIntent",
+        product=DOORBELL,
+        reason=("arrived with a cracked screen", "damaged_in_transit"),
+        purchaseDate="2026-11-15",
+        store=("the website", "zosi_website"),
+    )
+    assert choice.endswith("Do you want a refund, a warranty repair, or an advance replacement?")
+    reply = talk.says("PolicyFactIntent", goal=("do I get my money back", "refund"))
+    assert reply.startswith("Yes, you can return your doorbell for a full refund"), reply
+    assert "don't know that part" not in reply, reply
