@@ -1666,3 +1666,15 @@ def test_money_back_said_to_the_refund_or_repair_choice_is_the_refund(customer: 
     reply = talk.says("PolicyFactIntent", goal=("do I get my money back", "refund"))
     assert reply.startswith("Yes, you can return your doorbell for a full refund"), reply
     assert "don't know that part" not in reply, reply
+
+
+def test_damage_asked_of_the_warranty_in_general_is_supports_call(customer: Start) -> None:
+    """W2, W8, from probing: "is water damage covered by the warranty" heard only "if it fails,
+    ZOSI repairs or replaces it", a yes by omission. Damage the customer caused is support's
+    call; a plain question stays plain."""
+    talk = customer()
+    reply = talk.says("WarrantyStatusIntent", condition=("water damage", "damaged_by_customer"))
+    assert "Whether it covers damage you caused is ZOSI support's call." in reply, reply
+    assert len(reply.split()) <= 50, reply
+    plain = customer().says("WarrantyStatusIntent", product=CAMERA)
+    assert "damage you caused" not in plain, plain

@@ -272,7 +272,13 @@ def _general_note(
     warranty = _warranty(decision)
     # Who pays the way back is said when it is not ZOSI (from abroad, W6); asked, it is a fact.
     note = f" From abroad, {ABROAD_PAYS}." if warranty.return_shipping is Payer.CUSTOMER else ""
-    return phrase(note, _giver_note(warranty.referral))
+    # W8: "is water damage covered by the warranty" is support's call, never a yes
+    damage = DAMAGE_IS_SUPPORTS_CALL if warranty.damage_said else ""
+    return phrase(note, damage, _giver_note(warranty.referral))
+
+
+#: W8, said with the general warranty rule: whether damage the customer caused is covered.
+DAMAGE_IS_SUPPORTS_CALL = " Whether it covers damage you caused is ZOSI support's call."
 
 
 def general_card(
