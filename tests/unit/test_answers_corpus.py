@@ -20,7 +20,7 @@ from tests.helpers import said, sentences_the_nlu_knows
 # today's skill, rounded down to the whole percent: a change that answers customers worse fails.
 # Raise them as the answers improve. Never tune anything on the blind half to raise its floor.
 OVERALL_FLOOR = 0.92
-BLIND_FLOOR = 0.86
+BLIND_FLOOR = 0.87
 
 TUNING, BLIND = CORPORA
 
