@@ -1587,27 +1587,15 @@ def test_a_refund_request_for_a_product_said_damaged_is_refused_for_that(custome
     assert "can't go back for a refund" in dated, dated
 
 
-def test_a_warranty_asked_with_who_pays_hears_the_year_then_the_shipping(customer: Start) -> None:
-    """W1, W5, from probing: "is my NVR under warranty, bought last December, and who pays to
-    ship it to you" heard only the general who-pays rule and "Anything else?": the purchase
-    was dated, so the rule's offer to check it was dropped, and whether it is covered was
-    never said. The decision comes first, then who pays under the warranty."""
-    talk = customer()
-    reply = talk.says(
-        "WarrantyStatusIntent",
-        purchaseDate="2025-12",
-        product=("N. V. R.", "nvr"),
-        aspect=("who pays to ship it", "who_pays"),
-    )
-    assert reply.startswith("Yes, your N. V. R. is under the one-year warranty until"), reply
-    assert "ZOSI pays the return shipping" in reply, reply
-    assert reply.endswith("Shall I remember this purchase for next time?"), reply
-    assert len(reply.split()) <= 50, reply
-
-
 @pytest.mark.parametrize(
     ("intent", "aspect", "verdict", "fact"),
     [
+        (
+            "WarrantyStatusIntent",
+            ("who pays to ship it to you", "who_pays"),
+            "Yes, your camera is under the one-year warranty until at least 1 May 2027.",
+            "ZOSI pays the return shipping",
+        ),
         (
             "WarrantyStatusIntent",
             ("would I pay customs", "customs"),
@@ -1637,11 +1625,12 @@ def test_a_warranty_asked_with_who_pays_hears_the_year_then_the_shipping(custome
 def test_a_dated_goal_question_asked_with_an_aspect_hears_whether_then_the_fact(
     customer: Start, intent: str, aspect: tuple[str, str], verdict: str, fact: str
 ) -> None:
-    """W1, W3, W9, X1, X4, from probing: "is my camera from May still under warranty, and would
-    I pay customs" heard only that customs are theirs, and "can I get an advance replacement
-    for the camera from May, and how fast do you ship it" only X4: the purchase was dated, so
-    the rule's offer to check it was dropped and whether was never said. The decision comes
-    first, then the fact the aspect asks."""
+    """W1, W3, W5, W9, X1, X4, from probing: "is my NVR under warranty, bought last December,
+    and who pays to ship it to you" heard only the general who-pays rule; "is my camera from May
+    still under warranty, and would I pay customs" only that customs are theirs, and "can I get
+    an advance replacement for the camera from May, and how fast do you ship it" only X4: the
+    purchase was dated, so the rule's offer to check it was dropped and whether was never said.
+    The decision comes first, then the fact the aspect asks."""
     talk = customer()
     reply = talk.says(intent, purchaseDate="2026-05", product=CAMERA, aspect=aspect)
     assert reply.startswith(verdict), reply
