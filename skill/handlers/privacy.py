@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from ask_sdk_core.handler_input import HandlerInput
     from ask_sdk_model.response import Response
 
+    from handlers.slots import SlotReading
     from policy.facts import Topic
     from speech import Answer
 
@@ -60,9 +61,22 @@ def _why_asked(handler_input: HandlerInput) -> Topic | None:
     from policy.facts import Topic
 
     intent = current_intent(handler_input)
-    if any(read_slot(intent, name).spoken for name in (TOPIC, ALSO_TOPIC, ASPECT)):
+    if any(_names_something(read_slot(intent, name)) for name in (TOPIC, ALSO_TOPIC, ASPECT)):
         return None
     return member(Topic, why_asked(turn(handler_input).case))
+
+
+#: Words that point back at what was just asked and name nothing of their own: "why do you
+#: need that" fills the topic with "that", which asks why the question is asked.
+_POINTING_WORDS = frozenset({"that", "this", "it", "to know", "to know that", "to know this"})
+
+
+def _names_something(reading: SlotReading) -> bool:
+    """Whether a slot's words name a thing ("my email address"), not point back ("that")."""
+    spoken = reading.spoken
+    if spoken is None:
+        return False
+    return reading.id is not None or spoken.lower().strip() not in _POINTING_WORDS
 
 
 def _asks_of_the_case(handler_input: HandlerInput) -> bool:

@@ -1667,3 +1667,17 @@ def test_damage_asked_of_the_warranty_in_general_is_supports_call(customer: Star
     assert len(reply.split()) <= 50, reply
     plain = customer().says("WarrantyStatusIntent", product=CAMERA)
     assert "damage you caused" not in plain, plain
+
+
+def test_why_do_you_need_that_to_the_date_question_says_what_the_date_changes(
+    customer: Start,
+) -> None:
+    """R1 decision, found in make chat: "when did you buy your camera?" - "why do you need
+    that", heard as a privacy question with "that" for its topic, got the privacy overview.
+    A word that points back names nothing: the customer hears what the date decides, then
+    the same question."""
+    talk = customer()
+    talk.says("ReturnRefundIntent", product=CAMERA)
+    reply = talk.says("PrivacyPolicyIntent", topic="that")
+    assert reply.startswith("The purchase date is the day you placed the order"), reply
+    assert reply.endswith("when did you buy it?"), reply
