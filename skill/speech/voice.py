@@ -296,6 +296,7 @@ class Voice(Protocol):
         parcels: list[tuple[str, date, str, str | None, str | None]],
         *,
         arrives_by: date | None = None,
+        late: bool = False,
     ) -> Answer:
         """Where each parcel is: (product, ordered on, status, carrier, tracking number) (D5).
 

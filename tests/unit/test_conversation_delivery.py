@@ -7,10 +7,12 @@ from datetime import date, timedelta
 from conversation.case import Asks, Case, Fact, FactName, Goal, Question, Source
 from conversation.delivery import (
     DeliveryHeard,
+    arrives_by,
     corrects_order_day,
     delivery_step,
     kept_case,
     needs_region,
+    overdue,
 )
 
 TODAY = date(2026, 11, 21)
@@ -156,3 +158,14 @@ def test_a_date_said_alone_after_a_placed_order_estimate_corrects_its_day() -> N
     gone_by = (AUDIT_DAY - timedelta(days=10)).isoformat()
     assert corrects_order_day(after_plan, gone_by, AUDIT_DAY, only_a_date=True)
     assert not corrects_order_day(Case(), gone_by, AUDIT_DAY, only_a_date=True)  # no estimate
+
+
+def test_a_parcel_past_the_last_day_of_its_window_is_overdue_and_promised_no_day() -> None:
+    """D4, C1: ordered 20 November 2026, the window's last day is 12 January 2027 (the New Year
+    holidays not counted); on that day it is still due, the day after it is late and no day
+    is promised any more."""
+    ordered = date(2026, 11, 20)
+    assert arrives_by(ordered, date(2027, 1, 12)) == date(2027, 1, 12)
+    assert not overdue(ordered, date(2027, 1, 12))
+    assert arrives_by(ordered, date(2027, 1, 13)) is None
+    assert overdue(ordered, date(2027, 1, 13))

@@ -61,3 +61,19 @@ def test_no_rule_id_and_no_date_reaches_the_customer(code, name):
             r"September|October|November|December)\b",
             text,
         )
+
+
+def test_a_late_parcel_hears_that_support_can_look_into_it_and_gets_the_address() -> None:
+    """D4, D5, C1: one parcel past its window's last day is said to be running late, with no
+    day promised; the card carries support's address, and a parcel on time says neither."""
+    from datetime import date
+
+    parcel = ("ZOSI DB1 2K video doorbell", date(2026, 9, 1), "shipped", "Russian Post", "RA1RU")
+    late = en.parcels_answer([parcel], late=True)
+    said = to_text(late.speech, "en-US")
+    assert said.endswith("It's running late, so ZOSI support can look into it."), said
+    assert "should arrive by" not in said, said
+    assert "service@zositech.com" in to_text(late.card_body, "en-US")
+    on_time = en.parcels_answer([parcel], arrives_by=date(2026, 10, 14))
+    assert "running late" not in to_text(on_time.speech, "en-US")
+    assert "service@zositech.com" not in to_text(on_time.card_body, "en-US")

@@ -165,10 +165,12 @@ def parcels_answer(
     parcels: list[tuple[str, date, str, str | None, str | None]],
     *,
     arrives_by: date | None = None,
+    late: bool = False,
 ) -> Answer:
     """Where each parcel is: (product, ordered on, status, carrier, tracking number) (D5).
 
     ``arrives_by``: for one parcel, the last day of D4's window, said after it (D4).
+    ``late``: one parcel past that day: support can look into it (C1), the address on the card.
     """
     if not parcels:
         speech = phrase("All your ZOSI orders have been delivered; nothing is on its way.")
@@ -185,9 +187,12 @@ def parcels_answer(
         lines.append(phrase(line, "."))
     if arrives_by is not None:
         lines = [phrase(*lines, " It should arrive by ", When(arrives_by), ".")]
+    if late:
+        lines = [phrase(*lines, " It's running late, so ZOSI support can look into it.")]
     card = phrase(
         *(phrase(line, "\n") for line in lines),
         "Track parcels with their codes, also in the AliExpress app.",
+        support_card_line() if late else "",
     )
     return Answer(_listing(lines), "Your parcels", card)
 
