@@ -1598,6 +1598,12 @@ def test_a_refund_request_for_a_product_said_damaged_is_refused_for_that(custome
         ),
         (
             "WarrantyStatusIntent",
+            ("what if you find nothing wrong with it", "not_faulty"),
+            "Yes, your camera is under the one-year warranty until at least 1 May 2027.",
+            "If ZOSI finds no fault, you pay the shipping to get it back.",
+        ),
+        (
+            "WarrantyStatusIntent",
             ("would I pay customs", "customs"),
             "Yes, your camera is under the one-year warranty until at least 1 May 2027.",
             "Customs, duties and taxes are always yours to pay.",
@@ -1625,7 +1631,7 @@ def test_a_refund_request_for_a_product_said_damaged_is_refused_for_that(custome
 def test_a_dated_goal_question_asked_with_an_aspect_hears_whether_then_the_fact(
     customer: Start, intent: str, aspect: tuple[str, str], verdict: str, fact: str
 ) -> None:
-    """W1, W3, W5, W9, X1, X4, from probing: "is my NVR under warranty, bought last December,
+    """W1, W3, W5, W8, W9, X1, X4, from probing: "is my NVR under warranty, bought last December,
     and who pays to ship it to you" heard only the general who-pays rule; "is my camera from May
     still under warranty, and would I pay customs" only that customs are theirs, and "can I get
     an advance replacement for the camera from May, and how fast do you ship it" only X4: the

@@ -511,6 +511,11 @@ _SHORT: dict[Topic, Callable[[Explanation], str]] = {
         f"With an advance replacement, ZOSI ships the new one within {_range(explanation)} "
         "business days, before you send the faulty one back."
     ),
+    Topic.CROSS_SHIP_RETURN: lambda explanation: (
+        f"You send the faulty one back within {_days(explanation)} days; if it's late, ZOSI "
+        "charges the hold on your card."
+    ),
+    Topic.NOT_DEFECTIVE: _fixed("If ZOSI finds no fault, you pay the shipping to get it back."),
     Topic.CROSS_SHIP_HOLD: lambda explanation: (
         f"ZOSI puts a {_days(explanation)}-day hold on your credit card for the replacement's "
         "price."
