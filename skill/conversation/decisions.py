@@ -286,8 +286,11 @@ def _refund_ruled_out(case: Case) -> bool:
     The shop was another seller's (R2, R5), or the customer said the product or its
     packaging is not as it came (R3).
     """
-    if case.value(FactName.CHANNEL) == Channel.THIRD_PARTY:
-        return True
+    return case.value(FactName.CHANNEL) == Channel.THIRD_PARTY or _condition_rules_out(case)
+
+
+def _condition_rules_out(case: Case) -> bool:
+    """Whether what the customer said of the product or its box rules a refund out (R3)."""
     condition = member(Condition, case.value(FactName.CONDITION))
     return condition is not None and condition.blocks_refund
 

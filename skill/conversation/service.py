@@ -69,6 +69,7 @@ from conversation.decisions import (
     REFUND_UNTIL,
     REFUND_UNTIL_ALIEXPRESS,
     _claim_kind,
+    _condition_rules_out,
     _decide,
     _evaluate,
     _facts,
@@ -752,9 +753,8 @@ def _advance(  # noqa: PLR0911, PLR0912
     kind = _claim_kind(case)
     # a refund request for a product said damaged or without its box (R3); one from another
     # shop is the request's own refusal, which names the shop (R5)
-    condition = member(Condition, case.value(FactName.CONDITION))
     refund_requested = goal is Goal.CLAIM and kind is ClaimKind.REFUND_RETURN
-    blocked = refund_requested and condition is not None and condition.blocks_refund
+    blocked = refund_requested and _condition_rules_out(case)
     if (goal is Goal.REFUND and _refund_ruled_out(case)) or blocked:
         # R3: what the customer said of the product decides; no date or shop can change it,
         # whether they asked whether they can or asked for the request ("I threw the box

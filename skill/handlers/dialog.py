@@ -149,16 +149,16 @@ def converse_heard(handler_input: HandlerInput, heard: Heard) -> Response:
         answered = outcome.step.topic if isinstance(outcome.step, Explained) else None
         reason = member(Reason, outcome.case.value(FactName.REASON))
         condition = member(Condition, outcome.case.value(FactName.CONDITION))
+        verdict = outcome.step.decision.verdict if isinstance(outcome.step, Decided) else None
         second = also_asked(outcome.case, heard, answered)
         if second is None and isinstance(outcome.step, Explained):
             second = outcome.step.also
-        if second is None and isinstance(outcome.step, Decided):
+        if second is None and verdict is not None:
             # R3 asked of a purchase the decision answers: the fact after it; who pays asked
             # of a refund with no reason given: for each kind of reason (R4)
             second = member(Topic, fact_first(heard.topic))
-            if second is None and outcome.step.decision.verdict is not Verdict.NO:
+            if second is None and verdict is not Verdict.NO:
                 second = left_after_decision(outcome.case, heard)
-        verdict = outcome.step.decision.verdict if isinstance(outcome.step, Decided) else None
         also_say(
             handler_input,
             second,

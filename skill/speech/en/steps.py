@@ -559,17 +559,15 @@ def refund_or_repair(direct: bool, zosi_pays: bool) -> str:
     pays the way back on either route (R4 decision, W5).
     """
     shop = "" if direct else "if you bought it from ZOSI, "
-    paid = " As it's a quality problem, ZOSI pays the return shipping." if zosi_pays else ""
+    paid = f" {_return_shipping(Payer.ZOSI)}" if zosi_pays else ""
     return (
         f"It's within the {RETURN_WINDOW_DAYS} days, so {shop}a full refund is possible; "
         f"ZOSI can also repair or replace it under the warranty.{paid}"
     )
 
 
-REFUND_OR_REPAIR_GIFT = (
-    "As it was a gift, ask the person who gave it for the receipt. It's within the "
-    f"{RETURN_WINDOW_DAYS} days, so a full refund is possible; ZOSI can also repair or replace "
-    "it under the warranty."
+REFUND_OR_REPAIR_GIFT = "As it was a gift, ask the person who gave it for the receipt. " + (
+    refund_or_repair(direct=True, zosi_pays=False)
 )
 
 
