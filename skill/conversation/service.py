@@ -298,12 +298,17 @@ def _dated_choice(case: Case, known: Known) -> bool:
 
 
 def _says_where(case: Case, heard: Heard) -> bool:
-    """Whether the turn names a country the case did not hold: progress, never a miss (W6)."""
+    """Whether the turn names a country or a shop the case did not hold: progress, never a miss.
+
+    "When did you buy it?" - "at a shop on the high street": the shop is kept (R5, W6) and
+    the date asked once more, not "Sorry, I didn't catch that" as if nothing had been said.
+    """
     return any(
         said is not None and said != case.value(name)
         for said, name in (
             (heard.home_country, FactName.HOME_COUNTRY),
             (heard.purchase_country, FactName.PURCHASE_COUNTRY),
+            (heard.channel, FactName.CHANNEL),
         )
     )
 

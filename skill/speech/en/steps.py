@@ -561,7 +561,7 @@ def refund_or_repair(direct: bool, zosi_pays: bool) -> str:
     shop = "" if direct else "if you bought it from ZOSI, "
     paid = f" {_return_shipping(Payer.ZOSI)}" if zosi_pays else ""
     return (
-        f"It's within the {RETURN_WINDOW_DAYS} days, so {shop}a full refund is possible; "
+        f"It's within the {RETURN_WINDOW_DAYS} days, so {shop}you can get a full refund; "
         f"ZOSI can also repair or replace it under the warranty.{paid}"
     )
 
@@ -597,6 +597,9 @@ def claim_window(
         "cross_ship": f"You can get an advance replacement for {it} ",
     }[kind]
     ending = ", so ZOSI repairs or replaces it." if kind == "warranty_repair" and does else "."
+    if kind == "warranty_repair" and does and _warranty(decision).return_shipping is Payer.CUSTOMER:
+        # W6: from abroad the way back is theirs, the one cost they would not expect
+        ending = "; from abroad, you pay the international shipping."
     if kind == "warranty_repair" and _warranty(decision).damage_said:
         ending = f".{DAMAGE_FOR_SUPPORT}"  # W8: no repair promised for damage they caused
     return phrase(what, until(last_day, exact), ending)
