@@ -1047,6 +1047,10 @@ def _second_asked(
     topic: Topic | None = None
     if named is not None:
         topic = refine(named, second or first)
+        if topic in done and second is None:
+            # "how long do I have to send it back, and do I need the box": the first aspect
+            # was the first topic's; the box is asked on its own (R1, R3)
+            topic = named
     elif second is not None:
         for family in (subject, ASPECT_SUBJECTS.get(second)):  # its own family if this has none
             topic = None if family is None else _topic_for(case, family, second)

@@ -101,7 +101,13 @@ def policy_fact(handler_input: HandlerInput) -> Response:
         )
     ):
         return converse(handler_input)
-    aspect_id, also_aspect = asked_aspects(*two_said(intent, ASPECT, ALSO_ASPECT))
+    # "what's the return period and is it free": words in the first aspect that name no
+    # aspect still asked for the topic named; the aspect joined on with "and" is the second
+    # question, not the one that narrows the topic (R1, R4)
+    topic_asked = read_slot(intent, ASPECT).unmatched and read_slot(intent, TOPIC).id is not None
+    aspect_id, also_aspect = asked_aspects(
+        *two_said(intent, ASPECT, ALSO_ASPECT, asked_first=topic_asked)
+    )
     aspect = member(Aspect, aspect_id)
     # "and the box, we ripped it opening it, is that a problem": a topic joined on with "and"
     # and nothing before it is the question's own topic, not a second one (R3)

@@ -1716,3 +1716,34 @@ def test_a_repair_from_abroad_says_the_shipping_is_theirs(customer: Start) -> No
     assert "; from abroad, you pay the international shipping." in reply, reply
     assert "First, email ZOSI support" in reply, reply
     assert len(reply.split()) <= 50, reply
+
+
+def test_a_topic_asked_with_words_that_name_no_aspect_is_answered_then_the_second(
+    customer: Start,
+) -> None:
+    """R1, R4, from probing: "what's the return period and is it free" heard only who pays:
+    "is it free" narrowed the return period into its shipping, and the period asked first
+    was never said. The topic named is the first question, the aspect after "and" the second."""
+    reply = customer().says(
+        "PolicyFactIntent",
+        aspect="what's",
+        topic=("the return period", "return_window"),
+        alsoAspect=("is it free", "who_pays"),
+    )
+    assert reply.startswith("You have 30 days from the day you bought it"), reply
+    assert "you pay the return shipping" in reply, reply
+    assert len(reply.split()) <= 50, reply
+
+
+def test_a_second_topic_is_not_narrowed_by_the_first_topics_aspect(customer: Start) -> None:
+    """R1, R3, from probing: "how long do I have to send it back, and do I need the box" heard
+    the 30 days only: "how long" turned the box into the return window, already said. The
+    box is asked on its own, and its rule follows the window."""
+    reply = customer().says(
+        "PolicyFactIntent",
+        aspect=("how long do i have", "how_long"),
+        topic=("send it back", "return_window"),
+        alsoTopic=("the box", "return_condition"),
+    )
+    assert reply.startswith("You have 30 days from the day you bought it"), reply
+    assert "packaging need to come back undamaged" in reply, reply
