@@ -476,9 +476,13 @@ def _decision_answers(  # noqa: PLR0911
         return True  # W1: a fault past the year is the warranty's end, not who pays under it
     if aspect is Aspect.WHO_PAYS and purchase_span(case) is not None and not follow_up:
         if case.goal is Goal.REFUND:
-            # with no reason given, a decision that needs no more (the shop is known) says
-            # who pays for each after it; else who pays comes first, for either reason
-            return any(case.value(name) is not None for name in (FactName.REASON, FactName.CHANNEL))
+            # the decision says who pays for the reason given, or for each kind after it
+            # (`who_pays_left`), the shop's question last; with neither known and the 30 days
+            # surely over, only a fault still goes back: its shipping is the answer (W5)
+            known_ones = (FactName.REASON, FactName.CHANNEL)
+            return any(case.value(name) is not None for name in known_ones) or not (
+                _refund_period_over(case, known.today)
+            )
         if case.goal in {Goal.WARRANTY, Goal.CROSS_SHIP}:
             # "is my NVR under warranty, bought last December, and who pays to ship it to
             # you": whether it is covered first (W1), then who pays under it (W5, W6, after

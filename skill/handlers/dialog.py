@@ -29,6 +29,7 @@ from conversation.aspects import (
     left_after_decision,
     names_the_period_only,
     own_purchase_goal,
+    who_pays_left,
 )
 from conversation.case import Asks, Case, FactName, Goal, Offer, Question, Source, member
 from conversation.decisions import (
@@ -151,8 +152,15 @@ def converse_heard(handler_input: HandlerInput, heard: Heard) -> Response:
         condition = member(Condition, outcome.case.value(FactName.CONDITION))
         verdict = outcome.step.decision.verdict if isinstance(outcome.step, Decided) else None
         second = also_asked(outcome.case, heard, answered)
+        if second is not None and verdict is not None and _decision_says(outcome.case, second):
+            second = None
         if second is None and isinstance(outcome.step, Explained):
             second = outcome.step.also
+        if second is None and isinstance(outcome.step, AskFact) and outcome.step.general:
+            # "when's the deadline to send back the doorbell I bought on the 5th, and does
+            # the return cost me anything": until when if it was ZOSI's, then who pays for
+            # each kind of reason (R1, R4), then where it was bought
+            second = who_pays_left(outcome.case, heard.aspect)
         if second is None and verdict is not None:
             # R3 asked of a purchase the decision answers: the fact after it; who pays asked
             # of a refund with no reason given: for each kind of reason (R4)
@@ -168,6 +176,18 @@ def converse_heard(handler_input: HandlerInput, heard: Heard) -> Response:
             stands_alone=_verdict_stands_alone(verdict, heard, second, outcome.case),
         )
     return show(handler_input, outcome)
+
+
+def _decision_says(case: Case, second: Topic) -> bool:
+    """Whether the decision said already who pays, the second fact asked (R4, W5).
+
+    "I changed my mind about the camera I bought on the 12th: how many days do I have, and
+    who pays to send it back?" - the decision says until when, and that as it isn't a
+    quality problem they pay: the same sentence again, with "and any fees", says nothing new.
+    """
+    from policy.facts import Aspect
+
+    return second.value in WHO_PAYS_TOPICS and who_pays_left(case, Aspect.WHO_PAYS.value) is None
 
 
 def _verdict_stands_alone(

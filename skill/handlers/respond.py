@@ -66,7 +66,7 @@ def speak(
     builder = handler_input.response_builder
     question = asked_before or question or ()
     if current.also:
-        speech, card = _with_also(current, speech, question, card)
+        speech, question, card = _with_also(current, speech, question, card)
     builder.speak(_spoken(speech, question, year))
     if question:
         again = asked_before or reprompt or question
@@ -128,23 +128,30 @@ def also_say(
 
 def _with_also(
     current: Turn, speech: Phrase, question: Phrase, card: Answer | None
-) -> tuple[Phrase, Answer | None]:
+) -> tuple[Phrase, Phrase, Answer | None]:
     """The answer with the second fact asked for after it, if the turn stays one breath.
 
     The whole answer goes first if both fit, else its one-sentence form, else its first
-    sentence where that answers alone (a decision's verdict); too long even so, the second
-    fact waits on the card. Either way the card has it.
+    sentence where that answers alone (a decision's verdict), else the whole answer with
+    the question asked without its choices; too long even so, the second fact waits on the
+    card. Either way the card has it. Returns the speech, the question and the card.
     """
     also, current.also = current.also, ()
     short, current.short_answer = current.short_answer, ()
+    brief, current.brief_question = current.brief_question, ()
     if card is not None:
         card = card._replace(card_body=phrase(card.card_body, "\n", also))
     alone = first_sentence(speech) if current.first_stands_alone else ()
-    for answer in (speech, short, alone):
-        longer = phrase(answer, " ", also)
-        if answer and _words(phrase(longer, " ", question), current.locale) <= ONE_BREATH_WORDS:
-            return longer, card
-    return speech, card
+    tries = [(answer, question) for answer in (speech, short, alone)]
+    if brief:
+        tries.append((speech, brief))
+    for answer, asked in tries:
+        # a lead said before a question ends in its own space
+        gap = "" if answer and isinstance(answer[-1], str) and answer[-1].endswith(" ") else " "
+        longer = phrase(answer, gap, also)
+        if answer and _words(phrase(longer, " ", asked), current.locale) <= ONE_BREATH_WORDS:
+            return longer, asked, card
+    return speech, question, card
 
 
 def _words(speech: Phrase, locale: str) -> int:
@@ -287,6 +294,7 @@ def ask_for(
     else:  # coming back, or after a lead that names the product, the question says "it"
         product = None if back or step.lead == REFUND_UNTIL else step.product
         asked = (say.ask_fact(step.fact.value, product, step.attempt),)
+        turn(handler_input).brief_question = say.brief_question(step.fact.value, product)
     if back:
         asked = say.back_to(step.product, asked)
     locale = turn(handler_input).locale

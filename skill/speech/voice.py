@@ -98,6 +98,10 @@ class Voice(Protocol):
         """The question for one missing purchase fact (the second time, with the choices)."""
         ...
 
+    def brief_question(self, fact: str, product: str | None) -> Phrase:
+        """The question for a fact without its choices, when the answer before it is long."""
+        ...
+
     def date_noted(self, earliest: date, latest: date) -> Phrase:
         """Read back a purchase date given while another question was open."""
         ...

@@ -1747,3 +1747,44 @@ def test_a_second_topic_is_not_narrowed_by_the_first_topics_aspect(customer: Sta
     )
     assert reply.startswith("You have 30 days from the day you bought it"), reply
     assert "packaging need to come back undamaged" in reply, reply
+
+
+def test_a_dated_refund_asked_with_who_pays_hears_until_when_then_who_pays(
+    customer: Start,
+) -> None:
+    """R1, R2, R4, from probing: "when's the deadline to send back the doorbell I bought on
+    November 5th, and does the return cost me anything", the shop not said, heard who pays
+    for each kind of reason, then "Anything else?": the date said and the deadline asked were
+    dropped. Until when if it was ZOSI's comes first, who pays after it, then where it was
+    bought, asked without its choices to stay in one breath (the reprompt lists them)."""
+    talk = customer()
+    reply = talk.says(
+        "ReturnRefundIntent",
+        purchaseDate="2026-11-05",
+        product=DOORBELL,
+        aspect=("cost me anything", "who_pays"),
+    )
+    assert reply.startswith("If you bought it from ZOSI or its official AliExpress store, you")
+    assert "until 5 December" in reply, reply
+    assert "Unless it's faulty or arrived damaged, you pay the return shipping." in reply, reply
+    assert reply.endswith("Where did you buy it?"), reply
+    assert "  " not in reply, reply
+    assert len(reply.split()) <= 50, reply
+    assert talk.elicited == "store"
+
+
+def test_who_pays_asked_second_is_not_said_twice_after_the_decision(customer: Start) -> None:
+    """R4, from probing: "I changed my mind about the camera I bought on the 12th from your
+    website, how many days do I have and who pays to send it back" heard "As it isn't a
+    quality problem, you pay the return shipping" twice, the second time with "and any
+    fees": the decision had said it for their reason."""
+    reply = customer().says(
+        "PolicyFactIntent",
+        aspect=("how many days do i have", "how_long"),
+        alsoAspect=("who pays to send it back", "who_pays"),
+        reason=("i changed my mind", "changed_mind"),
+        purchaseDate="2026-11-12",
+        store=("your website", "zosi_website"),
+        product=CAMERA,
+    )
+    assert reply.count("you pay the return shipping") == 1, reply

@@ -156,6 +156,7 @@ from speech.en.steps import WHAT_ELSE as WHAT_ELSE
 from speech.en.steps import WHICH_GOAL as WHICH_GOAL
 from speech.en.steps import ask_fact as ask_fact
 from speech.en.steps import back_to as back_to
+from speech.en.steps import brief_question as brief_question
 from speech.en.steps import claim_window as claim_window
 from speech.en.steps import confirm_date as confirm_date
 from speech.en.steps import costs_of as costs_of

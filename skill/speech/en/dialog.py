@@ -46,6 +46,7 @@ ASK_STORE = (
     "Where did you buy {it}? On the ZOSI website, in ZOSI's official AliExpress store, or from "
     "another shop?"
 )
+ASK_STORE_BRIEF = "Where did you buy {it}?"
 UNKNOWN_STORE = "I don't know the shop {store}."
 ASK_ALIEXPRESS_SELLER = (
     "On AliExpress, did you buy {it} from ZOSI's official store, or from another seller there?"

@@ -47,6 +47,7 @@ from speech.en.dialog import (
     ASK_CLAIM_TYPE,
     ASK_PURCHASE_DATE,
     ASK_STORE,
+    ASK_STORE_BRIEF,
     CONFIRM_OTHER_READING,
     CONFIRM_PURCHASE_DATE,
     DATE_NOTED,
@@ -316,6 +317,16 @@ def ask_fact(fact: str, product: str | None, attempt: int) -> str:
     }
     table = again if attempt > 1 else first
     return table.get(fact, ASK_PURCHASE_DATE).format(it=it)
+
+
+def brief_question(fact: str, product: str | None) -> Phrase:
+    """The question for a fact without its choices, when the answer before it is long.
+
+    Only a question whose first asking lists choices has one; the reprompt lists them.
+    """
+    if fact != "channel":
+        return ()
+    return (ASK_STORE_BRIEF.format(it=the_product(product)),)
 
 
 def reprompt_fact(fact: str, product: str | None) -> str:
