@@ -158,6 +158,24 @@ def who_pays_left(case: Case, aspect: str | None) -> Topic | None:
     return _return_shipping_topic(case)
 
 
+def who_pays_unsaid(case: Case, aspect: str | None) -> Topic | None:
+    """Who pays, asked with a decision that hangs on the exact day and so says no costs.
+
+    "I live in Belarus, bought my NVR in Russia last year, it's broken, do I pay": "that
+    depends on the exact day you bought it" says nothing of the shipping; who pays for
+    their case follows it (W5, from abroad W6; R4 for a refund). None for another aspect.
+    """
+    from policy.facts import Aspect, Subject
+
+    if member(Aspect, aspect) is not Aspect.WHO_PAYS:
+        return None
+    if case.goal is Goal.REFUND:
+        return _return_shipping_topic(case)
+    if case.goal is Goal.WARRANTY:
+        return _topic_for(case, Subject.WARRANTY, Aspect.WHO_PAYS)
+    return None
+
+
 def _return_shipping_topic(case: Case) -> Topic:
     """The fact that says who pays to send their product back, for the reason given if any.
 

@@ -113,6 +113,9 @@ class Turn:
         #: The answer's first sentence is a whole answer (a decision's yes or no), said
         #: alone before the second fact when neither of the above fits with it.
         self.first_stands_alone = False
+        #: The answer's first sentence only says why the rest hangs on a condition ("That
+        #: depends on the exact day you bought it."): the rest may be said without it.
+        self.first_may_go = False
         #: The turn's question without its choices ("Where did you buy it?"), asked in its
         #: place when the second fact fits only so; the reprompt still gives the choices.
         self.brief_question: Phrase = ()

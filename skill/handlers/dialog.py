@@ -30,6 +30,7 @@ from conversation.aspects import (
     names_the_period_only,
     own_purchase_goal,
     who_pays_left,
+    who_pays_unsaid,
 )
 from conversation.case import Asks, Case, FactName, Goal, Offer, Question, Source, member
 from conversation.decisions import (
@@ -167,6 +168,8 @@ def converse_heard(handler_input: HandlerInput, heard: Heard) -> Response:
             second = member(Topic, fact_first(heard.topic))
             if second is None and verdict is not Verdict.NO:
                 second = left_after_decision(outcome.case, heard)
+            if second is None and verdict is Verdict.DEPENDS:
+                second = who_pays_unsaid(outcome.case, heard.aspect)
         also_say(
             handler_input,
             second,
@@ -174,6 +177,7 @@ def converse_heard(handler_input: HandlerInput, heard: Heard) -> Response:
             reason=reason,
             condition=condition,
             stands_alone=_verdict_stands_alone(verdict, heard, second, outcome.case),
+            first_may_go=verdict is Verdict.DEPENDS,
         )
     return show(handler_input, outcome)
 

@@ -26,6 +26,7 @@ from speech.ssml import (
     MAX_SPEECH_CHARS,
     ONE_BREATH_WORDS,
     Phrase,
+    after_first_sentence,
     first_sentence,
     phrase,
     to_ssml,
@@ -108,6 +109,7 @@ def also_say(
     reason: Reason | None = None,
     condition: Condition | None = None,
     stands_alone: bool = False,
+    first_may_go: bool = False,
 ) -> None:
     """Keep the second fact asked in the same breath, to say after this turn's answer.
 
@@ -116,11 +118,14 @@ def also_say(
     ``condition`` are the customer's own, for the facts that depend on them (R3, R4).
     ``stands_alone``: the answer's first sentence answers on its own (a decision's yes or
     no, never "that depends"), so it may be said alone before the second fact.
+    ``first_may_go``: the first sentence only says the answer hangs on a condition ("That
+    depends on the exact day"), which the rest spells out: the rest may be said alone.
     """
     if second is None:
         return
     current = turn(handler_input)
     current.first_stands_alone = stands_alone
+    current.first_may_go = first_may_go
     current.also = say.short_fact(current.fact(second, reason, condition))
     if first is not None:
         current.short_answer = say.short_fact(current.fact(first, reason))
@@ -142,7 +147,9 @@ def _with_also(
     if card is not None:
         card = card._replace(card_body=phrase(card.card_body, "\n", also))
     alone = first_sentence(speech) if current.first_stands_alone else ()
-    tries = [(answer, question) for answer in (speech, short, alone)]
+    rest = after_first_sentence(speech) if current.first_may_go else ()
+    current.first_may_go = False
+    tries = [(answer, question) for answer in (speech, short, alone, rest)]
     if brief:
         tries.append((speech, brief))
     for answer, asked in tries:

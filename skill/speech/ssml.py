@@ -151,6 +151,17 @@ def first_sentence(speech: Phrase) -> Phrase:
     return tuple(kept)
 
 
+def after_first_sentence(speech: Phrase) -> Phrase:
+    """The pieces of ``speech`` after its first sentence (empty when it is one sentence)."""
+    for index, piece in enumerate(speech):
+        if isinstance(piece, str):
+            end = _SENTENCE_END.search(piece)
+            if end is not None:
+                rest = (piece[end.end() :].lstrip(), *speech[index + 1 :])
+                return tuple(part for part in rest if part != "")
+    return ()
+
+
 def clean_text(text: str, *, keep_lines: bool = False) -> str:
     """Drop characters XML cannot carry; fold white space (newlines too, unless kept)."""
     spaces = _LINE_SPACES if keep_lines else _SPACES

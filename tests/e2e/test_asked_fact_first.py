@@ -1606,7 +1606,7 @@ def test_a_refund_request_for_a_product_said_damaged_is_refused_for_that(custome
             "WarrantyStatusIntent",
             ("would I pay customs", "customs"),
             "Yes, your camera is under the one-year warranty until at least 1 May 2027.",
-            "Customs, duties and taxes are always yours to pay.",
+            "Customs and taxes are always yours to pay.",
         ),
         (
             "CrossShipIntent",
@@ -1788,3 +1788,36 @@ def test_who_pays_asked_second_is_not_said_twice_after_the_decision(customer: St
         product=CAMERA,
     )
     assert reply.count("you pay the return shipping") == 1, reply
+
+
+def test_customs_after_a_dated_warranty_decision_fits_in_one_breath(customer: Start) -> None:
+    """W1, W5, W9, from probing: "my camera bought in March stopped working, will I pay customs
+    to send it for repair" heard the decision and who pays the shipping, with customs left on
+    the card: the breath ran one word over. Customs' short form is shorter now, and said."""
+    reply = customer().says(
+        "WarrantyStatusIntent",
+        purchaseDate="2026-03",
+        reason=("stopped working", "defect"),
+        aspect=("pay customs", "customs"),
+        product=CAMERA,
+    )
+    assert reply.startswith("Yes, your camera is under the one-year warranty"), reply
+    assert "Customs and taxes are always yours to pay." in reply, reply
+    assert len(reply.split()) <= 50, reply
+
+
+def test_who_pays_follows_a_decision_that_hangs_on_the_exact_day(customer: Start) -> None:
+    """W1, W5, from probing: "my camera broke, I bought it in November last year, who pays the
+    shipping" heard "That depends on the exact day you bought it ..." and nothing of who
+    pays: the decision that hangs on the day says no costs. Who pays follows, and to fit in
+    one breath the lead that only says "it depends" goes, as the rest says it."""
+    reply = customer().says(
+        "PurchaseDetailsIntent",
+        purchaseDate="2025-11",
+        reason=("broke", "defect"),
+        aspect=("who pays the shipping", "who_pays"),
+        product=CAMERA,
+    )
+    assert reply.startswith("If you bought it on or after 21 November 2025, your camera"), reply
+    assert "ZOSI pays the return shipping" in reply, reply
+    assert len(reply.split()) <= 50, reply

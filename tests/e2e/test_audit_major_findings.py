@@ -699,7 +699,7 @@ def test_m8_who_pays_the_shipping_and_customs_from_abroad_answers_both(talk: Cus
         alsoTopic="customs",
     )
     assert "you pay the international shipping" in reply, reply
-    assert "Customs, duties and taxes are always yours to pay" in reply, reply
+    assert "Customs and taxes are always yours to pay" in reply, reply
     assert "ZOSI pays" not in reply, reply
     assert _words_said(reply) <= 50, reply
 
@@ -759,7 +759,7 @@ def test_m8_a_second_fact_too_long_for_one_breath_waits_on_the_card(talk: Custom
     assert reply.startswith("Every ZOSI product has a one-year warranty"), reply
     assert "Customs" not in reply, reply
     assert _words_said(reply) <= 50, reply
-    assert "Customs, duties and taxes are always yours to pay" in talk.card, talk.card
+    assert "Customs and taxes are always yours to pay" in talk.card, talk.card
 
 
 def test_m8_where_orders_ship_from_and_how_long_to_omsk_answers_both(talk: Customer) -> None:

@@ -1182,7 +1182,7 @@ def test_a_refund_with_a_month_too_rough_for_a_deadline_says_the_rule_before_the
     assert reply.startswith("A full refund is possible within 30 days of purchase")
     assert reply.endswith("or from another shop?")
     shop = talk.says("PurchaseDetailsIntent", store=("the website", "zosi_website"))
-    assert "If it was on or after 22 October, you can still return it" in shop
+    assert "If you bought it on or after 22 October, you can still return it" in shop
 
 
 def test_the_rule_with_a_fault_drops_its_second_route_rather_than_a_second_breath(

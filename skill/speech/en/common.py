@@ -126,7 +126,7 @@ def _depends(window: Window, outcome: str, card_label: str) -> tuple[Phrase, Phr
     """Speech and card for an imprecise purchase date that straddles the deadline (DEPENDS)."""
     cutoff: Phrase = (When(window.cutoff),) if window.cutoff else ()
     speech = phrase(
-        "That depends on the exact day you bought it. If it was on or after ",
+        "That depends on the exact day you bought it. If you bought it on or after ",
         cutoff,
         f", {outcome}",
     )

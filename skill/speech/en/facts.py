@@ -484,7 +484,7 @@ def _fixed(sentence: str) -> Callable[[Explanation], str]:
 #: One short sentence for a fact asked with another: every privacy fact (P1-P9), and the facts
 #: whose answer's first sentence says more than the one thing asked.
 _SHORT: dict[Topic, Callable[[Explanation], str]] = {
-    Topic.CUSTOMS: _fixed("Customs, duties and taxes are always yours to pay."),
+    Topic.CUSTOMS: _fixed("Customs and taxes are always yours to pay."),
     Topic.WARRANTY_LENGTH: lambda explanation: (
         f"The warranty lasts {_months(explanation)} months from the purchase date."
     ),
