@@ -158,6 +158,31 @@ def who_pays_left(case: Case, aspect: str | None) -> Topic | None:
     return _return_shipping_topic(case)
 
 
+def period_of_another_family(
+    goal: str | None, topic: str | None, answered: Topic, aspect: str | None
+) -> Topic | None:
+    """The other period asked, when a question names two families, one as its goal.
+
+    "How long is the warranty and how long do I have to return something" names the
+    warranty for its topic and the refund for its goal: the warranty's year (W1), then the
+    refund's 30 days (R1), not the year alone; "how long do I have to return a camera and
+    how long is the warranty" the other way round. Only periods ("how long", "from when"): a
+    family named with another aspect says what the question is about, not a second question.
+    """
+    from policy.facts import Aspect, Subject, Topic, subject_of_topic, topic_for
+
+    asked = member(Aspect, aspect)
+    named = member(Topic, topic)
+    # the goal ids name their families (CustomerGoal); a topic names its own
+    families = (member(Subject, goal), None if named is None else subject_of_topic(named))
+    if asked not in {Aspect.HOW_LONG, Aspect.STARTS}:
+        return None
+    for subject in families:
+        if subject is not None and subject is not subject_of_topic(answered):
+            return topic_for(subject, asked)
+    return None
+
+
 def who_pays_unsaid(case: Case, aspect: str | None) -> Topic | None:
     """Who pays, asked with a decision that hangs on the exact day and so says no costs.
 
@@ -358,11 +383,24 @@ def abroad_now(before: Case, after: Case) -> Topic | None:
     the date is asked again. None on the case's first turn, when they were abroad already,
     are not now, or gave a change of mind (theirs to pay either way, R4).
     """
-    from policy.facts import Topic
-
     if before.goal is None or after.goal is None or _abroad(before) or not _abroad(after):
         return None  # said with the question itself, the question's own answer says it
-    return None if _other_reason(after) else Topic.WARRANTY_ABROAD
+    return None if _other_reason(after) else abroad_fact(after)
+
+
+def abroad_fact(case: Case) -> Topic:
+    """What a customer abroad pays to send their product, for the case's request.
+
+    A repair or a refund from abroad is W6's international shipping; an advance replacement
+    is X1's: free ground shipping only within the country of purchase, fees elsewhere.
+    """
+    from policy.facts import Aspect, Subject, Topic
+
+    if case.goal is Goal.CROSS_SHIP:
+        topic = _topic_for(case, Subject.CROSS_SHIP, Aspect.WHO_PAYS)
+        if topic is not None:
+            return topic
+    return Topic.WARRANTY_ABROAD
 
 
 def who_pays_for_another_reason(case: Case, asked: Question | None, heard: Heard) -> Outcome | None:
@@ -486,6 +524,15 @@ def _decision_answers(  # noqa: PLR0911
         # the state of a product they want refunded for another reason, not W8's test; their
         # decision answers, and it says who pays for a product that is not faulty (R1, R4)
         return own and _other_reason(case)
+    if aspect is Aspect.STEPS and (
+        _warranty_over(case, known.today)
+        or (case.goal is Goal.REFUND and _refund_period_over(case, known.today))
+    ):
+        # "I bought the camera in October 2024, it's broken now, what do I do": the year
+        # ended, so there is no claim to make steps for; "I ordered it on 30 September, is
+        # it too late to return it, and what are my options": the 30 days did. The
+        # decision says so, and what is still open (R1, W1)
+        return True
     if aspect is Aspect.STEPS:
         return case.goal is Goal.CLAIM
     if aspect is Aspect.WHO_PAYS and case.goal is Goal.WARRANTY and known.orders is not None:

@@ -35,11 +35,12 @@ How the conversation behaves, in one place:
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from conversation.aspects import (
     _explain,
     _quality_problem,
+    abroad_fact,
     abroad_now,
     asks_until_when_of_the_dated,
     implied_goal,
@@ -348,14 +349,22 @@ def _answering_first(outcome: Outcome, heard: Heard, before: Question | None) ->
     step = outcome.step
     if not isinstance(step, AskFact) or step.attempt > 1 or step.choices:
         return outcome
-    asked = reason_says_who_pays(outcome.case, heard.aspect) or who_pays_where_they_are(
-        outcome.case, before, heard
-    )
+    said = reason_says_who_pays(outcome.case, heard.aspect)
+    if said is not None and heard.topic is None and step.lead in _DATED_REFUND_LEADS:
+        # "the camera I ordered on the 15th has no night vision, can I get my money back,
+        # and who pays for the return": until when if it was ZOSI's comes first, and who
+        # pays for their reason after it (handlers.dialog), then where it was bought (R1, R4)
+        return outcome
+    asked = said or who_pays_where_they_are(outcome.case, before, heard)
     topic = heard.topic or (None if asked is None else asked.value)
     if topic is None:
         return outcome
     # The fact takes the place of the general rule: one breath, the plain question after it.
     return outcome._replace(step=step._replace(explains=topic, general=None))
+
+
+#: The leads that say a dated refund's last day before asking where it was bought (R1, R2).
+_DATED_REFUND_LEADS: Final = frozenset({REFUND_UNTIL, REFUND_UNTIL_ALIEXPRESS})
 
 
 def needs(case: Case, heard: Heard) -> Needs:
@@ -694,7 +703,7 @@ def _ask_where_bought(
     )
     step = outcome.step
     if dated and general is not None and isinstance(step, AskFact) and step.attempt == 1:
-        return outcome._replace(step=step._replace(explains="warranty_abroad"))
+        return outcome._replace(step=step._replace(explains=abroad_fact(case).value))
     return outcome
 
 
@@ -813,7 +822,9 @@ def _advance(  # noqa: PLR0911, PLR0912
         return _ask_next(case, FactName.PURCHASED, known, progressed, general=general)
 
     channel = case.value(FactName.CHANNEL)
-    refund_first = goal is Goal.REFUND and asking_anew and not rule_said
+    # a refund asked for, or a refund request ("I'd like to open a refund"): until when
+    # if it was ZOSI's, before which shop it was, never that question bare (R1, R2)
+    refund_first = (goal is Goal.REFUND or refund_requested) and asking_anew and not rule_said
     if channel == ALIEXPRESS:
         until = None
         if refund_first and _attempts(case, FactName.CHANNEL) == 0:

@@ -29,6 +29,8 @@ from conversation.aspects import (
     left_after_decision,
     names_the_period_only,
     own_purchase_goal,
+    period_of_another_family,
+    reason_says_who_pays,
     who_pays_left,
     who_pays_unsaid,
 )
@@ -156,12 +158,17 @@ def converse_heard(handler_input: HandlerInput, heard: Heard) -> Response:
         if second is not None and verdict is not None and _decision_says(outcome.case, second):
             second = None
         if second is None and isinstance(outcome.step, Explained):
-            second = outcome.step.also
+            named = read_slot(current_intent(handler_input), TOPIC).id
+            second = outcome.step.also or period_of_another_family(
+                None, named, outcome.step.topic, heard.aspect
+            )
         if second is None and isinstance(outcome.step, AskFact) and outcome.step.general:
             # "when's the deadline to send back the doorbell I bought on the 5th, and does
             # the return cost me anything": until when if it was ZOSI's, then who pays for
             # each kind of reason (R1, R4), then where it was bought
-            second = who_pays_left(outcome.case, heard.aspect)
+            second = who_pays_left(outcome.case, heard.aspect) or reason_says_who_pays(
+                outcome.case, heard.aspect
+            )
         if second is None and verdict is not None:
             # R3 asked of a purchase the decision answers: the fact after it; who pays asked
             # of a refund with no reason given: for each kind of reason (R4)

@@ -18,6 +18,7 @@ from conversation.aspects import (
     either_period,
     fact_topic,
     names_the_shop_of_the_dated,
+    period_of_another_family,
     says_the_shop_of_the_dated,
     store_first,
     store_topic,
@@ -165,7 +166,11 @@ def policy_fact(handler_input: HandlerInput) -> Response:
     explanation = current.fact(topic, reason)
     result = say.fact_answer(explanation)
     condition = member(Condition, about.value(FactName.CONDITION))
-    second = also_asked(about, asked, topic, said_first=named) or either
+    second = (
+        also_asked(about, asked, topic, said_first=named)
+        or either
+        or period_of_another_family(read_slot(intent, GOAL).id, None, topic, aspect_id)
+    )
     also_say(handler_input, second, first=topic, reason=reason, condition=condition)
     current.keep(answered(current.case, topic))
     return _after_the_fact(handler_input, topic, result, say.short_fact(explanation))
