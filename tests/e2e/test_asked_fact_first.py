@@ -1947,3 +1947,13 @@ def test_a_dated_refund_request_without_its_shop_says_until_when_first(customer:
     )
     assert reply.startswith("If you bought it from ZOSI or its official AliExpress store, you")
     assert "until 6 December" in reply, reply
+
+
+def test_a_fault_told_with_no_date_hears_what_to_do_first(customer: Start) -> None:
+    """W2, W3, from a fresh corpus: "I'm just going to post the broken NVR back to your
+    warehouse" heard the warranty's rule and "When did you buy it?", nothing of the first
+    step: a product sent back before support has heard of the fault has no RMA code (W4)."""
+    reply = customer().says("WarrantyStatusIntent", reason=("broken", "defect"), product=CAMERA)
+    assert "First, email ZOSI support at service at zositech dot com" in reply, reply
+    assert reply.endswith("When did you buy your camera?"), reply
+    assert len(reply.split()) <= 50, reply

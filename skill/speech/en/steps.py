@@ -275,7 +275,10 @@ def _general_note(
     note = f" From abroad, {ABROAD_PAYS}." if warranty.return_shipping is Payer.CUSTOMER else ""
     # W8: "is water damage covered by the warranty" is support's call, never a yes
     damage = DAMAGE_IS_SUPPORTS_CALL if warranty.damage_said else ""
-    return phrase(note, damage, _giver_note(warranty.referral))
+    # W3: a fault said ("I'm going to post the broken NVR back to you") hears what to do
+    # first, before the date is asked: nothing goes back before support has heard of it
+    first = f" {first_step(warranty.steps)}" if route and warranty.fault_said and not note else ""
+    return phrase(note, damage, first, _giver_note(warranty.referral))
 
 
 #: W8, said with the general warranty rule: whether damage the customer caused is covered.
