@@ -313,6 +313,28 @@ def filled(intent: dict[str, Any]) -> dict[str, Any]:
             "ReturnRefundIntent",
             {"reason": "damaged_in_transit", "product": "camera"},
         ),
+        # R3, R4, from a fresh corpus: a lost box, damage done and damage on arrival in
+        # everyday words, each once a refund promised for a product ZOSI does not take back
+        (
+            "i tossed the box, can i still return the doorbell",
+            "ReturnRefundIntent",
+            {"condition": "packaging_gone", "product": "doorbell"},
+        ),
+        (
+            "the box is long gone, is a refund still possible",
+            "ReturnRefundIntent",
+            {"condition": "packaging_gone"},
+        ),
+        (
+            "i stood on the camera by accident, can i get a refund",
+            "ReturnRefundIntent",
+            {"condition": "damaged_by_customer"},
+        ),
+        (
+            "the camera arrived with a cracked housing, can i return it",
+            "ReturnRefundIntent",
+            {"reason": "damaged_in_transit", "product": "camera"},
+        ),
         ("what's the weather in Paris", "AMAZON.FallbackIntent", {}),
         ("blue elephants dance", "AMAZON.FallbackIntent", {}),
         ("", "AMAZON.FallbackIntent", {}),

@@ -231,7 +231,8 @@ def general_answer(
         return phrase(opened, general_rule(rule), _general_note(decision, route=not closing))
     kind, rule = _claim_of(decision)
     if kind == "cross_ship":  # its rule is long: the steps wait on the card
-        return phrase(general_rule(rule), " ", CLAIM_STEPS_ON_CARD)
+        # closing, who can check comes next and the card is not announced: one breath
+        return phrase(general_rule(rule), () if closing else (" ", CLAIM_STEPS_ON_CARD))
     # W3: what to do first is what "what do I do" asks; the card has every step.
     return phrase(general_rule(rule), " ", first_step(decision.steps) or CLAIM_STEPS_ON_CARD)
 
