@@ -153,7 +153,20 @@ _FILLERS_BEFORE: Final = (
     "well",
     "right",
 )
-_FILLERS_AFTER: Final = (("please",), ("thanks",), ("thank", "you"), ("dear",))
+# Hedges said after an answer ("the website I think") are no part of the value: Alexa's slot
+# model tags the words its values are made of, and a hedge is in none of them.
+_FILLERS_AFTER: Final = (
+    ("please",),
+    ("thanks",),
+    ("thank", "you"),
+    ("dear",),
+    ("i", "think"),
+    ("i", "guess"),
+    ("i", "believe"),
+    ("i", "reckon"),
+    ("maybe",),
+    ("probably",),
+)
 _ARTICLES: Final = frozenset({"the", "a", "an", "my", "our", "this", "that"})
 _PARTICLES_AFTER: Final = frozenset({"too", "also", "though", "anyway", "again", "then"})
 _MAX_UNMATCHED_WORDS: Final = 5

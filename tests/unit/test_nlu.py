@@ -422,6 +422,9 @@ def elicit(slot: str) -> dict[str, Any]:
         ("my son gave it to me", "store", "gift"),
         ("I got it as a gift", "store", "gift"),
         ("from your website", "store", "zosi_website"),
+        # found in make chat: a hedge after the answer is no part of its value
+        ("the website i think", "store", "zosi_website"),
+        ("amazon probably", "store", "third_party"),
         ("yesterday", "purchaseDate", "2026-11-20"),
         ("I bought it last week", "purchaseDate", "2026-W46"),
         ("around the 5th of March 2026", "purchaseDate", "2026-03-05"),
