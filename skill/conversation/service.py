@@ -328,14 +328,26 @@ def _until_when_asked_while_waiting(case: Case, heard: Heard, known: Known) -> b
 
 
 def _abroad_first(outcome: Outcome, before: Case) -> Outcome:
-    """What being abroad means (W6), said before the flow's question once a turn says so."""
+    """What being abroad means (W6), said before the flow's question once a turn says so.
+
+    A gift's answer that would only come again ("ask the person who gave it for the
+    receipt") gives way to it too: "I live in Minsk, by the way" hears what sending it
+    from abroad costs, not the same sentences a second time.
+    """
     step = outcome.step
+    if isinstance(step, Explained) and step.topic.value in _GIFT_ANSWERS:
+        topic = abroad_now(before, outcome.case)
+        return outcome if topic is None else outcome._replace(step=step._replace(topic=topic))
     if not isinstance(step, AskFact) or step.choices:
         return outcome
     topic = abroad_now(before, outcome.case)
     if topic is None:
         return outcome
     return outcome._replace(step=step._replace(explains=topic.value, general=None, attempt=1))
+
+
+#: The answers a gift's recipient gets without a date (R6): said once, not again for a country.
+_GIFT_ANSWERS: Final = frozenset({"gift", "gift_warranty"})
 
 
 def _answering_first(outcome: Outcome, heard: Heard, before: Question | None) -> Outcome:

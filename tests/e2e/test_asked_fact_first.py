@@ -1957,3 +1957,16 @@ def test_a_fault_told_with_no_date_hears_what_to_do_first(customer: Start) -> No
     assert "First, email ZOSI support at service at zositech dot com" in reply, reply
     assert reply.endswith("When did you buy your camera?"), reply
     assert len(reply.split()) <= 50, reply
+
+
+def test_a_gift_recipient_abroad_hears_what_sending_it_costs_not_the_gift_again(
+    customer: Start,
+) -> None:
+    """R6, W6, found in make chat: a gift recipient told to ask the giver for the receipt
+    said "I live in Minsk, by the way" and heard the same gift sentences again, word for
+    word: where they are is news, and from abroad the way back is theirs to pay."""
+    talk = customer()
+    talk.says("ReturnRefundIntent", store=("my daughter gave it to me", "gift"), product=CAMERA)
+    reply = talk.says("PurchaseDetailsIntent", homeCountry=("minsk", "BY"))
+    assert "copy of the receipt" not in reply, reply
+    assert "you pay the international shipping" in reply, reply
