@@ -69,6 +69,8 @@ REFUND_OPEN_GIFT = "refund_open_gift"
 REFUND_UNTIL = "refund_until"
 #: The same, when the shop said was AliExpress: which store there is asked (R2, R5).
 REFUND_UNTIL_ALIEXPRESS = "refund_until_aliexpress"
+#: The leads that say a dated refund's last day before asking where it was bought.
+DATED_REFUND_LEADS = frozenset({REFUND_UNTIL, REFUND_UNTIL_ALIEXPRESS})
 #: The reason asked for a repair or a replacement, which only a fault can justify.
 FAULT_ONLY = "fault_only"
 

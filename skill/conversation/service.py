@@ -67,6 +67,7 @@ from conversation.case import (
     span_text,
 )
 from conversation.decisions import (
+    DATED_REFUND_LEADS,
     REFUND_UNTIL,
     REFUND_UNTIL_ALIEXPRESS,
     _claim_kind,
@@ -362,7 +363,7 @@ def _answering_first(outcome: Outcome, heard: Heard, before: Question | None) ->
     if not isinstance(step, AskFact) or step.attempt > 1 or step.choices:
         return outcome
     said = reason_says_who_pays(outcome.case, heard.aspect)
-    if said is not None and heard.topic is None and step.lead in _DATED_REFUND_LEADS:
+    if said is not None and heard.topic is None and step.lead in DATED_REFUND_LEADS:
         # "the camera I ordered on the 15th has no night vision, can I get my money back,
         # and who pays for the return": until when if it was ZOSI's comes first, and who
         # pays for their reason after it (handlers.dialog), then where it was bought (R1, R4)
@@ -373,10 +374,6 @@ def _answering_first(outcome: Outcome, heard: Heard, before: Question | None) ->
         return outcome
     # The fact takes the place of the general rule: one breath, the plain question after it.
     return outcome._replace(step=step._replace(explains=topic, general=None))
-
-
-#: The leads that say a dated refund's last day before asking where it was bought (R1, R2).
-_DATED_REFUND_LEADS: Final = frozenset({REFUND_UNTIL, REFUND_UNTIL_ALIEXPRESS})
 
 
 def needs(case: Case, heard: Heard) -> Needs:

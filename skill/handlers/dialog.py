@@ -36,10 +36,9 @@ from conversation.aspects import (
 )
 from conversation.case import Asks, Case, FactName, Goal, Offer, Question, Source, member
 from conversation.decisions import (
+    DATED_REFUND_LEADS,
     REFUND_OPEN_GIFT,
     REFUND_OPEN_LEADS,
-    REFUND_UNTIL,
-    REFUND_UNTIL_ALIEXPRESS,
     remembered,
 )
 from conversation.delivery import corrects_order_day
@@ -552,7 +551,7 @@ def _ask_lead(step: AskFact, *, route: bool = True) -> Phrase:
 
 def _why_asked(step: AskFact, *, route: bool = True) -> Phrase:
     """The rule itself for a general question, or why the question is asked."""
-    if step.lead in {REFUND_UNTIL, REFUND_UNTIL_ALIEXPRESS} and step.general is not None:
+    if step.lead in DATED_REFUND_LEADS and step.general is not None:
         refund = cast("ReturnDecision", step.general)
         return phrase(say.refund_if_direct(refund, step.product, step.exact), " ")
     if step.general is not None:
