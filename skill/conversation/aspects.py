@@ -27,7 +27,7 @@ from conversation.case import (
     purchase_span,
 )
 from conversation.decisions import _claim_kind, _refund_ruled_out, shipped_from_abroad
-from conversation.questions import _asked_once_more, offer_made_again
+from conversation.questions import _asked_once_more, kept_lead, offer_made_again
 from conversation.steps import AskFact, Explained, Heard, Known, Outcome
 from policy.claims import ClaimKind
 from policy.model import Channel, Condition, Reason
@@ -329,7 +329,9 @@ def _fact_first(case: Case, topic: Topic) -> Outcome:
         counted = _asked_once_more(case)
         if counted is None:  # asked twice already: the fact, and no third time
             return Outcome(case._replace(question=None), step)
-        resume = AskFact(case.goal, FactName(waiting.about), case.value(FactName.PRODUCT_NAME))
+        fact = FactName(waiting.about)
+        lead = kept_lead(waiting, fact)
+        resume = AskFact(case.goal, fact, case.value(FactName.PRODUCT_NAME), lead=lead)
         return Outcome(counted, step, resume=resume)
     if case.goal is None:
         return Outcome(case, step)

@@ -44,6 +44,11 @@ MAX_READINGS: Final = 3
 GIFT, ALIEXPRESS = "gift", "aliexpress"
 #: The data of a FACT question asked after a general answer ("...when did you buy yours?").
 GENERAL: Final = "general"
+#: The lead of the shop question that says until when a refund runs, AliExpress said (R1, R2).
+REFUND_UNTIL_ALIEXPRESS: Final = "refund_until_aliexpress"
+#: The leads of a shop question narrowed to AliExpress ("which store there?"): a question put
+#: again after a detour keeps it, marked in its data with ALIEXPRESS (R2, R5).
+NARROWED_TO_ALIEXPRESS: Final = frozenset({ALIEXPRESS, REFUND_UNTIL_ALIEXPRESS})
 
 #: An account API order id (the contract gives no pattern: letters, digits and separators).
 _ORDER_ID: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:#/-]{0,63}")
@@ -394,14 +399,16 @@ def _data_fits(asks: Asks, about: str, data: tuple[str, ...]) -> bool:
     """Whether a question's data is what the skill itself would have put there.
 
     A date check keeps other readings (date spans); a fact question at most the
-    GENERAL mark; an offer what it acts on: a region id, or the order, request kind
-    and reason of a request to open, or the who-pays topic an offer to check their
-    purchase came after. Anything else was not written by the skill.
+    GENERAL mark, and for the shop question the ALIEXPRESS mark; an offer what it acts
+    on: a region id, or the order, request kind and reason of a request to open, or the
+    who-pays topic an offer to check their purchase came after. Anything else was not
+    written by the skill.
     """
     if asks is Asks.CONFIRM:
         return all(_is_span(item) for item in data)
     if asks is Asks.FACT:
-        return data in {(), (GENERAL,)}
+        narrowed = ((ALIEXPRESS,), (GENERAL, ALIEXPRESS)) if about == FactName.CHANNEL else ()
+        return data in {(), (GENERAL,), *narrowed}
     if asks is Asks.OFFER and about == Offer.REMEMBER_REGION:
         return len(data) == 1 and SLOT_ID.fullmatch(data[0]) is not None
     if asks is Asks.OFFER and about == Offer.CHECK_OWN_CASE:  # the who-pays fact said before it

@@ -8,7 +8,17 @@ rule is decided: only which question is open and how often it was asked
 
 from __future__ import annotations
 
-from conversation.case import GENERAL, Asks, Case, FactName, Goal, Question, span_of
+from conversation.case import (
+    ALIEXPRESS,
+    GENERAL,
+    NARROWED_TO_ALIEXPRESS,
+    Asks,
+    Case,
+    FactName,
+    Goal,
+    Question,
+    span_of,
+)
 from conversation.steps import AskFact, ConfirmDate, Decision, OrderFacts, Outcome
 from policy.model import DateSpan
 
@@ -27,11 +37,15 @@ def _ask(
     choices: tuple[OrderFacts, ...] = (),
     exact: bool = True,
 ) -> Outcome:
-    """Ask for ``fact``, keeping how often it was asked."""
+    """Ask for ``fact``, keeping how often it was asked, and a lead that narrows it."""
     goal = case.goal or Goal.WARRANTY
     if attempt == 1 and unclear is not None:
         attempt = _attempts(case, fact) + 1
-    question = Question(Asks.FACT, fact, attempt, (GENERAL,) if general is not None else ())
+    lead = lead or kept_lead(case.waiting, fact)
+    data = ((GENERAL,) if general is not None else ()) + (
+        (ALIEXPRESS,) if lead in NARROWED_TO_ALIEXPRESS else ()
+    )
+    question = Question(Asks.FACT, fact, attempt, data)
     step = AskFact(
         goal,
         fact,
@@ -44,6 +58,18 @@ def _ask(
         exact=exact,
     )
     return Outcome(case._replace(question=question), step)
+
+
+def kept_lead(waiting: Question | None, fact: FactName) -> str | None:
+    """The lead a question put again keeps: AliExpress said, which store there (R2, R5).
+
+    "On AliExpress, did you buy it from ZOSI's official store?" - "and do I pay the
+    postage?" - who pays, then the same question back, not "Where did you buy it? On the
+    ZOSI website, ..." as if AliExpress had never been said.
+    """
+    if waiting is not None and waiting.about == fact and ALIEXPRESS in waiting.data:
+        return ALIEXPRESS
+    return None
 
 
 def _confirm(case: Case, others: tuple[str, ...], *, again: bool) -> Outcome:

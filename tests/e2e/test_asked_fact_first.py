@@ -1970,3 +1970,25 @@ def test_a_gift_recipient_abroad_hears_what_sending_it_costs_not_the_gift_again(
     reply = talk.says("PurchaseDetailsIntent", homeCountry=("minsk", "BY"))
     assert "copy of the receipt" not in reply, reply
     assert "you pay the international shipping" in reply, reply
+
+
+def test_the_aliexpress_store_question_comes_back_as_it_was_after_a_side_question(
+    customer: Start,
+) -> None:
+    """R2, R5, from a fresh corpus: "I ordered a camera on November 6th through AliExpress,
+    how long have I got to send it back" - "... On AliExpress, did you buy it from ZOSI's
+    official store, or from another seller there?" - "and do I have to pay for posting it
+    back" heard who pays, then "Where did you buy it? On the ZOSI website, ...", as if
+    AliExpress had never been said. The question comes back as it was asked."""
+    talk = customer()
+    first = talk.says(
+        "ReturnRefundIntent",
+        purchaseDate="2026-11-06",
+        store=("aliexpress", "aliexpress"),
+        product=CAMERA,
+    )
+    assert first.endswith("or from another seller there?"), first
+    reply = talk.says("PolicyFactIntent", aspect=("do i have to pay", "who_pays"))
+    assert "On the ZOSI website" not in reply, reply
+    assert reply.endswith("from ZOSI's official store, or from another seller there?"), reply
+    assert talk.elicited == "store"

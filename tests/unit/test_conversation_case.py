@@ -134,6 +134,7 @@ def test_a_fact_value_outside_its_enum_or_format_is_dropped(name: FactName, valu
         ["offer", "open_request", 1, ["ZO-1", "free_money"]],
         ["offer", "delete_data", 1, ["everyone"]],
         ["fact", "purchased", 1, ["anything"]],
+        ["fact", "purchased", 1, ["aliexpress"]],  # only the shop question is narrowed so
         ["confirm", "purchased", 1, ["not a span"]],
         ["more", "", 1, ["x"]],
     ],
@@ -148,3 +149,10 @@ def test_question_data_the_skill_writes_is_kept() -> None:
     assert question == Question(
         Asks.OFFER, Offer.OPEN_REQUEST, 1, ("ZO-1001", "refund_return", "defect")
     )
+
+
+def test_the_shop_question_narrowed_to_aliexpress_keeps_its_mark() -> None:
+    """R2, R5: "which store on AliExpress?" comes back as it was after a side question."""
+    raw = {"q": ["fact", "channel", 1, ["general", "aliexpress"]]}
+    question = decode(raw, new_session=False).question
+    assert question == Question(Asks.FACT, FactName.CHANNEL, 1, ("general", "aliexpress"))
