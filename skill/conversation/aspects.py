@@ -133,13 +133,18 @@ def left_after_decision(case: Case, heard: Heard) -> Topic | None:
     return None if topic is None else fact_topic(case, topic)
 
 
-def who_pays_left(case: Case, aspect: str | None) -> Topic | None:
+def who_pays_left(case: Case, aspect: str | None, *, costs_said: bool = True) -> Topic | None:
     """Who pays, asked with a refund or a warranty the decision allows but gave no reason for.
 
     "I bought the kit twelve days ago and found a cheaper one, can I return it and do I pay
     the postage": the decision says until when, and who pays for each kind of reason comes
     after it, as the reason was not heard; from abroad, the customer pays either way. None
     when the decision says it already.
+
+    ``costs_said``: the decision says what the reason given costs. One that hangs on the
+    exact day does not ("I live in Belarus, bought my NVR in Russia last year, it's broken,
+    do I pay": "that depends on the exact day ..."), so who pays follows it for that reason
+    too (W5, from abroad W6; R4 for a refund).
     """
     from policy.facts import Aspect, Subject
 
@@ -148,7 +153,7 @@ def who_pays_left(case: Case, aspect: str | None) -> Topic | None:
     if case.goal is Goal.CROSS_SHIP:
         # X1: the replacement's decision says its hold, never what its shipping costs
         return _topic_for(case, Subject.CROSS_SHIP, Aspect.WHO_PAYS)
-    if case.value(FactName.REASON) is not None:
+    if costs_said and case.value(FactName.REASON) is not None:
         return None
     if case.goal is Goal.WARRANTY:
         # W5, W6: a warranty decision with no fault said is silent on the shipping
@@ -180,24 +185,6 @@ def period_of_another_family(
     for subject in families:
         if subject is not None and subject is not subject_of_topic(answered):
             return topic_for(subject, asked)
-    return None
-
-
-def who_pays_unsaid(case: Case, aspect: str | None) -> Topic | None:
-    """Who pays, asked with a decision that hangs on the exact day and so says no costs.
-
-    "I live in Belarus, bought my NVR in Russia last year, it's broken, do I pay": "that
-    depends on the exact day you bought it" says nothing of the shipping; who pays for
-    their case follows it (W5, from abroad W6; R4 for a refund). None for another aspect.
-    """
-    from policy.facts import Aspect, Subject
-
-    if member(Aspect, aspect) is not Aspect.WHO_PAYS:
-        return None
-    if case.goal is Goal.REFUND:
-        return _return_shipping_topic(case)
-    if case.goal is Goal.WARRANTY:
-        return _topic_for(case, Subject.WARRANTY, Aspect.WHO_PAYS)
     return None
 
 

@@ -14,6 +14,7 @@ from datetime import date
 
 from conversation.case import (
     GIFT,
+    REFUND_UNTIL_ALIEXPRESS,
     Asks,
     Case,
     Fact,
@@ -25,9 +26,6 @@ from conversation.case import (
     member,
     purchase_span,
     span_text,
-)
-from conversation.case import (
-    REFUND_UNTIL_ALIEXPRESS as CASE_REFUND_UNTIL_ALIEXPRESS,
 )
 from conversation.questions import _ask
 from conversation.steps import (
@@ -70,9 +68,8 @@ REFUND_OPEN_LEADS: dict[str, tuple[bool, bool]] = {
 REFUND_OPEN_GIFT = "refund_open_gift"
 #: Why the shop is asked: the refund runs until a day, if the shop was ZOSI's (R1, R2).
 REFUND_UNTIL = "refund_until"
-#: The same, when the shop said was AliExpress: which store there is asked (R2, R5); defined
-#: with the case, whose questions keep it across a detour.
-REFUND_UNTIL_ALIEXPRESS = CASE_REFUND_UNTIL_ALIEXPRESS
+#: REFUND_UNTIL_ALIEXPRESS, the same when the shop said was AliExpress (which store there is
+#: asked, R2, R5), is defined with the case, whose questions keep it across a detour.
 #: The leads that say a dated refund's last day before asking where it was bought.
 DATED_REFUND_LEADS = frozenset({REFUND_UNTIL, REFUND_UNTIL_ALIEXPRESS})
 #: The reason asked for a repair or a replacement, which only a fault can justify.

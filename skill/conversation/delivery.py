@@ -250,12 +250,3 @@ def arrives_by(ordered_on: date, today: date) -> date | None:
 
     latest = estimate_delivery(ordered_on).latest
     return latest if latest >= today else None
-
-
-def overdue(ordered_on: date, today: date) -> bool:
-    """Whether a parcel still on its way is past the last day of D4's window.
-
-    "Where's my order?", linked, for a parcel ordered two months ago: 30 business days are
-    behind it, so no date is promised and ZOSI support is who can look into it (C1).
-    """
-    return arrives_by(ordered_on, today) is None

@@ -53,6 +53,7 @@ from conversation.case import (
     GENERAL,
     GIFT,
     MAX_VALUE_CHARS,
+    REFUND_UNTIL_ALIEXPRESS,
     UNKNOWN,
     Asks,
     Case,
@@ -69,7 +70,6 @@ from conversation.case import (
 from conversation.decisions import (
     DATED_REFUND_LEADS,
     REFUND_UNTIL,
-    REFUND_UNTIL_ALIEXPRESS,
     _claim_kind,
     _condition_rules_out,
     _decide,
@@ -336,14 +336,14 @@ def _abroad_first(outcome: Outcome, before: Case) -> Outcome:
     from abroad costs, not the same sentences a second time.
     """
     step = outcome.step
-    if isinstance(step, Explained) and step.topic.value in _GIFT_ANSWERS:
-        topic = abroad_now(before, outcome.case)
-        return outcome if topic is None else outcome._replace(step=step._replace(topic=topic))
-    if not isinstance(step, AskFact) or step.choices:
+    gift_again = isinstance(step, Explained) and step.topic.value in _GIFT_ANSWERS
+    if not gift_again and (not isinstance(step, AskFact) or step.choices):
         return outcome
     topic = abroad_now(before, outcome.case)
     if topic is None:
         return outcome
+    if isinstance(step, Explained):
+        return outcome._replace(step=step._replace(topic=topic))
     return outcome._replace(step=step._replace(explains=topic.value, general=None, attempt=1))
 
 

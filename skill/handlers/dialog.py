@@ -32,7 +32,6 @@ from conversation.aspects import (
     period_of_another_family,
     reason_says_who_pays,
     who_pays_left,
-    who_pays_unsaid,
 )
 from conversation.case import Asks, Case, FactName, Goal, Offer, Question, Source, member
 from conversation.decisions import (
@@ -175,7 +174,7 @@ def converse_heard(handler_input: HandlerInput, heard: Heard) -> Response:
             if second is None and verdict is not Verdict.NO:
                 second = left_after_decision(outcome.case, heard)
             if second is None and verdict is Verdict.DEPENDS:
-                second = who_pays_unsaid(outcome.case, heard.aspect)
+                second = who_pays_left(outcome.case, heard.aspect, costs_said=False)
         also_say(
             handler_input,
             second,

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, Final
 
 from ask_sdk_model.ui.standard_card import StandardCard
 
-from conversation.case import Asks, Offer, Question
-from conversation.decisions import REFUND_UNTIL, REFUND_UNTIL_ALIEXPRESS
+from conversation.case import NARROWED_TO_ALIEXPRESS, REFUND_UNTIL_ALIEXPRESS, Asks, Offer, Question
+from conversation.decisions import REFUND_UNTIL
 from conversation.moves import offered_again
 from handlers.context import SAID, Said, Turn, said_from_session, said_to_session, turn
 from handlers.names import DELIVERY_TIME_INTENT, INTENTS, REGION, SLOTS
@@ -144,11 +144,12 @@ def _with_also(
     also, current.also = current.also, ()
     short, current.short_answer = current.short_answer, ()
     brief, current.brief_question = current.brief_question, ()
+    stands_alone, current.first_stands_alone = current.first_stands_alone, False
+    may_go, current.first_may_go = current.first_may_go, False
     if card is not None:
         card = card._replace(card_body=phrase(card.card_body, "\n", also))
-    alone = first_sentence(speech) if current.first_stands_alone else ()
-    rest = after_first_sentence(speech) if current.first_may_go else ()
-    current.first_may_go = False
+    alone = first_sentence(speech) if stands_alone else ()
+    rest = after_first_sentence(speech) if may_go else ()
     tries = [(answer, question) for answer in (speech, short, alone, rest)]
     if brief:
         tries.append((speech, brief))
@@ -295,7 +296,7 @@ def ask_for(
         asked = (say.CHECK_YOURS,)
     elif step.lead == "fault_only":
         asked = (say.ASK_FAULT,)
-    elif step.lead in {"aliexpress", REFUND_UNTIL_ALIEXPRESS}:
+    elif step.lead in NARROWED_TO_ALIEXPRESS:
         it = "it" if step.lead == REFUND_UNTIL_ALIEXPRESS else say.the_product(step.product)
         asked = (say.ASK_ALIEXPRESS_SELLER.format(it=it),)
     else:  # coming back, or after a lead that names the product, the question says "it"

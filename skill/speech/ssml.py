@@ -134,32 +134,30 @@ def phrase(*pieces: Piece | Phrase | None) -> Phrase:
 _SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.?!](?=\s|$)")
 
 
-def first_sentence(speech: Phrase) -> Phrase:
-    """The pieces of ``speech`` up to the end of its first sentence.
+def _split_after_first_sentence(speech: Phrase) -> tuple[Phrase, Phrase]:
+    """The pieces of ``speech`` up to the end of its first sentence, and those after it.
 
     "Yes, your N. V. R. is under warranty ..." is one sentence: a capital letter alone
     before a period is a product's name read letter by letter, not a sentence's end.
     """
-    kept: list[Piece] = []
-    for piece in speech:
-        if isinstance(piece, str):
-            end = _SENTENCE_END.search(piece)
-            if end is not None:
-                kept.append(piece[: end.end()])
-                break
-        kept.append(piece)
-    return tuple(kept)
-
-
-def after_first_sentence(speech: Phrase) -> Phrase:
-    """The pieces of ``speech`` after its first sentence (empty when it is one sentence)."""
     for index, piece in enumerate(speech):
         if isinstance(piece, str):
             end = _SENTENCE_END.search(piece)
             if end is not None:
                 rest = (piece[end.end() :].lstrip(), *speech[index + 1 :])
-                return tuple(part for part in rest if part != "")
-    return ()
+                head = (*speech[:index], piece[: end.end()])
+                return head, tuple(part for part in rest if part != "")
+    return tuple(speech), ()
+
+
+def first_sentence(speech: Phrase) -> Phrase:
+    """The pieces of ``speech`` up to the end of its first sentence (all of it if one)."""
+    return _split_after_first_sentence(speech)[0]
+
+
+def after_first_sentence(speech: Phrase) -> Phrase:
+    """The pieces of ``speech`` after its first sentence (empty when it is one sentence)."""
+    return _split_after_first_sentence(speech)[1]
 
 
 def clean_text(text: str, *, keep_lines: bool = False) -> str:

