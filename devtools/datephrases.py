@@ -128,6 +128,32 @@ def resolve_date_phrase(text: str, today: date) -> str | None:
     return None
 
 
+def corrected_date(earlier: str, later_text: str) -> str | None:
+    """The date a self-correction means when it says again only the part it corrects.
+
+    "November 25th 2024, sorry, no, 2025" corrects the year of November 25th, and "the 2nd of
+    November, no, the 3rd" its day: a customer who corrects one part of a date keeps the others,
+    and Alexa's date model hears the corrected date whole. Returns None when the later words are
+    no such part (a whole date, a month) or the earlier value has no finer part to keep.
+
+    Args:
+        earlier: The AMAZON.DATE value heard before the correction (``2024-11-25``, ``2026-11``).
+        later_text: The words said for the date after the correction marker.
+    """
+    if re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", earlier) is None:
+        return None
+    phrase = _normalise(later_text)
+    year = re.fullmatch(r"(?:in )?(?P<year>\d{4})", phrase)
+    if year is not None:
+        corrected = year["year"] + earlier[4:]
+        return corrected if _iso_passthrough({"iso": corrected}, date.min) else None
+    day = re.fullmatch(r"(?:the )?" + _DAY, phrase)
+    if day is not None:
+        exact = _safe_date(int(earlier[:4]), int(earlier[5:7]), int(day["day"]))
+        return _day(exact) if exact else None
+    return None
+
+
 def _normalise(text: str) -> str:
     """Lower-case, spell numbers as digits and ordinals as `<n>th`, and drop a leading preposition.
 

@@ -28,7 +28,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, Final, Literal
 
-from devtools.datephrases import resolve_date_phrase, resolve_duration_phrase, splits_a_number
+from devtools.datephrases import (
+    corrected_date,
+    resolve_date_phrase,
+    resolve_duration_phrase,
+    splits_a_number,
+)
 from devtools.models import load_model
 
 if TYPE_CHECKING:
@@ -585,13 +590,32 @@ class Nlu:
             if keys[marker] not in _CORRECTION_MARKERS:
                 continue
             before = self._scan_words(intent, said[:marker])
-            after = self._scan_words(intent, said[marker + 1 :])
+            spoken: dict[str, str] = {}
+            after = self._scan_words(intent, said[marker + 1 :], spoken)
             if any(name in before for name in after):
-                return {**before, **after}
+                return {**before, **after, **self._partly_corrected(intent, before, spoken)}
         return slots
 
-    def _scan_words(self, intent: str, said: list[str]) -> dict[str, dict[str, Any]]:
-        """The slots found in these words, the longest and earliest values first."""
+    def _partly_corrected(
+        self, intent: str, before: Mapping[str, dict[str, Any]], spoken: Mapping[str, str]
+    ) -> dict[str, dict[str, Any]]:
+        """Dates a correction said again only in part ("November 25th 2024, sorry, 2025")."""
+        corrected: dict[str, dict[str, Any]] = {}
+        for name, words_said in spoken.items():
+            if self._slot_types[intent][name] != "AMAZON.DATE" or name not in before:
+                continue
+            value = corrected_date(str(before[name].get("value", "")), words_said)
+            if value is not None:
+                corrected[name] = {**before[name], "value": value}
+        return corrected
+
+    def _scan_words(
+        self, intent: str, said: list[str], spoken: dict[str, str] | None = None
+    ) -> dict[str, dict[str, Any]]:
+        """The slots found in these words, the longest and earliest values first.
+
+        ``spoken``, when given, receives the words each slot was filled from.
+        """
         declared = self._slot_types.get(intent, {})
         keys = [_key(word) for word in said]
         taken = [False] * len(said)
@@ -627,6 +651,8 @@ class Nlu:
             elif filled is not None:
                 slots[slot] = filled
                 taken[start:end] = [True] * (end - start)
+                if spoken is not None:
+                    spoken[slot] = " ".join(said[start:end])
         return slots
 
     def _restates(

@@ -10,7 +10,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from devtools.datephrases import resolve_date_phrase, resolve_duration_phrase, splits_a_number
+from devtools.datephrases import (
+    corrected_date,
+    resolve_date_phrase,
+    resolve_duration_phrase,
+    splits_a_number,
+)
 
 SATURDAY = date(2026, 11, 21)
 YEAR_END = date(2026, 12, 31)
@@ -354,3 +359,18 @@ def test_a_phrase_stopping_inside_a_spoken_number_is_split_there():
     assert splits_a_number("two", "thousand")
     assert not splits_a_number("twenty", "of")
     assert not splits_a_number("august", "six")
+
+
+@pytest.mark.parametrize(
+    ("earlier", "later", "expected"),
+    [
+        ("2024-11-25", "2025", "2025-11-25"),
+        ("2024-02-29", "2025", None),  # no 29 February in 2025: no date to keep
+        ("2026-11-02", "the third", "2026-11-03"),
+        ("2026-11", "the 18th", "2026-11-18"),
+        ("2026-11-02", "december the third", None),  # said whole: read as said, not merged
+        ("2025", "the third", None),  # a year alone has no month to keep
+    ],
+)
+def test_a_correction_of_one_part_of_a_date_keeps_the_others(earlier, later, expected):
+    assert corrected_date(earlier, later) == expected

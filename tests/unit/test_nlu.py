@@ -809,6 +809,15 @@ def test_an_elicited_slot_is_heard_in_words_no_slot_sample_fits(nlu):
             "i got it as a gift, no actually, i bought it myself from your website",
             {"store": "zosi_website"},
         ),
+        # A correction that says again only the part it corrects keeps the rest of the date
+        (
+            "i got the doorbell on november 25th 2024, sorry, no, 2025, is it still covered",
+            {"purchaseDate": "2025-11-25"},
+        ),
+        (
+            "i bought it on october the twelfth 2026, no hang on, the nineteenth, can i return it",
+            {"purchaseDate": "2026-10-19"},
+        ),
     ],
 )
 def test_a_value_said_after_a_correction_replaces_the_one_before(nlu, utterance, slots):
