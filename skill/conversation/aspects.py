@@ -56,7 +56,11 @@ def _explain(case: Case, heard: Heard, known: Known) -> Outcome | None:
     aspect = member(Aspect, heard.aspect)
     if aspect is None or (case.question is not None and case.question.kind is Asks.CONFIRM):
         return None
-    if _decision_answers(case, aspect, known, follow_up=not heard.states_purchase):
+    # R3: a refund the product's state rules out is the goal (`implied_goal`), and answers
+    refused = case.goal is None and asks_a_refund_the_condition_rules_out(
+        case.value(FactName.CONDITION), None, heard.also_topic, aspect.value
+    )
+    if refused or _decision_answers(case, aspect, known, follow_up=not heard.states_purchase):
         return None
     if _whether_first(case, heard, aspect):
         return None  # the decision, then the aspect's fact (`left_after_decision`)
@@ -439,6 +443,31 @@ def asks_who_pays_past_the_warranty(
     asks = topic in WHO_PAYS_TOPICS or aspect == "who_pays"
     # today (and the device's time zone) is read only for a purchase dated in this session
     return asks and purchase_span(case) is not None and _warranty_over(case, today())
+
+
+def asks_a_refund_the_condition_rules_out(
+    condition: str | None, goal: str | None, topic: str | None, aspect: str | None
+) -> bool:
+    """Whether a question about sending the product back comes with a state that rules it out.
+
+    "I dropped my camera, who pays the return shipping", "scuffed it mounting it, refund?",
+    "I dropped it and the picture's fuzzy, can I return it for a refund or does the warranty
+    cover that": a product the customer damaged, or whose box is gone, gets no refund return
+    (R3), so who pays for one, or until when, is no answer; the refund's own decision is,
+    and it points a fault to the warranty. A warranty question named on its own ("I dropped
+    it, how long is the warranty") is still the warranty's.
+    """
+    from policy.facts import Aspect, Subject, Topic, subject_of_topic
+
+    state = member(Condition, condition)
+    if state is None or not state.blocks_refund:
+        return False
+    if member(Goal, goal) is Goal.REFUND:
+        return True
+    named = member(Topic, topic)
+    if named is not None:
+        return subject_of_topic(named) is Subject.REFUND
+    return member(Aspect, aspect) in {Aspect.WHO_PAYS, Aspect.HOW_LONG, Aspect.LATE}
 
 
 def fact_topic(case: Case, topic: Topic) -> Topic:

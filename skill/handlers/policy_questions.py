@@ -12,6 +12,7 @@ from conversation.aspects import (
     also_asked,
     answered,
     asked_aspects,
+    asks_a_refund_the_condition_rules_out,
     asks_who_pays_past_the_warranty,
     aspect_topic,
     channel_of_topic,
@@ -80,6 +81,12 @@ def policy_fact(handler_input: HandlerInput) -> Response:
         own_purchase_goal_of(intent, current) is not None
         or (current.case.goal is not None and _names_only_a_product(intent))
         or _states_the_products_state(intent)
+        or asks_a_refund_the_condition_rules_out(
+            read_slot(intent, CONDITION).id,
+            read_slot(intent, GOAL).id,
+            read_slot(intent, TOPIC).id,
+            read_slot(intent, ASPECT).id,
+        )
         # "do I get my money back?" naming nothing else: the goal's own question, asked of
         # the case (a refund chosen while a refund or a repair is asked, R1, W2)
         or (_said(intent) <= {GOAL, PRODUCT} and read_slot(intent, GOAL).id is not None)

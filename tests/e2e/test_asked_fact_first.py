@@ -1992,3 +1992,54 @@ def test_the_aliexpress_store_question_comes_back_as_it_was_after_a_side_questio
     assert "On the ZOSI website" not in reply, reply
     assert reply.endswith("from ZOSI's official store, or from another seller there?"), reply
     assert talk.elicited == "store"
+
+
+@pytest.mark.parametrize(
+    "slots",
+    [
+        # "I dropped my camera, who pays the return shipping"
+        {
+            "condition": ("i dropped my camera", "damaged_by_customer"),
+            "aspect": ("who pays", "who_pays"),
+        },
+        # "I threw the box away, is the return shipping free"
+        {
+            "condition": ("i threw the box away", "packaging_gone"),
+            "topic": ("the return shipping", "return_shipping"),
+            "aspect": ("free", "who_pays"),
+        },
+        # "I dropped the camera off the roof and now the picture is all fuzzy: can I return
+        # it for a refund, or does the warranty cover that?"
+        {
+            "condition": ("i dropped the camera", "damaged_by_customer"),
+            "reason": ("the picture is all fuzzy", "defect"),
+            "goal": ("return it for a refund", "refund"),
+            "topic": ("the warranty cover", "warranty_coverage"),
+        },
+    ],
+)
+def test_who_pays_for_a_return_the_products_state_rules_out_is_the_refusal(
+    customer: Start, slots: dict[str, tuple[str, str]]
+) -> None:
+    """R3, from a fresh corpus: a product the customer damaged, or whose box is gone, gets
+    no refund return, so "who pays to send it back" heard who pays for a change of mind
+    and for a fault, and "can I return it or does the warranty cover that" the warranty's
+    rule alone: the refusal is the answer, with the warranty for a fault."""
+    reply = customer().says("PolicyFactIntent", **slots)
+    assert reply.startswith("Sorry,"), reply
+    assert "can't go back for a refund" in reply, reply
+    assert "ZOSI pays" not in reply, reply
+
+
+def test_a_warranty_question_with_a_damaged_product_is_still_the_warrantys(
+    customer: Start,
+) -> None:
+    """W1: "I dropped my camera, how long is the warranty" asks the warranty's length; the
+    state rules out a refund, which was not asked."""
+    reply = customer().says(
+        "PolicyFactIntent",
+        condition=("i dropped my camera", "damaged_by_customer"),
+        aspect=("how long is", "how_long"),
+        topic=("the warranty", "warranty_length"),
+    )
+    assert "12-month warranty" in reply, reply

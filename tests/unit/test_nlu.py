@@ -347,6 +347,16 @@ def test_utterance_is_understood_as_alexa_would(nlu, utterance, intent, slots):
     assert understanding.dialog_state is None
 
 
+def test_damage_someone_else_did_is_not_the_customers_own(nlu):
+    # R3, R4, from a fresh corpus: "the box looked like someone had stood on it" tells of the
+    # parcel's trip, not of damage the customer did: a refund refused for it was a wrong
+    # answer. Only "I stood on it" says the customer did it.
+    heard = filled(nlu.understand("the box looked like someone had stood on it").intent)
+    assert heard.get("condition") != "damaged_by_customer"
+    heard = filled(nlu.understand("i stood on it, can i still return it").intent)
+    assert heard.get("condition") == "damaged_by_customer"
+
+
 def test_every_declared_slot_is_sent_and_unfilled_ones_carry_only_name_and_status(nlu):
     intent = nlu.understand("can I return my camera").intent
     assert set(intent["slots"]) == RETURN_REFUND_SLOTS
