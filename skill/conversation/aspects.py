@@ -57,7 +57,8 @@ def _explain(case: Case, heard: Heard, known: Known) -> Outcome | None:
     if aspect is None or (case.question is not None and case.question.kind is Asks.CONFIRM):
         return None
     # R3: a refund the product's state rules out is the goal (`implied_goal`), and answers
-    refused = case.goal is None and asks_a_refund_the_condition_rules_out(
+    undecided = case.goal is None or (case.goal is Goal.CLAIM and _claim_kind(case) is None)
+    refused = undecided and asks_a_refund_the_condition_rules_out(
         case.value(FactName.CONDITION), None, heard.also_topic, aspect.value
     )
     if refused or _decision_answers(case, aspect, known, follow_up=not heard.states_purchase):
@@ -135,6 +136,23 @@ def left_after_decision(case: Case, heard: Heard) -> Topic | None:
         return None  # X3: the replacement's decision names its hold already
     topic = _topic_for(case, subject_of(case), aspect)
     return None if topic is None else fact_topic(case, topic)
+
+
+def state_rules_out_the_refund(case: Case) -> Topic | None:
+    """What a warranty decision leaves unsaid of a state the customer gave: no refund (R3).
+
+    "The box went to the recycling, the camera is fine, we bought it on the 12th: can we
+    still return it" heard as a warranty question, or "I lost the box, is my camera still
+    under warranty": the warranty does not need the box, but the state was said for a
+    reason, and a refund needs the product and its box back undamaged. None when a fault was
+    given (the warranty is then the answer) or nothing said rules the refund out.
+    """
+    from policy.facts import Topic
+
+    condition = member(Condition, case.value(FactName.CONDITION))
+    if case.goal is not Goal.WARRANTY or condition is None or not condition.blocks_refund:
+        return None
+    return None if case.value(FactName.REASON) is not None else Topic.RETURN_CONDITION
 
 
 def who_pays_left(case: Case, aspect: str | None, *, costs_said: bool = True) -> Topic | None:

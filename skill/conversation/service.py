@@ -776,7 +776,9 @@ def _advance(  # noqa: PLR0911, PLR0912
     kind = _claim_kind(case)
     # a refund request for a product said damaged or without its box (R3); one from another
     # shop is the request's own refusal, which names the shop (R5)
-    refund_requested = goal is Goal.CLAIM and kind is ClaimKind.REFUND_RETURN
+    # a request of no kind said with only the state ("dropped my new camera, lens cracked,
+    # refund?"): the state is what matters of it, and it rules the refund out
+    refund_requested = goal is Goal.CLAIM and kind in {ClaimKind.REFUND_RETURN, None}
     blocked = refund_requested and _condition_rules_out(case)
     if (goal is Goal.REFUND and _refund_ruled_out(case)) or blocked:
         # R3: what the customer said of the product decides; no date or shop can change it,

@@ -31,6 +31,7 @@ from conversation.aspects import (
     own_purchase_goal,
     period_of_another_family,
     reason_says_who_pays,
+    state_rules_out_the_refund,
     who_pays_left,
 )
 from conversation.case import Asks, Case, FactName, Goal, Offer, Question, Source, member
@@ -175,6 +176,8 @@ def converse_heard(handler_input: HandlerInput, heard: Heard) -> Response:
                 second = left_after_decision(outcome.case, heard)
             if second is None and verdict is Verdict.DEPENDS:
                 second = who_pays_left(outcome.case, heard.aspect, costs_said=False)
+            if second is None:
+                second = state_rules_out_the_refund(outcome.case)
         also_say(
             handler_input,
             second,

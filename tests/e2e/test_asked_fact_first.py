@@ -2043,3 +2043,44 @@ def test_a_warranty_question_with_a_damaged_product_is_still_the_warrantys(
         topic=("the warranty", "warranty_length"),
     )
     assert "12-month warranty" in reply, reply
+
+
+@pytest.mark.parametrize(
+    "slots",
+    [
+        # "dropped my new camera, lens cracked. refund?"
+        {"condition": ("dropped my new camera", "damaged_by_customer")},
+        # "scuffed the camera mounting it. refund? who pays the return?"
+        {
+            "condition": ("scuffed the camera", "damaged_by_customer"),
+            "aspect": ("who pays the return", "who_pays"),
+        },
+    ],
+)
+def test_a_request_of_no_kind_with_only_a_damaged_product_hears_the_refusal(
+    customer: Start, slots: dict[str, tuple[str, str]]
+) -> None:
+    """R3, from a fresh corpus: a request heard with only the product's state (no fault, no
+    kind) heard the warranty's rule and "What's wrong with it, or did you change your mind?",
+    or who pays for either: the state is what was said of it, and it rules a refund out."""
+    reply = customer().says("StartClaimIntent", **slots)
+    assert "can't go back for a refund" in reply, reply
+    assert "ZOSI pays" not in reply, reply
+
+
+def test_a_warranty_answer_for_a_product_without_its_box_says_it_cannot_be_refunded(
+    customer: Start,
+) -> None:
+    """R3, W1, from a fresh corpus: "the box went to the recycling, the camera itself is
+    fine, we bought it from the ZOSI store on AliExpress on the 12th: can we still return it
+    without the box" heard as a warranty question answered only that it is covered: the box
+    was said for a reason, and without it there is no refund."""
+    reply = customer().says(
+        "WarrantyStatusIntent",
+        purchaseDate="2026-11-12",
+        store=("the zosi store on aliexpress", "zosi_official_store"),
+        condition=("without the box", "packaging_gone"),
+        product=CAMERA,
+    )
+    assert reply.startswith("Yes, your camera is under the one-year warranty"), reply
+    assert "it can't go back for a refund" in reply, reply
