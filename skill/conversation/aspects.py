@@ -206,6 +206,11 @@ def period_of_another_family(
         return None
     for subject in families:
         if subject is not None and subject is not subject_of_topic(answered):
+            if subject is Subject.REFUND and subject_of_topic(answered) is Subject.CROSS_SHIP:
+                # "how fast will you send the new one, and how long do I have to return the
+                # old one": with a replacement sent first, what goes back is the faulty one,
+                # within the 30 days of the card hold (X2), not a refund's return (R1)
+                return Topic.CROSS_SHIP_RETURN
             return topic_for(subject, asked)
     return None
 
@@ -310,6 +315,9 @@ def _named_fact(case: Case, heard: Heard) -> Outcome | None:
         or heard
         != Heard(
             goal=heard.goal,
+            # "what's an RMA code and do I need one to send my camera back": the claim's fact,
+            # asked of a product; "can I return my camera, and the box?" asks the goal too
+            product=heard.product if heard.goal is Goal.CLAIM else None,
             product_name=heard.product_name,
             also_topic=heard.also_topic,
             goal_asked=heard.goal_asked,
@@ -1024,9 +1032,9 @@ def implied_goal(case: Case) -> Goal | None:
 
     "It stopped working" is a warranty matter (W2); "I don't want it" or "it arrived
     broken" a refund (R1, R4); "I dropped it" asks whether it can still go back (R3).
-    A date or a product alone says nothing of what the customer wants; another shop,
-    undated, says who a refund is for ("bought on Ozon, refund from you?": R5), which
-    holds on any day, with the warranty left for a fault.
+    A date or a product alone says nothing of what the customer wants; another shop, dated
+    or not, says who a refund is for ("got it at Best Buy last week, can ZOSI refund me
+    directly?": R5), which holds on any day, with the warranty left for a fault.
     """
     if member(Condition, case.value(FactName.CONDITION)) is not None:
         return Goal.REFUND  # "I threw the box out" asks whether it can still go back (R3)
@@ -1035,7 +1043,7 @@ def implied_goal(case: Case) -> Goal | None:
         return Goal.WARRANTY
     if reason is not None:
         return Goal.REFUND
-    if case.value(FactName.CHANNEL) == Channel.THIRD_PARTY and purchase_span(case) is None:
+    if case.value(FactName.CHANNEL) == Channel.THIRD_PARTY:
         return Goal.REFUND
     return None
 

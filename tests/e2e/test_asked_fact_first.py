@@ -2084,3 +2084,42 @@ def test_a_warranty_answer_for_a_product_without_its_box_says_it_cannot_be_refun
     )
     assert reply.startswith("Yes, your camera is under the one-year warranty"), reply
     assert "it can't go back for a refund" in reply, reply
+
+
+def test_the_rma_code_asked_of_a_claim_for_a_product_is_the_rma_fact(customer: Start) -> None:
+    """W4, from a fresh corpus: "what's an RMA code and do I need one to send my camera back"
+    heard the warranty's rule and "What's wrong with it, or did you change your mind?": the
+    product named with the claim's fact is what the fact is asked of, not a claim to open."""
+    reply = customer().says(
+        "StartClaimIntent", alsoTopic=("an rma code", "rma_process"), product=CAMERA
+    )
+    assert reply.startswith("Once support approves your claim"), reply
+    assert "RMA code" in reply, reply
+
+
+def test_returning_the_old_one_after_a_replacement_is_the_replacements_deadline(
+    customer: Start,
+) -> None:
+    """X2, X4, from a fresh corpus: "how fast will you send the new one and how long do I
+    have to return the old one" heard X4 and then the refund's 30 days from purchase (R1):
+    with a replacement sent first, what goes back is the faulty one, within the hold's 30
+    days."""
+    reply = customer().says(
+        "PolicyFactIntent",
+        aspect=("how long do i have", "how_long"),
+        topic=("send the new one", "cross_ship_dispatch"),
+        goal=("return", "refund"),
+    )
+    assert reply.startswith("ZOSI ships the replacement within 2 to 3 business days"), reply
+    assert "faulty one back within 30 days" in reply, reply
+    assert "from the day you bought it" not in reply, reply
+
+
+def test_a_dated_purchase_from_another_shop_hears_who_refunds_it(customer: Start) -> None:
+    """R5, from a fresh corpus: "got it at Best Buy last week, can ZOSI refund me directly"
+    heard only that the warranty runs a year: the shop was said for a reason, and its refund
+    is that shop's on any day; the warranty is left for a fault."""
+    reply = customer().says(
+        "PurchaseDetailsIntent", store=("best buy", "third_party"), purchaseDate="2026-W46"
+    )
+    assert reply.startswith("Since you bought it from another shop, the refund goes through"), reply
