@@ -187,7 +187,9 @@ def delivery_step(
         remembered=from_memory,
         bad_date=bad_date,
         placed=placed and not bad_date,
-        on_its_way=placed and not bad_date and order_date < today,
+        # an order day already past was placed, whichever slot said it ("I ordered a camera
+        # two weeks ago and it still isn't here"): its tracking code follows it (D5)
+        on_its_way=not bad_date and order_date < today,
         # Mid-dialog, the purchase question comes back instead of a question of its own.
         ask_region=estimate.region is None and heard.place is None and case.waiting is None,
         offer_region=estimate.region.id if offer and estimate.region is not None else None,

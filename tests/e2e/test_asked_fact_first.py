@@ -2123,3 +2123,13 @@ def test_a_dated_purchase_from_another_shop_hears_who_refunds_it(customer: Start
         "PurchaseDetailsIntent", store=("best buy", "third_party"), purchaseDate="2026-W46"
     )
     assert reply.startswith("Since you bought it from another shop, the refund goes through"), reply
+
+
+def test_an_order_placed_weeks_ago_hears_how_to_follow_it(customer: Start) -> None:
+    """D5, from a fresh corpus: "I ordered a camera, what, two weeks ago now, and it still
+    isn't here, is that normal" heard the window and that delivery is free: an order day
+    already past was placed, whichever date slot carried it, and its tracking code is what
+    the worried customer can use."""
+    reply = customer().says("DeliveryTimeIntent", orderDate="2026-W45")
+    assert "tracking code" in reply, reply
+    assert "Delivery is free" not in reply, reply
