@@ -65,6 +65,7 @@ from conversation.case import (
     Source,
     member,
     purchase_span,
+    span_of,
     span_text,
 )
 from conversation.decisions import (
@@ -176,7 +177,8 @@ def _next_step(case: Case, heard: Heard, known: Known) -> Outcome:
     # Another product named once nothing is asked of this one (an answer was given): the
     # same question about that product (W1 audit M4), a case of its own.
     settled = case.waiting is None and (asked is None or asked.kind is not Asks.CONFIRM)
-    merged = _merge(case, heard, known, settled=settled)
+    checked = asked.data if asked is not None and asked.kind is Asks.CONFIRM else ()
+    merged = _merge(case, heard, known, settled=settled, checked=checked)
     if asked is not None and asked.kind is Asks.CONFIRM and heard.date is None:
         # "Just to check: 2 December?" - "the ZOSI site": the shop is kept, and the date
         # guessed is checked once more instead of dropped and asked for again.
@@ -472,11 +474,19 @@ def as_asked_of(case: Case, heard: Heard) -> Case:
     return case.with_facts({name: None for name, value in said.items() if value is None})
 
 
-def _merge(case: Case, heard: Heard, known: Known, *, settled: bool = False) -> Case:
+def _merge(
+    case: Case,
+    heard: Heard,
+    known: Known,
+    *,
+    settled: bool = False,
+    checked: tuple[str, ...] = (),
+) -> Case:
     """The case with what was just said: a new product starts afresh, a correction replaces.
 
     ``settled``: no question of this case is open, so another product named is a new
     case for the same goal ("and the camera?"), not a correction of this one's product.
+    ``checked``: the other readings a date check just named, which a year may pick.
     """
     if (
         heard.product is not None
@@ -527,7 +537,7 @@ def _merge(case: Case, heard: Heard, known: Known, *, settled: bool = False) -> 
     if heard.date is not None and _age_against_a_day(heard, earlier, before, case):
         return _age_checked(case, heard.date, known.today, before)
     if heard.date is not None:
-        case = _read_date(case, heard.date, known.today, before, guessed=guessed)
+        case = _read_date(case, heard.date, known.today, before, guessed=guessed, checked=checked)
     return case
 
 
@@ -602,7 +612,13 @@ BAD_DATE, FUTURE_DATE = "bad_date", "future_date"
 
 
 def _read_date(  # noqa: PLR0911 - one outcome per reading of a date
-    case: Case, value: str, today: date, before: DateSpan | None = None, *, guessed: bool = False
+    case: Case,
+    value: str,
+    today: date,
+    before: DateSpan | None = None,
+    *,
+    guessed: bool = False,
+    checked: tuple[str, ...] = (),
 ) -> Case:
     """Record the purchase date said, as a guess when Alexa put it in the future.
 
@@ -620,7 +636,9 @@ def _read_date(  # noqa: PLR0911 - one outcome per reading of a date
         said = parse_amazon_date(value, today)
         placed = None
         if guessed and before is not None and before.precise:
-            placed = day_in_month(before.earliest.day, said, today)
+            placed = day_in_month(before.earliest.day, said, today) or _reading_in_year(
+                value, (before, *_spans(checked))
+            )
         if placed is not None:
             return case.with_facts({FactName.PURCHASED: Fact(span_text(placed), Source.CONFIRMED)})
         resolved = resolve_purchase_date(said, today)
@@ -661,6 +679,38 @@ def _read_date(  # noqa: PLR0911 - one outcome per reading of a date
     return case.with_facts({FactName.PURCHASED: Fact(first, Source.GUESSED)})._replace(
         question=Question(Asks.CONFIRM, FactName.PURCHASED, 1, tuple(others))
     )
+
+
+def _reading_in_year(value: str, readings: tuple[DateSpan, ...]) -> DateSpan | None:
+    """The one reading a date check named that falls in the year said as its answer (C2).
+
+    "Just to check: you bought your camera on 25 October, not 25 November 2025?" - "last
+    year" (AMAZON.DATE "2025"): of the two days named, the one in 2025. None when the
+    answer is no year alone, or names the year of both or of neither. The first reading is
+    the day checked; only those with its day number were named (a weekday's is checked later).
+    """
+    if not (len(value) == YEAR_DIGITS and value.isdigit()):
+        return None
+    named = [
+        span for span in readings if span.precise and span.earliest.day == readings[0].earliest.day
+    ]
+    in_year = [span for span in named if span.earliest.year == int(value)]
+    return in_year[0] if len(in_year) == 1 else None
+
+
+#: An AMAZON.DATE value that is a year alone ("2025") has this many digits.
+YEAR_DIGITS = 4
+
+
+def _spans(texts: tuple[str, ...]) -> tuple[DateSpan, ...]:
+    """The purchase spans a question's data names, leaving out anything that is no span."""
+    spans: list[DateSpan] = []
+    for text in texts:
+        try:
+            spans.append(span_of(text))
+        except ValueError:
+            continue
+    return tuple(spans)
 
 
 def _unusable_date(case: Case, pending: Question, known: Known) -> Outcome:

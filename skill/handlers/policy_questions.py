@@ -81,6 +81,8 @@ def policy_fact(handler_input: HandlerInput) -> Response:
         own_purchase_goal_of(intent, current) is not None
         or (current.case.goal is not None and _names_only_a_product(intent))
         or _states_the_products_state(intent)
+        or _asks_the_period_of_a_dated_purchase(intent)
+        or _a_return_told_with_a_privacy_word(intent)
         or asks_a_refund_the_condition_rules_out(
             read_slot(intent, CONDITION).id,
             read_slot(intent, GOAL).id,
@@ -238,6 +240,34 @@ def _states_the_products_state(intent: Intent) -> bool:
     # states nothing the dialog can use: it is a question the topics may still answer.
     told = PURCHASE_DATE in _said(intent) or any(read_slot(intent, name).id for name in stated)
     return told and not named
+
+
+def _asks_the_period_of_a_dated_purchase(intent: Intent) -> bool:
+    """How long, asked of a purchase dated in the same breath, with no rule or reason named.
+
+    "We bought the kit from the official ZOSI store on AliExpress on 25 October ... how
+    long have we actually got": their own last days (R1, W1), not the 30 days read out as a
+    rule; which of them they mean is not said, so the decision says what the date allows.
+    """
+    from policy.facts import Aspect
+
+    dated = PURCHASE_DATE in _said(intent)
+    period = member(Aspect, read_slot(intent, ASPECT).id) in {Aspect.HOW_LONG, Aspect.STARTS}
+    named = any(read_slot(intent, name).id for name in (TOPIC, ALSO_TOPIC, REASON, GOAL))
+    return dated and period and not named
+
+
+def _a_return_told_with_a_privacy_word(intent: Intent) -> bool:
+    """A return asked for with a reason, in words that also name a privacy topic.
+
+    "My children got me this camera as a present and I really don't want it, how do I give
+    it back": "my children" is also how a question about minors starts (P7), but a reason
+    and a goal said with it make it a gift to return (R6, R4), not a privacy question.
+    """
+    from policy.facts import PRIVACY_TOPICS, Topic
+
+    privacy = member(Topic, read_slot(intent, TOPIC).id) in PRIVACY_TOPICS
+    return privacy and any(read_slot(intent, name).id for name in (REASON, CONDITION, GOAL))
 
 
 #: Where it was bought and where they are: facts of the purchase that decide who pays (W6).

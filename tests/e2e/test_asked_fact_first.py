@@ -8,6 +8,8 @@ the repository), whose failures showed where the skill lost what was asked.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
 from tests.e2e.test_conversation_spec import CAMERA, DOORBELL, Customer, Start
@@ -2133,3 +2135,59 @@ def test_an_order_placed_weeks_ago_hears_how_to_follow_it(customer: Start) -> No
     reply = customer().says("DeliveryTimeIntent", orderDate="2026-W45")
     assert "tracking code" in reply, reply
     assert "Delivery is free" not in reply, reply
+
+
+def test_how_long_asked_of_a_dated_purchase_hears_its_own_last_days(customer: Start) -> None:
+    """R1, W1, from a fresh corpus: "we bought the kit from the official ZOSI store on
+    AliExpress on 25 October ... how long have we actually got" heard the 30 days read out
+    as a rule; the purchase is dated, so its own last days are the answer."""
+    reply = customer().says(
+        "PolicyFactIntent",
+        store=("the official zosi store on aliexpress", "zosi_official_store"),
+        purchaseDate="2026-10-25",
+        product=("camera kit", "kit"),
+        aspect=("how long", "how_long"),
+    )
+    assert "until 24 November" in reply, reply
+    assert "30 days from the day you bought it" not in reply, reply
+
+
+@pytest.mark.parametrize(
+    ("year", "heard"), [("2025", "ended on 25 December 2025"), ("2026", "until 24 November")]
+)
+def test_a_year_said_to_a_date_check_picks_the_day_named_in_that_year(
+    customer: Start, year: str, heard: str
+) -> None:
+    """C2, R1, from a fresh corpus: "... bought from the ZOSI website on November 25th",
+    said on 20 November - "Just to check: you bought your camera on 25 October, not 25
+    November 2025?" - "last year" was read as any day of 2025 ("the 30 days ended on 30
+    January"): of the two days the check named, it is the one in that year."""
+    talk = customer(now=datetime(2026, 11, 20, 12, 0, tzinfo=UTC))
+    check = talk.says(
+        "ReturnRefundIntent",
+        store=("the zosi website", "zosi_website"),
+        purchaseDate="2026-11-25",
+        product=CAMERA,
+    )
+    assert check.startswith("Just to check"), check
+    reply = talk.says("ReturnRefundIntent", purchaseDate=year)
+    assert heard in reply, reply
+
+
+def test_a_gift_to_return_named_with_a_privacy_word_is_the_gifts_answer(
+    customer: Start,
+) -> None:
+    """R6, from a fresh corpus: "my children got me this camera as a present, and I really
+    don't want it, how do I give it back" heard that under-18s need a guardian's consent
+    (P7): "my children" starts questions about minors too, but a reason and a goal said with
+    it make it a gift to return."""
+    reply = customer().says(
+        "PolicyFactIntent",
+        reason=("don't want it", "changed_mind"),
+        goal=("give it back", "refund"),
+        topic=("my children", "minors"),
+        store=("a present", "gift"),
+        product=CAMERA,
+    )
+    assert "person who gave it to you" in reply, reply
+    assert "guardian" not in reply, reply
