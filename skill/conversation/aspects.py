@@ -79,7 +79,7 @@ def _explain(case: Case, heard: Heard, known: Known) -> Outcome | None:
         topic = Topic.RETURN_SHIPPING
     if topic is None:
         return None
-    return _fact_first(case, topic)
+    return _fact_first(case, damage_not_covered(case, topic))
 
 
 def reason_says_who_pays(case: Case, aspect: str | None) -> Topic | None:
@@ -494,6 +494,19 @@ def asks_a_refund_the_condition_rules_out(
     if named is not None:
         return subject_of_topic(named) is Subject.REFUND
     return member(Aspect, aspect) in {Aspect.WHO_PAYS, Aspect.HOW_LONG, Aspect.LATE}
+
+
+def damage_not_covered(case: Case, topic: Topic) -> Topic:
+    """Who pays under the warranty, for a product the customer said they damaged (W8).
+
+    "What if the warranty doesn't cover it, like water got in, who pays to get it back to
+    me": damage they did is the warranty's to judge, and what it does not cover comes back
+    at their cost (W8), not "ZOSI pays the return shipping" (W5).
+    """
+    from policy.facts import Topic
+
+    damaged = member(Condition, case.value(FactName.CONDITION)) is Condition.DAMAGED_BY_CUSTOMER
+    return Topic.NOT_DEFECTIVE if damaged and topic is Topic.WARRANTY_SHIPPING else topic
 
 
 def fact_topic(case: Case, topic: Topic) -> Topic:

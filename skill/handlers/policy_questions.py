@@ -16,6 +16,7 @@ from conversation.aspects import (
     asks_who_pays_past_the_warranty,
     aspect_topic,
     channel_of_topic,
+    damage_not_covered,
     either_period,
     fact_topic,
     names_the_shop_of_the_dated,
@@ -163,14 +164,15 @@ def policy_fact(handler_input: HandlerInput) -> Response:
         reason=None if reason is None else reason.value,
         purchase_country=read_slot(intent, SLOTS[FactName.PURCHASE_COUNTRY]).id,
         home_country=read_slot(intent, SLOTS[FactName.HOME_COUNTRY]).id,
+        condition=said.condition,
     )
-    if asked.reason or asked.purchase_country or asked.home_country:
-        # their fault and where they are stay in the case (the clock only then), and decide
-        # who pays (R4, W6)
+    if asked.reason or asked.purchase_country or asked.home_country or asked.condition:
+        # their fault, the product's state and where they are stay in the case (the clock
+        # only then), and decide who pays (R4, W6, W8)
         current.keep(noted(current.case, asked, Known(current.today)))
     about = as_asked_of(current.case, said)
     named = topic
-    topic = fact_topic(about, refine(topic, aspect))
+    topic = damage_not_covered(about, fact_topic(about, refine(topic, aspect)))
     topic = store_first(store, topic, aspect)
     explanation = current.fact(topic, reason)
     result = say.fact_answer(explanation)

@@ -2191,3 +2191,38 @@ def test_a_gift_to_return_named_with_a_privacy_word_is_the_gifts_answer(
     )
     assert "person who gave it to you" in reply, reply
     assert "guardian" not in reply, reply
+
+
+@pytest.mark.parametrize(
+    ("intent", "slots"),
+    [
+        # "what if it's one of those things the warranty doesn't cover, like water got in
+        # through the seal, who pays to get it back to me then"
+        (
+            "PolicyFactIntent",
+            {
+                "condition": ("water got in", "damaged_by_customer"),
+                "topic": ("the warranty", "warranty_length"),
+                "aspect": ("who pays", "who_pays"),
+            },
+        ),
+        # "I dropped my camera and it stopped working, who pays the shipping for the repair"
+        (
+            "WarrantyStatusIntent",
+            {
+                "condition": ("i dropped my camera", "damaged_by_customer"),
+                "reason": ("it stopped working", "defect"),
+                "aspect": ("who pays the shipping", "who_pays"),
+            },
+        ),
+    ],
+)
+def test_who_pays_for_damage_the_customer_did_is_not_a_promise_that_zosi_pays(
+    customer: Start, intent: str, slots: dict[str, tuple[str, str]]
+) -> None:
+    """W8, W5, from a fresh corpus: damage the customer did, asked who pays under the
+    warranty, heard "ZOSI pays the return shipping": what the warranty does not cover comes
+    back at the customer's cost, and whether it covers their damage is ZOSI's to judge."""
+    reply = customer().says(intent, **slots)
+    assert "ZOSI pays" not in reply, reply
+    assert "isn't covered by the warranty, you pay the shipping" in reply, reply
