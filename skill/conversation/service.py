@@ -221,14 +221,16 @@ def _next_step(case: Case, heard: Heard, known: Known) -> Outcome:
 
 
 def _refund_for_a_change_of_mind(heard: Heard) -> Heard:
-    """A warranty question that gives a change of mind as the reason asks for the refund.
+    """A warranty or replacement question giving a change of mind as its reason asks for the refund.
 
-    The warranty repairs or replaces what fails (W2); "I bought a camera from your website
-    on the second and it's all too complicated for me, may I send it back" wants the 30 days
-    of R1, with the shipping theirs (R4), whatever word for the warranty carried it. A
-    warranty fact named on its own ("how long is the warranty") stays the warranty's.
+    The warranty repairs or replaces what fails (W2), and an advance replacement is for a
+    faulty product (X1); "I bought a camera from your website on the second and it's all
+    too complicated for me, may I send it back" or "how many days do I have to change my
+    mind after I buy the camera" wants the 30 days of R1, with the shipping theirs (R4),
+    whatever word for the warranty or a replacement carried it. A warranty fact named on
+    its own ("how long is the warranty") stays the warranty's.
     """
-    if heard.goal is not Goal.WARRANTY or heard.topic is not None:
+    if heard.goal not in {Goal.WARRANTY, Goal.CROSS_SHIP} or heard.topic is not None:
         return heard
     if member(Reason, heard.reason) is not Reason.CHANGED_MIND:
         return heard

@@ -2226,3 +2226,19 @@ def test_who_pays_for_damage_the_customer_did_is_not_a_promise_that_zosi_pays(
     reply = customer().says(intent, **slots)
     assert "ZOSI pays" not in reply, reply
     assert "isn't covered by the warranty, you pay the shipping" in reply, reply
+
+
+def test_a_change_of_mind_in_a_replacement_question_asks_for_the_refund(
+    customer: Start,
+) -> None:
+    """R1, X1, from a fresh corpus: "how many days I have for to change my mind after I buy
+    the camera?" heard as a replacement question got the advance replacement's terms: a
+    replacement is for a faulty product, and a change of mind is the refund's 30 days."""
+    reply = customer().says(
+        "CrossShipIntent",
+        aspect=("how many days", "how_long"),
+        reason=("change my mind", "changed_mind"),
+        product=CAMERA,
+    )
+    assert reply.startswith("You have 30 days from the day you bought it"), reply
+    assert "replacement" not in reply, reply
