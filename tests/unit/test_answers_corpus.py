@@ -19,8 +19,8 @@ from tests.helpers import said, sentences_the_nlu_knows
 # The share of entries answered right, overall and on the blind half, by `make answers-eval` with
 # today's skill, rounded down to the whole percent: a change that answers customers worse fails.
 # Raise them as the answers improve. Never tune anything on the blind half to raise its floor.
-OVERALL_FLOOR = 0.92
-BLIND_FLOOR = 0.87
+OVERALL_FLOOR = 0.93
+BLIND_FLOOR = 0.88
 
 TUNING, BLIND = CORPORA
 
