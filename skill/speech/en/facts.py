@@ -109,7 +109,7 @@ def _return_reason(explanation: Explanation) -> Wording:
 def _return_shipping(explanation: Explanation) -> Wording:
     if explanation.own_reason and explanation.payer is Payer.ZOSI:
         return "Return shipping", phrase(
-            "As it's a quality problem, ZOSI pays the return shipping."
+            _QUALITY_PROBLEM_PAYS, ", and under warranty you get a replacement or a full refund."
         )
     if explanation.own_reason:
         return "Return shipping", phrase(
@@ -455,9 +455,13 @@ def short_fact(explanation: Explanation) -> Phrase:
         return (_SHORT[explanation.topic](explanation),)
     if explanation.topic is Topic.RETURN_SHIPPING and not explanation.own_reason:
         return (_EITHER_REASON_SHIPPING,)
+    if explanation.topic is Topic.RETURN_SHIPPING and explanation.payer is Payer.ZOSI:
+        return (f"{_QUALITY_PROBLEM_PAYS}.",)
     return first_sentence(fact_answer(explanation).speech)
 
 
+#: R4's decision for a quality problem; said after a decision that says the rest, it ends there.
+_QUALITY_PROBLEM_PAYS = "As it's a quality problem, ZOSI pays the return shipping"
 #: R4 in one sentence, for a customer whose reason is not known: who pays, each way.
 _EITHER_REASON_SHIPPING = "Unless it's faulty or arrived damaged, you pay the return shipping."
 
