@@ -220,6 +220,13 @@ def _next_step(case: Case, heard: Heard, known: Known) -> Outcome:
     return _abroad_first(answered, case) if answered is outcome else answered
 
 
+def _fault_after_another_shops_refund(case: Case) -> bool:
+    """Whether a fault was told of a purchase whose refund is another shop's (R5, W1)."""
+    reason = member(Reason, case.value(FactName.REASON))
+    third_party = case.value(FactName.CHANNEL) == Channel.THIRD_PARTY
+    return third_party and reason is not None and reason.is_quality_problem
+
+
 def _refund_for_a_change_of_mind(heard: Heard) -> Heard:
     """A warranty or replacement question giving a change of mind as its reason asks for the refund.
 
@@ -785,6 +792,11 @@ def _advance(  # noqa: PLR0911, PLR0912
     rule comes first, and the open question counts as asked once more.
     """
     goal = case.goal or implied_goal(case)
+    if goal is Goal.REFUND and heard.goal is None and _fault_after_another_shops_refund(case):
+        # "I got this camera at Ozon two weeks ago" - "... the refund goes through that shop.
+        # If it's faulty, ask me about the warranty." - "it stopped working yesterday": the
+        # fault is the warranty's, ZOSI's wherever it was bought (W1, W5)
+        goal = Goal.WARRANTY
     if goal is None:
         span = purchase_span(case)
         if span is not None and case.value(FactName.CHANNEL) != GIFT:

@@ -2257,3 +2257,16 @@ def test_who_pays_for_a_fault_says_what_the_fault_gets(customer: Start) -> None:
     )
     assert reply.startswith("As it's a quality problem, ZOSI pays the return shipping"), reply
     assert "a replacement or a full refund" in reply, reply
+
+
+def test_a_fault_told_after_another_shops_refund_hears_the_warranty(customer: Start) -> None:
+    """R5, W1, found in make chat: "I got this camera at Ozon two weeks ago" - "... the refund
+    goes through that shop. If it's faulty, ask me about the warranty." - "it stopped working"
+    heard the shop's refund again: the fault is the warranty's, ZOSI's wherever it was bought."""
+    talk = customer()
+    first = talk.says("PurchaseDetailsIntent", store=OZON, productAge="P2W", product=CAMERA)
+    assert "the refund goes through that shop" in first, first
+    reply = talk.says("PurchaseDetailsIntent", reason=("it stopped working", "defect"))
+    assert "the refund goes through that shop" not in reply, reply
+    assert "warranty" in reply, reply
+    assert "ZOSI repairs or replaces it" in reply, reply
