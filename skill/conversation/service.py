@@ -220,8 +220,10 @@ def _next_step(case: Case, heard: Heard, known: Known) -> Outcome:
     return _abroad_first(answered, case) if answered is outcome else answered
 
 
-def _fault_after_another_shops_refund(case: Case) -> bool:
-    """Whether a fault was told of a purchase whose refund is another shop's (R5, W1)."""
+def _fault_after_another_shops_refund(case: Case, heard: Heard) -> bool:
+    """Whether a fault was told, now and asking nothing, of a purchase another shop refunds."""
+    if heard.goal is not None or heard.reason is None:
+        return False
     reason = member(Reason, case.value(FactName.REASON))
     third_party = case.value(FactName.CHANNEL) == Channel.THIRD_PARTY
     return third_party and reason is not None and reason.is_quality_problem
@@ -792,10 +794,11 @@ def _advance(  # noqa: PLR0911, PLR0912
     rule comes first, and the open question counts as asked once more.
     """
     goal = case.goal or implied_goal(case)
-    if goal is Goal.REFUND and heard.goal is None and _fault_after_another_shops_refund(case):
+    if goal is Goal.REFUND and _fault_after_another_shops_refund(case, heard):
         # "I got this camera at Ozon two weeks ago" - "... the refund goes through that shop.
         # If it's faulty, ask me about the warranty." - "it stopped working yesterday": the
-        # fault is the warranty's, ZOSI's wherever it was bought (W1, W5)
+        # fault is the warranty's, ZOSI's wherever it was bought (W1, W5); "my camera's broken
+        # and I want my money back" - "I got it at an electronics store" asked for the refund
         goal = Goal.WARRANTY
     if goal is None:
         span = purchase_span(case)

@@ -2270,3 +2270,15 @@ def test_a_fault_told_after_another_shops_refund_hears_the_warranty(customer: St
     assert "the refund goes through that shop" not in reply, reply
     assert "warranty" in reply, reply
     assert "ZOSI repairs or replaces it" in reply, reply
+
+
+def test_a_shop_told_after_a_refund_asked_for_a_fault_is_the_shops_refund(
+    customer: Start,
+) -> None:
+    """R5, from a fresh corpus: "my camera's broken and I want my money back" - "I got it at
+    an electronics store in my town, not from you": the refund was asked for, and it is that
+    shop's; only a fault told after the shop's answer turns to the warranty."""
+    talk = customer()
+    talk.says("ReturnRefundIntent", reason=("broken", "defect"), product=CAMERA)
+    reply = talk.says("PurchaseDetailsIntent", store=("an electronics store", "third_party"))
+    assert "the refund goes through that shop" in reply, reply
