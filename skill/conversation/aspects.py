@@ -26,7 +26,12 @@ from conversation.case import (
     member,
     purchase_span,
 )
-from conversation.decisions import _claim_kind, _refund_ruled_out, shipped_from_abroad
+from conversation.decisions import (
+    _claim_kind,
+    _condition_rules_out,
+    _refund_ruled_out,
+    shipped_from_abroad,
+)
 from conversation.questions import _asked_once_more, kept_lead, offer_made_again
 from conversation.steps import AskFact, Explained, Heard, Known, Outcome
 from policy.claims import ClaimKind
@@ -149,8 +154,7 @@ def state_rules_out_the_refund(case: Case) -> Topic | None:
     """
     from policy.facts import Topic
 
-    condition = member(Condition, case.value(FactName.CONDITION))
-    if case.goal is not Goal.WARRANTY or condition is None or not condition.blocks_refund:
+    if case.goal is not Goal.WARRANTY or not _condition_rules_out(case):
         return None
     return None if case.value(FactName.REASON) is not None else Topic.RETURN_CONDITION
 

@@ -65,7 +65,6 @@ from conversation.case import (
     Source,
     member,
     purchase_span,
-    span_of,
     span_text,
 )
 from conversation.decisions import (
@@ -97,7 +96,14 @@ from conversation.moves import (
     _yes_or_no,
     asks_which_goal,
 )
-from conversation.questions import MAX_ATTEMPTS, _ask, _attempts, _confirm, offer_made_again
+from conversation.questions import (
+    MAX_ATTEMPTS,
+    _ask,
+    _attempts,
+    _confirm,
+    _other_day,
+    offer_made_again,
+)
 from conversation.steps import (
     AskFact,
     ConfirmDate,
@@ -224,9 +230,7 @@ def _fault_after_another_shops_refund(case: Case, heard: Heard) -> bool:
     """Whether a fault was told, now and asking nothing, of a purchase another shop refunds."""
     if heard.goal is not None or heard.reason is None:
         return False
-    reason = member(Reason, case.value(FactName.REASON))
-    third_party = case.value(FactName.CHANNEL) == Channel.THIRD_PARTY
-    return third_party and reason is not None and reason.is_quality_problem
+    return case.value(FactName.CHANNEL) == Channel.THIRD_PARTY and _quality_problem(case)
 
 
 def _refund_for_a_change_of_mind(heard: Heard) -> Heard:
@@ -648,7 +652,7 @@ def _read_date(  # noqa: PLR0911 - one outcome per reading of a date
         placed = None
         if guessed and before is not None and before.precise:
             placed = day_in_month(before.earliest.day, said, today) or _reading_in_year(
-                value, (before, *_spans(checked))
+                value, (before, _other_day(before, checked))
             )
         if placed is not None:
             return case.with_facts({FactName.PURCHASED: Fact(span_text(placed), Source.CONFIRMED)})
@@ -692,36 +696,22 @@ def _read_date(  # noqa: PLR0911 - one outcome per reading of a date
     )
 
 
-def _reading_in_year(value: str, readings: tuple[DateSpan, ...]) -> DateSpan | None:
-    """The one reading a date check named that falls in the year said as its answer (C2).
+def _reading_in_year(value: str, named: tuple[DateSpan, DateSpan | None]) -> DateSpan | None:
+    """The one day a date check named that falls in the year said as its answer (C2).
 
     "Just to check: you bought your camera on 25 October, not 25 November 2025?" - "last
-    year" (AMAZON.DATE "2025"): of the two days named, the one in 2025. None when the
-    answer is no year alone, or names the year of both or of neither. The first reading is
-    the day checked; only those with its day number were named (a weekday's is checked later).
+    year" (AMAZON.DATE "2025"): of the two days named (the day checked, and the other the
+    check said, `questions._other_day`), the one in 2025. None when the answer is no year
+    alone, or names the year of both or of neither.
     """
     if not (len(value) == YEAR_DIGITS and value.isdigit()):
         return None
-    named = [
-        span for span in readings if span.precise and span.earliest.day == readings[0].earliest.day
-    ]
-    in_year = [span for span in named if span.earliest.year == int(value)]
+    in_year = [span for span in named if span is not None and span.earliest.year == int(value)]
     return in_year[0] if len(in_year) == 1 else None
 
 
 #: An AMAZON.DATE value that is a year alone ("2025") has this many digits.
 YEAR_DIGITS = 4
-
-
-def _spans(texts: tuple[str, ...]) -> tuple[DateSpan, ...]:
-    """The purchase spans a question's data names, leaving out anything that is no span."""
-    spans: list[DateSpan] = []
-    for text in texts:
-        try:
-            spans.append(span_of(text))
-        except ValueError:
-            continue
-    return tuple(spans)
 
 
 def _unusable_date(case: Case, pending: Question, known: Known) -> Outcome:

@@ -15,7 +15,13 @@ from policy.contact import SUPPORT_PHONE
 from policy.facts import Explanation, Topic
 from policy.model import Payer
 from speech import Answer
-from speech.en.common import ABROAD_PAYS, SPOKEN_EMAIL, capitalised, support_card_line
+from speech.en.common import (
+    ABROAD_PAYS,
+    QUALITY_PROBLEM_PAYS,
+    SPOKEN_EMAIL,
+    capitalised,
+    support_card_line,
+)
 from speech.en.returns import CONDITION_RULES_OUT
 from speech.ssml import Phrase, Telephone, first_sentence, phrase
 
@@ -109,7 +115,7 @@ def _return_reason(explanation: Explanation) -> Wording:
 def _return_shipping(explanation: Explanation) -> Wording:
     if explanation.own_reason and explanation.payer is Payer.ZOSI:
         return "Return shipping", phrase(
-            _QUALITY_PROBLEM_PAYS, ", and under warranty you get a replacement or a full refund."
+            QUALITY_PROBLEM_PAYS, ", and under warranty you get a replacement or a full refund."
         )
     if explanation.own_reason:
         return "Return shipping", phrase(
@@ -456,12 +462,10 @@ def short_fact(explanation: Explanation) -> Phrase:
     if explanation.topic is Topic.RETURN_SHIPPING and not explanation.own_reason:
         return (_EITHER_REASON_SHIPPING,)
     if explanation.topic is Topic.RETURN_SHIPPING and explanation.payer is Payer.ZOSI:
-        return (f"{_QUALITY_PROBLEM_PAYS}.",)
+        return (f"{QUALITY_PROBLEM_PAYS}.",)
     return first_sentence(fact_answer(explanation).speech)
 
 
-#: R4's decision for a quality problem; said after a decision that says the rest, it ends there.
-_QUALITY_PROBLEM_PAYS = "As it's a quality problem, ZOSI pays the return shipping"
 #: R4 in one sentence, for a customer whose reason is not known: who pays, each way.
 _EITHER_REASON_SHIPPING = "Unless it's faulty or arrived damaged, you pay the return shipping."
 

@@ -14,6 +14,7 @@ from policy.terms import RETURN_WINDOW_DAYS
 from speech import Answer
 from speech.en.common import (
     ABROAD_PAYS,
+    QUALITY_PROBLEM_PAYS,
     _depends,
     _facts,
     _giver_note,
@@ -224,7 +225,7 @@ def _spoken_shipping(payer: Payer | None) -> str:
 
 def _return_shipping(payer: Payer | None) -> str:
     if payer is Payer.ZOSI:
-        return "As it's a quality problem, ZOSI pays the return shipping."
+        return f"{QUALITY_PROBLEM_PAYS}."
     if payer is Payer.CUSTOMER:
         return "As it isn't a quality problem, you pay the return shipping."
     return "If it's faulty, ZOSI pays the return shipping; otherwise you pay it."
