@@ -221,6 +221,7 @@ _CORRECTION_MARKERS: Final = frozenset(
 #: sample joins it to the first question ("... and what about {alsoTopic}"), so Alexa's slot
 #: model fills it only after such a join, never from a single question ("is the warranty ok").
 _ALSO: Final = "also"
+_TOPIC: Final = "topic"
 _JOINS: Final = frozenset({"and", "also", "plus", "about"})
 _JOIN_REACH: Final = 4
 _NOT_DATES_ALONE: Final = frozenset({"may", "now", "sat", "sun", "mar", "wed", "mon", "fri"})
@@ -642,7 +643,13 @@ class Nlu:
             if not fitting:
                 continue
             before = tuple(keys[max(0, start - 2) : start])
-            slot = max(fitting, key=lambda name: self._context_score(intent, name, before))
+            # the words before decide between slots the value fits; on a tie, a fact of the
+            # purchase ("from the zosi website") wins over the general topic, which asks nothing
+            # the fact does not already say
+            slot = max(
+                fitting,
+                key=lambda name: (self._context_score(intent, name, before), name != _TOPIC),
+            )
             filled = self._fill(intent, slot, said[start:end])
             if filled is not None and self._restates(intent, slot, filled, slots):
                 # "I'm in Georgia now, Tbilisi": the city says again where they are; it is no

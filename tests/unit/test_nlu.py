@@ -747,6 +747,16 @@ def test_a_trained_reading_fills_slots_wherever_the_values_are_said(nlu):
     assert filled(understanding.intent) == {"homeCountry": "DE", "purchaseCountry": "CN"}
 
 
+def test_a_shop_that_also_names_a_general_topic_fills_the_shop(nlu):
+    # "the ZOSI website" is a PolicyTopic synonym (who may return) and a PurchaseChannel: said
+    # where either slot fits, it is where the product came from (R2), not a second question.
+    understanding = nlu.understand(
+        "what are the rules for sending back something from the zosi website"
+    )
+    assert understanding.intent["name"] == "PolicyFactIntent"
+    assert filled(understanding.intent) == {"store": "zosi_website"}
+
+
 def test_a_date_said_unsure_is_still_heard_as_a_date(nlu):
     # "I dunno, maybe like last month?" answers the date question: not "I don't know".
     understanding = nlu.understand("i dunno maybe like last month")
