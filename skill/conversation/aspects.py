@@ -918,6 +918,7 @@ def own_purchase_goal(
     reason: str | None = None,
     goal: str | None = None,
     asked_before: Goal | None = None,
+    also_aspect: str | None = None,
 ) -> Goal | None:
     """The goal of a general question that names the customer's own purchase, if any.
 
@@ -930,7 +931,8 @@ def own_purchase_goal(
     dated purchase ("... twelve days ago, can I return it, and do I pay the postage") is theirs.
     A product named with nothing else asked ("what about the doorbell?") asks the question
     the conversation is on (``asked_before``) of that product. A fault said with another
-    shop asks for the warranty, not the shop's refund.
+    shop asks for the warranty, not the shop's refund. Of two aspects asked at once ("how
+    long do I have and who pays to send it back"), either may be the period (``also_aspect``).
     """
     if not names_purchase:
         return None
@@ -947,7 +949,11 @@ def own_purchase_goal(
         return TOPIC_GOALS.get(topic)
     if not dated and said is None and aspect is None and said_goal is None:
         return asked_before
-    return _goal_of_a_dated_reason(said, aspect) if dated else None
+    return (
+        (_goal_of_a_dated_reason(said, aspect) or _goal_of_a_dated_reason(said, also_aspect))
+        if dated
+        else None
+    )
 
 
 def _goal_of_a_dated_reason(said: Reason | None, aspect: str | None) -> Goal | None:

@@ -156,6 +156,8 @@ def converse_heard(handler_input: HandlerInput, heard: Heard) -> Response:
         second = also_asked(outcome.case, heard, answered)
         if second is not None and verdict is not None and _decision_says(outcome.case, second):
             second = None
+        if second is not None and _step_says_the_period(outcome.step, second):
+            second = None
         if second is None and isinstance(outcome.step, Explained):
             named = read_slot(current_intent(handler_input), TOPIC).id
             second = outcome.step.also or period_of_another_family(
@@ -200,6 +202,23 @@ def _decision_says(case: Case, second: Topic) -> bool:
     from policy.facts import Aspect
 
     return second.value in WHO_PAYS_TOPICS and who_pays_left(case, Aspect.WHO_PAYS.value) is None
+
+
+def _step_says_the_period(step: object, second: Topic) -> bool:
+    """Whether the answer already says the period asked second: its own last day (R1, W1).
+
+    "I don't want the camera I bought on 5 November: how long do I have, and who pays to
+    send it back?" - the refund's last day answers how long; "You have 30 days from the day
+    you bought it" after it would say it again as a rule, and leave who pays unsaid.
+    """
+    from policy.facts import Topic
+
+    periods = {Goal.REFUND: Topic.RETURN_WINDOW, Goal.WARRANTY: Topic.WARRANTY_LENGTH}
+    if isinstance(step, Decided):
+        return periods.get(step.goal) is second and step.decision.window.last_day is not None
+    if isinstance(step, AskFact) and step.general is not None:
+        return periods.get(step.goal) is second and step.general.window.last_day is not None
+    return False
 
 
 def _verdict_stands_alone(
@@ -341,6 +360,7 @@ def own_purchase_goal_of(intent: Intent, current: Turn) -> Goal | None:
         # "what about the doorbell?" asks the question the conversation is on; "my NVR" said
         # as a statement corrects the product (a purchase detail), it asks nothing new
         asked_before=case.goal if intent.name == POLICY_FACT_INTENT else None,
+        also_aspect=read_slot(intent, ALSO_ASPECT).id,
     )
 
 

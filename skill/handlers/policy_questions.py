@@ -84,6 +84,7 @@ def policy_fact(handler_input: HandlerInput) -> Response:
         or _states_the_products_state(intent)
         or _asks_the_period_of_a_dated_purchase(intent)
         or _a_return_told_with_a_privacy_word(intent)
+        or _a_purchase_told_with_the_word_buy(intent)
         or asks_a_refund_the_condition_rules_out(
             read_slot(intent, CONDITION).id,
             read_slot(intent, GOAL).id,
@@ -257,6 +258,20 @@ def _asks_the_period_of_a_dated_purchase(intent: Intent) -> bool:
     period = member(Aspect, read_slot(intent, ASPECT).id) in {Aspect.HOW_LONG, Aspect.STARTS}
     named = any(read_slot(intent, name).id for name in (TOPIC, ALSO_TOPIC, REASON, GOAL))
     return dated and period and not named
+
+
+def _a_purchase_told_with_the_word_buy(intent: Intent) -> bool:
+    """Where to buy heard in words that tell when they bought it: their purchase, not D1.
+
+    "When did I buy it? Um, October 2025 I think, is that a problem?" and "I buy it in May
+    2026 in Russia, I must pay the post to send it to repair?" say "buy it", which is also
+    how "where can I buy one" is asked (D1); a purchase date said with it makes it the
+    customer's own purchase, which the dialog takes (W1, R1), never where to order one.
+    """
+    from policy.facts import Topic
+
+    where = member(Topic, read_slot(intent, TOPIC).id) is Topic.WHERE_TO_BUY
+    return where and PURCHASE_DATE in _said(intent)
 
 
 def _a_return_told_with_a_privacy_word(intent: Intent) -> bool:

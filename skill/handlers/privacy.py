@@ -6,7 +6,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from adapters.account import AccountError
-from conversation.case import Case, Offer
+from conversation.case import Asks, Case, Offer
 from handlers.context import turn
 from handlers.names import ALSO_TOPIC, ASPECT, TOPIC
 from handlers.respond import finish, offer
@@ -168,10 +168,18 @@ def delete_my_data(handler_input: HandlerInput) -> Response:
     """Answers "Delete my data": asks first; the yes deletes everything stored (P5).
 
     "After how many years do you delete my data?" asks how long it is kept (P9): that
-    fact, and nothing is offered for deletion.
+    fact, and nothing is offered for deletion. Asked again while this session's offer to
+    delete is open ("Shall I delete it all now?" - "yes, erase all of it"), it is that yes:
+    the offer is sealed (``handlers.context.needs_seal``), so it is provably the skill's own.
     """
     if _asks_how_long(handler_input):
         return _retention(handler_input)
+    asked = turn(handler_input).case.question
+    if asked is not None and asked.kind is Asks.OFFER and asked.about == Offer.DELETE_DATA:
+        from conversation.steps import Perform
+        from handlers.dialog import perform
+
+        return perform(handler_input, Perform(offer=Offer.DELETE_DATA))
     return offer(handler_input, Offer.DELETE_DATA, (), (say.CONFIRM_DELETE,))
 
 

@@ -2282,3 +2282,70 @@ def test_a_shop_told_after_a_refund_asked_for_a_fault_is_the_shops_refund(
     talk.says("ReturnRefundIntent", reason=("broken", "defect"), product=CAMERA)
     reply = talk.says("PurchaseDetailsIntent", store=("an electronics store", "third_party"))
     assert "the refund goes through that shop" in reply, reply
+
+
+CHANGED_MIND = ("i don't want it anymore", "changed_mind")
+
+
+def test_how_long_and_who_pays_of_a_dated_change_of_mind_hear_its_last_day_and_who_pays(
+    customer: Start,
+) -> None:
+    """R1, R4, from a fresh corpus: "I ordered this camera on 5 November and I don't want it
+    anymore, how long do I have and who pays to send it back" heard the 30 days as a rule and
+    who pays, never the last day of theirs; with the last day said, the rule said after it
+    again left who pays out."""
+    reply = customer().says(
+        "PolicyFactIntent",
+        purchaseDate="2026-11-05",
+        aspect=("who pays to send it back", "who_pays"),
+        alsoAspect=("how long do i have", "how_long"),
+        reason=CHANGED_MIND,
+        product=CAMERA,
+    )
+    assert "until 5 December" in reply, reply
+    assert "you pay the return shipping" in reply, reply
+    assert "You have 30 days" not in reply, reply
+
+
+def test_how_long_asked_second_of_a_warranty_decision_is_not_said_again_as_the_rule(
+    customer: Start,
+) -> None:
+    """W1, W5: "bought on 5 November from the ZOSI website, it broke, who pays to send it back
+    and how long is it covered": the decision's "until 5 November 2027" answers how long; "The
+    warranty lasts 12 months from the purchase date" after it said it twice."""
+    reply = customer().says(
+        "WarrantyStatusIntent",
+        purchaseDate="2026-11-05",
+        store=("the zosi website", "zosi_website"),
+        aspect=("who pays to send it back", "who_pays"),
+        alsoAspect=("how long is", "how_long"),
+        reason=("it broke", "defect"),
+        product=CAMERA,
+    )
+    assert "until 5 November 2027" in reply, reply
+    assert "ZOSI pays the return shipping" in reply, reply
+    assert "warranty lasts" not in reply, reply
+
+
+def test_a_purchase_date_said_with_the_words_buy_it_is_their_purchase_not_where_to_buy(
+    customer: Start,
+) -> None:
+    """W1, D1, from a fresh corpus: asked when they bought the NVR, "when did I buy it? um,
+    October 2025 I think, is that a problem?" heard where ZOSI sells its products: "buy it"
+    is also how "where can I buy one" is asked, but a date said with it is their purchase."""
+    talk = customer()
+    talk.says("WarrantyStatusIntent", product=("nvr", "nvr"))
+    reply = talk.says("PolicyFactIntent", topic=("buy it", "where_to_buy"), purchaseDate="2025-10")
+    assert "AliExpress" not in reply, reply
+    assert reply.startswith("Sorry, the one-year warranty on your nvr ended on 31 October"), reply
+
+
+def test_delete_my_data_said_again_to_the_offer_to_delete_is_its_yes(customer: Start) -> None:
+    """P5, from a fresh corpus: "what do you know about me" - "... Shall I delete it?" or
+    "delete my data" - "Do you want me to delete everything?" - "yes, erase all of it",
+    heard as a delete request, asked the same question again. Said while the skill's own
+    offer to delete is open, it is the yes to it."""
+    talk = customer()
+    assert talk.says("DeleteMyDataIntent").startswith("Do you want me to delete everything")
+    assert talk.says("DeleteMyDataIntent").startswith("Done. I've deleted everything")
+    assert talk.says("DeleteMyDataIntent").startswith("Do you want me to delete everything")
