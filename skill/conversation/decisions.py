@@ -94,18 +94,18 @@ def _facts(case: Case, span: DateSpan) -> PurchaseFacts:
 def shipped_from_abroad(case: Case) -> bool:
     """Whether ZOSI shipped the purchase to the customer across a border (W7).
 
-    A customer at home in the store's country who names China or the US for the purchase
-    ("it was shipped from China to me in Russia", "I ordered on ZOSI's American site, I'm
-    in Russia") had it sent from there: a fault goes back at ZOSI's cost (W7). W6, where
-    the customer pays the international shipping, is for a customer outside the country
-    they bought in ("I bought it in Russia and live in Kazakhstan now"); a country ZOSI
-    does not ship from is read so too, as where the customer is ("in Almaty now, camera
-    from Russia" may come with the two countries swapped).
+    A customer who names China or the US for the purchase and another country for where they
+    are ("it was shipped from China to me in Russia", "you shipped my NVR from China straight
+    to me in Belarus", "I ordered on ZOSI's American site, I'm in Russia") had it sent from
+    there: a fault goes back at ZOSI's cost (W7). W6, where the customer pays the
+    international shipping, is for a customer outside the country they bought in ("I bought
+    it in Russia and live in Kazakhstan now"); a country ZOSI does not ship from is read so
+    too, as where the customer is ("in Almaty now, camera from Russia" may come with the two
+    countries swapped).
     """
     bought = case.value(FactName.PURCHASE_COUNTRY)
-    return (
-        case.value(FactName.HOME_COUNTRY) == STORE_COUNTRY and bought in SHIPS_ACROSS_BORDERS_FROM
-    )
+    home = case.value(FactName.HOME_COUNTRY)
+    return home is not None and home != bought and bought in SHIPS_ACROSS_BORDERS_FROM
 
 
 def _evaluate(goal_or_kind: Goal | ClaimKind, facts: PurchaseFacts, today: date) -> Decision:

@@ -2349,3 +2349,34 @@ def test_delete_my_data_said_again_to_the_offer_to_delete_is_its_yes(customer: S
     assert talk.says("DeleteMyDataIntent").startswith("Do you want me to delete everything")
     assert talk.says("DeleteMyDataIntent").startswith("Done. I've deleted everything")
     assert talk.says("DeleteMyDataIntent").startswith("Do you want me to delete everything")
+
+
+def test_a_fault_of_an_order_zosi_shipped_from_china_to_another_country_goes_back_free(
+    customer: Start,
+) -> None:
+    """W7, W6, from a fresh corpus: "you shipped my NVR from China straight to me in Belarus,
+    I bought it in August, it's defective, who pays the return postage" heard that from
+    abroad the customer pays (W6). ZOSI shipped it across a border from China: a fault goes
+    back at ZOSI's cost (W7), wherever the customer is; W6 stays for a purchase made in the
+    country the customer has since left."""
+    reply = customer().says(
+        "WarrantyStatusIntent",
+        purchaseDate="2026-08",
+        aspect=("who pays the return", "who_pays"),
+        reason=("it's defective", "defect"),
+        product=("nvr", "nvr"),
+        purchaseCountry=("china", "CN"),
+        homeCountry=("belarus", "BY"),
+    )
+    assert "ZOSI pays the return shipping" in reply, reply
+    assert "you pay the international shipping" not in reply, reply
+    moved = customer().says(
+        "WarrantyStatusIntent",
+        purchaseDate="2026-08",
+        aspect=("who pays the return", "who_pays"),
+        reason=("it's defective", "defect"),
+        product=("nvr", "nvr"),
+        purchaseCountry=("russia", "RU"),
+        homeCountry=("belarus", "BY"),
+    )
+    assert "you pay the international shipping" in moved, moved
