@@ -143,6 +143,41 @@ def left_after_decision(case: Case, heard: Heard) -> Topic | None:
     return None if topic is None else fact_topic(case, topic)
 
 
+def who_pays_under_another_topic(
+    case: Case, aspect: Aspect | None, answered: Topic
+) -> Topic | None:
+    """Who pays, asked in the words of a question that named another fact as its topic.
+
+    "I live in Georgia now and my camera from Russia is broken, I'm guessing I'm paying the
+    postage, but what about the duties and taxes": customs is the topic (W9), and who pays
+    the postage was asked too; from abroad, the customer (W6). None when the answer is
+    already who pays, or nothing in the case says whose shipping it is.
+    """
+    from policy.facts import Aspect, Topic
+
+    if aspect is not Aspect.WHO_PAYS or answered.value in WHO_PAYS_TOPICS:
+        return None
+    if case.goal is None and not _quality_problem(case) and not _abroad(case):
+        return None
+    topic = fact_topic(case, Topic.RETURN_SHIPPING)
+    return None if topic is answered else topic
+
+
+def steps_of_the_fault_route(case: Case, heard: Heard) -> Topic | None:
+    """The warranty's first step, asked of a refund for a fault that the 30 days rule out (W3).
+
+    "I bought it on 5 June, it's broken, can I send it back, what do I do": the refund's
+    answer for a fault is the warranty ("once ZOSI support confirms the fault"), and what to
+    do is to tell ZOSI support first, at its address; the return's own steps would send a
+    product the refund no longer takes.
+    """
+    from policy.facts import Aspect, Topic
+
+    steps = member(Aspect, heard.aspect) is Aspect.STEPS
+    asked = steps and case.goal is Goal.REFUND and _quality_problem(case)
+    return Topic.WARRANTY_CLAIM if asked else None
+
+
 def state_rules_out_the_refund(case: Case) -> Topic | None:
     """What a warranty decision leaves unsaid of a state the customer gave: no refund (R3).
 

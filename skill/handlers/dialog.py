@@ -32,6 +32,7 @@ from conversation.aspects import (
     period_of_another_family,
     reason_says_who_pays,
     state_rules_out_the_refund,
+    steps_of_the_fault_route,
     who_pays_left,
 )
 from conversation.case import Asks, Case, FactName, Goal, Offer, Question, Source, member
@@ -178,15 +179,20 @@ def converse_heard(handler_input: HandlerInput, heard: Heard) -> Response:
                 second = left_after_decision(outcome.case, heard)
             if second is None and verdict is Verdict.DEPENDS:
                 second = who_pays_left(outcome.case, heard.aspect, costs_said=False)
+            if second is None and verdict is Verdict.NO:
+                second = steps_of_the_fault_route(outcome.case, heard)
             if second is None:
                 second = state_rules_out_the_refund(outcome.case)
+        # "it's broken, can I send it back, what do I do": the verdict's sentence names the
+        # warranty's remedy, and its first step follows it in place of who pays (W3)
+        steps = second is not None and second is steps_of_the_fault_route(outcome.case, heard)
         also_say(
             handler_input,
             second,
             first=answered,
             reason=reason,
             condition=condition,
-            stands_alone=_verdict_stands_alone(verdict, heard, second, outcome.case),
+            stands_alone=steps or _verdict_stands_alone(verdict, heard, second, outcome.case),
             first_may_go=verdict is Verdict.DEPENDS,
         )
     return show(handler_input, outcome)

@@ -24,6 +24,7 @@ from conversation.aspects import (
     says_the_shop_of_the_dated,
     store_first,
     store_topic,
+    who_pays_under_another_topic,
 )
 from conversation.case import FactName, member
 from conversation.service import as_asked_of, check_again, noted
@@ -180,6 +181,7 @@ def policy_fact(handler_input: HandlerInput) -> Response:
     condition = member(Condition, about.value(FactName.CONDITION))
     second = (
         also_asked(about, asked, topic, said_first=named)
+        or who_pays_under_another_topic(about, aspect, topic)
         or either
         or period_of_another_family(read_slot(intent, GOAL).id, None, topic, aspect_id)
     )

@@ -2380,3 +2380,37 @@ def test_a_fault_of_an_order_zosi_shipped_from_china_to_another_country_goes_bac
         homeCountry=("belarus", "BY"),
     )
     assert "you pay the international shipping" in moved, moved
+
+
+def test_what_to_do_for_a_fault_the_refund_window_missed_hears_the_first_step(
+    customer: Start,
+) -> None:
+    """W3, R1, from a fresh corpus: "I bought it on 5 June, it's broken, can I send it back,
+    what do I do" heard that a fault gets a refund or a replacement "once ZOSI support
+    confirms the fault", and not how to reach support: what to do is its first step."""
+    reply = customer().says(
+        "ReturnRefundIntent",
+        purchaseDate="2026-06-05",
+        aspect=("what do i do", "steps"),
+        reason=("is broken", "defect"),
+    )
+    assert reply.startswith("Yes: it's under the one-year warranty until 5 June 2027"), reply
+    assert "First, email ZOSI support at service at zositech dot com." in reply, reply
+
+
+def test_who_pays_said_with_a_question_about_customs_is_answered_too(customer: Start) -> None:
+    """W6, W9, from a fresh corpus: "I live in Georgia now and my camera from Russia is broken,
+    I'm guessing I'm paying the postage, but what about the duties and taxes on top" heard
+    only that customs are theirs: the postage asked first went unanswered."""
+    reply = customer().says(
+        "PolicyFactIntent",
+        aspect=("paying the postage", "who_pays"),
+        reason=("is broken", "defect"),
+        homeCountry=("georgia", "GE"),
+        product=CAMERA,
+        purchaseCountry=("russia", "RU"),
+        topic=("duties", "customs"),
+        alsoAspect=("taxes", "customs"),
+    )
+    assert reply.startswith("ZOSI doesn't pay customs clearance"), reply
+    assert "you pay the international shipping" in reply, reply

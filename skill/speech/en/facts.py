@@ -501,6 +501,7 @@ _SHORT: dict[Topic, Callable[[Explanation], str]] = {
         "."
     ),
     Topic.WHERE_TO_BUY: _fixed("ZOSI sells through its official store on AliExpress."),
+    Topic.WARRANTY_CLAIM: _fixed(f"First, email ZOSI support at {SPOKEN_EMAIL}."),
     Topic.DELIVERY_TIME: lambda explanation: (
         f"Delivery in Russia is free and takes {_range(explanation)} business days."
     ),
