@@ -210,6 +210,11 @@ _COMMANDS: Final = frozenset(
     {"AMAZON.CancelIntent", "AMAZON.StopIntent", YES, NO, "AMAZON.NavigateHomeIntent"}
 )
 _QUESTION_WORDS: Final = frozenset({"why", "what", "how", "when", "where", "who", "which"})
+# The first word of a yes or a no that may go on to say a date ("yes, last year, 2025").
+_YES_NO_WORDS: Final = frozenset({"yes", "yeah", "yep", "yup", "no", "nope", "nah"})
+# The intent that carries a purchase's facts said on their own, and its date slot.
+_FACTS_INTENT: Final = "PurchaseDetailsIntent"
+_PURCHASE_DATE: Final = "purchaseDate"
 _MAX_SLOT_WORDS: Final = 7
 # Words a self-correction turns on ("no wait", "sorry, I mean", "actually", "or rather"): the
 # value said after one replaces the same slot's value said before it (see `Nlu._scan`).
@@ -559,8 +564,23 @@ class Nlu:
             return Understanding(
                 self._complete({"name": FALLBACK}), None, "trained", guess.confidence
             )
-        intent = {"name": guess.intent, "slots": slots}
+        intent = self._dated_answer(guess.intent, said) or {"name": guess.intent, "slots": slots}
         return Understanding(self._complete(intent), None, "trained", guess.confidence)
+
+    def _dated_answer(self, guessed: str, said: list[str]) -> dict[str, Any] | None:
+        """A yes or no that goes on to say a date, heard as the date ("yes, last year, 2025").
+
+        Alexa's built-in yes and no are the word alone or with a few words of assent; a date
+        said after it ("yes, last year, twenty twenty five", "no, in October") is what a
+        custom intent's date sample hears, so the date is sent, in the intent that carries a
+        purchase's facts. None for anything else.
+        """
+        if guessed not in {YES, NO} or not said or _key(said[0]) not in _YES_NO_WORDS:
+            return None
+        found = self._scan(_FACTS_INTENT, said[1:]).get(_PURCHASE_DATE)
+        if found is None:
+            return None
+        return {"name": _FACTS_INTENT, "slots": {_PURCHASE_DATE: found}}
 
     def _trained(self) -> "IntentClassifier":
         """The intent classifier, trained on first use (scikit-learn is imported only then)."""

@@ -757,6 +757,23 @@ def test_a_shop_that_also_names_a_general_topic_fills_the_shop(nlu):
     assert filled(understanding.intent) == {"store": "zosi_website"}
 
 
+@pytest.mark.parametrize(
+    ("utterance", "date"),
+    [("yes, last year, 2025", "2025"), ("no, in 2025", "2025"), ("yeah, this year", "2026")],
+)
+def test_a_yes_or_no_that_goes_on_to_say_a_date_sends_the_date(nlu, utterance, date):
+    # "Just to check: you bought it on 24 October, not 24 November 2025?" - "yes, last year,
+    # 2025": the year said is the answer (C2), not a bare yes that confirms October
+    understanding = nlu.understand(utterance)
+    assert understanding.intent["name"] == "PurchaseDetailsIntent"
+    assert filled(understanding.intent) == {"purchaseDate": date}
+
+
+def test_a_yes_or_no_alone_stays_a_yes_or_no(nlu):
+    assert nlu.understand("yes please").intent["name"] == "AMAZON.YesIntent"
+    assert nlu.understand("no thanks").intent["name"] == "AMAZON.NoIntent"
+
+
 def test_a_date_said_unsure_is_still_heard_as_a_date(nlu):
     # "I dunno, maybe like last month?" answers the date question: not "I don't know".
     understanding = nlu.understand("i dunno maybe like last month")
