@@ -151,10 +151,17 @@ def _what_to_do_now(case: Case) -> Explained | None:
     )
     if case.goal is None or not decided:
         return None
-    from policy.facts import Aspect, topic_for
+    from policy.facts import Aspect, Topic, topic_for
 
     topic = topic_for(subject_of(case), Aspect.STEPS)
-    return None if topic is None else Explained(topic)
+    if topic is None:
+        return None
+    if case.value(FactName.CHANNEL) == GIFT and purchase_span(case, guessed=True) is None:
+        # "I don't know when she bought it": the first step (W3), then that the giver knows,
+        # from the receipt (R6, W1)
+        gift = Topic.GIFT_WARRANTY if case.goal is Goal.WARRANTY else Topic.GIFT
+        return Explained(topic, also=gift)
+    return Explained(topic)
 
 
 def _unanswered(case: Case, asked: Question, signal: Signal, known: Known) -> Outcome:

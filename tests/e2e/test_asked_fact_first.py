@@ -566,7 +566,8 @@ def test_i_dont_know_after_a_gifts_answer_gets_the_next_step_not_the_menu(
 ) -> None:
     """R6, W3: "my sister gave me a doorbell and it doesn't ring" gets the gift's warranty and
     the receipt; "I have no idea when she bought it" then got the skill's menu of examples.
-    Nothing was asked, and the case has a next step: report the fault to ZOSI support."""
+    Nothing was asked, and the case has a next step: report the fault to ZOSI support; who
+    gave it knows the date."""
     talk = customer()
     first = talk.says(
         "PurchaseDetailsIntent",
@@ -577,6 +578,8 @@ def test_i_dont_know_after_a_gifts_answer_gets_the_next_step_not_the_menu(
     reply = talk.says("DontKnowIntent")
     assert reply.startswith("The first step is to email ZOSI support"), reply
     assert "For example" not in reply, reply
+    # from a fresh corpus: the date they don't know is the giver's, on the receipt (R6, W1)
+    assert "Ask whoever gave it for the receipt" in reply, reply
 
 
 def test_no_to_what_else_would_you_like_to_know_ends_the_session(customer: Start) -> None:

@@ -502,6 +502,9 @@ _SHORT: dict[Topic, Callable[[Explanation], str]] = {
     ),
     Topic.WHERE_TO_BUY: _fixed("ZOSI sells through its official store on AliExpress."),
     Topic.WARRANTY_CLAIM: _fixed(f"First, email ZOSI support at {SPOKEN_EMAIL}."),
+    Topic.GIFT_WARRANTY: _fixed(
+        "Ask whoever gave it for the receipt: the warranty counts from the day it was bought."
+    ),
     Topic.DELIVERY_TIME: lambda explanation: (
         f"Delivery in Russia is free and takes {_range(explanation)} business days."
     ),
