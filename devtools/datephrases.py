@@ -96,11 +96,14 @@ _STEPS = {"last": -1, "the past": -1, "past": -1, "this": 0, "earlier this": 0, 
 def splits_a_number(last: str, following: str) -> bool:
     """Whether a phrase ending in ``last`` cuts a spoken number that ``following`` goes on with.
 
-    "November twenty twenty | six" is 2026, not 2020; "the twenty | first" is the 21st. A date
+    "November twenty twenty | six" is 2026, not 2020; "the twenty | first" is the 21st, and
+    "two thousand | and twenty six" is 2026. A date
     read from words must not stop inside such a number, as Alexa hears the number whole.
     """
     if last in _TENS:
         return following in _UNITS or following in _ORDINAL_UNITS or following in _TENS
+    if last in {"thousand", "hundred"}:  # "two thousand | and twenty six" is 2026, not 2000
+        return following == "and" or following in _UNITS or following in _TENS
     return last in _UNITS and following in {"thousand", "hundred"}
 
 

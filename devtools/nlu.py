@@ -215,7 +215,7 @@ _YES_NO_WORDS: Final = frozenset({"yes", "yeah", "yep", "yup", "no", "nope", "na
 # The intent that carries a purchase's facts said on their own, and its date slot.
 _FACTS_INTENT: Final = "PurchaseDetailsIntent"
 _PURCHASE_DATE: Final = "purchaseDate"
-_MAX_SLOT_WORDS: Final = 7
+_MAX_SLOT_WORDS: Final = 10
 # Words a self-correction turns on ("no wait", "sorry, I mean", "actually", "or rather"): the
 # value said after one replaces the same slot's value said before it (see `Nlu._scan`).
 _CORRECTION_MARKERS: Final = frozenset(
@@ -764,12 +764,18 @@ class Nlu:
             unresolved = 0
             for slot_name, (start, end) in spans.items():
                 slot = self._fill(sample.intent, slot_name, said[start:end])
-                if slot is None:
+                if slot is None or self._cuts_a_number(sample.intent, slot_name, keys, end):
                     break
                 unresolved += _is_unresolved(slot)
                 slots[slot_name] = slot
             else:
                 yield _Candidate(sample.intent, slots, unresolved, sample.literal_count)
+
+    def _cuts_a_number(self, intent: str, slot: str, keys: list[str], end: int) -> bool:
+        """Whether a date slot's words stop inside a spoken number ("two thousand | and 26")."""
+        if self._slot_types[intent][slot] != "AMAZON.DATE" or not 0 < end < len(keys):
+            return False
+        return splits_a_number(keys[end - 1], keys[end])
 
     def _fill(self, intent: str, slot: str, spoken: list[str]) -> dict[str, Any] | None:
         """The slot JSON for these words, or None when Alexa would not put them in this slot."""

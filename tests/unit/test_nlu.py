@@ -769,6 +769,18 @@ def test_a_yes_or_no_that_goes_on_to_say_a_date_sends_the_date(nlu, utterance, d
     assert filled(understanding.intent) == {"purchaseDate": date}
 
 
+@pytest.mark.parametrize(
+    ("utterance", "date"),
+    [
+        ("i bought it on the twentieth of october two thousand and twenty six", "2026-10-20"),
+        ("i bought it in two thousand and twenty five", "2025"),
+    ],
+)
+def test_a_year_said_as_two_thousand_and_twenty_six_is_heard_whole(nlu, utterance, date):
+    # from a fresh corpus: "two thousand | and twenty six" was cut after "thousand" (2000)
+    assert filled(nlu.understand(utterance).intent)["purchaseDate"] == date
+
+
 def test_a_yes_or_no_alone_stays_a_yes_or_no(nlu):
     assert nlu.understand("yes please").intent["name"] == "AMAZON.YesIntent"
     assert nlu.understand("no thanks").intent["name"] == "AMAZON.NoIntent"
