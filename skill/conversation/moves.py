@@ -23,6 +23,7 @@ from conversation.case import (
     Offer,
     Question,
     Source,
+    member,
     purchase_span,
 )
 from conversation.decisions import (
@@ -151,9 +152,16 @@ def _what_to_do_now(case: Case) -> Explained | None:
     )
     if case.goal is None or not decided:
         return None
-    from policy.facts import Aspect, Topic, topic_for
+    from policy.facts import Aspect, Subject, Topic, topic_for
+    from policy.model import Reason
 
-    topic = topic_for(subject_of(case), Aspect.STEPS)
+    subject = subject_of(case)
+    reason = member(Reason, case.value(FactName.REASON))
+    if subject is Subject.REFUND and reason is not None and reason.is_quality_problem:
+        # a fault's next step is the report to ZOSI support (W3), refund or repair; the
+        # return's steps ("unless it's faulty, you pay the postage") speak to another reason
+        subject = Subject.WARRANTY
+    topic = topic_for(subject, Aspect.STEPS)
     if topic is None:
         return None
     if case.value(FactName.CHANNEL) == GIFT and purchase_span(case, guessed=True) is None:

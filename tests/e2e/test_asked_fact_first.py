@@ -2417,3 +2417,19 @@ def test_who_pays_said_with_a_question_about_customs_is_answered_too(customer: S
     )
     assert reply.startswith("ZOSI doesn't pay customs clearance"), reply
     assert "you pay the international shipping" in reply, reply
+
+
+def test_what_do_i_do_after_a_faults_refund_answer_is_the_report_to_support(
+    customer: Start,
+) -> None:
+    """W3, R4, found in make chat: "my camera is broken, I bought it in June, can I get a
+    refund" - "... once ZOSI support confirms the fault" - "what do I do" heard the return's
+    steps, ending "Unless it's faulty, you pay the postage": a fault's next step is to
+    report it to ZOSI support, whichever remedy it ends in."""
+    talk = customer()
+    talk.says(
+        "ReturnRefundIntent", reason=("is broken", "defect"), purchaseDate="2026-06", product=CAMERA
+    )
+    reply = talk.says("AMAZON.HelpIntent")
+    assert reply.startswith("The first step is to email ZOSI support"), reply
+    assert "Unless it's faulty" not in reply, reply
