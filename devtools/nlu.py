@@ -214,6 +214,7 @@ _QUESTION_WORDS: Final = frozenset({"why", "what", "how", "when", "where", "who"
 _YES_NO_WORDS: Final = frozenset({"yes", "yeah", "yep", "yup", "no", "nope", "nah"})
 # The intent that carries a purchase's facts said on their own, and its date slot.
 _FACTS_INTENT: Final = "PurchaseDetailsIntent"
+_DONT_KNOW: Final = "DontKnowIntent"
 _PURCHASE_DATE: Final = "purchaseDate"
 _MAX_SLOT_WORDS: Final = 10
 # Words a self-correction turns on ("no wait", "sorry, I mean", "actually", "or rather"): the
@@ -568,13 +569,18 @@ class Nlu:
         return Understanding(self._complete(intent), None, "trained", guess.confidence)
 
     def _dated_answer(self, guessed: str, said: list[str]) -> dict[str, Any] | None:
-        """A yes or no that goes on to say a date, heard as the date ("yes, last year, 2025").
+        """A yes, a no or an "I don't know" that goes on to say a date, heard as the date.
 
         Alexa's built-in yes and no are the word alone or with a few words of assent; a date
         said after it ("yes, last year, twenty twenty five", "no, in October") is what a
         custom intent's date sample hears, so the date is sent, in the intent that carries a
         purchase's facts. None for anything else.
         """
+        if guessed == _DONT_KNOW:
+            # "I don't know exactly, he bought it in December I think": DontKnowIntent holds no
+            # date, and a date said is what the customer does know (with the rest they said)
+            facts = self._scan(_FACTS_INTENT, said)
+            return {"name": _FACTS_INTENT, "slots": facts} if _PURCHASE_DATE in facts else None
         if guessed not in {YES, NO} or not said or _key(said[0]) not in _YES_NO_WORDS:
             return None
         found = self._scan(_FACTS_INTENT, said[1:]).get(_PURCHASE_DATE)

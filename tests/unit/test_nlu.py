@@ -781,6 +781,15 @@ def test_a_year_said_as_two_thousand_and_twenty_six_is_heard_whole(nlu, utteranc
     assert filled(nlu.understand(utterance).intent)["purchaseDate"] == date
 
 
+def test_i_dont_know_that_goes_on_to_say_a_date_sends_the_date(nlu):
+    # found in make chat: "I don't know exactly, he bought it in December I think" was a bare
+    # DontKnowIntent, and the month the customer did know was lost
+    understanding = nlu.understand("i don't know exactly, he bought it in december i think")
+    assert understanding.intent["name"] == "PurchaseDetailsIntent"
+    assert filled(understanding.intent) == {"purchaseDate": "2026-12"}  # as AMAZON.DATE does
+    assert nlu.understand("i don't know").intent["name"] == "DontKnowIntent"
+
+
 def test_a_yes_or_no_alone_stays_a_yes_or_no(nlu):
     assert nlu.understand("yes please").intent["name"] == "AMAZON.YesIntent"
     assert nlu.understand("no thanks").intent["name"] == "AMAZON.NoIntent"
