@@ -87,13 +87,18 @@ def _asks_of_the_case(handler_input: HandlerInput) -> bool:
     card hold, a late return, no fault found, an approval) in a conversation about one.
     Out of the blue, "how much will you hold on my card", "what happens if you find nothing
     wrong with my camera" or "who pays the shipping" name no data at all: the aspect's own
-    rule answers them (X3, W8, R4), never the privacy statement.
+    rule answers them (X3, W8, R4), never the privacy statement; nor does a question whose
+    topic names a rule of another family ("does ZOSI cover import duties", W9).
     """
     from conversation.case import member
     from handlers.slots import current_intent, read_slot
-    from policy.facts import Aspect
+    from policy.facts import PRIVACY_TOPICS, Aspect, Topic
 
-    aspect = member(Aspect, read_slot(current_intent(handler_input), ASPECT).id)
+    intent = current_intent(handler_input)
+    topic = member(Topic, read_slot(intent, TOPIC).id)
+    if topic is not None and topic not in PRIVACY_TOPICS:
+        return True  # "does ZOSI cover import duties on a replacement" names W9's customs
+    aspect = member(Aspect, read_slot(intent, ASPECT).id)
     if turn(handler_input).case.goal is None:
         return aspect is not None and aspect not in _DATA_ASPECTS
     return aspect in {Aspect.CARD_HOLD, Aspect.LATE, Aspect.NOT_FAULTY, Aspect.APPROVED}

@@ -2433,3 +2433,10 @@ def test_what_do_i_do_after_a_faults_refund_answer_is_the_report_to_support(
     reply = talk.says("AMAZON.HelpIntent")
     assert reply.startswith("The first step is to email ZOSI support"), reply
     assert "Unless it's faulty" not in reply, reply
+
+
+def test_a_data_question_whose_topic_names_another_rule_hears_that_rule(customer: Start) -> None:
+    """W9, found in make chat: "does ZOSI cover import duties on a replacement", heard as a
+    question about data, got the privacy statement: the topic it names is customs."""
+    reply = customer().says("PrivacyPolicyIntent", topic=("import duties", "customs"))
+    assert reply.startswith("ZOSI doesn't pay customs clearance"), reply
