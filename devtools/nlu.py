@@ -158,6 +158,11 @@ _FILLERS_BEFORE: Final = (
     "well",
     "right",
 )
+# Greetings said before a request (longest first), left out of what the classifier is asked.
+_GREETINGS: Final = (
+    ("good", "morning"), ("good", "afternoon"), ("good", "evening"), ("hi", "there"),
+    ("hello", "there"), ("quick", "question"), ("hi",), ("hello",),
+)  # fmt: skip
 # Hedges said after an answer ("the website I think") are no part of the value: Alexa's slot
 # model tags the words its values are made of, and a hedge is in none of them.
 _FILLERS_AFTER: Final = (
@@ -933,10 +938,21 @@ def _spelt_out(said: list[str]) -> list[str]:
 
 
 def _fillers_left_out(said: list[str]) -> list[list[str]]:
-    """The words as said, and without a leading "please"/"um" or trailing "please"/"thanks"."""
+    """The words as said, and without a leading "please"/"um" or trailing "please"/"thanks".
+
+    A greeting before a request ("hi there, quick question, I ordered a camera on Ozon") is
+    left out too: said alone it is a request for help (the model's HelpIntent samples), but
+    before a request it asks nothing of its own.
+    """
     trimmed = list(said)
-    while trimmed[:1] and trimmed[0] in _FILLERS_BEFORE:
-        trimmed = trimmed[1:]
+    while True:
+        greeting = next((g for g in _GREETINGS if tuple(trimmed[: len(g)]) == g), None)
+        if greeting is not None and len(trimmed) > len(greeting):
+            trimmed = trimmed[len(greeting) :]
+        elif trimmed[:1] and trimmed[0] in _FILLERS_BEFORE:
+            trimmed = trimmed[1:]
+        else:
+            break
     for filler in _FILLERS_AFTER:
         if len(trimmed) > len(filler) and tuple(trimmed[-len(filler) :]) == filler:
             trimmed = trimmed[: -len(filler)]

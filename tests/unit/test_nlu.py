@@ -790,6 +790,19 @@ def test_i_dont_know_that_goes_on_to_say_a_date_sends_the_date(nlu):
     assert nlu.understand("i don't know").intent["name"] == "DontKnowIntent"
 
 
+def test_a_greeting_before_a_request_is_left_out_and_alone_is_a_request_for_help(nlu):
+    # found in make chat: "hi there, quick question, I ordered a camera on Ozon two weeks ago"
+    # went to Fallback; the greeting asks nothing, the request does
+    understanding = nlu.understand(
+        "hi there, quick question, i ordered a camera on ozon two weeks ago"
+    )
+    assert understanding.intent["name"] == "PurchaseDetailsIntent"
+    assert filled(understanding.intent) == {
+        "purchaseDate": "2026-W45", "product": "camera", "store": "third_party"
+    }  # fmt: skip
+    assert nlu.understand("hi there").intent["name"] == "AMAZON.HelpIntent"
+
+
 def test_a_yes_or_no_alone_stays_a_yes_or_no(nlu):
     assert nlu.understand("yes please").intent["name"] == "AMAZON.YesIntent"
     assert nlu.understand("no thanks").intent["name"] == "AMAZON.NoIntent"
