@@ -90,14 +90,17 @@ def _asks_of_the_case(handler_input: HandlerInput) -> bool:
     rule answers them (X3, W8, R4), never the privacy statement; nor does a question whose
     topic names a rule of another family ("does ZOSI cover import duties", W9).
     """
+    from conversation.aspects import channel_of_topic
     from conversation.case import member
     from handlers.slots import current_intent, read_slot
     from policy.facts import PRIVACY_TOPICS, Aspect, Topic
 
     intent = current_intent(handler_input)
     topic = member(Topic, read_slot(intent, TOPIC).id)
-    if topic is not None and topic not in PRIVACY_TOPICS:
-        return True  # "does ZOSI cover import duties on a replacement" names W9's customs
+    # "does ZOSI cover import duties on a replacement" names W9's customs; "do you give my
+    # info to Amazon" names a shop, which asks who gets the data (P1), not who refunds (R5)
+    if topic is not None and topic not in PRIVACY_TOPICS and not channel_of_topic(topic.value):
+        return True
     aspect = member(Aspect, read_slot(intent, ASPECT).id)
     if turn(handler_input).case.goal is None:
         return aspect is not None and aspect not in _DATA_ASPECTS

@@ -2440,3 +2440,13 @@ def test_a_data_question_whose_topic_names_another_rule_hears_that_rule(customer
     question about data, got the privacy statement: the topic it names is customs."""
     reply = customer().says("PrivacyPolicyIntent", topic=("import duties", "customs"))
     assert reply.startswith("ZOSI doesn't pay customs clearance"), reply
+
+
+def test_a_data_question_that_names_a_shop_is_still_about_who_gets_the_data(
+    customer: Start,
+) -> None:
+    """P1, from a fresh corpus: "do you give my info to Amazon" names a shop, which asks who
+    gets the data, not who refunds a purchase from that shop (R5)."""
+    reply = customer().says("PrivacyPolicyIntent", topic=("amazon", "third_party"))
+    assert "never share" in reply, reply
+    assert "refund" not in reply, reply
