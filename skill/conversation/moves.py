@@ -10,7 +10,7 @@ back to the service's flow.
 
 from __future__ import annotations
 
-from conversation.aspects import implied_goal, subject_of
+from conversation.aspects import _quality_problem, implied_goal, subject_of
 from conversation.case import (
     GENERAL,
     GIFT,
@@ -23,7 +23,6 @@ from conversation.case import (
     Offer,
     Question,
     Source,
-    member,
     purchase_span,
 )
 from conversation.decisions import (
@@ -153,11 +152,9 @@ def _what_to_do_now(case: Case) -> Explained | None:
     if case.goal is None or not decided:
         return None
     from policy.facts import Aspect, Subject, Topic, topic_for
-    from policy.model import Reason
 
     subject = subject_of(case)
-    reason = member(Reason, case.value(FactName.REASON))
-    if subject is Subject.REFUND and reason is not None and reason.is_quality_problem:
+    if subject is Subject.REFUND and _quality_problem(case):
         # a fault's next step is the report to ZOSI support (W3), refund or repair; the
         # return's steps ("unless it's faulty, you pay the postage") speak to another reason
         subject = Subject.WARRANTY

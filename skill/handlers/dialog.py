@@ -154,6 +154,8 @@ def converse_heard(handler_input: HandlerInput, heard: Heard) -> Response:
         reason = member(Reason, outcome.case.value(FactName.REASON))
         condition = member(Condition, outcome.case.value(FactName.CONDITION))
         verdict = outcome.step.decision.verdict if isinstance(outcome.step, Decided) else None
+        # "it's broken, can I send it back, what do I do": the first step of a fault's route
+        fault_steps = steps_of_the_fault_route(outcome.case, heard)
         second = also_asked(outcome.case, heard, answered)
         if second is not None and verdict is not None and _decision_says(outcome.case, second):
             second = None
@@ -180,12 +182,12 @@ def converse_heard(handler_input: HandlerInput, heard: Heard) -> Response:
             if second is None and verdict is Verdict.DEPENDS:
                 second = who_pays_left(outcome.case, heard.aspect, costs_said=False)
             if second is None and verdict is Verdict.NO:
-                second = steps_of_the_fault_route(outcome.case, heard)
+                second = fault_steps
             if second is None:
                 second = state_rules_out_the_refund(outcome.case)
-        # "it's broken, can I send it back, what do I do": the verdict's sentence names the
-        # warranty's remedy, and its first step follows it in place of who pays (W3)
-        steps = second is not None and second is steps_of_the_fault_route(outcome.case, heard)
+        # the verdict's sentence names the warranty's remedy, and its first step follows it in
+        # place of who pays (W3)
+        steps = second is not None and second is fault_steps
         also_say(
             handler_input,
             second,
