@@ -174,7 +174,13 @@ def policy_fact(handler_input: HandlerInput) -> Response:
         current.keep(noted(current.case, asked, Known(current.today)))
     about = as_asked_of(current.case, said)
     named = topic
-    topic = damage_not_covered(about, fact_topic(about, refine(topic, aspect)))
+    topic = refine(topic, aspect)
+    if topic is Topic.DELIVERY_COST and PURCHASE_DATE in _said(intent):
+        # "NVR bought on Ozon in May, screen goes black, who's paying postage": postage asked
+        # of a purchase dated in the same breath is sending it back (R4, W5), never what
+        # delivering a new order costs (D2)
+        topic = Topic.RETURN_SHIPPING
+    topic = damage_not_covered(about, fact_topic(about, topic))
     topic = store_first(store, topic, aspect)
     explanation = current.fact(topic, reason)
     result = say.fact_answer(explanation)

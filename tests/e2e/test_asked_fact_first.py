@@ -2450,3 +2450,18 @@ def test_a_data_question_that_names_a_shop_is_still_about_who_gets_the_data(
     reply = customer().says("PrivacyPolicyIntent", topic=("amazon", "third_party"))
     assert "never share" in reply, reply
     assert "refund" not in reply, reply
+
+
+def test_postage_asked_of_a_purchase_dated_with_it_is_sending_it_back(customer: Start) -> None:
+    """R4, D2, found in make chat: "NVR bought in May, who's paying postage" heard that
+    delivery is free, the cost of a new order: postage asked of a purchase dated in the same
+    breath is sending that product back."""
+    reply = customer().says(
+        "PolicyFactIntent",
+        purchaseDate="2026-05",
+        aspect=("whos paying", "who_pays"),
+        product=("nvr", "nvr"),
+        topic=("postage", "delivery_cost"),
+    )
+    assert "Delivery is free" not in reply, reply
+    assert reply.startswith("If you're sending it back for a reason that isn't a quality"), reply
