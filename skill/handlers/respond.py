@@ -162,6 +162,19 @@ def _with_also(
     return speech, question, card
 
 
+def _one_breath_lead(lead: Phrase, shorter: Phrase | None, asked: Phrase, locale: str) -> Phrase:
+    """The lead said before ``asked`` when the whole of it and the question are over one breath.
+
+    The ``shorter`` lead the caller gave if it fits, else the lead's first sentence (the
+    fact asked leads every answer; the card keeps the rest), else the shorter of the two.
+    """
+    cut = phrase(first_sentence(lead), " ")
+    for candidate in (shorter, cut):
+        if candidate is not None and _words(phrase(candidate, asked), locale) <= ONE_BREATH_WORDS:
+            return candidate
+    return shorter if shorter is not None else cut
+
+
 def _words(speech: Phrase, locale: str) -> int:
     """How many words ``speech`` is, as written out (dates in full: never fewer than said)."""
     return len(to_text(speech, locale).split())
@@ -306,8 +319,8 @@ def ask_for(
     if back:
         asked = say.back_to(step.product, asked)
     locale = turn(handler_input).locale
-    if shorter is not None and _words(phrase(lead, asked), locale) > ONE_BREATH_WORDS:
-        lead = shorter
+    if _words(phrase(lead, asked), locale) > ONE_BREATH_WORDS:
+        lead = _one_breath_lead(lead, shorter, asked, locale)
     intent = AlexaIntent(
         name=INTENTS[step.goal],
         slots={},

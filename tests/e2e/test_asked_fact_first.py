@@ -2465,3 +2465,23 @@ def test_postage_asked_of_a_purchase_dated_with_it_is_sending_it_back(customer: 
     )
     assert "Delivery is free" not in reply, reply
     assert reply.startswith("If you're sending it back for a reason that isn't a quality"), reply
+
+
+def test_a_detour_answered_mid_dialog_and_the_question_back_fit_in_one_breath(
+    customer: Start,
+) -> None:
+    """One breath (issue 17, from a fresh corpus): "where is my order" asked while the skill
+    waits on where a returned camera was bought heard the tracking answer whole, then the
+    shop question with its three choices: 57 words. The detour's first sentence answers it
+    and the question comes back whole."""
+    talk = customer()
+    talk.says(
+        "ReturnRefundIntent",
+        purchaseDate="2026-11-06",
+        reason=("i just don't like it", "changed_mind"),
+        product=CAMERA,
+    )
+    reply = talk.says("TrackOrderIntent")
+    assert reply.startswith("You can follow your parcel with the tracking code"), reply
+    assert "Back to your camera: where did you buy it?" in reply, reply
+    assert len(reply.split()) <= 50, (len(reply.split()), reply)
