@@ -134,8 +134,9 @@ def resolve_date_phrase(text: str, today: date) -> str | None:
 def corrected_date(earlier: str, later_text: str) -> str | None:
     """The date a self-correction means when it says again only the part it corrects.
 
-    "November 25th 2024, sorry, no, 2025" corrects the year of November 25th, and "the 2nd of
-    November, no, the 3rd" its day: a customer who corrects one part of a date keeps the others,
+    "November 25th 2024, sorry, no, 2025" corrects the year of November 25th, "the 2nd of
+    November, no, the 3rd" its day, and "November 22nd, no, 25th, 2025" its day and year (the
+    month said once): a customer who corrects one part of a date keeps the others,
     and Alexa's date model hears the corrected date whole. Returns None when the later words are
     no such part (a whole date, a month) or the earlier value has no finer part to keep.
 
@@ -150,9 +151,10 @@ def corrected_date(earlier: str, later_text: str) -> str | None:
     if year is not None:
         corrected = year["year"] + earlier[4:]
         return corrected if _iso_passthrough({"iso": corrected}, date.min) else None
-    day = re.fullmatch(r"(?:the )?" + _DAY, phrase)
+    day = re.fullmatch(r"(?:the )?" + _DAY + r"(?: (?:of )?(?P<year>\d{4}))?", phrase)
     if day is not None:
-        exact = _safe_date(int(earlier[:4]), int(earlier[5:7]), int(day["day"]))
+        year_said = int(day["year"]) if day["year"] else int(earlier[:4])
+        exact = _safe_date(year_said, int(earlier[5:7]), int(day["day"]))
         return _day(exact) if exact else None
     return None
 

@@ -625,18 +625,31 @@ class Nlu:
             spoken: dict[str, str] = {}
             after = self._scan_words(intent, said[marker + 1 :], spoken)
             if any(name in before for name in after):
-                return {**before, **after, **self._partly_corrected(intent, before, spoken)}
+                corrected = self._partly_corrected(intent, before, spoken, said[marker + 1 :])
+                return {**before, **after, **corrected}
         return slots
 
     def _partly_corrected(
-        self, intent: str, before: Mapping[str, dict[str, Any]], spoken: Mapping[str, str]
+        self,
+        intent: str,
+        before: Mapping[str, dict[str, Any]],
+        spoken: Mapping[str, str],
+        after: list[str],
     ) -> dict[str, dict[str, Any]]:
-        """Dates a correction said again only in part ("November 25th 2024, sorry, 2025")."""
+        """Dates a correction said again only in part ("November 25th 2024, sorry, 2025").
+
+        The part may be more than the words the date slot was filled from: in "November 22nd,
+        no, 25th, 2025" the slot heard only the year, and the day before it is corrected too.
+        """
         corrected: dict[str, dict[str, Any]] = {}
         for name, words_said in spoken.items():
             if self._slot_types[intent][name] != "AMAZON.DATE" or name not in before:
                 continue
-            value = corrected_date(str(before[name].get("value", "")), words_said)
+            earlier = str(before[name].get("value", ""))
+            said_after = " ".join(after)
+            at = said_after.find(words_said)
+            through = said_after[: at + len(words_said)] if at >= 0 else words_said
+            value = corrected_date(earlier, through) or corrected_date(earlier, words_said)
             if value is not None:
                 corrected[name] = {**before[name], "value": value}
         return corrected

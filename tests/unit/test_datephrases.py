@@ -368,6 +368,8 @@ def test_a_phrase_stopping_inside_a_spoken_number_is_split_there():
         ("2024-02-29", "2025", None),  # no 29 February in 2025: no date to keep
         ("2026-11-02", "the third", "2026-11-03"),
         ("2026-11", "the 18th", "2026-11-18"),
+        ("2026-11-22", "twenty fifth twenty twenty five", "2025-11-25"),  # day and year
+        ("2026-11-22", "the 25th of 2025", "2025-11-25"),
         ("2026-11-02", "december the third", None),  # said whole: read as said, not merged
         ("2025", "the third", None),  # a year alone has no month to keep
     ],

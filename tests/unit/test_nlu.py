@@ -918,6 +918,13 @@ def test_an_elicited_slot_is_heard_in_words_no_slot_sample_fits(nlu):
             "i bought it on october the twelfth 2026, no hang on, the nineteenth, can i return it",
             {"purchaseDate": "2026-10-19"},
         ),
+        # the day and the year corrected, the month said once (from a fresh corpus: the year
+        # alone was heard and the day before the correction kept)
+        (
+            "is my nvr under warranty, i got it november twenty second, no, twenty fifth, "
+            "twenty twenty five",
+            {"purchaseDate": "2025-11-25"},
+        ),
     ],
 )
 def test_a_value_said_after_a_correction_replaces_the_one_before(nlu, utterance, slots):
