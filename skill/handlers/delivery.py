@@ -28,6 +28,19 @@ if TYPE_CHECKING:
     from screens import Screen
 
 
+#: Words a customer says for the place they live without naming it ("how long does delivery to
+#: my city take"): Alexa fills the region slot with them, matching no region; the skill asks
+#: which city it is instead of saying it does not know "My City".
+_PLACE_UNNAMED_LEADS = ("my ", "our ")
+_PLACE_UNNAMED = frozenset({"here", "me", "us", "where i live", "where i am", "home"})
+
+
+def _names_a_place(spoken: str) -> bool:
+    """Whether unmatched region words name a place, not just point at the customer's own."""
+    words = spoken.lower().strip()
+    return not (words.startswith(_PLACE_UNNAMED_LEADS) or words in _PLACE_UNNAMED)
+
+
 def delivery_time(  # noqa: PLR0911 - one answer per kind of delivery question
     handler_input: HandlerInput, *, corrected_order_day: str | None = None
 ) -> Response:
@@ -42,7 +55,7 @@ def delivery_time(  # noqa: PLR0911 - one answer per kind of delivery question
     region, country = read_slot(intent, REGION), read_slot(intent, COUNTRY)
     heard = DeliveryHeard(
         region=region.id,
-        place=region.spoken if region.unmatched else None,
+        place=region.spoken if region.unmatched and _names_a_place(region.spoken or "") else None,
         country=country.id,
         country_name=country.name,
         order_date=read_slot(intent, ORDER_DATE).spoken,

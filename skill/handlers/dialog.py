@@ -71,6 +71,7 @@ from handlers.names import (
     ALSO_ASPECT,
     ALSO_TOPIC,
     ASPECT,
+    DELIVERY_TIME_INTENT,
     DONT_KNOW_INTENT,
     FALLBACK_INTENT,
     GOAL,
@@ -82,6 +83,7 @@ from handlers.names import (
     PRODUCT_AGE,
     PURCHASE_DATE,
     REASON,
+    REGION,
     SLOTS,
     TOPIC,
     YES_INTENT,
@@ -138,7 +140,21 @@ def converse(handler_input: HandlerInput) -> Response:
         from handlers.delivery import delivery_time
 
         return delivery_time(handler_input, corrected_order_day=heard.date)
+    if heard == Heard(signal=Signal.DONT_KNOW) and _region_was_asked(current):
+        # "I don't know" to "which city or region should I estimate delivery to?": what holds
+        # anywhere in Russia (D2, D4), not the skill's menu
+        from policy.facts import Topic
+
+        return finish(handler_input, say.fact_answer(current.fact(Topic.DELIVERY_TIME)))
     return converse_heard(handler_input, heard)
+
+
+def _region_was_asked(current: Turn) -> bool:
+    """Whether the skill's last turn asked which city or region to estimate delivery to."""
+    from handlers.context import SAID, said_from_session
+
+    said = None if current.new_session else said_from_session(current.session.get(SAID))
+    return said is not None and said.elicit == (DELIVERY_TIME_INTENT, REGION)
 
 
 def converse_heard(handler_input: HandlerInput, heard: Heard) -> Response:

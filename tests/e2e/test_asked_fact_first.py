@@ -2485,3 +2485,26 @@ def test_a_detour_answered_mid_dialog_and_the_question_back_fit_in_one_breath(
     assert reply.startswith("You can follow your parcel with the tracking code"), reply
     assert "Back to your camera: where did you buy it?" in reply, reply
     assert len(reply.split()) <= 50, (len(reply.split()), reply)
+
+
+@pytest.mark.parametrize("words", ["my city", "my town", "our village", "here"])
+def test_delivery_to_my_city_asks_which_city_instead_of_not_knowing_it(
+    customer: Start, words: str
+) -> None:
+    """D4, from a fresh corpus: "how long does delivery to my city take" filled the region
+    with "my city", which matched no region: "I don't know My City in Russia". Words that
+    point at the customer's own place name none: the range, then which city it is."""
+    reply = customer().says("DeliveryTimeIntent", region=(words, None))
+    assert "I don't know" not in reply, reply
+    assert "3 to 30 business days" in reply, reply
+    assert reply.endswith("Which city or region should I estimate delivery to?"), reply
+
+
+def test_i_dont_know_to_which_city_hears_what_holds_anywhere_in_russia(customer: Start) -> None:
+    """D2, D4, found in make chat: "I don't know" to "which city or region should I estimate
+    delivery to?" heard the skill's menu, as if nothing had been asked."""
+    talk = customer()
+    talk.says("DeliveryTimeIntent")
+    reply = talk.says("DontKnowIntent")
+    assert reply.startswith("Delivery takes 3 to 30 business days"), reply
+    assert "What would you like to know?" not in reply, reply
