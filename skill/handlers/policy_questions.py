@@ -68,6 +68,7 @@ def policy_fact(handler_input: HandlerInput) -> Response:
         PRIVACY_TOPICS,
         Aspect,
         Topic,
+        aspect_beside,
         refine,
     )
     from policy.model import Condition, Reason
@@ -188,12 +189,17 @@ def policy_fact(handler_input: HandlerInput) -> Response:
     second = (
         also_asked(about, asked, topic, said_first=named)
         or who_pays_under_another_topic(about, aspect, topic)
+        or (aspect_beside(topic, aspect) if _TOPIC_SLOTS & _said(intent) else None)
         or either
         or period_of_another_family(read_slot(intent, GOAL).id, None, topic, aspect_id)
     )
     also_say(handler_input, second, first=topic, reason=reason, condition=condition)
     current.keep(answered(current.case, topic))
     return _after_the_fact(handler_input, topic, result, say.short_fact(explanation))
+
+
+#: The slots a question names its topic in (its aspect may name one instead).
+_TOPIC_SLOTS = frozenset({TOPIC, ALSO_TOPIC})
 
 
 def _after_the_fact(

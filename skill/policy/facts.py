@@ -504,6 +504,25 @@ def refine(topic: Topic, aspect: Aspect | None) -> Topic:
     return topic
 
 
+def aspect_beside(topic: Topic, aspect: Aspect | None) -> Topic | None:
+    """The fact an aspect asks beside a precise fact named with it, in the same family of rules.
+
+    "How fast do you ship the swap, and do you hold money on my card" names the card hold (X3)
+    and asks how fast: the replacement's dispatch (X4) is asked too, and both are answered. A
+    broad topic is narrowed by its aspect instead (:func:`refine`), and who pays depends on
+    whose shipping it is, which the case knows, not the rules (``conversation.aspects``).
+    None when the aspect asks nothing the named fact does not already say: how long a precise
+    fact lasts, or when it starts, is that fact's own ("how long is the hold on my card").
+    """
+    if aspect in {None, Aspect.WHO_PAYS, Aspect.HOW_LONG, Aspect.STARTS}:
+        return None
+    if any(topic in topics for topics in _FAMILIES.values()):
+        return None
+    subject = subject_of_topic(topic)
+    beside = None if subject is None else topic_for(subject, aspect)
+    return None if beside is topic else beside
+
+
 def privacy_facts(topics: Iterable[Topic | None], aspect: Aspect | None) -> tuple[Topic, ...]:
     """The privacy facts (P1-P9) one question asks for: at most two, in the order named.
 

@@ -2508,3 +2508,29 @@ def test_i_dont_know_to_which_city_hears_what_holds_anywhere_in_russia(customer:
     reply = talk.says("DontKnowIntent")
     assert reply.startswith("Delivery takes 3 to 30 business days"), reply
     assert "What would you like to know?" not in reply, reply
+
+
+def test_how_fast_asked_with_the_card_hold_hears_both(customer: Start) -> None:
+    """X3, X4, from two fresh corpora: "how fast do you ship the swap and do you hold money
+    on my card" named the card hold and asked how fast: the hold was said and how fast the
+    replacement ships was lost. An aspect that asks another fact of a precise topic's family
+    gets that fact too."""
+    reply = customer().says(
+        "PolicyFactIntent",
+        topic=("money on my card", "cross_ship_hold"),
+        aspect=("how fast", "how_fast"),
+    )
+    assert reply.startswith("ZOSI puts a 30-day hold on your credit card"), reply
+    assert "within 2 to 3 business days" in reply, reply
+
+
+def test_how_long_asked_of_the_card_hold_is_the_holds_own_period(customer: Start) -> None:
+    """X3: "how long is the hold on my card" is answered by the hold's 30 days; nothing of
+    another fact is added."""
+    reply = customer().says(
+        "PolicyFactIntent",
+        topic=("the hold on my card", "cross_ship_hold"),
+        aspect=("how long", "how_long"),
+    )
+    assert reply.startswith("ZOSI puts a 30-day hold on your credit card"), reply
+    assert "business days" not in reply, reply

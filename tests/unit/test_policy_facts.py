@@ -5,7 +5,15 @@ import re
 import pytest
 
 from policy import terms
-from policy.facts import Aspect, Explanation, Topic, explain, one_question, refine
+from policy.facts import (
+    Aspect,
+    Explanation,
+    Topic,
+    aspect_beside,
+    explain,
+    one_question,
+    refine,
+)
 from policy.model import RULE_ORDER, Condition, Payer
 
 
@@ -198,3 +206,20 @@ def test_r3_the_condition_fact_is_the_customers_own_only_when_it_rules_a_refund_
     explanation = explain(Topic.RETURN_CONDITION, condition=condition)
     assert explanation.condition == (condition if condition.blocks_refund else None)
     assert explain(Topic.RETURN_WINDOW, condition=condition).condition is None
+
+
+@pytest.mark.parametrize(
+    ("topic", "aspect", "beside"),
+    [
+        # X3 named, X4 asked: "how fast do you ship the swap and do you hold money on my card"
+        (Topic.CROSS_SHIP_HOLD, Aspect.HOW_FAST, Topic.CROSS_SHIP_DISPATCH),
+        (Topic.CROSS_SHIP_HOLD, Aspect.CUSTOMS, Topic.CUSTOMS),  # W9 whatever is sent
+        (Topic.CROSS_SHIP_HOLD, Aspect.CARD_HOLD, None),  # the fact named is the one asked
+        (Topic.CROSS_SHIP_HOLD, Aspect.HOW_LONG, None),  # the hold's own 30 days
+        (Topic.CROSS_SHIP_HOLD, Aspect.WHO_PAYS, None),  # whose shipping: the case decides
+        (Topic.DELIVERY_TIME, Aspect.HOW_FAST, None),  # a broad topic is refined instead
+        (Topic.CROSS_SHIP_HOLD, None, None),
+    ],
+)
+def test_an_aspect_asks_another_fact_beside_a_precise_topic(topic, aspect, beside):
+    assert aspect_beside(topic, aspect) is beside
