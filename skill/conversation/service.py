@@ -590,17 +590,18 @@ def _age_checked(case: Case, value: str, today: date, before: DateSpan | None) -
 
 
 def _transit_damage_said_after_own(case: Case, heard: Heard) -> bool:
-    """Whether they now say it arrived damaged, after saying they damaged it themselves.
+    """Whether they say it arrived damaged, with or after words of damage of their own.
 
     "I dropped it", then "what if it was broken when it arrived": the damage is now the
     carrier's, a quality problem ZOSI answers for (R4 decision), not damage the customer did
-    (R3), so the earlier condition no longer decides. Both said in one breath ("it arrived
-    cracked and then I dropped it") keep both.
+    (R3), so the earlier condition no longer decides. Said in one breath, "it arrived with a
+    cracked housing, the courier obviously dropped it" is the same: the dropping is the
+    carrier's, and refusing the refund for it would be a wrong answer to a quality problem.
     """
-    return (
-        heard.reason == Reason.DAMAGED_IN_TRANSIT
-        and heard.condition is None
-        and case.value(FactName.CONDITION) == Condition.DAMAGED_BY_CUSTOMER
+    own = Condition.DAMAGED_BY_CUSTOMER
+    return heard.reason == Reason.DAMAGED_IN_TRANSIT and (
+        heard.condition == own
+        or (heard.condition is None and case.value(FactName.CONDITION) == own)
     )
 
 

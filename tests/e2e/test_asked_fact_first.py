@@ -2534,3 +2534,39 @@ def test_how_long_asked_of_the_card_hold_is_the_holds_own_period(customer: Start
     )
     assert reply.startswith("ZOSI puts a 30-day hold on your credit card"), reply
     assert "business days" not in reply, reply
+
+
+def test_a_product_the_courier_dropped_is_damaged_in_transit_not_by_the_customer(
+    customer: Start,
+) -> None:
+    """R3, R4 decision, from a fresh corpus: "the camera arrived with a cracked housing, the
+    courier obviously dropped it, can I get my money back" filled the condition with "dropped
+    it" and heard that a product the customer damaged gets no refund. Said with the arrival
+    damage, the dropping is the carrier's: a quality problem, whose refund stands."""
+    reply = customer().says(
+        "PurchaseDetailsIntent",
+        reason=("arrived with a cracked housing", "damaged_in_transit"),
+        condition=("dropped it", "damaged_by_customer"),
+        purchaseDate="2026-11-12",
+        goal=("get my money back", "refund"),
+        product=CAMERA,
+    )
+    assert "can't go back for a refund" not in reply, reply
+    assert "you can return your camera for a full refund until 12 December" in reply, reply
+
+
+def test_a_return_started_for_a_product_that_arrived_broken_starts_with_support(
+    customer: Start,
+) -> None:
+    """W3, W4, found from a fresh corpus: "the doorbell arrived broken, I want to start a
+    refund" heard "First, keep the product and its packaging undamaged", the refund's own
+    condition, where the card listed support's authorisation first. The first step said is
+    the claim's, as on the card."""
+    reply = customer().says(
+        "StartClaimIntent",
+        reason=("arrived broken", "damaged_in_transit"),
+        claimType=("refund", "refund_return"),
+        product=DOORBELL,
+    )
+    assert "First, email ZOSI support at service at zositech dot com" in reply, reply
+    assert "keep the product and its packaging undamaged" not in reply, reply

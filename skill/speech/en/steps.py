@@ -233,8 +233,14 @@ def general_answer(
     if kind == "cross_ship":  # its rule is long: the steps wait on the card
         # closing, who can check comes next and the card is not announced: one breath
         return phrase(general_rule(rule), () if closing else (" ", CLAIM_STEPS_ON_CARD))
-    # W3: what to do first is what "what do I do" asks; the card has every step.
-    return phrase(general_rule(rule), " ", first_step(decision.steps) or CLAIM_STEPS_ON_CARD)
+    # W3: what to do first is what "what do I do" asks; the card has every step. The first
+    # is the claim's, as the card lists them (a return starts with support's authorisation,
+    # W4), never the decision's own first condition ("keep the product undamaged", R3) said
+    # to a product that arrived broken.
+    from policy.claims import ClaimKind, claim_steps
+
+    steps = claim_steps(ClaimKind(kind), decision.steps)
+    return phrase(general_rule(rule), " ", first_step(steps) or CLAIM_STEPS_ON_CARD)
 
 
 def _claim_of(decision: ReturnDecision | WarrantyDecision | CrossShipDecision) -> tuple[str, str]:
