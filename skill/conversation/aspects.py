@@ -802,6 +802,9 @@ _FACTS_FIRST = frozenset({"return_condition"})
 #: you cover the return shipping if the doorbell is defective" asks who pays (R4, W5), "the
 #: hold on my card" how much is held (X3), "customs" whether they pay duties (W9).
 _TOPIC_ASPECTS = {
+    # "can I return the spare one, and will the shipping cost me anything": of a purchase of
+    # theirs, a shipping cost named asks who pays the way back (R4), never a new order's (D2)
+    "delivery_cost": "who_pays",
     "return_shipping": "who_pays",
     "warranty_shipping": "who_pays",
     "cross_ship_cost": "who_pays",

@@ -1263,7 +1263,7 @@ def test_who_pays_to_send_it_back_from_abroad_is_the_customers_fault_or_not(
         topic=("send it back", "return_window"),
         homeCountry=("belarus", "BY"),
     )
-    assert "you pay the international shipping and any customs fees" in reply, reply
+    assert "you pay the international shipping and any customs and other fees" in reply, reply
     assert "ZOSI pays" not in reply, reply
 
 
@@ -2570,3 +2570,38 @@ def test_a_return_started_for_a_product_that_arrived_broken_starts_with_support(
     )
     assert "First, email ZOSI support at service at zositech dot com" in reply, reply
     assert "keep the product and its packaging undamaged" not in reply, reply
+
+
+def test_a_shipping_cost_named_of_a_return_of_their_own_asks_who_pays_it(
+    customer: Start,
+) -> None:
+    """R4, from a fresh corpus: "I ordered two cameras from your AliExpress store on 8 November
+    but only need one, can I return the spare one and will the shipping cost me anything"
+    heard the refund's yes and nothing of the shipping: a shipping cost named of their own
+    purchase asks who pays the way back."""
+    reply = customer().says(
+        "PolicyFactIntent",
+        purchaseDate="2026-11-08",
+        store=("your aliexpress store", "zosi_official_store"),
+        topic=("the shipping cost", "delivery_cost"),
+        product=CAMERA,
+        goal=("return", "refund"),
+    )
+    assert reply.startswith("Yes, you can return your camera for a full refund"), reply
+    assert "you pay the return shipping" in reply, reply
+    assert "Delivery is free" not in reply, reply
+
+
+def test_from_abroad_the_other_fees_are_said_with_the_customs(customer: Start) -> None:
+    """W6, X1, W9, from two fresh corpora: a faulty camera bought in Russia and sent from
+    Germany heard that the customer pays the international shipping and customs, but not
+    that other fees apply too (X1: "elsewhere extra shipping and other fees apply")."""
+    reply = customer().says(
+        "WarrantyStatusIntent",
+        purchaseDate="2026-05-05",
+        reason=("it's broken", "defect"),
+        homeCountry=("germany", "DE"),
+        purchaseCountry=("russia", "RU"),
+        product=CAMERA,
+    )
+    assert "you pay the international shipping and any customs and other fees" in reply, reply

@@ -191,7 +191,9 @@ def test_a_warranty_repair_from_abroad_says_the_customer_pays_the_postage(
         reason=("it's faulty", "defect"),
     )
     assert offer.startswith("It is under warranty until")
-    assert "From abroad, you pay the international shipping and any customs fees." in offer
+    assert (
+        "From abroad, you pay the international shipping and any customs and other fees." in offer
+    )
     assert "ZOSI pays the return shipping" not in offer
     assert offer.endswith("because it's faulty?")
     opened = talk.yes()
@@ -1300,7 +1302,7 @@ def test_abroad_said_of_a_dated_purchase_hears_what_abroad_means_before_the_ques
         purchaseDate="2026-11-02",
     )
     reply = talk.says("WarrantyStatusIntent", homeCountry=("armenia", "AM"))
-    assert "you pay the international shipping and any customs fees." in reply
+    assert "you pay the international shipping and any customs and other fees." in reply
     assert reply.endswith("Which country did you buy your doorbell in?")
     assert not reply.startswith("Which country")
     decided = talk.says("WarrantyStatusIntent", purchaseCountry=("russia", "RU"))
@@ -1516,4 +1518,6 @@ def test_where_they_are_said_after_a_decision_re_decides_it_not_an_unknown_topic
         topic="though",
     )
     assert "I don't know that part" not in reply
-    assert "From abroad, you pay the international shipping and any customs fees." in reply, reply
+    assert (
+        "From abroad, you pay the international shipping and any customs and other fees." in reply
+    ), reply

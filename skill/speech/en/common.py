@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 SKILL_NAME = "ZOSI Care"
 #: W6 with W9: what a customer sending a product back across a border pays, said once here.
-ABROAD_PAYS = "you pay the international shipping and any customs fees"
+ABROAD_PAYS = "you pay the international shipping and any customs and other fees"
 #: R4's decision for a quality problem (arrived broken, stopped working): ZOSI pays the way back.
 QUALITY_PROBLEM_PAYS = "As it's a quality problem, ZOSI pays the return shipping"
 SPOKEN_EMAIL = "service at zositech dot com"
