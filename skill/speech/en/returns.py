@@ -214,7 +214,11 @@ def _fault_route(warranty: Window | None, exact: bool, *, damaged: bool = False)
 
 def _direct_condition(direct: bool | None) -> str:
     if direct is None:
-        return " That's if it came from ZOSI's website or its official AliExpress store."
+        # R2, R5: the shop is not known; bought anywhere else, the refund is that shop's
+        return (
+            " That's if it came from ZOSI's website or its official AliExpress store; from "
+            "another shop, ask that shop."
+        )
     return ""
 
 
