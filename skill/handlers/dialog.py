@@ -258,12 +258,20 @@ def _verdict_stands_alone(
     named second, which the decision says for their reason where the general fact gives both.
     A warranty decision with nothing said of the product is the exception: its rest is only
     what the warranty does (W2), so "... and who pays to ship it to you" hears the year's
-    end, then who pays under it (W5).
+    end, then who pays under it (W5). So is a fault's warranty asked with an advance
+    replacement ("is it still covered, and can you send a replacement before I return it, it
+    keeps rebooting"): the replacement's own rule says what its shipping costs (X1), in place
+    of the repair's who pays.
     """
+    from policy.facts import Topic
     from policy.model import Verdict
 
+    if verdict not in {Verdict.YES, Verdict.NO}:
+        return False
+    if case.goal is Goal.WARRANTY and second is Topic.CROSS_SHIPPING:
+        return True
     said = any(case.value(fact) for fact in (FactName.REASON, FactName.CONDITION))
-    if verdict not in {Verdict.YES, Verdict.NO} or said:
+    if said:
         return False
     if case.goal is Goal.WARRANTY:
         return True

@@ -2605,3 +2605,23 @@ def test_from_abroad_the_other_fees_are_said_with_the_customs(customer: Start) -
         product=CAMERA,
     )
     assert "you pay the international shipping and any customs and other fees" in reply, reply
+
+
+def test_a_faults_warranty_asked_with_an_advance_replacement_hears_the_replacement(
+    customer: Start,
+) -> None:
+    """W1, X1, X4, from a fresh corpus: "is my NVR from 15 December 2025 still covered, and
+    can you send a replacement before I return it, it keeps rebooting" heard the warranty's
+    yes and who pays the repair's shipping, and the advance replacement asked waited on the
+    card. The replacement's rule follows the yes."""
+    reply = customer().says(
+        "WarrantyStatusIntent",
+        purchaseDate="2025-12-15",
+        reason=("it keeps rebooting", "defect"),
+        alsoTopic=("a replacement", "cross_shipping"),
+        product=("nvr", "nvr"),
+        store=("you", "zosi_website"),
+    )
+    assert reply.startswith("Yes, your nvr is under the one-year warranty until 15 December"), reply
+    assert "advance replacement" in reply, reply
+    assert "2 to 3 business days" in reply, reply
