@@ -240,6 +240,22 @@ def asks_of_the_replacement(case: Case, heard: DeliveryHeard, *, also_topic: str
     return bare and case.goal is not None and subject_of(case) is Subject.CROSS_SHIP
 
 
+def asks_of_the_repair(case: Case, heard: DeliveryHeard, *, also_topic: str | None) -> bool:
+    """Whether a bare "how long does the whole thing take?" asks how long a repair takes.
+
+    In a conversation about a faulty product's warranty, a delivery question that names no
+    place, country or date is about getting the product working again, not a new order's
+    delivery (D4), which would promise dates no rule gives a repair. Only with a fault said:
+    "is it still covered?" - "how long does delivery take?" may ask about a new order.
+    """
+    from conversation.aspects import _quality_problem, subject_of
+    from policy.facts import Subject
+
+    bare = heard == DeliveryHeard() and also_topic is None
+    warranty = case.goal is not None and subject_of(case) is Subject.WARRANTY
+    return bare and warranty and _quality_problem(case)
+
+
 def arrives_by(ordered_on: date, today: date) -> date | None:
     """The last day D4's window gives a parcel ordered that day, while it is still ahead.
 

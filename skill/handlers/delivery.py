@@ -8,6 +8,7 @@ from conversation.case import Offer, member
 from conversation.delivery import (
     DeliveryHeard,
     also_asked_with_delivery,
+    asks_of_the_repair,
     asks_of_the_replacement,
     delivery_step,
     kept_case,
@@ -74,6 +75,8 @@ def delivery_time(  # noqa: PLR0911 - one answer per kind of delivery question
         from policy.facts import Topic  # X1-X4: the replacement's shipping, not D4
 
         return finish(handler_input, say.fact_answer(current.fact(Topic.CROSS_SHIPPING)))
+    if asks_of_the_repair(current.case, heard, also_topic=also_topic):
+        return finish(handler_input, say.repair_time_answer())  # no rule gives a repair's time
     second = also_asked_with_delivery(also_topic)
     if second is not None:
         from policy.facts import Topic

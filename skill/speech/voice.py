@@ -144,6 +144,10 @@ class Voice(Protocol):
         """Speak whichever decision a purchase question led to (``route``: W2 said or not)."""
         ...
 
+    def repair_time_answer(self) -> Answer:
+        """Say that no rule gives a repair's time, and that an advance replacement ships fast."""
+        ...
+
     def delivery_abroad_answer(self, coverage: DeliveryCoverage, country_name: str) -> Answer:
         """Say that the published delivery terms don't cover a country outside Russia (D2, D4)."""
         ...

@@ -2625,3 +2625,33 @@ def test_a_faults_warranty_asked_with_an_advance_replacement_hears_the_replaceme
     assert reply.startswith("Yes, your nvr is under the one-year warranty until 15 December"), reply
     assert "advance replacement" in reply, reply
     assert "2 to 3 business days" in reply, reply
+
+
+def test_how_long_it_takes_asked_of_a_faulty_products_warranty_is_no_delivery_estimate(
+    customer: Start,
+) -> None:
+    """W2, X4, found in make chat: "my camera stopped recording" ... "and how long does the
+    whole thing take" heard a new order's delivery dates (D4), which no rule gives a repair.
+    The terms give no repair time; an advance replacement ships within 2 to 3 business days."""
+    talk = customer()
+    talk.says(
+        "PurchaseDetailsIntent",
+        reason=("stopped recording", "defect"),
+        purchaseDate="2026-03",
+        product=CAMERA,
+    )
+    reply = talk.says("DeliveryTimeIntent")
+    assert reply.startswith("ZOSI's terms don't say how long a repair takes"), reply
+    assert "2 to 3 business days" in reply, reply
+    assert "should arrive between" not in reply, reply
+
+
+def test_delivery_asked_after_a_warranty_with_no_fault_is_still_a_delivery_estimate(
+    customer: Start,
+) -> None:
+    """D4: with no fault said, "how long does delivery take" after "is it still covered" may
+    ask about a new order: the estimate, as ever."""
+    talk = customer()
+    talk.says("WarrantyStatusIntent", purchaseDate="2026-03", product=CAMERA)
+    reply = talk.says("DeliveryTimeIntent")
+    assert "it should arrive between" in reply, reply

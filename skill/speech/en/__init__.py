@@ -76,6 +76,7 @@ from speech.en.delivery import FOR_SAVED_REGION as FOR_SAVED_REGION
 from speech.en.delivery import MAX_PLACE_WORDS as MAX_PLACE_WORDS
 from speech.en.delivery import delivery_abroad_answer as delivery_abroad_answer
 from speech.en.delivery import delivery_answer as delivery_answer
+from speech.en.delivery import repair_time_answer as repair_time_answer
 from speech.en.delivery import tracking_help as tracking_help
 from speech.en.dialog import ANYTHING_ELSE as ANYTHING_ELSE
 from speech.en.dialog import ASK_ALIEXPRESS_SELLER as ASK_ALIEXPRESS_SELLER

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from policy.terms import DELIVERY_BUSINESS_DAYS
+from policy.terms import CROSS_SHIP_DISPATCH_BUSINESS_DAYS, DELIVERY_BUSINESS_DAYS
 from speech import Answer
 from speech.en.common import SPOKEN_EMAIL, _range_speech, support_card_line
 from speech.ssml import When, phrase
@@ -89,6 +89,27 @@ def _country(name: str) -> str:
     """A country's name as a sentence says it: "the United States", "Kazakhstan"."""
     plural_or_union = name.startswith("United ") or name.endswith(("Republic", "Netherlands"))
     return f"the {name}" if plural_or_union and not name.startswith("the ") else name
+
+
+def repair_time_answer() -> Answer:
+    """Say that the terms give no time for a repair, and what is faster: X4's replacement.
+
+    "How long does the whole thing take", asked of a faulty product's warranty claim, is no
+    new order's delivery (D4): no rule says how long a repair takes, and an advance
+    replacement ships within 2 to 3 business days of its approval (X1, X4).
+    """
+    days = _range_speech(*CROSS_SHIP_DISPATCH_BUSINESS_DAYS)
+    speech = phrase(
+        "ZOSI's terms don't say how long a repair takes; ZOSI support can tell you. If you "
+        f"can't wait, ask for an advance replacement: it ships within {days} business days."
+    )
+    body = phrase(
+        "ZOSI's terms give no time for a warranty repair: ask ZOSI support.\n"
+        f"An advance replacement ships within {days} business days of its approval, before "
+        "you send the faulty product back.",
+        support_card_line(),
+    )
+    return Answer(speech, "How long a repair takes", body)
 
 
 def delivery_abroad_answer(coverage: DeliveryCoverage, country_name: str) -> Answer:
