@@ -1079,8 +1079,11 @@ def after_fact(case: Case, topic: str) -> Case | None:
     goal = TOPIC_GOALS.get(topic)
     if goal is None or case.waiting is not None:
         return None
-    if purchase_span(case) is not None and subject_of(case) is subject_of(Case(goal)):
-        return None  # their own case of this family (a repair is the warranty's) was answered
+    own = purchase_span(case) is not None or case.value(FactName.ORDER) is not None
+    if own and subject_of(case) is subject_of(Case(goal)):
+        # their own case of this family (a repair is the warranty's) was answered, dated by
+        # them or by the order of their linked account
+        return None
     # The facts already given stay: a yes goes on with them instead of asking again.
     offer = offer_made_again(
         case.question, Question(Asks.OFFER, Offer.CHECK_OWN_CASE, data=_shipping_asked(topic))

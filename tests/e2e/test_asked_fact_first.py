@@ -2655,3 +2655,18 @@ def test_delivery_asked_after_a_warranty_with_no_fault_is_still_a_delivery_estim
     talk.says("WarrantyStatusIntent", purchaseDate="2026-03", product=CAMERA)
     reply = talk.says("DeliveryTimeIntent")
     assert "it should arrive between" in reply, reply
+
+
+def test_who_pays_asked_of_a_linked_order_just_decided_offers_no_check_of_theirs(
+    customer: Start,
+) -> None:
+    """R4, found in make chat, linked: "can I still send back the camera I got last week" -
+    "it works fine, just don't need it" - "who pays the postage" heard who pays, then "Would
+    you like me to check yours?", of the order just decided. Their own order answered, no
+    check of theirs is offered."""
+    talk = customer("demo-recent")
+    talk.says("ReturnRefundIntent", product=CAMERA)
+    talk.says("PurchaseDetailsIntent", reason=("just don't need it", "changed_mind"))
+    reply = talk.says("PolicyFactIntent", topic=("the postage", "delivery_cost"))
+    assert "you pay the return shipping" in reply, reply
+    assert "check yours" not in reply, reply
