@@ -26,6 +26,7 @@ from conversation.record import Record
 
 if TYPE_CHECKING:
     from policy.delivery import DeliveryCoverage, DeliveryEstimate
+    from policy.facts import Subject
 
 
 class DeliveryHeard(Record):
@@ -233,11 +234,9 @@ def asks_of_the_replacement(case: Case, heard: DeliveryHeard, *, also_topic: str
     place, country or date is about the replacement ZOSI ships (within 2 to 3 business
     days, the faulty one back within 30), not a new order's delivery (D4).
     """
-    from conversation.aspects import subject_of
     from policy.facts import Subject
 
-    bare = heard == DeliveryHeard() and also_topic is None
-    return bare and case.goal is not None and subject_of(case) is Subject.CROSS_SHIP
+    return _bare_question_of(case, heard, also_topic, Subject.CROSS_SHIP)
 
 
 def asks_of_the_repair(case: Case, heard: DeliveryHeard, *, also_topic: str | None) -> bool:
@@ -248,12 +247,20 @@ def asks_of_the_repair(case: Case, heard: DeliveryHeard, *, also_topic: str | No
     delivery (D4), which would promise dates no rule gives a repair. Only with a fault said:
     "is it still covered?" - "how long does delivery take?" may ask about a new order.
     """
-    from conversation.aspects import _quality_problem, subject_of
+    from conversation.aspects import _quality_problem
     from policy.facts import Subject
 
+    return _bare_question_of(case, heard, also_topic, Subject.WARRANTY) and _quality_problem(case)
+
+
+def _bare_question_of(
+    case: Case, heard: DeliveryHeard, also_topic: str | None, subject: Subject
+) -> bool:
+    """A delivery question naming no place, country, date or topic, in a case of ``subject``."""
+    from conversation.aspects import subject_of
+
     bare = heard == DeliveryHeard() and also_topic is None
-    warranty = case.goal is not None and subject_of(case) is Subject.WARRANTY
-    return bare and warranty and _quality_problem(case)
+    return bare and case.goal is not None and subject_of(case) is subject
 
 
 def arrives_by(ordered_on: date, today: date) -> date | None:
