@@ -88,7 +88,15 @@ from handlers.names import (
     TOPIC,
     YES_INTENT,
 )
-from handlers.respond import ScreenOf, also_say, ask_for, finish, once_more, speak
+from handlers.respond import (
+    ScreenOf,
+    also_say,
+    ask_for,
+    finish,
+    once_more,
+    question_in_one_breath,
+    speak,
+)
 from handlers.slots import current_intent, read_slot, two_said
 from policy.claims import claim_steps
 from policy.dates import date_of_age
@@ -663,7 +671,9 @@ def _decided(
     speech = once_more(handler_input, phrase(lead, result.speech, assumed), in_full=fault_told)
     screen = _decision_screen(step.decision, step.product, result, home_known=step.home_known)
     if step.offer is Offer.REMEMBER_PURCHASE:
-        question = (say.OFFER_REMEMBER_PURCHASE.format(it=say.the_product(step.product)),)
+        full = (say.OFFER_REMEMBER_PURCHASE.format(it=say.the_product(step.product)),)
+        brief = (say.OFFER_REMEMBER_BRIEF,)
+        question = question_in_one_breath(handler_input, speech, full, brief)
         return speak(handler_input, speech, question, card=result, screen=screen)
     if step.offer is Offer.OPEN_REQUEST and case.question is not None:
         return speak(

@@ -162,6 +162,15 @@ def _with_also(
     return speech, question, card
 
 
+def question_in_one_breath(
+    handler_input: HandlerInput, speech: Phrase, question: Phrase, brief: Phrase
+) -> Phrase:
+    """``question``, or its ``brief`` form when the answer and it would be over one breath."""
+    locale = turn(handler_input).locale
+    fits = _words(phrase(speech, " ", question), locale) <= ONE_BREATH_WORDS
+    return question if fits else brief
+
+
 def _one_breath_lead(lead: Phrase, shorter: Phrase | None, asked: Phrase, locale: str) -> Phrase:
     """The lead said before ``asked`` when the whole of it and the question are over one breath.
 

@@ -77,6 +77,7 @@ class Voice(Protocol):
     NO_ORDERS: str
     OFFER_CHECK_YOURS: str
     OFFER_REMEMBER_PURCHASE: str
+    OFFER_REMEMBER_BRIEF: str
     OFFER_REMEMBER_REGION: str
     OKAY: str
     ORDERS_TITLES: Mapping[str, str]

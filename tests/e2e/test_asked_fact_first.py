@@ -2670,3 +2670,21 @@ def test_who_pays_asked_of_a_linked_order_just_decided_offers_no_check_of_theirs
     reply = talk.says("PolicyFactIntent", topic=("the postage", "delivery_cost"))
     assert "you pay the return shipping" in reply, reply
     assert "check yours" not in reply, reply
+
+
+def test_the_remember_offer_is_asked_briefly_after_a_long_decision(customer: Start) -> None:
+    """One breath: a fault's refund past the 30 days, then "I'm in Armenia now", is the decision
+    with the abroad clause: with "Shall I remember this purchase for next time?" 52 words. The
+    offer is asked in its brief form when the whole would not fit."""
+    talk = customer()
+    talk.says(
+        "ReturnRefundIntent",
+        product=CAMERA,
+        purchaseDate="2026-08",
+        store=("the zosi website", "zosi_website"),
+        reason=("it died", "defect"),
+    )
+    reply = talk.says("PolicyFactIntent", homeCountry=("armenia", "AM"))
+    assert "any customs and other fees" in reply, reply
+    assert reply.endswith("Shall I remember it?"), reply
+    assert len(reply.split()) <= 50, (len(reply.split()), reply)

@@ -99,6 +99,7 @@ from speech.en.dialog import NOT_CONFIGURED as NOT_CONFIGURED
 from speech.en.dialog import NOT_REMEMBERED as NOT_REMEMBERED
 from speech.en.dialog import NOT_SAVING as NOT_SAVING
 from speech.en.dialog import NOTHING_TO_REPEAT as NOTHING_TO_REPEAT
+from speech.en.dialog import OFFER_REMEMBER_BRIEF as OFFER_REMEMBER_BRIEF
 from speech.en.dialog import OFFER_REMEMBER_PURCHASE as OFFER_REMEMBER_PURCHASE
 from speech.en.dialog import OFFER_REMEMBER_REGION as OFFER_REMEMBER_REGION
 from speech.en.dialog import OKAY as OKAY
