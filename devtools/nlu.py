@@ -622,10 +622,10 @@ class Nlu:
             if keys[marker] not in _CORRECTION_MARKERS:
                 continue
             before = self._scan_words(intent, said[:marker])
-            spoken: dict[str, str] = {}
-            after = self._scan_words(intent, said[marker + 1 :], spoken)
+            spans: dict[str, tuple[int, int]] = {}
+            after = self._scan_words(intent, said[marker + 1 :], spans)
             if any(name in before for name in after):
-                corrected = self._partly_corrected(intent, before, spoken, said[marker + 1 :])
+                corrected = self._partly_corrected(intent, before, spans, said[marker + 1 :])
                 return {**before, **after, **corrected}
         return slots
 
@@ -633,7 +633,7 @@ class Nlu:
         self,
         intent: str,
         before: Mapping[str, dict[str, Any]],
-        spoken: Mapping[str, str],
+        spans: Mapping[str, tuple[int, int]],
         after: list[str],
     ) -> dict[str, dict[str, Any]]:
         """Dates a correction said again only in part ("November 25th 2024, sorry, 2025").
@@ -642,24 +642,22 @@ class Nlu:
         no, 25th, 2025" the slot heard only the year, and the day before it is corrected too.
         """
         corrected: dict[str, dict[str, Any]] = {}
-        for name, words_said in spoken.items():
+        for name, (start, end) in spans.items():
             if self._slot_types[intent][name] != "AMAZON.DATE" or name not in before:
                 continue
             earlier = str(before[name].get("value", ""))
-            said_after = " ".join(after)
-            at = said_after.find(words_said)
-            through = said_after[: at + len(words_said)] if at >= 0 else words_said
+            through, words_said = " ".join(after[:end]), " ".join(after[start:end])
             value = corrected_date(earlier, through) or corrected_date(earlier, words_said)
             if value is not None:
                 corrected[name] = {**before[name], "value": value}
         return corrected
 
     def _scan_words(
-        self, intent: str, said: list[str], spoken: dict[str, str] | None = None
+        self, intent: str, said: list[str], filled_from: dict[str, tuple[int, int]] | None = None
     ) -> dict[str, dict[str, Any]]:
         """The slots found in these words, the longest and earliest values first.
 
-        ``spoken``, when given, receives the words each slot was filled from.
+        ``filled_from``, when given, receives where in the words each slot was filled from.
         """
         declared = self._slot_types.get(intent, {})
         keys = [_key(word) for word in said]
@@ -702,8 +700,8 @@ class Nlu:
             elif filled is not None:
                 slots[slot] = filled
                 taken[start:end] = [True] * (end - start)
-                if spoken is not None:
-                    spoken[slot] = " ".join(said[start:end])
+                if filled_from is not None:
+                    filled_from[slot] = (start, end)
         return slots
 
     def _restates(

@@ -533,7 +533,7 @@ def _merge(
     for name, value in pairs:
         if value is not None:
             changes[name] = Fact(value[:MAX_VALUE_CHARS], said)
-    if _transit_damage_said_after_own(case, heard):
+    if _carrier_damaged_it(case, heard):
         changes[FactName.CONDITION] = None
     if heard.signal is Signal.DONT_KNOW and heard.date is None:
         # "I don't know when, it was a present": what they can't tell is the open question's
@@ -589,7 +589,7 @@ def _age_checked(case: Case, value: str, today: date, before: DateSpan | None) -
     )
 
 
-def _transit_damage_said_after_own(case: Case, heard: Heard) -> bool:
+def _carrier_damaged_it(case: Case, heard: Heard) -> bool:
     """Whether they say it arrived damaged, with or after words of damage of their own.
 
     "I dropped it", then "what if it was broken when it arrived": the damage is now the

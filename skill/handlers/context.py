@@ -404,6 +404,11 @@ class Turn:
         session = self._input.request_envelope.session
         return session is None or bool(session.new)
 
+    @property
+    def said_before(self) -> Said | None:
+        """What the skill said on the turn before, as this session kept it (None in a new one)."""
+        return None if self.new_session else said_from_session(self.session.get(SAID))
+
     @cached_property
     def opening(self) -> Case:
         """The case as the request brought it, decoded (and verified) from the session."""

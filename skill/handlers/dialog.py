@@ -159,9 +159,7 @@ def converse(handler_input: HandlerInput) -> Response:
 
 def _region_was_asked(current: Turn) -> bool:
     """Whether the skill's last turn asked which city or region to estimate delivery to."""
-    from handlers.context import SAID, said_from_session
-
-    said = None if current.new_session else said_from_session(current.session.get(SAID))
+    said = current.said_before
     return said is not None and said.elicit == (DELIVERY_TIME_INTENT, REGION)
 
 

@@ -18,7 +18,7 @@ from ask_sdk_model.ui.standard_card import StandardCard
 from conversation.case import NARROWED_TO_ALIEXPRESS, REFUND_UNTIL_ALIEXPRESS, Asks, Offer, Question
 from conversation.decisions import REFUND_UNTIL
 from conversation.moves import offered_again
-from handlers.context import SAID, Said, Turn, said_from_session, said_to_session, turn
+from handlers.context import SAID, Said, Turn, said_to_session, turn
 from handlers.names import DELIVERY_TIME_INTENT, INTENTS, REGION, SLOTS
 from screens import Screen, shows_apl
 from speech import Answer, say
@@ -95,7 +95,7 @@ def once_more(handler_input: HandlerInput, speech: Phrase, *, in_full: bool = Fa
     a refund refused for the box thrown away, is answered by the warranty's sentence.
     """
     current = turn(handler_input)
-    said = None if current.new_session else said_from_session(current.session.get(SAID))
+    said = current.said_before
     if in_full or said is None or not speech or said.speech != speech:
         return speech
     return first_sentence(speech)
@@ -283,9 +283,9 @@ def _offer_still_open(current: Turn) -> Phrase | None:
     A turn that answers something else leaves the case as it was, offer included.
     """
     asked = current.case.question
-    if current.new_session or asked is None or asked.kind is not Asks.OFFER:
+    if asked is None or asked.kind is not Asks.OFFER:
         return None
-    said = said_from_session(current.session.get(SAID))
+    said = current.said_before
     return said.question if said is not None else None
 
 
@@ -437,7 +437,7 @@ def repeat(handler_input: HandlerInput) -> Response:
     from ask_sdk_model.intent_confirmation_status import IntentConfirmationStatus
 
     current = turn(handler_input)
-    said = None if current.new_session else said_from_session(current.session.get(SAID))
+    said = current.said_before
     if said is None:
         return finish(handler_input, (say.NOTHING_TO_REPEAT,))
     builder = handler_input.response_builder
