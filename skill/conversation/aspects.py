@@ -665,6 +665,19 @@ def _other_reason(case: Case) -> bool:
     return reason is not None and not reason.is_quality_problem
 
 
+def steps_family(case: Case) -> Subject:
+    """The family of rules whose steps come next in a case ("what do I do now?").
+
+    A fault's next step is the report to ZOSI support (W3), refund or repair: the return's
+    steps ("unless it's faulty, you pay the postage", "to start a return") speak to another
+    reason, and to a refund the product's state may already have ruled out (R3).
+    """
+    from policy.facts import Subject
+
+    subject = subject_of(case)
+    return Subject.WARRANTY if subject is Subject.REFUND and _quality_problem(case) else subject
+
+
 def subject_of(case: Case) -> Subject:
     """The family of rules a case is about: its goal, or for a claim the request it is for."""
     from policy.facts import Subject
@@ -697,7 +710,7 @@ def aspect_topic(case: Case, aspect: Aspect) -> Topic | None:
         # "and then what happens" (W4), or "what's the address for that" (W3): both steps
         return Topic.CLAIM_AFTER_REPORT
     if case.goal is not None:
-        family = subject_of(case)
+        family = steps_family(case) if aspect is Aspect.STEPS else subject_of(case)
         topic = topic_for(family, aspect)
         if topic is None and family is Subject.WARRANTY:
             # "what if I'm late", "how soon do you send it" in a claim whose kind isn't said:

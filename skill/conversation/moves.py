@@ -10,7 +10,7 @@ back to the service's flow.
 
 from __future__ import annotations
 
-from conversation.aspects import _quality_problem, implied_goal, subject_of
+from conversation.aspects import implied_goal, steps_family
 from conversation.case import (
     GENERAL,
     GIFT,
@@ -151,14 +151,9 @@ def _what_to_do_now(case: Case) -> Explained | None:
     )
     if case.goal is None or not decided:
         return None
-    from policy.facts import Aspect, Subject, Topic, topic_for
+    from policy.facts import Aspect, Topic, topic_for
 
-    subject = subject_of(case)
-    if subject is Subject.REFUND and _quality_problem(case):
-        # a fault's next step is the report to ZOSI support (W3), refund or repair; the
-        # return's steps ("unless it's faulty, you pay the postage") speak to another reason
-        subject = Subject.WARRANTY
-    topic = topic_for(subject, Aspect.STEPS)
+    topic = topic_for(steps_family(case), Aspect.STEPS)
     if topic is None:
         return None
     if case.value(FactName.CHANNEL) == GIFT and purchase_span(case, guessed=True) is None:

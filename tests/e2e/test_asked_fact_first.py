@@ -2688,3 +2688,23 @@ def test_the_remember_offer_is_asked_briefly_after_a_long_decision(customer: Sta
     assert "any customs and other fees" in reply, reply
     assert reply.endswith("Shall I remember it?"), reply
     assert len(reply.split()) <= 50, (len(reply.split()), reply)
+
+
+def test_what_to_do_asked_of_a_refund_refused_for_the_box_is_the_faults_report(
+    customer: Start,
+) -> None:
+    """R3, W3, found in make chat: a refund refused for the box thrown away, then "it also
+    stopped connecting to wifi", then "what do I do then" heard "To start a return ..." with
+    the postage ZOSI pays, of a refund already ruled out. A fault's next step is the report
+    to ZOSI support, asked in words or by "I don't know" alike (aspects.steps_family)."""
+    talk = customer()
+    talk.says(
+        "ReturnRefundIntent",
+        condition=("threw the box out", "packaging_gone"),
+        product=CAMERA,
+        store=("you", "zosi_website"),
+    )
+    talk.says("PolicyFactIntent", reason=("stopped connecting", "defect"))
+    reply = talk.says("PolicyFactIntent", aspect=("what do i do", "steps"))
+    assert reply.startswith("The first step is to email ZOSI support"), reply
+    assert "To start a return" not in reply, reply
