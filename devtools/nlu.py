@@ -23,10 +23,13 @@ Alexa's observable behaviour rather than its internals:
 
 import copy
 import re
+import threading
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, Final, Literal
+
+import snowballstemmer
 
 from devtools.datephrases import (
     corrected_date,
@@ -371,6 +374,7 @@ class Nlu:
         self._invocation = language["invocationName"]
         self._slot_types: dict[str, dict[str, str]] = {}
         self._values: dict[str, dict[str, tuple[str, str]]] = {}
+        self._stems: dict[str, dict[str, tuple[str, str]]] = {}
         self._slot_samples: dict[tuple[str, str], list[_Sample]] = {}
         samples: list[_Sample] = []
         for intent in language["intents"]:
@@ -401,6 +405,8 @@ class Nlu:
                     if value["id"] not in OUT_OF_DOMAIN_VALUES:
                         self._spoken.setdefault(slot_type["name"], []).append(spoken)
             self._values[slot_type["name"]] = index
+            if slot_type["name"] in _SAID_IN_ANY_FORM:
+                self._stems[slot_type["name"]] = _stem_index(index)
         self._contexts = _slot_contexts(samples)
         self._after = _slot_followers(samples)
         self._carriers = _carrier_words(samples)
@@ -730,11 +736,23 @@ class Nlu:
             return resolve_duration_phrase(" ".join(phrase)) is not None and self._in_place(
                 intent, slot, keys, start, end
             )
-        if _lookup(self._values.get(slot_type, {}), phrase) is None:
+        if self._lookup(slot_type, phrase) is None:
             return False
         if len(phrase) == 1 and phrase[0] in self._carriers:
             return self._context_score(intent, slot, tuple(keys[max(0, start - 2) : start])) > 0
         return True
+
+    def _lookup(self, slot_type: str, spoken: Sequence[str]) -> tuple[str, str] | None:
+        """The value of this slot type these words name, as said or in another form of its words.
+
+        Alexa resolves "i drop it" to a value listed as "I dropped it" and "chewing the cable" to
+        "chewed the cable": its resolution matches the forms of a value's words, not only the
+        listed string. Only for the types that say what happened (`_SAID_IN_ANY_FORM`).
+        """
+        match = _lookup(self._values.get(slot_type, {}), spoken)
+        if match is None:
+            match = self._stems.get(slot_type, {}).get(_stem_key(spoken))
+        return match
 
     def _in_place(self, intent: str, slot: str, keys: list[str], start: int, end: int) -> bool:
         """Whether a length of time stands where samples put this slot, not just anywhere.
@@ -812,13 +830,12 @@ class Nlu:
             return None if length is None else {**filled, "value": length}
         if slot_type.startswith("AMAZON."):
             return {**filled, "value": text}
-        index = self._values.get(slot_type, {})
-        match = _lookup(index, spoken)
+        match = self._lookup(slot_type, spoken)
         if match is None and len(spoken) > 1 and spoken[0] in _ARTICLES:
-            match = _lookup(index, spoken[1:])
+            match = self._lookup(slot_type, spoken[1:])
         if match is None and len(spoken) > 1 and spoken[-1] in _PARTICLES_AFTER:
             # "is delivery free to Germany too": Alexa leaves the particle out of the value
-            match = _lookup(index, spoken[:-1])
+            match = self._lookup(slot_type, spoken[:-1])
             if match is not None:
                 text = " ".join(spoken[:-1])
         if match is None and len(spoken) > _MAX_UNMATCHED_WORDS:
@@ -854,6 +871,41 @@ def _lookup(index: Mapping[str, tuple[str, str]], spoken: Sequence[str]) -> tupl
     if match is None and len(key) > 3 and key.endswith("s"):
         match = index.get(key[:-1])
     return match
+
+
+# The slot types whose values tell what happened ("dropped it", "stopped recording"): a customer
+# says them in any tense or form. Topics and aspects are names, whose forms differ in meaning
+# ("buying" is where to buy, "buy" no topic at all), and are matched as listed.
+_SAID_IN_ANY_FORM: Final = frozenset({"ProductCondition", "ReturnReason"})
+
+
+# A Snowball stemmer keeps the word it works on in itself: one per thread (the load test and
+# the local server understand on many).
+_STEMMERS: Final = threading.local()
+
+
+def _stemmer() -> Any:  # noqa: ANN401 - snowballstemmer ships no types
+    if not hasattr(_STEMMERS, "english"):
+        _STEMMERS.english = snowballstemmer.stemmer("english")
+    return _STEMMERS.english
+
+
+def _stem_key(phrase: Sequence[str]) -> str:
+    """A value's words as Alexa's resolution compares them: their Snowball stems."""
+    return " ".join(_stemmer().stemWords([_key(word) for word in phrase]))
+
+
+def _stem_index(index: Mapping[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
+    """The values by their stems, keeping only stems that name one value."""
+    stems: dict[str, tuple[str, str]] = {}
+    clashes: set[str] = set()
+    for key, entry in index.items():
+        stem = _stem_key(key.split())
+        if not stem:
+            continue
+        if stems.setdefault(stem, entry)[1] != entry[1]:
+            clashes.add(stem)
+    return {stem: entry for stem, entry in stems.items() if stem not in clashes}
 
 
 def _normalise(text: str) -> str:
