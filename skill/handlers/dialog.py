@@ -93,6 +93,7 @@ from handlers.respond import (
     also_say,
     ask_for,
     finish,
+    in_one_breath,
     once_more,
     question_in_one_breath,
     speak,
@@ -666,11 +667,19 @@ def _decided(
     elif step.order is not None:
         lead = say.for_order(step.order.product, step.order.ordered_on, step.order.kind)
     assumed = say.ASSUMED_RUSSIA if step.assumed_country is not None else ""
-    speech = once_more(handler_input, phrase(lead, result.speech, assumed), in_full=fault_told)
+    answer = phrase(lead, result.speech, assumed)
+    full = (say.OFFER_REMEMBER_PURCHASE.format(it=say.the_product(step.product)),)
+    brief = (say.OFFER_REMEMBER_BRIEF,)
+    # W3: a fault told hears how its claim starts, unless a request is offered for it, a
+    # second fact was asked (it has the room), or the whole would be over one breath (the
+    # card lists the steps)
+    room_taken = step.offer is Offer.OPEN_REQUEST or turn(handler_input).also
+    start = "" if room_taken else say.claim_start(step.decision)
+    if start and in_one_breath(handler_input, phrase(answer, start), brief):
+        answer = phrase(answer, start)
+    speech = once_more(handler_input, answer, in_full=fault_told)
     screen = _decision_screen(step.decision, step.product, result, home_known=step.home_known)
     if step.offer is Offer.REMEMBER_PURCHASE:
-        full = (say.OFFER_REMEMBER_PURCHASE.format(it=say.the_product(step.product)),)
-        brief = (say.OFFER_REMEMBER_BRIEF,)
         question = question_in_one_breath(handler_input, speech, full, brief)
         return speak(handler_input, speech, question, card=result, screen=screen)
     if step.offer is Offer.OPEN_REQUEST and case.question is not None:

@@ -166,9 +166,13 @@ def question_in_one_breath(
     handler_input: HandlerInput, speech: Phrase, question: Phrase, brief: Phrase
 ) -> Phrase:
     """``question``, or its ``brief`` form when the answer and it would be over one breath."""
+    return question if in_one_breath(handler_input, speech, question) else brief
+
+
+def in_one_breath(handler_input: HandlerInput, speech: Phrase, question: Phrase) -> bool:
+    """Whether ``speech`` and then ``question`` are at most one breath (ONE_BREATH_WORDS)."""
     locale = turn(handler_input).locale
-    fits = _words(phrase(speech, " ", question), locale) <= ONE_BREATH_WORDS
-    return question if fits else brief
+    return _words(phrase(speech, " ", question), locale) <= ONE_BREATH_WORDS
 
 
 def _one_breath_lead(lead: Phrase, shorter: Phrase | None, asked: Phrase, locale: str) -> Phrase:

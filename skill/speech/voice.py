@@ -133,6 +133,10 @@ class Voice(Protocol):
         """Who pays what under a decision, said before the customer is asked to go ahead."""
         ...
 
+    def claim_start(self, decision: ReturnDecision | WarrantyDecision | CrossShipDecision) -> str:
+        """How a warranty claim starts (W3), after a yes for a fault told; else empty."""
+        ...
+
     def decision_answer(
         self,
         decision: ReturnDecision | WarrantyDecision | CrossShipDecision,

@@ -2686,7 +2686,7 @@ def test_the_remember_offer_is_asked_briefly_after_a_long_decision(customer: Sta
     )
     reply = talk.says("PolicyFactIntent", homeCountry=("armenia", "AM"))
     assert "any customs and other fees" in reply, reply
-    assert reply.endswith("Shall I remember it?"), reply
+    assert reply.endswith("Shall I remember this purchase?"), reply
     assert len(reply.split()) <= 50, (len(reply.split()), reply)
 
 
@@ -2708,3 +2708,51 @@ def test_what_to_do_asked_of_a_refund_refused_for_the_box_is_the_faults_report(
     reply = talk.says("PolicyFactIntent", aspect=("what do i do", "steps"))
     assert reply.startswith("The first step is to email ZOSI support"), reply
     assert "To start a return" not in reply, reply
+
+
+def test_a_fault_told_under_warranty_hears_how_its_claim_starts(customer: Start) -> None:
+    """W3, from fresh corpora: "my camera stopped recording, I bought it on 1 June on your
+    AliExpress store, can I get a new one?" heard the warranty's yes and who pays, then "Shall I
+    remember this purchase for next time?": nothing of what to do. Support comes first."""
+    talk = customer()
+    reply = talk.says(
+        "PurchaseDetailsIntent",
+        product=CAMERA,
+        purchaseDate="2026-06-01",
+        store=("your aliexpress store", "zosi_official_store"),
+        reason=("stopped recording", "defect"),
+    )
+    assert reply.startswith("Yes, your camera is under the one-year warranty"), reply
+    assert "First, email ZOSI support at service at zositech dot com." in reply, reply
+    assert reply.endswith("Shall I remember this purchase for next time?"), reply
+
+
+def test_the_claims_start_is_left_to_the_card_when_it_would_not_fit(customer: Start) -> None:
+    """One breath: from abroad the warranty's yes says who pays the way back (W6), and the first
+    step with the offer after it would be over 50 words; the offer stays, the card has the steps."""
+    talk = customer()
+    reply = talk.says(
+        "WarrantyStatusIntent",
+        product=CAMERA,
+        purchaseDate="2025-12",
+        reason=("stopped recording", "defect"),
+        homeCountry=("kazakhstan", "KZ"),
+        purchaseCountry=("moscow", "RU"),
+    )
+    assert "any customs and other fees" in reply, reply
+    assert "First, email" not in reply, reply
+    assert reply.endswith("?"), reply
+    assert len(reply.split()) <= 50, (len(reply.split()), reply)
+
+
+def test_no_claims_start_is_told_for_damage_the_customer_did(customer: Start) -> None:
+    """W8: support decides whether the warranty covers damage the customer caused; the yes
+    says to ask, and no claim is started as if it were a fault."""
+    talk = customer()
+    reply = talk.says(
+        "WarrantyStatusIntent",
+        product=CAMERA,
+        purchaseDate="2026-06-01",
+        condition=("i dropped it", "damaged_by_customer"),
+    )
+    assert "First, email" not in reply, reply

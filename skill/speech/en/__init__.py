@@ -159,6 +159,7 @@ from speech.en.steps import WHICH_GOAL as WHICH_GOAL
 from speech.en.steps import ask_fact as ask_fact
 from speech.en.steps import back_to as back_to
 from speech.en.steps import brief_question as brief_question
+from speech.en.steps import claim_start as claim_start
 from speech.en.steps import claim_window as claim_window
 from speech.en.steps import confirm_date as confirm_date
 from speech.en.steps import costs_of as costs_of

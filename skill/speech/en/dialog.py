@@ -57,7 +57,7 @@ BAD_ORDER_DATE = "I couldn't use that order date. "
 
 OFFER_REMEMBER_PURCHASE = "Shall I remember this purchase for next time?"
 #: The same offer, asked after an answer that leaves it no room in one breath.
-OFFER_REMEMBER_BRIEF = "Shall I remember it?"
+OFFER_REMEMBER_BRIEF = "Shall I remember this purchase?"
 OFFER_REMEMBER_REGION = "Shall I remember {region} as your delivery region?"
 REMEMBERED = "Done, I'll remember that."
 NOT_REMEMBERED = "Sorry, I couldn't save that just now, so I won't remember it this time."

@@ -23,6 +23,7 @@ from speech.en.common import (
     support_card_line,
 )
 from speech.en.returns import CONDITION_RULES_OUT
+from speech.en.support import REPORT_FIRST
 from speech.ssml import Phrase, Telephone, first_sentence, phrase
 
 T = TypeVar("T")
@@ -501,7 +502,7 @@ _SHORT: dict[Topic, Callable[[Explanation], str]] = {
         "."
     ),
     Topic.WHERE_TO_BUY: _fixed("ZOSI sells through its official store on AliExpress."),
-    Topic.WARRANTY_CLAIM: _fixed(f"First, email ZOSI support at {SPOKEN_EMAIL}."),
+    Topic.WARRANTY_CLAIM: _fixed(REPORT_FIRST),
     Topic.GIFT_WARRANTY: _fixed(
         "Ask whoever gave it for the receipt: the warranty counts from the day it was bought."
     ),

@@ -58,7 +58,7 @@ from speech.en.dialog import (
 )
 from speech.en.privacy import NOTHING_DELETED
 from speech.en.returns import _return_shipping, fault_remedy, return_answer
-from speech.en.support import claim_steps_answer, first_step
+from speech.en.support import REPORT_FIRST, claim_steps_answer, first_step
 from speech.en.warranty import DAMAGE_FOR_SUPPORT, _warranty_shipping, warranty_answer
 from speech.ssml import Phrase, When, phrase
 
@@ -655,6 +655,20 @@ def decision_answer(
     if _is_cross_ship(decision):
         return cross_ship_answer(decision, product, exact)
     return warranty_answer(_warranty(decision), product, exact, home_known, route=route)
+
+
+def claim_start(decision: ReturnDecision | WarrantyDecision | CrossShipDecision) -> str:
+    """How a warranty claim starts (W3: support first), after a yes for a fault the customer told.
+
+    Empty for any other decision, and for damage they caused (support decides whether the
+    warranty covers it, W8, and the answer already says to ask).
+    """
+    if _is_return(decision) or _is_cross_ship(decision):
+        return ""
+    warranty = _warranty(decision)
+    if warranty.verdict is not Verdict.YES or not warranty.fault_said or warranty.damage_said:
+        return ""
+    return f" {REPORT_FIRST}"
 
 
 def standing_answer(

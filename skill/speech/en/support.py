@@ -37,6 +37,10 @@ def claim_steps_answer(claim_type: str, steps: tuple[Step, ...]) -> Answer:
     return Answer(speech, titles[claim_type], phrase(steps_text(steps), support_card_line()))
 
 
+#: W3, said briefly: how a warranty claim starts (the card lists every step).
+REPORT_FIRST = f"First, email ZOSI support at {SPOKEN_EMAIL}."
+
+
 def first_step(steps: Iterable[Step]) -> str:
     """The first thing to do, spoken (the email said as words); the card lists them all."""
     for step in steps:
