@@ -454,9 +454,6 @@ def _move_on(case: Case, fact: FactName, known: Known) -> Outcome:
         return _flow(case, known)
     subject = _claim_kind(case) if goal is Goal.CLAIM else goal
     general = _general(subject, case, known.today) if subject is not None else None
-    waiting = case.waiting
-    if waiting is not None and waiting.about == fact and waiting.data[:1] == (GENERAL,):
-        general = None  # the rule was said with the question just now: not again
     step = GaveUp(goal, fact, case.value(FactName.PRODUCT_NAME), general)
     # The case remembers the customer couldn't tell: asked the same again, the skill says
     # so again instead of asking a third time (a fact said later still replaces it).

@@ -169,7 +169,12 @@ _EXPLANATIONS: dict[Topic, Explanation] = {
         Explanation(Topic.DELIVERY_TIME, _rules("D4"), business_days=DELIVERY_BUSINESS_DAYS),
         Explanation(Topic.TRACKING, _rules("D5")),
         Explanation(Topic.RETURN_WINDOW, _rules("R1", "R2"), days=RETURN_WINDOW_DAYS),
-        Explanation(Topic.PURCHASE_DATE, _rules("R1", "W1")),
+        Explanation(
+            Topic.PURCHASE_DATE,
+            _rules("R1", "W1"),
+            days=RETURN_WINDOW_DAYS,
+            months=WARRANTY_MONTHS,
+        ),
         Explanation(
             Topic.RETURN_REASON, _rules("R1", "R4"), days=RETURN_WINDOW_DAYS, payer=Payer.CUSTOMER
         ),

@@ -1692,7 +1692,7 @@ def test_why_do_you_need_that_to_the_date_question_says_what_the_date_changes(
     talk = customer()
     talk.says("ReturnRefundIntent", product=CAMERA)
     reply = talk.says("PrivacyPolicyIntent", topic="that")
-    assert reply.startswith("The purchase date is the day you placed the order"), reply
+    assert reply.startswith("The 30-day refund period and the 12-month warranty both count"), reply
     assert reply.endswith("when did you buy it?"), reply
 
 
@@ -2755,4 +2755,25 @@ def test_no_claims_start_is_told_for_damage_the_customer_did(customer: Start) ->
         purchaseDate="2026-06-01",
         condition=("i dropped it", "damaged_by_customer"),
     )
+    assert "First, email" not in reply, reply
+
+
+def test_a_gift_said_after_a_faulty_products_warranty_yes_hears_the_givers_receipt(
+    customer: Start,
+) -> None:
+    """R6, from a fresh corpus: "oh, it was a gift actually, my sister bought it", after the
+    warranty's yes for a camera that stopped working, heard the yes alone: the shipping note
+    won over the giver's, and the answer, said again word for word, was cut to its first
+    sentence. A gift's receipt comes first: no claim starts without it."""
+    talk = customer()
+    talk.says(
+        "PurchaseDetailsIntent",
+        product=CAMERA,
+        purchaseDate="2026-06-20",
+        store=("your website", "zosi_website"),
+        reason=("stopped working", "defect"),
+    )
+    reply = talk.says("PurchaseDetailsIntent", store=("it was a gift", "gift"))
+    assert reply.startswith("Yes, your camera is under the one-year warranty"), reply
+    assert "ask the giver for the receipt" in reply, reply
     assert "First, email" not in reply, reply

@@ -386,9 +386,9 @@ def test_i_dont_know_the_date_gets_the_rule_and_the_support_contact(customer: St
     talk = customer()
     assert talk.says("ReturnRefundIntent", product=CAMERA).endswith("When did you buy your camera?")
     reply = talk.says("DontKnowIntent")
-    # R1: the rule came with the question; now who can check without the date, once
-    assert reply.startswith("Without the purchase date, I can't check your camera"), reply
-    assert "30 days" not in reply, reply
+    # R1: the rule again, for the customer to weigh their own date against (a fresh corpus
+    # of dialogs expected it), then who can check without the date; the address once
+    assert reply.startswith("A full refund is possible within 30 days of purchase"), reply
     assert reply.count("service at zositech dot com") == 1, reply
     assert talk.elicited is None
 
@@ -1384,7 +1384,7 @@ def test_why_asked_to_a_purchase_question_says_what_the_answer_changes(customer:
     talk = customer()
     talk.says("ReturnRefundIntent", product=CAMERA)
     why = talk.says("PrivacyPolicyIntent")
-    assert why.startswith("The purchase date is the day you placed the order")
+    assert why.startswith("The 30-day refund period and the 12-month warranty both count from")
     assert why.endswith("Back to your camera: when did you buy it?")
     assert customer().says("PrivacyPolicyIntent").startswith("I remember things only once")
 

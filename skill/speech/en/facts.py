@@ -160,6 +160,18 @@ def _return_steps(explanation: Explanation) -> Wording:
 # --- warranty (W1-W9) -------------------------------------------------------------------------
 
 
+def _purchase_date(explanation: Explanation) -> Wording:
+    """R1, W1: what the purchase date is, and the two periods that count from it.
+
+    So "why do you need the date?" hears what the date changes.
+    """
+    return "The purchase date", phrase(
+        f"The {_days(explanation)}-day refund period and the {_months(explanation)}-month "
+        "warranty both count from the purchase date: the day you placed the order, in your own "
+        "time zone, not the day it arrived."
+    )
+
+
 def _warranty_length(explanation: Explanation) -> Wording:
     return "Warranty length", phrase(
         f"Every ZOSI product has a {_months(explanation)}-month warranty from the original "
@@ -286,13 +298,6 @@ _FIXED: dict[Topic, Wording] = {
         phrase(
             "Each parcel gets a tracking code once you've bought it, and you can follow it in the "
             "AliExpress app too."
-        ),
-    ),
-    Topic.PURCHASE_DATE: (
-        "The purchase date",
-        phrase(
-            "The purchase date is the day you placed the order, in your own time zone, not the "
-            "day it arrived. The refund period and the warranty both count from it."
         ),
     ),
     Topic.RETURN_ELIGIBILITY: (
@@ -559,6 +564,7 @@ _WORDINGS: dict[Topic, Callable[[Explanation], Wording]] = {
     Topic.SHIPS_FROM: _ships_from,
     Topic.DELIVERY_TIME: _delivery_time,
     Topic.RETURN_WINDOW: _return_window,
+    Topic.PURCHASE_DATE: _purchase_date,
     Topic.RETURN_REASON: _return_reason,
     Topic.RETURN_SHIPPING: _return_shipping,
     Topic.RETURN_CONDITION: _return_condition,

@@ -668,6 +668,8 @@ def claim_start(decision: ReturnDecision | WarrantyDecision | CrossShipDecision)
     warranty = _warranty(decision)
     if warranty.verdict is not Verdict.YES or not warranty.fault_said or warranty.damage_said:
         return ""
+    if warranty.referral is Referral.GIVER:
+        return ""  # the giver's receipt comes first, and the answer says so (R6)
     return f" {REPORT_FIRST}"
 
 

@@ -47,15 +47,15 @@ def warranty_answer(
     window = decision.window
     years = _warranty_length()
     if decision.verdict is Verdict.YES and window.last_day is not None:
-        # One note at most: who pays the way back once known, a gift's receipt, else what the
-        # warranty does for a fault (W2).
+        # One note at most: a gift's receipt (R6: no claim starts without it), who pays the way
+        # back once known, else what the warranty does for a fault (W2).
         note = (
             DAMAGE_FOR_SUPPORT
             if decision.damage_said
-            else _spoken_warranty_shipping(
+            else _giver_note(decision.referral)
+            or _spoken_warranty_shipping(
                 decision.return_shipping, home_known, route, fault=decision.fault_said
             )
-            or _giver_note(decision.referral)
         )
         speech = phrase(
             f"Yes, {it} is under the {years} warranty ",
