@@ -146,6 +146,8 @@ class Guess:
     intent: str
     confidence: float
     out_of_domain: float = 0.0
+    #: The other intents, likeliest first, with their probabilities.
+    others: tuple[tuple[str, float], ...] = ()
 
 
 def training_examples(
@@ -239,7 +241,13 @@ class IntentClassifier:
         classes = [str(name) for name in self._pipeline.classes_]
         best = int(probabilities.argmax())
         ood = float(probabilities[classes.index(OUT_OF_DOMAIN_LABEL)])
-        return Guess(classes[best], float(probabilities[best]), ood)
+        ranked = sorted(range(len(classes)), key=lambda index: -float(probabilities[index]))
+        others = tuple(
+            (classes[index], float(probabilities[index]))
+            for index in ranked
+            if index != best and classes[index] != OUT_OF_DOMAIN_LABEL
+        )
+        return Guess(classes[best], float(probabilities[best]), ood, others)
 
 
 @lru_cache(maxsize=8)
