@@ -235,6 +235,7 @@ _CORRECTION_MARKERS: Final = frozenset(
 #: sample joins it to the first question ("... and what about {alsoTopic}"), so Alexa's slot
 #: model fills it only after such a join, never from a single question ("is the warranty ok").
 _ALSO: Final = "also"
+_ALSO_ASPECT: Final = "alsoAspect"
 _TOPIC: Final = "topic"
 _JOINS: Final = frozenset({"and", "also", "plus", "about"})
 _JOIN_REACH: Final = 4
@@ -720,7 +721,8 @@ class Nlu:
             open_slots = [
                 name
                 for name in declared
-                if name not in slots and (not name.startswith(_ALSO) or _joined(keys, start, end))
+                if name not in slots
+                and (not name.startswith(_ALSO) or _joined(keys, start, end, name))
             ]
             fitting = [
                 name for name in open_slots if self._names_value(intent, name, keys, start, end)
@@ -896,14 +898,17 @@ _SLOT_WEIGHT: Final = 0.5
 _JOINT_RATIO: Final = 0.5
 
 
-def _joined(keys: Sequence[str], start: int, end: int) -> bool:
+def _joined(keys: Sequence[str], start: int, end: int, slot: str) -> bool:
     """Whether a join ("and", "what about") comes in the few words before or after a value.
 
     "... and what about customs" joins the second question after the first; "where do you
-    ship from, and how long does it take" puts it first.
+    ship from, and how long does it take" puts it first. A second aspect may also come as a
+    condition: "if your technicians say it's fine, who pays" asks what happens then (W8),
+    though an "if" names no second topic ("the postage back if it's faulty").
     """
+    joins = _JOINS | {"if"} if slot == _ALSO_ASPECT else _JOINS
     near = [*keys[max(0, start - _JOIN_REACH) : start], *keys[end : end + _JOIN_REACH]]
-    return any(key in _JOINS for key in near)
+    return any(key in joins for key in near)
 
 
 def _lookup(index: Mapping[str, tuple[str, str]], spoken: Sequence[str]) -> tuple[str, str] | None:

@@ -1207,3 +1207,20 @@ def test_another_brands_product_resolves_to_the_value_the_skill_answers_as_fallb
     slot = nlu.understand("can I return my ring doorbell").intent["slots"]["product"]
     (authority,) = slot["resolutions"]["resolutionsPerAuthority"]
     assert authority["values"][0]["value"]["id"] == OTHER_BRAND
+
+
+def test_a_second_aspect_said_as_a_condition_fills_the_second_aspect(nlu):
+    # W8, from the tuning half and fresh corpora: "if your technicians say the doorbell is
+    # fine, who pays to send it back to me" filled only "who pays", and heard both return
+    # shipping regimes (ZOSI pays one of them) instead of what a unit found not faulty costs
+    heard = filled(
+        nlu.understand(
+            "if your technicians say the doorbell is fine, who pays to send it back to me"
+        ).intent
+    )
+    assert {heard.get("aspect"), heard.get("alsoAspect")} == {"who_pays", "not_faulty"}
+    # an "if" names no second topic: the postage stays the question's topic
+    heard = filled(
+        nlu.understand("do i get the postage back if the camera turns out to be faulty").intent
+    )
+    assert heard.get("alsoTopic") is None
