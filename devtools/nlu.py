@@ -238,6 +238,8 @@ _ALSO: Final = "also"
 _ALSO_ASPECT: Final = "alsoAspect"
 _TOPIC: Final = "topic"
 _JOINS: Final = frozenset({"and", "also", "plus", "about"})
+#: A second aspect may also be asked as a condition ("if they find it's fine, who pays"), W8.
+_ASPECT_JOINS: Final = _JOINS | {"if"}
 _JOIN_REACH: Final = 4
 _NOT_DATES_ALONE: Final = frozenset({"may", "now", "sat", "sun", "mar", "wed", "mon", "fri"})
 # An ordinal followed by one of these counts things, not days: "what's the first thing I should
@@ -788,9 +790,10 @@ class Nlu:
         "chewed the cable": its resolution matches the forms of a value's words, not only the
         listed string. Only for the types that say what happened (`_SAID_IN_ANY_FORM`).
         """
-        match = _lookup(self._values.get(slot_type, {}), spoken)
-        if match is None:
-            match = self._stems.get(slot_type, {}).get(_stem_key(spoken))
+        match = _listed(self._values.get(slot_type, {}), spoken)
+        stems = self._stems.get(slot_type)
+        if match is None and stems is not None:  # stemmed only for the types that have stems
+            match = stems.get(_stem_key(spoken))
         return match
 
     def _in_place(self, intent: str, slot: str, keys: list[str], start: int, end: int) -> bool:
@@ -906,12 +909,12 @@ def _joined(keys: Sequence[str], start: int, end: int, slot: str) -> bool:
     condition: "if your technicians say it's fine, who pays" asks what happens then (W8),
     though an "if" names no second topic ("the postage back if it's faulty").
     """
-    joins = _JOINS | {"if"} if slot == _ALSO_ASPECT else _JOINS
+    joins = _ASPECT_JOINS if slot == _ALSO_ASPECT else _JOINS
     near = [*keys[max(0, start - _JOIN_REACH) : start], *keys[end : end + _JOIN_REACH]]
     return any(key in joins for key in near)
 
 
-def _lookup(index: Mapping[str, tuple[str, str]], spoken: Sequence[str]) -> tuple[str, str] | None:
+def _listed(index: Mapping[str, tuple[str, str]], spoken: Sequence[str]) -> tuple[str, str] | None:
     """The slot value these words name, said as they are or in the plural ("cameras")."""
     key = _phrase_key(spoken)
     match = index.get(key)
