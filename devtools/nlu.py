@@ -632,9 +632,13 @@ class Nlu:
             # date, and a date said is what the customer does know (with the rest they said)
             facts = self._scan(_FACTS_INTENT, said)
             return {"name": _FACTS_INTENT, "slots": facts} if _PURCHASE_DATE in facts else None
-        if guessed not in {YES, NO} or not said or _key(said[0]) not in _YES_NO_WORDS:
+        # "wait, no, the 18th": a correction's own word may come before the no
+        lead = 0
+        while lead < len(said) - 1 and _key(said[lead]) in _CORRECTION_MARKERS - _YES_NO_WORDS:
+            lead += 1
+        if guessed not in {YES, NO} or not said or _key(said[lead]) not in _YES_NO_WORDS:
             return None
-        found = self._scan(_FACTS_INTENT, said[1:]).get(_PURCHASE_DATE)
+        found = self._scan(_FACTS_INTENT, said[lead + 1 :]).get(_PURCHASE_DATE)
         if found is None:
             return None
         return {"name": _FACTS_INTENT, "slots": {_PURCHASE_DATE: found}}

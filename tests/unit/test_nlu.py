@@ -798,7 +798,14 @@ def test_a_shop_that_also_names_a_general_topic_fills_the_shop(nlu):
 
 @pytest.mark.parametrize(
     ("utterance", "date"),
-    [("yes, last year, 2025", "2025"), ("no, in 2025", "2025"), ("yeah, this year", "2026")],
+    [
+        ("yes, last year, 2025", "2025"),
+        ("no, in 2025", "2025"),
+        ("yeah, this year", "2026"),
+        # found in make chat: after the remember offer, the correction's "wait" before the no
+        # sent a bare no, and the corrected day was lost
+        ("wait no, the 18th, not 28th", "2026-12-18"),
+    ],
 )
 def test_a_yes_or_no_that_goes_on_to_say_a_date_sends_the_date(nlu, utterance, date):
     # "Just to check: you bought it on 24 October, not 24 November 2025?" - "yes, last year,
